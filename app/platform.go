@@ -1,0 +1,5 @@
+package app
+
+import "runtime"
+
+func platform() string { return runtime.GOOS }

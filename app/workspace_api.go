@@ -1,0 +1,64 @@
+package app
+
+import (
+	"wheelhouse/backend/datadir"
+)
+
+// WorkspaceAPI is bound to the frontend: which workspace is open, switching
+// between the user's and the demo workspace.
+type WorkspaceAPI struct{ s *Shell }
+
+// NewWorkspaceAPI binds to shell s.
+func NewWorkspaceAPI(s *Shell) *WorkspaceAPI { return &WorkspaceAPI{s} }
+
+// WorkspaceInfo describes the open workspace.
+type WorkspaceInfo struct {
+	Version  string    `json:"version"`
+	DataDir  string    `json:"dataDir"`
+	Path     string    `json:"path"` // the open workspace's folder (the demo's own when in the demo)
+	Demo     bool      `json:"demo"`
+	Empty    bool      `json:"empty"`
+	Schema   int       `json:"schema"`
+	OpenErr  *APIError `json:"openError"` // set when no workspace could be opened
+	Platform string    `json:"platform"`
+}
+
+// Info reports the open workspace. It never fails: a failure to open is
+// reported in OpenErr, so the UI can explain it.
+func (a *WorkspaceAPI) Info() WorkspaceInfo {
+	info := WorkspaceInfo{Version: a.s.version, DataDir: a.s.root, Platform: platform()}
+	w, err := a.s.workspace()
+	if err != nil {
+		ae, _ := toAPI(a.s.log, "workspace.Info", err).(*APIError)
+		info.OpenErr = ae
+		return info
+	}
+	a.s.mu.RLock()
+	info.Demo = a.s.demo
+	a.s.mu.RUnlock()
+	info.Path = w.Root
+	info.Schema = w.Store.Schema()
+	empty, err := w.IsEmpty()
+	info.Empty = empty && err == nil
+	return info
+}
+
+// OpenDemo switches to the demo workspace (kept in its own folder, generated
+// on first use), so demo and real data never mix.
+func (a *WorkspaceAPI) OpenDemo() (WorkspaceInfo, error) {
+	if err := a.s.switchTo(true); err != nil {
+		return a.Info(), toAPI(a.s.log, "workspace.OpenDemo", err)
+	}
+	return a.Info(), nil
+}
+
+// OpenMine switches back to the user's own workspace.
+func (a *WorkspaceAPI) OpenMine() (WorkspaceInfo, error) {
+	if err := a.s.switchTo(false); err != nil {
+		return a.Info(), toAPI(a.s.log, "workspace.OpenMine", err)
+	}
+	return a.Info(), nil
+}
+
+// DemoPath is where the demo workspace lives.
+func (a *WorkspaceAPI) DemoPath() string { return datadir.Demo(a.s.root) }

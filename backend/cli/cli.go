@@ -1,0 +1,344 @@
+// Package cli is Wheelhouse's command line: the same binary runs the desktop
+// app (no command) or a headless command. It has no Wails dependency; main.go
+// hands it a function that starts the window.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/datadir"
+	"wheelhouse/backend/demo"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/store"
+	"wheelhouse/backend/workspace"
+)
+
+// Version is set at build time with -ldflags "-X wheelhouse/backend/cli.Version=…".
+var Version = "0.1.0-dev"
+
+// GUIConfig is what the desktop app needs to start.
+type GUIConfig struct {
+	DataDir string
+	Logger  *slog.Logger
+	Version string
+}
+
+// Env is everything the CLI touches, so tests can run it in-process.
+type Env struct {
+	Args   []string // without the program name
+	Getenv func(string) string
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Clock  clock.Clock
+	GUI    func(GUIConfig) error // nil: no desktop app in this build
+}
+
+const usage = `Wheelhouse %s — an offline cockpit for engineering managers.
+
+Usage:
+  wheelhouse [--data DIR]                 start the desktop app
+  wheelhouse [--data DIR] <command> [options]
+
+Commands:
+  version                                 print the version
+  export-json [-o FILE]                   write the whole workspace as JSON (stdout without -o)
+  import-json [--replace] FILE            validate FILE, then import all of it or nothing
+  backup FILE                             write a backup of the database to FILE
+  restore [--force] FILE                  restore a backup into an empty data folder
+                                          (--force keeps the current folder aside first)
+  demo [--size small|large]               fill an empty data folder with a demo workspace
+
+The data folder is --data, else $WHEELHOUSE_DATA, else %s.
+`
+
+// Run runs the command line and returns the process exit code.
+func Run(env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if env.Clock == nil {
+		env.Clock = clock.Real{}
+	}
+	def, _ := datadir.Default(goos, env.Getenv)
+	fs := flag.NewFlagSet("wheelhouse", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	dataFlag := fs.String("data", "", "data folder")
+	verbose := fs.Bool("verbose", false, "log debug detail to stderr")
+	fs.Usage = func() { fmt.Fprintf(env.Stderr, usage, Version, def) }
+	if err := fs.Parse(env.Args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	level := slog.LevelWarn
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
+	dir, err := datadir.Resolve(*dataFlag, env.Getenv)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "wheelhouse: cannot find a data folder: %v (use --data DIR)\n", err)
+		return 1
+	}
+	args := fs.Args()
+	if len(args) == 0 {
+		if env.GUI == nil {
+			fmt.Fprintln(env.Stderr, "wheelhouse: this build has no desktop app; run a command (see --help)")
+			return 2
+		}
+		if err := env.GUI(GUIConfig{DataDir: dir, Logger: logger, Version: Version}); err != nil {
+			fmt.Fprintf(env.Stderr, "wheelhouse: %s\n", errs.MessageOf(err))
+			logger.Error("app failed", "err", err)
+			return 1
+		}
+		return 0
+	}
+	c := &cmd{env: env, dir: dir, log: logger}
+	var run func([]string) error
+	switch args[0] {
+	case "version":
+		fmt.Fprintf(env.Stdout, "wheelhouse %s (schema %d, workspace format %d)\n", Version, store.SchemaVersion(workspace.Migrations), workspace.FormatVersion)
+		return 0
+	case "help", "-h", "--help":
+		fs.Usage()
+		return 0
+	case "export-json":
+		run = c.exportJSON
+	case "import-json":
+		run = c.importJSON
+	case "backup":
+		run = c.backup
+	case "restore":
+		run = c.restore
+	case "demo":
+		run = c.demo
+	default:
+		fmt.Fprintf(env.Stderr, "wheelhouse: unknown command %q (see wheelhouse --help)\n", args[0])
+		return 2
+	}
+	if err := run(args[1:]); err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(env.Stderr, "wheelhouse %s: %s\n", args[0], ue.msg)
+			return 2
+		}
+		fmt.Fprintf(env.Stderr, "wheelhouse %s: %s\n", args[0], errs.MessageOf(err))
+		if errs.CodeOf(err) == errs.Internal {
+			logger.Error("command failed", "cmd", args[0], "err", err)
+		}
+		return 1
+	}
+	return 0
+}
+
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+type cmd struct {
+	env Env
+	dir string
+	log *slog.Logger
+}
+
+func (c *cmd) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.env.Stderr)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string, positional int, what string) ([]string, error) {
+	// Allow flags after positional arguments: "import-json file.json --replace".
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if strings.HasPrefix(a, "-") && a != "-" {
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if f := fs.Lookup(name); f != nil && !strings.Contains(a, "=") && !isBool(f) && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		} else {
+			pos = append(pos, a)
+		}
+	}
+	if err := fs.Parse(flags); err != nil {
+		return nil, usageError{err.Error()}
+	}
+	if len(pos) != positional {
+		return nil, usageError{fmt.Sprintf("expected %s", what)}
+	}
+	return pos, nil
+}
+
+func isBool(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+func (c *cmd) open() (*workspace.Workspace, error) {
+	return workspace.Open(c.dir, workspace.Options{Logger: c.log, Clock: c.env.Clock})
+}
+
+func (c *cmd) exportJSON(args []string) error {
+	fs := c.flags("export-json")
+	out := fs.String("o", "", "output file")
+	if _, err := parse(fs, args, 0, "no arguments besides -o FILE"); err != nil {
+		return err
+	}
+	w, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if *out == "" {
+		return w.Export(c.env.Stdout, "Wheelhouse "+Version)
+	}
+	if err := store.WriteFileAtomic(*out, func(f io.Writer) error { return w.Export(f, "Wheelhouse "+Version) }); err != nil {
+		return errs.E(errs.Unavailable, "Cannot write %s: %v", *out, err)
+	}
+	fmt.Fprintf(c.env.Stderr, "Exported the workspace to %s\n", *out)
+	return nil
+}
+
+func (c *cmd) importJSON(args []string) error {
+	fs := c.flags("import-json")
+	replace := fs.Bool("replace", false, "replace the current workspace")
+	pos, err := parse(fs, args, 1, "one FILE to import")
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return errs.E(errs.Invalid, "Cannot open %s: %v", pos[0], err)
+	}
+	defer f.Close()
+	snap, err := workspace.Parse(f, c.env.Clock.Now())
+	if err != nil {
+		return err
+	}
+	w, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := w.Import(snap, *replace); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.env.Stdout, "Imported %d people, %d teams and %d services into %s\n",
+		len(snap.People), len(snap.Teams), len(snap.Services), c.dir)
+	return nil
+}
+
+func (c *cmd) backup(args []string) error {
+	pos, err := parse(c.flags("backup"), args, 1, "one FILE to write the backup to")
+	if err != nil {
+		return err
+	}
+	if empty, _ := store.IsEmptyDataDir(c.dir); empty {
+		return errs.E(errs.NotFound, "There is no workspace in %s to back up.", c.dir)
+	}
+	w, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := w.Store.BackupToFile(pos[0]); err != nil {
+		return errs.E(errs.Unavailable, "Cannot write the backup to %s: %v", pos[0], err)
+	}
+	fmt.Fprintf(c.env.Stdout, "Backed up %s to %s\n", c.dir, pos[0])
+	return nil
+}
+
+func (c *cmd) restore(args []string) error {
+	fs := c.flags("restore")
+	force := fs.Bool("force", false, "move the current data folder aside and restore")
+	pos, err := parse(fs, args, 1, "one backup FILE")
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return errs.E(errs.Invalid, "Cannot open %s: %v", pos[0], err)
+	}
+	defer f.Close()
+	empty, err := store.IsEmptyDataDir(c.dir)
+	if err != nil {
+		return errs.E(errs.Unavailable, "Cannot read %s: %v", c.dir, err)
+	}
+	aside := ""
+	if !empty {
+		if !*force {
+			return errs.E(errs.Conflict, "%s already holds a workspace. Restore into an empty folder (--data DIR), or add --force to move the current one aside first.", c.dir)
+		}
+		// Make sure nobody is using it before moving it.
+		w, err := c.open()
+		if err != nil {
+			return err
+		}
+		_ = w.Close()
+		aside = fmt.Sprintf("%s.before-restore-%s", strings.TrimRight(c.dir, string(filepath.Separator)), c.env.Clock.Now().UTC().Format("20060102T150405Z"))
+		if err := os.Rename(c.dir, aside); err != nil {
+			return errs.E(errs.Unavailable, "Cannot move %s aside: %v", c.dir, err)
+		}
+	}
+	if err := store.Restore(c.dir, f, store.Options{Logger: c.log}); err != nil {
+		if aside != "" {
+			_ = os.RemoveAll(c.dir)
+			if rerr := os.Rename(aside, c.dir); rerr != nil {
+				return errs.E(errs.Internal, "Restore failed (%s) and the old workspace could not be put back; it is in %s", errs.MessageOf(err), aside)
+			}
+		}
+		return err
+	}
+	// Open once to check (and if needed migrate) what was restored.
+	w, err := c.open()
+	if err != nil {
+		return err
+	}
+	_ = w.Close()
+	if aside != "" {
+		fmt.Fprintf(c.env.Stdout, "Restored %s into %s; the previous workspace is kept in %s\n", pos[0], c.dir, aside)
+	} else {
+		fmt.Fprintf(c.env.Stdout, "Restored %s into %s\n", pos[0], c.dir)
+	}
+	return nil
+}
+
+func (c *cmd) demo(args []string) error {
+	fs := c.flags("demo")
+	size := fs.String("size", "small", "small or large")
+	if _, err := parse(fs, args, 0, "no arguments besides --size"); err != nil {
+		return err
+	}
+	sz, err := demo.ParseSize(*size)
+	if err != nil {
+		return usageError{errs.MessageOf(err)}
+	}
+	w, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := demo.Fill(w, sz); err != nil {
+		return err
+	}
+	snap, err := w.Load()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.env.Stdout, "Created a %s demo workspace in %s: %d people, %d teams, %d services\n",
+		sz, c.dir, len(snap.People), len(snap.Teams), len(snap.Services))
+	return nil
+}

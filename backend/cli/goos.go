@@ -1,0 +1,5 @@
+package cli
+
+import "runtime"
+
+var goos = runtime.GOOS

@@ -1,0 +1,31 @@
+package store
+
+// The one key-prefix table of the Wheelhouse database. Every key starts with
+// one of these bytes. Codes are never reused: a retired code stays here,
+// commented as retired, so old data can never be misread.
+//
+// Layout conventions (see docs/data-format.md, "Storage"):
+//   - record:          prefix | id(16)
+//   - secondary index: prefix | term | id(16), key only, written in the same
+//     transaction as the record it points to
+//   - terms are built with Term(): strings length-prefixed, numbers and times
+//     fixed-width big-endian, IDs raw 16 bytes.
+const (
+	PrefixMeta    byte = 0x01 // meta | name: database marker, schema version
+	PrefixSetting byte = 0x02 // setting | name: workspace settings (JSON)
+
+	PrefixPerson      byte = 0x10 // person | id
+	IdxPersonEmail    byte = 0x11 // idx | lower(email) | person id; unique
+	IdxPersonManager  byte = 0x12 // idx | manager id | person id
+	PrefixTeam        byte = 0x18 // team | id
+	IdxTeamName       byte = 0x19 // idx | lower(name) | team id; unique
+	IdxTeamMember     byte = 0x1A // idx | person id | team id
+	PrefixService     byte = 0x20 // service | id
+	IdxServiceName    byte = 0x21 // idx | lower(name) | service id; unique
+	IdxServiceTeam    byte = 0x22 // idx | owning team id | service id
+	IdxServiceContact byte = 0x23 // idx | person id | service id
+
+	// 0xF0-0xFF are reserved for tests (migration tests write records here).
+	PrefixTest  byte = 0xF0
+	IdxTestName byte = 0xF1
+)

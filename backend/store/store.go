@@ -1,0 +1,516 @@
+// Package store is the Badger layer every area of Wheelhouse uses: opening a
+// data directory, checking that it holds a Wheelhouse database of a schema we
+// understand, migrating it, transactions with bounded conflict retry, value-log
+// garbage collection, backup and restore.
+package store
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/errs"
+)
+
+// Marker is stored under meta|"marker" in every Wheelhouse database.
+const Marker = "wheelhouse-db"
+
+var (
+	keyMarker = Key(PrefixMeta, "marker")
+	keySchema = Key(PrefixMeta, "schema")
+)
+
+// MaxConflictRetries bounds how often Update retries a transaction that lost
+// a write conflict.
+const MaxConflictRetries = 5
+
+// Op is one step of a transaction. Ops compose: All(a, b) runs both inside one
+// transaction. An Op must not do I/O, emit events or notify: it may run more
+// than once when a conflict forces a retry.
+type Op func(*badger.Txn) error
+
+// All runs ops in order inside one transaction.
+func All(ops ...Op) Op {
+	return func(txn *badger.Txn) error {
+		for _, op := range ops {
+			if err := op(txn); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// Migration moves the database from Version-1 to Version. Up must be
+// idempotent: if the process dies midway it runs again on the next open.
+type Migration struct {
+	Version int
+	Name    string
+	Up      func(s *Store) error
+}
+
+// Options configure Open.
+type Options struct {
+	Logger     *slog.Logger
+	Clock      clock.Clock
+	Migrations []Migration // ordered by Version; the last Version is the current schema
+	InMemory   bool        // for tests and benchmarks; no backups
+	// GCInterval is how often value-log GC runs; 0 means 10 minutes, <0 disables.
+	GCInterval time.Duration
+	// SyncWrites defaults to true (a saved edit survives a crash or power cut);
+	// set NoSync only for throw-away data such as benchmarks.
+	NoSync bool
+}
+
+// Store is an open Wheelhouse database.
+type Store struct {
+	db     *badger.DB
+	root   string
+	log    *slog.Logger
+	clock  clock.Clock
+	schema int
+
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	closed sync.Once
+}
+
+// DBDir and BackupDir are the parts of a data directory.
+func DBDir(root string) string     { return filepath.Join(root, "db") }
+func BackupDir(root string) string { return filepath.Join(root, "backups") }
+
+// SchemaVersion is the schema a set of migrations leads to.
+func SchemaVersion(ms []Migration) int {
+	v := 1
+	for _, m := range ms {
+		if m.Version > v {
+			v = m.Version
+		}
+	}
+	return v
+}
+
+// Open opens (creating if needed) the database in data directory root.
+func Open(root string, opt Options) (*Store, error) {
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opt.Clock == nil {
+		opt.Clock = clock.Real{}
+	}
+	for i := 1; i < len(opt.Migrations); i++ {
+		if opt.Migrations[i].Version <= opt.Migrations[i-1].Version {
+			return nil, fmt.Errorf("store: migrations out of order at %q", opt.Migrations[i].Name)
+		}
+	}
+	var bo badger.Options
+	if opt.InMemory {
+		bo = badger.DefaultOptions("").WithInMemory(true)
+	} else {
+		if err := os.MkdirAll(DBDir(root), 0o700); err != nil {
+			return nil, errs.E(errs.Unavailable, "Cannot create the data folder %s: %v", root, err)
+		}
+		bo = badger.DefaultOptions(DBDir(root))
+	}
+	bo = bo.WithSyncWrites(!opt.NoSync).
+		WithLogger(badgerLogger{opt.Logger}).
+		// Desktop-sized: a small memtable and value log keep the footprint low.
+		WithMemTableSize(16 << 20).
+		WithValueLogFileSize(64 << 20).
+		WithNumVersionsToKeep(1).
+		WithCompactL0OnClose(true)
+
+	db, err := badger.Open(bo)
+	if err != nil {
+		return nil, openError(root, err)
+	}
+	s := &Store{db: db, root: root, log: opt.Logger, clock: opt.Clock}
+	if err := s.checkAndMigrate(opt); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	if opt.GCInterval >= 0 && !opt.InMemory {
+		iv := opt.GCInterval
+		if iv == 0 {
+			iv = 10 * time.Minute
+		}
+		s.wg.Add(1)
+		go s.gcLoop(ctx, iv)
+	}
+	return s, nil
+}
+
+func openError(root string, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "Cannot acquire directory lock"):
+		return &errs.Error{Code: errs.Unavailable, Op: "store.Open", Err: err, Message: fmt.Sprintf(
+			"The data folder %s is in use by another running Wheelhouse. Close that one first, or choose another folder with --data.", root)}
+	case errors.Is(err, os.ErrPermission) || strings.Contains(msg, "permission denied"):
+		return &errs.Error{Code: errs.Unavailable, Op: "store.Open", Err: err, Message: fmt.Sprintf(
+			"Wheelhouse may not read or write its data folder %s (permission denied).", root)}
+	default:
+		return &errs.Error{Code: errs.Unavailable, Op: "store.Open", Err: err, Message: fmt.Sprintf(
+			"Wheelhouse cannot open its database in %s: %v", root, err)}
+	}
+}
+
+// checkAndMigrate verifies the marker and schema version, initialising a new
+// database and migrating an old one (after a backup).
+func (s *Store) checkAndMigrate(opt Options) error {
+	latest := SchemaVersion(opt.Migrations)
+	var marker []byte
+	var schema int
+	empty := true
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false})
+		it.Rewind()
+		empty = !it.Valid()
+		it.Close()
+		if item, err := txn.Get(keyMarker); err == nil {
+			marker, _ = item.ValueCopy(nil)
+		}
+		if item, err := txn.Get(keySchema); err == nil {
+			b, _ := item.ValueCopy(nil)
+			if len(b) == 4 {
+				schema = int(binary.BigEndian.Uint32(b))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if empty {
+		s.schema = latest
+		return s.Update(func(txn *badger.Txn) error {
+			if err := txn.Set(keyMarker, []byte(Marker)); err != nil {
+				return err
+			}
+			return txn.Set(keySchema, binary.BigEndian.AppendUint32(nil, uint32(latest)))
+		})
+	}
+	if string(marker) != Marker {
+		return errs.E(errs.Unavailable, "The folder %s holds a database that is not Wheelhouse's; Wheelhouse will not touch it.", s.root)
+	}
+	if schema == 0 {
+		return errs.E(errs.Unavailable, "The Wheelhouse database in %s has no schema version; it may be damaged. Restore a backup.", s.root)
+	}
+	if schema > latest {
+		return errs.E(errs.Unavailable, "The database in %s was written by a newer Wheelhouse (schema %d; this one knows up to %d). Update Wheelhouse.", s.root, schema, latest)
+	}
+	s.schema = schema
+	if schema == latest {
+		return nil
+	}
+	if !opt.InMemory {
+		path, err := s.backupBeforeMigration(schema)
+		if err != nil {
+			return errs.Wrap("store.migrate", fmt.Errorf("backup before migration failed, nothing was changed: %w", err))
+		}
+		s.log.Info("backed up database before migration", "path", path, "from", schema, "to", latest)
+	}
+	for _, m := range opt.Migrations {
+		if m.Version <= s.schema {
+			continue
+		}
+		s.log.Info("migrating database", "to", m.Version, "name", m.Name)
+		if err := m.Up(s); err != nil {
+			return &errs.Error{Code: errs.Internal, Op: "store.migrate", Err: fmt.Errorf("migration %d (%s): %w", m.Version, m.Name, err)}
+		}
+		v := m.Version
+		if err := s.Update(func(txn *badger.Txn) error {
+			return txn.Set(keySchema, binary.BigEndian.AppendUint32(nil, uint32(v)))
+		}); err != nil {
+			return err
+		}
+		s.schema = v
+	}
+	return nil
+}
+
+func (s *Store) backupBeforeMigration(from int) (string, error) {
+	dir := BackupDir(s.root)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	name := fmt.Sprintf("pre-migration-schema%d-%s.wheelhouse-backup", from, s.clock.Now().UTC().Format("20060102T150405Z"))
+	path := filepath.Join(dir, name)
+	if err := WriteFileAtomic(path, func(w io.Writer) error { return s.Backup(w) }); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// Root is the data directory.
+func (s *Store) Root() string { return s.root }
+
+// Schema is the schema version of the open database.
+func (s *Store) Schema() int { return s.schema }
+
+// DB exposes Badger for migrations and benchmarks.
+func (s *Store) DB() *badger.DB { return s.db }
+
+// View runs fn in a read-only transaction.
+func (s *Store) View(fn func(*badger.Txn) error) error {
+	return mapErr(s.db.View(fn))
+}
+
+// Update runs fn in a read-write transaction and commits it, retrying up to
+// MaxConflictRetries times when another transaction won a write conflict.
+func (s *Store) Update(fn func(*badger.Txn) error) error {
+	var err error
+	for attempt := 0; attempt <= MaxConflictRetries; attempt++ {
+		err = s.db.Update(fn)
+		if !errors.Is(err, badger.ErrConflict) {
+			return mapErr(err)
+		}
+		time.Sleep(time.Duration(attempt+1) * time.Millisecond)
+	}
+	return &errs.Error{Code: errs.Conflict, Op: "store.Update", Err: err,
+		Message: "Someone else changed the same data at the same time; please try again."}
+}
+
+func mapErr(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, badger.ErrKeyNotFound):
+		return &errs.Error{Code: errs.NotFound, Err: err, Message: "Not found."}
+	case errors.Is(err, badger.ErrTxnTooBig):
+		return &errs.Error{Code: errs.Invalid, Err: err, Message: "This change is too large to save in one step."}
+	case errors.Is(err, badger.ErrDBClosed):
+		return &errs.Error{Code: errs.Unavailable, Err: err, Message: "The workspace is closed."}
+	}
+	return err
+}
+
+// Rewrite calls fn on every record under prefix and writes back what it
+// returns (nil deletes). It commits in batches, so it suits migrations of any
+// size; fn must therefore be idempotent.
+func (s *Store) Rewrite(prefix byte, fn func(key, val []byte) ([]byte, error)) error {
+	type kv struct{ k, v []byte }
+	var batch []kv
+	var last []byte
+	for {
+		batch = batch[:0]
+		err := s.db.View(func(txn *badger.Txn) error {
+			it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 100, Prefix: []byte{prefix}})
+			defer it.Close()
+			if last == nil {
+				it.Rewind()
+			} else {
+				it.Seek(last)
+				if it.Valid() && string(it.Item().Key()) == string(last) {
+					it.Next()
+				}
+			}
+			for ; it.Valid() && len(batch) < 500; it.Next() {
+				v, err := it.Item().ValueCopy(nil)
+				if err != nil {
+					return err
+				}
+				batch = append(batch, kv{it.Item().KeyCopy(nil), v})
+			}
+			return nil
+		})
+		if err != nil || len(batch) == 0 {
+			return err
+		}
+		wb := s.db.NewWriteBatch()
+		for _, e := range batch {
+			nv, err := fn(e.k, e.v)
+			if err != nil {
+				wb.Cancel()
+				return fmt.Errorf("record %x: %w", e.k, err)
+			}
+			if nv == nil {
+				err = wb.Delete(e.k)
+			} else {
+				err = wb.Set(e.k, nv)
+			}
+			if err != nil {
+				wb.Cancel()
+				return err
+			}
+		}
+		if err := wb.Flush(); err != nil {
+			return err
+		}
+		last = batch[len(batch)-1].k
+	}
+}
+
+func (s *Store) gcLoop(ctx context.Context, every time.Duration) {
+	defer s.wg.Done()
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			n := s.RunGC(ctx)
+			if n > 0 {
+				s.log.Debug("value log GC", "rewritten", n)
+			}
+		}
+	}
+}
+
+// RunGC runs value-log GC until there is nothing to rewrite or ctx ends, and
+// returns how many files were rewritten.
+func (s *Store) RunGC(ctx context.Context) int {
+	n := 0
+	for ctx.Err() == nil {
+		if err := s.db.RunValueLogGC(0.5); err != nil {
+			if !errors.Is(err, badger.ErrNoRewrite) && !errors.Is(err, badger.ErrRejected) {
+				s.log.Warn("value log GC", "err", err)
+			}
+			return n
+		}
+		n++
+	}
+	return n
+}
+
+// Close stops the GC loop and closes the database. Safe to call twice.
+func (s *Store) Close() error {
+	var err error
+	s.closed.Do(func() {
+		if s.cancel != nil {
+			s.cancel()
+		}
+		s.wg.Wait()
+		err = s.db.Close()
+	})
+	return err
+}
+
+// Backup writes a full, consistent backup of the database to w.
+func (s *Store) Backup(w io.Writer) error {
+	_, err := s.db.Backup(w, 0)
+	return err
+}
+
+// BackupToFile writes a backup to path atomically (temp file, fsync, rename).
+func (s *Store) BackupToFile(path string) error {
+	return WriteFileAtomic(path, s.Backup)
+}
+
+// IsEmptyDataDir reports whether root has no database yet (missing, or a db
+// folder with no files).
+func IsEmptyDataDir(root string) (bool, error) {
+	entries, err := os.ReadDir(DBDir(root))
+	if errors.Is(err, os.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return len(entries) == 0, nil
+}
+
+// Restore loads a backup into data directory root, which must be empty or
+// new. The backup must hold a Wheelhouse database; otherwise nothing is left
+// behind.
+func Restore(root string, r io.Reader, opt Options) error {
+	empty, err := IsEmptyDataDir(root)
+	if err != nil {
+		return errs.E(errs.Unavailable, "Cannot read %s: %v", root, err)
+	}
+	if !empty {
+		return errs.E(errs.Conflict, "The data folder %s already holds a workspace. Restore into an empty folder, or use --force to keep the old one aside.", root)
+	}
+	if err := os.MkdirAll(DBDir(root), 0o700); err != nil {
+		return errs.E(errs.Unavailable, "Cannot create %s: %v", root, err)
+	}
+	bo := badger.DefaultOptions(DBDir(root)).WithSyncWrites(true).WithLogger(badgerLogger{opt.Logger})
+	db, err := badger.Open(bo)
+	if err != nil {
+		return openError(root, err)
+	}
+	loadErr := db.Load(r, 256)
+	var marker []byte
+	if loadErr == nil {
+		_ = db.View(func(txn *badger.Txn) error {
+			if item, err := txn.Get(keyMarker); err == nil {
+				marker, _ = item.ValueCopy(nil)
+			}
+			return nil
+		})
+	}
+	closeErr := db.Close()
+	if loadErr == nil && string(marker) != Marker {
+		loadErr = errors.New("the file is not a Wheelhouse backup")
+	}
+	if loadErr == nil {
+		loadErr = closeErr
+	}
+	if loadErr != nil {
+		_ = os.RemoveAll(DBDir(root))
+		return &errs.Error{Code: errs.Invalid, Op: "store.Restore", Err: loadErr,
+			Message: fmt.Sprintf("Could not restore: %v. Nothing was written.", loadErr)}
+	}
+	return nil
+}
+
+// WriteFileAtomic writes a file through a temp file, fsync and rename, so a
+// crash leaves either the old file or the whole new one.
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// badgerLogger routes Badger's log lines to slog. Badger's Info lines are
+// routine (compactions, replay) and go to Debug.
+type badgerLogger struct{ l *slog.Logger }
+
+func (b badgerLogger) Errorf(f string, a ...any) {
+	b.get().Error("badger: " + strings.TrimSpace(fmt.Sprintf(f, a...)))
+}
+func (b badgerLogger) Warningf(f string, a ...any) {
+	b.get().Warn("badger: " + strings.TrimSpace(fmt.Sprintf(f, a...)))
+}
+func (b badgerLogger) Infof(f string, a ...any) {
+	b.get().Debug("badger: " + strings.TrimSpace(fmt.Sprintf(f, a...)))
+}
+func (b badgerLogger) Debugf(f string, a ...any) {
+	b.get().Debug("badger: " + strings.TrimSpace(fmt.Sprintf(f, a...)))
+}
+func (b badgerLogger) get() *slog.Logger {
+	if b.l == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return b.l
+}

@@ -1,0 +1,222 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+)
+
+// Index is a secondary index of a Table: for each record, Terms returns the
+// terms under which it is found. The entry key is prefix | term | record id.
+type Index[T any] struct {
+	Prefix byte
+	Terms  func(*T) [][]byte
+}
+
+// Table stores records of one type under one prefix and keeps its indexes in
+// step: Put and Delete write the record and every index entry in the caller's
+// transaction, so they commit or vanish together.
+type Table[T any] struct {
+	Name    string // for messages: "person", "team"
+	Prefix  byte
+	ID      func(*T) id.ID
+	Indexes []Index[T]
+}
+
+func (t *Table[T]) key(u id.ID) []byte { return Key(t.Prefix, u) }
+
+// Get reads one record; a missing record is errs.NotFound.
+func (t *Table[T]) Get(txn *badger.Txn, u id.ID) (T, error) {
+	var v T
+	item, err := txn.Get(t.key(u))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return v, errs.E(errs.NotFound, "No %s with id %s.", t.Name, u)
+	}
+	if err != nil {
+		return v, err
+	}
+	err = item.Value(func(b []byte) error { return Decode(b, &v) })
+	if err != nil {
+		return v, fmt.Errorf("%s %s: %w", t.Name, u, err)
+	}
+	return v, nil
+}
+
+// Exists reports whether a record with id u is stored.
+func (t *Table[T]) Exists(txn *badger.Txn, u id.ID) (bool, error) {
+	_, err := txn.Get(t.key(u))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// Put writes v, replacing any stored version and moving its index entries.
+func (t *Table[T]) Put(txn *badger.Txn, v *T) error {
+	u := t.ID(v)
+	if u.IsZero() {
+		return fmt.Errorf("store: %s without id", t.Name)
+	}
+	old, err := t.Get(txn, u)
+	switch {
+	case err == nil:
+		if err := t.unindex(txn, &old); err != nil {
+			return err
+		}
+	case !errs.Is(err, errs.NotFound):
+		return err
+	}
+	b, err := Encode(v)
+	if err != nil {
+		return err
+	}
+	if err := txn.Set(t.key(u), b); err != nil {
+		return err
+	}
+	for _, ix := range t.Indexes {
+		for _, term := range ix.Terms(v) {
+			if err := txn.Set(indexKey(ix.Prefix, term, u), nil); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Delete removes the record and its index entries. Deleting a missing record
+// is errs.NotFound.
+func (t *Table[T]) Delete(txn *badger.Txn, u id.ID) error {
+	old, err := t.Get(txn, u)
+	if err != nil {
+		return err
+	}
+	if err := t.unindex(txn, &old); err != nil {
+		return err
+	}
+	return txn.Delete(t.key(u))
+}
+
+func (t *Table[T]) unindex(txn *badger.Txn, v *T) error {
+	u := t.ID(v)
+	for _, ix := range t.Indexes {
+		for _, term := range ix.Terms(v) {
+			if err := txn.Delete(indexKey(ix.Prefix, term, u)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Prefixes returns the record prefix and every index prefix of the table.
+func (t *Table[T]) Prefixes() []byte {
+	out := []byte{t.Prefix}
+	for _, ix := range t.Indexes {
+		out = append(out, ix.Prefix)
+	}
+	return out
+}
+
+// List reads every record in id (creation) order.
+func (t *Table[T]) List(txn *badger.Txn) ([]T, error) {
+	var out []T
+	err := t.Each(txn, func(v *T) error {
+		out = append(out, *v)
+		return nil
+	})
+	return out, err
+}
+
+// Each calls fn for every record in id order; the record is reused between calls.
+func (t *Table[T]) Each(txn *badger.Txn, fn func(*T) error) error {
+	opts := badger.DefaultIteratorOptions
+	opts.Prefix = []byte{t.Prefix}
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		var v T
+		if err := it.Item().Value(func(b []byte) error { return Decode(b, &v) }); err != nil {
+			return fmt.Errorf("%s %x: %w", t.Name, it.Item().Key(), err)
+		}
+		if err := fn(&v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Count returns the number of records, reading keys only.
+func (t *Table[T]) Count(txn *badger.Txn) int {
+	return CountPrefix(txn, []byte{t.Prefix})
+}
+
+// Lookup returns the ids filed under term in the index with prefix ixPrefix.
+func Lookup(txn *badger.Txn, ixPrefix byte, term []byte) []id.ID {
+	p := append([]byte{ixPrefix}, term...)
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = p
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	var out []id.ID
+	for it.Rewind(); it.Valid(); it.Next() {
+		k := it.Item().Key()
+		if len(k) != len(p)+16 {
+			continue // a longer term that shares this prefix
+		}
+		var u id.ID
+		copy(u[:], k[len(p):])
+		out = append(out, u)
+	}
+	return out
+}
+
+// CountPrefix counts keys starting with p.
+func CountPrefix(txn *badger.Txn, p []byte) int {
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = p
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	n := 0
+	for it.Rewind(); it.Valid(); it.Next() {
+		n++
+	}
+	return n
+}
+
+func indexKey(prefix byte, term []byte, u id.ID) []byte {
+	var b bytes.Buffer
+	b.Grow(1 + len(term) + 16)
+	b.WriteByte(prefix)
+	b.Write(term)
+	b.Write(u[:])
+	return b.Bytes()
+}
+
+// GetJSON reads a single versioned value stored under key into v; found is
+// false when the key is absent.
+func GetJSON(txn *badger.Txn, key []byte, v any) (found bool, err error) {
+	item, err := txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return true, item.Value(func(b []byte) error { return Decode(b, v) })
+}
+
+// PutJSON writes v under key as a versioned value.
+func PutJSON(txn *badger.Txn, key []byte, v any) error {
+	b, err := Encode(v)
+	if err != nil {
+		return err
+	}
+	return txn.Set(key, b)
+}

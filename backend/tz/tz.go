@@ -1,0 +1,70 @@
+// Package tz knows the IANA time zones a person or rotation can be in. The
+// zone data itself is embedded in the binary (time/tzdata), so zones work
+// offline on every OS.
+package tz
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	_ "time/tzdata" // zone data inside the binary
+)
+
+//go:embed zones.txt
+var zonesTxt string
+
+var (
+	once  sync.Once
+	names []string
+)
+
+// Names returns the canonical IANA zone names (zone1970.tab plus UTC), sorted.
+func Names() []string {
+	once.Do(func() {
+		for _, l := range strings.Split(zonesTxt, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				names = append(names, l)
+			}
+		}
+		sort.Strings(names)
+	})
+	return names
+}
+
+// Load returns the location for name. It accepts every name the embedded
+// database knows (including links such as "US/Eastern") but refuses "Local"
+// and the empty name, which mean different things on different machines.
+func Load(name string) (*time.Location, bool) {
+	if name == "" || name == "Local" {
+		return nil, false
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, false
+	}
+	return loc, true
+}
+
+// Valid reports whether name is a usable IANA zone.
+func Valid(name string) bool {
+	_, ok := Load(name)
+	return ok
+}
+
+// OffsetLabel formats the UTC offset of loc at t, e.g. "UTC+05:30".
+func OffsetLabel(t time.Time, loc *time.Location) string {
+	_, off := t.In(loc).Zone()
+	sign := '+'
+	if off < 0 {
+		sign = '-'
+		off = -off
+	}
+	h, m := off/3600, (off%3600)/60
+	return "UTC" + string(sign) + two(h) + ":" + two(m)
+}
+
+func two(n int) string {
+	return string([]byte{byte('0' + n/10), byte('0' + n%10)})
+}

@@ -1,0 +1,331 @@
+package workspace
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/people"
+	"wheelhouse/backend/store"
+)
+
+// Format identifies a Wheelhouse workspace file; FormatVersion is bumped
+// whenever a field changes meaning or a required field is added.
+const (
+	Format        = "wheelhouse-workspace"
+	FormatVersion = 1
+	// MaxImportBytes bounds an import file (a five-year workspace is a few MB).
+	MaxImportBytes = 256 << 20
+)
+
+// Settings are the workspace-wide settings in the file.
+type Settings struct {
+	LevelLadder []string `json:"levelLadder"`
+}
+
+// Snapshot is the whole workspace: what export writes and import reads.
+type Snapshot struct {
+	Format     string           `json:"format"`
+	Version    int              `json:"version"`
+	ExportedAt time.Time        `json:"exportedAt"`
+	Generator  string           `json:"generator,omitempty"`
+	Settings   Settings         `json:"settings"`
+	People     []people.Person  `json:"people"`
+	Teams      []people.Team    `json:"teams"`
+	Services   []people.Service `json:"services"`
+}
+
+// Load reads the whole workspace in one transaction.
+func (w *Workspace) Load() (Snapshot, error) {
+	s := Snapshot{Format: Format, Version: FormatVersion, ExportedAt: w.Clock.Now().UTC()}
+	d, err := w.Roster.Directory()
+	if err != nil {
+		return s, err
+	}
+	s.Settings.LevelLadder, s.People, s.Teams, s.Services = d.Ladder, d.People, d.Teams, d.Services
+	return s, nil
+}
+
+// Export writes the workspace as indented JSON.
+func (w *Workspace) Export(out io.Writer, generator string) error {
+	s, err := w.Load()
+	if err != nil {
+		return err
+	}
+	s.Generator = generator
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(s)
+}
+
+// IsEmpty reports whether the workspace holds no people, teams or services.
+func (w *Workspace) IsEmpty() (bool, error) {
+	empty := true
+	err := w.Store.View(func(txn *badger.Txn) error {
+		empty = people.Persons.Count(txn) == 0 && people.Teams.Count(txn) == 0 && people.Services.Count(txn) == 0
+		return nil
+	})
+	return empty, err
+}
+
+// Parse reads and fully validates a workspace file. Nothing is written.
+func Parse(r io.Reader, now time.Time) (Snapshot, error) {
+	var s Snapshot
+	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
+	if err != nil {
+		return s, errs.E(errs.Invalid, "Cannot read the file: %v", err)
+	}
+	if len(data) > MaxImportBytes {
+		return s, errs.E(errs.Invalid, "The file is larger than %d MB; that is not a Wheelhouse workspace.", MaxImportBytes>>20)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		return s, jsonError(data, err)
+	}
+	if dec.More() {
+		return s, errs.E(errs.Invalid, "The file has more data after the workspace object.")
+	}
+	if s.Format != Format {
+		return s, errs.E(errs.Invalid, "This is not a Wheelhouse workspace file (format is %q, expected %q).", s.Format, Format)
+	}
+	if s.Version < 1 || s.Version > FormatVersion {
+		return s, errs.E(errs.Invalid, "The file is format version %d; this Wheelhouse reads versions 1 to %d.", s.Version, FormatVersion)
+	}
+	return s, Validate(&s, now)
+}
+
+func jsonError(data []byte, err error) error {
+	var off int64 = -1
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return errs.E(errs.Invalid, "The file is empty or cut short: it ends before the workspace does.")
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if te != nil && te.Field != "" {
+		msg = fmt.Sprintf("%s has the wrong type (expected %s)", te.Field, te.Type)
+	}
+	if off >= 0 {
+		line, col := 1, 1
+		for _, b := range data[:min(int(off), len(data))] {
+			if b == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+		}
+		return errs.E(errs.Invalid, "Not valid workspace JSON at line %d, column %d: %s.", line, col, msg)
+	}
+	return errs.E(errs.Invalid, "Not valid workspace JSON: %s.", msg)
+}
+
+// maxReported bounds how many problems Validate lists.
+const maxReported = 50
+
+// Validate checks every record and every reference of a snapshot, as a whole,
+// normalizing records in place. Problems name where they are, e.g.
+// `people[3] "Dana Xu": timezone: "Mars/Base" is not a known time zone`.
+func Validate(s *Snapshot, now time.Time) error {
+	var probs []string
+	add := func(where, format string, a ...any) {
+		probs = append(probs, where+": "+fmt.Sprintf(format, a...))
+	}
+	addErr := func(where string, err error) {
+		if fs := errs.FieldsOf(err); len(fs) > 0 {
+			for _, f := range fs {
+				add(where+" "+f.Field, "%s", f.Message)
+			}
+		} else if err != nil {
+			add(where, "%s", errs.MessageOf(err))
+		}
+	}
+	if len(s.Settings.LevelLadder) == 0 {
+		s.Settings.LevelLadder = append([]string(nil), people.DefaultLadder...)
+	}
+	for i := range s.Settings.LevelLadder {
+		s.Settings.LevelLadder[i] = strings.TrimSpace(s.Settings.LevelLadder[i])
+	}
+	addErr("settings.levelLadder", people.ValidateLadder(s.Settings.LevelLadder))
+	rules := people.Rules{Now: now, Ladder: s.Settings.LevelLadder}
+
+	ids := map[id.ID]string{}
+	claim := func(where string, u id.ID) {
+		if u.IsZero() {
+			add(where, "id is missing")
+			return
+		}
+		if other, dup := ids[u]; dup {
+			add(where, "id %s is also used by %s", u, other)
+			return
+		}
+		ids[u] = where
+	}
+	personByID := map[id.ID]*people.Person{}
+	emails := map[string]string{}
+	for i := range s.People {
+		p := &s.People[i]
+		where := fmt.Sprintf("people[%d] %q", i, p.Name)
+		claim(where, p.ID)
+		personByID[p.ID] = p
+		p.Normalize()
+		addErr(where, p.Validate(rules))
+		if p.Email != "" {
+			k := store.Fold(p.Email)
+			if other, dup := emails[k]; dup {
+				add(where+" email", "%s is also the e-mail of %s", p.Email, other)
+			}
+			emails[k] = where
+		}
+	}
+	for i := range s.People {
+		p := &s.People[i]
+		where := fmt.Sprintf("people[%d] %q managerId", i, p.Name)
+		if p.ManagerID.IsZero() {
+			continue
+		}
+		if _, ok := personByID[p.ManagerID]; !ok {
+			add(where, "no person has id %s", p.ManagerID)
+		} else if people.ManagerCycle(p.ID, p.ManagerID, func(u id.ID) id.ID {
+			if m, ok := personByID[u]; ok {
+				return m.ManagerID
+			}
+			return id.Nil
+		}) {
+			add(where, "%s is in a management cycle (someone is their own manager through others)", p.Name)
+		}
+	}
+	teamByID := map[id.ID]bool{}
+	teamNames := map[string]bool{}
+	for i := range s.Teams {
+		t := &s.Teams[i]
+		where := fmt.Sprintf("teams[%d] %q", i, t.Name)
+		claim(where, t.ID)
+		teamByID[t.ID] = true
+		t.Normalize()
+		addErr(where, t.Validate())
+		if k := store.Fold(t.Name); teamNames[k] {
+			add(where+" name", "another team is also called %s", t.Name)
+		} else {
+			teamNames[k] = true
+		}
+		for _, m := range t.MemberIDs {
+			if _, ok := personByID[m]; !ok {
+				add(where+" memberIds", "no person has id %s", m)
+			}
+		}
+	}
+	svcNames := map[string]bool{}
+	for i := range s.Services {
+		sv := &s.Services[i]
+		where := fmt.Sprintf("services[%d] %q", i, sv.Name)
+		claim(where, sv.ID)
+		sv.Normalize()
+		addErr(where, sv.Validate())
+		if k := store.Fold(sv.Name); svcNames[k] {
+			add(where+" name", "another service is also called %s", sv.Name)
+		} else {
+			svcNames[k] = true
+		}
+		if !sv.TeamID.IsZero() && !teamByID[sv.TeamID] {
+			add(where+" teamId", "no team has id %s", sv.TeamID)
+		}
+		for f, u := range map[string]id.ID{"primaryId": sv.PrimaryID, "secondaryId": sv.SecondaryID} {
+			if _, ok := personByID[u]; !u.IsZero() && !ok {
+				add(where+" "+f, "no person has id %s", u)
+			}
+		}
+	}
+	if len(probs) == 0 {
+		return nil
+	}
+	more := ""
+	if len(probs) > maxReported {
+		more = fmt.Sprintf("\n… and %d more", len(probs)-maxReported)
+		probs = probs[:maxReported]
+	}
+	return &errs.Error{Code: errs.Invalid, Message: fmt.Sprintf("The workspace file has %d problem%s; nothing was imported:\n%s%s",
+		len(probs), plural(len(probs)), strings.Join(probs, "\n"), more)}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// Import writes a validated snapshot. The workspace must be empty unless
+// replace is set, in which case its roster is replaced. Everything is written
+// in one transaction: all or nothing.
+func (w *Workspace) Import(s Snapshot, replace bool) error {
+	if err := Validate(&s, w.Clock.Now()); err != nil {
+		return err
+	}
+	return errs.Wrap("workspace.Import", w.Store.Update(func(txn *badger.Txn) error {
+		empty := people.Persons.Count(txn) == 0 && people.Teams.Count(txn) == 0 && people.Services.Count(txn) == 0
+		if !empty && !replace {
+			return errs.E(errs.Conflict, "This workspace already has data. Import into an empty workspace, or replace it (--replace).")
+		}
+		if !empty {
+			if err := clearRoster(txn); err != nil {
+				return err
+			}
+		}
+		if err := people.PutLadderTx(txn, s.Settings.LevelLadder); err != nil {
+			return err
+		}
+		for i := range s.People {
+			if err := people.Persons.Put(txn, &s.People[i]); err != nil {
+				return err
+			}
+		}
+		for i := range s.Teams {
+			if err := people.Teams.Put(txn, &s.Teams[i]); err != nil {
+				return err
+			}
+		}
+		for i := range s.Services {
+			if err := people.Services.Put(txn, &s.Services[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+}
+
+func clearRoster(txn *badger.Txn) error {
+	var prefixes []byte
+	prefixes = append(prefixes, people.Persons.Prefixes()...)
+	prefixes = append(prefixes, people.Teams.Prefixes()...)
+	prefixes = append(prefixes, people.Services.Prefixes()...)
+	for _, p := range prefixes {
+		var keys [][]byte
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{p}})
+		for it.Rewind(); it.Valid(); it.Next() {
+			keys = append(keys, it.Item().KeyCopy(nil))
+		}
+		it.Close()
+		for _, k := range keys {
+			if err := txn.Delete(k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,25 @@
+// Wheelhouse: an offline desktop cockpit for engineering managers.
+// main.go is wiring only: the command line decides between a headless
+// command and the desktop window.
+package main
+
+import (
+	"embed"
+	"os"
+
+	"wheelhouse/app"
+	"wheelhouse/backend/cli"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+func main() {
+	os.Exit(cli.Run(cli.Env{
+		Args:   os.Args[1:],
+		Stdin:  os.Stdin,
+		Stdout: os.Stdout,
+		Stderr: os.Stderr,
+		GUI:    func(cfg cli.GUIConfig) error { return app.Run(cfg, assets) },
+	}))
+}
