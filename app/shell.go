@@ -4,7 +4,6 @@
 package app
 
 import (
-	"context"
 	"log/slog"
 	"sync"
 
@@ -88,9 +87,6 @@ func (s *Shell) Close() {
 		s.ws = nil
 	}
 }
-
-// Startup is called by Wails with the app context.
-func (s *Shell) Startup(ctx context.Context) {}
 
 // workspace returns the open workspace, or why there is none.
 func (s *Shell) workspace() (*workspace.Workspace, error) {

@@ -277,43 +277,62 @@ func (c *cmd) restore(args []string) error {
 	if err != nil {
 		return errs.E(errs.Unavailable, "Cannot read %s: %v", c.dir, err)
 	}
-	aside := ""
 	if !empty {
 		if !*force {
 			return errs.E(errs.Conflict, "%s already holds a workspace. Restore into an empty folder (--data DIR), or add --force to move the current one aside first.", c.dir)
 		}
-		// Make sure nobody is using it before moving it.
+		// Refuse while another Wheelhouse uses it.
 		w, err := c.open()
 		if err != nil {
 			return err
 		}
 		_ = w.Close()
-		aside = fmt.Sprintf("%s.before-restore-%s", strings.TrimRight(c.dir, string(filepath.Separator)), c.env.Clock.Now().UTC().Format("20060102T150405Z"))
-		if err := os.Rename(c.dir, aside); err != nil {
-			return errs.E(errs.Unavailable, "Cannot move %s aside: %v", c.dir, err)
-		}
 	}
-	if err := store.Restore(c.dir, f, store.Options{Logger: c.log}); err != nil {
+	// Restore into a staging folder first: a bad backup never touches the
+	// current workspace.
+	stamp := c.env.Clock.Now().UTC().Format("20060102T150405Z")
+	staging := unique(filepath.Join(c.dir, ".restore-"+stamp))
+	defer os.RemoveAll(staging)
+	if err := store.Restore(staging, f, store.Options{Logger: c.log}); err != nil {
+		return err
+	}
+	sw, err := workspace.Open(staging, workspace.Options{Logger: c.log, Clock: c.env.Clock})
+	if err != nil { // e.g. a backup from a newer Wheelhouse
+		return err
+	}
+	_ = sw.Close()
+	aside := ""
+	if !empty {
+		aside = unique(store.DBDir(c.dir) + ".before-restore-" + stamp)
+		if err := os.Rename(store.DBDir(c.dir), aside); err != nil {
+			return errs.E(errs.Unavailable, "Cannot move the current workspace aside: %v", err)
+		}
+	} else if err := os.RemoveAll(store.DBDir(c.dir)); err != nil {
+		return errs.E(errs.Unavailable, "Cannot prepare %s: %v", c.dir, err)
+	}
+	if err := os.Rename(store.DBDir(staging), store.DBDir(c.dir)); err != nil {
 		if aside != "" {
-			_ = os.RemoveAll(c.dir)
-			if rerr := os.Rename(aside, c.dir); rerr != nil {
-				return errs.E(errs.Internal, "Restore failed (%s) and the old workspace could not be put back; it is in %s", errs.MessageOf(err), aside)
-			}
+			_ = os.Rename(aside, store.DBDir(c.dir))
 		}
-		return err
+		return errs.E(errs.Unavailable, "Cannot move the restored workspace into place: %v", err)
 	}
-	// Open once to check (and if needed migrate) what was restored.
-	w, err := c.open()
-	if err != nil {
-		return err
-	}
-	_ = w.Close()
 	if aside != "" {
 		fmt.Fprintf(c.env.Stdout, "Restored %s into %s; the previous workspace is kept in %s\n", pos[0], c.dir, aside)
 	} else {
 		fmt.Fprintf(c.env.Stdout, "Restored %s into %s\n", pos[0], c.dir)
 	}
 	return nil
+}
+
+// unique returns path, or path-2, path-3 … whichever does not exist yet.
+func unique(path string) string {
+	p := path
+	for i := 2; ; i++ {
+		if _, err := os.Stat(p); os.IsNotExist(err) {
+			return p
+		}
+		p = fmt.Sprintf("%s-%d", path, i)
+	}
 }
 
 func (c *cmd) demo(args []string) error {

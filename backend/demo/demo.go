@@ -18,7 +18,7 @@ import (
 type Size string
 
 const (
-	Small Size = "small" // one team of 8 and its manager
+	Small Size = "small" // one team of 8, plus its manager
 	Large Size = "large" // 50 people over 5 years, several teams
 )
 
@@ -61,7 +61,7 @@ func Generate(size Size, now time.Time) workspace.Snapshot {
 		Settings: workspace.Settings{LevelLadder: append([]string(nil), people.DefaultLadder...)}}
 	nPeople, nTeams, nServices, years := 8, 1, 5, 3
 	if size == Large {
-		nPeople, nTeams, nServices, years = 50, 6, 25, 5
+		nPeople, nTeams, nServices, years = 49, 6, 25, 5 // 50 with the manager
 	}
 	pick := func(l []string) string { return l[rng.IntN(len(l))] }
 	created := now.AddDate(-years, 0, 0)

@@ -400,8 +400,15 @@ func (s *Store) Close() error {
 	return err
 }
 
+// backupHeader starts every Wheelhouse backup file, ahead of Badger's
+// backup stream, so a wrong file is refused before Badger reads it.
+const backupHeader = "WHEELHOUSE-BACKUP 1\n"
+
 // Backup writes a full, consistent backup of the database to w.
 func (s *Store) Backup(w io.Writer) error {
+	if _, err := io.WriteString(w, backupHeader); err != nil {
+		return err
+	}
 	_, err := s.db.Backup(w, 0)
 	return err
 }
@@ -435,6 +442,10 @@ func Restore(root string, r io.Reader, opt Options) error {
 	if !empty {
 		return errs.E(errs.Conflict, "The data folder %s already holds a workspace. Restore into an empty folder, or use --force to keep the old one aside.", root)
 	}
+	head := make([]byte, len(backupHeader))
+	if _, err := io.ReadFull(r, head); err != nil || string(head) != backupHeader {
+		return errs.E(errs.Invalid, "That file is not a Wheelhouse backup. Nothing was changed.")
+	}
 	if err := os.MkdirAll(DBDir(root), 0o700); err != nil {
 		return errs.E(errs.Unavailable, "Cannot create %s: %v", root, err)
 	}
@@ -443,7 +454,7 @@ func Restore(root string, r io.Reader, opt Options) error {
 	if err != nil {
 		return openError(root, err)
 	}
-	loadErr := db.Load(r, 256)
+	loadErr := safeLoad(db, r)
 	var marker []byte
 	if loadErr == nil {
 		_ = db.View(func(txn *badger.Txn) error {
@@ -466,6 +477,17 @@ func Restore(root string, r io.Reader, opt Options) error {
 			Message: fmt.Sprintf("Could not restore: %v. Nothing was written.", loadErr)}
 	}
 	return nil
+}
+
+// safeLoad runs Badger's Load, turning a panic on a damaged stream (it
+// trusts the length fields it reads) into an error.
+func safeLoad(db *badger.DB, r io.Reader) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the backup is damaged (%v)", p)
+		}
+	}()
+	return db.Load(r, 256)
 }
 
 // WriteFileAtomic writes a file through a temp file, fsync and rename, so a

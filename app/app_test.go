@@ -1,0 +1,208 @@
+package app
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/workspace"
+)
+
+type recorder struct {
+	mu     sync.Mutex
+	events []string
+}
+
+func (r *recorder) Emit(name string, _ any) {
+	r.mu.Lock()
+	r.events = append(r.events, name)
+	r.mu.Unlock()
+}
+
+func newShell(t *testing.T, root string) *Shell {
+	t.Helper()
+	s := NewShell(root, "test", slog.New(slog.NewTextHandler(io.Discard, nil)), clock.NewFake(time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func apiErr(t *testing.T, err error) APIError {
+	t.Helper()
+	if err == nil {
+		t.Fatal("expected an error")
+	}
+	// The bridge hands JS the error text: it must be our JSON.
+	var ae APIError
+	if jerr := json.Unmarshal([]byte(err.Error()), &ae); jerr != nil {
+		t.Fatalf("error text is not JSON: %q", err.Error())
+	}
+	return ae
+}
+
+func TestValidationErrorsCrossTheBridgeAsJSON(t *testing.T) {
+	s := newShell(t, t.TempDir())
+	if err := s.Open(); err != nil {
+		t.Fatal(err)
+	}
+	api := NewPeopleAPI(s)
+	_, err := api.CreatePerson(PersonInput{Name: "", TimeZone: "Mars/Olympus", Skills: []SkillDTO{{Name: "Go", Level: 9}}})
+	ae := apiErr(t, err)
+	if ae.Code != "invalid" || ae.Field != "name" {
+		t.Fatalf("got %+v", ae)
+	}
+	fields := map[string]string{}
+	for _, f := range ae.Fields {
+		fields[f.Field] = f.Message
+	}
+	if !strings.Contains(fields["timezone"], "not a known time zone") || !strings.Contains(fields["skills.0.level"], "1 to 4") {
+		t.Fatalf("fields %v", fields)
+	}
+	_, err = api.UpdatePerson("not-an-id", PersonInput{Name: "x"})
+	if ae := apiErr(t, err); ae.Code != "invalid" || ae.Field != "id" {
+		t.Fatalf("bad id: %+v", ae)
+	}
+}
+
+func TestInternalErrorsHideDetail(t *testing.T) {
+	err := toAPI(slog.New(slog.NewTextHandler(io.Discard, nil)), "op", errors.New("secret path /home/x/.key"))
+	ae := apiErr(t, err)
+	if ae.Code != "internal" || strings.Contains(ae.Message, "secret") {
+		t.Fatalf("internal error leaked: %+v", ae)
+	}
+}
+
+func TestRosterRoundTripThroughAPI(t *testing.T) {
+	s := newShell(t, t.TempDir())
+	_ = s.Open()
+	api := NewPeopleAPI(s)
+	boss, err := api.CreatePerson(PersonInput{Name: "Alex", TimeZone: "Europe/Berlin", Level: "L6"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dana, err := api.CreatePerson(PersonInput{Name: "Dana", TimeZone: "Asia/Kolkata", ManagerID: boss.ID, StartDate: "2024-02-01",
+		Skills: []SkillDTO{{"Go", 3}}, Aspiration: "architecture"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	team, err := api.SaveTeam("", TeamInput{Name: "Core", MemberIDs: []string{dana.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := api.SaveService("", ServiceInput{Name: "api", Criticality: "internal", TeamID: team.ID, PrimaryID: dana.ID}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := api.Directory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.People) != 2 || d.People[1].Name != "Dana" || d.People[1].TeamIDs[0] != team.ID || d.People[0].ReportIDs[0] != dana.ID {
+		t.Fatalf("directory %+v", d.People)
+	}
+	if d.Teams[0].ServiceIDs[0] != d.Services[0].ID || d.People[1].CreatedAt == "" {
+		t.Fatalf("directory teams %+v", d.Teams)
+	}
+	if _, err := api.ArchivePerson(dana.ID); err != nil {
+		t.Fatal(err)
+	}
+	ov, _ := api.Overview()
+	if ov.People != 1 || ov.Archived != 1 {
+		t.Fatalf("overview %+v", ov)
+	}
+	im, err := api.DeletePreview(dana.ID)
+	if err != nil || im.PersonName != "Dana" || len(im.Items) < 3 {
+		t.Fatalf("preview %+v %v", im, err)
+	}
+	if ae := apiErr(t, api.DeletePerson(dana.ID, "nope")); ae.Field != "confirm" {
+		t.Fatalf("unconfirmed delete: %+v", ae)
+	}
+	if err := api.DeletePerson(dana.ID, "Dana"); err != nil {
+		t.Fatal(err)
+	}
+	zones := api.TimeZones()
+	if len(zones) < 300 {
+		t.Fatalf("%d zones", len(zones))
+	}
+}
+
+func TestDemoWorkspaceIsSeparate(t *testing.T) {
+	root := t.TempDir()
+	s := newShell(t, root)
+	rec := &recorder{}
+	s.SetEmitter(rec)
+	_ = s.Open()
+	ws := NewWorkspaceAPI(s)
+	people := NewPeopleAPI(s)
+	if info := ws.Info(); !info.Empty || info.Demo || info.OpenErr != nil {
+		t.Fatalf("fresh info %+v", info)
+	}
+	if _, err := people.CreatePerson(PersonInput{Name: "Mine", TimeZone: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	info, err := ws.OpenDemo()
+	if err != nil || !info.Demo || info.Empty || info.Path != filepath.Join(root, "demo") {
+		t.Fatalf("demo info %+v %v", info, err)
+	}
+	d, _ := people.Directory()
+	if len(d.People) != 9 {
+		t.Fatalf("demo has %d people", len(d.People))
+	}
+	for _, p := range d.People {
+		if p.Name == "Mine" {
+			t.Fatal("real data visible in the demo")
+		}
+	}
+	info, err = ws.OpenMine()
+	if err != nil || info.Demo {
+		t.Fatalf("back: %+v %v", info, err)
+	}
+	d, _ = people.Directory()
+	if len(d.People) != 1 || d.People[0].Name != "Mine" {
+		t.Fatalf("real workspace after demo: %+v", d.People)
+	}
+	if len(rec.events) != 2 || rec.events[0] != EventWorkspaceChanged {
+		t.Fatalf("events %v", rec.events)
+	}
+}
+
+func TestLockedWorkspaceReportedNotCrashed(t *testing.T) {
+	root := t.TempDir()
+	other, err := workspace.Open(root, workspace.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	s := newShell(t, root)
+	if err := s.Open(); err == nil {
+		t.Fatal("opened a locked workspace")
+	}
+	info := NewWorkspaceAPI(s).Info()
+	if info.OpenErr == nil || info.OpenErr.Code != "unavailable" || !strings.Contains(info.OpenErr.Message, "in use by another running Wheelhouse") {
+		t.Fatalf("info %+v", info.OpenErr)
+	}
+	_, err = NewPeopleAPI(s).Directory()
+	if ae := apiErr(t, err); ae.Code != "unavailable" {
+		t.Fatalf("directory on locked: %+v", ae)
+	}
+}
+
+// Every exported method of a bound struct becomes a JS function: lifecycle
+// must not leak into them.
+func TestBoundAPIsExposeNoLifecycle(t *testing.T) {
+	for _, v := range []any{&WorkspaceAPI{}, &PeopleAPI{}} {
+		tp := reflect.TypeOf(v)
+		for i := 0; i < tp.NumMethod(); i++ {
+			switch n := tp.Method(i).Name; n {
+			case "Startup", "Shutdown", "Open", "Close", "SetEmitter":
+				t.Errorf("%s exposes lifecycle method %s to JS", tp, n)
+			}
+		}
+	}
+}

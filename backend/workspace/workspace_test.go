@@ -1,0 +1,210 @@
+package workspace_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/demo"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/people"
+	"wheelhouse/backend/workspace"
+)
+
+var now = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+func open(t *testing.T, dir string) *workspace.Workspace {
+	t.Helper()
+	w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(now)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return w
+}
+
+func export(t *testing.T, w *workspace.Workspace) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := w.Export(&b, "test"); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestDemoSizes(t *testing.T) {
+	for _, c := range []struct {
+		size                demo.Size
+		people, teams, svcs int
+		firstTeamMembers    int
+	}{{demo.Small, 9, 1, 5, 8}, {demo.Large, 50, 6, 25, -1}} {
+		w := open(t, t.TempDir())
+		if err := demo.Fill(w, c.size); err != nil {
+			t.Fatalf("%s: %v", c.size, err)
+		}
+		s, _ := w.Load()
+		if len(s.People) != c.people || len(s.Teams) != c.teams || len(s.Services) != c.svcs {
+			t.Fatalf("%s: %d people %d teams %d services", c.size, len(s.People), len(s.Teams), len(s.Services))
+		}
+		if c.firstTeamMembers >= 0 && len(s.Teams[0].MemberIDs) != c.firstTeamMembers {
+			t.Fatalf("%s: team of %d", c.size, len(s.Teams[0].MemberIDs))
+		}
+		if err := demo.Fill(w, c.size); !errs.Is(err, errs.Conflict) {
+			t.Fatalf("demo over existing data: %v", err)
+		}
+	}
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	src := open(t, t.TempDir())
+	if err := demo.Fill(src, demo.Large); err != nil {
+		t.Fatal(err)
+	}
+	first := export(t, src)
+	snap, err := workspace.Parse(bytes.NewReader(first), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := open(t, t.TempDir())
+	if err := dst.Import(snap, false); err != nil {
+		t.Fatal(err)
+	}
+	second := export(t, dst)
+	if !bytes.Equal(first, second) {
+		t.Fatalf("round trip changed the workspace:\n%s", firstDiff(first, second))
+	}
+	// Indexes were written too: an e-mail from the file is taken.
+	var p people.Person
+	for _, x := range snap.People {
+		if x.Email != "" {
+			p = x
+			break
+		}
+	}
+	_, err = dst.Roster.CreatePerson(people.Person{Name: "Dup", Email: p.Email, TimeZone: "UTC"})
+	if !errs.Is(err, errs.Invalid) {
+		t.Fatalf("email index missing after import: %v", err)
+	}
+}
+
+func firstDiff(a, b []byte) string {
+	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := range la {
+		if i >= len(lb) || la[i] != lb[i] {
+			return "line " + la[i]
+		}
+	}
+	return "length differs"
+}
+
+func TestParseRejectsBadFiles(t *testing.T) {
+	w := open(t, t.TempDir())
+	_ = demo.Fill(w, demo.Small)
+	good := export(t, w)
+	edit := func(f func(m map[string]any)) string {
+		var m map[string]any
+		_ = json.Unmarshal(good, &m)
+		f(m)
+		b, _ := json.MarshalIndent(m, "", "  ")
+		return string(b)
+	}
+	person := func(m map[string]any, i int) map[string]any { return m["people"].([]any)[i].(map[string]any) }
+	cases := []struct{ name, in, want string }{
+		{"empty", "", "empty or cut short"},
+		{"truncated", string(good[:len(good)/2]), "cut short"},
+		{"syntax error with position", "{\n  \"format\": \"wheelhouse-workspace\",\n  \"version\": 1,,\n}", "line 3, column"},
+		{"not a workspace", `{"format":"something-else","version":1}`, "not a Wheelhouse workspace file"},
+		{"newer version", strings.Replace(string(good), `"version": 1`, `"version": 7`, 1), "format version 7"},
+		{"unknown field", strings.Replace(string(good), `"format"`, `"colour": "red", "format"`, 1), `unknown field "colour"`},
+		{"wrong type", strings.Replace(string(good), `"version": 1`, `"version": "one"`, 1), "version has the wrong type"},
+		{"bad zone", edit(func(m map[string]any) { person(m, 1)["timezone"] = "Mars/Olympus" }), `people[1]`},
+		{"bad zone message", edit(func(m map[string]any) { person(m, 1)["timezone"] = "Mars/Olympus" }), `timezone: "Mars/Olympus" is not a known time zone`},
+		{"duplicate id", edit(func(m map[string]any) { person(m, 2)["id"] = person(m, 1)["id"] }), "is also used by people[1]"},
+		{"dangling manager", edit(func(m map[string]any) { person(m, 2)["managerId"] = "018bfe62-9d32-7085-a6d6-c542b349d162" }), "managerId: no person has id"},
+		{"cycle", edit(func(m map[string]any) { person(m, 0)["managerId"] = person(m, 1)["id"] }), "management cycle"},
+		{"dup email", edit(func(m map[string]any) { person(m, 2)["email"] = person(m, 1)["email"] }), "is also the e-mail of people[1]"},
+		{"service without team", edit(func(m map[string]any) {
+			delete(m["services"].([]any)[0].(map[string]any), "teamId")
+		}), "services[0]"},
+		{"trailing data", string(good) + "{}", "more data after"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := workspace.Parse(strings.NewReader(c.in), now)
+			if !errs.Is(err, errs.Invalid) || !strings.Contains(errs.MessageOf(err), c.want) {
+				t.Fatalf("Parse: %v\nwant invalid containing %q", err, c.want)
+			}
+		})
+	}
+	t.Run("BOM accepted", func(t *testing.T) {
+		if _, err := workspace.Parse(bytes.NewReader(append([]byte("\xef\xbb\xbf"), good...)), now); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestImportAllOrNothing(t *testing.T) {
+	w := open(t, t.TempDir())
+	if _, err := w.Roster.CreatePerson(people.Person{Name: "Mine", TimeZone: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	before := export(t, w)
+	snap := demo.Generate(demo.Small, now)
+
+	if err := w.Import(snap, false); !errs.Is(err, errs.Conflict) {
+		t.Fatalf("import into non-empty: %v", err)
+	}
+	bad := demo.Generate(demo.Small, now)
+	bad.People[3].TimeZone = "Nowhere"
+	if err := w.Import(bad, true); !errs.Is(err, errs.Invalid) {
+		t.Fatalf("invalid import: %v", err)
+	}
+	if after := export(t, w); !bytes.Equal(stripTime(before), stripTime(after)) {
+		t.Fatal("a refused import changed the workspace")
+	}
+	if err := w.Import(snap, true); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := w.Load()
+	if len(s.People) != 9 {
+		t.Fatalf("after replace: %d people, want 9", len(s.People))
+	}
+	for _, p := range s.People {
+		if p.Name == "Mine" {
+			t.Fatal("replace kept the old person")
+		}
+	}
+}
+
+func stripTime(b []byte) []byte {
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	delete(m, "exportedAt")
+	out, _ := json.Marshal(m)
+	return out
+}
+
+func TestWorkspacePersistsAcrossReopen(t *testing.T) {
+	dir := t.TempDir()
+	w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(now)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Roster.CreatePerson(people.Person{Name: "Kept", TimeZone: "Asia/Kolkata"}); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	w2 := open(t, dir)
+	ps, _ := w2.Roster.People(false)
+	if len(ps) != 1 || ps[0].Name != "Kept" || ps[0].TimeZone != "Asia/Kolkata" {
+		t.Fatalf("after reopen: %+v", ps)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "db")); err != nil {
+		t.Fatal(err)
+	}
+}
