@@ -18,6 +18,7 @@ var zonesTxt string
 var (
 	once  sync.Once
 	names []string
+	locs  sync.Map // name -> *time.Location; LoadLocation parses zone data each call
 )
 
 // Names returns the canonical IANA zone names (zone1970.tab plus UTC), sorted.
@@ -40,10 +41,14 @@ func Load(name string) (*time.Location, bool) {
 	if name == "" || name == "Local" {
 		return nil, false
 	}
+	if v, ok := locs.Load(name); ok {
+		return v.(*time.Location), true
+	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
 		return nil, false
 	}
+	locs.Store(name, loc)
 	return loc, true
 }
 

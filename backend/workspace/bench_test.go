@@ -1,0 +1,94 @@
+package workspace_test
+
+import (
+	"sort"
+	"testing"
+	"time"
+
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/demo"
+	"wheelhouse/backend/workspace"
+)
+
+func largeWorkspace(b *testing.B) string {
+	b.Helper()
+	dir := b.TempDir()
+	w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(now)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := demo.Fill(w, demo.Large); err != nil {
+		b.Fatal(err)
+	}
+	w.Close()
+	return dir
+}
+
+// firstScreen is what the app loads to show its first screen: the roster
+// directory and the team overview.
+func firstScreen(b *testing.B, w *workspace.Workspace) {
+	if _, err := w.Roster.Directory(); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := w.Roster.Overview(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkOpenAndFirstScreen: open the large demo workspace from disk (marker
+// and schema check included), load the first screen, close.
+func BenchmarkOpenAndFirstScreen(b *testing.B) {
+	dir := largeWorkspace(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(now)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		firstScreen(b, w)
+		b.StopTimer()
+		w.Close() // closing (with its L0 compaction) is not part of start-up
+		b.StartTimer()
+	}
+}
+
+// BenchmarkFirstScreenQuery: the first-screen queries alone on an open workspace.
+func BenchmarkFirstScreenQuery(b *testing.B) {
+	dir := largeWorkspace(b)
+	w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(now)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		firstScreen(b, w)
+	}
+}
+
+// BenchmarkSyncedWrite: one person edit (record + index entries, one
+// transaction) with SyncWrites on, as the app saves. Reports p50/p99.
+func BenchmarkSyncedWrite(b *testing.B) {
+	dir := largeWorkspace(b)
+	w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(now)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Close()
+	ps, _ := w.Roster.People(false)
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p := ps[i%len(ps)]
+		p.Notes = "edited " + time.Duration(i).String()
+		t0 := time.Now()
+		if _, err := w.Roster.UpdatePerson(p); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
+}
