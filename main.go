@@ -15,11 +15,15 @@ import (
 var assets embed.FS
 
 func main() {
+	var gui func(cli.GUIConfig) error
+	if app.HasWindow {
+		gui = func(cfg cli.GUIConfig) error { return app.Run(cfg, assets) }
+	}
 	os.Exit(cli.Run(cli.Env{
 		Args:   os.Args[1:],
 		Stdin:  os.Stdin,
 		Stdout: os.Stdout,
 		Stderr: os.Stderr,
-		GUI:    func(cfg cli.GUIConfig) error { return app.Run(cfg, assets) },
+		GUI:    gui,
 	}))
 }

@@ -93,7 +93,7 @@ func Run(env Env) int {
 	args := fs.Args()
 	if len(args) == 0 {
 		if env.GUI == nil {
-			fmt.Fprintln(env.Stderr, "wheelhouse: this build has no desktop app; run a command (see --help)")
+			fmt.Fprintln(env.Stderr, "wheelhouse: this build has no desktop window (it was built without the Wails tags; `make run` builds the app). Run a command instead, see --help.")
 			return 2
 		}
 		if err := env.GUI(GUIConfig{DataDir: dir, Logger: logger, Version: Version}); err != nil {
