@@ -11,6 +11,7 @@ import (
 	"wheelhouse/backend/datadir"
 	"wheelhouse/backend/demo"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/store"
 	"wheelhouse/backend/workspace"
 )
 
@@ -119,16 +120,13 @@ func (s *Shell) switchTo(toDemo bool) error {
 		}
 		s.ws = nil
 	}
-	w, err := workspace.Open(dir, workspace.Options{Logger: s.log, Clock: s.clock})
-	if err == nil && toDemo {
-		var empty bool
-		if empty, err = w.IsEmpty(); err == nil && empty {
-			err = demo.Fill(w, demo.Small)
-		}
-		if err != nil {
-			_ = w.Close()
-			w = nil
-		}
+	var err error
+	if empty, _ := store.IsEmptyDataDir(dir); toDemo && empty {
+		_, err = demo.Create(dir, demo.Small, workspace.Options{Logger: s.log, Clock: s.clock})
+	}
+	var w *workspace.Workspace
+	if err == nil {
+		w, err = workspace.Open(dir, workspace.Options{Logger: s.log, Clock: s.clock})
 	}
 	if err != nil {
 		// Fall back to the user's workspace so the app stays usable.

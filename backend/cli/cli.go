@@ -10,7 +10,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"wheelhouse/backend/clock"
@@ -187,8 +186,12 @@ func isBool(f *flag.Flag) bool {
 	return ok && b.IsBoolFlag()
 }
 
+func (c *cmd) wsOptions() workspace.Options {
+	return workspace.Options{Logger: c.log, Clock: c.env.Clock}
+}
+
 func (c *cmd) open() (*workspace.Workspace, error) {
-	return workspace.Open(c.dir, workspace.Options{Logger: c.log, Clock: c.env.Clock})
+	return workspace.Open(c.dir, c.wsOptions())
 }
 
 func (c *cmd) exportJSON(args []string) error {
@@ -228,16 +231,18 @@ func (c *cmd) importJSON(args []string) error {
 	if err != nil {
 		return err
 	}
-	w, err := c.open()
-	if err != nil {
-		return err
+	if empty, _ := store.IsEmptyDataDir(c.dir); !empty && !*replace {
+		return errs.E(errs.Conflict, "%s already has data. Import into an empty data folder (--data DIR), or add --replace (the current workspace is kept aside).", c.dir)
 	}
-	defer w.Close()
-	if err := w.Import(snap, *replace); err != nil {
+	aside, err := workspace.ImportFolder(c.dir, snap, *replace, c.wsOptions())
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.env.Stdout, "Imported %d people, %d teams and %d services into %s\n",
 		len(snap.People), len(snap.Teams), len(snap.Services), c.dir)
+	if aside != "" {
+		fmt.Fprintf(c.env.Stdout, "The previous workspace is kept in %s\n", aside)
+	}
 	return nil
 }
 
@@ -273,48 +278,14 @@ func (c *cmd) restore(args []string) error {
 		return errs.E(errs.Invalid, "Cannot open %s: %v", pos[0], err)
 	}
 	defer f.Close()
-	empty, err := store.IsEmptyDataDir(c.dir)
+	if empty, _ := store.IsEmptyDataDir(c.dir); !empty && !*force {
+		return errs.E(errs.Conflict, "%s already holds a workspace. Restore into an empty folder (--data DIR), or add --force to move the current one aside first.", c.dir)
+	}
+	aside, err := store.Stage(c.dir, c.storeOptions(), "restore", *force, func(staging string) error {
+		return store.Restore(staging, f, store.Options{Logger: c.log})
+	})
 	if err != nil {
-		return errs.E(errs.Unavailable, "Cannot read %s: %v", c.dir, err)
-	}
-	if !empty {
-		if !*force {
-			return errs.E(errs.Conflict, "%s already holds a workspace. Restore into an empty folder (--data DIR), or add --force to move the current one aside first.", c.dir)
-		}
-		// Refuse while another Wheelhouse uses it.
-		w, err := c.open()
-		if err != nil {
-			return err
-		}
-		_ = w.Close()
-	}
-	// Restore into a staging folder first: a bad backup never touches the
-	// current workspace.
-	stamp := c.env.Clock.Now().UTC().Format("20060102T150405Z")
-	staging := unique(filepath.Join(c.dir, ".restore-"+stamp))
-	defer os.RemoveAll(staging)
-	if err := store.Restore(staging, f, store.Options{Logger: c.log}); err != nil {
 		return err
-	}
-	sw, err := workspace.Open(staging, workspace.Options{Logger: c.log, Clock: c.env.Clock})
-	if err != nil { // e.g. a backup from a newer Wheelhouse
-		return err
-	}
-	_ = sw.Close()
-	aside := ""
-	if !empty {
-		aside = unique(store.DBDir(c.dir) + ".before-restore-" + stamp)
-		if err := os.Rename(store.DBDir(c.dir), aside); err != nil {
-			return errs.E(errs.Unavailable, "Cannot move the current workspace aside: %v", err)
-		}
-	} else if err := os.RemoveAll(store.DBDir(c.dir)); err != nil {
-		return errs.E(errs.Unavailable, "Cannot prepare %s: %v", c.dir, err)
-	}
-	if err := os.Rename(store.DBDir(staging), store.DBDir(c.dir)); err != nil {
-		if aside != "" {
-			_ = os.Rename(aside, store.DBDir(c.dir))
-		}
-		return errs.E(errs.Unavailable, "Cannot move the restored workspace into place: %v", err)
 	}
 	if aside != "" {
 		fmt.Fprintf(c.env.Stdout, "Restored %s into %s; the previous workspace is kept in %s\n", pos[0], c.dir, aside)
@@ -324,15 +295,8 @@ func (c *cmd) restore(args []string) error {
 	return nil
 }
 
-// unique returns path, or path-2, path-3 … whichever does not exist yet.
-func unique(path string) string {
-	p := path
-	for i := 2; ; i++ {
-		if _, err := os.Stat(p); os.IsNotExist(err) {
-			return p
-		}
-		p = fmt.Sprintf("%s-%d", path, i)
-	}
+func (c *cmd) storeOptions() store.Options {
+	return store.Options{Logger: c.log, Clock: c.env.Clock, Migrations: workspace.Migrations}
 }
 
 func (c *cmd) demo(args []string) error {
@@ -345,19 +309,21 @@ func (c *cmd) demo(args []string) error {
 	if err != nil {
 		return usageError{errs.MessageOf(err)}
 	}
-	w, err := c.open()
+	if empty, _ := store.IsEmptyDataDir(c.dir); !empty {
+		return errs.E(errs.Conflict, "%s already has a workspace; the demo only fills an empty data folder (try --data DIR).", c.dir)
+	}
+	snap, err := demo.Create(c.dir, sz, c.wsOptions())
 	if err != nil {
 		return err
 	}
-	defer w.Close()
-	if err := demo.Fill(w, sz); err != nil {
-		return err
-	}
-	snap, err := w.Load()
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.env.Stdout, "Created a %s demo workspace in %s: %d people, %d teams, %d services\n",
-		sz, c.dir, len(snap.People), len(snap.Teams), len(snap.Services))
+	fmt.Fprintf(c.env.Stdout, "Created a %s demo workspace in %s: %s, %s, %s\n",
+		sz, c.dir, count(len(snap.People), "person", "people"), count(len(snap.Teams), "team", "teams"), count(len(snap.Services), "service", "services"))
 	return nil
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
@@ -167,14 +168,18 @@ func asciiFold(s string) string {
 	return r.Replace(s)
 }
 
-// Fill generates a workspace of the given size into w, which must be empty.
-func Fill(w *workspace.Workspace, size Size) error {
-	empty, err := w.IsEmpty()
-	if err != nil {
-		return err
+// Create generates a workspace of the given size into data folder root,
+// which must not hold a workspace yet, and returns what it wrote.
+func Create(root string, size Size, opt workspace.Options) (workspace.Snapshot, error) {
+	if opt.Clock == nil {
+		opt.Clock = clock.Real{}
 	}
-	if !empty {
-		return errs.E(errs.Conflict, "The data folder %s already has a workspace; the demo only fills an empty one.", w.Root)
+	s := Generate(size, opt.Clock.Now())
+	if _, err := workspace.ImportFolder(root, s, false, opt); err != nil {
+		if errs.Is(err, errs.Conflict) {
+			return s, errs.E(errs.Conflict, "The data folder %s already has a workspace; the demo only fills an empty one.", root)
+		}
+		return s, err
 	}
-	return w.Import(Generate(size, w.Clock.Now()), false)
+	return s, nil
 }

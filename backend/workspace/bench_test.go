@@ -13,14 +13,9 @@ import (
 func largeWorkspace(b *testing.B) string {
 	b.Helper()
 	dir := b.TempDir()
-	w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(now)})
-	if err != nil {
+	if _, err := demo.Create(dir, demo.Large, workspace.Options{Clock: clock.NewFake(now)}); err != nil {
 		b.Fatal(err)
 	}
-	if err := demo.Fill(w, demo.Large); err != nil {
-		b.Fatal(err)
-	}
-	w.Close()
 	return dir
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
@@ -270,62 +271,49 @@ func plural(n int) string {
 	return "s"
 }
 
-// Import writes a validated snapshot. The workspace must be empty unless
-// replace is set, in which case its roster is replaced. Everything is written
-// in one transaction: all or nothing.
-func (w *Workspace) Import(s Snapshot, replace bool) error {
-	if err := Validate(&s, w.Clock.Now()); err != nil {
-		return err
+// ImportFolder validates s and makes it the workspace of data folder root,
+// as one atomic step (store.Stage): the records are written into a staging
+// database and swapped in only when complete. A folder that already holds a
+// workspace needs replace; the old one is kept aside (path returned). Nobody
+// may have root open.
+func ImportFolder(root string, s Snapshot, replace bool, opt Options) (aside string, err error) {
+	if opt.Clock == nil {
+		opt.Clock = clock.Real{}
 	}
-	return errs.Wrap("workspace.Import", w.Store.Update(func(txn *badger.Txn) error {
-		empty := people.Persons.Count(txn) == 0 && people.Teams.Count(txn) == 0 && people.Services.Count(txn) == 0
-		if !empty && !replace {
-			return errs.E(errs.Conflict, "This workspace already has data. Import into an empty workspace, or replace it (--replace).")
-		}
-		if !empty {
-			if err := clearRoster(txn); err != nil {
-				return err
-			}
-		}
-		if err := people.PutLadderTx(txn, s.Settings.LevelLadder); err != nil {
+	if err := Validate(&s, opt.Clock.Now()); err != nil {
+		return "", err
+	}
+	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations}
+	aside, err = store.Stage(root, so, "import", replace, func(staging string) error {
+		so := so
+		so.GCInterval = -1
+		st, err := store.Open(staging, so)
+		if err != nil {
 			return err
 		}
-		for i := range s.People {
-			if err := people.Persons.Put(txn, &s.People[i]); err != nil {
-				return err
-			}
+		if err := st.WriteChunked(snapshotOps(&s)); err != nil {
+			st.Close()
+			return err
 		}
-		for i := range s.Teams {
-			if err := people.Teams.Put(txn, &s.Teams[i]); err != nil {
-				return err
-			}
-		}
-		for i := range s.Services {
-			if err := people.Services.Put(txn, &s.Services[i]); err != nil {
-				return err
-			}
-		}
-		return nil
-	}))
+		return st.Close()
+	})
+	return aside, errs.Wrap("workspace.Import", err)
 }
 
-func clearRoster(txn *badger.Txn) error {
-	var prefixes []byte
-	prefixes = append(prefixes, people.Persons.Prefixes()...)
-	prefixes = append(prefixes, people.Teams.Prefixes()...)
-	prefixes = append(prefixes, people.Services.Prefixes()...)
-	for _, p := range prefixes {
-		var keys [][]byte
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{p}})
-		for it.Rewind(); it.Valid(); it.Next() {
-			keys = append(keys, it.Item().KeyCopy(nil))
-		}
-		it.Close()
-		for _, k := range keys {
-			if err := txn.Delete(k); err != nil {
-				return err
-			}
-		}
+// snapshotOps are the writes that store a validated snapshot.
+func snapshotOps(s *Snapshot) []store.Op {
+	ops := []store.Op{func(txn *badger.Txn) error { return people.PutLadderTx(txn, s.Settings.LevelLadder) }}
+	for i := range s.People {
+		p := &s.People[i]
+		ops = append(ops, func(txn *badger.Txn) error { return people.Persons.Put(txn, p) })
 	}
-	return nil
+	for i := range s.Teams {
+		t := &s.Teams[i]
+		ops = append(ops, func(txn *badger.Txn) error { return people.Teams.Put(txn, t) })
+	}
+	for i := range s.Services {
+		sv := &s.Services[i]
+		ops = append(ops, func(txn *badger.Txn) error { return people.Services.Put(txn, sv) })
+	}
+	return ops
 }

@@ -3,6 +3,7 @@ package workspace_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,11 +13,14 @@ import (
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/demo"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/workspace"
 )
 
 var now = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+var opts = workspace.Options{Clock: clock.NewFake(now)}
 
 func open(t *testing.T, dir string) *workspace.Workspace {
 	t.Helper()
@@ -43,37 +47,38 @@ func TestDemoSizes(t *testing.T) {
 		people, teams, svcs int
 		firstTeamMembers    int
 	}{{demo.Small, 9, 1, 5, 8}, {demo.Large, 50, 6, 25, -1}} {
-		w := open(t, t.TempDir())
-		if err := demo.Fill(w, c.size); err != nil {
+		dir := t.TempDir()
+		if _, err := demo.Create(dir, c.size, opts); err != nil {
 			t.Fatalf("%s: %v", c.size, err)
 		}
-		s, _ := w.Load()
+		s, _ := open(t, dir).Load()
 		if len(s.People) != c.people || len(s.Teams) != c.teams || len(s.Services) != c.svcs {
 			t.Fatalf("%s: %d people %d teams %d services", c.size, len(s.People), len(s.Teams), len(s.Services))
 		}
 		if c.firstTeamMembers >= 0 && len(s.Teams[0].MemberIDs) != c.firstTeamMembers {
 			t.Fatalf("%s: team of %d", c.size, len(s.Teams[0].MemberIDs))
 		}
-		if err := demo.Fill(w, c.size); !errs.Is(err, errs.Conflict) {
-			t.Fatalf("demo over existing data: %v", err)
+		if _, err := demo.Create(dir, c.size, opts); !errs.Is(err, errs.Conflict) {
+			t.Fatalf("demo over an existing workspace: %v", err)
 		}
 	}
 }
 
 func TestExportImportRoundTrip(t *testing.T) {
-	src := open(t, t.TempDir())
-	if err := demo.Fill(src, demo.Large); err != nil {
+	srcDir := t.TempDir()
+	if _, err := demo.Create(srcDir, demo.Large, opts); err != nil {
 		t.Fatal(err)
 	}
-	first := export(t, src)
+	first := export(t, open(t, srcDir))
 	snap, err := workspace.Parse(bytes.NewReader(first), now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dst := open(t, t.TempDir())
-	if err := dst.Import(snap, false); err != nil {
+	dstDir := t.TempDir()
+	if _, err := workspace.ImportFolder(dstDir, snap, false, opts); err != nil {
 		t.Fatal(err)
 	}
+	dst := open(t, dstDir)
 	second := export(t, dst)
 	if !bytes.Equal(first, second) {
 		t.Fatalf("round trip changed the workspace:\n%s", firstDiff(first, second))
@@ -103,9 +108,11 @@ func firstDiff(a, b []byte) string {
 }
 
 func TestParseRejectsBadFiles(t *testing.T) {
-	w := open(t, t.TempDir())
-	_ = demo.Fill(w, demo.Small)
-	good := export(t, w)
+	dir := t.TempDir()
+	if _, err := demo.Create(dir, demo.Small, opts); err != nil {
+		t.Fatal(err)
+	}
+	good := export(t, open(t, dir))
 	edit := func(f func(m map[string]any)) string {
 		var m map[string]any
 		_ = json.Unmarshal(good, &m)
@@ -149,28 +156,43 @@ func TestParseRejectsBadFiles(t *testing.T) {
 }
 
 func TestImportAllOrNothing(t *testing.T) {
-	w := open(t, t.TempDir())
+	dir := t.TempDir()
+	w := open(t, dir)
 	if _, err := w.Roster.CreatePerson(people.Person{Name: "Mine", TimeZone: "UTC"}); err != nil {
 		t.Fatal(err)
 	}
 	before := export(t, w)
 	snap := demo.Generate(demo.Small, now)
 
-	if err := w.Import(snap, false); !errs.Is(err, errs.Conflict) {
+	if _, err := workspace.ImportFolder(dir, snap, true, opts); !errs.Is(err, errs.Unavailable) {
+		t.Fatalf("import while the workspace is open elsewhere: %v", err)
+	}
+	w.Close()
+	if _, err := workspace.ImportFolder(dir, snap, false, opts); !errs.Is(err, errs.Conflict) {
 		t.Fatalf("import into non-empty: %v", err)
 	}
 	bad := demo.Generate(demo.Small, now)
 	bad.People[3].TimeZone = "Nowhere"
-	if err := w.Import(bad, true); !errs.Is(err, errs.Invalid) {
+	if _, err := workspace.ImportFolder(dir, bad, true, opts); !errs.Is(err, errs.Invalid) {
 		t.Fatalf("invalid import: %v", err)
 	}
-	if after := export(t, w); !bytes.Equal(stripTime(before), stripTime(after)) {
+	if after := export(t, open(t, dir)); !bytes.Equal(stripTime(before), stripTime(after)) {
 		t.Fatal("a refused import changed the workspace")
 	}
-	if err := w.Import(snap, true); err != nil {
+}
+
+func TestImportReplaceKeepsOldAside(t *testing.T) {
+	dir := t.TempDir()
+	w := open(t, dir)
+	if _, err := w.Roster.CreatePerson(people.Person{Name: "Mine", TimeZone: "UTC"}); err != nil {
 		t.Fatal(err)
 	}
-	s, _ := w.Load()
+	w.Close()
+	aside, err := workspace.ImportFolder(dir, demo.Generate(demo.Small, now), true, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := open(t, dir).Load()
 	if len(s.People) != 9 {
 		t.Fatalf("after replace: %d people, want 9", len(s.People))
 	}
@@ -178,6 +200,37 @@ func TestImportAllOrNothing(t *testing.T) {
 		if p.Name == "Mine" {
 			t.Fatal("replace kept the old person")
 		}
+	}
+	if st, err := os.Stat(filepath.Join(aside, "MANIFEST")); err != nil || st.Size() == 0 {
+		t.Fatalf("old workspace not kept aside at %s: %v", aside, err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".import-") {
+			t.Fatalf("staging folder %s left behind", e.Name())
+		}
+	}
+}
+
+// A workspace far larger than one Badger transaction still imports whole.
+func TestImportLargerThanOneTransaction(t *testing.T) {
+	snap := demo.Generate(demo.Small, now)
+	base := snap.People[1]
+	for i := 0; i < 6000; i++ {
+		p := base
+		p.ID = id.New(now)
+		p.Name = fmt.Sprintf("Person %05d", i)
+		p.Email = fmt.Sprintf("p%05d@example.com", i)
+		p.Notes = strings.Repeat("n", 400)
+		snap.People = append(snap.People, p)
+	}
+	dir := t.TempDir()
+	if _, err := workspace.ImportFolder(dir, snap, false, opts); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := open(t, dir).Load()
+	if len(s.People) != 6009 {
+		t.Fatalf("%d people imported, want 6009", len(s.People))
 	}
 }
 

@@ -1,0 +1,111 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/errs"
+)
+
+// Stage replaces the database of data folder root as one atomic step: fill
+// builds a complete new database in a private staging folder (its argument is
+// the staging data folder); if fill succeeds and the result opens (marker,
+// schema, migrations), the current db/ is moved aside and the staged one is
+// renamed into place. Until that rename the current workspace is untouched,
+// so a failure anywhere leaves it as it was.
+//
+// A root that already holds a workspace is refused unless replace is set; the
+// old db/ is then kept as db.before-<label>-<time> and its path returned.
+// Nobody may have root open (a running Wheelhouse makes this fail cleanly).
+func Stage(root string, opt Options, label string, replace bool, fill func(staging string) error) (aside string, err error) {
+	if opt.Clock == nil {
+		opt.Clock = clock.Real{}
+	}
+	empty, err := IsEmptyDataDir(root)
+	if err != nil {
+		return "", errs.E(errs.Unavailable, "Cannot read %s: %v", root, err)
+	}
+	if !empty {
+		if !replace {
+			return "", errs.E(errs.Conflict, "%s already holds a workspace.", root)
+		}
+		s, err := Open(root, Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: opt.Migrations, GCInterval: -1})
+		if err != nil {
+			return "", err // locked by a running Wheelhouse, or not ours
+		}
+		if err := s.Close(); err != nil {
+			return "", err
+		}
+	}
+	if err := os.MkdirAll(root, 0o700); err != nil {
+		return "", errs.E(errs.Unavailable, "Cannot create %s: %v", root, err)
+	}
+	stamp := opt.Clock.Now().UTC().Format("20060102T150405Z")
+	staging := unique(filepath.Join(root, "."+label+"-"+stamp))
+	defer os.RemoveAll(staging)
+	if err := fill(staging); err != nil {
+		return "", err
+	}
+	check, err := Open(staging, Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: opt.Migrations, GCInterval: -1})
+	if err != nil {
+		return "", err
+	}
+	if err := check.Close(); err != nil {
+		return "", err
+	}
+	if !empty {
+		aside = unique(DBDir(root) + ".before-" + label + "-" + stamp)
+		if err := os.Rename(DBDir(root), aside); err != nil {
+			return "", errs.E(errs.Unavailable, "Cannot move the current workspace aside: %v", err)
+		}
+	} else if err := os.RemoveAll(DBDir(root)); err != nil {
+		return "", errs.E(errs.Unavailable, "Cannot prepare %s: %v", root, err)
+	}
+	if err := os.Rename(DBDir(staging), DBDir(root)); err != nil {
+		if aside != "" {
+			_ = os.Rename(aside, DBDir(root))
+		}
+		return "", errs.E(errs.Unavailable, "Cannot move the new workspace into place: %v", err)
+	}
+	return aside, nil
+}
+
+// unique returns path, or path-2, path-3 … whichever does not exist yet.
+func unique(path string) string {
+	p := path
+	for i := 2; ; i++ {
+		if _, err := os.Stat(p); os.IsNotExist(err) {
+			return p
+		}
+		p = fmt.Sprintf("%s-%d", path, i)
+	}
+}
+
+// WriteChunked applies ops in as few transactions as Badger allows, starting
+// a new transaction whenever one is full. It is NOT atomic: use it only on a
+// private store that nobody reads until it is complete (see Stage). Each op
+// must be idempotent, because an op that overflowed a transaction runs again
+// in the next one.
+func (s *Store) WriteChunked(ops []Op) error {
+	txn := s.db.NewTransaction(true)
+	defer func() { txn.Discard() }()
+	for _, op := range ops {
+		err := op(txn)
+		if errors.Is(err, badger.ErrTxnTooBig) {
+			if err := txn.Commit(); err != nil {
+				return err
+			}
+			txn = s.db.NewTransaction(true)
+			err = op(txn)
+		}
+		if err != nil {
+			return mapErr(err)
+		}
+	}
+	return mapErr(txn.Commit())
+}
