@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Smoke test of the PRODUCTION binary: it opens a real window under Xvfb with a
+# throwaway data folder, renders, stays alive, and a second launch on the same
+# folder hands over to the first one and exits. Screenshot: artifacts/smoke/window.png
+set -euo pipefail
+SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+cd "$(dirname "$SELF")/.."
+LOG_TAG=smoke
+source scripts/lib.sh
+OUT=artifacts/smoke
+[ -n "${WH_DBUS_SESSION:-}" ] || { rm -rf "$OUT" && mkdir -p "$OUT"; }
+in_dbus_session "$OUT/dbus.log" "$@"   # private session bus: the single-instance lock lives on D-Bus
+export NO_AT_BRIDGE=1  # no accessibility bridge for the GTK window
+
+BIN=${BIN:-build/bin/wheelhouse}
+WINDOW_TIMEOUT=${WINDOW_TIMEOUT:-30}
+[ -x "$BIN" ] || fail "$BIN not found: run 'make build' first"
+for t in xdotool xdpyinfo /usr/bin/import; do command -v "$t" >/dev/null 2>&1 || fail "$t not found: run 'make setup'"; done
+
+OUT=$(cd "$OUT" && pwd)
+WORK=$(mktemp -d /tmp/wheelhouse-smoke.XXXXXX)
+on_exit "rm -rf '$WORK'"
+DATA=$WORK/data
+XVFB_LOG=$OUT/xvfb.log
+start_xvfb
+
+APP_LOG=$OUT/app.log
+log "starting $BIN --data $DATA"
+setsid "$BIN" --data "$DATA" >"$APP_LOG" 2>&1 &
+APP_PID=$!
+on_exit "kill_tree $APP_PID 5"
+
+app_alive() { kill -0 "$APP_PID" 2>/dev/null && ! ps -o stat= -p "$APP_PID" | grep -q '^Z'; }
+show_log() { echo "----- app log ($APP_LOG) -----" >&2; tail -n 60 "$APP_LOG" >&2 || true; echo "-----" >&2; }
+window_up() { app_alive && xdotool search --onlyvisible --name '^Wheelhouse$' >/dev/null 2>&1; }
+
+deadline=$((SECONDS + WINDOW_TIMEOUT))
+until window_up; do
+  if ! app_alive; then show_log; fail "the app exited before showing its window"; fi
+  if [ "$SECONDS" -ge "$deadline" ]; then show_log; fail "no visible 'Wheelhouse' window within ${WINDOW_TIMEOUT}s"; fi
+  sleep 0.25
+done
+WIN=$(xdotool search --onlyvisible --name '^Wheelhouse$' | head -n1)
+log "window $WIN is visible after ~$((SECONDS - deadline + WINDOW_TIMEOUT))s: $(xdotool getwindowgeometry "$WIN" | tr '\n' ' ')"
+
+sleep "${RENDER_WAIT:-2}"   # let WebKit paint
+timeout 20 /usr/bin/import -window root "$OUT/window.png" || fail "screenshot failed"
+# A blank framebuffer compresses to almost nothing and has one colour: refuse it.
+colours=$(/usr/bin/convert "$OUT/window.png" -format '%k' info:)
+log "screenshot $OUT/window.png ($colours colours)"
+[ "$colours" -gt 16 ] || fail "screenshot looks blank ($colours colours): nothing rendered?"
+app_alive || { show_log; fail "the app died after showing its window"; }
+
+# Second instance on the same data folder: Wails' single-instance lock (D-Bus)
+# hands over to the first window and exits. Wails itself exits with status 1 here.
+if [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+  log "second instance on the same data folder"
+  set +e
+  timeout 10 "$BIN" --data "$DATA" >"$OUT/second.log" 2>&1
+  rc=$?
+  set -e
+  if [ "$rc" -eq 124 ]; then
+    cat "$OUT/second.log" >&2; fail "the second instance did not exit within 10s"
+  fi
+  case "$rc" in
+    0 | 1) log "second instance exited with status $rc" ;;
+    *) cat "$OUT/second.log" >&2; fail "the second instance exited with status $rc" ;;
+  esac
+  sleep 0.5
+  app_alive || { show_log; fail "the first instance died when the second one started"; }
+  window_up || { show_log; fail "the first window disappeared when the second instance started"; }
+else
+  log "no session bus: skipping the second-instance check"
+fi
+
+log "PASS: window rendered, app alive"
