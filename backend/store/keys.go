@@ -25,6 +25,10 @@ const (
 	IdxServiceTeam    byte = 0x22 // idx | owning team id | service id
 	IdxServiceContact byte = 0x23 // idx | person id | service id
 
+	// 0x30-0x3F: incidents and follow-ups (backend/incident, backend/action).
+
+	PrefixReminderState byte = 0x40 // reminder state | reminder key (string term): delivered, snoozed, dismissed
+
 	// 0xF0-0xFF are reserved for tests (migration tests write records here).
 	PrefixTest  byte = 0xF0
 	IdxTestName byte = 0xF1
