@@ -134,4 +134,3 @@ func (r *Recorder) Sent() []Note {
 	defer r.mu.Unlock()
 	return append([]Note(nil), r.sent...)
 }
-
