@@ -7,7 +7,9 @@ import (
 	"log/slog"
 
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/notify"
 	"wheelhouse/backend/people"
+	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/store"
 )
 
@@ -19,10 +21,11 @@ var Migrations = []store.Migration{
 
 // Workspace is one open data directory with its services.
 type Workspace struct {
-	Root   string
-	Store  *store.Store
-	Clock  clock.Clock
-	Roster *people.Roster
+	Root      string
+	Store     *store.Store
+	Clock     clock.Clock
+	Roster    *people.Roster
+	Reminders *reminder.Engine
 }
 
 // Options configure Open.
@@ -31,6 +34,12 @@ type Options struct {
 	Clock    clock.Clock
 	InMemory bool
 	NoSync   bool
+	// Notifier delivers reminders to the desktop; nil delivers them to the
+	// notification centre only.
+	Notifier notify.Notifier
+	// Zone is the IANA zone reminders use when the user has not chosen one
+	// (the machine's zone); "" means UTC.
+	Zone string
 }
 
 // Open opens (or creates) the workspace in root.
@@ -45,11 +54,25 @@ func Open(root string, opt Options) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Workspace{
+	w := &Workspace{
 		Root: root, Store: st, Clock: opt.Clock,
-		Roster: people.NewRoster(st, opt.Clock),
-	}, nil
+		Roster:    people.NewRoster(st, opt.Clock),
+		Reminders: reminder.NewEngine(st, opt.Clock, opt.Notifier, opt.Logger),
+	}
+	if opt.Zone != "" {
+		w.Reminders.DefaultZone = opt.Zone
+	}
+	for _, r := range reminderRules(w) {
+		w.Reminders.AddRule(r)
+	}
+	return w, nil
 }
 
 // Close closes the store.
 func (w *Workspace) Close() error { return w.Store.Close() }
+
+// reminderRules are the reminder rules of every area, in the order the
+// notification centre groups them.
+func reminderRules(w *Workspace) []reminder.Rule {
+	return nil
+}
