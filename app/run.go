@@ -7,27 +7,47 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"os"
+	"time"
 
 	"github.com/wailsapp/wails/v2"
 	wlogger "github.com/wailsapp/wails/v2/pkg/logger"
+	"github.com/wailsapp/wails/v2/pkg/menu"
+	"github.com/wailsapp/wails/v2/pkg/menu/keys"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"wheelhouse/backend/cli"
+	"wheelhouse/backend/notify"
 )
 
 // Run opens the workspace and shows the window until it is closed.
 func Run(cfg cli.GUIConfig, assets fs.FS) error {
-	shell := NewShell(cfg.DataDir, cfg.Version, cfg.Logger, nil)
+	exe, _ := os.Executable()
+	shell := NewShell(Config{Root: cfg.DataDir, Version: cfg.Version, Log: cfg.Logger,
+		Notifier: notify.NewDesktop("Wheelhouse", ""), Zone: cfg.Zone, Getenv: os.Getenv, Exe: exe})
 	if !bindingsOnly { // `wails generate module` runs the app only to read its bindings
 		_ = shell.Open() // a failure is shown in the window, not as a crash
 	}
 	defer shell.Close()
 
 	var appCtx context.Context
+	loopCtx, stopLoop := context.WithCancel(context.Background())
+	defer stopLoop()
+	quitting := false
 	sum := sha256.Sum256([]byte(cfg.DataDir))
+	appMenu := menu.NewMenu()
+	file := appMenu.AddSubmenu("Wheelhouse")
+	file.AddText("Check reminders now", keys.CmdOrCtrl("r"), func(*menu.CallbackData) { go shell.EvaluateReminders() })
+	file.AddSeparator()
+	file.AddText("Quit Wheelhouse", keys.CmdOrCtrl("q"), func(*menu.CallbackData) {
+		quitting = true
+		if appCtx != nil {
+			runtime.Quit(appCtx)
+		}
+	})
 	return wails.Run(&options.App{
 		Title:            "Wheelhouse",
 		Width:            1280,
@@ -38,11 +58,28 @@ func Run(cfg cli.GUIConfig, assets fs.FS) error {
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		Logger:           wailsLog{cfg.Logger},
 		LogLevel:         wlogger.WARNING,
+		Menu:             appMenu,
+		StartHidden:      cfg.Background,
 		OnStartup: func(ctx context.Context) {
 			appCtx = ctx
 			shell.SetEmitter(wailsEmitter{ctx})
+			if !bindingsOnly {
+				go shell.RunReminders(loopCtx, time.Minute)
+			}
 		},
-		OnShutdown: func(context.Context) { shell.Close() },
+		// With "keep running in the background" on, closing the window hides
+		// it and reminders keep coming; Quit (Ctrl+Q) ends the app.
+		OnBeforeClose: func(ctx context.Context) bool {
+			if !quitting && shell.KeepRunningOnClose() {
+				runtime.WindowHide(ctx)
+				return true
+			}
+			return false
+		},
+		OnShutdown: func(context.Context) {
+			stopLoop()
+			shell.Close()
+		},
 		// One writer per data folder: a second launch on the same folder
 		// focuses this window and exits.
 		SingleInstanceLock: &options.SingleInstanceLock{
@@ -54,7 +91,7 @@ func Run(cfg cli.GUIConfig, assets fs.FS) error {
 				}
 			},
 		},
-		Bind:  []any{NewWorkspaceAPI(shell), NewPeopleAPI(shell)},
+		Bind:  []any{NewWorkspaceAPI(shell), NewPeopleAPI(shell), NewReminderAPI(shell)},
 		Linux: &linux.Options{ProgramName: "wheelhouse", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 	})
 }

@@ -4,13 +4,17 @@
 package app
 
 import (
+	"context"
 	"log/slog"
 	"sync"
+	"time"
 
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/datadir"
 	"wheelhouse/backend/demo"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/notify"
+	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/store"
 	"wheelhouse/backend/workspace"
 )
@@ -24,14 +28,19 @@ type Emitter interface {
 // Event names (mirrored in frontend/src/lib/api/events.ts).
 const (
 	EventWorkspaceChanged = "workspace:changed"
+	EventRemindersChanged = "reminders:changed" // data: number of active reminders
 )
 
 // Shell owns the open workspace and the app's lifecycle.
 type Shell struct {
-	log     *slog.Logger
-	clock   clock.Clock
-	root    string // the user's data folder
-	version string
+	log      *slog.Logger
+	clock    *clock.Offset // the real clock, shiftable only in test-clock mode
+	root     string        // the user's data folder
+	version  string
+	notifier notify.Notifier
+	zone     string              // the machine's IANA zone
+	getenv   func(string) string // for autostart paths and the test-clock switch
+	exe      string              // this binary, for the autostart entry
 
 	mu      sync.RWMutex
 	ws      *workspace.Workspace
@@ -40,12 +49,71 @@ type Shell struct {
 	emitter Emitter
 }
 
-// NewShell makes a shell for data folder root; call Open before use.
-func NewShell(root, version string, log *slog.Logger, c clock.Clock) *Shell {
-	if c == nil {
-		c = clock.Real{}
+// Config for NewShell.
+type Config struct {
+	Root     string
+	Version  string
+	Log      *slog.Logger
+	Clock    clock.Clock     // nil: the real clock
+	Notifier notify.Notifier // nil: reminders reach the notification centre only
+	Zone     string          // the machine's IANA zone ("" = UTC)
+	Getenv   func(string) string
+	Exe      string
+}
+
+// NewShell makes a shell for a data folder; call Open before use.
+func NewShell(c Config) *Shell {
+	if c.Clock == nil {
+		c.Clock = clock.Real{}
 	}
-	return &Shell{root: root, version: version, log: log, clock: c}
+	if c.Getenv == nil {
+		c.Getenv = func(string) string { return "" }
+	}
+	if c.Log == nil {
+		c.Log = slog.New(slog.DiscardHandler)
+	}
+	return &Shell{root: c.Root, version: c.Version, log: c.Log, clock: clock.NewOffset(c.Clock),
+		notifier: c.Notifier, zone: c.Zone, getenv: c.Getenv, exe: c.Exe}
+}
+
+func (s *Shell) wsOptions() workspace.Options {
+	return workspace.Options{Logger: s.log, Clock: s.clock, Notifier: s.notifier, Zone: s.zone}
+}
+
+// TestClockEnabled reports whether the test-only clock control is on
+// (WHEELHOUSE_TEST_CLOCK=1): end-to-end tests move time forward with it.
+func (s *Shell) TestClockEnabled() bool { return s.getenv("WHEELHOUSE_TEST_CLOCK") == "1" }
+
+// RunReminders evaluates reminders now (catching up on what came due while
+// the app was closed) and then every interval until ctx ends.
+func (s *Shell) RunReminders(ctx context.Context, every time.Duration) {
+	s.EvaluateReminders()
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			s.EvaluateReminders()
+		}
+	}
+}
+
+// EvaluateReminders runs one evaluation of the open workspace's reminders and
+// tells the frontend how many are active.
+func (s *Shell) EvaluateReminders() (reminder.Result, error) {
+	w, err := s.workspace()
+	if err != nil {
+		return reminder.Result{}, err
+	}
+	res, err := w.Reminders.Evaluate()
+	if err != nil {
+		s.log.Error("reminder evaluation", "err", err)
+		return res, err
+	}
+	s.emit(EventRemindersChanged, len(res.Active))
+	return res, nil
 }
 
 // SetEmitter wires the frontend event sink (set in startup).
@@ -67,7 +135,7 @@ func (s *Shell) emit(name string, data any) {
 // Open opens the user's workspace. A failure is kept and shown by the UI
 // (e.g. the folder is locked by another Wheelhouse) instead of crashing.
 func (s *Shell) Open() error {
-	w, err := workspace.Open(s.root, workspace.Options{Logger: s.log, Clock: s.clock})
+	w, err := workspace.Open(s.root, s.wsOptions())
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ws, s.demo, s.openErr = w, false, err
@@ -122,16 +190,16 @@ func (s *Shell) switchTo(toDemo bool) error {
 	}
 	var err error
 	if empty, _ := store.IsEmptyDataDir(dir); toDemo && empty {
-		_, err = demo.Create(dir, demo.Small, workspace.Options{Logger: s.log, Clock: s.clock})
+		_, err = demo.Create(dir, demo.Small, s.wsOptions())
 	}
 	var w *workspace.Workspace
 	if err == nil {
-		w, err = workspace.Open(dir, workspace.Options{Logger: s.log, Clock: s.clock})
+		w, err = workspace.Open(dir, s.wsOptions())
 	}
 	if err != nil {
 		// Fall back to the user's workspace so the app stays usable.
 		s.log.Error("switching workspace", "demo", toDemo, "err", err)
-		back, berr := workspace.Open(s.root, workspace.Options{Logger: s.log, Clock: s.clock})
+		back, berr := workspace.Open(s.root, s.wsOptions())
 		s.ws, s.demo, s.openErr = back, false, berr
 		s.mu.Unlock()
 		return err
@@ -139,5 +207,29 @@ func (s *Shell) switchTo(toDemo bool) error {
 	s.ws, s.demo, s.openErr = w, toDemo, nil
 	s.mu.Unlock()
 	s.emit(EventWorkspaceChanged, map[string]bool{"demo": toDemo})
+	go s.EvaluateReminders()
 	return nil
+}
+
+// emitCount tells the frontend how many reminders are active (after snooze
+// or dismiss, without delivering anything).
+func (s *Shell) emitCount() {
+	w, err := s.workspace()
+	if err != nil {
+		return
+	}
+	if as, err := w.Reminders.List(); err == nil {
+		s.emit(EventRemindersChanged, len(as))
+	}
+}
+
+// KeepRunningOnClose reports whether closing the window should hide it and
+// keep delivering reminders (the user's Background setting).
+func (s *Shell) KeepRunningOnClose() bool {
+	w, err := s.workspace()
+	if err != nil {
+		return false
+	}
+	st, err := w.Reminders.Settings()
+	return err == nil && st.Background
 }

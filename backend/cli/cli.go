@@ -16,7 +16,9 @@ import (
 	"wheelhouse/backend/datadir"
 	"wheelhouse/backend/demo"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/notify"
 	"wheelhouse/backend/store"
+	"wheelhouse/backend/tz"
 	"wheelhouse/backend/workspace"
 )
 
@@ -25,9 +27,11 @@ var Version = "0.1.0-dev"
 
 // GUIConfig is what the desktop app needs to start.
 type GUIConfig struct {
-	DataDir string
-	Logger  *slog.Logger
-	Version string
+	DataDir    string
+	Logger     *slog.Logger
+	Version    string
+	Background bool   // start hidden (autostart at login): deliver reminders, show the window on demand
+	Zone       string // the machine's IANA zone
 }
 
 // Env is everything the CLI touches, so tests can run it in-process.
@@ -39,6 +43,10 @@ type Env struct {
 	Stderr io.Writer
 	Clock  clock.Clock
 	GUI    func(GUIConfig) error // nil: no desktop app in this build
+	// Notifier delivers reminders for `remind --once`; nil means the desktop.
+	Notifier notify.Notifier
+	// Readlink reads symlinks (to find the machine's time zone); nil means os.Readlink.
+	Readlink func(string) (string, error)
 }
 
 const usage = `Wheelhouse %s — an offline cockpit for engineering managers.
@@ -55,6 +63,11 @@ Commands:
   restore [--force] FILE                  restore a backup into an empty data folder
                                           (--force keeps the current folder aside first)
   demo [--size small|large]               fill an empty data folder with a demo workspace
+  remind --once                           deliver due reminders as desktop notifications and exit
+                                          (for a cron job or systemd user timer)
+
+Options:
+  --background                            start the app hidden (used by the autostart entry)
 
 The data folder is --data, else $WHEELHOUSE_DATA, else %s.
 `
@@ -67,11 +80,15 @@ func Run(env Env) int {
 	if env.Clock == nil {
 		env.Clock = clock.Real{}
 	}
+	if env.Readlink == nil {
+		env.Readlink = os.Readlink
+	}
 	def, _ := datadir.Default(goos, env.Getenv)
 	fs := flag.NewFlagSet("wheelhouse", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	dataFlag := fs.String("data", "", "data folder")
 	verbose := fs.Bool("verbose", false, "log debug detail to stderr")
+	background := fs.Bool("background", false, "start hidden")
 	fs.Usage = func() { fmt.Fprintf(env.Stderr, usage, Version, def) }
 	if err := fs.Parse(env.Args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -95,7 +112,8 @@ func Run(env Env) int {
 			fmt.Fprintln(env.Stderr, "wheelhouse: this build has no desktop window (it was built without the Wails tags; `make run` builds the app). Run a command instead, see --help.")
 			return 2
 		}
-		if err := env.GUI(GUIConfig{DataDir: dir, Logger: logger, Version: Version}); err != nil {
+		zone := tz.Detect(env.Getenv, env.Readlink)
+		if err := env.GUI(GUIConfig{DataDir: dir, Logger: logger, Version: Version, Background: *background, Zone: zone}); err != nil {
 			fmt.Fprintf(env.Stderr, "wheelhouse: %s\n", errs.MessageOf(err))
 			logger.Error("app failed", "err", err)
 			return 1
@@ -121,6 +139,8 @@ func Run(env Env) int {
 		run = c.restore
 	case "demo":
 		run = c.demo
+	case "remind":
+		run = c.remind
 	default:
 		fmt.Fprintf(env.Stderr, "wheelhouse: unknown command %q (see wheelhouse --help)\n", args[0])
 		return 2
@@ -187,7 +207,7 @@ func isBool(f *flag.Flag) bool {
 }
 
 func (c *cmd) wsOptions() workspace.Options {
-	return workspace.Options{Logger: c.log, Clock: c.env.Clock}
+	return workspace.Options{Logger: c.log, Clock: c.env.Clock, Zone: tz.Detect(c.env.Getenv, c.env.Readlink)}
 }
 
 func (c *cmd) open() (*workspace.Workspace, error) {
@@ -326,4 +346,41 @@ func count(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+func (c *cmd) remind(args []string) error {
+	fs := c.flags("remind")
+	once := fs.Bool("once", false, "deliver due reminders once and exit")
+	if _, err := parse(fs, args, 0, "no arguments besides --once"); err != nil {
+		return err
+	}
+	if !*once {
+		return usageError{"use --once (the app delivers reminders itself while it runs; --once is for cron or a systemd timer)"}
+	}
+	opt := c.wsOptions()
+	opt.Notifier = c.env.Notifier
+	if opt.Notifier == nil {
+		opt.Notifier = notify.NewDesktop("Wheelhouse", "")
+	}
+	w, err := workspace.Open(c.dir, opt)
+	if store.IsLocked(err) {
+		fmt.Fprintln(c.env.Stdout, "Wheelhouse is running and delivers reminders itself; nothing to do.")
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	res, err := w.Reminders.Evaluate()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.env.Stdout, "Delivered %s; %d active.\n", count(len(res.Delivered), "reminder", "reminders"), len(res.Active))
+	for _, r := range res.Delivered {
+		fmt.Fprintf(c.env.Stdout, "- %s\n", r.Title)
+	}
+	if res.DesktopErr != nil {
+		fmt.Fprintf(c.env.Stderr, "Desktop notifications failed (%v); the reminders are in the app's notification centre.\n", res.DesktopErr)
+	}
+	return nil
 }

@@ -153,6 +153,12 @@ func Open(root string, opt Options) (*Store, error) {
 	return s, nil
 }
 
+// IsLocked reports whether err says the data folder is in use by another
+// process (another Wheelhouse holds Badger's directory lock).
+func IsLocked(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "Cannot acquire directory lock")
+}
+
 func openError(root string, err error) error {
 	msg := err.Error()
 	switch {

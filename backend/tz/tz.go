@@ -73,3 +73,20 @@ func OffsetLabel(t time.Time, loc *time.Location) string {
 func two(n int) string {
 	return string([]byte{byte('0' + n/10), byte('0' + n%10)})
 }
+
+// Detect guesses the machine's IANA zone: $TZ if it names a zone, else the
+// target of /etc/localtime (…/zoneinfo/Europe/Berlin), else "UTC". Go's
+// time.Local is named "Local", which cannot be stored or exported.
+func Detect(getenv func(string) string, readlink func(string) (string, error)) string {
+	if v := strings.TrimPrefix(getenv("TZ"), ":"); v != "" && Valid(v) {
+		return v
+	}
+	if target, err := readlink("/etc/localtime"); err == nil {
+		if i := strings.Index(target, "zoneinfo/"); i >= 0 {
+			if name := target[i+len("zoneinfo/"):]; Valid(name) {
+				return name
+			}
+		}
+	}
+	return "UTC"
+}

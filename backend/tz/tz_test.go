@@ -29,3 +29,33 @@ func TestNamesLoadOffline(t *testing.T) {
 		t.Errorf("New York offset %q", got)
 	}
 }
+
+func TestDetect(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	link := func(target string, err error) func(string) (string, error) {
+		return func(string) (string, error) { return target, err }
+	}
+	noLink := link("", errTest)
+	cases := []struct {
+		env  map[string]string
+		link func(string) (string, error)
+		want string
+	}{
+		{map[string]string{"TZ": "Asia/Kolkata"}, noLink, "Asia/Kolkata"},
+		{map[string]string{"TZ": ":Europe/Berlin"}, noLink, "Europe/Berlin"},
+		{map[string]string{"TZ": "garbage"}, link("/usr/share/zoneinfo/America/New_York", nil), "America/New_York"},
+		{nil, link("../usr/share/zoneinfo/Australia/Lord_Howe", nil), "Australia/Lord_Howe"},
+		{nil, noLink, "UTC"},
+	}
+	for _, c := range cases {
+		if got := Detect(env(c.env), c.link); got != c.want {
+			t.Errorf("Detect(%v) = %q, want %q", c.env, got, c.want)
+		}
+	}
+}
+
+var errTest = errorString("no link")
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }

@@ -36,6 +36,22 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ClockDTO {
+	    now: string;
+	    offsetMinutes: number;
+	    testClock: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ClockDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.now = source["now"];
+	        this.offsetMinutes = source["offsetMinutes"];
+	        this.testClock = source["testClock"];
+	    }
+	}
 	export class ServiceDTO {
 	    name: string;
 	    description: string;
@@ -192,6 +208,22 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class EvaluationDTO {
+	    delivered: number;
+	    active: number;
+	    desktopError: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EvaluationDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.delivered = source["delivered"];
+	        this.active = source["active"];
+	        this.desktopError = source["desktopError"];
+	    }
+	}
 	export class ImpactDTO {
 	    personId: string;
 	    personName: string;
@@ -293,6 +325,20 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class NotificationStatusDTO {
+	    available: boolean;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NotificationStatusDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.available = source["available"];
+	        this.reason = source["reason"];
+	    }
 	}
 	export class SinglePointDTO {
 	    skill: string;
@@ -459,7 +505,99 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class QuietDTO {
+	    enabled: boolean;
+	    start: string;
+	    end: string;
+	    weekends: boolean;
 	
+	    static createFrom(source: any = {}) {
+	        return new QuietDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.weekends = source["weekends"];
+	    }
+	}
+	
+	export class ReminderDTO {
+	    key: string;
+	    kind: string;
+	    title: string;
+	    body: string;
+	    linkArea: string;
+	    linkId: string;
+	    dueAt: string;
+	    status: string;
+	    heldUntil: string;
+	    snoozedUntil: string;
+	    deliveredAt: string;
+	    desktop: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReminderDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.kind = source["kind"];
+	        this.title = source["title"];
+	        this.body = source["body"];
+	        this.linkArea = source["linkArea"];
+	        this.linkId = source["linkId"];
+	        this.dueAt = source["dueAt"];
+	        this.status = source["status"];
+	        this.heldUntil = source["heldUntil"];
+	        this.snoozedUntil = source["snoozedUntil"];
+	        this.deliveredAt = source["deliveredAt"];
+	        this.desktop = source["desktop"];
+	    }
+	}
+	export class ReminderSettingsDTO {
+	    timezone: string;
+	    detectedZone: string;
+	    quiet: QuietDTO;
+	    desktop: boolean;
+	    background: boolean;
+	    autostart: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReminderSettingsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.timezone = source["timezone"];
+	        this.detectedZone = source["detectedZone"];
+	        this.quiet = this.convertValues(source["quiet"], QuietDTO);
+	        this.desktop = source["desktop"];
+	        this.background = source["background"];
+	        this.autostart = source["autostart"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class ServiceInput {
 	    name: string;
