@@ -25,6 +25,18 @@ const (
 	IdxServiceTeam    byte = 0x22 // idx | owning team id | service id
 	IdxServiceContact byte = 0x23 // idx | person id | service id
 
+	// Incidents (backend/incident). The timeline and the review live inside
+	// the incident record (docs/decisions/0004-incidents.md).
+	PrefixIncident     byte = 0x30 // incident | id
+	IdxIncidentSummary byte = 0x31 // idx | startedAt | summary (binary, covering: lists and metrics read keys only) | incident id
+	IdxIncidentPerson  byte = 0x32 // idx | person id | incident id: anyone in a role, participant, author
+	IdxReviewDue       byte = 0x33 // idx | review due date "YYYY-MM-DD" | incident id; only reviews not completed or skipped
+	// Follow-ups / action items (backend/action).
+	PrefixAction    byte = 0x38 // action | id
+	IdxActionOwner  byte = 0x39 // idx | owner id (Nil when removed) | status | action id
+	IdxActionSource byte = 0x3A // idx | source kind | source id | status | action id
+	IdxActionDue    byte = 0x3B // idx | due date "YYYY-MM-DD" | owner id | action id; only open and in-progress items
+
 	// 0x30-0x3F: incidents and follow-ups (backend/incident, backend/action).
 
 	PrefixReminderState byte = 0x40 // reminder state | reminder key (string term): delivered, snoozed, dismissed

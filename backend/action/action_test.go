@@ -1,0 +1,436 @@
+package action_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/action"
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/people"
+	"wheelhouse/backend/store"
+)
+
+var now = time.Date(2026, 11, 23, 14, 30, 0, 0, time.UTC)
+
+const today = "2026-11-23"
+
+type fixture struct {
+	st     *store.Store
+	clk    *clock.Fake
+	roster *people.Roster
+	book   *action.Book
+	dana   people.Person
+	kofi   people.Person
+	mei    people.Person
+	team   people.Team
+	src    id.ID // a source record id the test source check knows
+}
+
+func setup(t *testing.T) *fixture {
+	t.Helper()
+	st, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	f := &fixture{st: st, clk: clock.NewFake(now)}
+	f.roster = people.NewRoster(st, f.clk)
+	f.book = action.NewBook(st, f.clk)
+	mk := func(name string) people.Person {
+		p, err := f.roster.CreatePerson(people.Person{Name: name, TimeZone: "Europe/Berlin"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	f.dana, f.kofi, f.mei = mk("Dana Xu"), mk("Kofi Mensah"), mk("Mei Tanaka")
+	f.team, err = f.roster.SaveTeam(people.Team{Name: "Payments", MemberIDs: []id.ID{f.dana.ID, f.kofi.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.src = id.New(now)
+	f.book.RegisterSource(action.SourceIncidentReview, func(txn *badger.Txn, u id.ID) (string, error) {
+		if u != f.src {
+			return "", errs.E(errs.NotFound, "no incident")
+		}
+		return "Checkout down", nil
+	})
+	f.roster.AddPersonRefs(action.PersonRefs{Clock: f.clk})
+	return f
+}
+
+func (f *fixture) create(t *testing.T, it action.Item) action.Item {
+	t.Helper()
+	if it.OwnerID.IsZero() {
+		it.OwnerID = f.dana.ID
+	}
+	out, err := f.book.Create(it)
+	if err != nil {
+		t.Fatalf("create %q: %v", it.Title, err)
+	}
+	return out
+}
+
+func fieldErr(t *testing.T, err error, field, want string) {
+	t.Helper()
+	if !errs.Is(err, errs.Invalid) {
+		t.Fatalf("err = %v, want invalid on %s", err, field)
+	}
+	for _, fe := range errs.FieldsOf(err) {
+		if fe.Field == field {
+			if !strings.Contains(fe.Message, want) {
+				t.Fatalf("%s message %q does not contain %q", field, fe.Message, want)
+			}
+			return
+		}
+	}
+	t.Fatalf("no error on field %s in %v", field, errs.FieldsOf(err))
+}
+
+func TestItemValidation(t *testing.T) {
+	base := func() action.Item {
+		return action.Item{Title: "Add a canary for config pushes", OwnerID: id.New(now), DueDate: "2026-12-01"}
+	}
+	cases := []struct {
+		name, field, want string
+		edit              func(*action.Item)
+	}{
+		{"empty title", "title", "required", func(it *action.Item) { it.Title = "  " }},
+		{"long title", "title", "too long", func(it *action.Item) { it.Title = strings.Repeat("x", 201) }},
+		{"no owner", "ownerId", "Choose who owns", func(it *action.Item) { it.OwnerID = id.Nil }},
+		{"bad due date", "dueDate", "date like", func(it *action.Item) { it.DueDate = "01/12/2026" }},
+		{"impossible due date", "dueDate", "date like", func(it *action.Item) { it.DueDate = "2026-02-30" }},
+		{"priority", "priority", "low, medium", func(it *action.Item) { it.Priority = "critical" }},
+		{"status", "status", "Unknown status", func(it *action.Item) { it.Status = "blocked" }},
+		{"wont do without reason", "reason", "Say why", func(it *action.Item) { it.Status = action.StatusWontDo; it.CompletedAt = now }},
+		{"done without completion time", "completedAt", "needs the time", func(it *action.Item) { it.Status = action.StatusDone }},
+		{"open with completion time", "completedAt", "no completion time", func(it *action.Item) { it.CompletedAt = now }},
+		{"source kind unknown", "source.kind", "Unknown source kind", func(it *action.Item) { it.Source = action.Source{Kind: "email", ID: id.New(now)} }},
+		{"source without id", "source.id", "needs the id", func(it *action.Item) { it.Source = action.Source{Kind: action.SourceIncidentReview} }},
+		{"source id without kind", "source.kind", "needs a kind", func(it *action.Item) { it.Source = action.Source{ID: id.New(now)} }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			it := base()
+			c.edit(&it)
+			it.Normalize()
+			fieldErr(t, it.Validate(), c.field, c.want)
+		})
+	}
+	t.Run("defaults and owner removed", func(t *testing.T) {
+		it := base()
+		it.Normalize()
+		if it.Priority != action.PriorityMedium || it.Status != action.StatusOpen {
+			t.Fatalf("defaults: %s %s", it.Priority, it.Status)
+		}
+		it.OwnerID, it.OwnerRemoved = id.Nil, true
+		if err := it.Validate(); err != nil {
+			t.Fatalf("owner removed must be valid without owner: %v", err)
+		}
+	})
+}
+
+func TestCreateUpdateStatus(t *testing.T) {
+	f := setup(t)
+	t.Run("unknown owner", func(t *testing.T) {
+		_, err := f.book.Create(action.Item{Title: "x", OwnerID: id.New(now)})
+		fieldErr(t, err, "ownerId", "does not exist")
+	})
+	t.Run("unknown source record", func(t *testing.T) {
+		_, err := f.book.Create(action.Item{Title: "x", OwnerID: f.dana.ID, Source: action.Source{Kind: action.SourceIncidentReview, ID: id.New(now)}})
+		fieldErr(t, err, "source.id", "does not exist")
+	})
+	t.Run("source kind nobody registered", func(t *testing.T) {
+		_, err := f.book.Create(action.Item{Title: "x", OwnerID: f.dana.ID, Source: action.Source{Kind: action.SourceOneOnOne, ID: id.New(now)}})
+		fieldErr(t, err, "source.kind", "cannot be stored yet")
+	})
+	it := f.create(t, action.Item{Title: "Rotate the cert", DueDate: "2026-11-20",
+		Source: action.Source{Kind: action.SourceIncidentReview, ID: f.src, Label: "stale"}})
+	if it.Source.Label != "Checkout down" {
+		t.Fatalf("label not taken from the source: %q", it.Source.Label)
+	}
+	f.clk.Advance(time.Hour)
+	it.Title = "Rotate the TLS cert"
+	it.OwnerID = f.kofi.ID
+	it.Status = action.StatusDone // ignored by Update
+	up, err := f.book.Update(it)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if up.Status != action.StatusOpen || up.OwnerID != f.kofi.ID || !up.CreatedAt.Equal(now) || !up.UpdatedAt.Equal(now.Add(time.Hour)) {
+		t.Fatalf("update: %+v", up)
+	}
+	if _, err := f.book.SetStatus(it.ID, action.StatusWontDo, ""); !errs.Is(err, errs.Invalid) {
+		t.Fatalf("wont_do without reason: %v", err)
+	}
+	done, err := f.book.SetStatus(it.ID, action.StatusDone, "")
+	if err != nil || !done.CompletedAt.Equal(now.Add(time.Hour)) {
+		t.Fatalf("done: %+v %v", done, err)
+	}
+	f.clk.Advance(time.Hour)
+	wont, err := f.book.SetStatus(it.ID, action.StatusWontDo, "Replaced by cert-manager")
+	if err != nil || !wont.CompletedAt.Equal(now.Add(time.Hour)) || wont.Reason == "" {
+		t.Fatalf("wont_do keeps the first close time: %+v %v", wont, err)
+	}
+	re, err := f.book.SetStatus(it.ID, action.StatusInProgress, "")
+	if err != nil || !re.CompletedAt.IsZero() || re.Reason != "" {
+		t.Fatalf("reopen clears completion: %+v %v", re, err)
+	}
+	if err := f.book.Delete(it.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.book.Get(it.ID); !errs.Is(err, errs.NotFound) {
+		t.Fatalf("get after delete: %v", err)
+	}
+	var left int
+	_ = f.st.View(func(txn *badger.Txn) error {
+		for _, p := range []byte{store.IdxActionOwner, store.IdxActionSource, store.IdxActionDue} {
+			left += store.CountPrefix(txn, []byte{p})
+		}
+		return nil
+	})
+	if left != 0 {
+		t.Fatalf("%d index entries left after delete", left)
+	}
+}
+
+// seed makes a known set of items: (title, owner, due, status).
+func seed(t *testing.T, f *fixture) map[string]action.Item {
+	t.Helper()
+	out := map[string]action.Item{}
+	add := func(title string, owner people.Person, due string, st action.Status, src bool) {
+		it := action.Item{Title: title, OwnerID: owner.ID, DueDate: due}
+		if src {
+			it.Source = action.Source{Kind: action.SourceIncidentReview, ID: f.src}
+		}
+		it = f.create(t, it)
+		if st != action.StatusOpen {
+			var err error
+			if it, err = f.book.SetStatus(it.ID, st, "not needed"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out[title] = it
+	}
+	add("dana overdue old", f.dana, "2026-10-01", action.StatusOpen, true)
+	add("dana overdue recent", f.dana, "2026-11-22", action.StatusInProgress, true)
+	add("dana due today", f.dana, "2026-11-23", action.StatusOpen, false)
+	add("dana done late", f.dana, "2026-09-01", action.StatusDone, true)
+	add("kofi due in 7", f.kofi, "2026-11-30", action.StatusOpen, true)
+	add("kofi due in 8", f.kofi, "2026-12-01", action.StatusOpen, false)
+	add("kofi undated", f.kofi, "", action.StatusOpen, false)
+	add("kofi wont", f.kofi, "2026-01-01", action.StatusWontDo, true)
+	add("mei done", f.mei, "2026-11-01", action.StatusDone, false)
+	add("mei overdue", f.mei, "2026-11-01", action.StatusOpen, false)
+	return out
+}
+
+func titles(items []action.Item) string {
+	var l []string
+	for _, it := range items {
+		l = append(l, it.Title)
+	}
+	return strings.Join(l, ", ")
+}
+
+func TestListFiltersAndReminderQueries(t *testing.T) {
+	f := setup(t)
+	seed(t, f)
+	cases := []struct {
+		name   string
+		filter action.Filter
+		want   string
+	}{
+		{"overdue", action.Filter{OverdueOnly: true, Today: today}, "dana overdue old, mei overdue, dana overdue recent"},
+		{"overdue for kofi", action.Filter{OverdueOnly: true, Today: today, OwnerIDs: []id.ID{f.kofi.ID}}, ""},
+		{"due before, open", action.Filter{DueBefore: "2026-11-24", Statuses: []action.Status{action.StatusOpen}}, "dana overdue old, mei overdue, dana due today"},
+		{"due before, any status", action.Filter{DueBefore: "2026-09-30"}, "kofi wont, dana done late"},
+		{"owner", action.Filter{OwnerIDs: []id.ID{f.mei.ID}}, "mei done, mei overdue"},
+		{"source", action.Filter{SourceKind: action.SourceIncidentReview, SourceID: f.src}, "kofi wont, dana done late, dana overdue old, dana overdue recent, kofi due in 7"},
+		{"source kind and status", action.Filter{SourceKind: action.SourceIncidentReview, Statuses: []action.Status{action.StatusDone}}, "dana done late"},
+		{"everything, undated last", action.Filter{Statuses: []action.Status{action.StatusOpen}}, "dana overdue old, mei overdue, dana due today, kofi due in 7, kofi due in 8, kofi undated"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := f.book.List(c.filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if titles(got) != c.want {
+				t.Fatalf("got  %s\nwant %s", titles(got), c.want)
+			}
+		})
+	}
+	t.Run("bad filter", func(t *testing.T) {
+		_, err := f.book.List(action.Filter{OverdueOnly: true})
+		fieldErr(t, err, "today", "needs today's date")
+	})
+	_ = f.st.View(func(txn *badger.Txn) error {
+		od, err := action.Overdue(txn, today)
+		if err != nil || titles(od) != "dana overdue old, mei overdue, dana overdue recent" {
+			t.Fatalf("Overdue: %s %v", titles(od), err)
+		}
+		on, err := action.DueOn(txn, "2026-11-23")
+		if err != nil || titles(on) != "dana due today" {
+			t.Fatalf("DueOn: %s %v", titles(on), err)
+		}
+		// The day after: today's item has become overdue.
+		od, _ = action.Overdue(txn, "2026-11-24")
+		if len(od) != 4 {
+			t.Fatalf("Overdue tomorrow: %s", titles(od))
+		}
+		counts, err := action.CountBySource(txn, action.SourceIncidentReview)
+		if c := counts[f.src]; err != nil || c != (action.Counts{Total: 5, Open: 3, Done: 1, WontDo: 1}) {
+			t.Fatalf("CountBySource: %+v %v", c, err)
+		}
+		return nil
+	})
+	// Closing an overdue item takes it out of the due index at once.
+	all, _ := f.book.List(action.Filter{OverdueOnly: true, Today: today})
+	if _, err := f.book.SetStatus(all[0].ID, action.StatusDone, ""); err != nil {
+		t.Fatal(err)
+	}
+	if od, _ := f.book.List(action.Filter{OverdueOnly: true, Today: today}); len(od) != 2 {
+		t.Fatalf("after done: %s", titles(od))
+	}
+}
+
+func TestOrder(t *testing.T) {
+	mk := func(title, due string, p action.Priority, st action.Status, closed time.Time) action.Item {
+		return action.Item{ID: id.New(now), Title: title, DueDate: due, Priority: p, Status: st, CompletedAt: closed}
+	}
+	items := []action.Item{
+		mk("later undated", "", action.PriorityUrgent, action.StatusOpen, time.Time{}),
+		mk("closed early", "2026-01-01", action.PriorityLow, action.StatusDone, now.Add(-48*time.Hour)),
+		mk("soon 7", "2026-11-30", action.PriorityLow, action.StatusOpen, time.Time{}),
+		mk("overdue 1 low", "2026-11-22", action.PriorityLow, action.StatusOpen, time.Time{}),
+		mk("later 8", "2026-12-01", action.PriorityLow, action.StatusInProgress, time.Time{}),
+		mk("overdue 53", "2026-10-01", action.PriorityLow, action.StatusOpen, time.Time{}),
+		mk("soon today", "2026-11-23", action.PriorityLow, action.StatusOpen, time.Time{}),
+		mk("overdue 1 urgent", "2026-11-22", action.PriorityUrgent, action.StatusInProgress, time.Time{}),
+		mk("closed late", "2026-01-01", action.PriorityLow, action.StatusWontDo, now.Add(-time.Hour)),
+	}
+	rows := action.Order(items, today, 7)
+	var got []string
+	for _, r := range rows {
+		got = append(got, string(r.Bucket)+":"+r.Item.Title)
+	}
+	want := "overdue:overdue 53, overdue:overdue 1 urgent, overdue:overdue 1 low, due_soon:soon today, due_soon:soon 7, " +
+		"later:later 8, later:later undated, closed:closed late, closed:closed early"
+	if strings.Join(got, ", ") != want {
+		t.Fatalf("order\n got %s\nwant %s", strings.Join(got, ", "), want)
+	}
+	if rows[0].DaysOverdue != 53 || rows[1].DaysOverdue != 1 {
+		t.Fatalf("days overdue: %d %d", rows[0].DaysOverdue, rows[1].DaysOverdue)
+	}
+	// Across a month end and a year end.
+	if b := action.Classify(&action.Item{Status: action.StatusOpen, DueDate: "2027-01-06"}, "2026-12-30", 7); b != action.BucketDueSoon {
+		t.Fatalf("year end: %s", b)
+	}
+}
+
+func TestTallyHandComputed(t *testing.T) {
+	a, b, c := id.New(now), id.New(now), id.New(now)
+	facts := []action.Fact{
+		{a, action.StatusDone, false}, {a, action.StatusDone, false}, {a, action.StatusOpen, true}, {a, action.StatusWontDo, false},
+		{b, action.StatusDone, false}, {b, action.StatusInProgress, true}, {b, action.StatusOpen, true}, {b, action.StatusOpen, false},
+		{c, action.StatusWontDo, false},
+		{id.Nil, action.StatusOpen, false},
+	}
+	teams := []people.Team{{ID: id.New(now), Name: "Zeta", MemberIDs: []id.ID{c}}, {ID: id.New(now), Name: "alpha", MemberIDs: []id.ID{a, b}}}
+	all, owners, byTeam := action.Tally(facts, teams)
+	// All: 10 items, 3 done, 2 won't do, 5 open, 3 overdue: 3/(10-2).
+	if all.Total != 10 || all.Done != 3 || all.WontDo != 2 || all.Open != 5 || all.Overdue != 3 || all.CompletionRate != 3.0/8 {
+		t.Fatalf("all: %+v", all)
+	}
+	// b has 2 overdue, a has 1: b first; c and "no owner" have none, "no owner" has more open.
+	if len(owners) != 4 || owners[0].OwnerID != b || owners[1].OwnerID != a || !owners[2].OwnerID.IsZero() || owners[3].OwnerID != c {
+		t.Fatalf("owner order: %+v", owners)
+	}
+	if owners[1].CompletionRate != 2.0/3 || owners[0].CompletionRate != 1.0/4 || owners[3].CompletionRate != 0 {
+		t.Fatalf("owner rates: a %v b %v c %v", owners[1].CompletionRate, owners[0].CompletionRate, owners[3].CompletionRate)
+	}
+	if byTeam[0].Name != "alpha" || byTeam[0].Total != 8 || byTeam[0].Done != 3 || byTeam[0].Overdue != 3 || byTeam[0].CompletionRate != 3.0/7 {
+		t.Fatalf("team alpha: %+v", byTeam[0])
+	}
+	if byTeam[1].Name != "Zeta" || byTeam[1].Total != 1 || byTeam[1].CompletionRate != 0 {
+		t.Fatalf("team Zeta: %+v", byTeam[1])
+	}
+}
+
+func TestFollowUpsView(t *testing.T) {
+	f := setup(t)
+	seed(t, f)
+	v, err := f.book.FollowUps(today, action.ViewOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range v.Rows {
+		got = append(got, r.Item.Title)
+	}
+	want := "dana overdue old, mei overdue, dana overdue recent, dana due today, kofi due in 7, kofi due in 8, kofi undated"
+	if strings.Join(got, ", ") != want || v.Overdue != 3 || v.DueSoon != 2 {
+		t.Fatalf("rows %s (overdue %d, soon %d)", strings.Join(got, ", "), v.Overdue, v.DueSoon)
+	}
+	// Stats over everything, from the indexes: the same numbers as Tally over loaded items.
+	if v.All.Total != 10 || v.All.Done != 2 || v.All.WontDo != 1 || v.All.Overdue != 3 || v.All.CompletionRate != 2.0/9 {
+		t.Fatalf("all: %+v", v.All)
+	}
+	if v.Owners[0].OwnerID != f.dana.ID || v.Owners[0].Overdue != 2 || v.Owners[0].CompletionRate != 1.0/4 {
+		t.Fatalf("dana: %+v", v.Owners[0])
+	}
+	if len(v.Teams) != 1 || v.Teams[0].Total != 8 || v.Teams[0].Overdue != 2 || v.Teams[0].Done != 1 || v.Teams[0].WontDo != 1 {
+		t.Fatalf("team: %+v", v.Teams)
+	}
+	v, _ = f.book.FollowUps(today, action.ViewOptions{Filter: action.Filter{OwnerIDs: []id.ID{f.kofi.ID}, Statuses: action.Statuses}})
+	if len(v.Rows) != 4 || v.Rows[3].Bucket != action.BucketClosed {
+		t.Fatalf("kofi, all statuses: %+v", v.Rows)
+	}
+	if _, err := f.book.FollowUps("yesterday", action.ViewOptions{}); !errs.Is(err, errs.Invalid) {
+		t.Fatalf("bad today: %v", err)
+	}
+}
+
+func TestDeletingOwnerKeepsFollowUps(t *testing.T) {
+	f := setup(t)
+	items := seed(t, f)
+	im, err := f.roster.DeleteImpact(f.dana.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(im.Items, "\n")
+	if !strings.Contains(joined, "4 follow-ups owned by Dana Xu (3 still open)") || !strings.Contains(joined, "owner removed") {
+		t.Fatalf("impact:\n%s", joined)
+	}
+	f.clk.Advance(time.Minute)
+	if _, err := f.roster.DeletePerson(f.dana.ID, "Dana Xu"); err != nil {
+		t.Fatal(err)
+	}
+	it, err := f.book.Get(items["dana overdue old"].ID)
+	if err != nil || !it.OwnerID.IsZero() || !it.OwnerRemoved || !it.UpdatedAt.Equal(now.Add(time.Minute)) {
+		t.Fatalf("kept item: %+v %v", it, err)
+	}
+	v, _ := f.book.FollowUps(today, action.ViewOptions{})
+	if v.Owners[0].OwnerID != id.Nil || v.Owners[0].Overdue != 2 {
+		t.Fatalf("no-owner stats: %+v", v.Owners[0])
+	}
+	// Editing an orphan keeps it valid; giving it an owner clears the flag.
+	it.Notes = "who takes this?"
+	if it, err = f.book.Update(it); err != nil || !it.OwnerRemoved {
+		t.Fatalf("edit orphan: %+v %v", it, err)
+	}
+	it.OwnerID = f.mei.ID
+	if it, err = f.book.Update(it); err != nil || it.OwnerRemoved {
+		t.Fatalf("hand over: %+v %v", it, err)
+	}
+	// A new item cannot be created without owner.
+	if _, err := f.book.Create(action.Item{Title: "x", OwnerRemoved: true}); !errs.Is(err, errs.Invalid) {
+		t.Fatalf("create without owner: %v", err)
+	}
+}

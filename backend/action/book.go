@@ -1,0 +1,487 @@
+package action
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/people"
+	"wheelhouse/backend/store"
+)
+
+// Items is the table of follow-ups. Its indexes are key-only, so counting and
+// "what is overdue" read keys and decode only the items they return:
+//   - owner:  owner id | status | item id            (per-owner stats, owner filter)
+//   - source: kind | source id | status | item id    (an incident's follow-ups, per-source counts)
+//   - due:    due date | owner id | item id          (open and in-progress items with a due date only)
+var Items = &store.Table[Item]{
+	Name: "follow-up", Prefix: store.PrefixAction,
+	ID: func(it *Item) id.ID { return it.ID },
+	Indexes: []store.Index[Item]{
+		{Prefix: store.IdxActionOwner, Terms: func(it *Item) [][]byte {
+			return [][]byte{store.Term(it.OwnerID, string(it.Status))}
+		}},
+		{Prefix: store.IdxActionSource, Terms: func(it *Item) [][]byte {
+			if it.Source.Kind == "" {
+				return nil
+			}
+			return [][]byte{store.Term(string(it.Source.Kind), it.Source.ID, string(it.Status))}
+		}},
+		{Prefix: store.IdxActionDue, Terms: func(it *Item) [][]byte {
+			if !it.Status.IsOpen() || it.DueDate == "" {
+				return nil
+			}
+			return [][]byte{dueTerm(it.DueDate, it.OwnerID)}
+		}},
+	},
+}
+
+func dueTerm(date string, owner id.ID) []byte {
+	return store.Term([]byte(date), owner) // dates are fixed-width, so byte order is date order
+}
+
+// SourceCheck tells whether the source record u of a kind exists and returns
+// the label to show for it (e.g. the incident title). A missing record is
+// errs.NotFound. Areas register one per kind with Book.RegisterSource.
+type SourceCheck func(txn *badger.Txn, u id.ID) (label string, err error)
+
+// Book is the follow-ups service.
+type Book struct {
+	st      *store.Store
+	clock   clock.Clock
+	sources map[SourceKind]SourceCheck
+}
+
+// NewBook builds the service.
+func NewBook(st *store.Store, c clock.Clock) *Book {
+	return &Book{st: st, clock: c, sources: map[SourceKind]SourceCheck{}}
+}
+
+// RegisterSource lets an area vouch for follow-ups of its kind. Follow-ups of
+// a kind nobody registered are refused.
+func (b *Book) RegisterSource(k SourceKind, check SourceCheck) { b.sources[k] = check }
+
+// check normalizes and validates it, on its own and against stored data.
+func (b *Book) check(txn *badger.Txn, it *Item) error {
+	it.Normalize()
+	var c errs.Collector
+	if err := c.Merge("", it.Validate()); err != nil {
+		return err
+	}
+	if !it.OwnerID.IsZero() {
+		if ok, err := people.Persons.Exists(txn, it.OwnerID); err != nil {
+			return err
+		} else if !ok {
+			c.Add("ownerId", "The chosen owner does not exist (any more).")
+		}
+	}
+	if it.Source.Kind != "" && !c.Has("source.kind") && !c.Has("source.id") {
+		chk := b.sources[it.Source.Kind]
+		if chk == nil {
+			c.Add("source.kind", "Follow-ups from %s records cannot be stored yet.", it.Source.Kind)
+		} else {
+			label, err := chk(txn, it.Source.ID)
+			switch {
+			case errs.Is(err, errs.NotFound):
+				c.Add("source.id", "The %s this follow-up belongs to does not exist (any more).", kindName(it.Source.Kind))
+			case err != nil:
+				return err
+			default:
+				it.Source.Label = label
+			}
+		}
+	}
+	return c.Err()
+}
+
+func kindName(k SourceKind) string {
+	switch k {
+	case SourceIncidentReview:
+		return "incident"
+	case SourceOneOnOne:
+		return "1:1"
+	case SourceDevelopmentPlan:
+		return "development plan"
+	}
+	return string(k)
+}
+
+// Create validates and stores a new follow-up. Status and completion time
+// follow the same rules as SetStatus.
+func (b *Book) Create(it Item) (Item, error) {
+	now := b.clock.Now().UTC()
+	it.ID = id.New(now)
+	it.CreatedAt, it.UpdatedAt = now, now
+	it.OwnerRemoved = false
+	applyStatus(&it, it.Status, it.Reason, now)
+	err := b.st.Update(func(txn *badger.Txn) error {
+		if err := b.check(txn, &it); err != nil {
+			return err
+		}
+		return Items.Put(txn, &it)
+	})
+	return it, errs.Wrap("action.Create", err)
+}
+
+// Update replaces the editable fields (title, owner, due date, priority,
+// notes) of a stored follow-up. Status, reason and source are kept: change
+// the status with SetStatus.
+func (b *Book) Update(it Item) (Item, error) {
+	var out Item
+	err := b.st.Update(func(txn *badger.Txn) error {
+		old, err := Items.Get(txn, it.ID)
+		if err != nil {
+			return err
+		}
+		it.Status, it.Reason, it.CompletedAt = old.Status, old.Reason, old.CompletedAt
+		it.Source, it.CreatedAt = old.Source, old.CreatedAt
+		it.OwnerRemoved = old.OwnerRemoved && it.OwnerID.IsZero()
+		it.UpdatedAt = b.clock.Now().UTC()
+		if err := b.check(txn, &it); err != nil {
+			return err
+		}
+		out = it
+		return Items.Put(txn, &it)
+	})
+	return out, errs.Wrap("action.Update", err)
+}
+
+// SetStatus moves a follow-up to status s. Done and won't-do set CompletedAt
+// (won't-do needs a reason); reopening clears CompletedAt and the reason.
+func (b *Book) SetStatus(u id.ID, s Status, reason string) (Item, error) {
+	var out Item
+	err := b.st.Update(func(txn *badger.Txn) error {
+		it, err := Items.Get(txn, u)
+		if err != nil {
+			return err
+		}
+		now := b.clock.Now().UTC()
+		applyStatus(&it, s, reason, now)
+		it.UpdatedAt = now
+		if err := b.check(txn, &it); err != nil {
+			return err
+		}
+		out = it
+		return Items.Put(txn, &it)
+	})
+	return out, errs.Wrap("action.SetStatus", err)
+}
+
+func applyStatus(it *Item, s Status, reason string, now time.Time) {
+	if s == "" {
+		s = StatusOpen
+	}
+	wasClosed := it.Status != "" && !it.Status.IsOpen()
+	it.Status = s
+	if s.IsOpen() {
+		it.CompletedAt, it.Reason = time.Time{}, ""
+		return
+	}
+	if !wasClosed || it.CompletedAt.IsZero() {
+		it.CompletedAt = now
+	}
+	if s == StatusWontDo {
+		it.Reason = reason
+	} else {
+		it.Reason = ""
+	}
+}
+
+// Delete removes a follow-up.
+func (b *Book) Delete(u id.ID) error {
+	return errs.Wrap("action.Delete", b.st.Update(func(txn *badger.Txn) error { return Items.Delete(txn, u) }))
+}
+
+// Get reads one follow-up.
+func (b *Book) Get(u id.ID) (it Item, err error) {
+	err = b.st.View(func(txn *badger.Txn) error {
+		it, err = Items.Get(txn, u)
+		return err
+	})
+	return it, errs.Wrap("action.Get", err)
+}
+
+// Filter selects follow-ups. Empty fields select everything.
+type Filter struct {
+	OwnerIDs   []id.ID    `json:"ownerIds,omitempty"`
+	SourceKind SourceKind `json:"sourceKind,omitempty"`
+	SourceID   id.ID      `json:"sourceId,omitzero"` // with SourceKind
+	Statuses   []Status   `json:"statuses,omitempty"`
+	// OverdueOnly keeps open items whose due date is before Today.
+	OverdueOnly bool   `json:"overdueOnly,omitempty"`
+	Today       string `json:"today,omitempty"` // civil date in the manager's zone; needed by OverdueOnly
+	// DueBefore keeps items with a due date before this civil date.
+	DueBefore string `json:"dueBefore,omitempty"`
+}
+
+func (f *Filter) validate() error {
+	var c errs.Collector
+	if f.OverdueOnly {
+		if _, ok := ParseDate(f.Today); !ok {
+			c.Add("today", "Overdue needs today's date (YYYY-MM-DD).")
+		}
+	}
+	if f.DueBefore != "" {
+		if _, ok := ParseDate(f.DueBefore); !ok {
+			c.Add("dueBefore", "Due before must be a date like 2026-03-01.")
+		}
+	}
+	for _, s := range f.Statuses {
+		if !oneOf(s, Statuses) {
+			c.Add("statuses", "Unknown status %q.", s)
+		}
+	}
+	if f.SourceKind != "" && !oneOf(f.SourceKind, SourceKinds) {
+		c.Add("sourceKind", "Unknown source kind %q.", f.SourceKind)
+	}
+	return c.Err()
+}
+
+func (f *Filter) match(it *Item) bool {
+	if len(f.OwnerIDs) > 0 && !oneOf(it.OwnerID, f.OwnerIDs) {
+		return false
+	}
+	if f.SourceKind != "" && it.Source.Kind != f.SourceKind {
+		return false
+	}
+	if !f.SourceID.IsZero() && it.Source.ID != f.SourceID {
+		return false
+	}
+	if len(f.Statuses) > 0 && !oneOf(it.Status, f.Statuses) {
+		return false
+	}
+	if f.OverdueOnly && !it.IsOverdue(f.Today) {
+		return false
+	}
+	if f.DueBefore != "" && (it.DueDate == "" || it.DueDate >= f.DueBefore) {
+		return false
+	}
+	return true
+}
+
+// onlyOpen reports whether the filter can only match open items, so the due
+// index (which holds open items only) has every candidate.
+func (f *Filter) onlyOpen() bool {
+	if f.OverdueOnly {
+		return true
+	}
+	if len(f.Statuses) == 0 {
+		return false
+	}
+	for _, s := range f.Statuses {
+		if !s.IsOpen() {
+			return false
+		}
+	}
+	return true
+}
+
+// ListTx returns the follow-ups matching f, by due date (items without one
+// last), then creation. It reads through the narrowest index the filter
+// allows: the due index for overdue / due-before on open items, the source
+// index for one source, the owner index for owners; otherwise every item.
+func ListTx(txn *badger.Txn, f Filter) ([]Item, error) {
+	if err := f.validate(); err != nil {
+		return nil, err
+	}
+	var ids []id.ID
+	all := false
+	switch {
+	case f.onlyOpen() && (f.OverdueOnly || f.DueBefore != ""):
+		end := f.DueBefore
+		if f.OverdueOnly && (end == "" || f.Today < end) {
+			end = f.Today
+		}
+		err := scanKeys(txn, []byte{store.IdxActionDue}, func(k []byte) (bool, error) {
+			if string(k[1:11]) >= end {
+				return false, nil
+			}
+			ids = append(ids, keyID(k))
+			return true, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	case f.SourceKind != "" && !f.SourceID.IsZero():
+		p := store.Key(store.IdxActionSource, string(f.SourceKind), f.SourceID)
+		err := scanKeys(txn, p, func(k []byte) (bool, error) { ids = append(ids, keyID(k)); return true, nil })
+		if err != nil {
+			return nil, err
+		}
+	case len(f.OwnerIDs) > 0:
+		for _, o := range f.OwnerIDs {
+			err := scanKeys(txn, store.Key(store.IdxActionOwner, o), func(k []byte) (bool, error) {
+				ids = append(ids, keyID(k))
+				return true, nil
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+	default:
+		all = true
+	}
+	var out []Item
+	if all {
+		err := Items.Each(txn, func(it *Item) error {
+			if f.match(it) {
+				out = append(out, *it)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		for _, u := range ids {
+			it, err := Items.Get(txn, u)
+			if err != nil {
+				return nil, err
+			}
+			if f.match(&it) {
+				out = append(out, it)
+			}
+		}
+	}
+	sortByDue(out)
+	return out, nil
+}
+
+// List is ListTx in its own read transaction.
+func (b *Book) List(f Filter) (out []Item, err error) {
+	err = b.st.View(func(txn *badger.Txn) error {
+		out, err = ListTx(txn, f)
+		return err
+	})
+	return out, errs.Wrap("action.List", err)
+}
+
+func sortByDue(l []Item) {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i].DueDate, l[j].DueDate
+		if a != b {
+			if a == "" || b == "" {
+				return b == ""
+			}
+			return a < b
+		}
+		return bytes.Compare(l[i].ID[:], l[j].ID[:]) < 0
+	})
+}
+
+// Overdue returns the open and in-progress follow-ups whose due date is
+// before today, oldest due date first. today is a civil date "YYYY-MM-DD" in
+// the manager's time zone; the caller computes it (this package knows no
+// zones). It reads the due index, which holds open items only, and decodes
+// just the overdue ones. Meant for the reminder engine: call it inside the
+// engine's own read transaction.
+func Overdue(txn *badger.Txn, today string) ([]Item, error) {
+	return ListTx(txn, Filter{OverdueOnly: true, Today: today})
+}
+
+// DueOn returns the open and in-progress follow-ups due exactly on date (a
+// civil date), for "due today" / "due tomorrow" reminders. Index range scan
+// plus one read per item found.
+func DueOn(txn *badger.Txn, date string) ([]Item, error) {
+	if _, ok := ParseDate(date); !ok {
+		return nil, errs.FieldErr("date", "Due date must be a date like 2026-03-01.")
+	}
+	var out []Item
+	err := scanKeys(txn, append([]byte{store.IdxActionDue}, date...), func(k []byte) (bool, error) {
+		it, err := Items.Get(txn, keyID(k))
+		if err != nil {
+			return false, err
+		}
+		out = append(out, it)
+		return true, nil
+	})
+	sortByDue(out)
+	return out, err
+}
+
+// Counts tallies follow-ups by status.
+type Counts struct {
+	Total  int `json:"total"`
+	Open   int `json:"open"` // open or in progress
+	Done   int `json:"done"`
+	WontDo int `json:"wontDo"`
+}
+
+func (c *Counts) add(s Status) {
+	c.Total++
+	switch {
+	case s == StatusDone:
+		c.Done++
+	case s == StatusWontDo:
+		c.WontDo++
+	default:
+		c.Open++
+	}
+}
+
+// CountBySource counts the follow-ups of every source of kind k, reading
+// index keys only.
+func CountBySource(txn *badger.Txn, k SourceKind) (map[id.ID]Counts, error) {
+	out := map[id.ID]Counts{}
+	p := store.Key(store.IdxActionSource, string(k))
+	err := scanKeys(txn, p, func(key []byte) (bool, error) {
+		rest := key[len(p):]
+		if len(rest) < 16+4+16 {
+			return true, nil
+		}
+		var src id.ID
+		copy(src[:], rest[:16])
+		st, ok := lpString(rest[16 : len(rest)-16])
+		if !ok {
+			return false, fmt.Errorf("action: malformed source index key %x", key)
+		}
+		c := out[src]
+		c.add(Status(st))
+		out[src] = c
+		return true, nil
+	})
+	return out, err
+}
+
+// scanKeys calls fn with every key starting with p (key only, no values),
+// until fn returns false. The key is only valid during the call.
+func scanKeys(txn *badger.Txn, p []byte, fn func(k []byte) (bool, error)) error {
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = p
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		more, err := fn(it.Item().Key())
+		if err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
+
+// keyID is the record id at the end of an index key.
+func keyID(k []byte) id.ID {
+	var u id.ID
+	copy(u[:], k[len(k)-16:])
+	return u
+}
+
+// lpString reads one length-prefixed string that fills b exactly.
+func lpString(b []byte) (string, bool) {
+	if len(b) < 4 {
+		return "", false
+	}
+	n := int(binary.BigEndian.Uint32(b))
+	if len(b) != 4+n {
+		return "", false
+	}
+	return string(b[4:]), true
+}
