@@ -1,0 +1,24 @@
+import { EventsOn } from '$wails/runtime/runtime'
+
+/** Backend events and their payloads (mirrors app/shell.go). */
+export interface EventMap {
+  'workspace:changed': { demo: boolean }
+}
+
+export type EventName = keyof EventMap
+
+function runtimeAvailable(): boolean {
+  return typeof window !== 'undefined' && typeof (window as { runtime?: unknown }).runtime === 'object'
+}
+
+/**
+ * Listens to a backend event; returns the unsubscribe function. Without the
+ * Wails runtime (unit tests, a plain browser) it does nothing and returns a no-op.
+ */
+export function on<K extends EventName>(name: K, cb: (data: EventMap[K]) => void): () => void {
+  if (!runtimeAvailable()) return () => {}
+  const off = EventsOn(name, (...data: unknown[]) => cb(data[0] as EventMap[K]))
+  return typeof off === 'function' ? off : () => {}
+}
+
+export const events = { on }

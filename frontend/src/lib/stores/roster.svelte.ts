@@ -1,0 +1,140 @@
+import {
+  ApiError,
+  archivePerson,
+  createPerson,
+  deletePerson,
+  deleteService,
+  deleteTeam,
+  loadDirectory,
+  restorePerson,
+  saveService,
+  saveTeam,
+  setLadder,
+  updatePerson,
+  type Person,
+  type PersonInput,
+  type Service,
+  type ServiceInput,
+  type Team,
+  type TeamInput,
+} from '$lib/api'
+
+/** People, teams, services and the level ladder: the whole directory. */
+class RosterStore {
+  people = $state<Person[]>([])
+  teams = $state<Team[]>([])
+  services = $state<Service[]>([])
+  ladder = $state<string[]>([])
+  loading = $state(false)
+  loaded = $state(false)
+  error = $state<ApiError | null>(null)
+  #seq = 0
+
+  personById = $derived(new Map(this.people.map((p) => [p.id, p])))
+  teamById = $derived(new Map(this.teams.map((t) => [t.id, t])))
+  serviceById = $derived(new Map(this.services.map((s) => [s.id, s])))
+  active = $derived(this.people.filter((p) => !p.archived))
+  empty = $derived(this.loaded && this.people.length === 0 && this.teams.length === 0 && this.services.length === 0)
+
+  async load(): Promise<void> {
+    const seq = ++this.#seq
+    this.loading = true
+    try {
+      const d = await loadDirectory()
+      if (seq !== this.#seq) return
+      this.people = d.people
+      this.teams = d.teams
+      this.services = d.services
+      this.ladder = d.ladder
+      this.error = null
+      this.loaded = true
+    } catch (e) {
+      if (seq === this.#seq) this.error = e as ApiError
+    } finally {
+      if (seq === this.#seq) this.loading = false
+    }
+  }
+
+  // Mutations throw ApiError to the caller (a form shows it next to fields)
+  // and re-read the directory on success so derived facts (teams, reports) stay right.
+
+  async createPerson(input: PersonInput): Promise<Person> {
+    const p = await createPerson(input)
+    await this.load()
+    return p
+  }
+
+  async updatePerson(id: string, input: PersonInput): Promise<Person> {
+    const p = await updatePerson(id, input)
+    await this.load()
+    return p
+  }
+
+  async archivePerson(id: string): Promise<Person> {
+    const p = await archivePerson(id)
+    await this.load()
+    return p
+  }
+
+  async restorePerson(id: string): Promise<Person> {
+    const p = await restorePerson(id)
+    await this.load()
+    return p
+  }
+
+  async deletePerson(id: string, confirmName: string): Promise<void> {
+    await deletePerson(id, confirmName)
+    await this.load()
+  }
+
+  async saveTeam(id: string, input: TeamInput): Promise<Team> {
+    const t = await saveTeam(id, input)
+    await this.load()
+    return t
+  }
+
+  async deleteTeam(id: string): Promise<void> {
+    await deleteTeam(id)
+    await this.load()
+  }
+
+  async saveService(id: string, input: ServiceInput): Promise<Service> {
+    const s = await saveService(id, input)
+    await this.load()
+    return s
+  }
+
+  async deleteService(id: string): Promise<void> {
+    await deleteService(id)
+    await this.load()
+  }
+
+  async setLadder(levels: string[]): Promise<string[]> {
+    const l = await setLadder(levels)
+    this.ladder = l
+    return l
+  }
+
+  /** Teams a person belongs to, by name. */
+  teamsOf(personId: string): Team[] {
+    return this.teams.filter((t) => t.memberIds.includes(personId))
+  }
+
+  /** Services where the person is the primary or secondary contact. */
+  servicesOf(personId: string): Service[] {
+    return this.services.filter((s) => s.primaryId === personId || s.secondaryId === personId)
+  }
+
+  reset(): void {
+    this.#seq++
+    this.people = []
+    this.teams = []
+    this.services = []
+    this.ladder = []
+    this.loading = false
+    this.loaded = false
+    this.error = null
+  }
+}
+
+export const roster = new RosterStore()

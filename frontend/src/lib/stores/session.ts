@@ -1,0 +1,26 @@
+// Cross-store actions: switching workspaces and reloading what depends on it.
+import { editor } from './editor.svelte'
+import { overview } from './overview.svelte'
+import { roster } from './roster.svelte'
+import { router } from './router.svelte'
+import { toasts } from './toasts.svelte'
+import { workspace } from './workspace.svelte'
+
+export async function reloadData(): Promise<void> {
+  await Promise.all([roster.load(), overview.load()])
+}
+
+/** Opens the demo (true) or the user's own workspace (false). */
+export async function switchWorkspace(demo: boolean): Promise<boolean> {
+  const ok = demo ? await workspace.openDemo() : await workspace.openMine()
+  editor.close()
+  // Ids in the address belong to the other workspace: keep only the screen.
+  router.go(router.route.screen)
+  await reloadData()
+  if (ok) {
+    toasts.show(demo ? 'Opened the demo workspace.' : 'Back in your own workspace.', { kind: 'info' })
+  } else if (workspace.error) {
+    toasts.show(workspace.error.message, { kind: 'error', timeout: 8000 })
+  }
+  return ok
+}
