@@ -1,0 +1,129 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+vi.mock('$lib/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('$lib/api')>()
+  return {
+    ...actual,
+    workspaceInfo: vi.fn(),
+    openDemo: vi.fn(),
+    openMine: vi.fn(),
+    loadDirectory: vi.fn(),
+    loadOverview: vi.fn(),
+    loadTimeZones: vi.fn(),
+  }
+})
+
+import * as api from '$lib/api'
+import type { Overview } from '$lib/api'
+import { editor } from '$lib/stores/editor.svelte'
+import { overview } from '$lib/stores/overview.svelte'
+import { roster } from '$lib/stores/roster.svelte'
+import { router } from '$lib/stores/router.svelte'
+import { timezones } from '$lib/stores/timezones.svelte'
+import { toasts } from '$lib/stores/toasts.svelte'
+import { workspace } from '$lib/stores/workspace.svelte'
+import App from './App.svelte'
+import { directory, info, person, ZONES } from './test/fixtures'
+
+const EMPTY_OVERVIEW: Overview = {
+  now: '2025-01-06T10:00:00Z',
+  people: 0,
+  archived: 0,
+  teams: 0,
+  services: 0,
+  levelMix: [],
+  serviceProblems: [],
+  singlePoints: [],
+  localTimes: [],
+}
+
+beforeEach(() => {
+  history.replaceState(null, '', '#/')
+  for (const s of [workspace, roster, overview, timezones, editor, toasts, router]) s.reset()
+  vi.mocked(api.workspaceInfo).mockResolvedValue(info({ empty: true }))
+  vi.mocked(api.loadDirectory).mockResolvedValue(directory())
+  vi.mocked(api.loadOverview).mockResolvedValue(EMPTY_OVERVIEW)
+  vi.mocked(api.loadTimeZones).mockResolvedValue(ZONES)
+})
+
+afterEach(() => {
+  cleanup()
+  vi.clearAllMocks()
+})
+
+describe('App', () => {
+  it('names the five sidebar items exactly', async () => {
+    render(App)
+    const nav = await screen.findByRole('navigation', { name: 'Main' })
+    const names = within(nav)
+      .getAllByRole('button')
+      .map((b) => b.textContent?.trim())
+    expect(names).toEqual(['Overview', 'People', 'Teams', 'Services', 'Settings'])
+  })
+
+  it('greets an empty workspace with both first-run actions; "Open demo workspace" switches to the demo', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.openDemo).mockResolvedValue(info({ demo: true, path: '/home/me/.local/share/wheelhouse/demo' }))
+    render(App)
+
+    expect(await screen.findByRole('heading', { name: 'Your workspace is empty' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Add your first person' })).toBeInTheDocument()
+    expect(screen.queryByText(/your own data is untouched/)).toBeNull()
+
+    vi.mocked(api.loadDirectory).mockResolvedValue(directory({ people: [person({ id: 'd1', name: 'Demo Dana' })] }))
+    await user.click(screen.getByRole('button', { name: 'Open demo workspace' }))
+
+    expect(api.openDemo).toHaveBeenCalledTimes(1)
+    expect(await screen.findByText(/your own data is untouched/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Back to my workspace' })).toBeInTheDocument()
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Your workspace is empty' })).toBeNull())
+    expect(vi.mocked(api.loadDirectory).mock.calls.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('"Add your first person" opens the person editor on the People screen', async () => {
+    const user = userEvent.setup()
+    render(App)
+    await user.click(await screen.findByRole('button', { name: 'Add your first person' }))
+    expect(await screen.findByRole('dialog', { name: 'Add person' })).toBeInTheDocument()
+    expect(location.hash).toBe('#/people')
+  })
+
+  it('"Back to my workspace" leaves the demo', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.workspaceInfo).mockResolvedValue(info({ demo: true }))
+    vi.mocked(api.loadDirectory).mockResolvedValue(directory({ people: [person({ id: 'd1', name: 'Demo Dana' })] }))
+    vi.mocked(api.openMine).mockResolvedValue(info({ demo: false }))
+    render(App)
+    await user.click(await screen.findByRole('button', { name: 'Back to my workspace' }))
+    expect(api.openMine).toHaveBeenCalledTimes(1)
+    await waitFor(() => expect(screen.queryByText(/your own data is untouched/)).toBeNull())
+  })
+
+  it('shows only a friendly error screen when the workspace cannot be opened', async () => {
+    vi.mocked(api.workspaceInfo).mockResolvedValue(
+      info({
+        path: '',
+        openError: { code: 'unavailable', message: 'Another Wheelhouse is using /home/me/.local/share/wheelhouse.' },
+      }),
+    )
+    render(App)
+    expect(await screen.findByText('Another Wheelhouse is using /home/me/.local/share/wheelhouse.')).toBeInTheDocument()
+    expect(screen.queryByRole('navigation')).toBeNull()
+    expect(screen.queryByRole('button', { name: 'People' })).toBeNull()
+    expect(api.loadDirectory).not.toHaveBeenCalled()
+  })
+
+  it('moves between screens with Alt+digits', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.loadDirectory).mockResolvedValue(directory({ people: [person({ id: 'p', name: 'Pat Lee' })] }))
+    render(App)
+    await screen.findByRole('navigation', { name: 'Main' })
+    await user.keyboard('{Alt>}2{/Alt}')
+    expect(await screen.findByRole('heading', { name: /People/, level: 1 })).toBeInTheDocument()
+    expect(location.hash).toBe('#/people')
+    await user.keyboard('n')
+    expect(await screen.findByRole('dialog', { name: 'Add person' })).toBeInTheDocument()
+  })
+})
