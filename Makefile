@@ -100,3 +100,4 @@ bench: setup ## Go benchmarks
 clean: ## remove build output and test artifacts
 	rm -rf build/bin artifacts frontend/test-results
 	find frontend/dist -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true
+	mkdir -p frontend/dist && touch frontend/dist/.gitkeep  # //go:embed all:frontend/dist needs a file
