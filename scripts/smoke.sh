@@ -43,8 +43,18 @@ done
 WIN=$(xdotool search --onlyvisible --name '^Wheelhouse$' | head -n1)
 log "window $WIN is visible after ~$((SECONDS - deadline + WINDOW_TIMEOUT))s: $(xdotool getwindowgeometry "$WIN" | tr '\n' ' ')"
 
-sleep "${RENDER_WAIT:-2}"   # let WebKit paint
-timeout 20 /usr/bin/import -window root "$OUT/window.png" || fail "screenshot failed"
+# Let WebKit paint, then keep shooting (at most ~8 s more) until two shots in a row
+# are identical, so the picture shows the settled first screen, not a loading state.
+sleep "${RENDER_WAIT:-2}"
+shoot() { timeout 20 /usr/bin/import -window root "$1" && /usr/bin/convert "$1" rgba:- | md5sum; }
+last=$(shoot "$OUT/window.png") || fail "screenshot failed"
+for _ in 1 2 3 4 5 6 7 8; do
+  sleep 1
+  now=$(shoot "$WORK/next.png") || fail "screenshot failed"
+  mv "$WORK/next.png" "$OUT/window.png"
+  [ "$now" != "$last" ] || break
+  last=$now
+done
 # A blank framebuffer compresses to almost nothing and has one colour: refuse it.
 colours=$(/usr/bin/convert "$OUT/window.png" -format '%k' info:)
 log "screenshot $OUT/window.png ($colours colours)"
