@@ -73,7 +73,9 @@ if [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
     cat "$OUT/second.log" >&2; fail "the second instance did not exit within 10s"
   fi
   case "$rc" in
-    0 | 1) log "second instance exited with status $rc" ;;
+    # A second instance that failed to hand over would have stayed up with its own window.
+    0 | 1) ! grep -qE '^panic:|fatal error:' "$OUT/second.log" || { cat "$OUT/second.log" >&2; fail "the second instance crashed"; }
+      log "second instance exited with status $rc (Wails' single-instance hand-over exits 1)" ;;
     *) cat "$OUT/second.log" >&2; fail "the second instance exited with status $rc" ;;
   esac
   sleep 0.5
