@@ -36,8 +36,7 @@ const (
 	IdxActionOwner  byte = 0x39 // idx | owner id (Nil when removed) | status | action id
 	IdxActionSource byte = 0x3A // idx | source kind | source id | status | action id
 	IdxActionDue    byte = 0x3B // idx | due date "YYYY-MM-DD" | owner id | action id; only open and in-progress items
-
-	// 0x30-0x3F: incidents and follow-ups (backend/incident, backend/action).
+	// 0x34-0x37 and 0x3C-0x3F: free for incidents and follow-ups.
 
 	PrefixReminderState byte = 0x40 // reminder state | reminder key (string term): delivered, snoozed, dismissed
 
