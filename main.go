@@ -14,10 +14,13 @@ import (
 //go:embed all:frontend/dist
 var assets embed.FS
 
+//go:embed build/appicon.png
+var icon []byte
+
 func main() {
 	var gui func(cli.GUIConfig) error
 	if app.HasWindow {
-		gui = func(cfg cli.GUIConfig) error { return app.Run(cfg, assets) }
+		gui = func(cfg cli.GUIConfig) error { return app.Run(cfg, assets, icon) }
 	}
 	os.Exit(cli.Run(cli.Env{
 		Args:   os.Args[1:],

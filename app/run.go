@@ -24,7 +24,7 @@ import (
 )
 
 // Run opens the workspace and shows the window until it is closed.
-func Run(cfg cli.GUIConfig, assets fs.FS) error {
+func Run(cfg cli.GUIConfig, assets fs.FS, icon []byte) error {
 	exe, _ := os.Executable()
 	shell := NewShell(Config{Root: cfg.DataDir, Version: cfg.Version, Log: cfg.Logger,
 		Notifier: notify.NewDesktop("Wheelhouse", ""), Zone: cfg.Zone, Getenv: os.Getenv, Exe: exe})
@@ -92,7 +92,7 @@ func Run(cfg cli.GUIConfig, assets fs.FS) error {
 			},
 		},
 		Bind:  []any{NewWorkspaceAPI(shell), NewPeopleAPI(shell), NewReminderAPI(shell)},
-		Linux: &linux.Options{ProgramName: "wheelhouse", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
+		Linux: &linux.Options{ProgramName: "wheelhouse", Icon: icon, WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 	})
 }
 
