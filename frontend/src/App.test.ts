@@ -115,6 +115,23 @@ describe('App', () => {
     expect(api.loadDirectory).not.toHaveBeenCalled()
   })
 
+  it('"Try again" re-opens the workspace once the other Wheelhouse is gone', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.workspaceInfo).mockResolvedValue(
+      info({ path: '', openError: { code: 'unavailable', message: 'The data folder is in use.' } }),
+    )
+    vi.mocked(api.openMine).mockRejectedValueOnce(JSON.stringify({ code: 'unavailable', message: 'Still in use.' }))
+    render(App)
+    await user.click(await screen.findByRole('button', { name: 'Try again' }))
+    expect(api.openMine).toHaveBeenCalledTimes(1)
+    expect(screen.queryByRole('navigation')).toBeNull()
+
+    vi.mocked(api.openMine).mockResolvedValueOnce(info())
+    await user.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument()
+    expect(api.loadDirectory).toHaveBeenCalled()
+  })
+
   it('moves between screens with Alt+digits', async () => {
     const user = userEvent.setup()
     vi.mocked(api.loadDirectory).mockResolvedValue(directory({ people: [person({ id: 'p', name: 'Pat Lee' })] }))
