@@ -121,6 +121,9 @@ func Open(root string, opt Options) (*Store, error) {
 		if err := os.MkdirAll(DBDir(root), 0o700); err != nil {
 			return nil, errs.E(errs.Unavailable, "Cannot create the data folder %s: %v", root, err)
 		}
+		if err := removeEmptyValueLogs(DBDir(root), opt.Logger); err != nil {
+			return nil, openError(root, err)
+		}
 		bo = badger.DefaultOptions(DBDir(root))
 	}
 	bo = bo.WithSyncWrites(!opt.NoSync).
@@ -151,6 +154,36 @@ func Open(root string, opt Options) (*Store, error) {
 		go s.gcLoop(ctx, iv)
 	}
 	return s, nil
+}
+
+// removeEmptyValueLogs deletes zero-length value-log files. Badger creates a
+// value log with O_CREATE and sizes it afterwards; a crash in between leaves
+// an empty .vlog that Badger then refuses to open ("Open existing file …
+// Create a new file"), locking the user out of an intact database. An empty
+// file holds no entries, so removing it loses nothing. Found by the SIGKILL
+// crash test (backend/store/crash_test.go).
+func removeEmptyValueLogs(dir string, log *slog.Logger) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".vlog") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || info.Size() != 0 {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+			return err
+		}
+		log.Warn("removed an empty value log left by a crash", "file", e.Name())
+	}
+	return nil
 }
 
 // IsLocked reports whether err says the data folder is in use by another

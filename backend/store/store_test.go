@@ -465,3 +465,23 @@ func TestJSONHelpers(t *testing.T) {
 		return nil
 	})
 }
+
+// A crash between Badger creating a value log and sizing it leaves an empty
+// .vlog file; the database must still open (it did not, before the repair).
+func TestOpensAfterCrashLeftEmptyValueLog(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir)
+	r := rec{ID: id.New(time.Now()), Name: "survivor"}
+	put(t, s, r)
+	s.Close()
+	if err := os.WriteFile(filepath.Join(store.DBDir(dir), "000099.vlog"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s2 := open(t, dir)
+	_ = s2.View(func(txn *badger.Txn) error {
+		if got, err := recs.Get(txn, r.ID); err != nil || got.Name != "survivor" {
+			t.Errorf("after repair: %+v %v", got, err)
+		}
+		return nil
+	})
+}
