@@ -19,8 +19,8 @@ import (
 type Size string
 
 const (
-	Small Size = "small" // one team of 8, plus its manager
-	Large Size = "large" // 50 people over 5 years, several teams
+	Small Size = "small" // one team of 8, plus its manager; 6 incidents
+	Large Size = "large" // 50 people over 5 years, several teams; 2,000 incidents, 20,000 follow-ups
 )
 
 // ParseSize reads a size name.
@@ -151,6 +151,7 @@ func Generate(size Size, now time.Time) workspace.Snapshot {
 		}
 		s.Services = append(s.Services, sv)
 	}
+	genIncidents(&s, size, now, rng) // incidents.go
 	return s
 }
 

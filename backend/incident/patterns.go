@@ -3,6 +3,7 @@ package incident
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -27,7 +28,8 @@ import (
 // letter or digit; a phrase is two adjacent words of a clause, neither of
 // them a stop word ("the", "was", ...) or a number; a keyword matches as the
 // same sequence of words. Each review
-// counts once per phrase.
+// counts once per phrase. Phrases found in exactly the same reviews are
+// reported as one pattern (a keyword names it when there is one).
 const (
 	ServiceWindowDays = 30
 	QuarterDays       = 90
@@ -47,10 +49,11 @@ const (
 // Pattern is something that recurs, with the incidents it is seen in.
 type Pattern struct {
 	Kind        PatternKind `json:"kind"`
-	Key         string      `json:"key"`   // service id, tag, or phrase
-	Label       string      `json:"label"` // "payments-api: 3 incidents in 30 days"
-	Count       int         `json:"count"` // incidents (or reviews, for causes)
-	Days        int         `json:"days"`  // the look-back window
+	Key         string      `json:"key"`            // service id, tag, or phrase
+	Also        []string    `json:"also,omitempty"` // causes: other phrases found in exactly the same reviews
+	Label       string      `json:"label"`          // "payments-api: 3 incidents in 30 days"
+	Count       int         `json:"count"`          // incidents (or reviews, for causes)
+	Days        int         `json:"days"`           // the look-back window
 	IncidentIDs []id.ID     `json:"incidentIds"`
 }
 
@@ -116,11 +119,41 @@ func FindPatterns(sums []Summary, reviews []ReviewText, now time.Time, keywords 
 			byCause[phrase] = append(byCause[phrase], r.IncidentID)
 		}
 	}
+	// Phrases found in exactly the same reviews are one pattern, named by a
+	// keyword if one is among them (else the first phrase alphabetically).
+	isKW := map[string]bool{}
+	for _, k := range kws {
+		isKW[strings.Join(k, " ")] = true
+	}
+	groups := map[string][]string{}
 	for phrase, ids := range byCause {
 		if len(ids) >= MinRecurrence {
-			causeP = append(causeP, Pattern{Kind: PatternCause, Key: phrase, Count: len(ids), Days: QuarterDays, IncidentIDs: ids,
-				Label: fmt.Sprintf("%q cited in %d reviews in %d days", phrase, len(ids), QuarterDays)})
+			k := idSetKey(ids)
+			groups[k] = append(groups[k], phrase)
 		}
+	}
+	for _, phrases := range groups {
+		sort.Slice(phrases, func(i, j int) bool {
+			if isKW[phrases[i]] != isKW[phrases[j]] {
+				return isKW[phrases[i]]
+			}
+			return phrases[i] < phrases[j]
+		})
+		ids := byCause[phrases[0]]
+		label := fmt.Sprintf("%q cited in %d reviews in %d days", phrases[0], len(ids), QuarterDays)
+		if len(phrases) > 1 {
+			var also []string
+			for _, p := range phrases[1:min(len(phrases), 3)] {
+				also = append(also, strconv.Quote(p))
+			}
+			label += " (with " + strings.Join(also, ", ")
+			if len(phrases) > 3 {
+				label += fmt.Sprintf(" and %d more", len(phrases)-3)
+			}
+			label += ")"
+		}
+		causeP = append(causeP, Pattern{Kind: PatternCause, Key: phrases[0], Also: phrases[1:], Count: len(ids), Days: QuarterDays,
+			IncidentIDs: ids, Label: label})
 	}
 	order := func(l []Pattern) {
 		sort.Slice(l, func(i, j int) bool {
@@ -196,6 +229,15 @@ func CausePhrases(texts []string, keywords [][]string) map[string]bool {
 		}
 	}
 	return out
+}
+
+func idSetKey(ids []id.ID) string {
+	l := make([]string, len(ids))
+	for i, u := range ids {
+		l[i] = string(u[:])
+	}
+	sort.Strings(l)
+	return strings.Join(l, "")
 }
 
 func isClauseBreak(r rune) bool { return strings.ContainsRune(".,;:!?()[]\n\r\t", r) }

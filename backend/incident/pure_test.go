@@ -436,6 +436,21 @@ func TestPatterns(t *testing.T) {
 	}
 }
 
+func TestCausePatternsGroupPhrasesOfTheSameReviews(t *testing.T) {
+	var sums []incident.Summary
+	var reviews []incident.ReviewText
+	for i := 0; i < 3; i++ {
+		s := mkSum(t, sumSpec{sev: 3, start: now.Add(-time.Duration(i+1) * 24 * time.Hour).Format(time.RFC3339), detect: unset, ack: unset, resolve: time.Hour})
+		sums = append(sums, s)
+		reviews = append(reviews, incident.ReviewText{IncidentID: s.ID, RootCause: "Expired TLS certificate on the API."})
+	}
+	got := incident.FindPatterns(sums, reviews, now, []string{"certificate"}, incident.Names{})
+	if len(got) != 1 || got[0].Key != "certificate" || strings.Join(got[0].Also, ",") != "expired tls,tls certificate" ||
+		got[0].Label != `"certificate" cited in 3 reviews in 90 days (with "expired tls", "tls certificate")` {
+		t.Fatalf("%+v", got)
+	}
+}
+
 func TestCausePhrases(t *testing.T) {
 	got := incident.CausePhrases([]string{"The 2 DB replicas were out-of-sync; retry storm.", "Retry storm"}, [][]string{{"out", "of", "sync"}, {"retry"}})
 	var l []string

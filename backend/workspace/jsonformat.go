@@ -11,9 +11,11 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
+	"wheelhouse/backend/incident"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/store"
 )
@@ -23,13 +25,17 @@ import (
 const (
 	Format        = "wheelhouse-workspace"
 	FormatVersion = 1
-	// MaxImportBytes bounds an import file (a five-year workspace is a few MB).
+	// MaxImportBytes bounds an import file (the large demo, five years with
+	// 2,000 incidents and 20,000 follow-ups, is about 25 MB).
 	MaxImportBytes = 256 << 20
 )
 
 // Settings are the workspace-wide settings in the file.
 type Settings struct {
 	LevelLadder []string `json:"levelLadder"`
+	// Incidents: severity labels, review due days, cause keywords. Missing
+	// fields take the defaults (files written before issue 4 have none).
+	Incidents incident.Settings `json:"incidents"`
 }
 
 // Snapshot is the whole workspace: what export writes and import reads.
@@ -42,17 +48,36 @@ type Snapshot struct {
 	People     []people.Person  `json:"people"`
 	Teams      []people.Team    `json:"teams"`
 	Services   []people.Service `json:"services"`
+	// Incidents and follow-ups (issue 4): additive, absent in older files.
+	Incidents []incident.Incident `json:"incidents"`
+	Actions   []action.Item       `json:"actions"`
 }
 
 // Load reads the whole workspace in one transaction.
 func (w *Workspace) Load() (Snapshot, error) {
 	s := Snapshot{Format: Format, Version: FormatVersion, ExportedAt: w.Clock.Now().UTC()}
-	d, err := w.Roster.Directory()
-	if err != nil {
-		return s, err
+	err := w.Store.View(func(txn *badger.Txn) error {
+		d, err := people.LoadTx(txn)
+		if err != nil {
+			return err
+		}
+		s.Settings.LevelLadder, s.People, s.Teams, s.Services = d.Ladder, d.People, d.Teams, d.Services
+		if s.Settings.Incidents, err = incident.SettingsTx(txn); err != nil {
+			return err
+		}
+		if s.Incidents, err = incident.Incidents.List(txn); err != nil {
+			return err
+		}
+		s.Actions, err = action.Items.List(txn)
+		return err
+	})
+	if s.Incidents == nil {
+		s.Incidents = []incident.Incident{}
 	}
-	s.Settings.LevelLadder, s.People, s.Teams, s.Services = d.Ladder, d.People, d.Teams, d.Services
-	return s, nil
+	if s.Actions == nil {
+		s.Actions = []action.Item{}
+	}
+	return s, errs.Wrap("workspace.Load", err)
 }
 
 // Export writes the workspace as indented JSON.
@@ -71,7 +96,8 @@ func (w *Workspace) Export(out io.Writer, generator string) error {
 func (w *Workspace) IsEmpty() (bool, error) {
 	empty := true
 	err := w.Store.View(func(txn *badger.Txn) error {
-		empty = people.Persons.Count(txn) == 0 && people.Teams.Count(txn) == 0 && people.Services.Count(txn) == 0
+		empty = people.Persons.Count(txn) == 0 && people.Teams.Count(txn) == 0 && people.Services.Count(txn) == 0 &&
+			incident.Incidents.Count(txn) == 0 && action.Items.Count(txn) == 0
 		return nil
 	})
 	return empty, err
@@ -232,10 +258,12 @@ func Validate(s *Snapshot, now time.Time) error {
 		}
 	}
 	svcNames := map[string]bool{}
+	svcByID := map[id.ID]bool{}
 	for i := range s.Services {
 		sv := &s.Services[i]
 		where := fmt.Sprintf("services[%d] %q", i, sv.Name)
 		claim(where, sv.ID)
+		svcByID[sv.ID] = true
 		sv.Normalize()
 		addErr(where, sv.Validate())
 		if k := store.Fold(sv.Name); svcNames[k] {
@@ -252,6 +280,7 @@ func Validate(s *Snapshot, now time.Time) error {
 			}
 		}
 	}
+	validateIncidents(s, now, claim, add, addErr, personByID, svcByID)
 	if len(probs) == 0 {
 		return nil
 	}
@@ -262,6 +291,52 @@ func Validate(s *Snapshot, now time.Time) error {
 	}
 	return &errs.Error{Code: errs.Invalid, Message: fmt.Sprintf("The workspace file has %d problem%s; nothing was imported:\n%s%s",
 		len(probs), plural(len(probs)), strings.Join(probs, "\n"), more)}
+}
+
+// validateIncidents checks the incident settings, the incidents and the
+// follow-ups, and their references to people, services and incidents.
+func validateIncidents(s *Snapshot, now time.Time, claim func(string, id.ID), add func(string, string, ...any),
+	addErr func(string, error), personByID map[id.ID]*people.Person, svcByID map[id.ID]bool) {
+	s.Settings.Incidents.Normalize()
+	addErr("settings.incidents", s.Settings.Incidents.Validate())
+	incByID := map[id.ID]bool{}
+	for i := range s.Incidents {
+		in := &s.Incidents[i]
+		where := fmt.Sprintf("incidents[%d] %q", i, in.Title)
+		claim(where, in.ID)
+		incByID[in.ID] = true
+		in.Normalize()
+		addErr(where, in.Validate(incident.Rules{Now: now}))
+		for _, r := range in.PersonRefs() {
+			if _, ok := personByID[r.ID]; !ok {
+				add(where+" "+r.Field, "no person has id %s", r.ID)
+			}
+		}
+		for _, r := range in.ServiceRefs() {
+			if !svcByID[r.ID] {
+				add(where+" "+r.Field, "no service has id %s", r.ID)
+			}
+		}
+	}
+	for i := range s.Actions {
+		it := &s.Actions[i]
+		where := fmt.Sprintf("actions[%d] %q", i, it.Title)
+		claim(where, it.ID)
+		it.Normalize()
+		addErr(where, it.Validate())
+		if _, ok := personByID[it.OwnerID]; !it.OwnerID.IsZero() && !ok {
+			add(where+" ownerId", "no person has id %s", it.OwnerID)
+		}
+		switch it.Source.Kind {
+		case "":
+		case action.SourceIncidentReview:
+			if !it.Source.ID.IsZero() && !incByID[it.Source.ID] {
+				add(where+" source.id", "no incident has id %s", it.Source.ID)
+			}
+		default:
+			add(where+" source.kind", "follow-ups from %s records are not part of this workspace format yet", it.Source.Kind)
+		}
+	}
 }
 
 func plural(n int) string {
@@ -314,6 +389,15 @@ func snapshotOps(s *Snapshot) []store.Op {
 	for i := range s.Services {
 		sv := &s.Services[i]
 		ops = append(ops, func(txn *badger.Txn) error { return people.Services.Put(txn, sv) })
+	}
+	ops = append(ops, func(txn *badger.Txn) error { return incident.PutSettingsTx(txn, s.Settings.Incidents) })
+	for i := range s.Incidents {
+		in := &s.Incidents[i]
+		ops = append(ops, func(txn *badger.Txn) error { return incident.Incidents.Put(txn, in) })
+	}
+	for i := range s.Actions {
+		it := &s.Actions[i]
+		ops = append(ops, func(txn *badger.Txn) error { return action.Items.Put(txn, it) })
 	}
 	return ops
 }

@@ -10,10 +10,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/demo"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
+	"wheelhouse/backend/incident"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/workspace"
 )
@@ -46,7 +50,8 @@ func TestDemoSizes(t *testing.T) {
 		size                demo.Size
 		people, teams, svcs int
 		firstTeamMembers    int
-	}{{demo.Small, 9, 1, 5, 8}, {demo.Large, 50, 6, 25, -1}} {
+		incidents, actions  int
+	}{{demo.Small, 9, 1, 5, 8, 6, 9}, {demo.Large, 50, 6, 25, -1, 2000, 20000}} {
 		dir := t.TempDir()
 		if _, err := demo.Create(dir, c.size, opts); err != nil {
 			t.Fatalf("%s: %v", c.size, err)
@@ -54,6 +59,9 @@ func TestDemoSizes(t *testing.T) {
 		s, _ := open(t, dir).Load()
 		if len(s.People) != c.people || len(s.Teams) != c.teams || len(s.Services) != c.svcs {
 			t.Fatalf("%s: %d people %d teams %d services", c.size, len(s.People), len(s.Teams), len(s.Services))
+		}
+		if len(s.Incidents) != c.incidents || len(s.Actions) != c.actions {
+			t.Fatalf("%s: %d incidents %d follow-ups", c.size, len(s.Incidents), len(s.Actions))
 		}
 		if c.firstTeamMembers >= 0 && len(s.Teams[0].MemberIDs) != c.firstTeamMembers {
 			t.Fatalf("%s: team of %d", c.size, len(s.Teams[0].MemberIDs))
@@ -97,6 +105,35 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 }
 
+// The small demo has something to remind about, and an import writes the
+// indexes the reminder queries read.
+func TestSmallDemoHasRemindersAfterImport(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := workspace.ImportFolder(dir, demo.Generate(demo.Small, now), false, opts); err != nil {
+		t.Fatal(err)
+	}
+	w := open(t, dir)
+	today := incident.Today(now, time.UTC)
+	err := w.Store.View(func(txn *badger.Txn) error {
+		od, err := action.Overdue(txn, today)
+		if err != nil || len(od) != 2 {
+			t.Fatalf("overdue follow-ups: %d %v", len(od), err)
+		}
+		rs, err := incident.ReviewsOverdue(txn, today)
+		if err != nil || len(rs) != 1 || rs[0].Title != "Card payments failing for EU customers" {
+			t.Fatalf("overdue reviews: %+v %v", rs, err)
+		}
+		open, err := incident.ListTx(txn, incident.Filter{Statuses: []incident.Status{incident.StatusInvestigating, incident.StatusIdentified, incident.StatusMonitoring}})
+		if err != nil || len(open) != 1 {
+			t.Fatalf("open incidents: %+v %v", open, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 func firstDiff(a, b []byte) string {
 	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
 	for i := range la {
@@ -121,6 +158,9 @@ func TestParseRejectsBadFiles(t *testing.T) {
 		return string(b)
 	}
 	person := func(m map[string]any, i int) map[string]any { return m["people"].([]any)[i].(map[string]any) }
+	inc := func(m map[string]any, i int) map[string]any { return m["incidents"].([]any)[i].(map[string]any) }
+	act := func(m map[string]any, i int) map[string]any { return m["actions"].([]any)[i].(map[string]any) }
+	const ghost = "018bfe62-9d32-7085-a6d6-c542b349d162"
 	cases := []struct{ name, in, want string }{
 		{"empty", "", "empty or cut short"},
 		{"truncated", string(good[:len(good)/2]), "cut short"},
@@ -139,6 +179,20 @@ func TestParseRejectsBadFiles(t *testing.T) {
 			delete(m["services"].([]any)[0].(map[string]any), "teamId")
 		}), "services[0]"},
 		{"trailing data", string(good) + "{}", "more data after"},
+		{"unknown commander", edit(func(m map[string]any) { inc(m, 0)["commanderId"] = ghost }), `incidents[0] "CI runners out of disk" commanderId: no person has id`},
+		{"unknown service", edit(func(m map[string]any) { inc(m, 1)["affectedServiceIds"] = []any{ghost} }), `incidents[1] "Fraud scoring latency above SLO" affectedServiceIds.0: no service has id`},
+		{"times out of order", edit(func(m map[string]any) { inc(m, 0)["detectedAt"] = "2020-01-01T00:00:00Z" }), "detectedAt: Detected before the incident started"},
+		{"closed without review", edit(func(m map[string]any) { inc(m, 0)["review"].(map[string]any)["state"] = "draft" }), "status: A closed incident needs a completed review"},
+		{"unknown status", edit(func(m map[string]any) { inc(m, 0)["status"] = "done" }), `status: Unknown status "done"`},
+		{"skip without reason", edit(func(m map[string]any) { delete(inc(m, 1)["review"].(map[string]any), "skipReason") }), "review.skipReason: Skipping a review is a decision"},
+		{"follow-up owner unknown", edit(func(m map[string]any) { act(m, 0)["ownerId"] = ghost }), `actions[0] "Prune build caches nightly" ownerId: no person has id`},
+		{"follow-up of unknown incident", edit(func(m map[string]any) { act(m, 0)["source"].(map[string]any)["id"] = ghost }), "source.id: no incident has id"},
+		{"follow-up from a 1:1", edit(func(m map[string]any) { act(m, 0)["source"].(map[string]any)["kind"] = "one_on_one" }), "not part of this workspace format yet"},
+		{"id of an incident reused", edit(func(m map[string]any) { act(m, 0)["id"] = inc(m, 0)["id"] }), `is also used by incidents[0]`},
+		{"won't do without reason", edit(func(m map[string]any) { delete(act(m, 5), "reason") }), "reason: Say why"},
+		{"severity labels", edit(func(m map[string]any) {
+			m["settings"].(map[string]any)["incidents"].(map[string]any)["severities"] = []any{map[string]any{"label": "P0"}}
+		}), "settings.incidents severities: There are exactly 4 severity levels"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -148,6 +202,17 @@ func TestParseRejectsBadFiles(t *testing.T) {
 			}
 		})
 	}
+	t.Run("file from before incidents", func(t *testing.T) {
+		old := edit(func(m map[string]any) {
+			delete(m, "incidents")
+			delete(m, "actions")
+			delete(m["settings"].(map[string]any), "incidents")
+		})
+		s, err := workspace.Parse(strings.NewReader(old), now)
+		if err != nil || len(s.Incidents) != 0 || s.Settings.Incidents.ReviewDueBusinessDays != 5 || s.Settings.Incidents.Label(1) != "SEV1" {
+			t.Fatalf("older file: %v %+v", err, s.Settings.Incidents)
+		}
+	})
 	t.Run("BOM accepted", func(t *testing.T) {
 		if _, err := workspace.Parse(bytes.NewReader(append([]byte("\xef\xbb\xbf"), good...)), now); err != nil {
 			t.Fatal(err)
