@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,12 +12,20 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"text/tabwriter"
+	"time"
 
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/datadir"
 	"wheelhouse/backend/demo"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/incident"
 	"wheelhouse/backend/notify"
+	"wheelhouse/backend/people"
 	"wheelhouse/backend/store"
 	"wheelhouse/backend/tz"
 	"wheelhouse/backend/workspace"
@@ -63,6 +72,10 @@ Commands:
   restore [--force] FILE                  restore a backup into an empty data folder
                                           (--force keeps the current folder aside first)
   demo [--size small|large]               fill an empty data folder with a demo workspace
+  incidents list [--json]                 list incidents, newest first
+  actions list [--overdue] [--all] [--json]
+                                          list open follow-ups, overdue first (--all: closed too;
+                                          overdue: due before today in this machine's time zone)
   remind --once                           deliver due reminders as desktop notifications and exit
                                           (for a cron job or systemd user timer)
 
@@ -139,6 +152,10 @@ func Run(env Env) int {
 		run = c.restore
 	case "demo":
 		run = c.demo
+	case "incidents":
+		run = c.incidents
+	case "actions":
+		run = c.actions
 	case "remind":
 		run = c.remind
 	default:
@@ -260,6 +277,9 @@ func (c *cmd) importJSON(args []string) error {
 	}
 	fmt.Fprintf(c.env.Stdout, "Imported %d people, %d teams and %d services into %s\n",
 		len(snap.People), len(snap.Teams), len(snap.Services), c.dir)
+	if len(snap.Incidents)+len(snap.Actions) > 0 {
+		fmt.Fprintf(c.env.Stdout, "with %s and %s\n", count(len(snap.Incidents), "incident", "incidents"), count(len(snap.Actions), "follow-up", "follow-ups"))
+	}
 	if aside != "" {
 		fmt.Fprintf(c.env.Stdout, "The previous workspace is kept in %s\n", aside)
 	}
@@ -336,8 +356,9 @@ func (c *cmd) demo(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.env.Stdout, "Created a %s demo workspace in %s: %s, %s, %s\n",
-		sz, c.dir, count(len(snap.People), "person", "people"), count(len(snap.Teams), "team", "teams"), count(len(snap.Services), "service", "services"))
+	fmt.Fprintf(c.env.Stdout, "Created a %s demo workspace in %s: %s, %s, %s, %s, %s\n",
+		sz, c.dir, count(len(snap.People), "person", "people"), count(len(snap.Teams), "team", "teams"), count(len(snap.Services), "service", "services"),
+		count(len(snap.Incidents), "incident", "incidents"), count(len(snap.Actions), "follow-up", "follow-ups"))
 	return nil
 }
 
@@ -383,4 +404,148 @@ func (c *cmd) remind(args []string) error {
 		fmt.Fprintf(c.env.Stderr, "Desktop notifications failed (%v); the reminders are in the app's notification centre.\n", res.DesktopErr)
 	}
 	return nil
+}
+
+// openExisting opens the workspace for a read-only command, refusing an
+// empty data folder instead of creating a workspace there.
+func (c *cmd) openExisting() (*workspace.Workspace, error) {
+	if empty, _ := store.IsEmptyDataDir(c.dir); empty {
+		return nil, errs.E(errs.NotFound, "There is no workspace in %s (create one with `wheelhouse demo` or import-json).", c.dir)
+	}
+	return c.open()
+}
+
+// subcommand checks that args start with "list" and parses the rest.
+func subcommand(fs *flag.FlagSet, args []string, what string) error {
+	if len(args) == 0 || args[0] != "list" {
+		return usageError{fmt.Sprintf("expected `%s list`", what)}
+	}
+	_, err := parse(fs, args[1:], 0, "no arguments besides the options")
+	return err
+}
+
+// localZone is this machine's time zone ($TZ, else /etc/localtime), the
+// zone in which the CLI decides what "today" is.
+func (c *cmd) localZone() *time.Location {
+	if loc, ok := tz.Load(tz.Detect(c.env.Getenv, c.env.Readlink)); ok {
+		return loc
+	}
+	return time.UTC
+}
+
+func (c *cmd) writeJSON(v any) error {
+	enc := json.NewEncoder(c.env.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// shortID is the last 8 hex digits of an id: its random part (the first
+// digits are the creation time, shared by records made together).
+func shortID(u id.ID) string { s := u.String(); return s[len(s)-8:] }
+
+// incidents: `incidents list [--json]`, newest first.
+func (c *cmd) incidents(args []string) error {
+	fs := c.flags("incidents")
+	asJSON := fs.Bool("json", false, "write JSON")
+	if err := subcommand(fs, args, "incidents"); err != nil {
+		return err
+	}
+	w, err := c.openExisting()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	var sums []incident.Summary
+	var st incident.Settings
+	err = w.Store.View(func(txn *badger.Txn) (err error) {
+		if st, err = incident.SettingsTx(txn); err != nil {
+			return err
+		}
+		sums, err = incident.ListTx(txn, incident.Filter{})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return c.writeJSON(sums)
+	}
+	loc := c.localZone()
+	tw := tabwriter.NewWriter(c.env.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSEV\tSTATUS\tSTARTED\tTITLE")
+	for _, s := range sums {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", shortID(s.ID), st.Label(s.Severity), s.Status.Label(), s.StartedAt.In(loc).Format("2006-01-02 15:04"), s.Title)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.env.Stderr, "%s (times in %s)\n", count(len(sums), "incident", "incidents"), loc)
+	return nil
+}
+
+// actions: `actions list [--overdue] [--all] [--json]`: open follow-ups in
+// the follow-ups view's order (overdue, due soon, the rest). "Today" is the
+// date in this machine's time zone.
+func (c *cmd) actions(args []string) error {
+	fs := c.flags("actions")
+	asJSON := fs.Bool("json", false, "write JSON")
+	overdue := fs.Bool("overdue", false, "only follow-ups due before today")
+	all := fs.Bool("all", false, "include done and won't-do follow-ups")
+	if err := subcommand(fs, args, "actions"); err != nil {
+		return err
+	}
+	w, err := c.openExisting()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	loc := c.localZone()
+	today := c.env.Clock.Now().In(loc).Format(action.DateLayout)
+	opt := action.ViewOptions{}
+	if *overdue {
+		opt.Filter = action.Filter{OverdueOnly: true, Today: today}
+	} else if *all {
+		opt.Filter.Statuses = action.Statuses
+	}
+	var v action.View
+	names := map[id.ID]string{}
+	err = w.Store.View(func(txn *badger.Txn) (err error) {
+		if v, err = action.FollowUpsTx(txn, today, opt); err != nil {
+			return err
+		}
+		return people.Persons.Each(txn, func(p *people.Person) error { names[p.ID] = p.Name; return nil })
+	})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return c.writeJSON(v.Rows)
+	}
+	tw := tabwriter.NewWriter(c.env.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tDUE\tWHEN\tSTATUS\tPRIORITY\tOWNER\tTITLE")
+	for _, r := range v.Rows {
+		it := &r.Item
+		when := map[action.Bucket]string{action.BucketDueSoon: "due soon", action.BucketLater: "", action.BucketClosed: ""}[r.Bucket]
+		if r.Bucket == action.BucketOverdue {
+			when = fmt.Sprintf("overdue %dd", r.DaysOverdue)
+		}
+		owner := names[it.OwnerID]
+		if it.OwnerRemoved {
+			owner = "(owner removed)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", shortID(it.ID), orDash(it.DueDate), orDash(when),
+			strings.ReplaceAll(string(it.Status), "_", " "), it.Priority, orDash(owner), it.Title)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.env.Stderr, "%s, %d overdue, %d due soon (today is %s in %s)\n", count(len(v.Rows), "follow-up", "follow-ups"), v.Overdue, v.DueSoon, today, loc)
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

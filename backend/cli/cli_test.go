@@ -9,8 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"wheelhouse/backend/action"
 	"wheelhouse/backend/cli"
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/incident"
 	"wheelhouse/backend/workspace"
 )
 
@@ -63,7 +65,7 @@ func TestDataDirResolution(t *testing.T) {
 
 func TestDemoExportImport(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
-	expect(t, run(t, nil, "--data", a, "demo", "--size", "large"), 0, "50 people, 6 teams, 25 services")
+	expect(t, run(t, nil, "--data", a, "demo", "--size", "large"), 0, "50 people, 6 teams, 25 services, 2000 incidents, 20000 follow-ups")
 	expect(t, run(t, nil, "--data", a, "demo"), 1, "already has a workspace")
 	expect(t, run(t, nil, "--data", a, "demo", "--size", "huge"), 2, `Unknown demo size "huge"`)
 
@@ -75,7 +77,7 @@ func TestDemoExportImport(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &snap); err != nil || len(snap.People) != 50 {
 		t.Fatalf("stdout export: %v, %d people", err, len(snap.People))
 	}
-	expect(t, run(t, nil, "--data", b, "import-json", file), 0, "Imported 50 people, 6 teams and 25 services")
+	expect(t, run(t, nil, "--data", b, "import-json", file), 0, "Imported 50 people, 6 teams and 25 services", "with 2000 incidents and 20000 follow-ups")
 	expect(t, run(t, nil, "--data", b, "import-json", file), 1, "already has data")
 	expect(t, run(t, nil, "--data", b, "import-json", file, "--replace"), 0, "Imported 50 people")
 	expect(t, run(t, nil, "--data", b, "import-json"), 2, "expected one FILE")
@@ -151,4 +153,47 @@ func TestLockedDataDir(t *testing.T) {
 	if strings.Contains(r.stderr, "goroutine") || strings.Contains(r.stderr, "panic") {
 		t.Fatalf("stack trace reached the user:\n%s", r.stderr)
 	}
+}
+
+func TestIncidentsAndActionsList(t *testing.T) {
+	dir := t.TempDir()
+	expect(t, run(t, nil, "--data", dir, "incidents", "list"), 1, "There is no workspace in")
+	expect(t, run(t, nil, "--data", dir, "demo"), 0, "6 incidents, 9 follow-ups")
+	env := map[string]string{"TZ": "Europe/Berlin"}
+
+	r := run(t, env, "--data", dir, "incidents", "list")
+	expect(t, r, 0, "ID", "SEV", "STATUS", "STARTED", "TITLE", "6 incidents (times in Europe/Berlin)")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 7 || !strings.Contains(lines[1], "SEV2") || !strings.Contains(lines[1], "identified") ||
+		!strings.Contains(lines[1], "Elevated 5xx on payments-api") || !strings.Contains(lines[6], "CI runners out of disk") {
+		t.Fatalf("incident table, newest first:\n%s", r.stdout)
+	}
+	r = run(t, env, "--data", dir, "incidents", "list", "--json")
+	expect(t, r, 0)
+	var sums []incident.Summary
+	if err := json.Unmarshal([]byte(r.stdout), &sums); err != nil || len(sums) != 6 || sums[0].Status != incident.StatusIdentified {
+		t.Fatalf("incidents --json: %v %+v", err, sums)
+	}
+
+	r = run(t, env, "--data", dir, "actions", "list")
+	expect(t, r, 0, "OWNER", "4 follow-ups, 2 overdue, 1 due soon (today is 2026-11-23 in Europe/Berlin)")
+	lines = strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 5 || !strings.Contains(lines[1], "overdue 3d") || !strings.Contains(lines[1], "Add a canary stage for config changes to payments-api") ||
+		!strings.Contains(lines[3], "due soon") || !strings.Contains(lines[4], "2026-12-13") {
+		t.Fatalf("follow-ups table, overdue first:\n%s", r.stdout)
+	}
+	expect(t, run(t, env, "--data", dir, "actions", "list", "--overdue"), 0, "2 follow-ups, 2 overdue")
+	// Ten in the morning UTC is still yesterday in Pago Pago (UTC-11): the
+	// follow-up due "yesterday" by Berlin's date is not overdue there yet.
+	expect(t, run(t, map[string]string{"TZ": "Pacific/Pago_Pago"}, "--data", dir, "actions", "list", "--overdue"), 0,
+		"1 follow-up, 1 overdue, 0 due soon (today is 2026-11-22 in Pacific/Pago_Pago)")
+	r = run(t, env, "--data", dir, "actions", "list", "--all", "--json")
+	expect(t, r, 0)
+	var rows []action.Row
+	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil || len(rows) != 9 || rows[8].Bucket != action.BucketClosed {
+		t.Fatalf("actions --all --json: %v %d rows", err, len(rows))
+	}
+	expect(t, run(t, nil, "--data", dir, "actions"), 2, "expected `actions list`")
+	expect(t, run(t, nil, "--data", dir, "incidents", "show"), 2, "expected `incidents list`")
+	expect(t, run(t, nil, "--data", dir, "actions", "list", "--soon"), 2, "flag provided but not defined")
 }
