@@ -14,13 +14,13 @@ GOBIN_DIR := $(shell PATH="$(PATH)" go env GOPATH)/bin
 export PATH := $(PATH):$(GOBIN_DIR)
 
 TAGS    := webkit2_41
-VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0-dev)
+VERSION := 0.1.0+$(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X wheelhouse/backend/cli.Version=$(VERSION)
 BIN     := build/bin/wheelhouse
 WAILS_FLAGS := -tags $(TAGS) -m -nocolour
 
 .PHONY: help setup run build test vet go-test check-imports check-wailsjs wailsjs \
-        frontend-check frontend-test smoke e2e bench clean
+        frontend-check frontend-test smoke e2e bench clean screenshot
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-15s %s\n", $$1, $$2 }'
@@ -93,6 +93,10 @@ smoke: ## start build/bin/wheelhouse in a real (virtual) window and screenshot i
 
 e2e: setup ## drive the real app (wails dev) with playwright + chromium
 	bash scripts/e2e.sh
+
+screenshot: build ## docs/screenshot.png: the production app on the demo workspace, in a real window
+	SMOKE_DEMO=1 bash scripts/smoke.sh
+	/usr/bin/convert artifacts/smoke/window.png -crop 1280x800+0+0 +repage docs/screenshot.png
 
 bench: setup ## Go benchmarks
 	CGO_ENABLED=0 go test -run '^$$' -bench . -benchmem ./...

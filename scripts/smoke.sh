@@ -25,13 +25,16 @@ XVFB_LOG=$OUT/xvfb.log
 start_xvfb
 
 APP_LOG=$OUT/app.log
+show_log() { echo "----- app log ($APP_LOG) -----" >&2; tail -n 60 "$APP_LOG" >&2 || true; echo "-----" >&2; }
+if [ -n "${SMOKE_DEMO:-}" ]; then  # `make screenshot`: show the demo workspace instead of the first run
+  "$BIN" --data "$DATA" demo --size "${SMOKE_DEMO_SIZE:-small}" >>"$APP_LOG" 2>&1 || { show_log; fail "demo failed"; }
+fi
 log "starting $BIN --data $DATA"
 setsid "$BIN" --data "$DATA" >"$APP_LOG" 2>&1 &
 APP_PID=$!
 on_exit "kill_tree $APP_PID 5"
 
 app_alive() { kill -0 "$APP_PID" 2>/dev/null && ! ps -o stat= -p "$APP_PID" | grep -q '^Z'; }
-show_log() { echo "----- app log ($APP_LOG) -----" >&2; tail -n 60 "$APP_LOG" >&2 || true; echo "-----" >&2; }
 window_up() { app_alive && xdotool search --onlyvisible --name '^Wheelhouse$' >/dev/null 2>&1; }
 
 deadline=$((SECONDS + WINDOW_TIMEOUT))

@@ -82,8 +82,8 @@ func Generate(size Size, now time.Time) workspace.Snapshot {
 	asp := people.Aspirations
 	for i := 0; i < nPeople; i++ {
 		var name string
-		for {
-			name = firstNames[(i+rng.IntN(3))%len(firstNames)] + " " + pick(lastNames)
+		for try := 0; ; try++ {
+			name = firstNames[(i+try)%len(firstNames)] + " " + pick(lastNames)
 			if !used[name] {
 				used[name] = true
 				break
