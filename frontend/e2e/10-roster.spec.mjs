@@ -127,4 +127,15 @@ export async function run({ page, shot, restartApp, log }) {
   await nav(page, 'Overview')
   await page.getByText('Kafka').first().waitFor(T) // a single point of knowledge: only Kofi holds it
   await shot('after-restart-overview')
+
+  // The small window size the issue asks for, in the dark theme: nothing
+  // scrolls the whole window sideways.
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  for (const area of ['Overview', 'People', 'Services']) {
+    await nav(page, area)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    assert.ok(overflow <= 0, `${area} at 1024x700 scrolls sideways by ${overflow}px`)
+    await shot(`1024x700-dark-${area.toLowerCase()}`)
+  }
 }
