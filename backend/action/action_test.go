@@ -189,7 +189,7 @@ func TestCreateUpdateStatus(t *testing.T) {
 	}
 	var left int
 	_ = f.st.View(func(txn *badger.Txn) error {
-		for _, p := range []byte{store.IdxActionOwner, store.IdxActionSource, store.IdxActionDue} {
+		for _, p := range []byte{store.IdxActionOwner, store.IdxActionSource, store.IdxActionBrief} {
 			left += store.CountPrefix(txn, []byte{p})
 		}
 		return nil
@@ -230,10 +230,15 @@ func seed(t *testing.T, f *fixture) map[string]action.Item {
 	return out
 }
 
-func titles(items []action.Item) string {
+func titles[T action.Item | action.Brief](items []T) string {
 	var l []string
 	for _, it := range items {
-		l = append(l, it.Title)
+		switch x := any(it).(type) {
+		case action.Item:
+			l = append(l, x.Title)
+		case action.Brief:
+			l = append(l, x.Title)
+		}
 	}
 	return strings.Join(l, ", ")
 }
@@ -301,10 +306,10 @@ func TestListFiltersAndReminderQueries(t *testing.T) {
 }
 
 func TestOrder(t *testing.T) {
-	mk := func(title, due string, p action.Priority, st action.Status, closed time.Time) action.Item {
-		return action.Item{ID: id.New(now), Title: title, DueDate: due, Priority: p, Status: st, CompletedAt: closed}
+	mk := func(title, due string, p action.Priority, st action.Status, closed time.Time) action.Brief {
+		return action.Brief{ID: id.New(now), Title: title, DueDate: due, Priority: p, Status: st, CompletedAt: closed}
 	}
-	items := []action.Item{
+	items := []action.Brief{
 		mk("later undated", "", action.PriorityUrgent, action.StatusOpen, time.Time{}),
 		mk("closed early", "2026-01-01", action.PriorityLow, action.StatusDone, now.Add(-48*time.Hour)),
 		mk("soon 7", "2026-11-30", action.PriorityLow, action.StatusOpen, time.Time{}),
@@ -329,7 +334,7 @@ func TestOrder(t *testing.T) {
 		t.Fatalf("days overdue: %d %d", rows[0].DaysOverdue, rows[1].DaysOverdue)
 	}
 	// Across a month end and a year end.
-	if b := action.Classify(&action.Item{Status: action.StatusOpen, DueDate: "2027-01-06"}, "2026-12-30", 7); b != action.BucketDueSoon {
+	if b := action.Classify(&action.Brief{Status: action.StatusOpen, DueDate: "2027-01-06"}, "2026-12-30", 7); b != action.BucketDueSoon {
 		t.Fatalf("year end: %s", b)
 	}
 }
@@ -389,7 +394,7 @@ func TestFollowUpsView(t *testing.T) {
 		t.Fatalf("team: %+v", v.Teams)
 	}
 	v, _ = f.book.FollowUps(today, action.ViewOptions{Filter: action.Filter{OwnerIDs: []id.ID{f.kofi.ID}, Statuses: action.Statuses}})
-	if len(v.Rows) != 4 || v.Rows[3].Bucket != action.BucketClosed {
+	if len(v.Rows) != 4 || v.Rows[3].Bucket != action.BucketClosed || v.Rows[3].Item.Reason != "not needed" || v.Rows[3].Item.CompletedAt.IsZero() {
 		t.Fatalf("kofi, all statuses: %+v", v.Rows)
 	}
 	if _, err := f.book.FollowUps("yesterday", action.ViewOptions{}); !errs.Is(err, errs.Invalid) {
@@ -433,4 +438,124 @@ func TestDeletingOwnerKeepsFollowUps(t *testing.T) {
 	if _, err := f.book.Create(action.Item{Title: "x", OwnerRemoved: true}); !errs.Is(err, errs.Invalid) {
 		t.Fatalf("create without owner: %v", err)
 	}
+}
+
+// The brief index carries the brief of every item: what the view and the
+// reminder queries return without reading records.
+func TestBriefsFromTheOpenIndex(t *testing.T) {
+	f := setup(t)
+	items := seed(t, f)
+	long := f.create(t, action.Item{Title: strings.Repeat("Ünïcödé ", 25), DueDate: "2026-11-01", Priority: action.PriorityUrgent,
+		Notes: "not in the brief", Source: action.Source{Kind: action.SourceIncidentReview, ID: f.src}})
+	if _, err := f.roster.DeletePerson(f.dana.ID, "Dana Xu"); err != nil { // owner removed: flag in the brief
+		t.Fatal(err)
+	}
+	long, _ = f.book.Get(long.ID)
+	_ = f.st.View(func(txn *badger.Txn) error {
+		od, err := action.Overdue(txn, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *action.Brief
+		for i := range od {
+			if od[i].ID == long.ID {
+				got = &od[i]
+			}
+		}
+		want := long.Brief()
+		if got == nil || got.Title != want.Title || got.OwnerID != want.OwnerID || !got.OwnerRemoved || got.DueDate != want.DueDate ||
+			got.Priority != want.Priority || got.Status != want.Status || got.Source != want.Source || !got.CreatedAt.Equal(want.CreatedAt) {
+			t.Fatalf("brief from the index\n got %+v\nwant %+v", got, want)
+		}
+		counts, err := action.CountForSources(txn, action.SourceIncidentReview, []id.ID{f.src, id.New(now)})
+		if err != nil || len(counts) != 1 || counts[f.src] != (action.Counts{Total: 6, Open: 4, Done: 1, WontDo: 1}) {
+			t.Fatalf("CountForSources: %+v %v", counts, err)
+		}
+		return nil
+	})
+	// Filters on the index path: owner, source kind, due before.
+	v, err := f.book.FollowUps(today, action.ViewOptions{Filter: action.Filter{OwnerIDs: []id.ID{f.kofi.ID}}})
+	if err != nil || len(v.Rows) != 3 || v.Rows[2].Item.DueDate != "" {
+		t.Fatalf("kofi's open rows: %+v %v", v.Rows, err)
+	}
+	v, _ = f.book.FollowUps(today, action.ViewOptions{Filter: action.Filter{SourceKind: action.SourceIncidentReview, DueBefore: "2026-11-23",
+		Statuses: []action.Status{action.StatusOpen, action.StatusInProgress}}})
+	if len(v.Rows) != 3 || v.Rows[0].Item.ID != items["dana overdue old"].ID || v.Rows[1].Item.ID != long.ID {
+		t.Fatalf("incident follow-ups due before today: %+v", v.Rows)
+	}
+	// An item that is closed leaves the open index; reopened, it is back with its brief.
+	it := items["kofi undated"]
+	if _, err := f.book.SetStatus(it.ID, action.StatusDone, ""); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ = f.book.FollowUps(today, action.ViewOptions{}); len(v.Rows) != 7 {
+		t.Fatalf("after done: %d rows", len(v.Rows))
+	}
+	if _, err := f.book.SetStatus(it.ID, action.StatusOpen, ""); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ = f.book.FollowUps(today, action.ViewOptions{}); len(v.Rows) != 8 || v.Rows[7].Item.Title != "kofi undated" {
+		t.Fatalf("after reopen: %+v", v.Rows)
+	}
+}
+
+// CountForSources walks sources and index keys together; whatever subset is
+// asked for, it agrees with CountBySource.
+func TestCountForSourcesAgreesWithFullScan(t *testing.T) {
+	f := setup(t)
+	srcs := make([]id.ID, 8)
+	known := map[id.ID]bool{}
+	for i := range srcs {
+		srcs[i] = id.New(now)
+		known[srcs[i]] = true
+	}
+	f.book.RegisterSource(action.SourceIncidentReview, func(txn *badger.Txn, u id.ID) (string, error) {
+		if !known[u] {
+			return "", errs.E(errs.NotFound, "no")
+		}
+		return "src", nil
+	})
+	statuses := []action.Status{action.StatusOpen, action.StatusDone, action.StatusWontDo, action.StatusInProgress}
+	for i, s := range srcs {
+		for n := 0; n < i%4; n++ { // sources 0 and 4 have none
+			it := f.create(t, action.Item{Title: "x", Source: action.Source{Kind: action.SourceIncidentReview, ID: s}})
+			if st := statuses[(i+n)%4]; st != action.StatusOpen {
+				if _, err := f.book.SetStatus(it.ID, st, "r"); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	_ = f.st.View(func(txn *badger.Txn) error {
+		all, err := action.CountBySource(txn, action.SourceIncidentReview)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for mask := 0; mask < 1<<len(srcs); mask += 7 {
+			var ask []id.ID
+			for i, s := range srcs {
+				if mask&(1<<i) != 0 {
+					ask = append(ask, s)
+				}
+			}
+			ask = append(ask, id.New(now)) // unknown, after every key
+			got, err := action.CountForSources(txn, action.SourceIncidentReview, ask)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, s := range ask {
+				if c, ok := all[s]; ok {
+					n++
+					if got[s] != c {
+						t.Fatalf("mask %b source %s: %+v, want %+v", mask, s, got[s], c)
+					}
+				}
+			}
+			if len(got) != n {
+				t.Fatalf("mask %b: %d sources counted, want %d", mask, len(got), n)
+			}
+		}
+		return nil
+	})
 }

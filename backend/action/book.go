@@ -20,7 +20,9 @@ import (
 // "what is overdue" read keys and decode only the items they return:
 //   - owner:  owner id | status | item id            (per-owner stats, owner filter)
 //   - source: kind | source id | status | item id    (an incident's follow-ups, per-source counts)
-//   - due:    due date | owner id | item id          (open and in-progress items with a due date only)
+//   - brief:  'o' due date | brief | item id         (open and in-progress items; undated last)
+//     'c' completion date | brief | item id  (done and won't do)
+//     a covering index: the follow-ups view and the reminder queries read keys only
 var Items = &store.Table[Item]{
 	Name: "follow-up", Prefix: store.PrefixAction,
 	ID: func(it *Item) id.ID { return it.ID },
@@ -34,17 +36,8 @@ var Items = &store.Table[Item]{
 			}
 			return [][]byte{store.Term(string(it.Source.Kind), it.Source.ID, string(it.Status))}
 		}},
-		{Prefix: store.IdxActionDue, Terms: func(it *Item) [][]byte {
-			if !it.Status.IsOpen() || it.DueDate == "" {
-				return nil
-			}
-			return [][]byte{dueTerm(it.DueDate, it.OwnerID)}
-		}},
+		{Prefix: store.IdxActionBrief, Terms: func(it *Item) [][]byte { return [][]byte{briefTerm(it)} }},
 	},
-}
-
-func dueTerm(date string, owner id.ID) []byte {
-	return store.Term([]byte(date), owner) // dates are fixed-width, so byte order is date order
 }
 
 // SourceCheck tells whether the source record u of a kind exists and returns
@@ -244,7 +237,7 @@ func (f *Filter) validate() error {
 	return c.Err()
 }
 
-func (f *Filter) match(it *Item) bool {
+func (f *Filter) match(it *Brief) bool {
 	if len(f.OwnerIDs) > 0 && !oneOf(it.OwnerID, f.OwnerIDs) {
 		return false
 	}
@@ -266,8 +259,8 @@ func (f *Filter) match(it *Item) bool {
 	return true
 }
 
-// onlyOpen reports whether the filter can only match open items, so the due
-// index (which holds open items only) has every candidate.
+// onlyOpen reports whether the filter can only match open items, so the open
+// index has every candidate.
 func (f *Filter) onlyOpen() bool {
 	if f.OverdueOnly {
 		return true
@@ -283,10 +276,20 @@ func (f *Filter) onlyOpen() bool {
 	return true
 }
 
+// end is the due-date bound of the filter for the open index ("" for none).
+func (f *Filter) end() string {
+	end := f.DueBefore
+	if f.OverdueOnly && (end == "" || f.Today < end) {
+		end = f.Today
+	}
+	return end
+}
+
 // ListTx returns the follow-ups matching f, by due date (items without one
 // last), then creation. It reads through the narrowest index the filter
-// allows: the due index for overdue / due-before on open items, the source
-// index for one source, the owner index for owners; otherwise every item.
+// allows: the source index for one source, the open index for open items
+// (up to the due-date bound), the owner index for owners; otherwise every
+// item.
 func ListTx(txn *badger.Txn, f Filter) ([]Item, error) {
 	if err := f.validate(); err != nil {
 		return nil, err
@@ -294,24 +297,17 @@ func ListTx(txn *badger.Txn, f Filter) ([]Item, error) {
 	var ids []id.ID
 	all := false
 	switch {
-	case f.onlyOpen() && (f.OverdueOnly || f.DueBefore != ""):
-		end := f.DueBefore
-		if f.OverdueOnly && (end == "" || f.Today < end) {
-			end = f.Today
-		}
-		err := scanKeys(txn, []byte{store.IdxActionDue}, func(k []byte) (bool, error) {
-			if string(k[1:11]) >= end {
-				return false, nil
-			}
-			ids = append(ids, keyID(k))
-			return true, nil
-		})
-		if err != nil {
-			return nil, err
-		}
 	case f.SourceKind != "" && !f.SourceID.IsZero():
 		p := store.Key(store.IdxActionSource, string(f.SourceKind), f.SourceID)
 		err := scanKeys(txn, p, func(k []byte) (bool, error) { ids = append(ids, keyID(k)); return true, nil })
+		if err != nil {
+			return nil, err
+		}
+	case f.onlyOpen():
+		err := scanGroup(txn, groupOpen, f.end(), func(k []byte) (bool, error) {
+			ids = append(ids, keyID(k))
+			return true, nil
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -331,7 +327,7 @@ func ListTx(txn *badger.Txn, f Filter) ([]Item, error) {
 	var out []Item
 	if all {
 		err := Items.Each(txn, func(it *Item) error {
-			if f.match(it) {
+			if b := it.Brief(); f.match(&b) {
 				out = append(out, *it)
 			}
 			return nil
@@ -345,7 +341,7 @@ func ListTx(txn *badger.Txn, f Filter) ([]Item, error) {
 			if err != nil {
 				return nil, err
 			}
-			if f.match(&it) {
+			if b := it.Brief(); f.match(&b) {
 				out = append(out, it)
 			}
 		}
@@ -364,45 +360,48 @@ func (b *Book) List(f Filter) (out []Item, err error) {
 }
 
 func sortByDue(l []Item) {
-	sort.SliceStable(l, func(i, j int) bool {
-		a, b := l[i].DueDate, l[j].DueDate
-		if a != b {
-			if a == "" || b == "" {
-				return b == ""
-			}
-			return a < b
+	sort.SliceStable(l, func(i, j int) bool { return dueLess(l[i].DueDate, l[j].DueDate, l[i].ID, l[j].ID) })
+}
+
+func dueLess(a, b string, ia, ib id.ID) bool {
+	if a != b {
+		if a == "" || b == "" {
+			return b == ""
 		}
-		return bytes.Compare(l[i].ID[:], l[j].ID[:]) < 0
-	})
+		return a < b
+	}
+	return bytes.Compare(ia[:], ib[:]) < 0
 }
 
 // Overdue returns the open and in-progress follow-ups whose due date is
-// before today, oldest due date first. today is a civil date "YYYY-MM-DD" in
-// the manager's time zone; the caller computes it (this package knows no
-// zones). It reads the due index, which holds open items only, and decodes
-// just the overdue ones. Meant for the reminder engine: call it inside the
-// engine's own read transaction.
-func Overdue(txn *badger.Txn, today string) ([]Item, error) {
-	return ListTx(txn, Filter{OverdueOnly: true, Today: today})
+// before today, oldest due date first (then oldest item). today is a civil
+// date "YYYY-MM-DD" in the manager's time zone; the caller computes it (this
+// package knows no zones). It is a range scan of the brief index and reads
+// keys only (no record is decoded). Meant for the reminder engine: call it
+// inside the engine's own read transaction; Brief.ID is stable, for reminder
+// keys.
+func Overdue(txn *badger.Txn, today string) ([]Brief, error) {
+	if _, ok := ParseDate(today); !ok {
+		return nil, errs.FieldErr("today", "Today must be a date like 2026-03-01.")
+	}
+	var out []Brief
+	err := briefs(txn, groupOpen, today, func(b *Brief) bool { out = append(out, *b); return true })
+	return out, err
 }
 
 // DueOn returns the open and in-progress follow-ups due exactly on date (a
-// civil date), for "due today" / "due tomorrow" reminders. Index range scan
-// plus one read per item found.
-func DueOn(txn *badger.Txn, date string) ([]Item, error) {
+// civil date), for "due today" / "due tomorrow" reminders. Keys only, like
+// Overdue.
+func DueOn(txn *badger.Txn, date string) ([]Brief, error) {
 	if _, ok := ParseDate(date); !ok {
 		return nil, errs.FieldErr("date", "Due date must be a date like 2026-03-01.")
 	}
-	var out []Item
-	err := scanKeys(txn, append([]byte{store.IdxActionDue}, date...), func(k []byte) (bool, error) {
-		it, err := Items.Get(txn, keyID(k))
-		if err != nil {
-			return false, err
-		}
-		out = append(out, it)
-		return true, nil
+	var out []Brief
+	err := scanKeys(txn, append([]byte{store.IdxActionBrief, groupOpen}, date...), func(k []byte) (bool, error) {
+		b, err := decodeBriefKey(k)
+		out = append(out, b)
+		return err == nil, err
 	})
-	sortByDue(out)
 	return out, err
 }
 
@@ -448,6 +447,53 @@ func CountBySource(txn *badger.Txn, k SourceKind) (map[id.ID]Counts, error) {
 		return true, nil
 	})
 	return out, err
+}
+
+// CountForSources counts the follow-ups of the given sources of kind k,
+// reading index keys only. Sources and index keys are both in id order, so
+// it walks them together and seeks only over keys of sources not asked for:
+// cheaper than CountBySource when only some sources matter (the incidents
+// of a metrics window).
+func CountForSources(txn *badger.Txn, k SourceKind, sources []id.ID) (map[id.ID]Counts, error) {
+	out := make(map[id.ID]Counts, len(sources))
+	if len(sources) == 0 {
+		return out, nil
+	}
+	ids := append([]id.ID(nil), sources...)
+	sort.Slice(ids, func(i, j int) bool { return bytes.Compare(ids[i][:], ids[j][:]) < 0 })
+	kp := store.Key(store.IdxActionSource, string(k))
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = kp
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	cur := 0
+	seek := func() { it.Seek(append(append([]byte(nil), kp...), ids[cur][:]...)) }
+	seek()
+	for it.Valid() && cur < len(ids) {
+		key := it.Item().Key()
+		if len(key) < len(kp)+16+4+16 {
+			return nil, fmt.Errorf("action: malformed source index key %x", key)
+		}
+		src := key[len(kp) : len(kp)+16]
+		switch c := bytes.Compare(src, ids[cur][:]); {
+		case c < 0: // a source nobody asked for: jump to the current one
+			seek()
+			continue
+		case c > 0: // no more keys for ids[cur]: move on to the first id >= src
+			cur += sort.Search(len(ids)-cur, func(i int) bool { return bytes.Compare(ids[cur+i][:], src) >= 0 })
+			continue
+		}
+		st, ok := lpString(key[len(kp)+16 : len(key)-16])
+		if !ok {
+			return nil, fmt.Errorf("action: malformed source index key %x", key)
+		}
+		cnt := out[ids[cur]]
+		cnt.add(Status(st))
+		out[ids[cur]] = cnt
+		it.Next()
+	}
+	return out, nil
 }
 
 // scanKeys calls fn with every key starting with p (key only, no values),

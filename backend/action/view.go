@@ -31,7 +31,7 @@ var bucketRank = map[Bucket]int{BucketOverdue: 0, BucketDueSoon: 1, BucketLater:
 const DefaultSoonDays = 7
 
 // Classify puts an item in its bucket for today (a civil date).
-func Classify(it *Item, today string, soonDays int) Bucket {
+func Classify(it *Brief, today string, soonDays int) Bucket {
 	switch {
 	case !it.Status.IsOpen():
 		return BucketClosed
@@ -47,7 +47,7 @@ func Classify(it *Item, today string, soonDays int) Bucket {
 
 // Row is one line of the follow-ups view.
 type Row struct {
-	Item        Item   `json:"item"`
+	Item        Brief  `json:"item"`
 	Bucket      Bucket `json:"bucket"`
 	DaysOverdue int    `json:"daysOverdue,omitempty"`
 }
@@ -58,7 +58,7 @@ var priorityRank = map[Priority]int{PriorityUrgent: 0, PriorityHigh: 1, Priority
 // (oldest due date first), then due soon (soonest first), then the rest of
 // the open ones (by due date, undated last), then closed ones (most recently
 // closed first). Ties go to the higher priority, then the older item.
-func Order(items []Item, today string, soonDays int) []Row {
+func Order(items []Brief, today string, soonDays int) []Row {
 	rows := make([]Row, len(items))
 	td, _ := ParseDate(today)
 	for i := range items {
@@ -215,9 +215,8 @@ type View struct {
 }
 
 // FollowUpsTx builds the follow-ups view for today (a civil date in the
-// manager's zone). Rows are read through ListTx; the stats come from index
-// keys alone (owner | status, and the due index for what is overdue), so
-// they cost no record decoding.
+// manager's zone). Rows come from the brief index and the stats from the
+// owner and brief indexes: keys only, no record is decoded.
 func FollowUpsTx(txn *badger.Txn, today string, opt ViewOptions) (View, error) {
 	if _, ok := ParseDate(today); !ok {
 		return View{}, errs.FieldErr("today", "Today must be a date like 2026-03-01.")
@@ -230,11 +229,25 @@ func FollowUpsTx(txn *badger.Txn, today string, opt ViewOptions) (View, error) {
 	if len(f.Statuses) == 0 {
 		f.Statuses = []Status{StatusOpen, StatusInProgress}
 	}
-	items, err := ListTx(txn, f)
-	if err != nil {
+	if err := f.validate(); err != nil {
 		return v, err
 	}
-	v.Rows = Order(items, today, opt.SoonDays)
+	var list []Brief
+	keep := func(b *Brief) bool {
+		if f.match(b) {
+			list = append(list, *b)
+		}
+		return true
+	}
+	if err := briefs(txn, groupOpen, f.end(), keep); err != nil {
+		return v, err
+	}
+	if !f.onlyOpen() {
+		if err := briefs(txn, groupClosed, "", keep); err != nil {
+			return v, err
+		}
+	}
+	v.Rows = Order(list, today, opt.SoonDays)
 	for _, r := range v.Rows {
 		switch r.Bucket {
 		case BucketOverdue:
@@ -267,13 +280,10 @@ func (b *Book) FollowUps(today string, opt ViewOptions) (v View, err error) {
 	return v, errs.Wrap("action.FollowUps", err)
 }
 
-// factsTx reads one Fact per follow-up from the owner and due indexes.
+// factsTx reads one Fact per follow-up from the owner and brief indexes.
 func factsTx(txn *badger.Txn, today string) ([]Fact, error) {
 	overdue := map[id.ID]bool{}
-	err := scanKeys(txn, []byte{store.IdxActionDue}, func(k []byte) (bool, error) {
-		if string(k[1:11]) >= today {
-			return false, nil
-		}
+	err := scanGroup(txn, groupOpen, today, func(k []byte) (bool, error) {
 		overdue[keyID(k)] = true
 		return true, nil
 	})

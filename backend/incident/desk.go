@@ -19,8 +19,9 @@ import (
 // of the record (docs/decisions/0004-incidents.md). Indexes:
 //   - summary: started | binary summary: lists, metrics and patterns read keys only;
 //   - person: everyone the incident refers to (person delete);
-//   - review due: due date, for reviews neither completed nor skipped of
-//     resolved incidents (the reminder engine's "review overdue").
+//   - review due: due date | ReviewDue (binary), for reviews neither
+//     completed nor skipped of resolved incidents: the reminder engine's
+//     "review overdue" reads keys only.
 var Incidents = &store.Table[Incident]{
 	Name: "incident", Prefix: store.PrefixIncident,
 	ID: func(in *Incident) id.ID { return in.ID },
@@ -41,7 +42,7 @@ var Incidents = &store.Table[Incident]{
 			if !reviewPending(in) {
 				return nil
 			}
-			return [][]byte{[]byte(in.Review.DueDate)}
+			return [][]byte{reviewDueTerm(in)}
 		}},
 	},
 }
@@ -657,8 +658,8 @@ type ReviewDue struct {
 // ReviewsOverdue returns the reviews of resolved incidents that are neither
 // completed nor skipped and whose due date is before today (a civil date
 // "YYYY-MM-DD" in the manager's zone; the caller computes it), oldest due
-// first. It scans the review-due index, which holds pending reviews only,
-// and reads just those incidents. For the reminder engine: call it inside
+// first. It is a range scan of the review-due index, which holds pending
+// reviews only, and reads keys only. For the reminder engine: call it inside
 // its read transaction.
 func ReviewsOverdue(txn *badger.Txn, today string) ([]ReviewDue, error) {
 	if _, ok := ParseDate(today); !ok {
@@ -676,6 +677,31 @@ func ReviewsDueOn(txn *badger.Txn, date string) ([]ReviewDue, error) {
 	return reviewsDue(txn, func(due string) (bool, bool) { return due == date, due <= date })
 }
 
+// reviewDueTerm: due date(10) | version | severity | review state | commander(16) | title.
+func reviewDueTerm(in *Incident) []byte {
+	b := make([]byte, 0, len(DateLayout)+20+len(in.Title))
+	b = append(b, in.Review.DueDate...)
+	b = append(b, summaryVersion, byte(in.Severity), byte(reviewRank(in.Review.State)))
+	b = append(b, in.CommanderID[:]...)
+	return append(b, in.Title...)
+}
+
+func decodeReviewDueKey(k []byte) (ReviewDue, error) {
+	var r ReviewDue
+	const head = 1 + len(DateLayout) + 3 + 16
+	if len(k) < head+16 || k[1+len(DateLayout)] != summaryVersion || int(k[head-17]) >= len(ReviewStates) {
+		return r, fmt.Errorf("incident: malformed review index key %x", k)
+	}
+	r.DueDate = string(k[1 : 1+len(DateLayout)])
+	r.Severity, r.State = int(k[head-18]), ReviewStates[k[head-17]]
+	copy(r.CommanderID[:], k[head-16:head])
+	r.Title = string(k[head : len(k)-16])
+	copy(r.IncidentID[:], k[len(k)-16:])
+	return r, nil
+}
+
+// reviewsDue reads pending reviews from the review-due index, keys only,
+// oldest due first.
 func reviewsDue(txn *badger.Txn, pick func(due string) (take, more bool)) ([]ReviewDue, error) {
 	opts := badger.DefaultIteratorOptions
 	opts.PrefetchValues = false
@@ -685,24 +711,18 @@ func reviewsDue(txn *badger.Txn, pick func(due string) (take, more bool)) ([]Rev
 	var out []ReviewDue
 	for it.Rewind(); it.Valid(); it.Next() {
 		k := it.Item().Key()
-		if len(k) != 1+len(DateLayout)+16 {
-			return nil, fmt.Errorf("incident: malformed review index key %x", k)
-		}
-		take, more := pick(string(k[1 : 1+len(DateLayout)]))
+		take, more := pick(string(k[1:min(len(k), 1+len(DateLayout))]))
 		if !more {
 			break
 		}
 		if !take {
 			continue
 		}
-		var u id.ID
-		copy(u[:], k[len(k)-16:])
-		in, err := Incidents.Get(txn, u)
+		r, err := decodeReviewDueKey(k)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, ReviewDue{IncidentID: in.ID, Title: in.Title, Severity: in.Severity, DueDate: in.Review.DueDate,
-			State: in.Review.State, CommanderID: in.CommanderID})
+		out = append(out, r)
 	}
 	return out, nil
 }

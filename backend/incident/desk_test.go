@@ -342,22 +342,22 @@ func TestReviewsOverdueAndList(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, r := range rs {
-				l = append(l, r.Title+" "+r.DueDate)
+				l = append(l, r.Title+" SEV"+string(rune('0'+r.Severity))+" "+r.DueDate+" "+string(r.State))
 			}
 			return nil
 		})
 		return strings.Join(l, ", ")
 	}
-	if got := overdue("2026-11-23"); got != "A 2026-11-17, B 2026-11-19" {
+	if got := overdue("2026-11-23"); got != "A SEV1 2026-11-17 not_started, B SEV2 2026-11-19 not_started" {
 		t.Fatalf("overdue: %s", got)
 	}
-	if got := overdue("2026-11-19"); got != "A 2026-11-17" {
+	if got := overdue("2026-11-19"); got != "A SEV1 2026-11-17 not_started" {
 		t.Fatalf("overdue on B's due day: %s", got)
 	}
 	if _, err := f.desk.SkipReview(a.ID, "Known issue, tracked in B", f.dana.ID); err != nil {
 		t.Fatal(err)
 	}
-	if got := overdue("2026-11-23"); got != "B 2026-11-19" {
+	if got := overdue("2026-11-23"); got != "B SEV2 2026-11-19 not_started" {
 		t.Fatalf("skipped review still overdue: %s", got)
 	}
 	_ = f.st.View(func(txn *badger.Txn) error {

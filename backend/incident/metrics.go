@@ -298,8 +298,8 @@ func (d *Desk) window(txn *badger.Txn, w Window) Window {
 }
 
 // MetricsTx computes the metrics of window w: incident summaries from the
-// covering index and follow-up counts from the follow-ups' source index,
-// keys only. A nil w.Loc means the desk's zone; an empty Today, today there.
+// covering index and the window's follow-up counts from the follow-ups'
+// source index (one seek per incident), keys only. A nil w.Loc means the desk's zone; an empty Today, today there.
 func (d *Desk) MetricsTx(txn *badger.Txn, w Window) (Metrics, error) {
 	w = d.window(txn, w)
 	var sums []Summary
@@ -307,7 +307,11 @@ func (d *Desk) MetricsTx(txn *badger.Txn, w Window) (Metrics, error) {
 	if err != nil {
 		return Metrics{}, err
 	}
-	fu, err := action.CountBySource(txn, action.SourceIncidentReview)
+	ids := make([]id.ID, len(sums))
+	for i := range sums {
+		ids[i] = sums[i].ID
+	}
+	fu, err := action.CountForSources(txn, action.SourceIncidentReview, ids)
 	if err != nil {
 		return Metrics{}, err
 	}

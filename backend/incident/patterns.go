@@ -12,6 +12,7 @@ import (
 
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
+	"wheelhouse/backend/store"
 )
 
 // Recurring patterns, looking back from "now":
@@ -255,9 +256,23 @@ outer:
 	return false
 }
 
+// causeRec is the part of a stored incident that states causes. Decoding
+// into it skips the timeline and the rest of the review.
+type causeRec struct {
+	ID     id.ID `json:"id"`
+	Review struct {
+		RootCause           string   `json:"rootCause"`
+		ContributingFactors []string `json:"contributingFactors"`
+	} `json:"review"`
+}
+
+// causeView reads incident records as causeRec. Read only: it has no
+// indexes, so it must never Put or Delete.
+var causeView = &store.Table[causeRec]{Name: "incident", Prefix: store.PrefixIncident, ID: func(c *causeRec) id.ID { return c.ID }}
+
 // PatternsTx finds the recurring patterns as of now: summaries of the last
-// quarter from the covering index, and the review texts of those incidents
-// (the only records decoded).
+// quarter from the covering index, and the causes stated in those
+// incidents' reviews (the only records read, and only in part).
 func (d *Desk) PatternsTx(txn *badger.Txn, now time.Time) ([]Pattern, error) {
 	from := now.Add(-QuarterDays * 24 * time.Hour)
 	var sums []Summary
@@ -270,11 +285,11 @@ func (d *Desk) PatternsTx(txn *badger.Txn, now time.Time) ([]Pattern, error) {
 		if s.ReviewState == ReviewNotStarted || s.ReviewState == ReviewSkipped {
 			continue
 		}
-		in, err := Incidents.Get(txn, s.ID)
+		c, err := causeView.Get(txn, s.ID)
 		if err != nil {
 			return nil, err
 		}
-		reviews = append(reviews, ReviewText{IncidentID: in.ID, RootCause: in.Review.RootCause, ContributingFactors: in.Review.ContributingFactors})
+		reviews = append(reviews, ReviewText{IncidentID: s.ID, RootCause: c.Review.RootCause, ContributingFactors: c.Review.ContributingFactors})
 	}
 	st, err := SettingsTx(txn)
 	if err != nil {
