@@ -3,6 +3,8 @@ package reminder
 import (
 	"fmt"
 	"time"
+
+	"wheelhouse/backend/tz"
 )
 
 // Quiet is when reminders are held back: a daily window in the user's time
@@ -92,32 +94,11 @@ func (q Quiet) NextAllowed(t time.Time, loc *time.Location) time.Time {
 	return c
 }
 
-// wallTime is the first instant at which the wall clock in loc shows
-// h:m on that day. In a spring-forward gap (02:30 when clocks jump from 02:00
-// to 03:00) that is the end of the gap; in a fall-back overlap, the first of
-// the two.
+// wallTime is tz.WallTime: the first instant at which the wall clock in loc
+// shows h:m on that day (the end of a spring-forward gap; the first of two in
+// a fall-back overlap).
 func wallTime(y int, mo time.Month, d, h, m int, loc *time.Location) time.Time {
-	t := time.Date(y, mo, d, h, m, 0, 0, loc)
-	if t.Hour() == h && t.Minute() == m {
-		// In an overlap Go may pick the later of the two; prefer the earlier.
-		if e := t.Add(-time.Hour); e.Hour() == h && e.Minute() == m {
-			return e
-		}
-		if e := t.Add(-30 * time.Minute); e.Hour() == h && e.Minute() == m {
-			return e
-		}
-		return t
-	}
-	// h:m does not exist that day: Go put t on one side of the gap (which side
-	// varies); the answer is the transition itself, the end of the gap.
-	start, end := t.ZoneBounds()
-	if !start.IsZero() && t.Sub(start) >= 0 && t.Sub(start) < 3*time.Hour {
-		return start
-	}
-	if !end.IsZero() && end.After(t) {
-		return end
-	}
-	return t
+	return tz.WallTime(y, mo, d, h, m, loc)
 }
 
 // SnoozeUntil turns a snooze choice into an instant: "1h" (an hour from now),

@@ -90,3 +90,37 @@ func Detect(getenv func(string) string, readlink func(string) (string, error)) s
 	}
 	return "UTC"
 }
+
+// WallTime is the first instant at which the wall clock in loc shows h:m on
+// the civil day y-mo-d (d may overflow: time.Date normalizes it). Two rules
+// make local-time schedules well defined across DST:
+//   - spring-forward gap: h:m does not exist that day (02:30 when clocks jump
+//     from 02:00 to 03:00) → the end of the gap, the transition itself (03:00);
+//   - fall-back overlap: h:m happens twice (01:30 when clocks go back from
+//     02:00 to 01:00) → the first of the two.
+//
+// It handles zones whose DST shift is 30 minutes (Australia/Lord_Howe).
+// Reminders (quiet hours, snooze) and on-call handoffs use it.
+func WallTime(y int, mo time.Month, d, h, m int, loc *time.Location) time.Time {
+	t := time.Date(y, mo, d, h, m, 0, 0, loc)
+	if t.Hour() == h && t.Minute() == m {
+		// In an overlap Go may pick the later of the two; prefer the earlier.
+		if e := t.Add(-time.Hour); e.Hour() == h && e.Minute() == m {
+			return e
+		}
+		if e := t.Add(-30 * time.Minute); e.Hour() == h && e.Minute() == m {
+			return e
+		}
+		return t
+	}
+	// h:m does not exist that day: Go put t on one side of the gap (which side
+	// varies); the answer is the transition itself, the end of the gap.
+	start, end := t.ZoneBounds()
+	if !start.IsZero() && t.Sub(start) >= 0 && t.Sub(start) < 3*time.Hour {
+		return start
+	}
+	if !end.IsZero() && end.After(t) {
+		return end
+	}
+	return t
+}
