@@ -40,6 +40,30 @@ const (
 
 	PrefixReminderState byte = 0x40 // reminder state | reminder key (string term): delivered, snoozed, dismissed
 
+	// On-call (backend/oncall, docs/decisions/0005-oncall.md). Holidays live
+	// inside their region record; the settings under setting|"oncall".
+	PrefixRotation      byte = 0x50 // rotation | id
+	IdxRotationName     byte = 0x51 // idx | lower(name) | rotation id; unique
+	IdxRotationPerson   byte = 0x52 // idx | person id | rotation id: participants and people given a colour
+	PrefixTimeOff       byte = 0x54 // time off | id
+	IdxTimeOffPerson    byte = 0x55 // idx | person id | time off id
+	IdxTimeOffEnd       byte = 0x56 // idx | end bound (instant; civil dates: the end of the day anywhere on earth) | time off id
+	IdxTimeOffUID       byte = 0x57 // idx | person id | calendar UID (import dedupe) | time off id
+	PrefixRegion        byte = 0x58 // holiday region | id (its holidays inside)
+	IdxRegionName       byte = 0x59 // idx | lower(name) | region id; unique
+	IdxRegionMember     byte = 0x5A // idx | person id | region id; a person is in at most one region
+	PrefixOverride      byte = 0x5C // override | id
+	IdxOverrideRotation byte = 0x5D // idx | rotation id | start | override id
+	IdxOverridePerson   byte = 0x5E // idx | person id | override id
+	PrefixSwap          byte = 0x60 // swap | id
+	IdxSwapRotation     byte = 0x61 // idx | rotation id | swap id
+	// Calendars (backend/calendar).
+	PrefixCalPublished  byte = 0x68 // published event state | UID (string term): hash, sequence, tombstone
+	PrefixCalFeed       byte = 0x69 // subscription feed | id
+	IdxCalFeedToken     byte = 0x6A // idx | sha256(token) | feed id; the token itself is never stored
+	PrefixCalImportRedo byte = 0x6B // import redo log | id: a big import's whole change set, applied in chunks, replayed on open
+	// 0x53, 0x5B, 0x5F, 0x62-0x67 and 0x6C-0x6F: free for on-call and calendars.
+
 	// 0xF0-0xFF are reserved for tests (migration tests write records here).
 	PrefixTest  byte = 0xF0
 	IdxTestName byte = 0xF1
