@@ -397,6 +397,20 @@ func TestFollowUpsView(t *testing.T) {
 	if len(v.Rows) != 4 || v.Rows[3].Bucket != action.BucketClosed || v.Rows[3].Item.Reason != "not needed" || v.Rows[3].Item.CompletedAt.IsZero() {
 		t.Fatalf("kofi, all statuses: %+v", v.Rows)
 	}
+	// Closed rows are capped, most recently closed first.
+	f.clk.Advance(48 * time.Hour)
+	late, _ := f.book.List(action.Filter{OwnerIDs: []id.ID{f.mei.ID}, Statuses: []action.Status{action.StatusOpen}})
+	if _, err := f.book.SetStatus(late[0].ID, action.StatusDone, ""); err != nil {
+		t.Fatal(err)
+	}
+	v, _ = f.book.FollowUps(today, action.ViewOptions{Filter: action.Filter{Statuses: action.Statuses}, ClosedLimit: 2})
+	closed := v.Rows[len(v.Rows)-2:]
+	if !v.MoreClosed || closed[0].Item.ID != late[0].ID || closed[1].Bucket != action.BucketClosed || v.Rows[len(v.Rows)-3].Bucket == action.BucketClosed {
+		t.Fatalf("capped closed rows: more=%v %+v", v.MoreClosed, closed)
+	}
+	if v, _ = f.book.FollowUps(today, action.ViewOptions{Filter: action.Filter{Statuses: action.Statuses}, ClosedLimit: -1}); v.MoreClosed || len(v.Rows) != 10 {
+		t.Fatalf("uncapped: %d rows", len(v.Rows))
+	}
 	if _, err := f.book.FollowUps("yesterday", action.ViewOptions{}); !errs.Is(err, errs.Invalid) {
 		t.Fatalf("bad today: %v", err)
 	}

@@ -198,3 +198,24 @@ func briefs(txn *badger.Txn, group byte, end string, fn func(*Brief) bool) error
 		return fn(&b), nil
 	})
 }
+
+// latestBriefs calls fn with the briefs of a group, latest sort date first,
+// until fn returns false. Keys only.
+func latestBriefs(txn *badger.Txn, group byte, fn func(*Brief) bool) error {
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Reverse = true
+	opts.Prefix = []byte{store.IdxActionBrief, group}
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	for it.Seek([]byte{store.IdxActionBrief, group, 0xFF}); it.Valid(); it.Next() {
+		b, err := decodeBriefKey(it.Item().Key())
+		if err != nil {
+			return err
+		}
+		if !fn(&b) {
+			return nil
+		}
+	}
+	return nil
+}

@@ -200,18 +200,27 @@ type ViewOptions struct {
 	// in-progress items. The stats always cover every follow-up.
 	Filter   Filter `json:"filter"`
 	SoonDays int    `json:"soonDays"` // 0 means DefaultSoonDays
+	// ClosedLimit caps the closed rows (done, won't do) a filter with
+	// closed statuses lists: the most recently closed ones. 0 means
+	// DefaultClosedLimit; negative, no cap.
+	ClosedLimit int `json:"closedLimit"`
 }
+
+// DefaultClosedLimit is how many closed follow-ups the view lists by default.
+const DefaultClosedLimit = 200
 
 // View is the follow-ups screen.
 type View struct {
-	Today    string       `json:"today"`
-	SoonDays int          `json:"soonDays"`
-	Rows     []Row        `json:"rows"`
-	Overdue  int          `json:"overdue"` // rows in the overdue bucket
-	DueSoon  int          `json:"dueSoon"` // rows in the due-soon bucket
-	All      Stats        `json:"all"`
-	Owners   []OwnerStats `json:"owners"`
-	Teams    []TeamStats  `json:"teams"`
+	Today    string `json:"today"`
+	SoonDays int    `json:"soonDays"`
+	Rows     []Row  `json:"rows"`
+	Overdue  int    `json:"overdue"` // rows in the overdue bucket
+	DueSoon  int    `json:"dueSoon"` // rows in the due-soon bucket
+	// MoreClosed says that more closed follow-ups match than ClosedLimit listed.
+	MoreClosed bool         `json:"moreClosed,omitempty"`
+	All        Stats        `json:"all"`
+	Owners     []OwnerStats `json:"owners"`
+	Teams      []TeamStats  `json:"teams"`
 }
 
 // FollowUpsTx builds the follow-ups view for today (a civil date in the
@@ -243,7 +252,24 @@ func FollowUpsTx(txn *badger.Txn, today string, opt ViewOptions) (View, error) {
 		return v, err
 	}
 	if !f.onlyOpen() {
-		if err := briefs(txn, groupClosed, "", keep); err != nil {
+		limit := opt.ClosedLimit
+		if limit == 0 {
+			limit = DefaultClosedLimit
+		}
+		n := 0
+		err := latestBriefs(txn, groupClosed, func(b *Brief) bool {
+			if !f.match(b) {
+				return true
+			}
+			if limit > 0 && n == limit {
+				v.MoreClosed = true
+				return false
+			}
+			n++
+			list = append(list, *b)
+			return true
+		})
+		if err != nil {
 			return v, err
 		}
 	}

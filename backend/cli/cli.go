@@ -74,8 +74,9 @@ Commands:
   demo [--size small|large]               fill an empty data folder with a demo workspace
   incidents list [--json]                 list incidents, newest first
   actions list [--overdue] [--all] [--json]
-                                          list open follow-ups, overdue first (--all: closed too;
-                                          overdue: due before today in this machine's time zone)
+                                          list open follow-ups, overdue first (--all: and the 200
+                                          most recently closed; overdue: due before today in this
+                                          machine's time zone)
   remind --once                           deliver due reminders as desktop notifications and exit
                                           (for a cron job or systemd user timer)
 
@@ -490,7 +491,7 @@ func (c *cmd) actions(args []string) error {
 	fs := c.flags("actions")
 	asJSON := fs.Bool("json", false, "write JSON")
 	overdue := fs.Bool("overdue", false, "only follow-ups due before today")
-	all := fs.Bool("all", false, "include done and won't-do follow-ups")
+	all := fs.Bool("all", false, "include the most recently closed (done, won't do) follow-ups")
 	if err := subcommand(fs, args, "actions"); err != nil {
 		return err
 	}
