@@ -20,7 +20,7 @@ BIN     := build/bin/wheelhouse
 WAILS_FLAGS := -tags $(TAGS) -m -nocolour
 
 .PHONY: help setup run build test vet go-test check-imports check-wailsjs wailsjs \
-        frontend-check frontend-test smoke e2e bench clean screenshot
+        frontend-check frontend-test smoke e2e bench clean screenshot notify
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-15s %s\n", $$1, $$2 }'
@@ -41,7 +41,7 @@ build: setup ## production build: build/bin/wheelhouse
 
 # The full gate, in order. Every step runs (smoke is skipped when build failed) and
 # a summary follows, so one run shows every problem; FAIL_FAST=1 stops at the first.
-TEST_STEPS := vet go-test check-imports check-wailsjs frontend-check frontend-test build smoke e2e
+TEST_STEPS := vet go-test notify check-imports check-wailsjs frontend-check frontend-test build smoke e2e
 test: setup ## everything CI runs: vet, Go tests, import rules, bindings, frontend, build, smoke, e2e
 	@start=$$(date +%s); failed=(); summary=(); \
 	for t in $(TEST_STEPS); do \
@@ -90,6 +90,9 @@ frontend-test: setup ## vitest
 smoke: ## start build/bin/wheelhouse in a real (virtual) window and screenshot it
 	@test -x $(BIN) || $(MAKE) --no-print-directory build
 	bash scripts/smoke.sh
+
+notify: setup ## a real desktop notification through dunst on a private D-Bus session, shown exactly once
+	bash scripts/notify.sh
 
 e2e: setup ## drive the real app (wails dev) with playwright + chromium
 	bash scripts/e2e.sh

@@ -191,6 +191,16 @@ func (e *Engine) location(s Settings) *time.Location {
 	return time.UTC
 }
 
+// LocationTx is the manager's zone: the reminder settings' zone, else the
+// machine's. Other areas (review due dates, Markdown times) use it too.
+func (e *Engine) LocationTx(txn *badger.Txn) *time.Location {
+	s, err := SettingsTx(txn)
+	if err != nil {
+		s = DefaultSettings()
+	}
+	return e.location(s)
+}
+
 // due runs every rule and loads the state of what they produced.
 func (e *Engine) due(txn *badger.Txn, now time.Time) (Settings, *time.Location, []Reminder, map[string]State, error) {
 	s, err := SettingsTx(txn)

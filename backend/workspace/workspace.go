@@ -6,7 +6,9 @@ package workspace
 import (
 	"log/slog"
 
+	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/incident"
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
@@ -25,6 +27,8 @@ type Workspace struct {
 	Store     *store.Store
 	Clock     clock.Clock
 	Roster    *people.Roster
+	Actions   *action.Book
+	Incidents *incident.Desk
 	Reminders *reminder.Engine
 }
 
@@ -54,14 +58,22 @@ func Open(root string, opt Options) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	book := action.NewBook(st, opt.Clock)
 	w := &Workspace{
 		Root: root, Store: st, Clock: opt.Clock,
 		Roster:    people.NewRoster(st, opt.Clock),
+		Actions:   book,
+		Incidents: incident.NewDesk(st, opt.Clock, book),
 		Reminders: reminder.NewEngine(st, opt.Clock, opt.Notifier, opt.Logger),
 	}
 	if opt.Zone != "" {
 		w.Reminders.DefaultZone = opt.Zone
 	}
+	// Review due dates and Markdown times are in the manager's zone.
+	w.Incidents.Zone = w.Reminders.LocationTx
+	// Deleting a person describes and detaches their incidents and follow-ups.
+	w.Roster.AddPersonRefs(incident.PersonRefs{Clock: opt.Clock})
+	w.Roster.AddPersonRefs(action.PersonRefs{Clock: opt.Clock})
 	for _, r := range reminderRules(w) {
 		w.Reminders.AddRule(r)
 	}
@@ -74,5 +86,5 @@ func (w *Workspace) Close() error { return w.Store.Close() }
 // reminderRules are the reminder rules of every area, in the order the
 // notification centre groups them.
 func reminderRules(w *Workspace) []reminder.Rule {
-	return nil
+	return followUpRules()
 }

@@ -1,0 +1,117 @@
+package workspace_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"wheelhouse/backend/action"
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/demo"
+	"wheelhouse/backend/notify"
+	"wheelhouse/backend/people"
+	"wheelhouse/backend/workspace"
+)
+
+func TestFollowUpReminderRules(t *testing.T) {
+	// Tuesday 2026-11-24 10:00 in Berlin.
+	clk := clock.NewFake(time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC))
+	rec := &notify.Recorder{}
+	w, err := workspace.Open(t.TempDir(), workspace.Options{Clock: clk, Notifier: rec, Zone: "Europe/Berlin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	p, _ := w.Roster.CreatePerson(people.Person{Name: "Dana Xu", TimeZone: "Europe/Berlin"})
+	mk := func(title, due string) action.Item {
+		it, err := w.Actions.Create(action.Item{Title: title, OwnerID: p.ID, DueDate: due})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return it
+	}
+	overdue := mk("Rotate the signing key", "2026-11-20")
+	mk("Write the runbook", "2026-11-25") // due tomorrow
+	mk("Later thing", "2026-12-20")       // not yet
+	done := mk("Already done", "2026-11-01")
+	if _, err := w.Actions.SetStatus(done.ID, action.StatusDone, ""); err != nil {
+		t.Fatal(err)
+	}
+
+	res, err := w.Reminders.Evaluate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, a := range res.Active {
+		titles = append(titles, a.Title)
+	}
+	got := strings.Join(titles, " | ")
+	want := "Overdue follow-up: Rotate the signing key | Due tomorrow: Write the runbook"
+	if got != want {
+		t.Fatalf("active reminders:\n %s\nwant\n %s", got, want)
+	}
+	sent := rec.Sent()
+	if len(sent) != 2 || !strings.Contains(sent[0].Body, "Owner: Dana Xu · due Fri 20 Nov 2026 (4 days ago)") {
+		t.Fatalf("notes: %+v", sent)
+	}
+	if res.Active[0].Link.Area != "followups" || res.Active[0].Link.ID != overdue.ID.String() {
+		t.Fatalf("link %+v", res.Active[0].Link)
+	}
+
+	// Completing it removes the reminder; moving the other's due date makes a new one.
+	if _, err := w.Actions.SetStatus(overdue.ID, action.StatusDone, ""); err != nil {
+		t.Fatal(err)
+	}
+	clk.Advance(time.Minute)
+	res, _ = w.Reminders.Evaluate()
+	if len(res.Active) != 1 || len(res.Delivered) != 0 {
+		t.Fatalf("after completing: %+v", res.Active)
+	}
+}
+
+func TestSmallDemoHasRemindersAndDeleteDetaches(t *testing.T) {
+	dir := t.TempDir()
+	clk := clock.NewFake(now)
+	if _, err := demo.Create(dir, demo.Small, workspace.Options{Clock: clk}); err != nil {
+		t.Fatal(err)
+	}
+	w, err := workspace.Open(dir, workspace.Options{Clock: clk})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	list, err := w.Reminders.List()
+	if err != nil || len(list) == 0 {
+		t.Fatalf("the small demo has nothing to remind about: %v", err)
+	}
+	kinds := map[string]bool{}
+	for _, a := range list {
+		kinds[a.Kind] = true
+	}
+	if !kinds[workspace.KindFollowUpOverdue] {
+		t.Fatalf("no overdue follow-up in the small demo: %v", kinds)
+	}
+	// Deleting a person who owns follow-ups says so and keeps the items.
+	ps, _ := w.Roster.People(false)
+	for _, p := range ps {
+		im, err := w.Roster.DeleteImpact(p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(strings.Join(im.Items, "\n"), "follow-up") {
+			if _, err := w.Roster.DeletePerson(p.ID, p.Name); err != nil {
+				t.Fatal(err)
+			}
+			s, err := w.Load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := workspace.Validate(&s, now); err != nil {
+				t.Fatalf("after deleting %s the workspace no longer validates: %v", p.Name, err)
+			}
+			return
+		}
+	}
+	t.Fatal("no one in the small demo owns a follow-up")
+}
