@@ -1,0 +1,494 @@
+package oncall
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/tz"
+)
+
+// Gap is a stretch of required coverage nobody holds.
+type Gap struct {
+	// Schedule is the schedule's name (the rotation's name when it is a
+	// schedule of its own).
+	Schedule    string    `json:"schedule"`
+	RotationIDs []id.ID   `json:"rotationIds"` // the layers of the schedule
+	Requirement Coverage  `json:"requirement"`
+	Start       time.Time `json:"start"`
+	End         time.Time `json:"end"`
+	// Unstaffed: a rotation slot in this gap has nobody available (everyone
+	// away); otherwise the gap is time no layer covers (a restriction, no
+	// rotation yet).
+	Unstaffed bool   `json:"unstaffed,omitempty"`
+	Reason    string `json:"reason"`
+}
+
+// schedule groups the layers of one schedule.
+type schedule struct {
+	name string
+	rots []*rot
+	req  Coverage
+}
+
+func schedules(s *Snapshot) []*schedule {
+	ix := s.index()
+	byKey := map[string]*schedule{}
+	var out []*schedule
+	for _, rid := range ix.order {
+		r := ix.rots[rid]
+		key, name := "rot:"+rid.String(), r.Name
+		if r.ScheduleName != "" {
+			key, name = "sch:"+strings.ToLower(r.ScheduleName), r.ScheduleName
+		}
+		sc := byKey[key]
+		if sc == nil {
+			sc = &schedule{name: name, req: CoverageNone}
+			byKey[key] = sc
+			out = append(out, sc)
+		}
+		sc.rots = append(sc.rots, r)
+		if rank(r.RequiredCoverage) < rank(sc.req) {
+			sc.req = r.RequiredCoverage
+		}
+	}
+	for _, sc := range out {
+		sort.SliceStable(sc.rots, func(i, j int) bool { return sc.rots[i].Layer < sc.rots[j].Layer })
+	}
+	return out
+}
+
+func rank(c Coverage) int {
+	for i, x := range Coverages {
+		if x == c {
+			return i
+		}
+	}
+	return len(Coverages)
+}
+
+// CoverageGaps returns the gaps in [from, to) against each schedule's required
+// coverage (the strongest of its layers): 24x7 needs every instant covered
+// by at least one layer; business_hours needs Monday to Friday 09:00-17:00
+// in the zone of the schedule's first layer. Coverage is required from the
+// schedule's first handoff on. Gaps are clipped to the window, in time order.
+func CoverageGaps(s *Snapshot, from, to time.Time) []Gap {
+	var out []Gap
+	for _, sc := range schedules(s) {
+		if sc.req == CoverageNone {
+			continue
+		}
+		start := from
+		first := sc.rots[0].base
+		ids := make([]id.ID, len(sc.rots))
+		var covered, unstaffed []span
+		for i, r := range sc.rots {
+			ids[i] = r.ID
+			if r.base.Before(first) {
+				first = r.base
+			}
+			for _, x := range Shifts(s, r.ID, from, to) {
+				sp := span{maxT(x.Start, from), minT(x.End, to)}
+				if x.Gap {
+					unstaffed = append(unstaffed, sp)
+				} else {
+					covered = append(covered, sp)
+				}
+			}
+		}
+		start = maxT(start, first)
+		if !start.Before(to) {
+			continue
+		}
+		var required []span
+		if sc.req == Coverage24x7 {
+			required = []span{{start, to}}
+		} else {
+			required = businessHours(sc.rots[0].loc, start, to)
+		}
+		for _, g := range subtract(required, union(covered)) {
+			gap := Gap{Schedule: sc.name, RotationIDs: ids, Requirement: sc.req, Start: g.s, End: g.e,
+				Reason: "no layer of the schedule covers this time"}
+			for _, u := range unstaffed {
+				if u.overlaps(g) {
+					gap.Unstaffed, gap.Reason = true, "nobody is available: everyone in the rotation is away"
+					break
+				}
+			}
+			out = append(out, gap)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
+	return out
+}
+
+// businessHours is Monday to Friday 09:00-17:00 in loc, within [from, to).
+func businessHours(loc *time.Location, from, to time.Time) []span {
+	var out []span
+	l := from.In(loc)
+	y, mo, d := l.Date()
+	for i := -1; ; i++ {
+		ws := tz.WallTime(y, mo, d+i, 9, 0, loc)
+		if !ws.Before(to) {
+			break
+		}
+		if wd := time.Date(y, mo, d+i, 12, 0, 0, 0, loc).Weekday(); wd == time.Saturday || wd == time.Sunday {
+			continue
+		}
+		we := tz.WallTime(y, mo, d+i, 17, 0, loc)
+		if a, b := maxT(ws, from), minT(we, to); a.Before(b) {
+			out = append(out, span{a, b})
+		}
+	}
+	return out
+}
+
+// union merges spans into sorted, disjoint spans.
+func union(in []span) []span {
+	if len(in) == 0 {
+		return nil
+	}
+	l := append([]span(nil), in...)
+	sort.Slice(l, func(i, j int) bool { return l[i].s.Before(l[j].s) })
+	out := l[:1]
+	for _, x := range l[1:] {
+		last := &out[len(out)-1]
+		if !x.s.After(last.e) {
+			if x.e.After(last.e) {
+				last.e = x.e
+			}
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// subtract returns the parts of sorted disjoint a not covered by sorted
+// disjoint b.
+func subtract(a, b []span) []span {
+	var out []span
+	j := 0
+	for _, x := range a {
+		cur := x.s
+		for j < len(b) && !b[j].e.After(cur) {
+			j++
+		}
+		for k := j; k < len(b) && b[k].s.Before(x.e); k++ {
+			if b[k].s.After(cur) {
+				out = append(out, span{cur, b[k].s})
+			}
+			if b[k].e.After(cur) {
+				cur = b[k].e
+			}
+		}
+		if cur.Before(x.e) {
+			out = append(out, span{cur, x.e})
+		}
+	}
+	return out
+}
+
+// hours is a breakdown of on-call time.
+type hours struct {
+	total, weekend, holiday, night time.Duration
+	// compensation categories: a holiday counts as holiday even on a weekend
+	cWeekday, cWeekend, cHoliday time.Duration
+}
+
+func (h *hours) add(o hours) {
+	h.total += o.total
+	h.weekend += o.weekend
+	h.holiday += o.holiday
+	h.night += o.night
+	h.cWeekday += o.cWeekday
+	h.cWeekend += o.cWeekend
+	h.cHoliday += o.cHoliday
+}
+
+// breakdown splits [a, b) by the person's local days: weekends, their
+// region's holidays and nights (22:00-07:00 local).
+func breakdown(s *Snapshot, person id.ID, a, b time.Time) hours {
+	var h hours
+	if !a.Before(b) {
+		return h
+	}
+	loc := s.Zone(person)
+	l := a.In(loc)
+	y, mo, d := l.Date()
+	for i := 0; ; i++ {
+		ds := tz.WallTime(y, mo, d+i, 0, 0, loc)
+		if !ds.Before(b) {
+			break
+		}
+		de := tz.WallTime(y, mo, d+i+1, 0, 0, loc)
+		ov := overlap(a, b, ds, de)
+		if ov <= 0 {
+			continue
+		}
+		noon := time.Date(y, mo, d+i, 12, 0, 0, 0, loc)
+		wd := noon.Weekday()
+		weekend := wd == time.Saturday || wd == time.Sunday
+		_, holiday := s.HolidayOf(person, noon.Format(DateLayout))
+		h.total += ov
+		h.night += overlap(a, b, ds, tz.WallTime(y, mo, d+i, 7, 0, loc)) + overlap(a, b, tz.WallTime(y, mo, d+i, 22, 0, loc), de)
+		switch {
+		case holiday:
+			h.holiday += ov
+			h.cHoliday += ov
+			if weekend {
+				h.weekend += ov
+			}
+		case weekend:
+			h.weekend += ov
+			h.cWeekend += ov
+		default:
+			h.cWeekday += ov
+		}
+	}
+	return h
+}
+
+func overlap(a, b, c, d time.Time) time.Duration {
+	s, e := maxT(a, c), minT(b, d)
+	if !s.Before(e) {
+		return 0
+	}
+	return e.Sub(s)
+}
+
+func hrs(d time.Duration) float64 { return math.Round(d.Hours()*100) / 100 }
+
+// FairnessRow is one person's on-call load in a window.
+type FairnessRow struct {
+	PersonID     id.ID   `json:"personId"`
+	Name         string  `json:"name"`
+	Shifts       int     `json:"shifts"` // turns held (a turn cut into pieces counts once)
+	Overrides    int     `json:"overrides"`
+	Hours        float64 `json:"hours"`
+	WeekendHours float64 `json:"weekendHours"` // Saturday and Sunday in the person's zone
+	HolidayHours float64 `json:"holidayHours"` // holidays of the person's region
+	NightHours   float64 `json:"nightHours"`   // 22:00-07:00 in the person's zone
+	WeeksOnCall  int     `json:"weeksOnCall"`
+	Weeks        int     `json:"weeks"`
+	Frequency    float64 `json:"frequency"` // WeeksOnCall / Weeks
+	// TooFrequent: on call in more than one week in four (over at least four weeks).
+	TooFrequent bool `json:"tooFrequent"`
+	Owes        int  `json:"owes"`     // turns others covered for them, not paid back
+	Owed        int  `json:"owed"`     // turns they covered for others, not paid back
+	PaidBack    int  `json:"paidBack"` // turns they owed and paid back
+}
+
+// FairnessReport is the fairness table of a window.
+type FairnessReport struct {
+	From     time.Time     `json:"from"`
+	To       time.Time     `json:"to"`
+	Rows     []FairnessRow `json:"rows"`
+	Ledger   []LedgerEntry `json:"ledger"`
+	Warnings []string      `json:"warnings"`
+}
+
+// FrequencyLimit: being on call in more than this fraction of weeks is flagged.
+const FrequencyLimit = 0.25
+
+// Fairness measures each person's on-call load in [from, to): every
+// participant of a rotation gets a row, plus anyone who held a shift.
+func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
+	rep := FairnessReport{From: from, To: to, Rows: []FairnessRow{}, Ledger: []LedgerEntry{}, Warnings: []string{}}
+	if !from.Before(to) {
+		return rep
+	}
+	week := 7 * 24 * time.Hour
+	nWeeks := int((to.Sub(from) + week - 1) / week)
+	type acc struct {
+		row   FairnessRow
+		h     hours
+		turns map[string]bool
+		weeks map[int]bool
+	}
+	rows := map[id.ID]*acc{}
+	var order []id.ID
+	get := func(p id.ID) *acc {
+		a := rows[p]
+		if a == nil {
+			a = &acc{row: FairnessRow{PersonID: p, Name: s.Name(p), Weeks: nWeeks}, turns: map[string]bool{}, weeks: map[int]bool{}}
+			rows[p] = a
+			order = append(order, p)
+		}
+		return a
+	}
+	for _, r := range s.Rotations {
+		for _, p := range r.Participants {
+			get(p)
+		}
+	}
+	ix := s.index()
+	for _, rid := range ix.order {
+		sch := Compute(s, rid, from, to)
+		for _, x := range sch.Shifts {
+			if x.Gap {
+				continue
+			}
+			a, b := maxT(x.Start, from), minT(x.End, to)
+			if !a.Before(b) {
+				continue
+			}
+			ac := get(x.PersonID)
+			ac.turns[fmt.Sprint(x.RotationID, x.Slot)] = true
+			if x.Reason == ReasonOverride {
+				ac.row.Overrides++
+			}
+			ac.h.add(breakdown(s, x.PersonID, a, b))
+			for w := int(a.Sub(from) / week); w <= int((b.Add(-1)).Sub(from)/week); w++ {
+				ac.weeks[w] = true
+			}
+		}
+		for _, e := range sch.Ledger {
+			rep.Ledger = append(rep.Ledger, e)
+			if e.PaidBack {
+				get(e.Skipped).row.PaidBack++
+			} else {
+				get(e.Skipped).row.Owes++
+				get(e.CoveredBy).row.Owed++
+			}
+		}
+	}
+	for _, p := range order {
+		ac := rows[p]
+		r := &ac.row
+		r.Shifts = len(ac.turns)
+		r.Hours, r.WeekendHours, r.HolidayHours, r.NightHours = hrs(ac.h.total), hrs(ac.h.weekend), hrs(ac.h.holiday), hrs(ac.h.night)
+		r.WeeksOnCall = len(ac.weeks)
+		if nWeeks > 0 {
+			r.Frequency = math.Round(float64(r.WeeksOnCall)/float64(nWeeks)*1000) / 1000
+		}
+		r.TooFrequent = nWeeks >= 4 && r.Frequency > FrequencyLimit
+		if r.TooFrequent {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s is on call in %d of %d weeks (more than 1 in 4).", r.Name, r.WeeksOnCall, nWeeks))
+		}
+		rep.Rows = append(rep.Rows, *r)
+	}
+	sort.SliceStable(rep.Rows, func(i, j int) bool {
+		if rep.Rows[i].Hours != rep.Rows[j].Hours {
+			return rep.Rows[i].Hours > rep.Rows[j].Hours
+		}
+		return strings.ToLower(rep.Rows[i].Name) < strings.ToLower(rep.Rows[j].Name)
+	})
+	sort.SliceStable(rep.Ledger, func(i, j int) bool { return rep.Ledger[i].Start.Before(rep.Ledger[j].Start) })
+	return rep
+}
+
+// CompensationRow is one person's on-call month.
+type CompensationRow struct {
+	PersonID     id.ID   `json:"personId"`
+	Name         string  `json:"name"`
+	WeekdayHours float64 `json:"weekdayHours"`
+	WeekendHours float64 `json:"weekendHours"` // Saturday and Sunday that are not holidays
+	HolidayHours float64 `json:"holidayHours"` // holidays of the person's region, any weekday
+	TotalHours   float64 `json:"totalHours"`
+	Amount       float64 `json:"amount"`       // pay mode: hours x rates, rounded to cents
+	TimeOffHours float64 `json:"timeOffHours"` // time_off mode: hours off in lieu
+}
+
+// CompensationReport is the monthly report.
+type CompensationReport struct {
+	Month    string            `json:"month"` // "2026-11"
+	Mode     string            `json:"mode"`
+	Currency string            `json:"currency,omitempty"`
+	Rows     []CompensationRow `json:"rows"`
+	Total    float64           `json:"total"`
+}
+
+// MonthLayout is the format of a report month.
+const MonthLayout = "2006-01"
+
+// MonthlyCompensation reports the on-call hours of each person in a calendar month
+// (the month in the person's own zone) by category, and what they earn under
+// the settings' compensation: an hourly rate per category, or hours off.
+func MonthlyCompensation(s *Snapshot, month string) (CompensationReport, error) {
+	m, err := time.Parse(MonthLayout, strings.TrimSpace(month))
+	if err != nil || m.Year() < 1970 || m.Year() > 2200 {
+		return CompensationReport{}, errs.FieldErr("month", "Month must look like 2026-11.")
+	}
+	cp := s.Settings.Compensation
+	if cp.Mode == "" {
+		cp.Mode = CompensationNone
+	}
+	rep := CompensationReport{Month: m.Format(MonthLayout), Mode: cp.Mode, Rows: []CompensationRow{}}
+	if cp.Mode == CompensationPay {
+		rep.Currency = cp.Currency
+	}
+	// Every zone's month lies within a day of the UTC month.
+	from, to := m.Add(-15*time.Hour), m.AddDate(0, 1, 0).Add(15*time.Hour)
+	per := map[id.ID]*hours{}
+	var order []id.ID
+	for _, x := range AllShifts(s, from, to) {
+		if x.Gap {
+			continue
+		}
+		loc := s.Zone(x.PersonID)
+		ms := tz.WallTime(m.Year(), m.Month(), 1, 0, 0, loc)
+		me := tz.WallTime(m.Year(), m.Month()+1, 1, 0, 0, loc)
+		a, b := maxT(x.Start, ms), minT(x.End, me)
+		if !a.Before(b) {
+			continue
+		}
+		h := per[x.PersonID]
+		if h == nil {
+			h = &hours{}
+			per[x.PersonID] = h
+			order = append(order, x.PersonID)
+		}
+		h.add(breakdown(s, x.PersonID, a, b))
+	}
+	var totalCents int64
+	for _, p := range order {
+		h := per[p]
+		row := CompensationRow{PersonID: p, Name: s.Name(p), WeekdayHours: hrs(h.cWeekday), WeekendHours: hrs(h.cWeekend),
+			HolidayHours: hrs(h.cHoliday), TotalHours: hrs(h.total)}
+		switch cp.Mode {
+		case CompensationPay:
+			cents := math.Round((h.cWeekday.Hours()*cp.WeekdayRate + h.cWeekend.Hours()*cp.WeekendRate + h.cHoliday.Hours()*cp.HolidayRate) * 100)
+			row.Amount = cents / 100
+			totalCents += int64(cents)
+		case CompensationTimeOff:
+			row.TimeOffHours = math.Round(h.total.Hours()*cp.TimeOffRatio*100) / 100
+		}
+		rep.Rows = append(rep.Rows, row)
+	}
+	rep.Total = float64(totalCents) / 100
+	sort.SliceStable(rep.Rows, func(i, j int) bool { return strings.ToLower(rep.Rows[i].Name) < strings.ToLower(rep.Rows[j].Name) })
+	return rep, nil
+}
+
+// WriteCompensationCSV writes the report as CSV (RFC 4180: CRLF line ends,
+// fields with commas, quotes or line breaks quoted, quotes doubled). A cell
+// that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed
+// with an apostrophe.
+func WriteCompensationCSV(w io.Writer, rep CompensationReport) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	f := func(v float64) string { return fmt.Sprintf("%.2f", v) }
+	rows := [][]string{{"month", "person", "weekday_hours", "weekend_hours", "holiday_hours", "total_hours", "amount", "currency", "time_off_hours"}}
+	for _, r := range rep.Rows {
+		rows = append(rows, []string{rep.Month, safeCell(r.Name), f(r.WeekdayHours), f(r.WeekendHours), f(r.HolidayHours),
+			f(r.TotalHours), f(r.Amount), rep.Currency, f(r.TimeOffHours)})
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+func safeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,155 @@
+package oncall
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/reminder"
+	"wheelhouse/backend/tz"
+)
+
+// Reminder kinds of the on-call area. Keys are kind:rotation:slot:person
+// (handoffs) and kind:rotation:start (gaps), so each is delivered once and a
+// new holder of a turn is a new reminder.
+const (
+	KindHandoffSoon    = "oncall.handoff_soon"
+	KindOnCallTomorrow = "oncall.tomorrow"
+	KindCoverageGap    = "oncall.coverage_gap"
+)
+
+// HandoffLead is how long before a handoff its reminder is due.
+const HandoffLead = time.Hour
+
+// Rules are the on-call reminder rules (register them with the engine).
+func Rules() []reminder.Rule {
+	return []reminder.Rule{
+		reminder.RuleFunc{RuleName: "oncall.handoffs", Fn: handoffReminders},
+		reminder.RuleFunc{RuleName: KindCoverageGap, Fn: gapReminders},
+	}
+}
+
+// handoffReminders: "handoff in 1 hour" (due in the hour before) and "on
+// call tomorrow" (due from noon the day before, in the manager's zone) for
+// rotations with NotifyHandoffs and people on the settings' notify list.
+func handoffReminders(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
+	if n, err := countRotations(txn); err != nil || n == 0 {
+		return nil, err
+	}
+	now := c.Now.UTC()
+	to := now.Add(50 * time.Hour)
+	snap, err := LoadTx(txn, now.Add(-time.Minute), to)
+	if err != nil {
+		return nil, err
+	}
+	notify := map[id.ID]bool{}
+	for _, p := range snap.Settings.NotifyPersonIDs {
+		notify[p] = true
+	}
+	ly, lm, ld := now.In(c.Loc).Date()
+	noon := tz.WallTime(ly, lm, ld, 12, 0, c.Loc)
+	tomorrow := time.Date(ly, lm, ld+1, 12, 0, 0, 0, c.Loc).Format(DateLayout)
+	var out []reminder.Reminder
+	for _, rid := range snap.index().order {
+		r := snap.index().rots[rid]
+		shifts := Shifts(snap, rid, now.Add(-time.Minute), to)
+		for i, x := range shifts {
+			if x.Gap || x.Piece != 0 || !(r.NotifyHandoffs || notify[x.PersonID]) || !x.Start.After(now) {
+				continue
+			}
+			if i > 0 && shifts[i-1].PersonID == x.PersonID && shifts[i-1].End.Equal(x.Start) {
+				continue // the same person carries on: no handoff
+			}
+			prev := "nobody"
+			if i > 0 && shifts[i-1].End.Equal(x.Start) && !shifts[i-1].Gap {
+				prev = snap.Name(shifts[i-1].PersonID)
+			}
+			who, rot := snap.Name(x.PersonID), r.Name
+			at := x.Start.In(c.Loc).Format("Mon 2 Jan 15:04")
+			key := fmt.Sprintf("%s:%s:%d:%s", "%s", rid, x.Slot, x.PersonID)
+			link := reminder.Link{Area: "oncall", ID: rid.String()}
+			if !now.Before(x.Start.Add(-HandoffLead)) {
+				out = append(out, reminder.Reminder{Key: fmt.Sprintf(key, KindHandoffSoon), Kind: KindHandoffSoon,
+					Title: fmt.Sprintf("Handoff within the hour: %s takes over %s at %s", who, rot, x.Start.In(c.Loc).Format("15:04")),
+					Body:  fmt.Sprintf("%s (your time), from %s. %s", at, prev, reasonNote(snap, x)),
+					Link:  link, DueAt: x.Start.Add(-HandoffLead)})
+			}
+			if !now.Before(noon) && x.Start.In(c.Loc).Format(DateLayout) == tomorrow {
+				out = append(out, reminder.Reminder{Key: fmt.Sprintf(key, KindOnCallTomorrow), Kind: KindOnCallTomorrow,
+					Title: fmt.Sprintf("On call tomorrow: %s (%s)", who, rot),
+					Body:  fmt.Sprintf("From %s until %s (your time). %s", at, x.End.In(c.Loc).Format("Mon 2 Jan 15:04"), reasonNote(snap, x)),
+					Link:  link, DueAt: noon})
+			}
+		}
+	}
+	return out, nil
+}
+
+func reasonNote(s *Snapshot, x Shift) string {
+	switch x.Reason {
+	case ReasonReplacement, ReasonPayback, ReasonSwap:
+		return fmt.Sprintf("Instead of %s (%s).", s.Name(x.ReplacedPersonID), x.Reason)
+	case ReasonOverride:
+		return "By override."
+	}
+	return ""
+}
+
+// gapReminders: a coverage gap in the next GapWarningDays days. A gap that
+// is already open is reminded of once a day (its key carries the day).
+func gapReminders(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
+	if n, err := countRotations(txn); err != nil || n == 0 {
+		return nil, err
+	}
+	now := c.Now.UTC()
+	ly, lm, ld := now.In(c.Loc).Date()
+	from := tz.WallTime(ly, lm, ld, 0, 0, c.Loc)
+	st, err := SettingsTx(txn)
+	if err != nil {
+		return nil, err
+	}
+	days := st.GapWarningDays
+	if days <= 0 {
+		days = 14
+	}
+	to := now.Add(time.Duration(days) * 24 * time.Hour)
+	snap, err := LoadTx(txn, from, to)
+	if err != nil {
+		return nil, err
+	}
+	var out []reminder.Reminder
+	for _, g := range CoverageGaps(snap, from, to) {
+		if !g.End.After(now) {
+			continue
+		}
+		in := "now"
+		if d := g.Start.Sub(now); d > 0 {
+			switch n := int(d.Hours() / 24); n {
+			case 0:
+				in = "in " + fmt.Sprint(int(d.Hours())) + " hours"
+			case 1:
+				in = "in 1 day"
+			default:
+				in = fmt.Sprintf("in %d days", n)
+			}
+		}
+		due := g.Start.Add(-time.Duration(days) * 24 * time.Hour)
+		if due.After(now) {
+			due = now
+		}
+		out = append(out, reminder.Reminder{
+			Key:   fmt.Sprintf("%s:%s:%d", KindCoverageGap, g.RotationIDs[0], g.Start.Unix()),
+			Kind:  KindCoverageGap,
+			Title: fmt.Sprintf("Coverage gap %s: %s", in, g.Schedule),
+			Body: fmt.Sprintf("Nobody is on call from %s to %s (your time): %s. Add an override or change the rotation.",
+				g.Start.In(c.Loc).Format("Mon 2 Jan 15:04"), g.End.In(c.Loc).Format("Mon 2 Jan 15:04"), g.Reason),
+			Link:  reminder.Link{Area: "oncall", ID: g.RotationIDs[0].String()},
+			DueAt: due,
+		})
+	}
+	return out, nil
+}
+
+func countRotations(txn *badger.Txn) (int, error) { return Rotations.Count(txn), nil }

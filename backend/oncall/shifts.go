@@ -1,0 +1,512 @@
+package oncall
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/tz"
+)
+
+// Reason says why a person holds a shift.
+type Reason string
+
+const (
+	ReasonScheduled   Reason = "scheduled"   // their turn in rotation order
+	ReasonReplacement Reason = "replacement" // the scheduled person is away; next available in order
+	ReasonPayback     Reason = "payback"     // paying back a turn someone covered for them (Rotation.Payback)
+	ReasonOverride    Reason = "override"    // an explicit override
+	ReasonSwap        Reason = "swap"        // an explicit swap of two shifts
+	ReasonGap         Reason = "gap"         // nobody available
+)
+
+// Shift is one stretch of on-call time of one person (or a gap) on a
+// rotation. A slot (the k-th turn of the rotation) yields one shift, or
+// several when a restriction, an override or a gap cuts it up.
+type Shift struct {
+	RotationID id.ID `json:"rotationId"`
+	// Slot is the index k of the rotation's turn (0 = the turn starting on
+	// StartDate): a stable identity, independent of who holds it.
+	Slot int `json:"slot"`
+	// Piece counts this person's shifts within the slot (0 = first); with
+	// Slot and PersonID it identifies the shift (calendar UIDs use it).
+	Piece    int       `json:"piece"`
+	Start    time.Time `json:"start"` // UTC
+	End      time.Time `json:"end"`   // UTC
+	PersonID id.ID     `json:"personId,omitzero"`
+	Reason   Reason    `json:"reason"`
+	// ReplacedPersonID is who the rotation order scheduled, when someone
+	// else holds the shift (replacement, payback, override, swap) or nobody
+	// does (gap).
+	ReplacedPersonID id.ID `json:"replacedPersonId,omitzero"`
+	Gap              bool  `json:"gap,omitempty"`
+	// Unavailable flags an override or swap that puts someone on call while
+	// they have time off or a holiday: allowed, but shown as a warning.
+	Unavailable bool   `json:"unavailable,omitempty"`
+	Notes       string `json:"notes,omitempty"`
+}
+
+// Duration of the shift.
+func (s Shift) Duration() time.Duration { return s.End.Sub(s.Start) }
+
+// LedgerEntry records an owed turn: Skipped was away for their turn and
+// CoveredBy took it. Skipped owes CoveredBy a turn until it is paid back
+// (only rotations with Payback pay back automatically).
+type LedgerEntry struct {
+	RotationID id.ID     `json:"rotationId"`
+	Slot       int       `json:"slot"`
+	Start      time.Time `json:"start"`
+	Skipped    id.ID     `json:"skippedId"`
+	CoveredBy  id.ID     `json:"coveredById"`
+	Why        string    `json:"why"`
+	PaidBack   bool      `json:"paidBack,omitempty"`
+	PaidSlot   int       `json:"paidSlot,omitempty"`
+}
+
+// Schedule is the result of Compute: shifts and the owed-turn ledger of the
+// window.
+type Schedule struct {
+	Shifts []Shift
+	Ledger []LedgerEntry
+}
+
+// rot is a rotation compiled for the math.
+type rot struct {
+	*Rotation
+	loc        *time.Location
+	y          int
+	mo         time.Month
+	d, hh, mm  int
+	base       time.Time // start of slot 0
+	step       time.Duration
+	daysPer    int // days per slot for days/weeks, 0 for hours
+	restricted bool
+	days       [7]bool // by time.Weekday
+	rs, re     int     // restriction minutes
+}
+
+// compile prepares a rotation; nil when it is not valid enough to compute.
+func compile(r *Rotation) *rot {
+	loc, ok := tz.Load(r.TimeZone)
+	sd, ok2 := ParseDate(r.StartDate)
+	hm, ok3 := ParseHM(r.HandoffTime)
+	if !ok || !ok2 || !ok3 || r.ShiftLength.N < 1 || len(r.Participants) == 0 {
+		return nil
+	}
+	c := &rot{Rotation: r, loc: loc, y: sd.Year(), mo: sd.Month(), d: sd.Day(), hh: hm / 60, mm: hm % 60}
+	c.base = tz.WallTime(c.y, c.mo, c.d, c.hh, c.mm, loc)
+	switch r.ShiftLength.Unit {
+	case Hours:
+		c.step = time.Duration(r.ShiftLength.N) * time.Hour
+	case Days:
+		c.daysPer = r.ShiftLength.N
+	case Weeks:
+		c.daysPer = 7 * r.ShiftLength.N
+	default:
+		return nil
+	}
+	if rs := r.Restriction; rs != nil {
+		s, ok1 := ParseHM(rs.Start)
+		e, ok2 := ParseHM(rs.End)
+		if !ok1 || !ok2 {
+			return nil
+		}
+		c.restricted, c.rs, c.re = true, s, e
+		if len(rs.Weekdays) == 0 {
+			c.days = [7]bool{true, true, true, true, true, true, true}
+		}
+		for _, w := range rs.Weekdays {
+			for i, n := range WeekdayNames {
+				if n == w {
+					c.days[(i+1)%7] = true // mon=1 ... sun=0
+				}
+			}
+		}
+	}
+	return c
+}
+
+// slotStart is the start of slot k: for days and weeks the handoff time on
+// StartDate + k*length (calendar arithmetic, DST-safe wall clock), for hours
+// an absolute offset from the first handoff.
+func (r *rot) slotStart(k int) time.Time {
+	if r.daysPer == 0 {
+		return r.base.Add(time.Duration(k) * r.step)
+	}
+	return tz.WallTime(r.y, r.mo, r.d+k*r.daysPer, r.hh, r.mm, r.loc)
+}
+
+// slotAt is the slot containing t (-1 before the first handoff).
+func (r *rot) slotAt(t time.Time) int {
+	if t.Before(r.base) {
+		return -1
+	}
+	if r.daysPer == 0 {
+		return int(t.Sub(r.base) / r.step)
+	}
+	k := int(t.Sub(r.base) / (time.Duration(r.daysPer) * 24 * time.Hour))
+	for k > 0 && r.slotStart(k).After(t) {
+		k--
+	}
+	for !r.slotStart(k + 1).After(t) {
+		k++
+	}
+	return k
+}
+
+// parts returns the on-call parts of [s, e): the whole span, or its
+// intersection with the restriction windows.
+func (r *rot) parts(s, e time.Time, buf []span) []span {
+	buf = buf[:0]
+	if !r.restricted {
+		return append(buf, span{s, e})
+	}
+	ls := s.In(r.loc)
+	y, mo, d := ls.Date()
+	d-- // a window that started the day before may reach into the slot
+	for i := 0; ; i++ {
+		day := time.Date(y, mo, d+i, 12, 0, 0, 0, r.loc)
+		ws := tz.WallTime(y, mo, d+i, r.rs/60, r.rs%60, r.loc)
+		if !ws.Before(e) {
+			break
+		}
+		if !r.days[day.Weekday()] {
+			continue
+		}
+		ed := d + i
+		if r.re <= r.rs {
+			ed++
+		}
+		we := tz.WallTime(y, mo, ed, r.re/60, r.re%60, r.loc)
+		a, b := maxT(ws, s), minT(we, e)
+		if !a.Before(b) {
+			continue
+		}
+		if n := len(buf); n > 0 && !buf[n-1].e.Before(a) {
+			if b.After(buf[n-1].e) {
+				buf[n-1].e = b
+			}
+			continue
+		}
+		buf = append(buf, span{a, b})
+	}
+	return buf
+}
+
+func maxT(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minT(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// Shifts returns the shifts of one rotation that overlap [from, to), in
+// time order, whole (not clipped to the window). Unknown rotation: nil.
+func Shifts(s *Snapshot, rotationID id.ID, from, to time.Time) []Shift {
+	return Compute(s, rotationID, from, to).Shifts
+}
+
+// AllShifts returns the shifts of every rotation overlapping [from, to),
+// ordered by start, then rotation order.
+func AllShifts(s *Snapshot, from, to time.Time) []Shift {
+	var out []Shift
+	for _, rid := range s.index().order {
+		out = append(out, Compute(s, rid, from, to).Shifts...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
+	return out
+}
+
+// Compute returns the shifts of one rotation overlapping [from, to) and the
+// owed-turn ledger of the slots in that window.
+//
+// Per slot k (see docs/decisions/0005-oncall.md):
+//  1. the slot's on-call parts: the slot, or its intersection with the
+//     restriction windows;
+//  2. a swapped slot goes to the person the rotation order gives its partner
+//     slot (flagged when they are away);
+//  3. otherwise the rotation order's person; with Payback, someone who owes
+//     that person a turn and is available takes it instead;
+//  4. if that person is away for any part of the slot, the next participant
+//     in rotation order who is available for all of it takes the whole slot
+//     (ledger: the skipped person owes them a turn); if nobody is, the slot
+//     is a gap;
+//  5. overrides replace whatever the above gave for their time (including
+//     time outside the restriction), flagged when the person is away.
+func Compute(s *Snapshot, rotationID id.ID, from, to time.Time) Schedule {
+	ix := s.index()
+	r := ix.rots[rotationID]
+	if r == nil || !from.Before(to) {
+		return Schedule{}
+	}
+	kTo := r.slotAt(to.Add(-1))
+	if kTo < 0 {
+		return Schedule{}
+	}
+	kFrom := r.slotAt(from)
+	if kFrom < 0 {
+		kFrom = 0
+	}
+	// Overrides are cut at slot boundaries (time before the first handoff
+	// belongs to no slot and is never on call).
+	k0 := kFrom
+	if r.Payback {
+		k0 = 0 // owed turns carry over: replay from the first turn
+	}
+	var sch Schedule
+	st := &walker{s: s, r: r, owed: map[id.ID][]int{}}
+	var parts []span
+	sStart := r.slotStart(k0)
+	for k := k0; k <= kTo; k++ {
+		sEnd := r.slotStart(k + 1)
+		parts = r.parts(sStart, sEnd, parts)
+		pieces, led := st.slot(k, sStart, sEnd, parts)
+		if k >= kFrom {
+			for _, p := range pieces {
+				if p.Start.Before(to) && p.End.After(from) {
+					sch.Shifts = append(sch.Shifts, p)
+				}
+			}
+			sch.Ledger = append(sch.Ledger, led...)
+		}
+		sStart = sEnd
+	}
+	// Entries paid back inside the replay are marked in st.ledger.
+	for i := range sch.Ledger {
+		if e, ok := st.paid[ledgerKey(sch.Ledger[i].Slot, sch.Ledger[i].Skipped)]; ok {
+			sch.Ledger[i].PaidBack, sch.Ledger[i].PaidSlot = true, e
+		}
+	}
+	return sch
+}
+
+type walker struct {
+	s *Snapshot
+	r *rot
+	// owed: creditor (who covered) -> slots of ledger entries not paid back,
+	// oldest first; debtor found in entries.
+	owed    map[id.ID][]int
+	entries map[int]LedgerEntry // slot -> entry
+	paid    map[string]int      // ledgerKey -> slot that paid it
+}
+
+func ledgerKey(slot int, skipped id.ID) string { return fmt.Sprint(slot, skipped) }
+
+func (w *walker) base(k int) int { return k % len(w.r.Participants) }
+
+// away reports whether p is unavailable during any of parts, and why.
+func (w *walker) away(p id.ID, parts []span) (string, bool) {
+	for _, sp := range parts {
+		if why, ok := w.s.Unavailable(p, sp.s, sp.e); ok {
+			return why, true
+		}
+	}
+	return "", false
+}
+
+// slot computes the pieces of slot k and any ledger entry it creates.
+func (w *walker) slot(k int, sStart, sEnd time.Time, parts []span) ([]Shift, []LedgerEntry) {
+	r := w.r
+	n := len(r.Participants)
+	var pieces []Shift
+	var led []LedgerEntry
+	if len(parts) > 0 {
+		proto := Shift{RotationID: r.ID, Slot: k}
+		if other, ok := w.s.index().swaps[r.ID][k]; ok && other >= 0 {
+			p := r.Participants[w.base(other)]
+			proto.PersonID, proto.Reason = p, ReasonSwap
+			proto.ReplacedPersonID = r.Participants[w.base(k)]
+			proto.Notes = fmt.Sprintf("swapped with turn %d", other+1)
+			if why, away := w.away(p, parts); away {
+				proto.Unavailable = true
+				proto.Notes += fmt.Sprintf("; %s is away (%s)", w.s.Name(p), why)
+			}
+		} else {
+			bi := w.base(k)
+			sched := r.Participants[bi]
+			p, reason := sched, ReasonScheduled
+			if r.Payback {
+				if q := w.owed[sched]; len(q) > 0 {
+					for qi, slot := range q {
+						debtor := w.entries[slot].Skipped
+						if _, away := w.away(debtor, parts); !away {
+							p, reason = debtor, ReasonPayback
+							w.owed[sched] = append(q[:qi:qi], q[qi+1:]...)
+							if w.paid == nil {
+								w.paid = map[string]int{}
+							}
+							w.paid[ledgerKey(slot, debtor)] = k
+							proto.ReplacedPersonID = sched
+							proto.Notes = fmt.Sprintf("pays back the turn %s covered on %s", w.s.Name(sched), w.entries[slot].Start.Format(DateLayout))
+							break
+						}
+					}
+				}
+			}
+			proto.PersonID, proto.Reason = p, reason
+			if why, away := w.away(p, parts); away {
+				// Next participant in rotation order, available for all parts.
+				var repl id.ID
+				pi := indexOf(r.Participants, p)
+				for j := 1; j < n; j++ {
+					c := r.Participants[(pi+j)%n]
+					if _, away := w.away(c, parts); !away {
+						repl = c
+						break
+					}
+				}
+				if repl.IsZero() {
+					proto.PersonID, proto.Reason, proto.Gap = id.Nil, ReasonGap, true
+					proto.ReplacedPersonID = p
+					proto.Notes = fmt.Sprintf("nobody available: %s is away (%s) and so is everyone else", w.s.Name(p), why)
+				} else {
+					proto.PersonID, proto.Reason, proto.ReplacedPersonID = repl, ReasonReplacement, p
+					proto.Notes = fmt.Sprintf("covers for %s (%s)", w.s.Name(p), why)
+					e := LedgerEntry{RotationID: r.ID, Slot: k, Start: sStart, Skipped: p, CoveredBy: repl, Why: why}
+					led = append(led, e)
+					if w.entries == nil {
+						w.entries = map[int]LedgerEntry{}
+					}
+					w.entries[k] = e
+					if r.Payback {
+						w.owed[repl] = append(w.owed[repl], k)
+					}
+				}
+			}
+		}
+		for _, sp := range parts {
+			x := proto
+			x.Start, x.End = sp.s, sp.e
+			pieces = append(pieces, x)
+		}
+	}
+	pieces = w.overlay(pieces, sStart, sEnd, k)
+	number(pieces)
+	return pieces, led
+}
+
+// overlay applies the rotation's overrides within [sStart, sEnd).
+func (w *walker) overlay(pieces []Shift, sStart, sEnd time.Time, k int) []Shift {
+	ovs := w.s.index().overrides[w.r.ID]
+	if len(ovs) == 0 {
+		return pieces
+	}
+	// Overrides are sorted by start and last at most MaxOverrideSpan: the
+	// first that can reach into the slot starts after sStart - MaxOverrideSpan.
+	lo := sStart.Add(-MaxOverrideSpan)
+	i := sort.Search(len(ovs), func(i int) bool { return ovs[i].Start.After(lo) })
+	for _, o := range ovs[i:] {
+		if !o.Start.Before(sEnd) {
+			break
+		}
+		if !o.End.After(sStart) {
+			continue
+		}
+		a, b := maxT(o.Start, sStart), minT(o.End, sEnd)
+		var replaced id.ID
+		var out []Shift
+		for _, p := range pieces {
+			if !p.Start.Before(b) || !p.End.After(a) {
+				out = append(out, p)
+				continue
+			}
+			if replaced.IsZero() {
+				if !p.PersonID.IsZero() {
+					replaced = p.PersonID
+				} else {
+					replaced = p.ReplacedPersonID
+				}
+			}
+			if p.Start.Before(a) {
+				x := p
+				x.End = a
+				out = append(out, x)
+			}
+			if p.End.After(b) {
+				x := p
+				x.Start = b
+				out = append(out, x)
+			}
+		}
+		ov := Shift{RotationID: w.r.ID, Slot: k, Start: a, End: b, PersonID: o.PersonID, Reason: ReasonOverride,
+			ReplacedPersonID: replaced, Notes: o.Note}
+		if replaced == o.PersonID {
+			ov.ReplacedPersonID = id.Nil
+		}
+		if why, away := w.s.Unavailable(o.PersonID, a, b); away {
+			ov.Unavailable = true
+			if ov.Notes != "" {
+				ov.Notes += "; "
+			}
+			ov.Notes += fmt.Sprintf("%s is away (%s)", w.s.Name(o.PersonID), why)
+		}
+		out = append(out, ov)
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
+		pieces = out
+	}
+	return pieces
+}
+
+// number merges touching pieces of the same holder and numbers each
+// holder's pieces within the slot.
+func number(pieces []Shift) []Shift {
+	if len(pieces) == 0 {
+		return pieces
+	}
+	out := pieces[:1]
+	for _, p := range pieces[1:] {
+		last := &out[len(out)-1]
+		if last.End.Equal(p.Start) && last.PersonID == p.PersonID && last.Reason == p.Reason &&
+			last.Gap == p.Gap && last.ReplacedPersonID == p.ReplacedPersonID && last.Notes == p.Notes && last.Unavailable == p.Unavailable {
+			last.End = p.End
+			continue
+		}
+		out = append(out, p)
+	}
+	seen := map[id.ID]int{}
+	for i := range out {
+		out[i].Piece = seen[out[i].PersonID]
+		seen[out[i].PersonID]++
+	}
+	return out
+}
+
+func indexOf(l []id.ID, u id.ID) int {
+	for i, x := range l {
+		if x == u {
+			return i
+		}
+	}
+	return 0
+}
+
+// SlotAt returns the slot of the rotation containing t (-1 before the first
+// handoff, or for an unknown rotation) and its bounds.
+func SlotAt(s *Snapshot, rotationID id.ID, t time.Time) (k int, start, end time.Time) {
+	r := s.index().rots[rotationID]
+	if r == nil {
+		return -1, time.Time{}, time.Time{}
+	}
+	k = r.slotAt(t)
+	if k < 0 {
+		return -1, time.Time{}, r.base
+	}
+	return k, r.slotStart(k), r.slotStart(k + 1)
+}
+
+// SlotBounds returns the start and end of slot k of a rotation.
+func SlotBounds(s *Snapshot, rotationID id.ID, k int) (start, end time.Time, ok bool) {
+	r := s.index().rots[rotationID]
+	if r == nil || k < 0 {
+		return time.Time{}, time.Time{}, false
+	}
+	return r.slotStart(k), r.slotStart(k + 1), true
+}

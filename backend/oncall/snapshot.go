@@ -1,0 +1,258 @@
+package oncall
+
+import (
+	"sort"
+	"sync"
+	"time"
+
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/tz"
+)
+
+// PersonInfo is what the math needs to know about a person.
+type PersonInfo struct {
+	Name     string `json:"name"`
+	TimeZone string `json:"timezone"`
+	Archived bool   `json:"archived,omitempty"`
+}
+
+// Snapshot is everything the on-call math reads, loaded in one transaction
+// (Service.Snapshot, LoadTx) or built by hand in tests. The functions of this
+// package treat it as read-only; it builds its lookup tables once, on first
+// use, and is then safe for concurrent use.
+type Snapshot struct {
+	Rotations []Rotation
+	TimeOff   []TimeOff
+	Regions   []Region
+	Overrides []Override
+	Swaps     []Swap
+	People    map[id.ID]PersonInfo
+	Settings  Settings
+
+	once sync.Once
+	ix   *index
+}
+
+// span is a half-open instant range [s, e).
+type span struct{ s, e time.Time }
+
+func (a span) overlaps(b span) bool { return a.s.Before(b.e) && b.s.Before(a.e) }
+
+// away is a span in which a person is unavailable, with the reason.
+type away struct {
+	span
+	why string
+}
+
+// awayList is sorted by start; maxEnd[i] is the latest end among [0, i].
+type awayList struct {
+	spans  []away
+	maxEnd []time.Time
+}
+
+// overlap returns the first span (by start) overlapping [s, e), if any.
+func (l *awayList) overlap(s, e time.Time) (away, bool) {
+	// spans[i] with start < e are candidates.
+	n := sort.Search(len(l.spans), func(i int) bool { return !l.spans[i].s.Before(e) })
+	if n == 0 || !l.maxEnd[n-1].After(s) {
+		return away{}, false
+	}
+	for i := 0; i < n; i++ {
+		if l.spans[i].e.After(s) {
+			return l.spans[i], true
+		}
+	}
+	return away{}, false
+}
+
+type index struct {
+	rots      map[id.ID]*rot
+	order     []id.ID // rotations in snapshot order
+	away      map[id.ID]*awayList
+	zones     map[id.ID]*time.Location
+	holidays  map[id.ID]map[string]string // person -> date -> holiday name
+	overrides map[id.ID][]Override        // rotation -> sorted by start
+	swaps     map[id.ID]map[int]int       // rotation -> slot -> partner slot
+}
+
+func (s *Snapshot) index() *index {
+	s.once.Do(func() { s.ix = buildIndex(s) })
+	return s.ix
+}
+
+// Zone returns the location of a person (UTC when unknown).
+func (s *Snapshot) Zone(person id.ID) *time.Location {
+	if loc, ok := s.index().zones[person]; ok {
+		return loc
+	}
+	return time.UTC
+}
+
+// Name returns a person's name ("(unknown person)" when missing).
+func (s *Snapshot) Name(person id.ID) string {
+	if p, ok := s.People[person]; ok {
+		return p.Name
+	}
+	if person.IsZero() {
+		return "nobody"
+	}
+	return "(unknown person)"
+}
+
+// Rotation returns the rotation with that id.
+func (s *Snapshot) Rotation(u id.ID) (*Rotation, bool) {
+	r, ok := s.index().rots[u]
+	if !ok {
+		return nil, false
+	}
+	return r.Rotation, true
+}
+
+// HolidayOf returns the holiday name of the person's region on a civil date.
+func (s *Snapshot) HolidayOf(person id.ID, date string) (string, bool) {
+	n, ok := s.index().holidays[person][date]
+	return n, ok
+}
+
+// Unavailable reports whether the person has time off or a holiday
+// overlapping [start, end), and why.
+func (s *Snapshot) Unavailable(person id.ID, start, end time.Time) (string, bool) {
+	l := s.index().away[person]
+	if l == nil {
+		return "", false
+	}
+	a, ok := l.overlap(start, end)
+	return a.why, ok
+}
+
+func buildIndex(s *Snapshot) *index {
+	ix := &index{rots: map[id.ID]*rot{}, away: map[id.ID]*awayList{}, zones: map[id.ID]*time.Location{},
+		holidays: map[id.ID]map[string]string{}, overrides: map[id.ID][]Override{}, swaps: map[id.ID]map[int]int{}}
+	for pid, p := range s.People {
+		loc, ok := tz.Load(p.TimeZone)
+		if !ok {
+			loc = time.UTC
+		}
+		ix.zones[pid] = loc
+	}
+	zone := func(p id.ID) *time.Location {
+		if l, ok := ix.zones[p]; ok {
+			return l
+		}
+		return time.UTC
+	}
+	for i := range s.Rotations {
+		r := compile(&s.Rotations[i])
+		if r == nil {
+			continue
+		}
+		ix.rots[r.ID] = r
+		ix.order = append(ix.order, r.ID)
+	}
+	lists := map[id.ID][]away{}
+	for i := range s.TimeOff {
+		t := &s.TimeOff[i]
+		sp, ok := t.Span(zone(t.PersonID))
+		if !ok {
+			continue
+		}
+		why := string(t.Kind)
+		if t.Note != "" {
+			why += ": " + t.Note
+		}
+		lists[t.PersonID] = append(lists[t.PersonID], away{span{sp[0], sp[1]}, why})
+	}
+	for i := range s.Regions {
+		rg := &s.Regions[i]
+		for _, m := range rg.MemberIDs {
+			loc := zone(m)
+			hm := ix.holidays[m]
+			if hm == nil {
+				hm = map[string]string{}
+				ix.holidays[m] = hm
+			}
+			for _, h := range rg.Holidays {
+				d, ok := ParseDate(h.Date)
+				if !ok {
+					continue
+				}
+				hm[h.Date] = h.Name
+				y, mo, dd := d.Date()
+				st := tz.WallTime(y, mo, dd, 0, 0, loc)
+				en := tz.WallTime(y, mo, dd+1, 0, 0, loc)
+				lists[m] = append(lists[m], away{span{st, en}, "holiday: " + h.Name})
+			}
+		}
+	}
+	for p, l := range lists {
+		sort.SliceStable(l, func(i, j int) bool { return l[i].s.Before(l[j].s) })
+		al := &awayList{spans: l, maxEnd: make([]time.Time, len(l))}
+		var mx time.Time
+		for i, a := range l {
+			if a.e.After(mx) {
+				mx = a.e
+			}
+			al.maxEnd[i] = mx
+		}
+		ix.away[p] = al
+	}
+	for _, o := range s.Overrides {
+		ix.overrides[o.RotationID] = append(ix.overrides[o.RotationID], o)
+	}
+	for _, l := range ix.overrides {
+		sort.SliceStable(l, func(i, j int) bool { return l[i].Start.Before(l[j].Start) })
+	}
+	for _, sw := range s.Swaps {
+		m := ix.swaps[sw.RotationID]
+		if m == nil {
+			m = map[int]int{}
+			ix.swaps[sw.RotationID] = m
+		}
+		m[sw.SlotA] = sw.SlotB
+		m[sw.SlotB] = sw.SlotA
+	}
+	return ix
+}
+
+// Span returns the instants [start, end) of the time off; civil dates are
+// whole days in loc (the person's zone).
+func (t *TimeOff) Span(loc *time.Location) ([2]time.Time, bool) {
+	if t.StartDate != "" {
+		s, ok1 := ParseDate(t.StartDate)
+		e, ok2 := ParseDate(t.EndDate)
+		if !ok1 || !ok2 || e.Before(s) {
+			return [2]time.Time{}, false
+		}
+		return [2]time.Time{
+			tz.WallTime(s.Year(), s.Month(), s.Day(), 0, 0, loc),
+			tz.WallTime(e.Year(), e.Month(), e.Day()+1, 0, 0, loc),
+		}, true
+	}
+	if t.Start.IsZero() || !t.End.After(t.Start) {
+		return [2]time.Time{}, false
+	}
+	return [2]time.Time{t.Start, t.End}, true
+}
+
+// EndBound is an instant at or after the end of the time off in any zone
+// (civil days end at most 12 hours after UTC midnight, in UTC-12; 15 hours
+// leaves a margin).
+func (t *TimeOff) EndBound() time.Time {
+	if t.EndDate != "" {
+		if e, ok := ParseDate(t.EndDate); ok {
+			return e.AddDate(0, 0, 1).Add(15 * time.Hour)
+		}
+	}
+	return t.End
+}
+
+// StartBound is an instant at or before the start of the time off in any
+// zone (civil days start at most 14 hours before UTC midnight, in UTC+14).
+func (t *TimeOff) StartBound() time.Time {
+	if t.StartDate != "" {
+		if s, ok := ParseDate(t.StartDate); ok {
+			return s.Add(-15 * time.Hour)
+		}
+	}
+	return t.Start
+}
