@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dgraph-io/badger/v4"
+
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/datadir"
 	"wheelhouse/backend/demo"
@@ -233,3 +235,21 @@ func (s *Shell) KeepRunningOnClose() bool {
 	st, err := w.Reminders.Settings()
 	return err == nil && st.Background
 }
+
+// today is the manager's date (in the reminder settings' zone).
+func (s *Shell) today() string {
+	w, err := s.workspace()
+	if err != nil {
+		return s.clock.Now().UTC().Format("2006-01-02")
+	}
+	loc := time.UTC
+	_ = w.Store.View(func(txn *badger.Txn) error {
+		loc = w.Reminders.LocationTx(txn)
+		return nil
+	})
+	return s.clock.Now().In(loc).Format("2006-01-02")
+}
+
+// afterChange re-evaluates reminders after an edit that may change what is
+// due (a follow-up done, a review written), without blocking the call.
+func (s *Shell) afterChange() { go s.EvaluateReminders() }

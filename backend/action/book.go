@@ -203,9 +203,9 @@ func (b *Book) Get(u id.ID) (it Item, err error) {
 
 // Filter selects follow-ups. Empty fields select everything.
 type Filter struct {
-	OwnerIDs   []id.ID    `json:"ownerIds,omitempty"`
+	OwnerIDs   []id.ID    `json:"ownerIds,omitempty" ts_type:"string[]"`
 	SourceKind SourceKind `json:"sourceKind,omitempty"`
-	SourceID   id.ID      `json:"sourceId,omitzero"` // with SourceKind
+	SourceID   id.ID      `json:"sourceId,omitzero" ts_type:"string"` // with SourceKind
 	Statuses   []Status   `json:"statuses,omitempty"`
 	// OverdueOnly keeps open items whose due date is before Today.
 	OverdueOnly bool   `json:"overdueOnly,omitempty"`

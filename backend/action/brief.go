@@ -16,17 +16,17 @@ import (
 // (store.IdxActionBrief), so the follow-ups view and the reminder queries
 // read index keys and decode no JSON. To edit an item, load it with Get.
 type Brief struct {
-	ID           id.ID     `json:"id"`
+	ID           id.ID     `json:"id" ts_type:"string"`
 	Title        string    `json:"title"`
-	OwnerID      id.ID     `json:"ownerId,omitzero"`
+	OwnerID      id.ID     `json:"ownerId,omitzero" ts_type:"string"`
 	OwnerRemoved bool      `json:"ownerRemoved,omitempty"`
 	DueDate      string    `json:"dueDate,omitempty"`
 	Priority     Priority  `json:"priority"`
 	Status       Status    `json:"status"`
 	Reason       string    `json:"reason,omitempty"`
 	Source       Source    `json:"source"`
-	CreatedAt    time.Time `json:"createdAt"`
-	CompletedAt  time.Time `json:"completedAt,omitzero"`
+	CreatedAt    time.Time `json:"createdAt" ts_type:"string"`
+	CompletedAt  time.Time `json:"completedAt,omitzero" ts_type:"string"`
 }
 
 // Brief returns the brief of an item.

@@ -59,18 +59,18 @@ var SourceKinds = []SourceKind{SourceIncidentReview, SourceOneOnOne, SourceDevel
 // is a stand-alone follow-up.
 type Source struct {
 	Kind  SourceKind `json:"kind,omitempty"`
-	ID    id.ID      `json:"id,omitzero"`
+	ID    id.ID      `json:"id,omitzero" ts_type:"string"`
 	Label string     `json:"label,omitempty"` // e.g. the incident title, for display
 }
 
 // Item is one follow-up.
 type Item struct {
-	ID    id.ID  `json:"id"`
+	ID    id.ID  `json:"id" ts_type:"string"`
 	Title string `json:"title"`
 	// OwnerID is required, except after the owner was deleted from the roster:
 	// the item is then kept with OwnerID Nil and OwnerRemoved set, so the
 	// manager can hand it to someone else (see PersonRefs).
-	OwnerID      id.ID     `json:"ownerId,omitzero"`
+	OwnerID      id.ID     `json:"ownerId,omitzero" ts_type:"string"`
 	OwnerRemoved bool      `json:"ownerRemoved,omitempty"`
 	DueDate      string    `json:"dueDate,omitempty"` // civil date YYYY-MM-DD
 	Priority     Priority  `json:"priority"`
@@ -78,9 +78,9 @@ type Item struct {
 	Reason       string    `json:"reason,omitempty"` // why it won't be done; required for wont_do
 	Source       Source    `json:"source"`
 	Notes        string    `json:"notes,omitempty"`
-	CreatedAt    time.Time `json:"createdAt"`
-	UpdatedAt    time.Time `json:"updatedAt"`
-	CompletedAt  time.Time `json:"completedAt,omitzero"` // set while done or wont_do
+	CreatedAt    time.Time `json:"createdAt" ts_type:"string"`
+	UpdatedAt    time.Time `json:"updatedAt" ts_type:"string"`
+	CompletedAt  time.Time `json:"completedAt,omitzero" ts_type:"string"` // set while done or wont_do
 }
 
 // Limits on text.

@@ -129,14 +129,14 @@ func (s *Stats) finish() {
 // OwnerStats are one owner's numbers. OwnerID Nil collects the follow-ups
 // whose owner was deleted.
 type OwnerStats struct {
-	OwnerID id.ID `json:"ownerId"`
+	OwnerID id.ID `json:"ownerId" ts_type:"string"`
 	Stats
 }
 
 // TeamStats add up the owner stats of a team's members (someone in two teams
 // counts in both).
 type TeamStats struct {
-	TeamID id.ID  `json:"teamId"`
+	TeamID id.ID  `json:"teamId" ts_type:"string"`
 	Name   string `json:"name"`
 	Stats
 }

@@ -218,8 +218,8 @@ func relabel(txn *badger.Txn, u id.ID, title string, now time.Time) error {
 // TransitionInput is a status change.
 type TransitionInput struct {
 	To   Status    `json:"to"`
-	At   time.Time `json:"at,omitzero"` // zero: now; earlier for changes written down after the fact
-	By   id.ID     `json:"by,omitzero"`
+	At   time.Time `json:"at,omitzero" ts_type:"string"` // zero: now; earlier for changes written down after the fact
+	By   id.ID     `json:"by,omitzero" ts_type:"string"`
 	Note string    `json:"note,omitempty"`
 }
 
@@ -304,8 +304,8 @@ func entryTime(in *Incident, at, now time.Time, status bool) (time.Time, error) 
 // SeverityInput is a severity change.
 type SeverityInput struct {
 	Severity int       `json:"severity"`
-	At       time.Time `json:"at,omitzero"`
-	By       id.ID     `json:"by,omitzero"`
+	At       time.Time `json:"at,omitzero" ts_type:"string"`
+	By       id.ID     `json:"by,omitzero" ts_type:"string"`
 	Note     string    `json:"note,omitempty"`
 }
 
@@ -336,8 +336,8 @@ func (d *Desk) SetSeverity(u id.ID, s SeverityInput) (Incident, error) {
 // RolesInput assigns roles.
 type RolesInput struct {
 	Roles
-	At time.Time `json:"at,omitzero"`
-	By id.ID     `json:"by,omitzero"`
+	At time.Time `json:"at,omitzero" ts_type:"string"`
+	By id.ID     `json:"by,omitzero" ts_type:"string"`
 }
 
 // SetRoles replaces the roles, recording every change on the timeline; new
@@ -566,10 +566,10 @@ func (d *Desk) AddFollowUp(u id.ID, it action.Item) (action.Item, error) {
 type Filter struct {
 	Statuses   []Status  `json:"statuses,omitempty"`
 	Severities []int     `json:"severities,omitempty"`
-	ServiceID  id.ID     `json:"serviceId,omitzero"`
+	ServiceID  id.ID     `json:"serviceId,omitzero" ts_type:"string"`
 	Tag        string    `json:"tag,omitempty"`
-	From       time.Time `json:"from,omitzero"` // started at or after
-	To         time.Time `json:"to,omitzero"`   // started before
+	From       time.Time `json:"from,omitzero" ts_type:"string"` // started at or after
+	To         time.Time `json:"to,omitzero" ts_type:"string"`   // started before
 }
 
 func (f *Filter) match(s *Summary) bool {
@@ -647,12 +647,12 @@ func (d *Desk) List(f Filter) (out []Summary, err error) {
 
 // ReviewDue is a review that needs doing, for reminders.
 type ReviewDue struct {
-	IncidentID  id.ID       `json:"incidentId"`
+	IncidentID  id.ID       `json:"incidentId" ts_type:"string"`
 	Title       string      `json:"title"`
 	Severity    int         `json:"severity"`
 	DueDate     string      `json:"dueDate"`
 	State       ReviewState `json:"state"`
-	CommanderID id.ID       `json:"commanderId,omitzero"`
+	CommanderID id.ID       `json:"commanderId,omitzero" ts_type:"string"`
 }
 
 // ReviewsOverdue returns the reviews of resolved incidents that are neither

@@ -93,7 +93,7 @@ type MonthStat struct {
 
 // ServiceMonth counts a service's incidents in one month.
 type ServiceMonth struct {
-	ServiceID id.ID  `json:"serviceId"`
+	ServiceID id.ID  `json:"serviceId" ts_type:"string"`
 	Service   string `json:"service"`
 	Month     string `json:"month"`
 	Incidents int    `json:"incidents"`
@@ -103,16 +103,16 @@ type ServiceMonth struct {
 // [From, To) (zero bounds are open). Months are calendar months in Loc.
 // Today (a civil date in the manager's zone) decides which reviews are past due.
 type Window struct {
-	From  time.Time      `json:"from,omitzero"`
-	To    time.Time      `json:"to,omitzero"`
+	From  time.Time      `json:"from,omitzero" ts_type:"string"`
+	To    time.Time      `json:"to,omitzero" ts_type:"string"`
 	Today string         `json:"today,omitempty"`
 	Loc   *time.Location `json:"-"`
 }
 
 // Metrics is the incident metrics page.
 type Metrics struct {
-	From      time.Time `json:"from,omitzero"`
-	To        time.Time `json:"to,omitzero"`
+	From      time.Time `json:"from,omitzero" ts_type:"string"`
+	To        time.Time `json:"to,omitzero" ts_type:"string"`
 	Zone      string    `json:"zone"`
 	Today     string    `json:"today"`
 	Incidents int       `json:"incidents"`

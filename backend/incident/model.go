@@ -115,16 +115,16 @@ const (
 
 // Roles are who does what during the incident.
 type Roles struct {
-	CommanderID  id.ID   `json:"commanderId,omitzero"`
-	ScribeID     id.ID   `json:"scribeId,omitzero"`
-	CommsID      id.ID   `json:"commsId,omitzero"`
-	ResponderIDs []id.ID `json:"responderIds,omitempty"`
+	CommanderID  id.ID   `json:"commanderId,omitzero" ts_type:"string"`
+	ScribeID     id.ID   `json:"scribeId,omitzero" ts_type:"string"`
+	CommsID      id.ID   `json:"commsId,omitzero" ts_type:"string"`
+	ResponderIDs []id.ID `json:"responderIds,omitempty" ts_type:"string[]"`
 }
 
 // Participant is someone who took part, and when they joined.
 type Participant struct {
-	PersonID id.ID     `json:"personId"`
-	JoinedAt time.Time `json:"joinedAt,omitzero"`
+	PersonID id.ID     `json:"personId" ts_type:"string"`
+	JoinedAt time.Time `json:"joinedAt,omitzero" ts_type:"string"`
 }
 
 // EntryKind is the kind of a timeline entry.
@@ -145,16 +145,16 @@ var entryKinds = []EntryKind{KindNote, KindStatus, KindSeverity, KindRole, KindR
 // the fact). Automatic entries record what the Desk did; they cannot be
 // edited or deleted, only annotated.
 type Entry struct {
-	ID         id.ID     `json:"id"`
-	At         time.Time `json:"at"`
+	ID         id.ID     `json:"id" ts_type:"string"`
+	At         time.Time `json:"at" ts_type:"string"`
 	Kind       EntryKind `json:"kind"`
 	Auto       bool      `json:"auto,omitempty"`
 	Text       string    `json:"text,omitempty"`
-	AuthorID   id.ID     `json:"authorId,omitzero"`
+	AuthorID   id.ID     `json:"authorId,omitzero" ts_type:"string"`
 	From       string    `json:"from,omitempty"`
 	To         string    `json:"to,omitempty"`
 	Role       Role      `json:"role,omitempty"`
-	PersonID   id.ID     `json:"personId,omitzero"`
+	PersonID   id.ID     `json:"personId,omitzero" ts_type:"string"`
 	Annotation string    `json:"annotation,omitempty"`
 }
 
@@ -162,8 +162,8 @@ type Entry struct {
 type Transition struct {
 	From Status    `json:"from"` // "" for the status the incident was opened with
 	To   Status    `json:"to"`
-	At   time.Time `json:"at"`
-	By   id.ID     `json:"by,omitzero"`
+	At   time.Time `json:"at" ts_type:"string"`
+	By   id.ID     `json:"by,omitzero" ts_type:"string"`
 	Note string    `json:"note,omitempty"`
 }
 
@@ -197,10 +197,10 @@ type Review struct {
 	WentPoorly          string    `json:"wentPoorly,omitempty"`
 	Lessons             string    `json:"lessons,omitempty"`
 	SkipReason          string    `json:"skipReason,omitempty"`
-	SkippedBy           id.ID     `json:"skippedBy,omitzero"`
-	SkippedAt           time.Time `json:"skippedAt,omitzero"`
-	CompletedAt         time.Time `json:"completedAt,omitzero"`
-	UpdatedAt           time.Time `json:"updatedAt,omitzero"`
+	SkippedBy           id.ID     `json:"skippedBy,omitzero" ts_type:"string"`
+	SkippedAt           time.Time `json:"skippedAt,omitzero" ts_type:"string"`
+	CompletedAt         time.Time `json:"completedAt,omitzero" ts_type:"string"`
+	UpdatedAt           time.Time `json:"updatedAt,omitzero" ts_type:"string"`
 }
 
 // Settled reports whether the review is done with: completed, or skipped by
@@ -209,19 +209,19 @@ func (r *Review) Settled() bool { return r.State == ReviewCompleted || r.State =
 
 // Incident is one incident with its timeline and review.
 type Incident struct {
-	ID             id.ID     `json:"id"`
+	ID             id.ID     `json:"id" ts_type:"string"`
 	Title          string    `json:"title"`
 	Summary        string    `json:"summary,omitempty"`
 	Severity       int       `json:"severity"` // 1 (SEV1, worst) to 4
 	Status         Status    `json:"status"`
-	StartedAt      time.Time `json:"startedAt"`
-	DetectedAt     time.Time `json:"detectedAt,omitzero"`
-	AcknowledgedAt time.Time `json:"acknowledgedAt,omitzero"`
-	MitigatedAt    time.Time `json:"mitigatedAt,omitzero"`
-	ResolvedAt     time.Time `json:"resolvedAt,omitzero"`
+	StartedAt      time.Time `json:"startedAt" ts_type:"string"`
+	DetectedAt     time.Time `json:"detectedAt,omitzero" ts_type:"string"`
+	AcknowledgedAt time.Time `json:"acknowledgedAt,omitzero" ts_type:"string"`
+	MitigatedAt    time.Time `json:"mitigatedAt,omitzero" ts_type:"string"`
+	ResolvedAt     time.Time `json:"resolvedAt,omitzero" ts_type:"string"`
 	Roles
 	Participants       []Participant `json:"participants,omitempty"`
-	AffectedServiceIDs []id.ID       `json:"affectedServiceIds,omitempty"`
+	AffectedServiceIDs []id.ID       `json:"affectedServiceIds,omitempty" ts_type:"string[]"`
 	CustomerImpact     string        `json:"customerImpact,omitempty"`
 	Tags               []string      `json:"tags,omitempty"`
 	// Escalated records that the incident was escalated beyond the team
@@ -229,8 +229,8 @@ type Incident struct {
 	Escalated bool      `json:"escalated,omitempty"`
 	Timeline  []Entry   `json:"timeline,omitempty"`
 	Review    Review    `json:"review"`
-	CreatedAt time.Time `json:"createdAt"`
-	UpdatedAt time.Time `json:"updatedAt"`
+	CreatedAt time.Time `json:"createdAt" ts_type:"string"`
+	UpdatedAt time.Time `json:"updatedAt" ts_type:"string"`
 }
 
 // Limits.

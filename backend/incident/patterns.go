@@ -55,7 +55,7 @@ type Pattern struct {
 	Label       string      `json:"label"`          // "payments-api: 3 incidents in 30 days"
 	Count       int         `json:"count"`          // incidents (or reviews, for causes)
 	Days        int         `json:"days"`           // the look-back window
-	IncidentIDs []id.ID     `json:"incidentIds"`
+	IncidentIDs []id.ID     `json:"incidentIds" ts_type:"string[]"`
 }
 
 // ReviewText is the part of a review that states causes.
@@ -259,7 +259,7 @@ outer:
 // causeRec is the part of a stored incident that states causes. Decoding
 // into it skips the timeline and the rest of the review.
 type causeRec struct {
-	ID     id.ID `json:"id"`
+	ID     id.ID `json:"id" ts_type:"string"`
 	Review struct {
 		RootCause           string   `json:"rootCause"`
 		ContributingFactors []string `json:"contributingFactors"`

@@ -14,17 +14,17 @@ import (
 // start time and the summary itself, so listing or computing metrics over
 // thousands of incidents reads keys only and decodes no JSON.
 type Summary struct {
-	ID             id.ID       `json:"id"`
+	ID             id.ID       `json:"id" ts_type:"string"`
 	Title          string      `json:"title"`
 	Severity       int         `json:"severity"`
 	Status         Status      `json:"status"`
-	StartedAt      time.Time   `json:"startedAt"`
-	DetectedAt     time.Time   `json:"detectedAt,omitzero"`
-	AcknowledgedAt time.Time   `json:"acknowledgedAt,omitzero"`
-	MitigatedAt    time.Time   `json:"mitigatedAt,omitzero"`
-	ResolvedAt     time.Time   `json:"resolvedAt,omitzero"`
-	CommanderID    id.ID       `json:"commanderId,omitzero"`
-	ServiceIDs     []id.ID     `json:"serviceIds"`
+	StartedAt      time.Time   `json:"startedAt" ts_type:"string"`
+	DetectedAt     time.Time   `json:"detectedAt,omitzero" ts_type:"string"`
+	AcknowledgedAt time.Time   `json:"acknowledgedAt,omitzero" ts_type:"string"`
+	MitigatedAt    time.Time   `json:"mitigatedAt,omitzero" ts_type:"string"`
+	ResolvedAt     time.Time   `json:"resolvedAt,omitzero" ts_type:"string"`
+	CommanderID    id.ID       `json:"commanderId,omitzero" ts_type:"string"`
+	ServiceIDs     []id.ID     `json:"serviceIds" ts_type:"string[]"`
 	Tags           []string    `json:"tags"`
 	Escalated      bool        `json:"escalated"` // IsEscalated: severity raised, or flagged
 	ReviewState    ReviewState `json:"reviewState"`

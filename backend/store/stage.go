@@ -92,6 +92,10 @@ func unique(path string) string {
 // must be idempotent, because an op that overflowed a transaction runs again
 // in the next one.
 func (s *Store) WriteChunked(ops []Op) error {
+	if err := s.enter(); err != nil {
+		return err
+	}
+	defer s.leave()
 	txn := s.db.NewTransaction(true)
 	defer func() { txn.Discard() }()
 	for _, op := range ops {

@@ -84,7 +84,28 @@ type Store struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 	closed sync.Once
+
+	// life guards the database against being closed under a running
+	// transaction: every View/Update holds it shared, Close takes it
+	// exclusively. (Badger panics when an iterator is opened on a closed DB;
+	// the app closes a workspace while background reminders may be reading.)
+	life   sync.RWMutex
+	isShut bool
 }
+
+var errClosed = &errs.Error{Code: errs.Unavailable, Message: "The workspace is closed."}
+
+// enter marks an operation in flight; it fails once the store is closed.
+func (s *Store) enter() error {
+	s.life.RLock()
+	if s.isShut {
+		s.life.RUnlock()
+		return errClosed
+	}
+	return nil
+}
+
+func (s *Store) leave() { s.life.RUnlock() }
 
 // DBDir and BackupDir are the parts of a data directory.
 func DBDir(root string) string     { return filepath.Join(root, "db") }
@@ -305,12 +326,20 @@ func (s *Store) DB() *badger.DB { return s.db }
 
 // View runs fn in a read-only transaction.
 func (s *Store) View(fn func(*badger.Txn) error) error {
+	if err := s.enter(); err != nil {
+		return err
+	}
+	defer s.leave()
 	return mapErr(s.db.View(fn))
 }
 
 // Update runs fn in a read-write transaction and commits it, retrying up to
 // MaxConflictRetries times when another transaction won a write conflict.
 func (s *Store) Update(fn func(*badger.Txn) error) error {
+	if err := s.enter(); err != nil {
+		return err
+	}
+	defer s.leave()
 	var err error
 	for attempt := 0; attempt <= MaxConflictRetries; attempt++ {
 		err = s.db.Update(fn)
@@ -341,6 +370,10 @@ func mapErr(err error) error {
 // returns (nil deletes). It commits in batches, so it suits migrations of any
 // size; fn must therefore be idempotent.
 func (s *Store) Rewrite(prefix byte, fn func(key, val []byte) ([]byte, error)) error {
+	if err := s.enter(); err != nil {
+		return err
+	}
+	defer s.leave()
 	type kv struct{ k, v []byte }
 	var batch []kv
 	var last []byte
@@ -434,6 +467,9 @@ func (s *Store) Close() error {
 			s.cancel()
 		}
 		s.wg.Wait()
+		s.life.Lock() // waits for transactions in flight
+		s.isShut = true
+		s.life.Unlock()
 		err = s.db.Close()
 	})
 	return err
@@ -445,6 +481,10 @@ const backupHeader = "WHEELHOUSE-BACKUP 1\n"
 
 // Backup writes a full, consistent backup of the database to w.
 func (s *Store) Backup(w io.Writer) error {
+	if err := s.enter(); err != nil {
+		return err
+	}
+	defer s.leave()
 	if _, err := io.WriteString(w, backupHeader); err != nil {
 		return err
 	}

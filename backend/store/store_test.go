@@ -485,3 +485,46 @@ func TestOpensAfterCrashLeftEmptyValueLog(t *testing.T) {
 		return nil
 	})
 }
+
+// Closing the store while transactions run waits for them; later ones get a
+// clear "closed" error instead of Badger's panic.
+func TestCloseUnderLoad(t *testing.T) {
+	s, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, s, rec{ID: id.New(time.Now()), Name: "x"})
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				err := s.View(func(txn *badger.Txn) error {
+					_, err := recs.List(txn)
+					return err
+				})
+				if err != nil && !errs.Is(err, errs.Unavailable) {
+					t.Errorf("view: %v", err)
+					return
+				}
+			}
+		}()
+	}
+	time.Sleep(20 * time.Millisecond)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	err = s.Update(func(txn *badger.Txn) error { return nil })
+	if !errs.Is(err, errs.Unavailable) {
+		t.Fatalf("update after close: %v", err)
+	}
+	close(stop)
+	wg.Wait()
+}

@@ -1,3 +1,339 @@
+export namespace action {
+	
+	export class Source {
+	    kind?: string;
+	    id: string;
+	    label?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Source(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.label = source["label"];
+	    }
+	}
+	export class Brief {
+	    id: string;
+	    title: string;
+	    ownerId: string;
+	    ownerRemoved?: boolean;
+	    dueDate?: string;
+	    priority: string;
+	    status: string;
+	    reason?: string;
+	    source: Source;
+	    createdAt: string;
+	    completedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Brief(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerRemoved = source["ownerRemoved"];
+	        this.dueDate = source["dueDate"];
+	        this.priority = source["priority"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	        this.source = this.convertValues(source["source"], Source);
+	        this.createdAt = source["createdAt"];
+	        this.completedAt = source["completedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Filter {
+	    ownerIds?: string[];
+	    sourceKind?: string;
+	    sourceId: string;
+	    statuses?: string[];
+	    overdueOnly?: boolean;
+	    today?: string;
+	    dueBefore?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerIds = source["ownerIds"];
+	        this.sourceKind = source["sourceKind"];
+	        this.sourceId = source["sourceId"];
+	        this.statuses = source["statuses"];
+	        this.overdueOnly = source["overdueOnly"];
+	        this.today = source["today"];
+	        this.dueBefore = source["dueBefore"];
+	    }
+	}
+	export class Item {
+	    id: string;
+	    title: string;
+	    ownerId: string;
+	    ownerRemoved?: boolean;
+	    dueDate?: string;
+	    priority: string;
+	    status: string;
+	    reason?: string;
+	    source: Source;
+	    notes?: string;
+	    createdAt: string;
+	    updatedAt: string;
+	    completedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerRemoved = source["ownerRemoved"];
+	        this.dueDate = source["dueDate"];
+	        this.priority = source["priority"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	        this.source = this.convertValues(source["source"], Source);
+	        this.notes = source["notes"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.completedAt = source["completedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OwnerStats {
+	    ownerId: string;
+	    total: number;
+	    open: number;
+	    done: number;
+	    wontDo: number;
+	    overdue: number;
+	    completionRate: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OwnerStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerId = source["ownerId"];
+	        this.total = source["total"];
+	        this.open = source["open"];
+	        this.done = source["done"];
+	        this.wontDo = source["wontDo"];
+	        this.overdue = source["overdue"];
+	        this.completionRate = source["completionRate"];
+	    }
+	}
+	export class Row {
+	    item: Brief;
+	    bucket: string;
+	    daysOverdue?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = this.convertValues(source["item"], Brief);
+	        this.bucket = source["bucket"];
+	        this.daysOverdue = source["daysOverdue"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Stats {
+	    total: number;
+	    open: number;
+	    done: number;
+	    wontDo: number;
+	    overdue: number;
+	    completionRate: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Stats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.open = source["open"];
+	        this.done = source["done"];
+	        this.wontDo = source["wontDo"];
+	        this.overdue = source["overdue"];
+	        this.completionRate = source["completionRate"];
+	    }
+	}
+	export class TeamStats {
+	    teamId: string;
+	    name: string;
+	    total: number;
+	    open: number;
+	    done: number;
+	    wontDo: number;
+	    overdue: number;
+	    completionRate: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TeamStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.teamId = source["teamId"];
+	        this.name = source["name"];
+	        this.total = source["total"];
+	        this.open = source["open"];
+	        this.done = source["done"];
+	        this.wontDo = source["wontDo"];
+	        this.overdue = source["overdue"];
+	        this.completionRate = source["completionRate"];
+	    }
+	}
+	export class View {
+	    today: string;
+	    soonDays: number;
+	    rows: Row[];
+	    overdue: number;
+	    dueSoon: number;
+	    moreClosed?: boolean;
+	    all: Stats;
+	    owners: OwnerStats[];
+	    teams: TeamStats[];
+	
+	    static createFrom(source: any = {}) {
+	        return new View(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.today = source["today"];
+	        this.soonDays = source["soonDays"];
+	        this.rows = this.convertValues(source["rows"], Row);
+	        this.overdue = source["overdue"];
+	        this.dueSoon = source["dueSoon"];
+	        this.moreClosed = source["moreClosed"];
+	        this.all = this.convertValues(source["all"], Stats);
+	        this.owners = this.convertValues(source["owners"], OwnerStats);
+	        this.teams = this.convertValues(source["teams"], TeamStats);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ViewOptions {
+	    filter: Filter;
+	    soonDays: number;
+	    closedLimit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ViewOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.soonDays = source["soonDays"];
+	        this.closedLimit = source["closedLimit"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace app {
 	
 	export class APIError {
@@ -239,6 +575,38 @@ export namespace app {
 	        this.personName = source["personName"];
 	        this.items = source["items"];
 	    }
+	}
+	export class IncidentDetail {
+	    incident: incident.Incident;
+	    followUps: action.Item[];
+	
+	    static createFrom(source: any = {}) {
+	        return new IncidentDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.incident = this.convertValues(source["incident"], incident.Incident);
+	        this.followUps = this.convertValues(source["followUps"], action.Item);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class RefDTO {
 	    id: string;
@@ -716,6 +1084,599 @@ export namespace errs {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.field = source["field"];
 	        this.message = source["message"];
+	    }
+	}
+
+}
+
+export namespace incident {
+	
+	export class Duration {
+	    n: number;
+	    mean: number;
+	    median: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Duration(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.n = source["n"];
+	        this.mean = source["mean"];
+	        this.median = source["median"];
+	    }
+	}
+	export class Entry {
+	    id: string;
+	    at: string;
+	    kind: string;
+	    auto?: boolean;
+	    text?: string;
+	    authorId: string;
+	    from?: string;
+	    to?: string;
+	    role?: string;
+	    personId: string;
+	    annotation?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.kind = source["kind"];
+	        this.auto = source["auto"];
+	        this.text = source["text"];
+	        this.authorId = source["authorId"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.role = source["role"];
+	        this.personId = source["personId"];
+	        this.annotation = source["annotation"];
+	    }
+	}
+	export class Filter {
+	    statuses?: string[];
+	    severities?: number[];
+	    serviceId: string;
+	    tag?: string;
+	    from: string;
+	    to: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.statuses = source["statuses"];
+	        this.severities = source["severities"];
+	        this.serviceId = source["serviceId"];
+	        this.tag = source["tag"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	}
+	export class Review {
+	    state: string;
+	    dueDate?: string;
+	    summary?: string;
+	    impact?: string;
+	    timeline?: string;
+	    rootCause?: string;
+	    contributingFactors?: string[];
+	    wentWell?: string;
+	    wentPoorly?: string;
+	    lessons?: string;
+	    skipReason?: string;
+	    skippedBy: string;
+	    skippedAt: string;
+	    completedAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Review(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.dueDate = source["dueDate"];
+	        this.summary = source["summary"];
+	        this.impact = source["impact"];
+	        this.timeline = source["timeline"];
+	        this.rootCause = source["rootCause"];
+	        this.contributingFactors = source["contributingFactors"];
+	        this.wentWell = source["wentWell"];
+	        this.wentPoorly = source["wentPoorly"];
+	        this.lessons = source["lessons"];
+	        this.skipReason = source["skipReason"];
+	        this.skippedBy = source["skippedBy"];
+	        this.skippedAt = source["skippedAt"];
+	        this.completedAt = source["completedAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class Participant {
+	    personId: string;
+	    joinedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Participant(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.joinedAt = source["joinedAt"];
+	    }
+	}
+	export class Incident {
+	    id: string;
+	    title: string;
+	    summary?: string;
+	    severity: number;
+	    status: string;
+	    startedAt: string;
+	    detectedAt: string;
+	    acknowledgedAt: string;
+	    mitigatedAt: string;
+	    resolvedAt: string;
+	    commanderId: string;
+	    scribeId: string;
+	    commsId: string;
+	    responderIds?: string[];
+	    participants?: Participant[];
+	    affectedServiceIds?: string[];
+	    customerImpact?: string;
+	    tags?: string[];
+	    escalated?: boolean;
+	    timeline?: Entry[];
+	    review: Review;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Incident(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.summary = source["summary"];
+	        this.severity = source["severity"];
+	        this.status = source["status"];
+	        this.startedAt = source["startedAt"];
+	        this.detectedAt = source["detectedAt"];
+	        this.acknowledgedAt = source["acknowledgedAt"];
+	        this.mitigatedAt = source["mitigatedAt"];
+	        this.resolvedAt = source["resolvedAt"];
+	        this.commanderId = source["commanderId"];
+	        this.scribeId = source["scribeId"];
+	        this.commsId = source["commsId"];
+	        this.responderIds = source["responderIds"];
+	        this.participants = this.convertValues(source["participants"], Participant);
+	        this.affectedServiceIds = source["affectedServiceIds"];
+	        this.customerImpact = source["customerImpact"];
+	        this.tags = source["tags"];
+	        this.escalated = source["escalated"];
+	        this.timeline = this.convertValues(source["timeline"], Entry);
+	        this.review = this.convertValues(source["review"], Review);
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Rate {
+	    num: number;
+	    den: number;
+	    value: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.num = source["num"];
+	        this.den = source["den"];
+	        this.value = source["value"];
+	    }
+	}
+	export class ServiceMonth {
+	    serviceId: string;
+	    service: string;
+	    month: string;
+	    incidents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ServiceMonth(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serviceId = source["serviceId"];
+	        this.service = source["service"];
+	        this.month = source["month"];
+	        this.incidents = source["incidents"];
+	    }
+	}
+	export class MonthStat {
+	    month: string;
+	    incidents: number;
+	    mtta: Duration;
+	    mttr: Duration;
+	
+	    static createFrom(source: any = {}) {
+	        return new MonthStat(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.incidents = source["incidents"];
+	        this.mtta = this.convertValues(source["mtta"], Duration);
+	        this.mttr = this.convertValues(source["mttr"], Duration);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SeverityStat {
+	    severity: number;
+	    label: string;
+	    incidents: number;
+	    mtta: Duration;
+	    mttr: Duration;
+	
+	    static createFrom(source: any = {}) {
+	        return new SeverityStat(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.severity = source["severity"];
+	        this.label = source["label"];
+	        this.incidents = source["incidents"];
+	        this.mtta = this.convertValues(source["mtta"], Duration);
+	        this.mttr = this.convertValues(source["mttr"], Duration);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Metrics {
+	    from: string;
+	    to: string;
+	    zone: string;
+	    today: string;
+	    incidents: number;
+	    open: number;
+	    mtta: Duration;
+	    mttr: Duration;
+	    bySeverity: SeverityStat[];
+	    byMonth: MonthStat[];
+	    byServiceMonth: ServiceMonth[];
+	    escalation: Rate;
+	    reviewCompletion: Rate;
+	    followUpCompletion: Rate;
+	
+	    static createFrom(source: any = {}) {
+	        return new Metrics(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.zone = source["zone"];
+	        this.today = source["today"];
+	        this.incidents = source["incidents"];
+	        this.open = source["open"];
+	        this.mtta = this.convertValues(source["mtta"], Duration);
+	        this.mttr = this.convertValues(source["mttr"], Duration);
+	        this.bySeverity = this.convertValues(source["bySeverity"], SeverityStat);
+	        this.byMonth = this.convertValues(source["byMonth"], MonthStat);
+	        this.byServiceMonth = this.convertValues(source["byServiceMonth"], ServiceMonth);
+	        this.escalation = this.convertValues(source["escalation"], Rate);
+	        this.reviewCompletion = this.convertValues(source["reviewCompletion"], Rate);
+	        this.followUpCompletion = this.convertValues(source["followUpCompletion"], Rate);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Pattern {
+	    kind: string;
+	    key: string;
+	    also?: string[];
+	    label: string;
+	    count: number;
+	    days: number;
+	    incidentIds: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Pattern(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.key = source["key"];
+	        this.also = source["also"];
+	        this.label = source["label"];
+	        this.count = source["count"];
+	        this.days = source["days"];
+	        this.incidentIds = source["incidentIds"];
+	    }
+	}
+	export class Page {
+	    metrics: Metrics;
+	    patterns: Pattern[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.metrics = this.convertValues(source["metrics"], Metrics);
+	        this.patterns = this.convertValues(source["patterns"], Pattern);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	
+	export class RolesInput {
+	    commanderId: string;
+	    scribeId: string;
+	    commsId: string;
+	    responderIds?: string[];
+	    at: string;
+	    by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RolesInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.commanderId = source["commanderId"];
+	        this.scribeId = source["scribeId"];
+	        this.commsId = source["commsId"];
+	        this.responderIds = source["responderIds"];
+	        this.at = source["at"];
+	        this.by = source["by"];
+	    }
+	}
+	
+	export class SeverityLevel {
+	    label: string;
+	    description?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SeverityLevel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.description = source["description"];
+	    }
+	}
+	export class Settings {
+	    severities: SeverityLevel[];
+	    reviewDueBusinessDays: number;
+	    causeKeywords: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.severities = this.convertValues(source["severities"], SeverityLevel);
+	        this.reviewDueBusinessDays = source["reviewDueBusinessDays"];
+	        this.causeKeywords = source["causeKeywords"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SeverityInput {
+	    severity: number;
+	    at: string;
+	    by: string;
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SeverityInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.severity = source["severity"];
+	        this.at = source["at"];
+	        this.by = source["by"];
+	        this.note = source["note"];
+	    }
+	}
+	
+	
+	export class Summary {
+	    id: string;
+	    title: string;
+	    severity: number;
+	    status: string;
+	    startedAt: string;
+	    detectedAt: string;
+	    acknowledgedAt: string;
+	    mitigatedAt: string;
+	    resolvedAt: string;
+	    commanderId: string;
+	    serviceIds: string[];
+	    tags: string[];
+	    escalated: boolean;
+	    reviewState: string;
+	    reviewDue?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.severity = source["severity"];
+	        this.status = source["status"];
+	        this.startedAt = source["startedAt"];
+	        this.detectedAt = source["detectedAt"];
+	        this.acknowledgedAt = source["acknowledgedAt"];
+	        this.mitigatedAt = source["mitigatedAt"];
+	        this.resolvedAt = source["resolvedAt"];
+	        this.commanderId = source["commanderId"];
+	        this.serviceIds = source["serviceIds"];
+	        this.tags = source["tags"];
+	        this.escalated = source["escalated"];
+	        this.reviewState = source["reviewState"];
+	        this.reviewDue = source["reviewDue"];
+	    }
+	}
+	export class TransitionInput {
+	    to: string;
+	    at: string;
+	    by: string;
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TransitionInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.to = source["to"];
+	        this.at = source["at"];
+	        this.by = source["by"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Window {
+	    from: string;
+	    to: string;
+	    today?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Window(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.today = source["today"];
 	    }
 	}
 
