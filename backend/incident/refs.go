@@ -2,6 +2,7 @@ package incident
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -98,4 +99,29 @@ func without(l []id.ID, u id.ID) []id.ID {
 		}
 	}
 	return out
+}
+
+// ServiceRefs keeps services named by incidents from being deleted
+// (people.Roster.AddServiceRefs).
+type ServiceRefs struct{}
+
+// DescribeService says how many incidents name the service.
+func (ServiceRefs) DescribeService(txn *badger.Txn, service id.ID) ([]string, error) {
+	n := 0
+	err := SummariesTx(txn, time.Time{}, time.Time{}, func(s *Summary) error {
+		for _, u := range s.ServiceIDs {
+			if u == service {
+				n++
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil || n == 0 {
+		return nil, err
+	}
+	if n == 1 {
+		return []string{"1 incident"}, nil
+	}
+	return []string{fmt.Sprintf("%d incidents", n)}, nil
 }

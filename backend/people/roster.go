@@ -76,12 +76,22 @@ type PersonRefs interface {
 	Detach(txn *badger.Txn, person id.ID) error
 }
 
+// ServiceRefs lets other areas keep a service that their history names
+// (incidents) from being deleted: Describe returns what refers to it.
+type ServiceRefs interface {
+	DescribeService(txn *badger.Txn, service id.ID) ([]string, error)
+}
+
 // Roster is the service for people, teams and services.
 type Roster struct {
-	st    *store.Store
-	clock clock.Clock
-	refs  []PersonRefs
+	st          *store.Store
+	clock       clock.Clock
+	refs        []PersonRefs
+	serviceRefs []ServiceRefs
 }
+
+// AddServiceRefs registers another area's references to services.
+func (r *Roster) AddServiceRefs(s ServiceRefs) { r.serviceRefs = append(r.serviceRefs, s) }
 
 // NewRoster builds the roster service.
 func NewRoster(st *store.Store, c clock.Clock) *Roster { return &Roster{st: st, clock: c} }
@@ -563,9 +573,26 @@ func (r *Roster) SaveService(s Service) (Service, error) {
 	return s, errs.Wrap("people.SaveService", err)
 }
 
-// DeleteService removes a service.
+// DeleteService removes a service that no history refers to. A service named
+// by incidents stays (their history would lose it); the message says why.
 func (r *Roster) DeleteService(u id.ID) error {
 	return errs.Wrap("people.DeleteService", r.st.Update(func(txn *badger.Txn) error {
+		s, err := Services.Get(txn, u)
+		if err != nil {
+			return err
+		}
+		var uses []string
+		for _, h := range r.serviceRefs {
+			more, err := h.DescribeService(txn, u)
+			if err != nil {
+				return err
+			}
+			uses = append(uses, more...)
+		}
+		if len(uses) > 0 {
+			return errs.E(errs.Conflict, "%s cannot be deleted: it is named by %s, whose history would lose it. Keep it, or rename it (e.g. \"%s (retired)\").",
+				s.Name, listNames(uses, 3), s.Name)
+		}
 		return Services.Delete(txn, u)
 	}))
 }

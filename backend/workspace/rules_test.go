@@ -8,6 +8,9 @@ import (
 	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/demo"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/incident"
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/workspace"
@@ -114,4 +117,30 @@ func TestSmallDemoHasRemindersAndDeleteDetaches(t *testing.T) {
 		}
 	}
 	t.Fatal("no one in the small demo owns a follow-up")
+}
+
+func TestServiceNamedByIncidentsIsKept(t *testing.T) {
+	clk := clock.NewFake(now)
+	w, err := workspace.Open(t.TempDir(), workspace.Options{Clock: clk})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	team, _ := w.Roster.SaveTeam(people.Team{Name: "Core"})
+	svc, err := w.Roster.SaveService(people.Service{Name: "payments-api", Criticality: people.CriticalityInternal, TeamID: team.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unused, _ := w.Roster.SaveService(people.Service{Name: "unused", Criticality: people.CriticalityInternal, TeamID: team.ID})
+	if _, err := w.Incidents.Create(incident.Incident{Title: "Outage", Severity: 2, StartedAt: now.Add(-time.Hour),
+		AffectedServiceIDs: []id.ID{svc.ID}}, id.Nil); err != nil {
+		t.Fatal(err)
+	}
+	err = w.Roster.DeleteService(svc.ID)
+	if !errs.Is(err, errs.Conflict) || !strings.Contains(errs.MessageOf(err), "named by 1 incident") {
+		t.Fatalf("delete a service with incidents: %v", err)
+	}
+	if err := w.Roster.DeleteService(unused.ID); err != nil {
+		t.Fatalf("delete an unused service: %v", err)
+	}
 }

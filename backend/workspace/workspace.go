@@ -74,6 +74,8 @@ func Open(root string, opt Options) (*Workspace, error) {
 	// Deleting a person describes and detaches their incidents and follow-ups.
 	w.Roster.AddPersonRefs(incident.PersonRefs{Clock: opt.Clock})
 	w.Roster.AddPersonRefs(action.PersonRefs{Clock: opt.Clock})
+	// A service named by incidents cannot be deleted.
+	w.Roster.AddServiceRefs(incident.ServiceRefs{})
 	for _, r := range reminderRules(w) {
 		w.Reminders.AddRule(r)
 	}
