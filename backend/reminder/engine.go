@@ -223,16 +223,11 @@ func (e *Engine) due(txn *badger.Txn, now time.Time) (Settings, *time.Location, 
 			}
 		}
 	}
-	states := map[string]State{}
-	for _, x := range all {
-		var st State
-		found, err := store.GetJSON(txn, stateKey(x.Key), &st)
-		if err != nil {
-			return s, loc, nil, nil, err
-		}
-		if found {
-			states[x.Key] = st
-		}
+	// One pass over the stored states (fewer than the reminders, or about as
+	// many) is cheaper than a lookup per reminder.
+	states, err := allStates(txn)
+	if err != nil {
+		return s, loc, nil, nil, err
 	}
 	return s, loc, all, states, nil
 }
@@ -340,15 +335,9 @@ func (e *Engine) Evaluate() (Result, error) {
 			res.Active = append(res.Active, a)
 		}
 		// Forget reminders that are no longer due (done, deleted, re-dated).
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{store.PrefixReminderState}})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			var st State
-			if err := it.Item().Value(func(b []byte) error { return store.Decode(b, &st) }); err != nil {
-				return err
-			}
-			if !current[st.Key] {
-				stale = append(stale, it.Item().KeyCopy(nil))
+		for k := range states {
+			if !current[k] {
+				stale = append(stale, stateKey(k))
 			}
 		}
 		return nil
@@ -386,7 +375,7 @@ func (e *Engine) Evaluate() (Result, error) {
 			if st.DeliveredAt.Equal(now) {
 				st.Desktop = desktop
 			}
-			if err := store.PutJSON(txn, stateKey(st.Key), *st); err != nil {
+			if err := putState(txn, *st); err != nil {
 				return err
 			}
 		}
@@ -453,8 +442,7 @@ func (e *Engine) updateState(key string, f func(*State)) error {
 		return errs.FieldErr("key", "No reminder given.")
 	}
 	return errs.Wrap("reminder.update", e.st.Update(func(txn *badger.Txn) error {
-		var st State
-		found, err := store.GetJSON(txn, stateKey(key), &st)
+		st, found, err := getState(txn, key)
 		if err != nil {
 			return err
 		}
@@ -462,7 +450,7 @@ func (e *Engine) updateState(key string, f func(*State)) error {
 			return errs.E(errs.NotFound, "That reminder is no longer due.")
 		}
 		f(&st)
-		return store.PutJSON(txn, stateKey(key), st)
+		return putState(txn, st)
 	}))
 }
 
@@ -472,8 +460,16 @@ func StatesTx(txn *badger.Txn) ([]State, error) {
 	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, Prefix: []byte{store.PrefixReminderState}})
 	defer it.Close()
 	for it.Rewind(); it.Valid(); it.Next() {
+		k, ok := keyOf(it.Item().Key())
+		if !ok {
+			continue
+		}
 		var st State
-		if err := it.Item().Value(func(b []byte) error { return store.Decode(b, &st) }); err != nil {
+		err := it.Item().Value(func(b []byte) (err error) {
+			st, err = decodeState(k, b)
+			return err
+		})
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, st)
@@ -486,7 +482,7 @@ func PutStateTx(txn *badger.Txn, st State) error {
 	if st.Key == "" {
 		return errors.New("reminder state without key")
 	}
-	return store.PutJSON(txn, stateKey(st.Key), st)
+	return putState(txn, st)
 }
 
 // PutSettingsTx writes the settings (for the workspace import).

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -23,84 +24,105 @@ const (
 )
 
 // followUpRules remind of follow-ups (from any source) that are overdue or
-// due tomorrow, and of post-incident reviews past their due date.
+// due tomorrow, and of post-incident reviews past their due date. They run in
+// one rule so the roster's names and the date texts are worked out once per
+// evaluation (the large workspace has over a thousand overdue follow-ups).
 func followUpRules() []reminder.Rule {
-	return []reminder.Rule{
-		reminder.RuleFunc{RuleName: KindFollowUpOverdue, Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
-			items, err := action.Overdue(txn, c.Today)
-			if err != nil || len(items) == 0 {
-				return nil, err
+	return []reminder.Rule{reminder.RuleFunc{RuleName: "followups", Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
+		overdue, err := action.Overdue(txn, c.Today)
+		if err != nil {
+			return nil, err
+		}
+		tomorrow, err := action.DueOn(txn, action.AddDays(c.Today, 1))
+		if err != nil {
+			return nil, err
+		}
+		reviews, err := incident.ReviewsOverdue(txn, c.Today)
+		if err != nil {
+			return nil, err
+		}
+		if len(overdue)+len(tomorrow)+len(reviews) == 0 {
+			return nil, nil
+		}
+		names, err := personNames(txn)
+		if err != nil {
+			return nil, err
+		}
+		dates := dateTexts{today: c.Today, loc: c.Loc, m: map[string]dateText{}}
+		out := make([]reminder.Reminder, 0, len(overdue)+len(tomorrow)+len(reviews))
+		for _, it := range overdue {
+			d := dates.of(it.DueDate)
+			out = append(out, reminder.Reminder{
+				Key:   KindFollowUpOverdue + ":" + it.ID.String() + ":" + it.DueDate,
+				Kind:  KindFollowUpOverdue,
+				Title: "Overdue follow-up: " + it.Title,
+				Body: ownerName(names, it.OwnerID) + " · due " + d.civil + " (" + d.ago + ")" + from(it.Source.Label) +
+					". Mark it done, or snooze it in Wheelhouse.",
+				Link:  reminder.Link{Area: "followups", ID: it.ID.String()},
+				DueAt: d.nextDay,
+			})
+		}
+		for _, it := range tomorrow {
+			d := dates.of(it.DueDate)
+			out = append(out, reminder.Reminder{
+				Key:   KindFollowUpTomorrow + ":" + it.ID.String() + ":" + it.DueDate,
+				Kind:  KindFollowUpTomorrow,
+				Title: "Due tomorrow: " + it.Title,
+				Body:  ownerName(names, it.OwnerID) + " · due " + d.civil + from(it.Source.Label) + ".",
+				Link:  reminder.Link{Area: "followups", ID: it.ID.String()},
+				DueAt: dates.of(c.Today).start,
+			})
+		}
+		for _, r := range reviews {
+			d := dates.of(r.DueDate)
+			lead := ""
+			if !r.CommanderID.IsZero() {
+				lead = " Commander: " + strings.TrimPrefix(ownerName(names, r.CommanderID), "Owner: ") + "."
 			}
-			names, err := personNames(txn)
-			if err != nil {
-				return nil, err
-			}
-			out := make([]reminder.Reminder, 0, len(items))
-			for _, it := range items {
-				days := daysBetween(it.DueDate, c.Today)
-				out = append(out, reminder.Reminder{
-					Key:   KindFollowUpOverdue + ":" + it.ID.String() + ":" + it.DueDate,
-					Kind:  KindFollowUpOverdue,
-					Title: "Overdue follow-up: " + it.Title,
-					Body: fmt.Sprintf("%s · due %s (%s)%s. Mark it done, or snooze it in Wheelhouse.",
-						ownerName(names, it.OwnerID), civil(it.DueDate), ago(days), from(it.Source.Label)),
-					Link:  reminder.Link{Area: "followups", ID: it.ID.String()},
-					DueAt: dayStart(it.DueDate, c.Loc).AddDate(0, 0, 1),
-				})
-			}
-			return out, nil
-		}},
-		reminder.RuleFunc{RuleName: KindFollowUpTomorrow, Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
-			tomorrow := action.AddDays(c.Today, 1)
-			items, err := action.DueOn(txn, tomorrow)
-			if err != nil || len(items) == 0 {
-				return nil, err
-			}
-			names, err := personNames(txn)
-			if err != nil {
-				return nil, err
-			}
-			out := make([]reminder.Reminder, 0, len(items))
-			for _, it := range items {
-				out = append(out, reminder.Reminder{
-					Key:   KindFollowUpTomorrow + ":" + it.ID.String() + ":" + it.DueDate,
-					Kind:  KindFollowUpTomorrow,
-					Title: "Due tomorrow: " + it.Title,
-					Body:  fmt.Sprintf("%s · due %s%s.", ownerName(names, it.OwnerID), civil(it.DueDate), from(it.Source.Label)),
-					Link:  reminder.Link{Area: "followups", ID: it.ID.String()},
-					DueAt: dayStart(c.Today, c.Loc),
-				})
-			}
-			return out, nil
-		}},
-		reminder.RuleFunc{RuleName: KindReviewOverdue, Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
-			reviews, err := incident.ReviewsOverdue(txn, c.Today)
-			if err != nil || len(reviews) == 0 {
-				return nil, err
-			}
-			names, err := personNames(txn)
-			if err != nil {
-				return nil, err
-			}
-			out := make([]reminder.Reminder, 0, len(reviews))
-			for _, r := range reviews {
-				lead := ""
-				if !r.CommanderID.IsZero() {
-					lead = " Commander: " + ownerName(names, r.CommanderID) + "."
-				}
-				out = append(out, reminder.Reminder{
-					Key:   KindReviewOverdue + ":" + r.IncidentID.String() + ":" + r.DueDate,
-					Kind:  KindReviewOverdue,
-					Title: fmt.Sprintf("Post-incident review overdue: SEV%d %s", r.Severity, r.Title),
-					Body: fmt.Sprintf("The review was due %s (%s).%s Write it, or record why it is skipped.",
-						civil(r.DueDate), ago(daysBetween(r.DueDate, c.Today)), lead),
-					Link:  reminder.Link{Area: "incidents", ID: r.IncidentID.String()},
-					DueAt: dayStart(r.DueDate, c.Loc).AddDate(0, 0, 1),
-				})
-			}
-			return out, nil
-		}},
+			out = append(out, reminder.Reminder{
+				Key:   KindReviewOverdue + ":" + r.IncidentID.String() + ":" + r.DueDate,
+				Kind:  KindReviewOverdue,
+				Title: fmt.Sprintf("Post-incident review overdue: SEV%d %s", r.Severity, r.Title),
+				Body:  "The review was due " + d.civil + " (" + d.ago + ")." + lead + " Write it, or record why it is skipped.",
+				Link:  reminder.Link{Area: "incidents", ID: r.IncidentID.String()},
+				DueAt: d.nextDay,
+			})
+		}
+		return out, nil
+	}}}
+}
+
+// dateText is what reminders say about one civil date, worked out once.
+type dateText struct {
+	civil   string    // "Fri 20 Nov 2026"
+	ago     string    // "3 days ago"
+	start   time.Time // its midnight in the manager's zone
+	nextDay time.Time // the midnight after: when a thing due that day became overdue
+}
+
+type dateTexts struct {
+	today    string
+	todayUTC time.Time
+	loc      *time.Location
+	m        map[string]dateText
+}
+
+func (d *dateTexts) of(date string) dateText {
+	if t, ok := d.m[date]; ok {
+		return t
 	}
+	day, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return dateText{civil: date}
+	}
+	if d.todayUTC.IsZero() {
+		d.todayUTC, _ = time.Parse("2006-01-02", d.today)
+	}
+	y, m, dd := day.Date()
+	t := dateText{civil: day.Format("Mon 2 Jan 2006"), ago: ago(int(d.todayUTC.Sub(day).Hours() / 24)),
+		start: time.Date(y, m, dd, 0, 0, 0, 0, d.loc), nextDay: time.Date(y, m, dd+1, 0, 0, 0, 0, d.loc)}
+	d.m[date] = t
+	return t
 }
 
 func personNames(txn *badger.Txn) (map[id.ID]string, error) {
@@ -124,31 +146,6 @@ func from(label string) string {
 		return ""
 	}
 	return " · from " + label
-}
-
-func civil(date string) string {
-	d, err := time.Parse("2006-01-02", date)
-	if err != nil {
-		return date
-	}
-	return d.Format("Mon 2 Jan 2006")
-}
-
-func dayStart(date string, loc *time.Location) time.Time {
-	d, err := time.ParseInLocation("2006-01-02", date, loc)
-	if err != nil {
-		return time.Time{}
-	}
-	return d
-}
-
-func daysBetween(from, to string) int {
-	a, err1 := time.Parse("2006-01-02", from)
-	b, err2 := time.Parse("2006-01-02", to)
-	if err1 != nil || err2 != nil {
-		return 0
-	}
-	return int(b.Sub(a).Hours() / 24)
 }
 
 func ago(days int) string {
