@@ -142,6 +142,7 @@ type TimeOff struct {
 	Note      string      `json:"note,omitempty"`
 	Source    string      `json:"source"`                // manual | import
 	UID       string      `json:"calendarUid,omitempty"` // imported: the event's UID (+ "/" recurrence date)
+	Calendar  string      `json:"calendar,omitempty"`    // imported: the name of the calendar it came from
 	CreatedAt time.Time   `json:"createdAt"`
 	UpdatedAt time.Time   `json:"updatedAt"`
 }
@@ -149,10 +150,11 @@ type TimeOff struct {
 // Holiday is a public holiday of a region: the whole local day, in the zone
 // of each person of the region.
 type Holiday struct {
-	Date   string `json:"date"`
-	Name   string `json:"name"`
-	Source string `json:"source,omitempty"`      // manual (default) | import
-	UID    string `json:"calendarUid,omitempty"` // imported: UID (+ "/" recurrence date)
+	Date     string `json:"date"`
+	Name     string `json:"name"`
+	Source   string `json:"source,omitempty"`      // manual (default) | import
+	UID      string `json:"calendarUid,omitempty"` // imported: UID (+ "/" recurrence date)
+	Calendar string `json:"calendar,omitempty"`    // imported: the name of the calendar it came from
 }
 
 // Region is a holiday calendar and the people it applies to.
@@ -388,6 +390,7 @@ func (t *TimeOff) Normalize() {
 	t.EndDate = strings.TrimSpace(t.EndDate)
 	t.Note = strings.TrimSpace(t.Note)
 	t.UID = strings.TrimSpace(t.UID)
+	t.Calendar = strings.TrimSpace(t.Calendar)
 	if t.Kind == "" {
 		t.Kind = KindVacation
 	}
@@ -461,6 +464,7 @@ func (t *TimeOff) Validate() error {
 	}
 	checkLen(&c, "note", "Note", t.Note, MaxNote)
 	checkLen(&c, "calendarUid", "Calendar UID", t.UID, 1000)
+	checkLen(&c, "calendar", "Calendar name", t.Calendar, 200)
 	return c.Err()
 }
 
@@ -508,7 +512,9 @@ func (r *Region) Validate() error {
 		if h.Source != "" && h.Source != SourceImport {
 			c.Add(f+".source", "Source must be manual or import.")
 		}
-		k := h.Date + "\x00" + strings.ToLower(h.Name)
+		checkLen(&c, f+".calendarUid", "Calendar UID", h.UID, 1000)
+		checkLen(&c, f+".calendar", "Calendar name", h.Calendar, 200)
+		k := h.Date + "\x00" + strings.ToLower(h.Name) + "\x00" + h.Calendar + "\x00" + h.UID
 		if seen[k] {
 			c.Add(f, "%s %s is listed twice.", h.Name, h.Date)
 		}

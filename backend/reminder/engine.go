@@ -164,8 +164,8 @@ func (e *Engine) Settings() (s Settings, err error) {
 	return s, err
 }
 
-// SaveSettings validates and stores the settings.
-func (e *Engine) SaveSettings(s Settings) (Settings, error) {
+// Validate checks the settings (trimming the zone).
+func (s *Settings) Validate() error {
 	var c errs.Collector
 	s.TimeZone = strings.TrimSpace(s.TimeZone)
 	if s.TimeZone != "" && !tz.Valid(s.TimeZone) {
@@ -174,7 +174,12 @@ func (e *Engine) SaveSettings(s Settings) (Settings, error) {
 	if err := s.Quiet.Validate(); err != nil {
 		c.Add("quiet", "Quiet hours: %v.", err)
 	}
-	if err := c.Err(); err != nil {
+	return c.Err()
+}
+
+// SaveSettings validates and stores the settings.
+func (e *Engine) SaveSettings(s Settings) (Settings, error) {
+	if err := s.Validate(); err != nil {
 		return s, err
 	}
 	err := e.st.Update(func(txn *badger.Txn) error { return store.PutJSON(txn, keySettings, s) })

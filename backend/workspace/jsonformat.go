@@ -17,6 +17,7 @@ import (
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/people"
+	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/store"
 )
 
@@ -36,6 +37,9 @@ type Settings struct {
 	// Incidents: severity labels, review due days, cause keywords. Missing
 	// fields take the defaults (files written before issue 4 have none).
 	Incidents incident.Settings `json:"incidents"`
+	// Reminders: time zone, quiet hours, desktop notifications, background
+	// running. Absent in older files: the defaults.
+	Reminders *reminder.Settings `json:"reminders,omitempty"`
 }
 
 // Snapshot is the whole workspace: what export writes and import reads.
@@ -51,6 +55,9 @@ type Snapshot struct {
 	// Incidents and follow-ups (issue 4): additive, absent in older files.
 	Incidents []incident.Incident `json:"incidents"`
 	Actions   []action.Item       `json:"actions"`
+	// Reminder state: which reminders were delivered, snoozed or dismissed,
+	// so an imported workspace does not remind of everything again.
+	ReminderStates []reminder.State `json:"reminderStates"`
 }
 
 // Load reads the whole workspace in one transaction.
@@ -68,9 +75,20 @@ func (w *Workspace) Load() (Snapshot, error) {
 		if s.Incidents, err = incident.Incidents.List(txn); err != nil {
 			return err
 		}
-		s.Actions, err = action.Items.List(txn)
+		if s.Actions, err = action.Items.List(txn); err != nil {
+			return err
+		}
+		rs, err := reminder.SettingsTx(txn)
+		if err != nil {
+			return err
+		}
+		s.Settings.Reminders = &rs
+		s.ReminderStates, err = reminder.StatesTx(txn)
 		return err
 	})
+	if s.ReminderStates == nil {
+		s.ReminderStates = []reminder.State{}
+	}
 	if s.Incidents == nil {
 		s.Incidents = []incident.Incident{}
 	}
@@ -281,6 +299,22 @@ func Validate(s *Snapshot, now time.Time) error {
 		}
 	}
 	validateIncidents(s, now, claim, add, addErr, personByID, svcByID)
+	if s.Settings.Reminders != nil {
+		addErr("settings.reminders", s.Settings.Reminders.Validate())
+	}
+	seenKeys := map[string]bool{}
+	for i, st := range s.ReminderStates {
+		where := fmt.Sprintf("reminderStates[%d]", i)
+		switch {
+		case strings.TrimSpace(st.Key) == "":
+			add(where+" key", "a reminder state needs its key")
+		case len(st.Key) > 1000:
+			add(where+" key", "the key is too long")
+		case seenKeys[st.Key]:
+			add(where+" key", "%q is listed twice", st.Key)
+		}
+		seenKeys[st.Key] = true
+	}
 	if len(probs) == 0 {
 		return nil
 	}
@@ -398,6 +432,12 @@ func snapshotOps(s *Snapshot) []store.Op {
 	for i := range s.Actions {
 		it := &s.Actions[i]
 		ops = append(ops, func(txn *badger.Txn) error { return action.Items.Put(txn, it) })
+	}
+	if s.Settings.Reminders != nil {
+		ops = append(ops, func(txn *badger.Txn) error { return reminder.PutSettingsTx(txn, *s.Settings.Reminders) })
+	}
+	for _, st := range s.ReminderStates {
+		ops = append(ops, func(txn *badger.Txn) error { return reminder.PutStateTx(txn, st) })
 	}
 	return ops
 }

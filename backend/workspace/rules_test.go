@@ -13,6 +13,7 @@ import (
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/people"
+	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/workspace"
 )
 
@@ -142,5 +143,57 @@ func TestServiceNamedByIncidentsIsKept(t *testing.T) {
 	}
 	if err := w.Roster.DeleteService(unused.ID); err != nil {
 		t.Fatalf("delete an unused service: %v", err)
+	}
+}
+
+// Reminder state travels with the workspace: an imported workspace does not
+// remind again of what was already delivered or dismissed.
+func TestReminderStateInWorkspaceJSON(t *testing.T) {
+	clk := clock.NewFake(now)
+	dir := t.TempDir()
+	if _, err := demo.Create(dir, demo.Small, workspace.Options{Clock: clk}); err != nil {
+		t.Fatal(err)
+	}
+	w, err := workspace.Open(dir, workspace.Options{Clock: clk, Notifier: &notify.Recorder{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.Reminders.Evaluate()
+	if err != nil || len(res.Delivered) == 0 {
+		t.Fatalf("nothing delivered: %v", err)
+	}
+	if err := w.Reminders.Dismiss(res.Active[0].Key); err != nil {
+		t.Fatal(err)
+	}
+	var buf strings.Builder
+	if err := w.Export(&buf, "test"); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	snap, err := workspace.Parse(strings.NewReader(buf.String()), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(snap.ReminderStates) != len(res.Active) || snap.Settings.Reminders == nil {
+		t.Fatalf("%d states exported, want %d", len(snap.ReminderStates), len(res.Active))
+	}
+	dir2 := t.TempDir()
+	if _, err := workspace.ImportFolder(dir2, snap, false, workspace.Options{Clock: clk}); err != nil {
+		t.Fatal(err)
+	}
+	rec := &notify.Recorder{}
+	w2, err := workspace.Open(dir2, workspace.Options{Clock: clk, Notifier: rec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w2.Close()
+	res2, err := w2.Reminders.Evaluate()
+	if err != nil || len(res2.Delivered) != 0 || len(rec.Sent()) != 0 || len(res2.Active) != len(res.Active)-1 {
+		t.Fatalf("after import: delivered %d, active %d (want 0 and %d): %v", len(res2.Delivered), len(res2.Active), len(res.Active)-1, err)
+	}
+	bad := snap
+	bad.ReminderStates = append(append([]reminder.State{}, snap.ReminderStates...), snap.ReminderStates[0])
+	if err := workspace.Validate(&bad, now); err == nil || !strings.Contains(err.Error(), "listed twice") {
+		t.Fatalf("duplicate state accepted: %v", err)
 	}
 }

@@ -1,0 +1,479 @@
+package calendar
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/oncall"
+	"wheelhouse/backend/people"
+	"wheelhouse/backend/store"
+)
+
+// Feed windows: a subscription shows shifts from FeedBack ago to FeedAhead.
+const (
+	FeedBack  = 30 * 24 * time.Hour
+	FeedAhead = 365 * 24 * time.Hour
+	// FeedRefresh is the reload interval suggested to subscribed clients.
+	FeedRefresh = time.Hour
+)
+
+// Feed is a subscription URL's record. The token itself is shown once, at
+// creation; only its SHA-256 is stored.
+type Feed struct {
+	ID            id.ID     `json:"id"`
+	Name          string    `json:"name"`
+	Scope         Scope     `json:"scope"`
+	TokenHash     []byte    `json:"tokenHash"`
+	CreatedAt     time.Time `json:"createdAt"`
+	RevokedAt     time.Time `json:"revokedAt,omitzero"`
+	LastFetchedAt time.Time `json:"lastFetchedAt,omitzero"`
+	Fetches       int       `json:"fetches"`
+}
+
+// Feeds is the feed table: the token-hash index finds a feed by token.
+var Feeds = &store.Table[Feed]{
+	Name: "calendar feed", Prefix: store.PrefixCalFeed,
+	ID: func(f *Feed) id.ID { return f.ID },
+	Indexes: []store.Index[Feed]{
+		{Prefix: store.IdxCalFeedToken, Terms: func(f *Feed) [][]byte { return [][]byte{f.TokenHash} }},
+	},
+}
+
+func publishedKey(uid string) []byte { return store.Key(store.PrefixCalPublished, uid) }
+
+// PublishedTx reads the whole published-event state.
+func PublishedTx(txn *badger.Txn) (map[string]Published, error) {
+	out := map[string]Published{}
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 256, Prefix: []byte{store.PrefixCalPublished}})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		var p Published
+		if err := it.Item().Value(func(b []byte) error { return store.Decode(b, &p) }); err != nil {
+			return nil, err
+		}
+		out[p.UID] = p
+	}
+	return out, nil
+}
+
+// Service exports calendars, serves feeds and imports .ics files.
+type Service struct {
+	st    *store.Store
+	clock clock.Clock
+	log   *slog.Logger
+	mu    sync.Mutex // one reconcile-and-write of published state at a time
+}
+
+// NewService builds the calendar service and completes any big import that
+// a crash interrupted (see Apply).
+func NewService(st *store.Store, c clock.Clock, log *slog.Logger) (*Service, error) {
+	if c == nil {
+		c = clock.Real{}
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Service{st: st, clock: c, log: log}
+	return s, s.recover()
+}
+
+// ExportOptions tune an export.
+type ExportOptions struct {
+	Alarm time.Duration // a display alarm this long before each shift; 0 for none
+}
+
+// ExportResult says what an export wrote.
+type ExportResult struct {
+	Name      string `json:"name"`
+	Events    int    `json:"events"`    // confirmed events
+	Cancelled int    `json:"cancelled"` // tombstones
+	Changed   int    `json:"changed"`   // events new or changed since the last export
+}
+
+// Export writes the calendar of a scope for [from, to) to w and records
+// what was published (so the next export bumps SEQUENCE of what changed and
+// cancels what disappeared).
+func (s *Service) Export(w io.Writer, sc Scope, from, to time.Time, opt ExportOptions) (ExportResult, error) {
+	cal, res, err := s.prepare(sc, from.UTC(), to.UTC(), opt, nil)
+	if err != nil {
+		return res, err
+	}
+	return res, Render(w, cal, s.clock.Now())
+}
+
+// prepare builds the calendar and writes the published state (and, for a
+// feed fetch, the feed's fetch time) in one go.
+func (s *Service) prepare(sc Scope, from, to time.Time, opt ExportOptions, fetched *Feed) (Calendar, ExportResult, error) {
+	var res ExportResult
+	if err := sc.Validate(); err != nil {
+		return Calendar{}, res, err
+	}
+	switch {
+	case !to.After(from):
+		return Calendar{}, res, errs.FieldErr("to", "The end is not after the start.")
+	case to.Sub(from) > oncall.MaxWindow:
+		return Calendar{}, res, errs.FieldErr("to", "Export at most six years at a time.")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.clock.Now().UTC()
+	var snap *oncall.Snapshot
+	var prev map[string]Published
+	err := s.st.View(func(txn *badger.Txn) (err error) {
+		if snap, err = oncall.LoadTx(txn, from, to); err != nil {
+			return err
+		}
+		prev, err = PublishedTx(txn)
+		return err
+	})
+	if err != nil {
+		return Calendar{}, res, errs.Wrap("calendar.Export", err)
+	}
+	name, err := scopeName(snap, sc)
+	if err != nil {
+		return Calendar{}, res, err
+	}
+	var shifts []oncall.Shift
+	if sc.Kind == ScopeRotation {
+		shifts = oncall.Shifts(snap, sc.ID, from, to)
+	} else {
+		shifts = oncall.AllShifts(snap, from, to)
+	}
+	rec := Reconcile(prev, Events(snap, shifts, sc), sc, from, to, now)
+	if err := s.writeState(rec, fetched, now); err != nil {
+		return Calendar{}, res, errs.Wrap("calendar.Export", err)
+	}
+	res.Name = name
+	for _, e := range rec.Events {
+		if e.Status == StatusCancelled {
+			res.Cancelled++
+		} else {
+			res.Events++
+		}
+	}
+	res.Changed = len(rec.Upserts)
+	cal := Calendar{Name: name, Events: rec.Events, Alarm: opt.Alarm}
+	if fetched != nil {
+		cal.Refresh = FeedRefresh
+	}
+	return cal, res, nil
+}
+
+func scopeName(snap *oncall.Snapshot, sc Scope) (string, error) {
+	switch sc.Kind {
+	case ScopeRotation:
+		r, ok := snap.Rotation(sc.ID)
+		if !ok {
+			return "", errs.E(errs.NotFound, "No rotation with id %s.", sc.ID)
+		}
+		return "On call: " + r.Name, nil
+	case ScopePerson:
+		p, ok := snap.People[sc.ID]
+		if !ok {
+			return "", errs.E(errs.NotFound, "No person with id %s.", sc.ID)
+		}
+		return "On call: " + p.Name, nil
+	}
+	return "On call: team", nil
+}
+
+// stateChunk bounds the published-state writes per transaction. The state
+// is bookkeeping: a failure half-way leaves some events with an older
+// sequence, which the next export corrects.
+const stateChunk = 2000
+
+func (s *Service) writeState(rec Reconciled, fetched *Feed, now time.Time) error {
+	type op struct {
+		del string
+		put *Published
+	}
+	var ops []op
+	for i := range rec.Upserts {
+		ops = append(ops, op{put: &rec.Upserts[i]})
+	}
+	for _, d := range rec.Deletes {
+		ops = append(ops, op{del: d})
+	}
+	for len(ops) > 0 || fetched != nil {
+		n := min(len(ops), stateChunk)
+		chunk := ops[:n]
+		ops = ops[n:]
+		err := s.st.Update(func(txn *badger.Txn) error {
+			for _, o := range chunk {
+				var err error
+				if o.put != nil {
+					err = store.PutJSON(txn, publishedKey(o.put.UID), o.put)
+				} else {
+					err = txn.Delete(publishedKey(o.del))
+				}
+				if err != nil {
+					return err
+				}
+			}
+			if fetched != nil {
+				f, err := Feeds.Get(txn, fetched.ID)
+				if err != nil {
+					return err
+				}
+				f.LastFetchedAt, f.Fetches = now, f.Fetches+1
+				return Feeds.Put(txn, &f)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		fetched = nil
+	}
+	return nil
+}
+
+// TokenBytes is the size of a feed token before encoding.
+const TokenBytes = 32
+
+func hashToken(token string) []byte {
+	h := sha256.Sum256([]byte(token))
+	return h[:]
+}
+
+// CreateFeed makes a subscription for a scope and returns it with its token
+// (43 characters of base64url). Only the token's hash is stored: the URL
+// can be shown once; a lost URL is revoked and replaced.
+func (s *Service) CreateFeed(sc Scope, name string) (Feed, string, error) {
+	if err := sc.Validate(); err != nil {
+		return Feed{}, "", err
+	}
+	var raw [TokenBytes]byte
+	if _, err := rand.Read(raw[:]); err != nil {
+		return Feed{}, "", errs.Wrap("calendar.CreateFeed", err)
+	}
+	token := base64.RawURLEncoding.EncodeToString(raw[:])
+	now := s.clock.Now().UTC()
+	f := Feed{ID: id.New(now), Scope: sc, TokenHash: hashToken(token), CreatedAt: now}
+	err := s.st.View(func(txn *badger.Txn) error {
+		snap := &oncall.Snapshot{}
+		var err error
+		switch sc.Kind {
+		case ScopeRotation:
+			var r oncall.Rotation
+			if r, err = oncall.Rotations.Get(txn, sc.ID); err == nil {
+				snap.Rotations = []oncall.Rotation{r}
+			}
+		case ScopePerson:
+			var p people.Person
+			if p, err = people.Persons.Get(txn, sc.ID); err == nil {
+				snap.People = map[id.ID]oncall.PersonInfo{p.ID: {Name: p.Name}}
+			}
+		}
+		if err != nil {
+			return err
+		}
+		def, err := scopeName(snap, sc)
+		f.Name = strings.TrimSpace(name)
+		if f.Name == "" {
+			f.Name = def
+		}
+		return err
+	})
+	if err != nil {
+		return Feed{}, "", errs.Wrap("calendar.CreateFeed", err)
+	}
+	if len([]rune(f.Name)) > oncall.MaxName {
+		return Feed{}, "", errs.FieldErr("name", "Name is too long (at most %d characters).", oncall.MaxName)
+	}
+	err = s.st.Update(func(txn *badger.Txn) error { return Feeds.Put(txn, &f) })
+	return f, token, errs.Wrap("calendar.CreateFeed", err)
+}
+
+// Feeds lists the subscriptions, newest first (revoked ones too).
+func (s *Service) Feeds() ([]Feed, error) {
+	var out []Feed
+	err := s.st.View(func(txn *badger.Txn) (err error) {
+		out, err = Feeds.List(txn)
+		return err
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].CreatedAt.After(out[j].CreatedAt) })
+	if out == nil {
+		out = []Feed{}
+	}
+	return out, errs.Wrap("calendar.Feeds", err)
+}
+
+// RevokeFeed stops a subscription; its URL answers 404 from now on.
+func (s *Service) RevokeFeed(u id.ID) error {
+	return errs.Wrap("calendar.RevokeFeed", s.st.Update(func(txn *badger.Txn) error {
+		f, err := Feeds.Get(txn, u)
+		if err != nil {
+			return err
+		}
+		if f.RevokedAt.IsZero() {
+			f.RevokedAt = s.clock.Now().UTC()
+		}
+		return Feeds.Put(txn, &f)
+	}))
+}
+
+// feedByToken finds a live feed by its token.
+func (s *Service) feedByToken(token string) (*Feed, error) {
+	if len(token) != 43 {
+		return nil, nil
+	}
+	if _, err := base64.RawURLEncoding.DecodeString(token); err != nil {
+		return nil, nil
+	}
+	var f *Feed
+	err := s.st.View(func(txn *badger.Txn) error {
+		ids := store.Lookup(txn, store.IdxCalFeedToken, hashToken(token))
+		if len(ids) == 0 {
+			return nil
+		}
+		x, err := Feeds.Get(txn, ids[0])
+		if err != nil {
+			return err
+		}
+		if x.RevokedAt.IsZero() {
+			f = &x
+		}
+		return nil
+	})
+	return f, err
+}
+
+// FeedPath is the URL path of a feed token.
+func FeedPath(token string) string { return "/feeds/" + token + ".ics" }
+
+// Handler serves GET /feeds/<token>.ics: the feed's calendar from FeedBack
+// ago to FeedAhead. Any other path, an unknown or revoked token: 404.
+func (s *Service) Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		token, ok := strings.CutPrefix(r.URL.Path, "/feeds/")
+		if ok {
+			token, ok = strings.CutSuffix(token, ".ics")
+		}
+		if !ok || strings.Contains(token, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		f, err := s.feedByToken(token)
+		if err != nil {
+			s.log.Error("calendar feed lookup", "err", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		if f == nil {
+			http.NotFound(w, r)
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		now := s.clock.Now().UTC()
+		cal, _, err := s.prepare(f.Scope, now.Add(-FeedBack), now.Add(FeedAhead), ExportOptions{}, f)
+		if errs.Is(err, errs.NotFound) {
+			http.NotFound(w, r) // the rotation or person was deleted
+			return
+		}
+		if err != nil {
+			s.log.Error("calendar feed", "feed", f.ID, "err", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache, private")
+		w.Header().Set("Content-Disposition", `inline; filename="wheelhouse-oncall.ics"`)
+		if r.Method == http.MethodHead {
+			return
+		}
+		bw := bufio.NewWriterSize(w, 64<<10)
+		if err := Render(bw, cal, now); err != nil {
+			s.log.Warn("calendar feed write", "err", err)
+		}
+	})
+}
+
+// Server serves the feeds on the loopback interface only.
+type Server struct {
+	h    http.Handler
+	port int
+
+	mu   sync.Mutex
+	srv  *http.Server
+	ln   net.Listener
+	done chan struct{}
+}
+
+// NewServer makes a feed server on 127.0.0.1:port (0: an ephemeral port).
+func NewServer(h http.Handler, port int) *Server { return &Server{h: h, port: port} }
+
+// Start binds 127.0.0.1 and serves in the background; it returns the base
+// URL (http://127.0.0.1:PORT).
+func (s *Server) Start() (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.srv != nil {
+		return "http://" + s.ln.Addr().String(), nil
+	}
+	if s.port < 0 || s.port > 65535 {
+		return "", errs.FieldErr("port", "Port must be 0 (any free port) to 65535.")
+	}
+	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", s.port))
+	if err != nil {
+		return "", errs.E(errs.Unavailable, "Cannot serve calendar feeds on 127.0.0.1:%d: %v", s.port, err)
+	}
+	s.ln = ln
+	s.srv = &http.Server{Handler: s.h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 16 << 10}
+	s.done = make(chan struct{})
+	go func(srv *http.Server, done chan struct{}) {
+		defer close(done)
+		_ = srv.Serve(ln)
+	}(s.srv, s.done)
+	return "http://" + ln.Addr().String(), nil
+}
+
+// Addr is the bound address ("" when stopped).
+func (s *Server) Addr() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ln == nil {
+		return ""
+	}
+	return s.ln.Addr().String()
+}
+
+// Stop shuts the server down, waiting for requests in flight until ctx ends.
+func (s *Server) Stop(ctx context.Context) error {
+	s.mu.Lock()
+	srv, done := s.srv, s.done
+	s.srv, s.ln = nil, nil
+	s.mu.Unlock()
+	if srv == nil {
+		return nil
+	}
+	err := srv.Shutdown(ctx)
+	<-done
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
