@@ -80,7 +80,7 @@ type Restriction struct {
 
 // Rotation is a list of people taking turns.
 type Rotation struct {
-	ID   id.ID  `json:"id"`
+	ID   id.ID  `json:"id" ts_type:"string"`
 	Name string `json:"name"`
 	// ScheduleName groups rotations into one schedule of layers; empty means
 	// the rotation is a schedule of its own.
@@ -88,8 +88,8 @@ type Rotation struct {
 	// Layer is the rotation's priority within its schedule: 1 primary, 2
 	// secondary, ...
 	Layer        int          `json:"layer"`
-	TimeZone     string       `json:"timezone"`     // IANA zone of handoffs and restrictions
-	Participants []id.ID      `json:"participants"` // in turn order
+	TimeZone     string       `json:"timezone"`                        // IANA zone of handoffs and restrictions
+	Participants []id.ID      `json:"participants" ts_type:"string[]"` // in turn order
 	ShiftLength  ShiftLength  `json:"shiftLength"`
 	HandoffTime  string       `json:"handoffTime"` // "HH:MM" local
 	StartDate    string       `json:"startDate"`   // the first handoff is on this civil date at HandoffTime
@@ -103,10 +103,10 @@ type Rotation struct {
 	// tomorrow", "handoff in 1 hour").
 	NotifyHandoffs bool `json:"notifyHandoffs,omitempty"`
 	// Colors optionally gives participants a colour ("#rrggbb").
-	Colors      map[id.ID]string `json:"colors,omitempty"`
+	Colors      map[id.ID]string `json:"colors,omitempty" ts_type:"Record<string, string>"`
 	Description string           `json:"description,omitempty"`
-	CreatedAt   time.Time        `json:"createdAt"`
-	UpdatedAt   time.Time        `json:"updatedAt"`
+	CreatedAt   time.Time        `json:"createdAt" ts_type:"string"`
+	UpdatedAt   time.Time        `json:"updatedAt" ts_type:"string"`
 }
 
 // TimeOffKind says why someone is away.
@@ -132,19 +132,19 @@ const (
 // days (StartDate..EndDate inclusive, in the person's zone) or an instant
 // range [Start, End).
 type TimeOff struct {
-	ID        id.ID       `json:"id"`
-	PersonID  id.ID       `json:"personId"`
+	ID        id.ID       `json:"id" ts_type:"string"`
+	PersonID  id.ID       `json:"personId" ts_type:"string"`
 	Kind      TimeOffKind `json:"kind"`
-	StartDate string      `json:"startDate,omitempty"` // civil, inclusive
-	EndDate   string      `json:"endDate,omitempty"`   // civil, inclusive
-	Start     time.Time   `json:"start,omitzero"`      // instant, when no dates are given
-	End       time.Time   `json:"end,omitzero"`
+	StartDate string      `json:"startDate,omitempty"`             // civil, inclusive
+	EndDate   string      `json:"endDate,omitempty"`               // civil, inclusive
+	Start     time.Time   `json:"start,omitzero" ts_type:"string"` // instant, when no dates are given
+	End       time.Time   `json:"end,omitzero" ts_type:"string"`
 	Note      string      `json:"note,omitempty"`
 	Source    string      `json:"source"`                // manual | import
 	UID       string      `json:"calendarUid,omitempty"` // imported: the event's UID (+ "/" recurrence date)
 	Calendar  string      `json:"calendar,omitempty"`    // imported: the name of the calendar it came from
-	CreatedAt time.Time   `json:"createdAt"`
-	UpdatedAt time.Time   `json:"updatedAt"`
+	CreatedAt time.Time   `json:"createdAt" ts_type:"string"`
+	UpdatedAt time.Time   `json:"updatedAt" ts_type:"string"`
 }
 
 // Holiday is a public holiday of a region: the whole local day, in the zone
@@ -159,37 +159,37 @@ type Holiday struct {
 
 // Region is a holiday calendar and the people it applies to.
 type Region struct {
-	ID        id.ID     `json:"id"`
+	ID        id.ID     `json:"id" ts_type:"string"`
 	Name      string    `json:"name"`
-	MemberIDs []id.ID   `json:"memberIds"`
+	MemberIDs []id.ID   `json:"memberIds" ts_type:"string[]"`
 	Holidays  []Holiday `json:"holidays"` // sorted by date
-	CreatedAt time.Time `json:"createdAt"`
-	UpdatedAt time.Time `json:"updatedAt"`
+	CreatedAt time.Time `json:"createdAt" ts_type:"string"`
+	UpdatedAt time.Time `json:"updatedAt" ts_type:"string"`
 }
 
 // Override: PersonID covers [Start, End) on a rotation instead of whoever is
 // scheduled, whatever the rotation, its restriction or time off say.
 type Override struct {
-	ID         id.ID     `json:"id"`
-	RotationID id.ID     `json:"rotationId"`
-	PersonID   id.ID     `json:"personId"`
-	Start      time.Time `json:"start"`
-	End        time.Time `json:"end"`
+	ID         id.ID     `json:"id" ts_type:"string"`
+	RotationID id.ID     `json:"rotationId" ts_type:"string"`
+	PersonID   id.ID     `json:"personId" ts_type:"string"`
+	Start      time.Time `json:"start" ts_type:"string"`
+	End        time.Time `json:"end" ts_type:"string"`
 	Note       string    `json:"note,omitempty"`
-	CreatedAt  time.Time `json:"createdAt"`
-	UpdatedAt  time.Time `json:"updatedAt"`
+	CreatedAt  time.Time `json:"createdAt" ts_type:"string"`
+	UpdatedAt  time.Time `json:"updatedAt" ts_type:"string"`
 }
 
 // Swap exchanges the people of two shifts (slots) of a rotation: whoever the
 // rotation order puts on SlotA takes SlotB and the other way round.
 type Swap struct {
-	ID         id.ID     `json:"id"`
-	RotationID id.ID     `json:"rotationId"`
+	ID         id.ID     `json:"id" ts_type:"string"`
+	RotationID id.ID     `json:"rotationId" ts_type:"string"`
 	SlotA      int       `json:"slotA"`
 	SlotB      int       `json:"slotB"`
 	Note       string    `json:"note,omitempty"`
-	CreatedAt  time.Time `json:"createdAt"`
-	UpdatedAt  time.Time `json:"updatedAt"`
+	CreatedAt  time.Time `json:"createdAt" ts_type:"string"`
+	UpdatedAt  time.Time `json:"updatedAt" ts_type:"string"`
 }
 
 // Compensation modes.
@@ -214,7 +214,7 @@ type Settings struct {
 	Compensation Compensation `json:"compensation"`
 	// NotifyPersonIDs: people whose handoffs the manager is reminded of, in
 	// every rotation (besides rotations with NotifyHandoffs).
-	NotifyPersonIDs []id.ID `json:"notifyPersonIds,omitempty"`
+	NotifyPersonIDs []id.ID `json:"notifyPersonIds,omitempty" ts_type:"string[]"`
 	// GapWarningDays: how far ahead coverage gaps are reminded of (default 14).
 	GapWarningDays int `json:"gapWarningDays"`
 }

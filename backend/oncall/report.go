@@ -19,10 +19,10 @@ type Gap struct {
 	// Schedule is the schedule's name (the rotation's name when it is a
 	// schedule of its own).
 	Schedule    string    `json:"schedule"`
-	RotationIDs []id.ID   `json:"rotationIds"` // the layers of the schedule
+	RotationIDs []id.ID   `json:"rotationIds" ts_type:"string[]"` // the layers of the schedule
 	Requirement Coverage  `json:"requirement"`
-	Start       time.Time `json:"start"`
-	End         time.Time `json:"end"`
+	Start       time.Time `json:"start" ts_type:"string"`
+	End         time.Time `json:"end" ts_type:"string"`
 	// Unstaffed: a rotation slot in this gap has nobody available (everyone
 	// away); otherwise the gap is time no layer covers (a restriction, no
 	// rotation yet).
@@ -267,7 +267,7 @@ func hrs(d time.Duration) float64 { return math.Round(d.Hours()*100) / 100 }
 
 // FairnessRow is one person's on-call load in a window.
 type FairnessRow struct {
-	PersonID     id.ID   `json:"personId"`
+	PersonID     id.ID   `json:"personId" ts_type:"string"`
 	Name         string  `json:"name"`
 	Shifts       int     `json:"shifts"` // turns held (a turn cut into pieces counts once)
 	Overrides    int     `json:"overrides"`
@@ -287,8 +287,8 @@ type FairnessRow struct {
 
 // FairnessReport is the fairness table of a window.
 type FairnessReport struct {
-	From     time.Time     `json:"from"`
-	To       time.Time     `json:"to"`
+	From     time.Time     `json:"from" ts_type:"string"`
+	To       time.Time     `json:"to" ts_type:"string"`
 	Rows     []FairnessRow `json:"rows"`
 	Ledger   []LedgerEntry `json:"ledger"`
 	Warnings []string      `json:"warnings"`
@@ -386,7 +386,7 @@ func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
 
 // CompensationRow is one person's on-call month.
 type CompensationRow struct {
-	PersonID     id.ID   `json:"personId"`
+	PersonID     id.ID   `json:"personId" ts_type:"string"`
 	Name         string  `json:"name"`
 	WeekdayHours float64 `json:"weekdayHours"`
 	WeekendHours float64 `json:"weekendHours"` // Saturday and Sunday that are not holidays

@@ -25,21 +25,21 @@ const (
 // rotation. A slot (the k-th turn of the rotation) yields one shift, or
 // several when a restriction, an override or a gap cuts it up.
 type Shift struct {
-	RotationID id.ID `json:"rotationId"`
+	RotationID id.ID `json:"rotationId" ts_type:"string"`
 	// Slot is the index k of the rotation's turn (0 = the turn starting on
 	// StartDate): a stable identity, independent of who holds it.
 	Slot int `json:"slot"`
 	// Piece counts this person's shifts within the slot (0 = first); with
 	// Slot and PersonID it identifies the shift (calendar UIDs use it).
 	Piece    int       `json:"piece"`
-	Start    time.Time `json:"start"` // UTC
-	End      time.Time `json:"end"`   // UTC
-	PersonID id.ID     `json:"personId,omitzero"`
+	Start    time.Time `json:"start" ts_type:"string"` // UTC
+	End      time.Time `json:"end" ts_type:"string"`   // UTC
+	PersonID id.ID     `json:"personId,omitzero" ts_type:"string"`
 	Reason   Reason    `json:"reason"`
 	// ReplacedPersonID is who the rotation order scheduled, when someone
 	// else holds the shift (replacement, payback, override, swap) or nobody
 	// does (gap).
-	ReplacedPersonID id.ID `json:"replacedPersonId,omitzero"`
+	ReplacedPersonID id.ID `json:"replacedPersonId,omitzero" ts_type:"string"`
 	Gap              bool  `json:"gap,omitempty"`
 	// Unavailable flags an override or swap that puts someone on call while
 	// they have time off or a holiday: allowed, but shown as a warning.
@@ -54,11 +54,11 @@ func (s Shift) Duration() time.Duration { return s.End.Sub(s.Start) }
 // CoveredBy took it. Skipped owes CoveredBy a turn until it is paid back
 // (only rotations with Payback pay back automatically).
 type LedgerEntry struct {
-	RotationID id.ID     `json:"rotationId"`
+	RotationID id.ID     `json:"rotationId" ts_type:"string"`
 	Slot       int       `json:"slot"`
-	Start      time.Time `json:"start"`
-	Skipped    id.ID     `json:"skippedId"`
-	CoveredBy  id.ID     `json:"coveredById"`
+	Start      time.Time `json:"start" ts_type:"string"`
+	Skipped    id.ID     `json:"skippedId" ts_type:"string"`
+	CoveredBy  id.ID     `json:"coveredById" ts_type:"string"`
 	Why        string    `json:"why"`
 	PaidBack   bool      `json:"paidBack,omitempty"`
 	PaidSlot   int       `json:"paidSlot,omitempty"`

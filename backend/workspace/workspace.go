@@ -10,6 +10,7 @@ import (
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/notify"
+	"wheelhouse/backend/oncall"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/store"
@@ -29,6 +30,7 @@ type Workspace struct {
 	Roster    *people.Roster
 	Actions   *action.Book
 	Incidents *incident.Desk
+	OnCall    *oncall.Service
 	Reminders *reminder.Engine
 }
 
@@ -64,6 +66,7 @@ func Open(root string, opt Options) (*Workspace, error) {
 		Roster:    people.NewRoster(st, opt.Clock),
 		Actions:   book,
 		Incidents: incident.NewDesk(st, opt.Clock, book),
+		OnCall:    oncall.NewService(st, opt.Clock),
 		Reminders: reminder.NewEngine(st, opt.Clock, opt.Notifier, opt.Logger),
 	}
 	if opt.Zone != "" {
@@ -74,6 +77,7 @@ func Open(root string, opt Options) (*Workspace, error) {
 	// Deleting a person describes and detaches their incidents and follow-ups.
 	w.Roster.AddPersonRefs(incident.PersonRefs{Clock: opt.Clock})
 	w.Roster.AddPersonRefs(action.PersonRefs{Clock: opt.Clock})
+	w.Roster.AddPersonRefs(oncall.PersonRefs{Clock: opt.Clock})
 	// A service named by incidents cannot be deleted.
 	w.Roster.AddServiceRefs(incident.ServiceRefs{})
 	for _, r := range reminderRules(w) {
