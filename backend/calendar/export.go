@@ -98,19 +98,20 @@ func Events(snap *oncall.Snapshot, shifts []oncall.Shift, sc Scope) []PendingEve
 		if rot != nil && rot.ScheduleName != "" {
 			fmt.Fprintf(&b, " (%s, layer %d)", rot.ScheduleName, rot.Layer)
 		}
-		b.WriteString(". ")
-		switch x.Reason {
-		case oncall.ReasonReplacement:
-			fmt.Fprintf(&b, "Covers for %s. ", snap.Name(x.ReplacedPersonID))
-		case oncall.ReasonPayback:
-			fmt.Fprintf(&b, "Takes the turn of %s (payback). ", snap.Name(x.ReplacedPersonID))
-		case oncall.ReasonOverride:
-			b.WriteString("Override. ")
-		case oncall.ReasonSwap:
-			fmt.Fprintf(&b, "Swapped with %s. ", snap.Name(x.ReplacedPersonID))
-		}
-		if x.Notes != "" {
-			b.WriteString(x.Notes)
+		b.WriteString(".")
+		switch {
+		case x.Reason == oncall.ReasonOverride:
+			b.WriteString(" Override")
+			if x.Notes != "" {
+				b.WriteString(": ")
+				b.WriteString(x.Notes)
+			}
+			b.WriteString(".")
+		case x.Notes != "":
+			b.WriteString(" ")
+			b.WriteString(strings.ToUpper(x.Notes[:1]))
+			b.WriteString(x.Notes[1:])
+			b.WriteString(".")
 		}
 		ev.Description = strings.TrimSpace(b.String())
 		out = append(out, PendingEvent{Event: ev, RotationID: x.RotationID, PersonID: x.PersonID})

@@ -156,10 +156,7 @@ func buildIndex(s *Snapshot) *index {
 		if !ok {
 			continue
 		}
-		why := string(t.Kind)
-		if t.Note != "" {
-			why += ": " + t.Note
-		}
+		why := string(t.Kind) // the note stays private: reasons reach shared calendars
 		lists[t.PersonID] = append(lists[t.PersonID], away{span{sp[0], sp[1]}, why})
 	}
 	for i := range s.Regions {
