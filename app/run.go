@@ -91,7 +91,7 @@ func Run(cfg cli.GUIConfig, assets fs.FS, icon []byte) error {
 				}
 			},
 		},
-		Bind:  []any{NewWorkspaceAPI(shell), NewPeopleAPI(shell), NewReminderAPI(shell), NewIncidentAPI(shell), NewActionAPI(shell)},
+		Bind:  []any{NewWorkspaceAPI(shell), NewPeopleAPI(shell), NewReminderAPI(shell), NewIncidentAPI(shell), NewActionAPI(shell), NewOnCallAPI(shell)},
 		Linux: &linux.Options{ProgramName: "wheelhouse", Icon: icon, WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 	})
 }

@@ -966,6 +966,102 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SavedOverride {
+	    item: oncall.Override;
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedOverride(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = this.convertValues(source["item"], oncall.Override);
+	        this.warnings = source["warnings"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SavedSwap {
+	    item: oncall.Swap;
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedSwap(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = this.convertValues(source["item"], oncall.Swap);
+	        this.warnings = source["warnings"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SavedTimeOff {
+	    item: oncall.TimeOff;
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedTimeOff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = this.convertValues(source["item"], oncall.TimeOff);
+	        this.warnings = source["warnings"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class ServiceInput {
 	    name: string;
@@ -1007,6 +1103,20 @@ export namespace app {
 	        this.name = source["name"];
 	        this.description = source["description"];
 	        this.memberIds = source["memberIds"];
+	    }
+	}
+	export class Window {
+	    from: string;
+	    to: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Window(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
 	    }
 	}
 	export class WorkspaceInfo {
@@ -1677,6 +1787,533 @@ export namespace incident {
 	        this.from = source["from"];
 	        this.to = source["to"];
 	        this.today = source["today"];
+	    }
+	}
+
+}
+
+export namespace oncall {
+	
+	export class Compensation {
+	    mode: string;
+	    currency?: string;
+	    weekdayRate: number;
+	    weekendRate: number;
+	    holidayRate: number;
+	    timeOffRatio: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Compensation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mode = source["mode"];
+	        this.currency = source["currency"];
+	        this.weekdayRate = source["weekdayRate"];
+	        this.weekendRate = source["weekendRate"];
+	        this.holidayRate = source["holidayRate"];
+	        this.timeOffRatio = source["timeOffRatio"];
+	    }
+	}
+	export class CompensationRow {
+	    personId: string;
+	    name: string;
+	    weekdayHours: number;
+	    weekendHours: number;
+	    holidayHours: number;
+	    totalHours: number;
+	    amount: number;
+	    timeOffHours: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CompensationRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.name = source["name"];
+	        this.weekdayHours = source["weekdayHours"];
+	        this.weekendHours = source["weekendHours"];
+	        this.holidayHours = source["holidayHours"];
+	        this.totalHours = source["totalHours"];
+	        this.amount = source["amount"];
+	        this.timeOffHours = source["timeOffHours"];
+	    }
+	}
+	export class CompensationReport {
+	    month: string;
+	    mode: string;
+	    currency?: string;
+	    rows: CompensationRow[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CompensationReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.mode = source["mode"];
+	        this.currency = source["currency"];
+	        this.rows = this.convertValues(source["rows"], CompensationRow);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class LedgerEntry {
+	    rotationId: string;
+	    slot: number;
+	    start: string;
+	    skippedId: string;
+	    coveredById: string;
+	    why: string;
+	    paidBack?: boolean;
+	    paidSlot?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rotationId = source["rotationId"];
+	        this.slot = source["slot"];
+	        this.start = source["start"];
+	        this.skippedId = source["skippedId"];
+	        this.coveredById = source["coveredById"];
+	        this.why = source["why"];
+	        this.paidBack = source["paidBack"];
+	        this.paidSlot = source["paidSlot"];
+	    }
+	}
+	export class FairnessRow {
+	    personId: string;
+	    name: string;
+	    shifts: number;
+	    overrides: number;
+	    hours: number;
+	    weekendHours: number;
+	    holidayHours: number;
+	    nightHours: number;
+	    weeksOnCall: number;
+	    weeks: number;
+	    frequency: number;
+	    tooFrequent: boolean;
+	    owes: number;
+	    owed: number;
+	    paidBack: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FairnessRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.name = source["name"];
+	        this.shifts = source["shifts"];
+	        this.overrides = source["overrides"];
+	        this.hours = source["hours"];
+	        this.weekendHours = source["weekendHours"];
+	        this.holidayHours = source["holidayHours"];
+	        this.nightHours = source["nightHours"];
+	        this.weeksOnCall = source["weeksOnCall"];
+	        this.weeks = source["weeks"];
+	        this.frequency = source["frequency"];
+	        this.tooFrequent = source["tooFrequent"];
+	        this.owes = source["owes"];
+	        this.owed = source["owed"];
+	        this.paidBack = source["paidBack"];
+	    }
+	}
+	export class FairnessReport {
+	    from: string;
+	    to: string;
+	    rows: FairnessRow[];
+	    ledger: LedgerEntry[];
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FairnessReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.rows = this.convertValues(source["rows"], FairnessRow);
+	        this.ledger = this.convertValues(source["ledger"], LedgerEntry);
+	        this.warnings = source["warnings"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Gap {
+	    schedule: string;
+	    rotationIds: string[];
+	    requirement: string;
+	    start: string;
+	    end: string;
+	    unstaffed?: boolean;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Gap(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.schedule = source["schedule"];
+	        this.rotationIds = source["rotationIds"];
+	        this.requirement = source["requirement"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.unstaffed = source["unstaffed"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Holiday {
+	    date: string;
+	    name: string;
+	    source?: string;
+	    calendarUid?: string;
+	    calendar?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Holiday(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.name = source["name"];
+	        this.source = source["source"];
+	        this.calendarUid = source["calendarUid"];
+	        this.calendar = source["calendar"];
+	    }
+	}
+	
+	export class Override {
+	    id: string;
+	    rotationId: string;
+	    personId: string;
+	    start: string;
+	    end: string;
+	    note?: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Override(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.rotationId = source["rotationId"];
+	        this.personId = source["personId"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.note = source["note"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class Region {
+	    id: string;
+	    name: string;
+	    memberIds: string[];
+	    holidays: Holiday[];
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Region(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.memberIds = source["memberIds"];
+	        this.holidays = this.convertValues(source["holidays"], Holiday);
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Restriction {
+	    weekdays: string[];
+	    start: string;
+	    end: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Restriction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.weekdays = source["weekdays"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
+	}
+	export class ShiftLength {
+	    n: number;
+	    unit: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShiftLength(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.n = source["n"];
+	        this.unit = source["unit"];
+	    }
+	}
+	export class Rotation {
+	    id: string;
+	    name: string;
+	    scheduleName?: string;
+	    layer: number;
+	    timezone: string;
+	    participants: string[];
+	    shiftLength: ShiftLength;
+	    handoffTime: string;
+	    startDate: string;
+	    restriction?: Restriction;
+	    requiredCoverage: string;
+	    payback?: boolean;
+	    notifyHandoffs?: boolean;
+	    colors?: Record<string, string>;
+	    description?: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rotation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.scheduleName = source["scheduleName"];
+	        this.layer = source["layer"];
+	        this.timezone = source["timezone"];
+	        this.participants = source["participants"];
+	        this.shiftLength = this.convertValues(source["shiftLength"], ShiftLength);
+	        this.handoffTime = source["handoffTime"];
+	        this.startDate = source["startDate"];
+	        this.restriction = this.convertValues(source["restriction"], Restriction);
+	        this.requiredCoverage = source["requiredCoverage"];
+	        this.payback = source["payback"];
+	        this.notifyHandoffs = source["notifyHandoffs"];
+	        this.colors = source["colors"];
+	        this.description = source["description"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Settings {
+	    compensation: Compensation;
+	    notifyPersonIds?: string[];
+	    gapWarningDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.compensation = this.convertValues(source["compensation"], Compensation);
+	        this.notifyPersonIds = source["notifyPersonIds"];
+	        this.gapWarningDays = source["gapWarningDays"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Shift {
+	    rotationId: string;
+	    slot: number;
+	    piece: number;
+	    start: string;
+	    end: string;
+	    personId: string;
+	    reason: string;
+	    replacedPersonId: string;
+	    gap?: boolean;
+	    unavailable?: boolean;
+	    notes?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Shift(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rotationId = source["rotationId"];
+	        this.slot = source["slot"];
+	        this.piece = source["piece"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.personId = source["personId"];
+	        this.reason = source["reason"];
+	        this.replacedPersonId = source["replacedPersonId"];
+	        this.gap = source["gap"];
+	        this.unavailable = source["unavailable"];
+	        this.notes = source["notes"];
+	    }
+	}
+	
+	export class Swap {
+	    id: string;
+	    rotationId: string;
+	    slotA: number;
+	    slotB: number;
+	    note?: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Swap(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.rotationId = source["rotationId"];
+	        this.slotA = source["slotA"];
+	        this.slotB = source["slotB"];
+	        this.note = source["note"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class TimeOff {
+	    id: string;
+	    personId: string;
+	    kind: string;
+	    startDate?: string;
+	    endDate?: string;
+	    start: string;
+	    end: string;
+	    note?: string;
+	    source: string;
+	    calendarUid?: string;
+	    calendar?: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TimeOff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.personId = source["personId"];
+	        this.kind = source["kind"];
+	        this.startDate = source["startDate"];
+	        this.endDate = source["endDate"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.note = source["note"];
+	        this.source = source["source"];
+	        this.calendarUid = source["calendarUid"];
+	        this.calendar = source["calendar"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
 	    }
 	}
 
