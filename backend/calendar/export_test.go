@@ -25,7 +25,7 @@ func TestAppendText(t *testing.T) {
 		"two\nlines\r\nthree\rfour":   `two\nlines\nthree\nfour`,
 		"tab\tbell\x07nul\x00del\x7f": "tab\tbellnuldel",
 		"bad \xff utf8":               "bad \uFFFD utf8",
-		"Zoë 😀 国":                    "Zoë 😀 国",
+		"Zoë 😀 国":                     "Zoë 😀 国",
 		"colon: ok":                   "colon: ok",
 	} {
 		if got := string(AppendText(nil, in)); got != want {

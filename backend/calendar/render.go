@@ -12,6 +12,7 @@ import (
 	"bufio"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -67,8 +68,13 @@ func Render(w io.Writer, cal Calendar, generatedAt time.Time) error {
 	e.raw("CALSCALE:GREGORIAN")
 	e.raw("METHOD:PUBLISH")
 	if cal.Name != "" {
-		e.text("NAME", cal.Name)
-		e.text("X-WR-CALNAME", cal.Name)
+		e.text("NAME", cal.Name) // RFC 7986, TEXT
+		// X-WR-CALNAME is not standard: clients (ical.js, Outlook) read it
+		// raw, so it is written without escapes; line breaks, control
+		// characters and backslashes are left out.
+		e.line = append(e.line[:0], "X-WR-CALNAME:"...)
+		e.line = appendRaw(e.line, cal.Name)
+		e.flush()
 	}
 	if cal.Refresh > 0 {
 		d := isoDuration(cal.Refresh)
@@ -251,6 +257,21 @@ func foldCut(line []byte, first bool) int {
 		cut--
 	}
 	return cut
+}
+
+// appendRaw appends v without escapes, dropping control characters and
+// backslashes, replacing invalid UTF-8.
+func appendRaw(dst []byte, v string) []byte {
+	for _, r := range strings.ToValidUTF8(v, "\uFFFD") {
+		if r < 0x20 || r == 0x7f || r == '\\' {
+			if r == '\n' || r == '\t' {
+				dst = append(dst, ' ')
+			}
+			continue
+		}
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
 }
 
 // isoDuration writes d as an RFC 5545 duration (PT1H, P1D, PT90M...).
