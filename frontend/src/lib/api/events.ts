@@ -3,6 +3,8 @@ import { EventsOn } from '$wails/runtime/runtime'
 /** Backend events and their payloads (mirrors app/shell.go). */
 export interface EventMap {
   'workspace:changed': { demo: boolean }
+  /** After each reminder evaluation, snooze or dismiss: the number of active reminders. */
+  'reminders:changed': number
 }
 
 export type EventName = keyof EventMap

@@ -1,0 +1,111 @@
+import * as Actions from '$wails/go/app/ActionAPI'
+import { action as wa } from '$wails/go/models'
+import { call } from './call'
+import type {
+  FollowUp,
+  FollowUpBrief,
+  FollowUpFilter,
+  FollowUpInput,
+  FollowUpStats,
+  FollowUpStatus,
+  FollowUpsView,
+  Priority,
+} from './types'
+
+type Raw = Record<string, unknown>
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : ''
+}
+function arr<T>(v: unknown): T[] {
+  return Array.isArray(v) ? (v as T[]) : []
+}
+
+export function followUpBriefOf(r: Raw): FollowUpBrief {
+  const s = (r.source ?? {}) as Raw
+  return {
+    id: str(r.id),
+    title: str(r.title),
+    ownerId: str(r.ownerId),
+    ownerRemoved: r.ownerRemoved === true,
+    dueDate: str(r.dueDate),
+    priority: (str(r.priority) || 'medium') as Priority,
+    status: (str(r.status) || 'open') as FollowUpStatus,
+    reason: str(r.reason),
+    source: { kind: str(s.kind), id: str(s.id), label: str(s.label) },
+    createdAt: str(r.createdAt),
+    completedAt: str(r.completedAt) || undefined,
+  }
+}
+
+export function followUpOf(r: Raw): FollowUp {
+  return { ...followUpBriefOf(r), notes: str(r.notes), updatedAt: str(r.updatedAt) }
+}
+
+function stats(r: unknown): FollowUpStats {
+  const x = (r ?? {}) as Raw
+  return {
+    total: Number(x.total ?? 0),
+    open: Number(x.open ?? 0),
+    done: Number(x.done ?? 0),
+    wontDo: Number(x.wontDo ?? 0),
+    overdue: Number(x.overdue ?? 0),
+    completionRate: Number(x.completionRate ?? 0),
+  }
+}
+
+export interface FollowUpsQuery {
+  filter?: FollowUpFilter
+  soonDays?: number
+  closedLimit?: number
+}
+
+/** The follow-ups view: rows by bucket and completion stats (for the whole book). */
+export async function loadFollowUps(q: FollowUpsQuery = {}): Promise<FollowUpsView> {
+  const opt = wa.ViewOptions.createFrom({
+    filter: { sourceId: '', ...(q.filter ?? {}) },
+    soonDays: q.soonDays ?? 0,
+    closedLimit: q.closedLimit ?? 0,
+  })
+  const v = (await call(() => Actions.FollowUps(opt))) as unknown as Raw
+  return {
+    today: str(v.today),
+    soonDays: Number(v.soonDays ?? 7),
+    rows: arr<Raw>(v.rows).map((row) => ({
+      item: followUpBriefOf((row.item ?? {}) as Raw),
+      bucket: str(row.bucket) as FollowUpsView['rows'][number]['bucket'],
+      daysOverdue: Number(row.daysOverdue ?? 0),
+    })),
+    overdue: Number(v.overdue ?? 0),
+    dueSoon: Number(v.dueSoon ?? 0),
+    moreClosed: v.moreClosed === true,
+    all: stats(v.all),
+    owners: arr<Raw>(v.owners).map((o) => ({ ...stats(o), ownerId: str(o.ownerId) })),
+    teams: arr<Raw>(v.teams).map((t) => ({ ...stats(t), teamId: str(t.teamId), name: str(t.name) })),
+  }
+}
+
+export async function getFollowUp(id: string): Promise<FollowUp> {
+  return followUpOf((await call(() => Actions.Get(id))) as unknown as Raw)
+}
+
+/** A stand-alone follow-up (no source). */
+export async function createFollowUp(input: FollowUpInput): Promise<FollowUp> {
+  const body = { ...input, status: 'open', source: {} }
+  return followUpOf((await call(() => Actions.Create(wa.Item.createFrom(body)))) as unknown as Raw)
+}
+
+/** Saves title, owner, due date, priority and notes (status and source are kept). */
+export async function updateFollowUp(id: string, input: FollowUpInput): Promise<FollowUp> {
+  const body = { id, ...input }
+  return followUpOf((await call(() => Actions.Update(wa.Item.createFrom(body)))) as unknown as Raw)
+}
+
+/** Moves a follow-up to a status; won't-do needs a reason. */
+export async function setFollowUpStatus(id: string, status: FollowUpStatus, reason = ''): Promise<FollowUp> {
+  return followUpOf((await call(() => Actions.SetStatus(id, status, reason))) as unknown as Raw)
+}
+
+export async function deleteFollowUp(id: string): Promise<void> {
+  await call(() => Actions.Delete(id))
+}
