@@ -24,3 +24,15 @@ export function focusables(root: HTMLElement): HTMLElement[] {
 export function modalOpen(): boolean {
   return document.querySelector('[data-modal-root]') !== null
 }
+
+/**
+ * An attachment listening to keys bubbling up from a form's fields (e.g.
+ * Ctrl+Enter saves, Escape cancels): the shortcut belongs to the fields,
+ * which are interactive, not to the form element.
+ */
+export function formKeys(handler: (e: KeyboardEvent) => void) {
+  return (node: HTMLElement) => {
+    node.addEventListener('keydown', handler)
+    return () => node.removeEventListener('keydown', handler)
+  }
+}

@@ -73,3 +73,113 @@ export function tenure(start: string, now: Date): string {
   if (mo) parts.push(`${mo} mo${mo === 1 ? '' : 's'}`)
   return parts.join(' ')
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+function parseInstant(iso: string | undefined): Date | null {
+  if (!iso) return null
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? null : d
+}
+
+/** An RFC 3339 instant in this computer's local time: "6 Jan 2025, 14:05"; '' stays ''. */
+export function formatDateTime(iso: string | undefined): string {
+  const d = parseInstant(iso)
+  if (!d) return ''
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** Just the local wall-clock time: "14:05". */
+export function formatClock(iso: string | undefined): string {
+  const d = parseInstant(iso)
+  return d ? `${pad(d.getHours())}:${pad(d.getMinutes())}` : ''
+}
+
+/** "14:05" today, "Tue 14:05" within a week, else the date and time. */
+export function formatWhen(iso: string | undefined, now: Date): string {
+  const d = parseInstant(iso)
+  if (!d) return ''
+  const sameDay = d.toDateString() === now.toDateString()
+  if (sameDay) return formatClock(iso)
+  const days = Math.abs(d.getTime() - now.getTime()) / 86_400_000
+  if (days < 6) return `${d.toLocaleDateString('en-GB', { weekday: 'short' })} ${formatClock(iso)}`
+  return formatDateTime(iso)
+}
+
+/** An instant as the value of <input type="datetime-local"> (local time, minutes). */
+export function toLocalInput(iso: string | undefined): string {
+  const d = parseInstant(iso)
+  if (!d) return ''
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** A datetime-local value back to RFC 3339 UTC; '' or junk gives undefined (never ""). */
+export function fromLocalInput(v: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return undefined
+  const d = new Date(v)
+  if (Number.isNaN(d.getTime())) return undefined
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** A Date as a civil date "YYYY-MM-DD" in local time. */
+export function civilDate(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/** The civil date n days after date ("YYYY-MM-DD"). */
+export function addDays(date: string, n: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  if (!m) return date
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + n))
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+}
+
+/** Whole days from civil date a to b (b - a). */
+export function daysBetween(a: string, b: string): number {
+  const pa = /^(\d{4})-(\d{2})-(\d{2})$/.exec(a)
+  const pb = /^(\d{4})-(\d{2})-(\d{2})$/.exec(b)
+  if (!pa || !pb) return 0
+  const ta = Date.UTC(Number(pa[1]), Number(pa[2]) - 1, Number(pa[3]))
+  const tb = Date.UTC(Number(pb[1]), Number(pb[2]) - 1, Number(pb[3]))
+  return Math.round((tb - ta) / 86_400_000)
+}
+
+/** How a due date relates to today: "3 days overdue", "due today", "due tomorrow", "in 4 days". */
+export function dueRelative(due: string, today: string): string {
+  if (!due || !today) return ''
+  const n = daysBetween(today, due)
+  if (n < 0) return `${-n} day${n === -1 ? '' : 's'} overdue`
+  if (n === 0) return 'due today'
+  if (n === 1) return 'due tomorrow'
+  return `in ${n} days`
+}
+
+const NS_PER_MIN = 60_000_000_000
+
+/**
+ * A duration for people: "< 1 min", "12 min", "3 h 20 min", "2 d 4 h".
+ * Takes nanoseconds (Go's time.Duration as the metrics send it).
+ */
+export function humanDuration(ns: number): string {
+  if (!Number.isFinite(ns) || ns < 0) return '—'
+  const totalMin = Math.round(ns / NS_PER_MIN)
+  if (totalMin < 1) return ns > 0 ? '< 1 min' : '0 min'
+  if (totalMin < 60) return `${totalMin} min`
+  const days = Math.floor(totalMin / 1440)
+  const hours = Math.floor((totalMin % 1440) / 60)
+  const mins = totalMin % 60
+  if (days > 0) return hours ? `${days} d ${hours} h` : `${days} d`
+  return mins ? `${hours} h ${mins} min` : `${hours} h`
+}
+
+/** The duration between two instants (end missing: until now), as humanDuration. */
+export function spanBetween(start: string | undefined, end: string | undefined, now: Date): string {
+  const a = parseInstant(start)
+  if (!a) return ''
+  const b = parseInstant(end) ?? now
+  return humanDuration(Math.max(0, b.getTime() - a.getTime()) * 1_000_000)
+}
