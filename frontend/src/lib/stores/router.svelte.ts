@@ -1,14 +1,19 @@
 // A tiny hash router: #/people/<id> survives a reload and needs no library.
 
-export type Screen = 'overview' | 'people' | 'teams' | 'services' | 'settings'
+export type Screen = 'overview' | 'people' | 'teams' | 'services' | 'incidents' | 'followups' | 'settings'
 
 export const SCREENS: { screen: Screen; label: string; key: string }[] = [
   { screen: 'overview', label: 'Overview', key: '1' },
   { screen: 'people', label: 'People', key: '2' },
   { screen: 'teams', label: 'Teams', key: '3' },
   { screen: 'services', label: 'Services', key: '4' },
-  { screen: 'settings', label: 'Settings', key: '5' },
+  { screen: 'incidents', label: 'Incidents', key: '5' },
+  { screen: 'followups', label: 'Follow-ups', key: '6' },
+  { screen: 'settings', label: 'Settings', key: '7' },
 ]
+
+/** #/incidents/metrics is the Metrics tab (incident ids are hex, so they never collide). */
+export const METRICS_ID = 'metrics'
 
 export interface Route {
   screen: Screen

@@ -1,13 +1,32 @@
 // Cross-store actions: switching workspaces and reloading what depends on it.
 import { editor } from './editor.svelte'
+import { followups } from './followups.svelte'
+import { incident, incidents, metrics } from './incidents.svelte'
 import { overview } from './overview.svelte'
+import { reminders } from './reminders.svelte'
 import { roster } from './roster.svelte'
 import { router } from './router.svelte'
 import { toasts } from './toasts.svelte'
 import { workspace } from './workspace.svelte'
 
+/** What the sidebar shows on every screen: badges, reminders, severity labels, the app's clock. */
+export function loadShellData(): Promise<unknown> {
+  return Promise.all([
+    incidents.loadSettings(),
+    followups.load(),
+    reminders.load(),
+    reminders.loadStatus(),
+    reminders.loadClock(),
+  ])
+}
+
+/** Everything that depends on the open workspace (after a switch). */
 export async function reloadData(): Promise<void> {
-  await Promise.all([roster.load(), overview.load()])
+  incident.reset()
+  metrics.reset()
+  followups.reset()
+  incidents.creating = false
+  await Promise.all([roster.load(), overview.load(), incidents.load(), loadShellData()])
 }
 
 /** Opens the demo (true) or the user's own workspace (false). */

@@ -1,0 +1,125 @@
+import {
+  advanceClock,
+  ApiError,
+  appClock,
+  dismissReminder,
+  evaluateReminders,
+  listReminders,
+  notificationStatus,
+  snoozeReminder,
+  type AppClock,
+  type Evaluation,
+  type NotificationStatus,
+  type Reminder,
+  type SnoozeChoice,
+} from '$lib/api'
+
+/**
+ * The notification centre: active reminders, whether desktop notifications
+ * work, and the app's clock (which the test clock can move ahead; the UI
+ * uses appNow() wherever "now" must agree with the backend).
+ */
+class RemindersStore {
+  items = $state<Reminder[]>([])
+  loading = $state(false)
+  loaded = $state(false)
+  error = $state<ApiError | null>(null)
+  status = $state<NotificationStatus | null>(null)
+  clock = $state<AppClock | null>(null)
+  /** The app's clock minus this computer's, in ms (0 unless the test clock moved). */
+  offsetMs = $state(0)
+  #seq = 0
+
+  count = $derived(this.items.length)
+
+  async load(): Promise<void> {
+    const seq = ++this.#seq
+    this.loading = true
+    try {
+      const items = await listReminders()
+      if (seq !== this.#seq) return
+      this.items = items
+      this.error = null
+      this.loaded = true
+    } catch (e) {
+      if (seq === this.#seq) this.error = e as ApiError
+    } finally {
+      if (seq === this.#seq) this.loading = false
+    }
+  }
+
+  async loadStatus(): Promise<void> {
+    try {
+      this.status = await notificationStatus()
+    } catch {
+      // The status line is a nicety; the centre works without it.
+    }
+  }
+
+  #setClock(c: AppClock) {
+    this.clock = c
+    const t = Date.parse(c.now)
+    this.offsetMs = Number.isNaN(t) ? 0 : Math.round((t - Date.now()) / 60_000) * 60_000
+  }
+
+  async loadClock(): Promise<void> {
+    try {
+      this.#setClock(await appClock())
+    } catch {
+      // Without it the UI uses this computer's clock.
+    }
+  }
+
+  /** The app's "now": this computer's clock plus the test clock's offset. */
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs)
+  }
+
+  /** A local instant (e.g. the ticking clock store's) on the app's clock. */
+  shift(local: Date): Date {
+    return new Date(local.getTime() + this.offsetMs)
+  }
+
+  async snooze(key: string, choice: SnoozeChoice): Promise<string> {
+    const until = await snoozeReminder(key, choice)
+    await this.load()
+    return until
+  }
+
+  async dismiss(key: string): Promise<void> {
+    await dismissReminder(key)
+    this.items = this.items.filter((r) => r.key !== key)
+    await this.load()
+  }
+
+  async evaluate(): Promise<Evaluation> {
+    const res = await evaluateReminders()
+    await Promise.all([this.load(), this.loadStatus()])
+    return res
+  }
+
+  async advance(minutes: number): Promise<AppClock> {
+    const c = await advanceClock(minutes)
+    this.#setClock(c)
+    await Promise.all([this.load(), this.loadStatus()])
+    return c
+  }
+
+  reset(): void {
+    this.#seq++
+    this.items = []
+    this.loading = false
+    this.loaded = false
+    this.error = null
+    this.status = null
+    this.clock = null
+    this.offsetMs = 0
+  }
+}
+
+export const reminders = new RemindersStore()
+
+/** The app's current time (see RemindersStore.now). */
+export function appNow(): Date {
+  return reminders.now()
+}
