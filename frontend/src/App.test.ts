@@ -12,6 +12,12 @@ vi.mock('$lib/api', async (importOriginal) => {
     loadDirectory: vi.fn(),
     loadOverview: vi.fn(),
     loadTimeZones: vi.fn(),
+    listIncidents: vi.fn(),
+    loadIncidentSettings: vi.fn(),
+    loadFollowUps: vi.fn(),
+    listReminders: vi.fn(),
+    notificationStatus: vi.fn(),
+    appClock: vi.fn(),
   }
 })
 
@@ -25,7 +31,7 @@ import { timezones } from '$lib/stores/timezones.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
 import { workspace } from '$lib/stores/workspace.svelte'
 import App from './App.svelte'
-import { directory, info, person, ZONES } from './test/fixtures'
+import { directory, followUpsView, info, person, reminder, ZONES } from './test/fixtures'
 
 const EMPTY_OVERVIEW: Overview = {
   now: '2025-01-06T10:00:00Z',
@@ -46,6 +52,12 @@ beforeEach(() => {
   vi.mocked(api.loadDirectory).mockResolvedValue(directory())
   vi.mocked(api.loadOverview).mockResolvedValue(EMPTY_OVERVIEW)
   vi.mocked(api.loadTimeZones).mockResolvedValue(ZONES)
+  vi.mocked(api.listIncidents).mockResolvedValue([])
+  vi.mocked(api.loadFollowUps).mockResolvedValue(followUpsView())
+  vi.mocked(api.listReminders).mockResolvedValue([])
+  vi.mocked(api.notificationStatus).mockResolvedValue({ available: true, reason: '' })
+  vi.mocked(api.appClock).mockResolvedValue({ now: new Date().toISOString(), offsetMinutes: 0, testClock: false })
+  vi.mocked(api.loadIncidentSettings).mockResolvedValue({ severities: [], reviewDueBusinessDays: 5, causeKeywords: [] })
 })
 
 afterEach(() => {
@@ -54,13 +66,26 @@ afterEach(() => {
 })
 
 describe('App', () => {
-  it('names the five sidebar items exactly', async () => {
+  it('names the sidebar items exactly, with the notification bell and the overdue badge', async () => {
+    vi.mocked(api.loadFollowUps).mockResolvedValue(followUpsView({ all: { ...followUpsView().all, overdue: 2 } }))
+    vi.mocked(api.listReminders).mockResolvedValue([reminder({ key: 'a' }), reminder({ key: 'b' }), reminder({ key: 'c' })])
     render(App)
     const nav = await screen.findByRole('navigation', { name: 'Main' })
-    const names = within(nav)
-      .getAllByRole('button')
-      .map((b) => b.textContent?.trim())
-    expect(names).toEqual(['Overview', 'People', 'Teams', 'Services', 'Settings'])
+    const items = within(nav).getAllByRole('listitem').map((li) => within(li).getByRole('button'))
+    expect(items.map((b) => b.textContent?.replace(/\d+$/, '').trim())).toEqual([
+      'Overview',
+      'People',
+      'Teams',
+      'Services',
+      'Incidents',
+      'Follow-ups',
+      'Settings',
+    ])
+    // Badges do not change the names; they describe.
+    const fu = within(nav).getByRole('button', { name: 'Follow-ups' })
+    await waitFor(() => expect(fu).toHaveAccessibleDescription('2 overdue'))
+    const bell = within(nav).getByRole('button', { name: 'Notifications' })
+    await waitFor(() => expect(bell).toHaveAccessibleDescription('3 active reminders'))
   })
 
   it('greets an empty workspace with both first-run actions; "Open demo workspace" switches to the demo', async () => {

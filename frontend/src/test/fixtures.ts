@@ -1,5 +1,14 @@
 // Shared test data and helpers. Tests stub '$lib/api' (vi.mock); never window.go.
-import type { Directory, Person, WorkspaceInfo, Zone } from '$lib/api'
+import type {
+  Directory,
+  FollowUpBrief,
+  FollowUpsView,
+  Incident,
+  Person,
+  Reminder,
+  WorkspaceInfo,
+  Zone,
+} from '$lib/api'
 
 export function person(p: Partial<Person> & { id: string; name: string }): Person {
   return {
@@ -57,4 +66,76 @@ export function goError(e: {
   fields?: { field: string; message: string }[]
 }): string {
   return JSON.stringify(e)
+}
+
+export function followUpsView(v: Partial<FollowUpsView> = {}): FollowUpsView {
+  const stats = { total: 0, open: 0, done: 0, wontDo: 0, overdue: 0, completionRate: 0 }
+  return { today: '2025-01-06', soonDays: 7, rows: [], overdue: 0, dueSoon: 0, moreClosed: false, all: stats, owners: [], teams: [], ...v }
+}
+
+export function brief(b: Partial<FollowUpBrief> & { id: string; title: string }): FollowUpBrief {
+  return {
+    ownerId: '',
+    ownerRemoved: false,
+    dueDate: '',
+    priority: 'medium',
+    status: 'open',
+    reason: '',
+    source: { kind: '', id: '', label: '' },
+    createdAt: '2025-01-01T10:00:00Z',
+    ...b,
+  }
+}
+
+export function reminder(r: Partial<Reminder> & { key: string }): Reminder {
+  return {
+    kind: 'followup.overdue',
+    title: 'Overdue follow-up: Add an alert',
+    body: 'Owner: Dana Xu · due 3 Jan 2025 (3 days ago).',
+    linkArea: 'followups',
+    linkId: 'f1',
+    dueAt: '2025-01-04T00:00:00Z',
+    status: 'delivered',
+    heldUntil: '',
+    snoozedUntil: '',
+    deliveredAt: '2025-01-06T09:00:00Z',
+    desktop: 'shown',
+    ...r,
+  }
+}
+
+export function incident(i: Partial<Incident> & { id: string; title: string }): Incident {
+  return {
+    summary: '',
+    severity: 2,
+    status: 'investigating',
+    startedAt: '2025-01-06T09:00:00Z',
+    commanderId: '',
+    scribeId: '',
+    commsId: '',
+    responderIds: [],
+    participants: [],
+    affectedServiceIds: [],
+    customerImpact: '',
+    tags: [],
+    escalated: false,
+    timeline: [],
+    review: {
+      state: 'not_started',
+      dueDate: '',
+      summary: '',
+      impact: '',
+      timeline: '',
+      rootCause: '',
+      contributingFactors: [],
+      wentWell: '',
+      wentPoorly: '',
+      lessons: '',
+      skipReason: '',
+      skippedBy: '',
+    },
+    createdAt: '2025-01-06T09:00:00Z',
+    updatedAt: '2025-01-06T09:00:00Z',
+    ...i,
+  }
 }
