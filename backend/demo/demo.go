@@ -152,6 +152,8 @@ func Generate(size Size, now time.Time) workspace.Snapshot {
 		s.Services = append(s.Services, sv)
 	}
 	genIncidents(&s, size, now, rng) // incidents.go
+	// On-call data (oncall.go), with its own random source.
+	genOnCall(&s, size, now, uint64(len(size)))
 	return s
 }
 

@@ -23,27 +23,40 @@ const (
 // HandoffLead is how long before a handoff its reminder is due.
 const HandoffLead = time.Hour
 
-// Rules are the on-call reminder rules (register them with the engine).
+// Rules are the on-call reminder rules (register them with the engine):
+// one rule that reads the on-call data once per evaluation.
 func Rules() []reminder.Rule {
-	return []reminder.Rule{
-		reminder.RuleFunc{RuleName: "oncall.handoffs", Fn: handoffReminders},
-		reminder.RuleFunc{RuleName: KindCoverageGap, Fn: gapReminders},
-	}
+	return []reminder.Rule{reminder.RuleFunc{RuleName: "oncall", Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
+		if Rotations.Count(txn) == 0 {
+			return nil, nil
+		}
+		st, err := SettingsTx(txn)
+		if err != nil {
+			return nil, err
+		}
+		days := st.GapWarningDays
+		if days <= 0 {
+			days = 14
+		}
+		now := c.Now.UTC()
+		ly, lm, ld := now.In(c.Loc).Date()
+		from := tz.WallTime(ly, lm, ld, 0, 0, c.Loc).Add(-time.Minute)
+		to := maxT(now.Add(50*time.Hour), now.Add(time.Duration(days)*24*time.Hour))
+		snap, err := LoadTx(txn, from, to)
+		if err != nil {
+			return nil, err
+		}
+		out := handoffReminders(snap, c)
+		return append(out, gapReminders(snap, c, days)...), nil
+	}}}
 }
 
 // handoffReminders: "handoff in 1 hour" (due in the hour before) and "on
 // call tomorrow" (due from noon the day before, in the manager's zone) for
 // rotations with NotifyHandoffs and people on the settings' notify list.
-func handoffReminders(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
-	if n, err := countRotations(txn); err != nil || n == 0 {
-		return nil, err
-	}
+func handoffReminders(snap *Snapshot, c reminder.Context) []reminder.Reminder {
 	now := c.Now.UTC()
 	to := now.Add(50 * time.Hour)
-	snap, err := LoadTx(txn, now.Add(-time.Minute), to)
-	if err != nil {
-		return nil, err
-	}
 	notify := map[id.ID]bool{}
 	for _, p := range snap.Settings.NotifyPersonIDs {
 		notify[p] = true
@@ -84,7 +97,7 @@ func handoffReminders(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder,
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 func reasonNote(s *Snapshot, x Shift) string {
@@ -99,26 +112,11 @@ func reasonNote(s *Snapshot, x Shift) string {
 
 // gapReminders: a coverage gap in the next GapWarningDays days. A gap that
 // is already open is reminded of once a day (its key carries the day).
-func gapReminders(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
-	if n, err := countRotations(txn); err != nil || n == 0 {
-		return nil, err
-	}
+func gapReminders(snap *Snapshot, c reminder.Context, days int) []reminder.Reminder {
 	now := c.Now.UTC()
 	ly, lm, ld := now.In(c.Loc).Date()
 	from := tz.WallTime(ly, lm, ld, 0, 0, c.Loc)
-	st, err := SettingsTx(txn)
-	if err != nil {
-		return nil, err
-	}
-	days := st.GapWarningDays
-	if days <= 0 {
-		days = 14
-	}
 	to := now.Add(time.Duration(days) * 24 * time.Hour)
-	snap, err := LoadTx(txn, from, to)
-	if err != nil {
-		return nil, err
-	}
 	var out []reminder.Reminder
 	for _, g := range CoverageGaps(snap, from, to) {
 		if !g.End.After(now) {
@@ -149,7 +147,5 @@ func gapReminders(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, err
 			DueAt: due,
 		})
 	}
-	return out, nil
+	return out
 }
-
-func countRotations(txn *badger.Txn) (int, error) { return Rotations.Count(txn), nil }

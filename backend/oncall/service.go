@@ -1,8 +1,10 @@
 package oncall
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -38,7 +40,9 @@ var (
 		ID: func(t *TimeOff) id.ID { return t.ID },
 		Indexes: []store.Index[TimeOff]{
 			{Prefix: store.IdxTimeOffPerson, Terms: func(t *TimeOff) [][]byte { return [][]byte{store.Term(t.PersonID)} }},
-			{Prefix: store.IdxTimeOffEnd, Terms: func(t *TimeOff) [][]byte { return [][]byte{store.Term(t.EndBound())} }},
+			// covering: the start bound lets a window query skip entries
+			// that begin after it without reading them
+			{Prefix: store.IdxTimeOffEnd, Terms: func(t *TimeOff) [][]byte { return [][]byte{store.Term(t.EndBound(), t.StartBound())} }},
 			{Prefix: store.IdxTimeOffUID, Terms: func(t *TimeOff) [][]byte {
 				if t.UID == "" {
 					return nil
@@ -73,7 +77,10 @@ var (
 		Name: "swap", Prefix: store.PrefixSwap,
 		ID: func(s *Swap) id.ID { return s.ID },
 		Indexes: []store.Index[Swap]{
-			{Prefix: store.IdxSwapRotation, Terms: func(s *Swap) [][]byte { return [][]byte{store.Term(s.RotationID)} }},
+			// one entry per slot, so a window reads only its swaps
+			{Prefix: store.IdxSwapRotation, Terms: func(s *Swap) [][]byte {
+				return [][]byte{store.Term(s.RotationID, s.SlotA), store.Term(s.RotationID, s.SlotB)}
+			}},
 		},
 	}
 	keySettings = store.Key(store.PrefixSetting, "oncall")
@@ -116,9 +123,6 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 	if s.Regions, err = Regions.List(txn); err != nil {
 		return nil, err
 	}
-	if s.Swaps, err = Swaps.List(txn); err != nil {
-		return nil, err
-	}
 	if s.Settings, err = SettingsTx(txn); err != nil {
 		return nil, err
 	}
@@ -127,11 +131,37 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 	}
 	all := from.IsZero() && to.IsZero()
 	if all {
+		if s.Swaps, err = Swaps.List(txn); err != nil {
+			return nil, err
+		}
 		if s.TimeOff, err = TimeOffs.List(txn); err != nil {
 			return nil, err
 		}
 		s.Overrides, err = Overrides.List(txn)
 		return s, err
+	}
+	// Swaps of the slots in the window (from the first slot with Payback).
+	swaps := newScan(txn, store.IdxSwapRotation, false)
+	defer swaps.close()
+	for i := range s.Rotations {
+		c := compile(&s.Rotations[i])
+		if c == nil {
+			continue
+		}
+		k0, k1 := c.slotAt(from), c.slotAt(to)
+		if c.Payback {
+			k0 = 0
+		}
+		if k1 < max(k0, 0) {
+			continue
+		}
+		for _, u := range swaps.ids(store.Key(store.IdxSwapRotation, c.ID, max(k0, 0)), store.Key(store.IdxSwapRotation, c.ID, k1), true) {
+			sw, err := Swaps.Get(txn, u)
+			if err != nil {
+				return nil, err
+			}
+			s.Swaps = append(s.Swaps, sw)
+		}
 	}
 	lo := from
 	for i := range s.Rotations {
@@ -142,14 +172,20 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 			}
 		}
 	}
-	// Time off ending after lo (the end index is sorted by end bound).
+	// Time off ending after lo: the end index is sorted by end bound and
+	// carries the start bound, so entries starting after to are skipped
+	// from their keys.
 	opts := badger.DefaultIteratorOptions
 	opts.PrefetchValues = false
 	opts.Prefix = []byte{store.IdxTimeOffEnd}
 	it := txn.NewIterator(opts)
 	var ids []id.ID
+	toNano := uint64(to.UnixNano()) ^ (1 << 63)
 	for it.Seek(store.Key(store.IdxTimeOffEnd, lo.Add(-time.Nanosecond))); it.Valid(); it.Next() {
 		k := it.Item().Key()
+		if len(k) != 1+8+8+16 || binary.BigEndian.Uint64(k[9:17]) >= toNano {
+			continue
+		}
 		var u id.ID
 		copy(u[:], k[len(k)-16:])
 		ids = append(ids, u)
@@ -160,40 +196,127 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 		if err != nil {
 			return nil, err
 		}
-		if t.StartBound().Before(to) {
-			s.TimeOff = append(s.TimeOff, t)
-		}
+		s.TimeOff = append(s.TimeOff, t)
 	}
-	// Overrides of each rotation starting in [lo - MaxOverrideSpan, to).
+	// Holidays of the window only (a day of margin for zones).
+	dlo, dhi := lo.AddDate(0, 0, -2).Format(DateLayout), to.AddDate(0, 0, 2).Format(DateLayout)
+	for i := range s.Regions {
+		var keep []Holiday
+		for _, h := range s.Regions[i].Holidays {
+			if h.Date >= dlo && h.Date <= dhi {
+				keep = append(keep, h)
+			}
+		}
+		s.Regions[i].Holidays = keep
+	}
+	// Overrides of each rotation overlapping the window: those starting in
+	// [from, to), and the one before from (overrides of a rotation do not
+	// overlap, so no earlier one can reach into the window).
+	fwd := newScan(txn, store.IdxOverrideRotation, false)
+	defer fwd.close()
+	rev := newScan(txn, store.IdxOverrideRotation, true)
+	defer rev.close()
 	for _, r := range s.Rotations {
-		ovs, err := overridesTx(txn, r.ID, from.Add(-MaxOverrideSpan), to)
+		var ids []id.ID
+		if u, ok := rev.before(store.Key(store.IdxOverrideRotation, r.ID, from), store.Key(store.IdxOverrideRotation, r.ID)); ok {
+			ids = append(ids, u)
+		}
+		ids = append(ids, fwd.ids(store.Key(store.IdxOverrideRotation, r.ID, from), store.Key(store.IdxOverrideRotation, r.ID, to), false)...)
+		ovs, err := getOverrides(txn, ids)
 		if err != nil {
 			return nil, err
 		}
-		s.Overrides = append(s.Overrides, ovs...)
+		for _, o := range ovs {
+			if o.End.After(from) {
+				s.Overrides = append(s.Overrides, o)
+			}
+		}
 	}
 	return s, nil
 }
 
-// overridesTx reads a rotation's overrides starting in [from, to).
-func overridesTx(txn *badger.Txn, rotation id.ID, from, to time.Time) ([]Override, error) {
-	p := store.Key(store.IdxOverrideRotation, rotation)
+// scan reads record ids from one index with one iterator over many key
+// ranges (a Badger iterator is costly to open; LoadTx needs one range per
+// rotation).
+type scan struct{ it *badger.Iterator }
+
+func newScan(txn *badger.Txn, prefix byte, reverse bool) *scan {
 	opts := badger.DefaultIteratorOptions
 	opts.PrefetchValues = false
-	opts.Prefix = p
-	it := txn.NewIterator(opts)
-	var ids []id.ID
-	stop := store.Key(store.IdxOverrideRotation, rotation, to)
-	for it.Seek(store.Key(store.IdxOverrideRotation, rotation, from)); it.Valid(); it.Next() {
-		k := it.Item().Key()
-		if string(k[:len(stop)]) >= string(stop) {
+	opts.Reverse = reverse
+	opts.Prefix = []byte{prefix}
+	return &scan{it: txn.NewIterator(opts)}
+}
+
+func (s *scan) close() { s.it.Close() }
+
+func lastID(k []byte) id.ID {
+	var u id.ID
+	copy(u[:], k[len(k)-16:])
+	return u
+}
+
+// ids lists the ids of keys from lo up to stop (keys whose first len(stop)
+// bytes are below stop, or equal when inclusive), once each.
+func (s *scan) ids(lo, stop []byte, inclusive bool) []id.ID {
+	var out []id.ID
+	var seen map[id.ID]bool
+	for s.it.Seek(lo); s.it.Valid(); s.it.Next() {
+		k := s.it.Item().Key()
+		if len(k) < len(stop) {
 			break
 		}
-		var u id.ID
-		copy(u[:], k[len(k)-16:])
-		ids = append(ids, u)
+		if c := string(k[:len(stop)]); c > string(stop) || c == string(stop) && !inclusive {
+			break
+		}
+		u := lastID(k)
+		if inclusive { // swap entries: two per swap
+			if seen == nil {
+				seen = map[id.ID]bool{}
+			}
+			if seen[u] {
+				continue
+			}
+			seen[u] = true
+		}
+		out = append(out, u)
 	}
-	it.Close()
+	return out
+}
+
+// before (on a reverse scan) returns the id of the last key below key that
+// starts with within.
+func (s *scan) before(key, within []byte) (id.ID, bool) {
+	s.it.Seek(key)
+	for ; s.it.Valid(); s.it.Next() {
+		k := s.it.Item().Key()
+		if string(k) >= string(key) {
+			continue
+		}
+		if len(k) < len(within) || string(k[:len(within)]) != string(within) {
+			return id.Nil, false
+		}
+		return lastID(k), true
+	}
+	return id.Nil, false
+}
+
+// swapIDsTx lists the swaps of a rotation touching slots k0..k1, once each.
+func swapIDsTx(txn *badger.Txn, rotation id.ID, k0, k1 int) []id.ID {
+	sc := newScan(txn, store.IdxSwapRotation, false)
+	defer sc.close()
+	return sc.ids(store.Key(store.IdxSwapRotation, rotation, k0), store.Key(store.IdxSwapRotation, rotation, k1), true)
+}
+
+// overridesTx reads a rotation's overrides starting in [from, to).
+func overridesTx(txn *badger.Txn, rotation id.ID, from, to time.Time) ([]Override, error) {
+	sc := newScan(txn, store.IdxOverrideRotation, false)
+	ids := sc.ids(store.Key(store.IdxOverrideRotation, rotation, from), store.Key(store.IdxOverrideRotation, rotation, to), false)
+	sc.close()
+	return getOverrides(txn, ids)
+}
+
+func getOverrides(txn *badger.Txn, ids []id.ID) ([]Override, error) {
 	out := make([]Override, 0, len(ids))
 	for _, u := range ids {
 		o, err := Overrides.Get(txn, u)
@@ -486,7 +609,7 @@ func deleteRotationTx(txn *badger.Txn, u id.ID) error {
 			return err
 		}
 	}
-	for _, sid := range store.Lookup(txn, store.IdxSwapRotation, store.Term(u)) {
+	for _, sid := range swapIDsTx(txn, u, 0, math.MaxInt) {
 		if err := Swaps.Delete(txn, sid); err != nil {
 			return err
 		}
@@ -805,7 +928,7 @@ func (s *Service) Swaps(rotationID id.ID) ([]Swap, error) {
 			out, err = Swaps.List(txn)
 			return err
 		}
-		for _, u := range store.Lookup(txn, store.IdxSwapRotation, store.Term(rotationID)) {
+		for _, u := range swapIDsTx(txn, rotationID, 0, math.MaxInt) {
 			sw, err := Swaps.Get(txn, u)
 			if err != nil {
 				return err
@@ -848,7 +971,7 @@ func (s *Service) SaveSwap(sw Swap) (Saved[Swap], error) {
 		} else if err != nil {
 			return err
 		}
-		for _, u := range store.Lookup(txn, store.IdxSwapRotation, store.Term(sw.RotationID)) {
+		for _, u := range swapIDsTx(txn, sw.RotationID, 0, math.MaxInt) {
 			if u == sw.ID {
 				continue
 			}

@@ -47,7 +47,7 @@ const (
 	IdxRotationPerson   byte = 0x52 // idx | person id | rotation id: participants and people given a colour
 	PrefixTimeOff       byte = 0x54 // time off | id
 	IdxTimeOffPerson    byte = 0x55 // idx | person id | time off id
-	IdxTimeOffEnd       byte = 0x56 // idx | end bound (instant; civil dates: the end of the day anywhere on earth) | time off id
+	IdxTimeOffEnd       byte = 0x56 // idx | end bound | start bound (instants; civil dates: the day anywhere on earth) | time off id
 	IdxTimeOffUID       byte = 0x57 // idx | person id | calendar UID (import dedupe) | time off id
 	PrefixRegion        byte = 0x58 // holiday region | id (its holidays inside)
 	IdxRegionName       byte = 0x59 // idx | lower(name) | region id; unique
@@ -56,7 +56,7 @@ const (
 	IdxOverrideRotation byte = 0x5D // idx | rotation id | start | override id
 	IdxOverridePerson   byte = 0x5E // idx | person id | override id
 	PrefixSwap          byte = 0x60 // swap | id
-	IdxSwapRotation     byte = 0x61 // idx | rotation id | swap id
+	IdxSwapRotation     byte = 0x61 // idx | rotation id | slot (each of the two) | swap id
 	// Calendars (backend/calendar).
 	PrefixCalPublished  byte = 0x68 // published event state | UID (string term): hash, sequence, tombstone
 	PrefixCalFeed       byte = 0x69 // subscription feed | id

@@ -16,6 +16,7 @@ import (
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
+	"wheelhouse/backend/oncall"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/store"
@@ -58,6 +59,9 @@ type Snapshot struct {
 	// Reminder state: which reminders were delivered, snoozed or dismissed,
 	// so an imported workspace does not remind of everything again.
 	ReminderStates []reminder.State `json:"reminderStates"`
+	// On-call (issue 3): rotations, holiday regions, time off, overrides,
+	// swaps and settings. Absent in older files: none, default settings.
+	OnCall oncall.Data `json:"oncall"`
 }
 
 // Load reads the whole workspace in one transaction.
@@ -83,6 +87,9 @@ func (w *Workspace) Load() (Snapshot, error) {
 			return err
 		}
 		s.Settings.Reminders = &rs
+		if s.OnCall, err = oncall.LoadDataTx(txn); err != nil {
+			return err
+		}
 		s.ReminderStates, err = reminder.StatesTx(txn)
 		return err
 	})
@@ -115,7 +122,7 @@ func (w *Workspace) IsEmpty() (bool, error) {
 	empty := true
 	err := w.Store.View(func(txn *badger.Txn) error {
 		empty = people.Persons.Count(txn) == 0 && people.Teams.Count(txn) == 0 && people.Services.Count(txn) == 0 &&
-			incident.Incidents.Count(txn) == 0 && action.Items.Count(txn) == 0
+			incident.Incidents.Count(txn) == 0 && action.Items.Count(txn) == 0 && oncall.Rotations.Count(txn) == 0
 		return nil
 	})
 	return empty, err
@@ -299,6 +306,7 @@ func Validate(s *Snapshot, now time.Time) error {
 		}
 	}
 	validateIncidents(s, now, claim, add, addErr, personByID, svcByID)
+	s.OnCall.Check(claim, add, addErr, func(u id.ID) bool { _, ok := personByID[u]; return ok })
 	if s.Settings.Reminders != nil {
 		addErr("settings.reminders", s.Settings.Reminders.Validate())
 	}
@@ -439,5 +447,6 @@ func snapshotOps(s *Snapshot) []store.Op {
 	for _, st := range s.ReminderStates {
 		ops = append(ops, func(txn *badger.Txn) error { return reminder.PutStateTx(txn, st) })
 	}
+	ops = append(ops, s.OnCall.Ops()...)
 	return ops
 }

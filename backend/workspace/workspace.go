@@ -92,5 +92,5 @@ func (w *Workspace) Close() error { return w.Store.Close() }
 // reminderRules are the reminder rules of every area, in the order the
 // notification centre groups them.
 func reminderRules(w *Workspace) []reminder.Rule {
-	return followUpRules()
+	return append(followUpRules(), oncall.Rules()...)
 }
