@@ -79,7 +79,7 @@ Commands:
                                           machine's time zone)
   remind --once                           deliver due reminders as desktop notifications and exit
                                           (for a cron job or systemd user timer)
-
+%s
 Options:
   --background                            start the app hidden (used by the autostart entry)
 
@@ -103,7 +103,7 @@ func Run(env Env) int {
 	dataFlag := fs.String("data", "", "data folder")
 	verbose := fs.Bool("verbose", false, "log debug detail to stderr")
 	background := fs.Bool("background", false, "start hidden")
-	fs.Usage = func() { fmt.Fprintf(env.Stderr, usage, Version, def) }
+	fs.Usage = func() { fmt.Fprintf(env.Stderr, usage, Version, oncallUsage, def) }
 	if err := fs.Parse(env.Args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -159,6 +159,10 @@ func Run(env Env) int {
 		run = c.actions
 	case "remind":
 		run = c.remind
+	case "oncall":
+		run = c.oncall // oncall.go
+	case "calendar":
+		run = c.calendarCmd // oncall.go
 	default:
 		fmt.Fprintf(env.Stderr, "wheelhouse: unknown command %q (see wheelhouse --help)\n", args[0])
 		return 2

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/notify"
@@ -31,6 +32,7 @@ type Workspace struct {
 	Actions   *action.Book
 	Incidents *incident.Desk
 	OnCall    *oncall.Service
+	Calendar  *calendar.Service // iCalendar export, feeds and import (on-call)
 	Reminders *reminder.Engine
 }
 
@@ -71,6 +73,11 @@ func Open(root string, opt Options) (*Workspace, error) {
 	}
 	if opt.Zone != "" {
 		w.Reminders.DefaultZone = opt.Zone
+	}
+	// Completes a big calendar import a crash interrupted.
+	if w.Calendar, err = calendar.NewService(st, opt.Clock, opt.Logger); err != nil {
+		st.Close()
+		return nil, err
 	}
 	// Review due dates and Markdown times are in the manager's zone.
 	w.Incidents.Zone = w.Reminders.LocationTx

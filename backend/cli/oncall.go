@@ -1,0 +1,337 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"wheelhouse/backend/calendar"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/oncall"
+	"wheelhouse/backend/people"
+	"wheelhouse/backend/store"
+	"wheelhouse/backend/tz"
+	"wheelhouse/backend/workspace"
+)
+
+// The on-call and calendar commands (issue 3):
+//
+//	oncall shifts --rotation NAME --from DATE --to DATE [--json]
+//	oncall export-ics (--rotation NAME | --person NAME | --team) [--from DATE --to DATE] -o FILE
+//	calendar import FILE (--holidays REGION | --timeoff PERSON) [--kind KIND] [--yes]
+//
+// Dates are civil dates in this machine's time zone; --to is inclusive.
+const oncallUsage = `  oncall shifts --rotation NAME --from DATE --to DATE [--json]
+                                          who is on call, turn by turn (dates inclusive, this
+                                          machine's time zone)
+  oncall export-ics (--rotation NAME | --person NAME | --team) [--from DATE] [--to DATE] -o FILE
+                                          write an iCalendar file (default: 30 days back to a
+                                          year ahead)
+  calendar import FILE (--holidays REGION | --timeoff PERSON) [--kind vacation|sick|holiday|other]
+                                          preview an .ics import (new, updated, removed), then
+                                          apply it; a missing holiday region is created
+`
+
+// window reads --from/--to (inclusive civil dates) into [from, to) instants.
+func (c *cmd) window(fromS, toS string, defFrom, defTo time.Duration) (time.Time, time.Time, error) {
+	loc := c.localZone()
+	today := c.env.Clock.Now().In(loc)
+	day := func(s string, def time.Time, next bool) (time.Time, error) {
+		if s == "" {
+			return def, nil
+		}
+		d, err := time.ParseInLocation(oncall.DateLayout, s, loc)
+		if err != nil {
+			return time.Time{}, usageError{fmt.Sprintf("%q is not a date like 2026-12-01", s)}
+		}
+		if next {
+			return tz.WallTime(d.Year(), d.Month(), d.Day()+1, 0, 0, loc), nil
+		}
+		return tz.WallTime(d.Year(), d.Month(), d.Day(), 0, 0, loc), nil
+	}
+	y, m, d := today.Date()
+	midnight := tz.WallTime(y, m, d, 0, 0, loc)
+	from, err := day(fromS, midnight.Add(defFrom), false)
+	if err != nil {
+		return from, from, err
+	}
+	to, err := day(toS, midnight.Add(defTo), true)
+	if err != nil {
+		return from, to, err
+	}
+	if !to.After(from) {
+		return from, to, usageError{"--to is before --from"}
+	}
+	return from, to, nil
+}
+
+// personByName finds a person by name (case-insensitive, exact).
+func personByName(w *workspace.Workspace, name string) (people.Person, error) {
+	ps, err := w.Roster.People(true)
+	if err != nil {
+		return people.Person{}, err
+	}
+	var found []people.Person
+	for _, p := range ps {
+		if strings.EqualFold(strings.TrimSpace(p.Name), strings.TrimSpace(name)) {
+			found = append(found, p)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return people.Person{}, errs.E(errs.NotFound, "There is no person called %q.", name)
+	case 1:
+		return found[0], nil
+	}
+	return people.Person{}, errs.E(errs.Conflict, "%d people are called %q; rename one in the app first.", len(found), name)
+}
+
+func (c *cmd) oncall(args []string) error {
+	if len(args) == 0 {
+		return usageError{"expected `oncall shifts` or `oncall export-ics`"}
+	}
+	switch args[0] {
+	case "shifts":
+		return c.oncallShifts(args[1:])
+	case "export-ics":
+		return c.oncallExport(args[1:])
+	}
+	return usageError{fmt.Sprintf("unknown oncall command %q (shifts, export-ics)", args[0])}
+}
+
+func (c *cmd) oncallShifts(args []string) error {
+	fs := c.flags("oncall shifts")
+	rot := fs.String("rotation", "", "rotation name")
+	fromS := fs.String("from", "", "first day")
+	toS := fs.String("to", "", "last day")
+	asJSON := fs.Bool("json", false, "write JSON")
+	if _, err := parse(fs, args, 0, "no arguments besides the options"); err != nil {
+		return err
+	}
+	if *rot == "" || *fromS == "" || *toS == "" {
+		return usageError{"--rotation, --from and --to are required"}
+	}
+	from, to, err := c.window(*fromS, *toS, 0, 0)
+	if err != nil {
+		return err
+	}
+	w, err := c.openExisting()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	r, err := w.OnCall.RotationByName(*rot)
+	if err != nil {
+		return err
+	}
+	snap, err := w.OnCall.Snapshot(from, to)
+	if err != nil {
+		return err
+	}
+	if to.Sub(from) > oncall.MaxWindow {
+		return usageError{"choose at most six years"}
+	}
+	shifts := oncall.Shifts(snap, r.ID, from, to)
+	if shifts == nil {
+		shifts = []oncall.Shift{}
+	}
+	if *asJSON {
+		return c.writeJSON(shifts)
+	}
+	loc := c.localZone()
+	tw := tabwriter.NewWriter(c.env.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "TURN\tSTART\tEND\tON CALL\tWHY\tNOTES")
+	gaps := 0
+	for _, x := range shifts {
+		who := snap.Name(x.PersonID)
+		if x.Gap {
+			who, gaps = "— nobody —", gaps+1
+		}
+		why := string(x.Reason)
+		if x.Unavailable {
+			why += " (away!)"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", x.Slot+1, x.Start.In(loc).Format("Mon 2006-01-02 15:04"),
+			x.End.In(loc).Format("Mon 2006-01-02 15:04"), who, why, x.Notes)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.env.Stderr, "%s of %s, %s (times in %s; handoffs at %s %s)\n", count(len(shifts), "shift", "shifts"), r.Name,
+		count(gaps, "gap", "gaps"), loc, r.HandoffTime, r.TimeZone)
+	return nil
+}
+
+func (c *cmd) oncallExport(args []string) error {
+	fs := c.flags("oncall export-ics")
+	rot := fs.String("rotation", "", "rotation name")
+	person := fs.String("person", "", "person name")
+	team := fs.Bool("team", false, "every rotation")
+	fromS := fs.String("from", "", "first day")
+	toS := fs.String("to", "", "last day")
+	out := fs.String("o", "", "output file")
+	if _, err := parse(fs, args, 0, "no arguments besides the options"); err != nil {
+		return err
+	}
+	n := 0
+	for _, set := range []bool{*rot != "", *person != "", *team} {
+		if set {
+			n++
+		}
+	}
+	if n != 1 {
+		return usageError{"choose one of --rotation NAME, --person NAME or --team"}
+	}
+	if *out == "" {
+		return usageError{"-o FILE is required"}
+	}
+	from, to, err := c.window(*fromS, *toS, -calendar.FeedBack, calendar.FeedAhead)
+	if err != nil {
+		return err
+	}
+	w, err := c.openExisting()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	sc := calendar.Scope{Kind: calendar.ScopeTeam}
+	switch {
+	case *rot != "":
+		r, err := w.OnCall.RotationByName(*rot)
+		if err != nil {
+			return err
+		}
+		sc = calendar.Scope{Kind: calendar.ScopeRotation, ID: r.ID}
+	case *person != "":
+		p, err := personByName(w, *person)
+		if err != nil {
+			return err
+		}
+		sc = calendar.Scope{Kind: calendar.ScopePerson, ID: p.ID}
+	}
+	var res calendar.ExportResult
+	err = store.WriteFileAtomic(*out, func(f io.Writer) error {
+		var err error
+		res, err = w.Calendar.Export(f, sc, from, to, calendar.ExportOptions{})
+		return err
+	})
+	if err != nil {
+		if errs.CodeOf(err) != errs.Internal {
+			return err
+		}
+		return errs.E(errs.Unavailable, "Cannot write %s: %v", *out, err)
+	}
+	fmt.Fprintf(c.env.Stdout, "Wrote %s (%s) to %s: %s", res.Name, describeWindow(from, to, c.localZone()), *out, count(res.Events, "event", "events"))
+	if res.Cancelled > 0 {
+		fmt.Fprintf(c.env.Stdout, ", %d cancelled", res.Cancelled)
+	}
+	fmt.Fprintf(c.env.Stdout, "; %d new or changed since the last export\n", res.Changed)
+	return nil
+}
+
+func describeWindow(from, to time.Time, loc *time.Location) string {
+	return from.In(loc).Format(oncall.DateLayout) + " to " + to.Add(-time.Nanosecond).In(loc).Format(oncall.DateLayout)
+}
+
+func (c *cmd) calendarCmd(args []string) error {
+	if len(args) == 0 || args[0] != "import" {
+		return usageError{"expected `calendar import FILE (--holidays REGION | --timeoff PERSON)`"}
+	}
+	fs := c.flags("calendar import")
+	region := fs.String("holidays", "", "holiday region")
+	person := fs.String("timeoff", "", "person")
+	kind := fs.String("kind", "vacation", "kind of time off")
+	pos, err := parse(fs, args[1:], 1, "one .ics FILE")
+	if err != nil {
+		return err
+	}
+	if (*region == "") == (*person == "") {
+		return usageError{"choose one of --holidays REGION or --timeoff PERSON"}
+	}
+	if _, err := os.Stat(pos[0]); err != nil {
+		return errs.E(errs.Invalid, "Cannot open %s: %v", pos[0], err)
+	}
+	w, err := c.openExisting()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	var target calendar.Target
+	created := ""
+	if *region != "" {
+		rg, err := w.OnCall.RegionByName(*region)
+		if errs.Is(err, errs.NotFound) {
+			// Read the file first: a broken file must not leave an empty region behind.
+			f, err := os.Open(pos[0])
+			if err != nil {
+				return errs.E(errs.Invalid, "Cannot open %s: %v", pos[0], err)
+			}
+			_, err = calendar.Parse(f, calendar.DefaultLimits, c.env.Clock.Now())
+			f.Close()
+			if err != nil {
+				return err
+			}
+			rg, err = w.OnCall.SaveRegion(oncall.Region{Name: *region})
+			if err != nil {
+				return err
+			}
+			created = rg.Name
+		} else if err != nil {
+			return err
+		}
+		target = calendar.Target{Kind: calendar.TargetHolidays, RegionID: rg.ID}
+	} else {
+		p, err := personByName(w, *person)
+		if err != nil {
+			return err
+		}
+		target = calendar.Target{Kind: calendar.TargetTimeOff, PersonID: p.ID, TimeOffKind: oncall.TimeOffKind(*kind)}
+	}
+	p, err := w.Calendar.PreviewFile(pos[0], target)
+	if err != nil {
+		return err
+	}
+	if created != "" {
+		fmt.Fprintf(c.env.Stdout, "Created the holiday region %s (add its people in the app).\n", created)
+	}
+	fmt.Fprintf(c.env.Stdout, "Preview of %q (%s, %s) into %s:\n", p.Calendar, count(p.Events, "event", "events"), byteSize(p.Bytes), p.TargetName)
+	fmt.Fprintf(c.env.Stdout, "  %d new, %d updated, %d removed, %d unchanged\n", p.New, p.Updated, p.Removed, p.Unchanged)
+	shown := 0
+	for _, ch := range p.Changes {
+		if ch.Action == calendar.ActionUnchanged {
+			continue
+		}
+		if shown == 20 {
+			fmt.Fprintf(c.env.Stdout, "  … and %d more changes\n", p.New+p.Updated+p.Removed-shown)
+			break
+		}
+		line := fmt.Sprintf("  %-8s %s  %s", ch.Action, ch.When, ch.Name)
+		if ch.Was != "" {
+			line += "  (was: " + ch.Was + ")"
+		}
+		fmt.Fprintln(c.env.Stdout, line)
+		shown++
+	}
+	for _, wmsg := range p.Warnings {
+		fmt.Fprintf(c.env.Stderr, "warning: %s\n", wmsg)
+	}
+	res, err := w.Calendar.Apply(p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.env.Stdout, "Imported: %d added, %d updated, %d removed, %d unchanged.\n", res.Added, res.Updated, res.Removed, res.Unchanged)
+	return nil
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

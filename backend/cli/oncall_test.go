@@ -1,0 +1,73 @@
+package cli_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"wheelhouse/backend/oncall"
+)
+
+func TestOnCallCommands(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"TZ": "Europe/Berlin"}
+	expect(t, run(t, env, "--data", dir, "demo"), 0)
+	expect(t, run(t, env, "--help"), 0, "oncall shifts --rotation NAME", "calendar import FILE")
+
+	// The small demo: a weekly rotation, Monday 10:00 Berlin.
+	r := run(t, env, "--data", dir, "oncall", "shifts", "--rotation", "payments ON-CALL", "--from", "2026-11-23", "--to", "2026-12-13")
+	expect(t, r, 0, "TURN", "Mon 2026-11-23 10:00", "Mon 2026-11-30 10:00", "Mon 2026-12-07 10:00", "shifts of Payments on-call", "times in Europe/Berlin")
+	r = run(t, env, "--data", dir, "oncall", "shifts", "--rotation", "Payments on-call", "--from", "2026-11-23", "--to", "2026-12-13", "--json")
+	expect(t, r, 0)
+	var shifts []oncall.Shift
+	if err := json.Unmarshal([]byte(r.stdout), &shifts); err != nil || len(shifts) < 3 {
+		t.Fatalf("json: %v %d\n%s", err, len(shifts), r.stdout)
+	}
+	expect(t, run(t, env, "--data", dir, "oncall", "shifts", "--rotation", "Nope", "--from", "2026-11-23", "--to", "2026-12-13"), 1, `no rotation called "Nope"`)
+	expect(t, run(t, env, "--data", dir, "oncall", "shifts", "--rotation", "Payments on-call", "--from", "2026-12-13", "--to", "2026-11-23"), 2, "--to is before --from")
+	expect(t, run(t, env, "--data", dir, "oncall", "shifts", "--rotation", "Payments on-call", "--from", "yesterday", "--to", "2026-11-23"), 2, "not a date")
+	expect(t, run(t, env, "--data", dir, "oncall", "shifts"), 2, "--rotation, --from and --to are required")
+	expect(t, run(t, env, "--data", dir, "oncall", "frob"), 2, `unknown oncall command "frob"`)
+
+	// Export: a rotation, then again (nothing changed), a person, the team.
+	out := filepath.Join(t.TempDir(), "rot.ics")
+	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--rotation", "Payments on-call", "-o", out), 0,
+		"Wrote On call: Payments on-call (2026-10-24 to 2027-11-22)", "new or changed since the last export")
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.HasPrefix(string(b), "BEGIN:VCALENDAR\r\n") || strings.Count(string(b), "BEGIN:VEVENT") < 50 {
+		t.Fatalf("export: %v\n%.300s", err, b)
+	}
+	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--rotation", "Payments on-call", "-o", out), 0, "; 0 new or changed")
+	var person string
+	for _, l := range strings.Split(string(b), "\r\n") {
+		if strings.HasPrefix(l, "SUMMARY:") {
+			person = strings.TrimPrefix(strings.Split(l, " on call")[0], "SUMMARY:")
+			break
+		}
+	}
+	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--person", person, "--from", "2026-12-01", "--to", "2026-12-31", "-o", out), 0, "On call: "+person)
+	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--team", "-o", out), 0, "On call: team")
+	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--team", "--person", "x", "-o", out), 2, "choose one of")
+	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--person", "Nobody Here", "-o", out), 1, `no person called "Nobody Here"`)
+
+	// Import holidays into a new region, then time off for a person.
+	ics := filepath.Join("..", "calendar", "testdata", "google.ics")
+	expect(t, run(t, env, "--data", dir, "calendar", "import", ics, "--holidays", "Bavaria"), 0,
+		"Created the holiday region Bavaria", `Preview of "Holidays in Germany"`, "4 new, 0 updated, 0 removed, 0 unchanged", "new      2026-12-25  Christmas Day", "Imported: 4 added")
+	expect(t, run(t, env, "--data", dir, "calendar", "import", ics, "--holidays", "Bavaria"), 0, "0 new, 0 updated, 0 removed, 4 unchanged")
+	expect(t, run(t, env, "--data", dir, "calendar", "import", filepath.Join("..", "calendar", "testdata", "outlook.ics"), "--timeoff", person, "--kind", "other"), 0,
+		"3 new", "Imported: 3 added", "warning: ")
+	bad := filepath.Join(t.TempDir(), "bad.ics")
+	os.WriteFile(bad, []byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n"), 0o644)
+	expect(t, run(t, env, "--data", dir, "calendar", "import", bad, "--holidays", "Nowhere"), 1, "cut short")
+	expect(t, run(t, env, "--data", dir, "calendar", "import", ics), 2, "choose one of --holidays REGION or --timeoff PERSON")
+	expect(t, run(t, env, "--data", dir, "calendar", "export"), 2, "expected `calendar import")
+	expect(t, run(t, env, "--data", dir, "calendar", "import", ics, "--timeoff", person, "--kind", "party"), 1, "Kind must be")
+	// The broken file created no region.
+	r = run(t, env, "--data", dir, "export-json")
+	if strings.Contains(r.stdout, `"name": "Nowhere"`) || !strings.Contains(r.stdout, `"name": "Bavaria"`) {
+		t.Fatal("regions after a refused import are wrong")
+	}
+}
