@@ -93,6 +93,14 @@ export function formatDateTime(iso: string | undefined): string {
   return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
+/** A compact local date-time for tables: "6 Jan, 14:05" this year, else "6 Jan 2024, 14:05". */
+export function formatShort(iso: string | undefined, now: Date): string {
+  const d = parseInstant(iso)
+  if (!d) return ''
+  const year = d.getFullYear() === now.getFullYear() ? '' : ` ${d.getFullYear()}`
+  return `${d.getDate()} ${MONTHS[d.getMonth()]}${year}, ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
 /** Just the local wall-clock time: "14:05". */
 export function formatClock(iso: string | undefined): string {
   const d = parseInstant(iso)
@@ -166,8 +174,8 @@ const NS_PER_MIN = 60_000_000_000
  */
 export function humanDuration(ns: number): string {
   if (!Number.isFinite(ns) || ns < 0) return '—'
+  if (ns < NS_PER_MIN) return ns > 0 ? '< 1 min' : '0 min'
   const totalMin = Math.round(ns / NS_PER_MIN)
-  if (totalMin < 1) return ns > 0 ? '< 1 min' : '0 min'
   if (totalMin < 60) return `${totalMin} min`
   const days = Math.floor(totalMin / 1440)
   const hours = Math.floor((totalMin % 1440) / 60)

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { addDays, daysBetween, dueRelative, formatShort, fromLocalInput, humanDuration, toLocalInput } from './time'
+
+const MIN = 60_000_000_000 // a minute in nanoseconds, as Go's time.Duration
+const HOUR = 60 * MIN
+
+describe('humanDuration (metrics send nanoseconds)', () => {
+  it.each([
+    [0, '0 min'],
+    [30_000_000_000, '< 1 min'],
+    [MIN, '1 min'],
+    [12 * MIN, '12 min'],
+    [12 * MIN + 29_000_000_000, '12 min'],
+    [59 * MIN + 31_000_000_000, '1 h'],
+    [HOUR, '1 h'],
+    [3 * HOUR + 20 * MIN, '3 h 20 min'],
+    [24 * HOUR, '1 d'],
+    [2 * 24 * HOUR + 4 * HOUR + 10 * MIN, '2 d 4 h'],
+  ])('%d ns is "%s"', (ns, want) => {
+    expect(humanDuration(ns)).toBe(want)
+  })
+
+  it('refuses nonsense', () => {
+    expect(humanDuration(-1)).toBe('—')
+    expect(humanDuration(Number.NaN)).toBe('—')
+  })
+})
+
+describe('due dates', () => {
+  it('counts civil days across month and year ends', () => {
+    expect(addDays('2025-12-30', 3)).toBe('2026-01-02')
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29')
+    expect(daysBetween('2025-03-29', '2025-04-02')).toBe(4)
+  })
+
+  it('says how a due date relates to today', () => {
+    expect(dueRelative('2025-01-03', '2025-01-06')).toBe('3 days overdue')
+    expect(dueRelative('2025-01-05', '2025-01-06')).toBe('1 day overdue')
+    expect(dueRelative('2025-01-06', '2025-01-06')).toBe('due today')
+    expect(dueRelative('2025-01-07', '2025-01-06')).toBe('due tomorrow')
+    expect(dueRelative('2025-01-10', '2025-01-06')).toBe('in 4 days')
+    expect(dueRelative('', '2025-01-06')).toBe('')
+  })
+})
+
+describe('datetime-local inputs', () => {
+  it('round-trips an instant through local time, to the minute, in RFC 3339 UTC', () => {
+    const iso = '2025-03-30T00:59:00Z'
+    const local = toLocalInput(iso)
+    expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+    expect(fromLocalInput(local)).toBe(iso)
+  })
+
+  it('never gives "" for an empty or broken value (Go cannot read it as a time)', () => {
+    expect(fromLocalInput('')).toBeUndefined()
+    expect(fromLocalInput('tomorrow')).toBeUndefined()
+    expect(toLocalInput(undefined)).toBe('')
+  })
+
+  it('shortens dates of this year in tables', () => {
+    const now = new Date(2025, 5, 1)
+    expect(formatShort(new Date(2025, 0, 6, 14, 5).toISOString(), now)).toBe('6 Jan, 14:05')
+    expect(formatShort(new Date(2024, 11, 31, 9, 0).toISOString(), now)).toBe('31 Dec 2024, 09:00')
+  })
+})
