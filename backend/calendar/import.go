@@ -23,6 +23,8 @@ type Item struct {
 	EndDate   string
 	Start     time.Time // UTC (timed)
 	End       time.Time
+
+	at int64 // sort key: the start (midnight UTC for a date), Unix seconds
 }
 
 // When is the item's span for people.
@@ -92,20 +94,10 @@ func Parse(r io.Reader, lim Limits, now time.Time) (*Parsed, error) {
 	rd := NewReader(r, lim)
 	z := &zoneResolver{r: rd}
 	var w warnings
-	items := map[string]*Item{}
+	set := &itemSet{index: map[string]int32{}}
 	decided := map[string]bool{} // occurrence keys an override (RECURRENCE-ID) settled
 	winFrom, winTo := now.Add(-RecurBack).UTC(), now.Add(RecurAhead).UTC()
-	dupUIDs := 0
 	budget := lim.MaxRecurrenceWork
-	add := func(it *Item) error {
-		if _, dup := items[it.Key]; dup {
-			dupUIDs++
-		} else if len(items) >= lim.MaxItems {
-			return errs.E(errs.Invalid, "The calendar produces more than %d entries; Wheelhouse imports up to that many at once. Nothing was imported.", lim.MaxItems)
-		}
-		items[it.Key] = it
-		return nil
-	}
 	for {
 		ev, err := rd.Next()
 		if err != nil {
@@ -114,26 +106,35 @@ func Parse(r io.Reader, lim Limits, now time.Time) (*Parsed, error) {
 		if ev == nil {
 			break
 		}
-		if err := convert(ev, z, &w, items, decided, add, winFrom, winTo, lim, &budget); err != nil {
+		if err := convert(ev, z, &w, set, decided, winFrom, winTo, lim, &budget); err != nil {
 			return nil, err
 		}
 	}
-	if dupUIDs > 0 {
-		w.add("%d events repeat the UID of an earlier one; the last of each was kept.", dupUIDs)
+	if set.dups > 0 {
+		w.add("%d events repeat the UID of an earlier one; the last of each was kept.", set.dups)
 	}
 	for comp, n := range rd.Unsupported {
 		if comp != "VTODO" && comp != "VJOURNAL" && comp != "VFREEBUSY" && comp != "VALARM" {
 			w.add("%d %s components were ignored.", n, clip(comp, 30))
 		}
 	}
-	p := &Parsed{Name: rd.CalName, Events: rd.Events(), Items: make([]Item, 0, len(items))}
-	for _, it := range items {
-		p.Items = append(p.Items, *it)
+	p := &Parsed{Name: rd.CalName, Events: rd.Events(), Items: set.list[:0]}
+	for _, it := range set.list {
+		if it.Key == "" {
+			continue // removed by a cancelled or overriding occurrence
+		}
+		if it.AllDay {
+			d, _ := time.Parse(oncall.DateLayout, it.StartDate)
+			it.at = d.Unix()
+		} else {
+			it.at = it.Start.Unix()
+		}
+		p.Items = append(p.Items, it)
 	}
 	sort.Slice(p.Items, func(i, j int) bool {
 		a, b := &p.Items[i], &p.Items[j]
-		if ka, kb := a.sortKey(), b.sortKey(); ka != kb {
-			return ka < kb
+		if a.at != b.at {
+			return a.at < b.at
 		}
 		return a.Key < b.Key
 	})
@@ -141,22 +142,46 @@ func Parse(r io.Reader, lim Limits, now time.Time) (*Parsed, error) {
 	return p, nil
 }
 
-func (it *Item) sortKey() string {
-	if it.AllDay {
-		return it.StartDate + "T00:00:00Z"
+// itemSet holds the items of a parse by key, in arrival order.
+type itemSet struct {
+	list  []Item
+	index map[string]int32
+	dups  int
+}
+
+func (s *itemSet) add(it Item, lim Limits) error {
+	if i, ok := s.index[it.Key]; ok {
+		s.list[i] = it
+		s.dups++
+		return nil
 	}
-	return it.Start.Format("2006-01-02T15:04:05Z")
+	if len(s.index) >= lim.MaxItems {
+		return errs.E(errs.Invalid, "The calendar produces more than %d entries; Wheelhouse imports up to that many at once. Nothing was imported.", lim.MaxItems)
+	}
+	s.index[it.Key] = int32(len(s.list))
+	s.list = append(s.list, it)
+	return nil
+}
+
+func (s *itemSet) remove(key string) {
+	if i, ok := s.index[key]; ok {
+		s.list[i].Key = ""
+		delete(s.index, key)
+	}
 }
 
 // convert turns one VEVENT into items.
-func convert(ev *VEvent, z *zoneResolver, w *warnings, items map[string]*Item, decided map[string]bool,
-	add func(*Item) error, winFrom, winTo time.Time, lim Limits, budget *int) error {
-	where := fmt.Sprintf("the event at line %d", ev.Line)
-	if ev.Summary != "" {
-		where = fmt.Sprintf("%q (line %d)", ev.Summary, ev.Line)
+func convert(ev *VEvent, z *zoneResolver, w *warnings, set *itemSet, decided map[string]bool,
+	winFrom, winTo time.Time, lim Limits, budget *int) error {
+	where := func() string {
+		if ev.Summary != "" {
+			return fmt.Sprintf("%q (line %d)", ev.Summary, ev.Line)
+		}
+		return fmt.Sprintf("the event at line %d", ev.Line)
 	}
+	add := func(it *Item) error { return set.add(*it, lim) }
 	if ev.Start == nil {
-		w.add("%s has no start (DTSTART); it was skipped.", where)
+		w.add("%s has no start (DTSTART); it was skipped.", where())
 		return nil
 	}
 	uid := ev.UID
@@ -167,19 +192,19 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, items map[string]*Item, d
 	}
 	start, ok := parseCivil(ev.Start.Value)
 	if !ok {
-		w.add("%s has a start that is not a date (%q); it was skipped.", where, clip(ev.Start.Value, 30))
+		w.add("%s has a start that is not a date (%q); it was skipped.", where(), clip(ev.Start.Value, 30))
 		return nil
 	}
 	if strings.EqualFold(ev.Start.Param("VALUE"), "DATE") && !start.dateOnly {
 		start.dateOnly, start.hh, start.mm, start.ss, start.utc = true, 0, 0, 0, false
 	}
 	if start.y < 1900 || start.y > 2200 {
-		w.add("%s starts in %d; only years 1900 to 2200 are imported.", where, start.y)
+		w.add("%s starts in %d; only years 1900 to 2200 are imported.", where(), start.y)
 		return nil
 	}
 	loc, guess := z.resolve(ev.Start.Param("TZID"))
 	if guess != "" {
-		w.add("%s: %s.", where, guess)
+		w.add("%s: %s.", where(), guess)
 	}
 	base := Item{Name: ev.Summary, AllDay: start.dateOnly}
 	if base.Name == "" {
@@ -192,7 +217,7 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, items map[string]*Item, d
 	case ev.End != nil:
 		end, ok := parseCivil(ev.End.Value)
 		if !ok {
-			w.add("%s has an end that is not a date (%q); it was skipped.", where, clip(ev.End.Value, 30))
+			w.add("%s has an end that is not a date (%q); it was skipped.", where(), clip(ev.End.Value, 30))
 			return nil
 		}
 		if start.dateOnly {
@@ -207,7 +232,7 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, items map[string]*Item, d
 	case ev.Duration != "":
 		d, ok := parseDuration(ev.Duration)
 		if !ok {
-			w.add("%s has a DURATION that is not one (%q); it was skipped.", where, clip(ev.Duration, 30))
+			w.add("%s has a DURATION that is not one (%q); it was skipped.", where(), clip(ev.Duration, 30))
 			return nil
 		}
 		if start.dateOnly {
@@ -223,14 +248,14 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, items map[string]*Item, d
 			days = 1 // an end on or before the start: a one-day event, as clients show it
 		}
 		if days > 2*366 {
-			w.add("%s lasts %d days; at most two years are imported.", where, days)
+			w.add("%s lasts %d days; at most two years are imported.", where(), days)
 			return nil
 		}
 	} else if dur <= 0 {
-		w.add("%s has no length (it ends when it starts); it was skipped.", where)
+		w.add("%s has no length (it ends when it starts); it was skipped.", where())
 		return nil
 	} else if dur > 2*366*24*time.Hour {
-		w.add("%s lasts longer than two years; it was skipped.", where)
+		w.add("%s lasts longer than two years; it was skipped.", where())
 		return nil
 	}
 	mk := func(key string, c civilTime) *Item {
@@ -256,7 +281,7 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, items map[string]*Item, d
 	if ev.RecurrenceID != nil {
 		rc, ok := parseCivil(ev.RecurrenceID.Value)
 		if !ok {
-			w.add("%s has a RECURRENCE-ID that is not a date; it was skipped.", where)
+			w.add("%s has a RECURRENCE-ID that is not a date; it was skipped.", where())
 			return nil
 		}
 		rloc, _ := z.resolve(ev.RecurrenceID.Param("TZID"))
@@ -268,7 +293,7 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, items map[string]*Item, d
 			key = uid + "/" + rc.in(rloc).UTC().Format(utcLayout)
 		}
 		decided[key] = true
-		delete(items, key) // an occurrence expanded earlier
+		set.remove(key) // an occurrence expanded earlier
 		if cancelled {
 			return nil
 		}
@@ -278,14 +303,14 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, items map[string]*Item, d
 		return nil
 	}
 	if ev.RDates > 0 {
-		w.add("%s has RDATE occurrences, which are not imported.", where)
+		w.add("%s has RDATE occurrences, which are not imported.", where())
 	}
 	if ev.RRule == "" {
 		return add(mk(uid, start))
 	}
 	rl, err := parseRule(ev.RRule)
 	if err != nil {
-		w.add("%s repeats in a way Wheelhouse does not import (%v); it was skipped.", where, err)
+		w.add("%s repeats in a way Wheelhouse does not import (%v); it was skipped.", where(), err)
 		return nil
 	}
 	ex := map[string]bool{}
@@ -319,7 +344,7 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, items map[string]*Item, d
 		return errs.E(errs.Invalid, "The calendar's repeat rules need too much work to expand (more than %d periods); Wheelhouse refuses it. Nothing was imported.", lim.MaxRecurrenceWork)
 	}
 	if capped {
-		w.add("%s repeats more than %d times in the import window; the first %d were imported.", where, lim.MaxInstances, lim.MaxInstances)
+		w.add("%s repeats more than %d times in the import window; the first %d were imported.", where(), lim.MaxInstances, lim.MaxInstances)
 	}
 	for _, c := range list {
 		it := mk("", c)

@@ -201,74 +201,113 @@ func (p *Reader) logical() ([]byte, error) {
 	}
 }
 
-// split parses a content line: NAME *(;PARAM=VALUE) : VALUE.
-func split(line []byte) (name string, params []Param, value string, ok bool) {
+// Property and component names the reader acts on; others are skipped
+// without being copied.
+var knownNames = []string{"BEGIN", "END", "UID", "SUMMARY", "STATUS", "TRANSP", "DTSTART", "DTEND", "DURATION", "RRULE",
+	"RECURRENCE-ID", "EXDATE", "RDATE", "X-WR-CALNAME", "X-WR-TIMEZONE", "TZID", "X-LIC-LOCATION", "TZOFFSETTO"}
+
+var knownComps = []string{"VCALENDAR", "VEVENT", "VTIMEZONE", "STANDARD", "DAYLIGHT", "VALARM", "VTODO", "VJOURNAL", "VFREEBUSY"}
+
+// intern returns the entry of list equal to b ignoring ASCII case, or "".
+func intern(list []string, b []byte) string {
+	for _, n := range list {
+		if len(n) == len(b) && asciiEqualFold(n, b) {
+			return n
+		}
+	}
+	return ""
+}
+
+func asciiEqualFold(s string, b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		if c != s[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// split parses a content line NAME *(;PARAM=VALUE) : VALUE into the name,
+// the raw parameters (from the first ';', quotes respected) and the value.
+// It does not copy.
+func split(line []byte) (name, params, value []byte, ok bool) {
 	i := 0
 	for i < len(line) && line[i] != ';' && line[i] != ':' {
 		c := line[i]
 		if !(c == '-' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
-			return "", nil, "", false
+			return nil, nil, nil, false
 		}
 		i++
 	}
 	if i == 0 || i == len(line) {
-		return "", nil, "", false
+		return nil, nil, nil, false
 	}
-	name = strings.ToUpper(string(line[:i]))
-	for line[i] == ';' {
+	name = line[:i]
+	j := i
+	for j < len(line) && line[j] != ':' {
+		if line[j] == '"' {
+			k := bytes.IndexByte(line[j+1:], '"')
+			if k < 0 {
+				return nil, nil, nil, false
+			}
+			j += k + 2
+			continue
+		}
+		j++
+	}
+	if j >= len(line) {
+		return nil, nil, nil, false
+	}
+	return name, line[i:j], line[j+1:], true
+}
+
+// parseParams reads ;NAME=VALUE parameters (the first of a multi-valued
+// one), leniently: a malformed parameter ends the list.
+func parseParams(raw []byte) []Param {
+	var out []Param
+	i := 0
+	for i < len(raw) && raw[i] == ';' && len(out) < 32 {
 		i++
-		j := i
-		for j < len(line) && line[j] != '=' {
-			j++
-		}
-		if j == len(line) || j == i {
-			return "", nil, "", false
-		}
-		pn := strings.ToUpper(string(line[i:j]))
-		i = j + 1
-		var pv []byte
-		for {
-			if i < len(line) && line[i] == '"' {
-				k := bytes.IndexByte(line[i+1:], '"')
-				if k < 0 {
-					return "", nil, "", false
-				}
-				pv = append(pv, line[i+1:i+1+k]...)
-				i += k + 2
-			} else {
-				k := i
-				for k < len(line) && line[k] != ';' && line[k] != ':' && line[k] != ',' {
-					k++
-				}
-				pv = append(pv, line[i:k]...)
-				i = k
-			}
-			if i < len(line) && line[i] == ',' { // multi-valued parameter: keep the first
-				for i < len(line) && line[i] != ';' && line[i] != ':' {
-					if line[i] == '"' {
-						k := bytes.IndexByte(line[i+1:], '"')
-						if k < 0 {
-							return "", nil, "", false
-						}
-						i += k + 2
-						continue
-					}
-					i++
-				}
-			}
+		j := bytes.IndexByte(raw[i:], '=')
+		if j <= 0 {
 			break
 		}
-		if i >= len(line) {
-			return "", nil, "", false
+		name := strings.ToUpper(string(raw[i : i+j]))
+		i += j + 1
+		var v []byte
+		if i < len(raw) && raw[i] == '"' {
+			k := bytes.IndexByte(raw[i+1:], '"')
+			if k < 0 {
+				break
+			}
+			v = raw[i+1 : i+1+k]
+			i += k + 2
+		} else {
+			k := i
+			for k < len(raw) && raw[k] != ';' && raw[k] != ',' {
+				k++
+			}
+			v = raw[i:k]
+			i = k
 		}
-		if len(params) < 32 {
-			params = append(params, Param{pn, string(pv)})
+		out = append(out, Param{name, string(v)})
+		for i < len(raw) && raw[i] != ';' { // further values of the parameter
+			if raw[i] == '"' {
+				k := bytes.IndexByte(raw[i+1:], '"')
+				if k < 0 {
+					return out
+				}
+				i += k + 2
+				continue
+			}
+			i++
 		}
 	}
-	if line[i] != ':' {
-		return "", nil, "", false
-	}
-	return name, params, string(line[i+1:]), true
+	return out
 }
 
 // unescape reads an RFC 5545 TEXT value.
@@ -315,22 +354,23 @@ func (p *Reader) Next() (*VEvent, error) {
 		if !utf8.Valid(line) {
 			line = []byte(strings.ToValidUTF8(string(line), "\uFFFD"))
 		}
-		name, params, value, ok := split(line)
+		nameB, params, valueB, ok := split(line)
 		if !ok {
 			if !p.seenCal {
 				return nil, errs.E(errs.Invalid, "This is not an iCalendar file (it does not start with BEGIN:VCALENDAR).")
 			}
 			return nil, p.fail("not a valid content line (%q).", clip(string(line), 40))
 		}
-		if len(p.stack) == 0 && !(name == "BEGIN" && strings.EqualFold(value, "VCALENDAR")) {
+		name := intern(knownNames, nameB)
+		if len(p.stack) == 0 && !(name == "BEGIN" && intern(knownComps, valueB) == "VCALENDAR") {
 			if !p.seenCal {
 				return nil, errs.E(errs.Invalid, "This is not an iCalendar file (it does not start with BEGIN:VCALENDAR).")
 			}
-			return nil, p.fail("%s after the end of the calendar.", name)
+			return nil, p.fail("%s after the end of the calendar.", clip(strings.ToUpper(string(nameB)), 40))
 		}
 		switch name {
 		case "BEGIN":
-			comp := strings.ToUpper(value)
+			comp := component(valueB)
 			if len(p.stack) >= p.lim.MaxDepth {
 				return nil, p.fail("components are nested more than %d deep.", p.lim.MaxDepth)
 			}
@@ -358,7 +398,7 @@ func (p *Reader) Next() (*VEvent, error) {
 				p.Unsupported[comp]++
 			}
 		case "END":
-			comp := strings.ToUpper(value)
+			comp := component(valueB)
 			if len(p.stack) == 0 || p.stack[len(p.stack)-1] != comp {
 				want := "nothing"
 				if len(p.stack) > 0 {
@@ -386,45 +426,49 @@ func (p *Reader) Next() (*VEvent, error) {
 			if p.props > p.lim.MaxProps {
 				return nil, p.fail("a component has more than %d properties.", p.lim.MaxProps)
 			}
-			p.prop(name, params, value)
+			if name != "" {
+				p.prop(name, params, valueB)
+			}
 		}
 	}
 }
 
-func (p *Reader) prop(name string, params []Param, value string) {
+func (p *Reader) prop(name string, rawParams, valueB []byte) {
 	depth := len(p.stack)
+	value := func() string { return string(valueB) }
+	prop := func() *Prop { return &Prop{Value: string(valueB), Params: parseParams(rawParams)} }
 	switch {
 	case depth == 1: // VCALENDAR
 		switch name {
 		case "X-WR-CALNAME":
-			p.CalName = clip(unescape(value), 200)
+			p.CalName = clip(unescape(value()), 200)
 		case "X-WR-TIMEZONE":
-			p.CalZone = clip(strings.TrimSpace(value), 200)
+			p.CalZone = clip(strings.TrimSpace(value()), 200)
 		}
 	case depth == 2 && p.ev != nil:
 		ev := p.ev
 		switch name {
 		case "UID":
-			ev.UID = clip(strings.TrimSpace(value), 900)
+			ev.UID = clip(strings.TrimSpace(value()), 900)
 		case "SUMMARY":
-			ev.Summary = clip(strings.TrimSpace(unescape(value)), 500)
+			ev.Summary = clip(strings.TrimSpace(unescape(value())), 500)
 		case "STATUS":
-			ev.Status = strings.ToUpper(strings.TrimSpace(value))
+			ev.Status = strings.ToUpper(strings.TrimSpace(value()))
 		case "TRANSP":
-			ev.Transp = strings.ToUpper(strings.TrimSpace(value))
+			ev.Transp = strings.ToUpper(strings.TrimSpace(value()))
 		case "DTSTART":
-			ev.Start = &Prop{Value: value, Params: params}
+			ev.Start = prop()
 		case "DTEND":
-			ev.End = &Prop{Value: value, Params: params}
+			ev.End = prop()
 		case "DURATION":
-			ev.Duration = value
+			ev.Duration = value()
 		case "RRULE":
-			ev.RRule = value
+			ev.RRule = value()
 		case "RECURRENCE-ID":
-			ev.RecurrenceID = &Prop{Value: value, Params: params}
+			ev.RecurrenceID = prop()
 		case "EXDATE":
 			if len(ev.ExDates) < p.lim.MaxInstances {
-				ev.ExDates = append(ev.ExDates, Prop{Value: value, Params: params})
+				ev.ExDates = append(ev.ExDates, *prop())
 			}
 		case "RDATE":
 			ev.RDates++
@@ -432,13 +476,22 @@ func (p *Reader) prop(name string, params []Param, value string) {
 	case depth == 2 && p.tz != nil:
 		switch name {
 		case "TZID":
-			p.tz.TZID = clip(strings.TrimSpace(value), 200)
+			p.tz.TZID = clip(strings.TrimSpace(value()), 200)
 		case "X-LIC-LOCATION":
-			p.tz.Location = clip(strings.TrimSpace(value), 200)
+			p.tz.Location = clip(strings.TrimSpace(value()), 200)
 		}
 	case depth == 3 && p.tz != nil && p.inStd && name == "TZOFFSETTO" && p.tz.Offset == "":
-		p.tz.Offset = clip(strings.TrimSpace(value), 10)
+		p.tz.Offset = clip(strings.TrimSpace(value()), 10)
 	}
+}
+
+// component is the upper-case name of a component, without a copy for the
+// usual ones.
+func component(b []byte) string {
+	if n := intern(knownComps, b); n != "" {
+		return n
+	}
+	return strings.ToUpper(string(b))
 }
 
 // clipRunes keeps at most n characters of s (for names with a character limit).

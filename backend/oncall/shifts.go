@@ -2,7 +2,6 @@ package oncall
 
 import (
 	"fmt"
-	"sort"
 	"time"
 
 	"wheelhouse/backend/id"
@@ -164,15 +163,21 @@ func (r *rot) parts(s, e time.Time, buf []span) []span {
 	}
 	ls := s.In(r.loc)
 	y, mo, d := ls.Date()
-	d-- // a window that started the day before may reach into the slot
-	for i := 0; ; i++ {
-		day := time.Date(y, mo, d+i, 12, 0, 0, 0, r.loc)
+	if r.re <= r.rs {
+		d-- // a window that started the day before may reach into the slot
+	}
+	// The weekday of a civil date does not depend on the zone.
+	wd := time.Date(y, mo, d, 12, 0, 0, 0, time.UTC).Weekday()
+	for i := 0; ; i, wd = i+1, (wd+1)%7 {
+		if !r.days[wd] {
+			if time.Date(y, mo, d+i, 0, 0, 0, 0, time.UTC).Add(-14 * time.Hour).After(e) {
+				break // well past the end in any zone
+			}
+			continue
+		}
 		ws := tz.WallTime(y, mo, d+i, r.rs/60, r.rs%60, r.loc)
 		if !ws.Before(e) {
 			break
-		}
-		if !r.days[day.Weekday()] {
-			continue
 		}
 		ed := d + i
 		if r.re <= r.rs {
@@ -217,11 +222,62 @@ func Shifts(s *Snapshot, rotationID id.ID, from, to time.Time) []Shift {
 // AllShifts returns the shifts of every rotation overlapping [from, to),
 // ordered by start, then rotation order.
 func AllShifts(s *Snapshot, from, to time.Time) []Shift {
-	var out []Shift
+	lists := make([][]Shift, 0, len(s.index().order))
+	n := 0
 	for _, rid := range s.index().order {
-		out = append(out, Compute(s, rid, from, to).Shifts...)
+		l := Compute(s, rid, from, to).Shifts
+		n += len(l)
+		if len(l) > 0 {
+			lists = append(lists, l)
+		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
+	if len(lists) == 0 {
+		return nil
+	}
+	// Each list is in time order: merge them with a small heap of list
+	// heads keyed by start (ties: the earlier list first, so it is stable).
+	out := make([]Shift, 0, n)
+	type head struct {
+		at   int64
+		list int
+		pos  int
+	}
+	h := make([]head, 0, len(lists))
+	less := func(a, b head) bool { return a.at < b.at || a.at == b.at && a.list < b.list }
+	down := func(i int) {
+		for {
+			l, m := 2*i+1, i
+			if l < len(h) && less(h[l], h[m]) {
+				m = l
+			}
+			if r := l + 1; r < len(h) && less(h[r], h[m]) {
+				m = r
+			}
+			if m == i {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for i, l := range lists {
+		h = append(h, head{l[0].Start.UnixNano(), i, 0})
+	}
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for len(h) > 0 {
+		top := h[0]
+		l := lists[top.list]
+		out = append(out, l[top.pos])
+		if top.pos+1 < len(l) {
+			h[0] = head{l[top.pos+1].Start.UnixNano(), top.list, top.pos + 1}
+		} else {
+			h[0] = h[len(h)-1]
+			h = h[:len(h)-1]
+		}
+		down(0)
+	}
 	return out
 }
 
@@ -262,7 +318,12 @@ func Compute(s *Snapshot, rotationID id.ID, from, to time.Time) Schedule {
 		k0 = 0 // owed turns carry over: replay from the first turn
 	}
 	var sch Schedule
-	st := &walker{s: s, r: r, owed: map[id.ID][]int{}}
+	per := 1
+	if r.restricted { // about a piece a day
+		per = int(r.ShiftLength.approx()/(24*time.Hour)) + 1
+	}
+	sch.Shifts = make([]Shift, 0, (kTo-kFrom+1)*per+4)
+	st := &walker{s: s, r: r, owed: map[id.ID][]int{}, swaps: ix.swaps[r.ID], ovs: ix.overrides[r.ID], ovMax: ix.ovMaxEnd[r.ID], away_: ix.away}
 	var parts []span
 	sStart := r.slotStart(k0)
 	for k := k0; k <= kTo; k++ {
@@ -281,7 +342,7 @@ func Compute(s *Snapshot, rotationID id.ID, from, to time.Time) Schedule {
 	}
 	// Entries paid back inside the replay are marked in st.ledger.
 	for i := range sch.Ledger {
-		if e, ok := st.paid[ledgerKey(sch.Ledger[i].Slot, sch.Ledger[i].Skipped)]; ok {
+		if e, ok := st.paid[ledgerKey{sch.Ledger[i].Slot, sch.Ledger[i].Skipped}]; ok {
 			sch.Ledger[i].PaidBack, sch.Ledger[i].PaidSlot = true, e
 		}
 	}
@@ -289,24 +350,38 @@ func Compute(s *Snapshot, rotationID id.ID, from, to time.Time) Schedule {
 }
 
 type walker struct {
-	s *Snapshot
-	r *rot
+	s     *Snapshot
+	r     *rot
+	swaps map[int]int // this rotation's swaps
+	ovs   []Override  // this rotation's overrides, by start
+	ovMax []time.Time
+	away_ map[id.ID]*awayList
 	// owed: creditor (who covered) -> slots of ledger entries not paid back,
 	// oldest first; debtor found in entries.
 	owed    map[id.ID][]int
 	entries map[int]LedgerEntry // slot -> entry
-	paid    map[string]int      // ledgerKey -> slot that paid it
+	paid    map[ledgerKey]int   // entry -> slot that paid it
+	buf     []Shift             // the current slot's pieces (reused)
+	ovi     int                 // overrides before this index ended before the current slot
+	tmp     []Shift             // scratch for overlay (reused)
 }
 
-func ledgerKey(slot int, skipped id.ID) string { return fmt.Sprint(slot, skipped) }
+type ledgerKey struct {
+	slot    int
+	skipped id.ID
+}
 
 func (w *walker) base(k int) int { return k % len(w.r.Participants) }
 
 // away reports whether p is unavailable during any of parts, and why.
 func (w *walker) away(p id.ID, parts []span) (string, bool) {
+	l := w.away_[p]
+	if l == nil {
+		return "", false
+	}
 	for _, sp := range parts {
-		if why, ok := w.s.Unavailable(p, sp.s, sp.e); ok {
-			return why, true
+		if a, ok := l.overlap(sp.s, sp.e); ok {
+			return a.why, true
 		}
 	}
 	return "", false
@@ -316,11 +391,11 @@ func (w *walker) away(p id.ID, parts []span) (string, bool) {
 func (w *walker) slot(k int, sStart, sEnd time.Time, parts []span) ([]Shift, []LedgerEntry) {
 	r := w.r
 	n := len(r.Participants)
-	var pieces []Shift
+	pieces := w.buf[:0]
 	var led []LedgerEntry
 	if len(parts) > 0 {
 		proto := Shift{RotationID: r.ID, Slot: k}
-		if other, ok := w.s.index().swaps[r.ID][k]; ok && other >= 0 {
+		if other, ok := w.swaps[k]; ok && other >= 0 {
 			p := r.Participants[w.base(other)]
 			proto.PersonID, proto.Reason = p, ReasonSwap
 			proto.ReplacedPersonID = r.Participants[w.base(k)]
@@ -341,9 +416,9 @@ func (w *walker) slot(k int, sStart, sEnd time.Time, parts []span) ([]Shift, []L
 							p, reason = debtor, ReasonPayback
 							w.owed[sched] = append(q[:qi:qi], q[qi+1:]...)
 							if w.paid == nil {
-								w.paid = map[string]int{}
+								w.paid = map[ledgerKey]int{}
 							}
-							w.paid[ledgerKey(slot, debtor)] = k
+							w.paid[ledgerKey{slot, debtor}] = k
 							proto.ReplacedPersonID = sched
 							proto.Notes = fmt.Sprintf("pays back the turn %s covered on %s", w.s.Name(sched), w.entries[slot].Start.Format(DateLayout))
 							break
@@ -389,21 +464,24 @@ func (w *walker) slot(k int, sStart, sEnd time.Time, parts []span) ([]Shift, []L
 		}
 	}
 	pieces = w.overlay(pieces, sStart, sEnd, k)
-	number(pieces)
+	pieces = number(pieces)
+	w.buf = pieces
 	return pieces, led
 }
 
 // overlay applies the rotation's overrides within [sStart, sEnd).
 func (w *walker) overlay(pieces []Shift, sStart, sEnd time.Time, k int) []Shift {
-	ovs := w.s.index().overrides[w.r.ID]
+	ovs := w.ovs
 	if len(ovs) == 0 {
 		return pieces
 	}
-	// Overrides are sorted by start and last at most MaxOverrideSpan: the
-	// first that can reach into the slot starts after sStart - MaxOverrideSpan.
-	lo := sStart.Add(-MaxOverrideSpan)
-	i := sort.Search(len(ovs), func(i int) bool { return ovs[i].Start.After(lo) })
-	for _, o := range ovs[i:] {
+	// Slots come in time order: skip (for good) the overrides that ended
+	// before this slot; maxEnd makes that safe whatever their lengths.
+	mx := w.ovMax
+	for w.ovi < len(ovs) && !mx[w.ovi].After(sStart) {
+		w.ovi++
+	}
+	for _, o := range ovs[w.ovi:] {
 		if !o.Start.Before(sEnd) {
 			break
 		}
@@ -412,28 +490,14 @@ func (w *walker) overlay(pieces []Shift, sStart, sEnd time.Time, k int) []Shift 
 		}
 		a, b := maxT(o.Start, sStart), minT(o.End, sEnd)
 		var replaced id.ID
-		var out []Shift
 		for _, p := range pieces {
-			if !p.Start.Before(b) || !p.End.After(a) {
-				out = append(out, p)
-				continue
-			}
-			if replaced.IsZero() {
+			if p.Start.Before(b) && p.End.After(a) {
 				if !p.PersonID.IsZero() {
 					replaced = p.PersonID
 				} else {
 					replaced = p.ReplacedPersonID
 				}
-			}
-			if p.Start.Before(a) {
-				x := p
-				x.End = a
-				out = append(out, x)
-			}
-			if p.End.After(b) {
-				x := p
-				x.Start = b
-				out = append(out, x)
+				break
 			}
 		}
 		ov := Shift{RotationID: w.r.ID, Slot: k, Start: a, End: b, PersonID: o.PersonID, Reason: ReasonOverride,
@@ -448,9 +512,39 @@ func (w *walker) overlay(pieces []Shift, sStart, sEnd time.Time, k int) []Shift 
 			}
 			ov.Notes += fmt.Sprintf("%s is away (%s)", w.s.Name(o.PersonID), why)
 		}
-		out = append(out, ov)
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
-		pieces = out
+		// Pieces are sorted and do not overlap: keep what ends before a,
+		// cut what straddles, put the override in place, keep the rest.
+		out := w.tmp[:0]
+		placed := false
+		for _, p := range pieces {
+			switch {
+			case !p.End.After(a):
+				out = append(out, p)
+			case !p.Start.Before(b):
+				if !placed {
+					out, placed = append(out, ov), true
+				}
+				out = append(out, p)
+			default:
+				if p.Start.Before(a) {
+					x := p
+					x.End = a
+					out = append(out, x)
+				}
+				if !placed {
+					out, placed = append(out, ov), true
+				}
+				if p.End.After(b) {
+					x := p
+					x.Start = b
+					out = append(out, x)
+				}
+			}
+		}
+		if !placed {
+			out = append(out, ov)
+		}
+		w.tmp, pieces = pieces[:0], out
 	}
 	return pieces
 }
@@ -471,10 +565,33 @@ func number(pieces []Shift) []Shift {
 		}
 		out = append(out, p)
 	}
-	seen := map[id.ID]int{}
+	// Number each holder's pieces; a slot has few holders, so a short list
+	// beats a map.
+	var holders [8]id.ID
+	var counts [8]int
+	nh := 0
+	var seen map[id.ID]int
 	for i := range out {
-		out[i].Piece = seen[out[i].PersonID]
-		seen[out[i].PersonID]++
+		p := out[i].PersonID
+		j := 0
+		for j < nh && holders[j] != p {
+			j++
+		}
+		switch {
+		case j < nh:
+			out[i].Piece = counts[j]
+			counts[j]++
+		case nh < len(holders):
+			holders[nh], counts[nh] = p, 1
+			nh++
+			out[i].Piece = 0
+		default:
+			if seen == nil {
+				seen = map[id.ID]int{}
+			}
+			out[i].Piece = seen[p]
+			seen[p]++
+		}
 	}
 	return out
 }

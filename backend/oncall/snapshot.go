@@ -72,6 +72,7 @@ type index struct {
 	zones     map[id.ID]*time.Location
 	holidays  map[id.ID]map[string]string // person -> date -> holiday name
 	overrides map[id.ID][]Override        // rotation -> sorted by start
+	ovMaxEnd  map[id.ID][]time.Time       // rotation -> latest end among overrides[:i+1]
 	swaps     map[id.ID]map[int]int       // rotation -> slot -> partner slot
 }
 
@@ -159,30 +160,48 @@ func buildIndex(s *Snapshot) *index {
 		why := string(t.Kind) // the note stays private: reasons reach shared calendars
 		lists[t.PersonID] = append(lists[t.PersonID], away{span{sp[0], sp[1]}, why})
 	}
+	// A holiday is the whole local day of each member; members share zones,
+	// so each (zone, holiday) is worked out once.
+	type dayKey struct {
+		loc  *time.Location
+		date string
+	}
+	days := map[dayKey]span{}
 	for i := range s.Regions {
 		rg := &s.Regions[i]
 		for _, m := range rg.MemberIDs {
 			loc := zone(m)
 			hm := ix.holidays[m]
 			if hm == nil {
-				hm = map[string]string{}
+				hm = make(map[string]string, len(rg.Holidays))
 				ix.holidays[m] = hm
 			}
 			for _, h := range rg.Holidays {
-				d, ok := ParseDate(h.Date)
+				sp, ok := days[dayKey{loc, h.Date}]
 				if !ok {
-					continue
+					d, valid := ParseDate(h.Date)
+					if !valid {
+						continue
+					}
+					y, mo, dd := d.Date()
+					sp = span{tz.WallTime(y, mo, dd, 0, 0, loc), tz.WallTime(y, mo, dd+1, 0, 0, loc)}
+					days[dayKey{loc, h.Date}] = sp
 				}
 				hm[h.Date] = h.Name
-				y, mo, dd := d.Date()
-				st := tz.WallTime(y, mo, dd, 0, 0, loc)
-				en := tz.WallTime(y, mo, dd+1, 0, 0, loc)
-				lists[m] = append(lists[m], away{span{st, en}, "holiday: " + h.Name})
+				lists[m] = append(lists[m], away{sp, "holiday: " + h.Name})
 			}
 		}
 	}
 	for p, l := range lists {
-		sort.SliceStable(l, func(i, j int) bool { return l[i].s.Before(l[j].s) })
+		sort.Slice(l, func(i, j int) bool {
+			if !l[i].s.Equal(l[j].s) {
+				return l[i].s.Before(l[j].s)
+			}
+			if !l[i].e.Equal(l[j].e) {
+				return l[i].e.After(l[j].e)
+			}
+			return l[i].why < l[j].why
+		})
 		al := &awayList{spans: l, maxEnd: make([]time.Time, len(l))}
 		var mx time.Time
 		for i, a := range l {
@@ -193,11 +212,29 @@ func buildIndex(s *Snapshot) *index {
 		}
 		ix.away[p] = al
 	}
-	for _, o := range s.Overrides {
-		ix.overrides[o.RotationID] = append(ix.overrides[o.RotationID], o)
+	counts := map[id.ID]int{}
+	for i := range s.Overrides {
+		counts[s.Overrides[i].RotationID]++
 	}
-	for _, l := range ix.overrides {
+	for i := range s.Overrides {
+		o := &s.Overrides[i]
+		if ix.overrides[o.RotationID] == nil {
+			ix.overrides[o.RotationID] = make([]Override, 0, counts[o.RotationID])
+		}
+		ix.overrides[o.RotationID] = append(ix.overrides[o.RotationID], *o)
+	}
+	ix.ovMaxEnd = map[id.ID][]time.Time{}
+	for rid, l := range ix.overrides {
 		sort.SliceStable(l, func(i, j int) bool { return l[i].Start.Before(l[j].Start) })
+		mx := make([]time.Time, len(l))
+		var m time.Time
+		for i, o := range l {
+			if o.End.After(m) {
+				m = o.End
+			}
+			mx[i] = m
+		}
+		ix.ovMaxEnd[rid] = mx
 	}
 	for _, sw := range s.Swaps {
 		m := ix.swaps[sw.RotationID]

@@ -103,6 +103,13 @@ func Detect(getenv func(string) string, readlink func(string) (string, error)) s
 // Reminders (quiet hours, snooze) and on-call handoffs use it.
 func WallTime(y int, mo time.Month, d, h, m int, loc *time.Location) time.Time {
 	t := time.Date(y, mo, d, h, m, 0, 0, loc)
+	// Fast path: well inside a zone period (no transition in the 3 hours
+	// before), the time exists once.
+	if start, _ := t.ZoneBounds(); start.IsZero() || t.Sub(start) >= 3*time.Hour {
+		if th, tm, _ := t.Clock(); th == h && tm == m {
+			return t
+		}
+	}
 	if t.Hour() == h && t.Minute() == m {
 		// In an overlap Go may pick the later of the two; prefer the earlier.
 		if e := t.Add(-time.Hour); e.Hour() == h && e.Minute() == m {
