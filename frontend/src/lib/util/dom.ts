@@ -20,9 +20,9 @@ export function focusables(root: HTMLElement): HTMLElement[] {
   )
 }
 
-/** Whether a modal dialog is open (shortcuts stay quiet then). */
+/** Whether a modal dialog or a popover panel is open (shortcuts stay quiet then). */
 export function modalOpen(): boolean {
-  return document.querySelector('[data-modal-root]') !== null
+  return document.querySelector('[data-modal-root], [data-popover-root]') !== null
 }
 
 /**
