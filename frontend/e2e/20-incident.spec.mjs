@@ -115,6 +115,19 @@ export async function run({ page, shot, log, waitForBindings }) {
   await timeline.getByText(/rolled back the 13:55 deploy/).waitFor(T)
   await shot('incident-investigating')
 
+  // Key times written down after the fact (Update sends the whole incident; unset times stay unset).
+  const times = page.getByRole('region', { name: 'Key times' })
+  await times.getByRole('button', { name: 'Edit key times' }).click()
+  const started = await times.getByLabel('Started', { exact: true }).inputValue()
+  await times.getByLabel('Detected', { exact: true }).fill(started)
+  await times.getByLabel('Acknowledged', { exact: true }).fill(started)
+  await shot('key-times-edit')
+  await times.getByRole('button', { name: 'Save times' }).click()
+  await page.getByText('Saved the key times.').waitFor(T)
+  await times.getByText(/^(0 min|< 1 min)$/).waitFor(T) // time to acknowledge
+  const stored = await page.evaluate((id) => window.go.app.IncidentAPI.Get(id), page.url().split('/').pop())
+  assert.ok(stored.incident.acknowledgedAt && !stored.incident.mitigatedAt, 'acknowledged set, mitigation still unset')
+
   // ---- Through the workflow: only the allowed next moves are offered.
   const moves = page.getByRole('group', { name: 'Next steps' })
   const offered = async () => (await moves.getByRole('button').allInnerTexts()).map((s) => s.trim())

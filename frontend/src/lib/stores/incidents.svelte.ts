@@ -165,7 +165,7 @@ class IncidentStore {
   // Each mutation throws ApiError to the caller (a form puts it next to its field).
 
   async update(inc: Incident): Promise<Incident> {
-    return this.#apply(await updateIncident(inc))
+    return this.#apply(await updateIncident($state.snapshot(inc) as Incident))
   }
 
   async transition(to: IncidentStatus, opts: { at?: string; note?: string } = {}): Promise<Incident> {
