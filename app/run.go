@@ -63,6 +63,7 @@ func Run(cfg cli.GUIConfig, assets fs.FS, icon []byte) error {
 		OnStartup: func(ctx context.Context) {
 			appCtx = ctx
 			shell.SetEmitter(wailsEmitter{ctx})
+			shell.SetDialogs(wailsDialogs{ctx})
 			if !bindingsOnly {
 				go shell.RunReminders(loopCtx, time.Minute)
 			}
@@ -91,7 +92,7 @@ func Run(cfg cli.GUIConfig, assets fs.FS, icon []byte) error {
 				}
 			},
 		},
-		Bind:  []any{NewWorkspaceAPI(shell), NewPeopleAPI(shell), NewReminderAPI(shell), NewIncidentAPI(shell), NewActionAPI(shell), NewOnCallAPI(shell)},
+		Bind:  []any{NewWorkspaceAPI(shell), NewPeopleAPI(shell), NewReminderAPI(shell), NewIncidentAPI(shell), NewActionAPI(shell), NewOnCallAPI(shell), NewCalendarAPI(shell)},
 		Linux: &linux.Options{ProgramName: "wheelhouse", Icon: icon, WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 	})
 }
@@ -110,3 +111,10 @@ func (w wailsLog) Info(m string)    { w.l.Info("wails: " + m) }
 func (w wailsLog) Warning(m string) { w.l.Warn("wails: " + m) }
 func (w wailsLog) Error(m string)   { w.l.Error("wails: " + m) }
 func (w wailsLog) Fatal(m string)   { w.l.Error("wails: " + m); panic(fmt.Sprintf("wails: %s", m)) }
+
+type wailsDialogs struct{ ctx context.Context }
+
+func (d wailsDialogs) SaveFile(defaultName, filterName, pattern string) (string, error) {
+	return runtime.SaveFileDialog(d.ctx, runtime.SaveDialogOptions{DefaultFilename: defaultName,
+		Filters: []runtime.FileFilter{{DisplayName: filterName, Pattern: pattern}}})
+}

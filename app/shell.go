@@ -44,6 +44,10 @@ type Shell struct {
 	getenv   func(string) string // for autostart paths and the test-clock switch
 	exe      string              // this binary, for the autostart entry
 
+	dialogs  Dialogs       // native file dialogs; nil in tests
+	feeds    *feedServer   // subscription feeds on 127.0.0.1
+	previews *previewStore // calendar import previews awaiting apply
+
 	mu      sync.RWMutex
 	ws      *workspace.Workspace
 	demo    bool
@@ -74,9 +78,19 @@ func NewShell(c Config) *Shell {
 	if c.Log == nil {
 		c.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Shell{root: c.Root, version: c.Version, log: c.Log, clock: clock.NewOffset(c.Clock),
-		notifier: c.Notifier, zone: c.Zone, getenv: c.Getenv, exe: c.Exe}
+	s := &Shell{root: c.Root, version: c.Version, log: c.Log, clock: clock.NewOffset(c.Clock),
+		notifier: c.Notifier, zone: c.Zone, getenv: c.Getenv, exe: c.Exe, previews: &previewStore{}}
+	s.feeds = &feedServer{s: s}
+	return s
 }
+
+// Dialogs are the native file dialogs (run.go implements them with Wails).
+type Dialogs interface {
+	SaveFile(defaultName, filterName, pattern string) (string, error)
+}
+
+// SetDialogs wires the native dialogs (set in startup).
+func (s *Shell) SetDialogs(d Dialogs) { s.dialogs = d }
 
 func (s *Shell) wsOptions() workspace.Options {
 	return workspace.Options{Logger: s.log, Clock: s.clock, Notifier: s.notifier, Zone: s.zone}
@@ -147,8 +161,9 @@ func (s *Shell) Open() error {
 	return err
 }
 
-// Close closes the open workspace.
+// Close stops the feed server and closes the open workspace.
 func (s *Shell) Close() {
+	s.feeds.stop()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.ws != nil {

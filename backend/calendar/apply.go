@@ -30,8 +30,8 @@ const (
 // Target says where an import goes.
 type Target struct {
 	Kind        string             `json:"kind"`
-	RegionID    id.ID              `json:"regionId,omitzero"`
-	PersonID    id.ID              `json:"personId,omitzero"`
+	RegionID    id.ID              `json:"regionId,omitzero" ts_type:"string"`
+	PersonID    id.ID              `json:"personId,omitzero" ts_type:"string"`
 	TimeOffKind oncall.TimeOffKind `json:"timeOffKind,omitempty"` // default vacation
 	// Calendar names the imported calendar; re-importing a calendar of the
 	// same name updates its entries by UID and removes the ones no longer

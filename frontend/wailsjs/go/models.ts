@@ -560,6 +560,100 @@ export namespace app {
 	        this.desktopError = source["desktopError"];
 	    }
 	}
+	export class ExportDTO {
+	    ics: string;
+	    name: string;
+	    events: number;
+	    cancelled: number;
+	    changed: number;
+	    path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ics = source["ics"];
+	        this.name = source["name"];
+	        this.events = source["events"];
+	        this.cancelled = source["cancelled"];
+	        this.changed = source["changed"];
+	        this.path = source["path"];
+	    }
+	}
+	export class ScopeDTO {
+	    kind: string;
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScopeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	    }
+	}
+	export class FeedDTO {
+	    id: string;
+	    name: string;
+	    scope: ScopeDTO;
+	    createdAt: string;
+	    revokedAt: string;
+	    lastFetchedAt: string;
+	    fetches: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FeedDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.scope = this.convertValues(source["scope"], ScopeDTO);
+	        this.createdAt = source["createdAt"];
+	        this.revokedAt = source["revokedAt"];
+	        this.lastFetchedAt = source["lastFetchedAt"];
+	        this.fetches = source["fetches"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FeedServerDTO {
+	    running: boolean;
+	    baseUrl: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FeedServerDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.baseUrl = source["baseUrl"];
+	        this.note = source["note"];
+	    }
+	}
 	export class ImpactDTO {
 	    personId: string;
 	    personName: string;
@@ -574,6 +668,28 @@ export namespace app {
 	        this.personId = source["personId"];
 	        this.personName = source["personName"];
 	        this.items = source["items"];
+	    }
+	}
+	export class ImportTargetDTO {
+	    kind: string;
+	    regionId: string;
+	    regionName: string;
+	    personId: string;
+	    timeOffKind: string;
+	    calendar: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportTargetDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.regionId = source["regionId"];
+	        this.regionName = source["regionName"];
+	        this.personId = source["personId"];
+	        this.timeOffKind = source["timeOffKind"];
+	        this.calendar = source["calendar"];
 	    }
 	}
 	export class IncidentDetail {
@@ -674,6 +790,38 @@ export namespace app {
 	        this.weekday = source["weekday"];
 	        this.offset = source["offset"];
 	        this.working = source["working"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class NewFeedDTO {
+	    feed: FeedDTO;
+	    url: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewFeedDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.feed = this.convertValues(source["feed"], FeedDTO);
+	        this.url = source["url"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -853,6 +1001,38 @@ export namespace app {
 	        this.skills = this.convertValues(source["skills"], SkillDTO);
 	        this.aspiration = source["aspiration"];
 	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PreviewDTO {
+	    token: string;
+	    preview?: calendar.Preview;
+	
+	    static createFrom(source: any = {}) {
+	        return new PreviewDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.token = source["token"];
+	        this.preview = this.convertValues(source["preview"], calendar.Preview);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1063,6 +1243,7 @@ export namespace app {
 		}
 	}
 	
+	
 	export class ServiceInput {
 	    name: string;
 	    description: string;
@@ -1176,6 +1357,121 @@ export namespace app {
 	        this.name = source["name"];
 	        this.offset = source["offset"];
 	    }
+	}
+
+}
+
+export namespace calendar {
+	
+	export class ApplyResult {
+	    added: number;
+	    updated: number;
+	    removed: number;
+	    unchanged: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ApplyResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.removed = source["removed"];
+	        this.unchanged = source["unchanged"];
+	    }
+	}
+	export class Change {
+	    action: string;
+	    uid: string;
+	    name: string;
+	    when: string;
+	    was?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Change(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.uid = source["uid"];
+	        this.name = source["name"];
+	        this.when = source["when"];
+	        this.was = source["was"];
+	    }
+	}
+	export class Target {
+	    kind: string;
+	    regionId: string;
+	    personId: string;
+	    timeOffKind?: string;
+	    calendar?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Target(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.regionId = source["regionId"];
+	        this.personId = source["personId"];
+	        this.timeOffKind = source["timeOffKind"];
+	        this.calendar = source["calendar"];
+	    }
+	}
+	export class Preview {
+	    target: Target;
+	    targetName: string;
+	    calendar: string;
+	    fingerprint: string;
+	    bytes: number;
+	    events: number;
+	    new: number;
+	    updated: number;
+	    unchanged: number;
+	    removed: number;
+	    changes: Change[];
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.target = this.convertValues(source["target"], Target);
+	        this.targetName = source["targetName"];
+	        this.calendar = source["calendar"];
+	        this.fingerprint = source["fingerprint"];
+	        this.bytes = source["bytes"];
+	        this.events = source["events"];
+	        this.new = source["new"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.removed = source["removed"];
+	        this.changes = this.convertValues(source["changes"], Change);
+	        this.warnings = source["warnings"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
