@@ -19,7 +19,7 @@ LDFLAGS := -X wheelhouse/backend/cli.Version=$(VERSION)
 BIN     := build/bin/wheelhouse
 WAILS_FLAGS := -tags $(TAGS) -m -nocolour
 
-.PHONY: help setup run build test vet go-test check-imports check-wailsjs wailsjs \
+.PHONY: help setup run build test vet go-test fuzz bench-ical check-imports check-wailsjs wailsjs \
         frontend-check frontend-test smoke e2e bench clean screenshot notify
 
 help: ## list the targets
@@ -41,7 +41,7 @@ build: setup ## production build: build/bin/wheelhouse
 
 # The full gate, in order. Every step runs (smoke is skipped when build failed) and
 # a summary follows, so one run shows every problem; FAIL_FAST=1 stops at the first.
-TEST_STEPS := vet go-test notify check-imports check-wailsjs frontend-check frontend-test build smoke e2e
+TEST_STEPS := vet go-test fuzz notify check-imports check-wailsjs frontend-check frontend-test build smoke e2e
 test: setup ## everything CI runs: vet, Go tests, import rules, bindings, frontend, build, smoke, e2e
 	@start=$$(date +%s); failed=(); summary=(); \
 	for t in $(TEST_STEPS); do \
@@ -59,7 +59,14 @@ vet: setup ## go vet, no build tags
 	go vet ./...
 
 go-test: setup ## Go tests without cgo or Wails tags: the core needs neither
+	cd scripts/bench-ical && npm ci --no-audit --no-fund --loglevel=error  # ical.js checks the calendar exports
 	CGO_ENABLED=0 go test ./...
+
+fuzz: ## a short fuzz run of the calendar importer (the seed corpus runs in go-test)
+	CGO_ENABLED=0 go test ./backend/calendar -run '^$$' -fuzz FuzzImport -fuzztime $${FUZZTIME:-20s} -fuzzminimizetime 5s
+
+bench-ical: ## iCalendar benchmarks next to their npm peers (ical-generator, node-ical) in one run
+	bash scripts/bench-ical/bench.sh
 
 check-imports: ## nothing under backend/ may import Wails
 	@bad=$$(grep -rlE --include='*.go' '"github\.com/wailsapp' backend/ || true); \

@@ -99,14 +99,26 @@ func SettingsTx(txn *badger.Txn) (Settings, error) {
 // PutSettingsTx writes the settings.
 func PutSettingsTx(txn *badger.Txn, s Settings) error { return store.PutJSON(txn, keySettings, s) }
 
-// peopleTx reads name and zone of every person.
+// peopleTx reads name and zone of every person, decoding only those
+// fields of the person records.
 func peopleTx(txn *badger.Txn) (map[id.ID]PersonInfo, error) {
+	type brief struct {
+		ID       id.ID  `json:"id"`
+		Name     string `json:"name"`
+		TimeZone string `json:"timezone"`
+		Archived bool   `json:"archived"`
+	}
 	m := map[id.ID]PersonInfo{}
-	err := people.Persons.Each(txn, func(p *people.Person) error {
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 100, Prefix: []byte{store.PrefixPerson}})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		var p brief
+		if err := it.Item().Value(func(b []byte) error { return store.Decode(b, &p) }); err != nil {
+			return nil, err
+		}
 		m[p.ID] = PersonInfo{Name: p.Name, TimeZone: p.TimeZone, Archived: p.Archived}
-		return nil
-	})
-	return m, err
+	}
+	return m, nil
 }
 
 // LoadTx reads what the math needs for [from, to) in one transaction:
