@@ -79,6 +79,7 @@ describe('App', () => {
       'Services',
       'Incidents',
       'Follow-ups',
+      'On-call',
       'Settings',
     ])
     // Badges do not change the names; they describe.

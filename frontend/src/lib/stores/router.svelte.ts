@@ -1,6 +1,6 @@
 // A tiny hash router: #/people/<id> survives a reload and needs no library.
 
-export type Screen = 'overview' | 'people' | 'teams' | 'services' | 'incidents' | 'followups' | 'settings'
+export type Screen = 'overview' | 'people' | 'teams' | 'services' | 'incidents' | 'followups' | 'oncall' | 'settings'
 
 export const SCREENS: { screen: Screen; label: string; key: string }[] = [
   { screen: 'overview', label: 'Overview', key: '1' },
@@ -9,7 +9,8 @@ export const SCREENS: { screen: Screen; label: string; key: string }[] = [
   { screen: 'services', label: 'Services', key: '4' },
   { screen: 'incidents', label: 'Incidents', key: '5' },
   { screen: 'followups', label: 'Follow-ups', key: '6' },
-  { screen: 'settings', label: 'Settings', key: '7' },
+  { screen: 'oncall', label: 'On-call', key: '7' },
+  { screen: 'settings', label: 'Settings', key: '8' },
 ]
 
 /** #/incidents/metrics is the Metrics tab (incident ids are hex, so they never collide). */

@@ -1,0 +1,387 @@
+import * as OnCall from '$wails/go/app/OnCallAPI'
+import { app as wapp, oncall as wo } from '$wails/go/models'
+import { call } from './call'
+
+type Raw = Record<string, unknown>
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : ''
+}
+function num(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0
+}
+function arr<T>(v: unknown): T[] {
+  return Array.isArray(v) ? (v as T[]) : []
+}
+
+export type ShiftUnit = 'hours' | 'days' | 'weeks'
+export type Coverage = '24x7' | 'business_hours' | 'none'
+export type ShiftReason = 'scheduled' | 'replacement' | 'payback' | 'override' | 'swap' | 'gap'
+export type TimeOffKind = 'vacation' | 'sick' | 'holiday' | 'other'
+
+/** A window of instants (RFC 3339). */
+export interface OnCallWindow {
+  from: string
+  to: string
+}
+
+export interface Restriction {
+  weekdays: string[]
+  start: string
+  end: string
+}
+
+export interface Rotation {
+  id: string
+  name: string
+  scheduleName: string
+  layer: number
+  timezone: string
+  participants: string[]
+  shiftLength: { n: number; unit: ShiftUnit }
+  handoffTime: string
+  startDate: string
+  restriction?: Restriction
+  requiredCoverage: Coverage
+  payback: boolean
+  notifyHandoffs: boolean
+  colors: Record<string, string>
+  description: string
+}
+
+export interface Shift {
+  rotationId: string
+  slot: number
+  piece: number
+  start: string
+  end: string
+  personId: string
+  reason: ShiftReason
+  replacedPersonId: string
+  gap: boolean
+  unavailable: boolean
+  notes: string
+}
+
+export interface CoverageGap {
+  schedule: string
+  rotationIds: string[]
+  requirement: string
+  start: string
+  end: string
+  unstaffed: boolean
+  reason: string
+}
+
+export interface TimeOff {
+  id: string
+  personId: string
+  kind: TimeOffKind
+  startDate: string
+  endDate: string
+  start: string
+  end: string
+  note: string
+  source: string
+}
+
+export interface TimeOffInput {
+  id?: string
+  personId: string
+  kind: TimeOffKind
+  startDate: string
+  endDate: string
+  note: string
+}
+
+export interface Holiday {
+  date: string
+  name: string
+}
+
+export interface Region {
+  id: string
+  name: string
+  memberIds: string[]
+  holidays: Holiday[]
+}
+
+export interface Override {
+  id: string
+  rotationId: string
+  personId: string
+  start: string
+  end: string
+  note: string
+}
+
+export interface Swap {
+  id: string
+  rotationId: string
+  slotA: number
+  slotB: number
+  note: string
+}
+
+export interface Saved<T> {
+  item: T
+  warnings: string[]
+}
+
+export interface FairnessRow {
+  personId: string
+  name: string
+  shifts: number
+  overrides: number
+  hours: number
+  weekendHours: number
+  holidayHours: number
+  nightHours: number
+  weeksOnCall: number
+  weeks: number
+  frequency: number
+  tooFrequent: boolean
+  owes: number
+  owed: number
+  paidBack: number
+}
+
+export interface FairnessReport {
+  from: string
+  to: string
+  rows: FairnessRow[]
+  warnings: string[]
+}
+
+export function rotationOf(r: Raw): Rotation {
+  const len = (r.shiftLength ?? {}) as Raw
+  const res = r.restriction as Raw | undefined
+  return {
+    id: str(r.id),
+    name: str(r.name),
+    scheduleName: str(r.scheduleName),
+    layer: num(r.layer) || 1,
+    timezone: str(r.timezone),
+    participants: arr<string>(r.participants),
+    shiftLength: { n: num(len.n), unit: (str(len.unit) || 'weeks') as ShiftUnit },
+    handoffTime: str(r.handoffTime),
+    startDate: str(r.startDate),
+    restriction: res ? { weekdays: arr<string>(res.weekdays), start: str(res.start), end: str(res.end) } : undefined,
+    requiredCoverage: (str(r.requiredCoverage) || 'none') as Coverage,
+    payback: r.payback === true,
+    notifyHandoffs: r.notifyHandoffs === true,
+    colors: (r.colors ?? {}) as Record<string, string>,
+    description: str(r.description),
+  }
+}
+
+export function shiftOf(r: Raw): Shift {
+  return {
+    rotationId: str(r.rotationId),
+    slot: num(r.slot),
+    piece: num(r.piece),
+    start: str(r.start),
+    end: str(r.end),
+    personId: str(r.personId),
+    reason: (str(r.reason) || 'scheduled') as ShiftReason,
+    replacedPersonId: str(r.replacedPersonId),
+    gap: r.gap === true || str(r.reason) === 'gap',
+    unavailable: r.unavailable === true,
+    notes: str(r.notes),
+  }
+}
+
+function timeOffOf(r: Raw): TimeOff {
+  return {
+    id: str(r.id),
+    personId: str(r.personId),
+    kind: (str(r.kind) || 'vacation') as TimeOffKind,
+    startDate: str(r.startDate),
+    endDate: str(r.endDate),
+    start: str(r.start),
+    end: str(r.end),
+    note: str(r.note),
+    source: str(r.source),
+  }
+}
+
+function regionOf(r: Raw): Region {
+  return {
+    id: str(r.id),
+    name: str(r.name),
+    memberIds: arr<string>(r.memberIds),
+    holidays: arr<Raw>(r.holidays).map((h) => ({ date: str(h.date), name: str(h.name) })),
+  }
+}
+
+function overrideOf(r: Raw): Override {
+  return {
+    id: str(r.id),
+    rotationId: str(r.rotationId),
+    personId: str(r.personId),
+    start: str(r.start),
+    end: str(r.end),
+    note: str(r.note),
+  }
+}
+
+function swapOf(r: Raw): Swap {
+  return { id: str(r.id), rotationId: str(r.rotationId), slotA: num(r.slotA), slotB: num(r.slotB), note: str(r.note) }
+}
+
+function win(w: OnCallWindow) {
+  return wapp.Window.createFrom({ from: w.from, to: w.to })
+}
+
+/** The body sent for a rotation: empty times and an unused restriction are omitted. */
+function rotationBody(r: Rotation): wo.Rotation {
+  const body: Raw = {
+    name: r.name,
+    layer: r.layer,
+    timezone: r.timezone,
+    participants: r.participants,
+    shiftLength: { n: r.shiftLength.n, unit: r.shiftLength.unit },
+    requiredCoverage: r.requiredCoverage,
+    payback: r.payback,
+    notifyHandoffs: r.notifyHandoffs,
+  }
+  if (r.id) body.id = r.id
+  if (r.scheduleName.trim()) body.scheduleName = r.scheduleName.trim()
+  if (r.handoffTime) body.handoffTime = r.handoffTime
+  if (r.startDate) body.startDate = r.startDate
+  if (r.description) body.description = r.description
+  if (Object.keys(r.colors).length) body.colors = r.colors
+  if (r.restriction) {
+    const x: Raw = { weekdays: r.restriction.weekdays }
+    if (r.restriction.start) x.start = r.restriction.start
+    if (r.restriction.end) x.end = r.restriction.end
+    body.restriction = x
+  }
+  return wo.Rotation.createFrom(body)
+}
+
+export async function loadRotations(): Promise<Rotation[]> {
+  return arr<Raw>(await call(() => OnCall.Rotations())).map(rotationOf)
+}
+
+export async function saveRotation(r: Rotation): Promise<Rotation> {
+  return rotationOf((await call(() => OnCall.SaveRotation(rotationBody(r)))) as unknown as Raw)
+}
+
+export async function deleteRotation(id: string): Promise<void> {
+  await call(() => OnCall.DeleteRotation(id))
+}
+
+/** The shifts an unsaved rotation would give (field errors as an ApiError). */
+export async function previewRotation(r: Rotation, w: OnCallWindow): Promise<Shift[]> {
+  return arr<Raw>(await call(() => OnCall.Preview(rotationBody(r), win(w)))).map(shiftOf)
+}
+
+/** Shifts of one rotation ('' = all) in a window. */
+export async function loadShifts(rotationId: string, w: OnCallWindow): Promise<Shift[]> {
+  return arr<Raw>(await call(() => OnCall.Shifts(rotationId, win(w)))).map(shiftOf)
+}
+
+export async function loadCoverage(w: OnCallWindow): Promise<CoverageGap[]> {
+  return arr<Raw>(await call(() => OnCall.Coverage(win(w)))).map((g) => ({
+    schedule: str(g.schedule),
+    rotationIds: arr<string>(g.rotationIds),
+    requirement: str(g.requirement),
+    start: str(g.start),
+    end: str(g.end),
+    unstaffed: g.unstaffed === true,
+    reason: str(g.reason),
+  }))
+}
+
+export async function loadFairness(w: OnCallWindow): Promise<FairnessReport> {
+  const r = (await call(() => OnCall.Fairness(win(w)))) as unknown as Raw
+  return {
+    from: str(r.from),
+    to: str(r.to),
+    warnings: arr<string>(r.warnings),
+    rows: arr<Raw>(r.rows).map((x) => ({
+      personId: str(x.personId),
+      name: str(x.name),
+      shifts: num(x.shifts),
+      overrides: num(x.overrides),
+      hours: num(x.hours),
+      weekendHours: num(x.weekendHours),
+      holidayHours: num(x.holidayHours),
+      nightHours: num(x.nightHours),
+      weeksOnCall: num(x.weeksOnCall),
+      weeks: num(x.weeks),
+      frequency: num(x.frequency),
+      tooFrequent: x.tooFrequent === true,
+      owes: num(x.owes),
+      owed: num(x.owed),
+      paidBack: num(x.paidBack),
+    })),
+  }
+}
+
+/** Time off of one person ('' = everyone); an empty window means all of it. */
+export async function loadTimeOff(personId = '', w: OnCallWindow = { from: '', to: '' }): Promise<TimeOff[]> {
+  return arr<Raw>(await call(() => OnCall.TimeOff(personId, win(w)))).map(timeOffOf)
+}
+
+export async function saveTimeOff(t: TimeOffInput): Promise<Saved<TimeOff>> {
+  const body: Raw = { personId: t.personId, kind: t.kind }
+  if (t.id) body.id = t.id
+  if (t.startDate) body.startDate = t.startDate
+  if (t.endDate) body.endDate = t.endDate
+  if (t.note) body.note = t.note
+  const r = (await call(() => OnCall.SaveTimeOff(wo.TimeOff.createFrom(body)))) as unknown as Raw
+  return { item: timeOffOf((r.item ?? {}) as Raw), warnings: arr<string>(r.warnings) }
+}
+
+export async function deleteTimeOff(id: string): Promise<void> {
+  await call(() => OnCall.DeleteTimeOff(id))
+}
+
+export async function loadRegions(): Promise<Region[]> {
+  return arr<Raw>(await call(() => OnCall.Regions())).map(regionOf)
+}
+
+export async function saveRegion(r: Region): Promise<Region> {
+  const body: Raw = { name: r.name, memberIds: r.memberIds, holidays: r.holidays }
+  if (r.id) body.id = r.id
+  return regionOf((await call(() => OnCall.SaveRegion(wo.Region.createFrom(body)))) as unknown as Raw)
+}
+
+export async function deleteRegion(id: string): Promise<void> {
+  await call(() => OnCall.DeleteRegion(id))
+}
+
+export async function loadOverrides(rotationId: string): Promise<Override[]> {
+  return arr<Raw>(await call(() => OnCall.Overrides(rotationId))).map(overrideOf)
+}
+
+export async function saveOverride(o: Omit<Override, 'id'> & { id?: string }): Promise<Saved<Override>> {
+  const body: Raw = { rotationId: o.rotationId, personId: o.personId }
+  if (o.id) body.id = o.id
+  if (o.start) body.start = o.start
+  if (o.end) body.end = o.end
+  if (o.note) body.note = o.note
+  const r = (await call(() => OnCall.SaveOverride(wo.Override.createFrom(body)))) as unknown as Raw
+  return { item: overrideOf((r.item ?? {}) as Raw), warnings: arr<string>(r.warnings) }
+}
+
+export async function deleteOverride(id: string): Promise<void> {
+  await call(() => OnCall.DeleteOverride(id))
+}
+
+export async function loadSwaps(rotationId: string): Promise<Swap[]> {
+  return arr<Raw>(await call(() => OnCall.Swaps(rotationId))).map(swapOf)
+}
+
+export async function saveSwap(s: { rotationId: string; slotA: number; slotB: number; note?: string }): Promise<Saved<Swap>> {
+  const body: Raw = { rotationId: s.rotationId, slotA: s.slotA, slotB: s.slotB }
+  if (s.note) body.note = s.note
+  const r = (await call(() => OnCall.SaveSwap(wo.Swap.createFrom(body)))) as unknown as Raw
+  return { item: swapOf((r.item ?? {}) as Raw), warnings: arr<string>(r.warnings) }
+}
+
+export async function deleteSwap(id: string): Promise<void> {
+  await call(() => OnCall.DeleteSwap(id))
+}

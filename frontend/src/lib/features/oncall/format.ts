@@ -1,0 +1,105 @@
+import type { Rotation, Shift, ShiftReason } from '$lib/api'
+
+/** A stable hue for a person (from their id), unless the rotation sets a colour. */
+export function colourOf(personId: string, rotation?: Rotation): string {
+  const set = rotation?.colors?.[personId]
+  if (set) return set
+  let h = 0
+  for (let i = 0; i < personId.length; i++) h = (h * 31 + personId.charCodeAt(i)) >>> 0
+  return `hsl(${h % 360} 55% 42%)`
+}
+
+export const REASONS: Record<ShiftReason, string> = {
+  scheduled: 'Scheduled turn',
+  replacement: 'Replacement',
+  payback: 'Payback',
+  override: 'Override',
+  swap: 'Swap',
+  gap: 'Gap: nobody available',
+}
+
+export const WEEKDAYS = [
+  { value: 'mon', label: 'Mon' },
+  { value: 'tue', label: 'Tue' },
+  { value: 'wed', label: 'Wed' },
+  { value: 'thu', label: 'Thu' },
+  { value: 'fri', label: 'Fri' },
+  { value: 'sat', label: 'Sat' },
+  { value: 'sun', label: 'Sun' },
+]
+
+const dt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+const d = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' })
+const dy = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
+
+/** "Mon 24 Nov, 10:00" in the viewer's local time. */
+export function localTime(iso: string): string {
+  const x = new Date(iso)
+  return Number.isNaN(x.getTime()) ? '' : dt.format(x)
+}
+
+export function localDay(iso: string | Date): string {
+  const x = typeof iso === 'string' ? new Date(iso) : iso
+  return Number.isNaN(x.getTime()) ? '' : d.format(x)
+}
+
+/** A date-only value ("2026-11-30") as "30 Nov 2026". */
+export function dateLabel(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date)
+  if (!m) return date
+  return dy.format(new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+}
+
+export function hoursBetween(a: string, b: string): number {
+  return (new Date(b).getTime() - new Date(a).getTime()) / 3_600_000
+}
+
+export function durationLabel(a: string, b: string): string {
+  const h = hoursBetween(a, b)
+  if (h >= 48 && Number.isInteger(h / 24)) return `${h / 24} days`
+  if (h >= 48) return `${Math.round(h / 24)} days`
+  return `${Math.round(h * 10) / 10} h`
+}
+
+/** What a shift's bar says beyond the name: "covering for Bo (vacation)". */
+export function shiftNote(s: Shift, nameOf: (id: string) => string): string {
+  if (s.gap) return s.notes || 'Nobody available'
+  if (s.reason === 'replacement') {
+    const why = /\(([^)]*)\)\s*$/.exec(s.notes)?.[1]
+    return `covering for ${nameOf(s.replacedPersonId)}${why ? ` (${why})` : ''}`
+  }
+  if (s.reason === 'override') {
+    const base = s.replacedPersonId ? `override for ${nameOf(s.replacedPersonId)}` : 'override'
+    return s.notes ? `${base}: ${s.notes}` : base
+  }
+  if (s.reason === 'payback' || s.reason === 'swap') return s.notes || REASONS[s.reason].toLowerCase()
+  return ''
+}
+
+/** Local "YYYY-MM-DDTHH:MM" for a datetime-local input. */
+export function toLocalInput(iso: string): string {
+  const x = new Date(iso)
+  if (Number.isNaN(x.getTime())) return ''
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${x.getFullYear()}-${p(x.getMonth() + 1)}-${p(x.getDate())}T${p(x.getHours())}:${p(x.getMinutes())}`
+}
+
+/** A datetime-local value as RFC 3339 ('' stays ''). */
+export function fromLocalInput(v: string): string {
+  if (!v) return ''
+  const x = new Date(v)
+  return Number.isNaN(x.getTime()) ? '' : x.toISOString()
+}
+
+export const KINDS: { value: import('$lib/api').TimeOffKind; label: string }[] = [
+  { value: 'vacation', label: 'Vacation' },
+  { value: 'sick', label: 'Sick' },
+  { value: 'holiday', label: 'Holiday' },
+  { value: 'other', label: 'Other' },
+]
+
+export function todayISO(): string {
+  const d = new Date()
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
