@@ -1,0 +1,193 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+vi.mock('$lib/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('$lib/api')>()
+  return {
+    ...actual,
+    previewRotation: vi.fn(),
+    saveRotation: vi.fn(),
+    loadTimeZones: vi.fn(),
+    saveTimeOff: vi.fn(),
+    loadFairness: vi.fn(),
+  }
+})
+
+import * as api from '$lib/api'
+import type { Rotation, Shift } from '$lib/api'
+import { roster } from '$lib/stores/roster.svelte'
+import { timezones } from '$lib/stores/timezones.svelte'
+import { toasts } from '$lib/stores/toasts.svelte'
+import { goError, person } from '../../../test/fixtures'
+import FairnessPanel from './FairnessPanel.svelte'
+import RotationEditor from './RotationEditor.svelte'
+import ScheduleTimeline from './ScheduleTimeline.svelte'
+import TimeOffDialog from './TimeOffDialog.svelte'
+
+const ROTATION: Rotation = {
+  id: 'r1',
+  name: 'Payments primary',
+  scheduleName: 'Payments',
+  layer: 1,
+  timezone: 'Europe/Berlin',
+  participants: ['p1', 'p2', 'p3'],
+  shiftLength: { n: 1, unit: 'weeks' },
+  handoffTime: '10:00',
+  startDate: '2026-11-02',
+  requiredCoverage: '24x7',
+  payback: false,
+  notifyHandoffs: false,
+  colors: {},
+  description: '',
+}
+
+function shift(s: Partial<Shift>): Shift {
+  return {
+    rotationId: 'r1',
+    slot: 0,
+    piece: 0,
+    start: '2026-11-23T09:00:00Z',
+    end: '2026-11-25T09:00:00Z',
+    personId: 'p1',
+    reason: 'scheduled',
+    replacedPersonId: '',
+    gap: false,
+    unavailable: false,
+    notes: '',
+    ...s,
+  }
+}
+
+beforeEach(() => {
+  roster.reset()
+  timezones.reset()
+  toasts.reset()
+  roster.people = [person({ id: 'p1', name: 'Ana' }), person({ id: 'p2', name: 'Bo' }), person({ id: 'p3', name: 'Cy' })]
+  roster.loaded = true
+  vi.mocked(api.loadTimeZones).mockResolvedValue([])
+  vi.mocked(api.previewRotation).mockResolvedValue([])
+})
+
+afterEach(() => {
+  cleanup()
+  vi.clearAllMocks()
+})
+
+describe('RotationEditor', () => {
+  it('shows a field error from the live preview next to its field', async () => {
+    vi.mocked(api.previewRotation).mockRejectedValue(
+      goError({ code: 'invalid', message: 'Problems', fields: [{ field: 'handoffTime', message: 'Use a time such as 09:00.' }] }),
+    )
+    render(RotationEditor, { props: { rotation: ROTATION, onclose: vi.fn(), debounce: 0 } })
+    const input = screen.getByLabelText('Handoff time')
+    await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'))
+    const described = (input.getAttribute('aria-describedby') ?? '').split(' ')
+    const msg = screen.getByText('Use a time such as 09:00.')
+    expect(described).toContain(msg.id)
+    expect(msg).toHaveAttribute('role', 'alert')
+    expect(api.previewRotation).toHaveBeenCalled()
+    // The name is fine: no error there.
+    expect(screen.getByLabelText('Name')).not.toHaveAttribute('aria-invalid')
+  })
+
+  it('lists the next shifts the preview returns', async () => {
+    vi.mocked(api.previewRotation).mockResolvedValue([
+      shift({ personId: 'p1' }),
+      shift({ slot: 1, personId: 'p3', reason: 'replacement', replacedPersonId: 'p2', notes: 'covers for Bo (vacation)' }),
+    ])
+    render(RotationEditor, { props: { rotation: ROTATION, onclose: vi.fn(), debounce: 0 } })
+    const list = await screen.findByRole('region', { name: /Next shifts/ })
+    await waitFor(() => expect(within(list).getByText('covering for Bo (vacation)')).toBeInTheDocument())
+  })
+})
+
+describe('ScheduleTimeline', () => {
+  it('marks a replacement and a gap', () => {
+    render(ScheduleTimeline, {
+      props: {
+        rotations: [ROTATION],
+        shifts: [
+          shift({ personId: 'p1', end: '2026-11-24T09:00:00Z' }),
+          shift({
+            slot: 1,
+            start: '2026-11-24T09:00:00Z',
+            end: '2026-11-26T09:00:00Z',
+            personId: 'p3',
+            reason: 'replacement',
+            replacedPersonId: 'p2',
+            notes: 'covers for Bo (vacation)',
+          }),
+          shift({ slot: 2, start: '2026-11-26T09:00:00Z', end: '2026-11-28T09:00:00Z', personId: '', reason: 'gap', gap: true }),
+        ],
+        from: new Date('2026-11-23T00:00:00Z'),
+        to: new Date('2026-11-30T00:00:00Z'),
+        nameOf: (id: string) => roster.personById.get(id)?.name ?? 'Nobody',
+        now: new Date('2026-11-24T12:00:00Z'),
+      },
+    })
+    const repl = screen.getByRole('button', { name: /^Cy,.*covering for Bo \(vacation\)/ })
+    expect(repl).toHaveAttribute('data-reason', 'replacement')
+    expect(repl.className).toContain('marked')
+    expect(repl.getAttribute('title')).toContain('covering for Bo (vacation)')
+    const gap = screen.getByRole('button', { name: /^Nobody on call/ })
+    expect(gap.className).toContain('gap')
+    expect(within(gap).getByText('Gap')).toBeInTheDocument()
+    // A scheduled turn is not marked.
+    expect(screen.getByRole('button', { name: /^Ana,/ }).className).not.toContain('marked')
+  })
+})
+
+describe('TimeOffDialog', () => {
+  it('shows the warnings the save returns', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.saveTimeOff).mockResolvedValue({
+      item: { id: 't1', personId: 'p2', kind: 'vacation', startDate: '2026-11-30', endDate: '2026-12-07', start: '', end: '', note: '', source: 'manual' },
+      warnings: ['Cy now takes 30 Nov–7 Dec'],
+    })
+    const onclose = vi.fn()
+    render(TimeOffDialog, { props: { onclose } })
+    await user.selectOptions(screen.getByLabelText('Person'), 'p2')
+    await user.type(screen.getByLabelText('First day'), '2026-11-30')
+    await user.type(screen.getByLabelText('Last day'), '2026-12-07')
+    await user.click(screen.getByRole('button', { name: 'Add time off' }))
+    const status = await screen.findByRole('status')
+    expect(status).toHaveTextContent('Cy now takes 30 Nov–7 Dec')
+    expect(toasts.items.some((t) => t.message === 'Cy now takes 30 Nov–7 Dec')).toBe(true)
+    expect(onclose).not.toHaveBeenCalled()
+    expect(vi.mocked(api.saveTimeOff).mock.calls[0][0]).toMatchObject({ personId: 'p2', kind: 'vacation', startDate: '2026-11-30', endDate: '2026-12-07' })
+  })
+})
+
+describe('FairnessPanel', () => {
+  it('flags people on call more often than one week in four', async () => {
+    const row = {
+      shifts: 4,
+      overrides: 0,
+      hours: 672,
+      weekendHours: 192,
+      holidayHours: 0,
+      nightHours: 252,
+      weeks: 13,
+      owes: 0,
+      owed: 0,
+      paidBack: 0,
+    }
+    vi.mocked(api.loadFairness).mockResolvedValue({
+      from: '',
+      to: '',
+      warnings: [],
+      rows: [
+        { ...row, personId: 'p1', name: 'Ana', weeksOnCall: 5, frequency: 5 / 13, tooFrequent: true },
+        { ...row, personId: 'p2', name: 'Bo', hours: 336, weeksOnCall: 3, frequency: 3 / 13, tooFrequent: false },
+      ],
+    })
+    render(FairnessPanel)
+    const table = await screen.findByRole('table')
+    const ana = within(table).getByText('Ana').closest('tr')!
+    const bo = within(table).getByText('Bo').closest('tr')!
+    expect(within(ana).getByText('More than 1 in 4')).toBeInTheDocument()
+    expect(within(bo).queryByText('More than 1 in 4')).toBeNull()
+    expect(within(ana).getByText(/1 in 3/)).toBeInTheDocument()
+  })
+})
