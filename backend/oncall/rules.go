@@ -2,6 +2,7 @@ package oncall
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -25,10 +26,32 @@ const HandoffLead = time.Hour
 
 // Rules are the on-call reminder rules (register them with the engine):
 // one rule that reads the on-call data once per evaluation.
+//
+// Working out the schedule of every rotation costs a few milliseconds, and
+// the engine evaluates every minute. So the rule computes the reminders due
+// up to the end of the current hour, each with its DueAt and ExpiresAt (the
+// engine shows only those due and not expired), and keeps them until the hour
+// ends or the data changes (the transaction's read timestamp moves on every
+// commit).
 func Rules() []reminder.Rule {
+	var (
+		mu    sync.Mutex
+		cache struct {
+			readTs uint64
+			bucket time.Time
+			zone   string
+			items  []reminder.Reminder
+		}
+	)
 	return []reminder.Rule{reminder.RuleFunc{RuleName: "oncall", Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
 		if Rotations.Count(txn) == 0 {
 			return nil, nil
+		}
+		bucket := c.Now.UTC().Truncate(time.Hour)
+		mu.Lock()
+		defer mu.Unlock()
+		if cache.readTs == txn.ReadTs() && cache.bucket.Equal(bucket) && cache.zone == c.Loc.String() {
+			return cache.items, nil
 		}
 		st, err := SettingsTx(txn)
 		if err != nil {
@@ -38,30 +61,35 @@ func Rules() []reminder.Rule {
 		if days <= 0 {
 			days = 14
 		}
-		now := c.Now.UTC()
-		ly, lm, ld := now.In(c.Loc).Date()
+		end := bucket.Add(time.Hour)
+		ly, lm, ld := bucket.In(c.Loc).Date()
 		from := tz.WallTime(ly, lm, ld, 0, 0, c.Loc).Add(-time.Minute)
-		to := maxT(now.Add(50*time.Hour), now.Add(time.Duration(days)*24*time.Hour))
+		to := maxT(end.Add(50*time.Hour), end.Add(time.Duration(days)*24*time.Hour))
 		snap, err := LoadTx(txn, from, to)
 		if err != nil {
 			return nil, err
 		}
-		out := handoffReminders(snap, c)
-		return append(out, gapReminders(snap, c, days)...), nil
+		out := handoffReminders(snap, c, bucket, end)
+		out = append(out, gapReminders(snap, c, days, bucket)...)
+		cache.readTs, cache.bucket, cache.zone, cache.items = txn.ReadTs(), bucket, c.Loc.String(), out
+		return out, nil
 	}}}
 }
 
 // handoffReminders: "handoff in 1 hour" (due in the hour before) and "on
 // call tomorrow" (due from noon the day before, in the manager's zone) for
 // rotations with NotifyHandoffs and people on the settings' notify list.
-func handoffReminders(snap *Snapshot, c reminder.Context) []reminder.Reminder {
-	now := c.Now.UTC()
-	to := now.Add(50 * time.Hour)
+//
+// It returns every such reminder due before end whose handoff is after
+// start; the engine shows each from DueAt until the handoff (ExpiresAt).
+func handoffReminders(snap *Snapshot, c reminder.Context, start, end time.Time) []reminder.Reminder {
+	now := start
+	to := end.Add(50 * time.Hour)
 	notify := map[id.ID]bool{}
 	for _, p := range snap.Settings.NotifyPersonIDs {
 		notify[p] = true
 	}
-	ly, lm, ld := now.In(c.Loc).Date()
+	ly, lm, ld := c.Now.In(c.Loc).Date()
 	noon := tz.WallTime(ly, lm, ld, 12, 0, c.Loc)
 	tomorrow := time.Date(ly, lm, ld+1, 12, 0, 0, 0, c.Loc).Format(DateLayout)
 	var out []reminder.Reminder
@@ -83,17 +111,17 @@ func handoffReminders(snap *Snapshot, c reminder.Context) []reminder.Reminder {
 			at := x.Start.In(c.Loc).Format("Mon 2 Jan 15:04")
 			key := fmt.Sprintf("%s:%s:%d:%s", "%s", rid, x.Slot, x.PersonID)
 			link := reminder.Link{Area: "oncall", ID: rid.String()}
-			if !now.Before(x.Start.Add(-HandoffLead)) {
+			if x.Start.Add(-HandoffLead).Before(end) {
 				out = append(out, reminder.Reminder{Key: fmt.Sprintf(key, KindHandoffSoon), Kind: KindHandoffSoon,
 					Title: fmt.Sprintf("Handoff within the hour: %s takes over %s at %s", who, rot, x.Start.In(c.Loc).Format("15:04")),
 					Body:  fmt.Sprintf("%s (your time), from %s. %s", at, prev, reasonNote(snap, x)),
-					Link:  link, DueAt: x.Start.Add(-HandoffLead)})
+					Link:  link, DueAt: x.Start.Add(-HandoffLead), ExpiresAt: x.Start})
 			}
-			if !now.Before(noon) && x.Start.In(c.Loc).Format(DateLayout) == tomorrow {
+			if noon.Before(end) && x.Start.In(c.Loc).Format(DateLayout) == tomorrow {
 				out = append(out, reminder.Reminder{Key: fmt.Sprintf(key, KindOnCallTomorrow), Kind: KindOnCallTomorrow,
 					Title: fmt.Sprintf("On call tomorrow: %s (%s)", who, rot),
 					Body:  fmt.Sprintf("From %s until %s (your time). %s", at, x.End.In(c.Loc).Format("Mon 2 Jan 15:04"), reasonNote(snap, x)),
-					Link:  link, DueAt: noon})
+					Link:  link, DueAt: noon, ExpiresAt: x.Start})
 			}
 		}
 	}
@@ -112,8 +140,7 @@ func reasonNote(s *Snapshot, x Shift) string {
 
 // gapReminders: a coverage gap in the next GapWarningDays days. A gap that
 // is already open is reminded of once a day (its key carries the day).
-func gapReminders(snap *Snapshot, c reminder.Context, days int) []reminder.Reminder {
-	now := c.Now.UTC()
+func gapReminders(snap *Snapshot, c reminder.Context, days int, now time.Time) []reminder.Reminder {
 	ly, lm, ld := now.In(c.Loc).Date()
 	from := tz.WallTime(ly, lm, ld, 0, 0, c.Loc)
 	to := now.Add(time.Duration(days) * 24 * time.Hour)
@@ -122,16 +149,11 @@ func gapReminders(snap *Snapshot, c reminder.Context, days int) []reminder.Remin
 		if !g.End.After(now) {
 			continue
 		}
+		// An absolute time: the reminder stays in the centre for days, where
+		// "in 6 days" would go stale.
 		in := "now"
-		if d := g.Start.Sub(now); d > 0 {
-			switch n := int(d.Hours() / 24); n {
-			case 0:
-				in = "in " + fmt.Sprint(int(d.Hours())) + " hours"
-			case 1:
-				in = "in 1 day"
-			default:
-				in = fmt.Sprintf("in %d days", n)
-			}
+		if g.Start.After(now) {
+			in = "from " + g.Start.In(c.Loc).Format("Mon 2 Jan 15:04")
 		}
 		due := g.Start.Add(-time.Duration(days) * 24 * time.Hour)
 		if due.After(now) {
@@ -143,8 +165,9 @@ func gapReminders(snap *Snapshot, c reminder.Context, days int) []reminder.Remin
 			Title: fmt.Sprintf("Coverage gap %s: %s", in, g.Schedule),
 			Body: fmt.Sprintf("Nobody is on call from %s to %s (your time): %s. Add an override or change the rotation.",
 				g.Start.In(c.Loc).Format("Mon 2 Jan 15:04"), g.End.In(c.Loc).Format("Mon 2 Jan 15:04"), g.Reason),
-			Link:  reminder.Link{Area: "oncall", ID: g.RotationIDs[0].String()},
-			DueAt: due,
+			Link:      reminder.Link{Area: "oncall", ID: g.RotationIDs[0].String()},
+			DueAt:     due,
+			ExpiresAt: g.End,
 		})
 	}
 	return out

@@ -347,7 +347,7 @@ func TestReminderRules(t *testing.T) {
 		e.svc.SaveTimeOff(oncall.TimeOff{PersonID: p, StartDate: "2026-12-10"})
 	}
 	got = eval(time.Date(2026, 11, 30, 9, 30, 0, 0, time.UTC))
-	if len(got) != 1 || !strings.HasPrefix(got[0], "oncall.coverage_gap Coverage gap in 6 days: Primary") {
+	if len(got) != 1 || !strings.HasPrefix(got[0], "oncall.coverage_gap Coverage gap from Mon 7 Dec 10:00: Primary") {
 		t.Fatalf("gap: %q", got)
 	}
 	if got := eval(time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)); len(got) != 0 {

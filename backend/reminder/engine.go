@@ -40,6 +40,10 @@ type Reminder struct {
 	Body  string    `json:"body"`
 	Link  Link      `json:"link"`
 	DueAt time.Time `json:"dueAt"` // when it became due; the centre sorts by it
+	// ExpiresAt, if set, is when the reminder stops mattering (a handoff
+	// that has happened). A rule may return reminders before they are due
+	// or after they expired: the engine shows only those due and current.
+	ExpiresAt time.Time `json:"expiresAt,omitzero"`
 }
 
 // Context is what a rule needs to know about time.
@@ -222,6 +226,9 @@ func (e *Engine) due(txn *badger.Txn, now time.Time) (Settings, *time.Location, 
 			return s, loc, nil, nil, fmt.Errorf("rule %s: %w", r.Name(), err)
 		}
 		for _, x := range rs {
+			if x.DueAt.After(now) || (!x.ExpiresAt.IsZero() && !now.Before(x.ExpiresAt)) {
+				continue // not due yet, or over
+			}
 			if !seen[x.Key] {
 				seen[x.Key] = true
 				all = append(all, x)
