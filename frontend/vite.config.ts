@@ -16,5 +16,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     setupFiles: ['./src/test-setup.ts'],
+    // Component tests type into real inputs; on a busy 2-core CI machine one
+    // took over 5 s (the default). Generous, so load never fails a test.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 })
