@@ -4,9 +4,11 @@ import type { Rotation, Shift, ShiftReason } from '$lib/api'
 export function colourOf(personId: string, rotation?: Rotation): string {
   const set = rotation?.colors?.[personId]
   if (set) return set
-  let h = 0
-  for (let i = 0; i < personId.length; i++) h = (h * 31 + personId.charCodeAt(i)) >>> 0
-  return `hsl(${h % 360} 55% 42%)`
+  // FNV-1a, then spread by the golden angle so ids that differ by a letter differ in hue.
+  let h = 0x811c9dc5
+  for (let i = 0; i < personId.length; i++) h = Math.imul(h ^ personId.charCodeAt(i), 16777619) >>> 0
+  const hue = Math.round(((h % 1000) * 137.508) % 360)
+  return `hsl(${hue} 52% 40%)`
 }
 
 export const REASONS: Record<ShiftReason, string> = {
