@@ -385,3 +385,91 @@ export async function saveSwap(s: { rotationId: string; slotA: number; slotB: nu
 export async function deleteSwap(id: string): Promise<void> {
   await call(() => OnCall.DeleteSwap(id))
 }
+
+export type CompensationMode = 'none' | 'pay' | 'time_off'
+
+export interface CompensationSettings {
+  mode: CompensationMode
+  currency: string
+  weekdayRate: number
+  weekendRate: number
+  holidayRate: number
+  timeOffRatio: number
+}
+
+export interface OnCallSettings {
+  compensation: CompensationSettings
+  notifyPersonIds: string[]
+  gapWarningDays: number
+}
+
+export interface CompensationRow {
+  personId: string
+  name: string
+  weekdayHours: number
+  weekendHours: number
+  holidayHours: number
+  totalHours: number
+  amount: number
+  timeOffHours: number
+}
+
+export interface CompensationReport {
+  month: string
+  mode: CompensationMode
+  currency: string
+  rows: CompensationRow[]
+  total: number
+}
+
+function settingsOf(r: Raw): OnCallSettings {
+  const c = (r.compensation ?? {}) as Raw
+  return {
+    compensation: {
+      mode: (str(c.mode) || 'none') as CompensationMode,
+      currency: str(c.currency),
+      weekdayRate: num(c.weekdayRate),
+      weekendRate: num(c.weekendRate),
+      holidayRate: num(c.holidayRate),
+      timeOffRatio: num(c.timeOffRatio),
+    },
+    notifyPersonIds: arr<string>(r.notifyPersonIds),
+    gapWarningDays: num(r.gapWarningDays),
+  }
+}
+
+export async function loadOnCallSettings(): Promise<OnCallSettings> {
+  return settingsOf((await call(() => OnCall.Settings())) as unknown as Raw)
+}
+
+export async function saveOnCallSettings(s: OnCallSettings): Promise<OnCallSettings> {
+  const c: Raw = { ...s.compensation }
+  if (!s.compensation.currency) delete c.currency
+  const body = { compensation: c, notifyPersonIds: s.notifyPersonIds, gapWarningDays: s.gapWarningDays }
+  return settingsOf((await call(() => OnCall.SaveSettings(wo.Settings.createFrom(body)))) as unknown as Raw)
+}
+
+/** The compensation report of a month ("2026-11"). */
+export async function loadCompensation(month: string): Promise<CompensationReport> {
+  const r = (await call(() => OnCall.Compensation(month))) as unknown as Raw
+  return {
+    month: str(r.month),
+    mode: (str(r.mode) || 'none') as CompensationMode,
+    currency: str(r.currency),
+    total: num(r.total),
+    rows: arr<Raw>(r.rows).map((x) => ({
+      personId: str(x.personId),
+      name: str(x.name),
+      weekdayHours: num(x.weekdayHours),
+      weekendHours: num(x.weekendHours),
+      holidayHours: num(x.holidayHours),
+      totalHours: num(x.totalHours),
+      amount: num(x.amount),
+      timeOffHours: num(x.timeOffHours),
+    })),
+  }
+}
+
+export async function compensationCSV(month: string): Promise<string> {
+  return (await call(() => OnCall.CompensationCSV(month))) ?? ''
+}
