@@ -139,6 +139,27 @@ type Engine struct {
 	DefaultZone string
 
 	mu sync.Mutex // one evaluation at a time: delivered once means once
+
+	stateMu    sync.Mutex
+	stateTs    uint64 // read timestamp the cached states were read at
+	stateCache map[string]State
+}
+
+// states reads every stored state, reusing the last read while no commit
+// has happened since (the read timestamp is unchanged). Callers must not
+// modify the map.
+func (e *Engine) states(txn *badger.Txn) (map[string]State, error) {
+	e.stateMu.Lock()
+	defer e.stateMu.Unlock()
+	if e.stateCache != nil && e.stateTs == txn.ReadTs() {
+		return e.stateCache, nil
+	}
+	m, err := allStates(txn)
+	if err != nil {
+		return nil, err
+	}
+	e.stateTs, e.stateCache = txn.ReadTs(), m
+	return m, nil
 }
 
 // NewEngine builds an engine; add rules with AddRule.
@@ -237,7 +258,7 @@ func (e *Engine) due(txn *badger.Txn, now time.Time) (Settings, *time.Location, 
 	}
 	// One pass over the stored states (fewer than the reminders, or about as
 	// many) is cheaper than a lookup per reminder.
-	states, err := allStates(txn)
+	states, err := e.states(txn)
 	if err != nil {
 		return s, loc, nil, nil, err
 	}

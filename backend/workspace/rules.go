@@ -3,6 +3,7 @@ package workspace
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -27,8 +28,36 @@ const (
 // due tomorrow, and of post-incident reviews past their due date. They run in
 // one rule so the roster's names and the date texts are worked out once per
 // evaluation (the large workspace has over a thousand overdue follow-ups).
+//
+// What they produce depends only on the data and the date, so it is kept
+// until either changes (the transaction's read timestamp moves on every
+// commit): the minute-by-minute evaluation then costs almost nothing.
 func followUpRules() []reminder.Rule {
+	var (
+		mu    sync.Mutex
+		cache struct {
+			readTs      uint64
+			today, zone string
+			items       []reminder.Reminder
+		}
+	)
 	return []reminder.Rule{reminder.RuleFunc{RuleName: "followups", Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if cache.readTs == txn.ReadTs() && cache.today == c.Today && cache.zone == c.Loc.String() {
+			return cache.items, nil
+		}
+		items, err := followUps(txn, c)
+		if err != nil {
+			return nil, err
+		}
+		cache.readTs, cache.today, cache.zone, cache.items = txn.ReadTs(), c.Today, c.Loc.String(), items
+		return items, nil
+	}}}
+}
+
+func followUps(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
+	{
 		overdue, err := action.Overdue(txn, c.Today)
 		if err != nil {
 			return nil, err
@@ -89,7 +118,7 @@ func followUpRules() []reminder.Rule {
 			})
 		}
 		return out, nil
-	}}}
+	}
 }
 
 // dateText is what reminders say about one civil date, worked out once.
