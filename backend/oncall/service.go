@@ -585,10 +585,8 @@ func (s *Service) SaveRotation(r Rotation) (Rotation, error) {
 			return err
 		}
 		if r.Name != "" && !c.Has("name") {
-			for _, other := range store.Lookup(txn, store.IdxRotationName, store.Term(store.Fold(r.Name))) {
-				if other != r.ID {
-					c.Add("name", "There is already a rotation called %s.", r.Name)
-				}
+			if store.Taken(txn, store.IdxRotationName, store.Term(store.Fold(r.Name)), r.ID) {
+				c.Add("name", "There is already a rotation called %s.", r.Name)
 			}
 		}
 		for i, p := range r.Participants {
@@ -791,10 +789,8 @@ func CheckRegionTx(txn *badger.Txn, r *Region) error {
 		return err
 	}
 	if r.Name != "" && !c.Has("name") {
-		for _, other := range store.Lookup(txn, store.IdxRegionName, store.Term(store.Fold(r.Name))) {
-			if other != r.ID {
-				c.Add("name", "There is already a region called %s.", r.Name)
-			}
+		if store.Taken(txn, store.IdxRegionName, store.Term(store.Fold(r.Name)), r.ID) {
+			c.Add("name", "There is already a region called %s.", r.Name)
 		}
 	}
 	for _, m := range r.MemberIDs {

@@ -465,10 +465,8 @@ func (r *Roster) SaveTeam(t Team) (Team, error) {
 			return err
 		}
 		if t.Name != "" && !c.Has("name") {
-			for _, other := range store.Lookup(txn, store.IdxTeamName, store.Term(store.Fold(t.Name))) {
-				if other != t.ID {
-					c.Add("name", "There is already a team called %s.", t.Name)
-				}
+			if store.Taken(txn, store.IdxTeamName, store.Term(store.Fold(t.Name)), t.ID) {
+				c.Add("name", "There is already a team called %s.", t.Name)
 			}
 		}
 		for _, m := range t.MemberIDs {
@@ -542,10 +540,8 @@ func (r *Roster) SaveService(s Service) (Service, error) {
 			return err
 		}
 		if s.Name != "" && !c.Has("name") {
-			for _, other := range store.Lookup(txn, store.IdxServiceName, store.Term(store.Fold(s.Name))) {
-				if other != s.ID {
-					c.Add("name", "There is already a service called %s.", s.Name)
-				}
+			if store.Taken(txn, store.IdxServiceName, store.Term(store.Fold(s.Name)), s.ID) {
+				c.Add("name", "There is already a service called %s.", s.Name)
 			}
 		}
 		if !s.TeamID.IsZero() {

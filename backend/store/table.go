@@ -176,6 +176,17 @@ func Lookup(txn *badger.Txn, ixPrefix byte, term []byte) []id.ID {
 	return out
 }
 
+// Taken reports whether a unique index files a record other than self under
+// term (a duplicate name or e-mail).
+func Taken(txn *badger.Txn, ixPrefix byte, term []byte, self id.ID) bool {
+	for _, other := range Lookup(txn, ixPrefix, term) {
+		if other != self {
+			return true
+		}
+	}
+	return false
+}
+
 // CountPrefix counts keys starting with p.
 func CountPrefix(txn *badger.Txn, p []byte) int {
 	opts := badger.DefaultIteratorOptions
