@@ -5,10 +5,20 @@
 import assert from 'node:assert/strict'
 
 const T = { timeout: 15_000 }
+
+// Dates relative to today, so the journey means the same whenever it runs.
+const DAY = 86_400_000
+const ymd = (d) => d.toISOString().slice(0, 10)
+const today = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()))
+const monday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * DAY) // this week's Monday
+const nextMonday = new Date(monday.getTime() + 7 * DAY)
+const nextSunday = new Date(monday.getTime() + 13 * DAY)
+const wednesday = new Date(monday.getTime() + 2 * DAY)
+const xmas = `${today.getUTCFullYear() + 1}1225`
 const HOLIDAYS = [
   'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Google Inc//Google Calendar 70.9054//EN',
   'X-WR-CALNAME:Holidays in Germany', 'X-WR-TIMEZONE:Europe/Berlin',
-  'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20261225', 'DTEND;VALUE=DATE:20261226', 'UID:xmas@e2e', 'SUMMARY:Christmas Day', 'END:VEVENT',
+  'BEGIN:VEVENT', `DTSTART;VALUE=DATE:${xmas}`, `DTEND;VALUE=DATE:${xmas.slice(0, 4)}1226`, 'UID:xmas@e2e', 'SUMMARY:Christmas Day', 'END:VEVENT',
   'END:VCALENDAR', '',
 ].join('\r\n')
 
@@ -24,31 +34,33 @@ export async function run({ page, shot, log, waitForBindings }) {
 
   const rot = await api('OnCallAPI.SaveRotation', {
     name: 'Payments primary', timezone: 'Europe/Berlin', participants: ids, layer: 1,
-    shiftLength: { n: 1, unit: 'weeks' }, handoffTime: '10:00', startDate: '2026-11-23', requiredCoverage: '24x7',
+    shiftLength: { n: 1, unit: 'weeks' }, handoffTime: '10:00', startDate: ymd(monday), requiredCoverage: '24x7',
   })
   log(`rotation ${rot.id}`)
 
   // Holidays: preview first (nothing written), then apply.
   const pv = await api('CalendarAPI.PreviewImport', HOLIDAYS, 'germany.ics', { kind: 'holidays', regionName: 'Germany' })
-  assert.equal(pv.preview.new, 2 - 1, 'one new holiday in the preview')
+  assert.equal(pv.preview.new, 1, 'one new holiday in the preview')
   const applied = await api('CalendarAPI.ApplyImport', pv.token)
   assert.equal(applied.added, 1)
 
-  // Bo's vacation covers his whole second week: Cy takes it.
-  const off = await api('OnCallAPI.SaveTimeOff', { personId: ids[1], kind: 'vacation', startDate: '2026-11-30', endDate: '2026-12-06', source: 'manual' })
+  // Bo's vacation covers his whole turn next week: Cy takes it.
+  const off = await api('OnCallAPI.SaveTimeOff', { personId: ids[1], kind: 'vacation', startDate: ymd(nextMonday), endDate: ymd(nextSunday), source: 'manual' })
   log(`time off warnings: ${JSON.stringify(off.warnings)}`)
   // Di covers an afternoon of Ana's week.
-  await api('OnCallAPI.SaveOverride', { rotationId: rot.id, personId: ids[3], start: '2026-11-25T12:00:00Z', end: '2026-11-25T18:00:00Z' })
+  await api('OnCallAPI.SaveOverride', { rotationId: rot.id, personId: ids[3], start: `${ymd(wednesday)}T12:00:00Z`, end: `${ymd(wednesday)}T18:00:00Z` })
 
   // The setup went through the API behind the UI's back: load the app afresh.
   await page.reload({ waitUntil: 'load' })
   await waitForBindings()
   await page.getByRole('navigation').getByRole('button', { name: 'On-call', exact: true }).click()
   await page.getByRole('heading', { level: 1, name: /On-call/ }).waitFor(T)
-  await page.getByRole('button', { name: 'Month', exact: true }).click()
+  // Next week holds the replacement.
+  await page.getByRole('button', { name: 'Week', exact: true }).click()
+  await page.getByRole('button', { name: 'Next week' }).click()
   const replaced = page.getByRole('button', { name: /^Cy Moreau,.*covering for Bo Berg \(vacation\)/ }).first()
   await replaced.waitFor(T)
-  await shot('schedule-month-replacement')
+  await shot('schedule-next-week-replacement')
 
   // The same through the app's subscription feed, with a plain HTTP client.
   const feed = await api('CalendarAPI.CreateFeed', { kind: 'rotation', id: rot.id }, '')
