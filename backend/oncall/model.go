@@ -658,3 +658,14 @@ func uniqIDs(in []id.ID) []id.ID {
 	}
 	return out
 }
+
+// Stamps give store.Stamp each record's id and times.
+func (r *Rotation) Stamps() (*id.ID, *time.Time, *time.Time) {
+	return &r.ID, &r.CreatedAt, &r.UpdatedAt
+}
+func (t *TimeOff) Stamps() (*id.ID, *time.Time, *time.Time) { return &t.ID, &t.CreatedAt, &t.UpdatedAt }
+func (r *Region) Stamps() (*id.ID, *time.Time, *time.Time)  { return &r.ID, &r.CreatedAt, &r.UpdatedAt }
+func (o *Override) Stamps() (*id.ID, *time.Time, *time.Time) {
+	return &o.ID, &o.CreatedAt, &o.UpdatedAt
+}
+func (s *Swap) Stamps() (*id.ID, *time.Time, *time.Time) { return &s.ID, &s.CreatedAt, &s.UpdatedAt }

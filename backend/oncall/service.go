@@ -568,17 +568,9 @@ func personCheck(txn *badger.Txn, c *errs.Collector, field string, ids ...id.ID)
 func (s *Service) SaveRotation(r Rotation) (Rotation, error) {
 	now := s.clock.Now().UTC()
 	err := s.st.Update(func(txn *badger.Txn) error {
-		if r.ID.IsZero() {
-			r.ID = id.New(now)
-			r.CreatedAt = now
-		} else {
-			old, err := Rotations.Get(txn, r.ID)
-			if err != nil {
-				return err
-			}
-			r.CreatedAt = old.CreatedAt
+		if err := store.Stamp(txn, Rotations, &r, now); err != nil {
+			return err
 		}
-		r.UpdatedAt = now
 		r.Normalize()
 		var c errs.Collector
 		if err := c.Merge("", r.Validate()); err != nil {
@@ -686,17 +678,9 @@ func (s *Service) SaveTimeOff(t TimeOff) (Saved[TimeOff], error) {
 	now := s.clock.Now().UTC()
 	res := Saved[TimeOff]{Warnings: []string{}}
 	err := s.st.Update(func(txn *badger.Txn) error {
-		if t.ID.IsZero() {
-			t.ID = id.New(now)
-			t.CreatedAt = now
-		} else {
-			old, err := TimeOffs.Get(txn, t.ID)
-			if err != nil {
-				return err
-			}
-			t.CreatedAt = old.CreatedAt
+		if err := store.Stamp(txn, TimeOffs, &t, now); err != nil {
+			return err
 		}
-		t.UpdatedAt = now
 		t.Normalize()
 		var c errs.Collector
 		if err := c.Merge("", t.Validate()); err != nil {
@@ -818,17 +802,9 @@ func CheckRegionTx(txn *badger.Txn, r *Region) error {
 func (s *Service) SaveRegion(r Region) (Region, error) {
 	now := s.clock.Now().UTC()
 	err := s.st.Update(func(txn *badger.Txn) error {
-		if r.ID.IsZero() {
-			r.ID = id.New(now)
-			r.CreatedAt = now
-		} else {
-			old, err := Regions.Get(txn, r.ID)
-			if err != nil {
-				return err
-			}
-			r.CreatedAt = old.CreatedAt
+		if err := store.Stamp(txn, Regions, &r, now); err != nil {
+			return err
 		}
-		r.UpdatedAt = now
 		r.Normalize()
 		if err := CheckRegionTx(txn, &r); err != nil {
 			return err
@@ -867,17 +843,9 @@ func (s *Service) SaveOverride(o Override) (Saved[Override], error) {
 	now := s.clock.Now().UTC()
 	res := Saved[Override]{Warnings: []string{}}
 	err := s.st.Update(func(txn *badger.Txn) error {
-		if o.ID.IsZero() {
-			o.ID = id.New(now)
-			o.CreatedAt = now
-		} else {
-			old, err := Overrides.Get(txn, o.ID)
-			if err != nil {
-				return err
-			}
-			o.CreatedAt = old.CreatedAt
+		if err := store.Stamp(txn, Overrides, &o, now); err != nil {
+			return err
 		}
-		o.UpdatedAt = now
 		o.Normalize()
 		var c errs.Collector
 		if err := c.Merge("", o.Validate()); err != nil {
@@ -958,17 +926,9 @@ func (s *Service) SaveSwap(sw Swap) (Saved[Swap], error) {
 	now := s.clock.Now().UTC()
 	res := Saved[Swap]{Warnings: []string{}}
 	err := s.st.Update(func(txn *badger.Txn) error {
-		if sw.ID.IsZero() {
-			sw.ID = id.New(now)
-			sw.CreatedAt = now
-		} else {
-			old, err := Swaps.Get(txn, sw.ID)
-			if err != nil {
-				return err
-			}
-			sw.CreatedAt = old.CreatedAt
+		if err := store.Stamp(txn, Swaps, &sw, now); err != nil {
+			return err
 		}
-		sw.UpdatedAt = now
 		sw.Normalize()
 		if err := sw.Validate(); err != nil {
 			return err

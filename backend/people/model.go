@@ -327,3 +327,9 @@ func ManagerCycle(person, manager id.ID, managerOf func(id.ID) id.ID) bool {
 }
 
 var zeroTime time.Time
+
+// Stamps gives store.Stamp the team's id and times.
+func (t *Team) Stamps() (*id.ID, *time.Time, *time.Time) { return &t.ID, &t.CreatedAt, &t.UpdatedAt }
+
+// Stamps gives store.Stamp the service's id and times.
+func (s *Service) Stamps() (*id.ID, *time.Time, *time.Time) { return &s.ID, &s.CreatedAt, &s.UpdatedAt }

@@ -448,17 +448,9 @@ func (r *Roster) TeamList() ([]Team, error) {
 func (r *Roster) SaveTeam(t Team) (Team, error) {
 	now := r.clock.Now().UTC()
 	err := r.st.Update(func(txn *badger.Txn) error {
-		if t.ID.IsZero() {
-			t.ID = id.New(now)
-			t.CreatedAt = now
-		} else {
-			old, err := Teams.Get(txn, t.ID)
-			if err != nil {
-				return err
-			}
-			t.CreatedAt = old.CreatedAt
+		if err := store.Stamp(txn, Teams, &t, now); err != nil {
+			return err
 		}
-		t.UpdatedAt = now
 		t.Normalize()
 		var c errs.Collector
 		if err := c.Merge("", t.Validate()); err != nil {
@@ -523,17 +515,9 @@ func (r *Roster) ServiceList() ([]Service, error) {
 func (r *Roster) SaveService(s Service) (Service, error) {
 	now := r.clock.Now().UTC()
 	err := r.st.Update(func(txn *badger.Txn) error {
-		if s.ID.IsZero() {
-			s.ID = id.New(now)
-			s.CreatedAt = now
-		} else {
-			old, err := Services.Get(txn, s.ID)
-			if err != nil {
-				return err
-			}
-			s.CreatedAt = old.CreatedAt
+		if err := store.Stamp(txn, Services, &s, now); err != nil {
+			return err
 		}
-		s.UpdatedAt = now
 		s.Normalize()
 		var c errs.Collector
 		if err := c.Merge("", s.Validate()); err != nil {

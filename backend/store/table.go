@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -230,4 +231,32 @@ func PutJSON(txn *badger.Txn, key []byte, v any) error {
 		return err
 	}
 	return txn.Set(key, b)
+}
+
+// Stamped is a record with an id and creation and update times.
+type Stamped interface {
+	Stamps() (u *id.ID, created, updated *time.Time)
+}
+
+// Stamp prepares a record for Put: a new one (zero id) gets an id and its
+// creation time; an existing one keeps its stored creation time (NotFound if
+// it is gone); both get the update time now.
+func Stamp[T any, P interface {
+	*T
+	Stamped
+}](txn *badger.Txn, t *Table[T], v P, now time.Time) error {
+	u, created, updated := v.Stamps()
+	if u.IsZero() {
+		*u = id.New(now)
+		*created = now
+	} else {
+		old, err := t.Get(txn, *u)
+		if err != nil {
+			return err
+		}
+		_, oc, _ := P(&old).Stamps()
+		*created = *oc
+	}
+	*updated = now
+	return nil
 }
