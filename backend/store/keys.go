@@ -64,6 +64,22 @@ const (
 	PrefixCalImportRedo byte = 0x6B // import redo log | id: a big import's whole change set, applied in chunks, replayed on open
 	// 0x53, 0x5B, 0x5F, 0x62-0x67 and 0x6C-0x6F: free for on-call and calendars.
 
+	// People development (docs/decisions/0007-people-development.md).
+	// 1:1s (backend/oneonone): the cadence of a report lives in one record per person.
+	PrefixOneOnOneSeries byte = 0x70 // 1:1 series | person id: cadence, usual weekday and time
+	PrefixMeeting        byte = 0x71 // 1:1 meeting | id: agenda, shared and private notes, mood
+	IdxMeetingPerson     byte = 0x72 // idx | person id | date "YYYY-MM-DD" | meeting id
+	// Feedback (backend/feedback).
+	PrefixFeedback    byte = 0x74 // feedback | id
+	IdxFeedbackPerson byte = 0x75 // idx | person id | created | feedback id
+	IdxFeedbackDraft  byte = 0x76 // idx | created date "YYYY-MM-DD" | feedback id; drafts only (stale-draft reminders)
+	// Development plans and mentoring (backend/growth).
+	PrefixPlan          byte = 0x78 // development plan | person id (goals, milestones, stretch, evidence inside)
+	IdxMilestoneDue     byte = 0x79 // idx | due date "YYYY-MM-DD" | person id | milestone id; open milestones only
+	PrefixMentorship    byte = 0x7C // mentoring pair | id
+	IdxMentorshipPerson byte = 0x7D // idx | person id (mentor and mentee) | pair id
+	// 0x73, 0x77, 0x7A, 0x7B, 0x7E, 0x7F: free for people development.
+
 	// 0xF0-0xFF are reserved for tests (migration tests write records here).
 	PrefixTest  byte = 0xF0
 	IdxTestName byte = 0xF1
