@@ -62,7 +62,11 @@ const (
 	PrefixCalFeed       byte = 0x69 // subscription feed | id
 	IdxCalFeedToken     byte = 0x6A // idx | sha256(token) | feed id; the token itself is never stored
 	PrefixCalImportRedo byte = 0x6B // import redo log | id: a big import's whole change set, applied in chunks, replayed on open
-	// 0x53, 0x5B, 0x5F, 0x62-0x67 and 0x6C-0x6F: free for on-call and calendars.
+	// Calendar subscriptions (URLs imported as holidays or time off, docs/decisions/0005-oncall.md).
+	PrefixCalSubscription byte = 0x62 // calendar subscription | id: URL, target, refresh schedule, fetch status
+	IdxCalSubTarget       byte = 0x63 // idx | target region or person id | subscription id
+	PrefixCalSubCache     byte = 0x64 // fetched body | subscription id | generation id | chunk index (uint32): machine-local cache, 1 MB chunks
+	// 0x53, 0x5B, 0x5F, 0x65-0x67 and 0x6C-0x6F: free for on-call and calendars.
 
 	// People development (docs/decisions/0007-people-development.md).
 	// 1:1s (backend/oneonone): the cadence of a report lives in one record per person.
