@@ -219,3 +219,19 @@ func latestBriefs(txn *badger.Txn, group byte, fn func(*Brief) bool) error {
 	}
 	return nil
 }
+
+// OpenTx calls fn with the brief of every open or in-progress follow-up, by
+// due date (undated last), until fn returns false. Keys only: the prep brief
+// reads it to find a person's follow-ups without decoding any item.
+func OpenTx(txn *badger.Txn, fn func(*Brief) bool) error { return briefs(txn, groupOpen, "", fn) }
+
+// ClosedSinceTx calls fn with the brief of every follow-up closed (done or
+// won't do) on or after the UTC date since, latest first. Keys only.
+func ClosedSinceTx(txn *badger.Txn, since string, fn func(*Brief) bool) error {
+	return latestBriefs(txn, groupClosed, func(b *Brief) bool {
+		if b.CompletedAt.UTC().Format(DateLayout) < since {
+			return false
+		}
+		return fn(b)
+	})
+}

@@ -1,0 +1,469 @@
+package oneonone
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/action"
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/people"
+	"wheelhouse/backend/store"
+)
+
+// SeriesTable holds one cadence per report, keyed by the person's id.
+var SeriesTable = &store.Table[Series]{
+	Name: "1:1 cadence", Prefix: store.PrefixOneOnOneSeries,
+	ID: func(s *Series) id.ID { return s.PersonID },
+}
+
+// Meetings is the table of 1:1s. Its person index is covering: the key
+// holds the date, status, mood and energy, so history, "last held", the mood
+// trend and team health read keys only:
+//
+//	IdxMeetingPerson | person(16) | date(10) | status(1) | mood(1) | energy(1) | meeting id(16)
+var Meetings = &store.Table[Meeting]{
+	Name: "1:1", Prefix: store.PrefixMeeting,
+	ID: func(m *Meeting) id.ID { return m.ID },
+	Indexes: []store.Index[Meeting]{
+		{Prefix: store.IdxMeetingPerson, Terms: func(m *Meeting) [][]byte {
+			return [][]byte{store.Term(m.PersonID, []byte(m.Date), []byte{statusByte(m.Status), byte(m.Mood), byte(m.Energy)})}
+		}},
+	},
+}
+
+const entryKeyLen = 1 + 16 + 10 + 3 + 16
+
+func statusByte(s MeetingStatus) byte {
+	switch s {
+	case Held:
+		return 'h'
+	case Cancelled:
+		return 'c'
+	}
+	return 'p'
+}
+
+func statusOf(b byte) MeetingStatus {
+	switch b {
+	case 'h':
+		return Held
+	case 'c':
+		return Cancelled
+	}
+	return Planned
+}
+
+// Entry is a meeting as the person index knows it.
+type Entry struct {
+	ID     id.ID         `json:"id" ts_type:"string"`
+	Date   string        `json:"date"`
+	Status MeetingStatus `json:"status"`
+	Mood   int           `json:"mood,omitempty"`
+	Energy int           `json:"energy,omitempty"`
+}
+
+func decodeEntry(k []byte) (Entry, bool) {
+	if len(k) != entryKeyLen {
+		return Entry{}, false
+	}
+	var e Entry
+	e.Date = string(k[17:27])
+	e.Status = statusOf(k[27])
+	e.Mood, e.Energy = int(k[28]), int(k[29])
+	copy(e.ID[:], k[30:])
+	return e, true
+}
+
+// HistoryTx returns the person's meetings, oldest first, from the index
+// alone.
+func HistoryTx(txn *badger.Txn, person id.ID) []Entry {
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = store.Key(store.IdxMeetingPerson, person)
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	var out []Entry
+	for it.Rewind(); it.Valid(); it.Next() {
+		if e, ok := decodeEntry(it.Item().Key()); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// LastHeldTx returns the person's latest held meeting on or before date
+// ("" for any), reading keys backwards from the newest.
+func LastHeldTx(txn *badger.Txn, person id.ID, onOrBefore string) (Entry, bool) {
+	p := store.Key(store.IdxMeetingPerson, person)
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Reverse = true
+	opts.Prefix = p
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	seek := append(append([]byte{}, p...), 0xFF)
+	if onOrBefore != "" {
+		seek = append(append(append([]byte{}, p...), onOrBefore...), 0xFF)
+	}
+	for it.Seek(seek); it.Valid(); it.Next() {
+		if e, ok := decodeEntry(it.Item().Key()); ok && e.Status == Held {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// SeriesTx reads a person's cadence.
+func SeriesTx(txn *badger.Txn, person id.ID) (Series, bool, error) {
+	s, err := SeriesTable.Get(txn, person)
+	if errs.Is(err, errs.NotFound) {
+		return Series{}, false, nil
+	}
+	return s, err == nil, err
+}
+
+// Service is the 1:1 service.
+type Service struct {
+	st    *store.Store
+	clock clock.Clock
+	book  *action.Book
+}
+
+// NewService builds the service. It registers 1:1s as a source of
+// follow-ups with book.
+func NewService(st *store.Store, c clock.Clock, book *action.Book) *Service {
+	s := &Service{st: st, clock: c, book: book}
+	if book != nil {
+		book.RegisterSource(action.SourceOneOnOne, SourceCheck)
+	}
+	return s
+}
+
+// SourceCheck vouches for a 1:1 as the source of a follow-up and labels it
+// "1:1 with Dana, 2026-11-24".
+func SourceCheck(txn *badger.Txn, u id.ID) (string, error) {
+	m, err := Meetings.Get(txn, u)
+	if err != nil {
+		return "", err
+	}
+	return label(txn, &m), nil
+}
+
+func label(txn *badger.Txn, m *Meeting) string {
+	name := "someone"
+	if p, err := people.Persons.Get(txn, m.PersonID); err == nil {
+		name = p.Name
+	}
+	return "1:1 with " + name + ", " + m.Date
+}
+
+func (s *Service) now() time.Time { return s.clock.Now().UTC() }
+
+func checkPerson(txn *badger.Txn, c *errs.Collector, u id.ID) error {
+	if u.IsZero() {
+		return nil
+	}
+	p, err := people.Persons.Get(txn, u)
+	if errs.Is(err, errs.NotFound) {
+		c.Add("personId", "That person does not exist (any more).")
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if p.Archived {
+		c.Add("personId", "%s is archived; restore them first.", p.Name)
+	}
+	return nil
+}
+
+// Series returns a person's cadence; ok is false when none is set.
+func (s *Service) Series(person id.ID) (out Series, ok bool, err error) {
+	err = s.st.View(func(txn *badger.Txn) error {
+		out, ok, err = SeriesTx(txn, person)
+		return err
+	})
+	return out, ok, errs.Wrap("oneonone.Series", err)
+}
+
+// SaveSeries creates or replaces a person's cadence.
+func (s *Service) SaveSeries(in Series) (Series, error) {
+	in.Normalize()
+	err := s.st.Update(func(txn *badger.Txn) error {
+		var c errs.Collector
+		if err := c.Merge("", in.Validate()); err != nil && c.Has("personId") {
+			return err
+		}
+		if err := checkPerson(txn, &c, in.PersonID); err != nil {
+			return err
+		}
+		if err := c.Err(); err != nil {
+			return err
+		}
+		now := s.now()
+		old, found, err := SeriesTx(txn, in.PersonID)
+		if err != nil {
+			return err
+		}
+		in.CreatedAt = now
+		if found {
+			in.CreatedAt = old.CreatedAt
+		}
+		in.UpdatedAt = now
+		return SeriesTable.Put(txn, &in)
+	})
+	return in, errs.Wrap("oneonone.SaveSeries", err)
+}
+
+// DeleteSeries stops tracking a cadence (meetings are kept).
+func (s *Service) DeleteSeries(person id.ID) error {
+	return errs.Wrap("oneonone.DeleteSeries", s.st.Update(func(txn *badger.Txn) error {
+		return SeriesTable.Delete(txn, person)
+	}))
+}
+
+// Meeting reads one meeting.
+func (s *Service) Meeting(u id.ID) (m Meeting, err error) {
+	err = s.st.View(func(txn *badger.Txn) error {
+		m, err = Meetings.Get(txn, u)
+		return err
+	})
+	return m, errs.Wrap("oneonone.Meeting", err)
+}
+
+// MeetingsTx returns a person's meetings, newest first; limit <= 0 for all.
+func MeetingsTx(txn *badger.Txn, person id.ID, limit int) ([]Meeting, error) {
+	h := HistoryTx(txn, person)
+	out := make([]Meeting, 0, len(h))
+	for i := len(h) - 1; i >= 0 && (limit <= 0 || len(out) < limit); i-- {
+		m, err := Meetings.Get(txn, h[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// Meetings returns a person's meetings, newest first (limit <= 0: all).
+func (s *Service) Meetings(person id.ID, limit int) (out []Meeting, err error) {
+	err = s.st.View(func(txn *badger.Txn) error {
+		out, err = MeetingsTx(txn, person, limit)
+		return err
+	})
+	return out, errs.Wrap("oneonone.Meetings", err)
+}
+
+// previousTx is the latest meeting of person before date that was not
+// cancelled.
+func previousTx(txn *badger.Txn, person id.ID, date string, self id.ID) (Meeting, bool, error) {
+	h := HistoryTx(txn, person)
+	for i := len(h) - 1; i >= 0; i-- {
+		e := h[i]
+		if e.Date >= date || e.Status == Cancelled || e.ID == self {
+			continue
+		}
+		m, err := Meetings.Get(txn, e.ID)
+		return m, err == nil, err
+	}
+	return Meeting{}, false, nil
+}
+
+// nextPlannedTx is the earliest planned meeting of person after date.
+func nextPlannedTx(txn *badger.Txn, person id.ID, date string, self id.ID) (Meeting, bool, error) {
+	for _, e := range HistoryTx(txn, person) {
+		if e.Date <= date || e.Status != Planned || e.ID == self {
+			continue
+		}
+		m, err := Meetings.Get(txn, e.ID)
+		return m, err == nil, err
+	}
+	return Meeting{}, false, nil
+}
+
+// carry appends to dst the unfinished topics of from that dst does not have
+// yet (matched by the topic's origin), marked as carried.
+func carry(dst *Meeting, from *Meeting, now time.Time) int {
+	have := map[id.ID]bool{}
+	for _, a := range dst.Agenda {
+		have[a.OriginID] = true
+	}
+	n := 0
+	for _, a := range from.Open() {
+		origin := a.OriginID
+		if origin.IsZero() {
+			origin = a.ID
+		}
+		if have[origin] {
+			continue
+		}
+		if len(dst.Agenda) >= MaxAgenda {
+			break
+		}
+		dst.Agenda = append(dst.Agenda, AgendaItem{
+			ID: id.New(now), Text: a.Text, By: a.By, OriginID: origin,
+			CarriedFrom: from.Date, Carried: a.Carried + 1, Notes: a.Notes,
+		})
+		have[origin] = true
+		n++
+	}
+	return n
+}
+
+// StartMeeting creates a planned 1:1 with person on date. The unfinished
+// topics of the previous meeting (the latest before date that was not
+// cancelled) are carried over, marked as carried. extra are new topics to add.
+func (s *Service) StartMeeting(person id.ID, date string, extra []AgendaItem) (Meeting, error) {
+	now := s.now()
+	m := Meeting{PersonID: person, Date: date, Status: Planned, Agenda: extra}
+	err := s.st.Update(func(txn *badger.Txn) error {
+		m.ID, m.CreatedAt, m.UpdatedAt = id.New(now), now, now
+		m.Agenda = append([]AgendaItem{}, extra...)
+		if err := s.check(txn, &m, now); err != nil {
+			return err
+		}
+		if dup, err := sameDay(txn, person, m.Date, m.ID); err != nil {
+			return err
+		} else if dup {
+			return errs.FieldErr("date", "There is already a 1:1 with them on %s.", m.Date)
+		}
+		prev, ok, err := previousTx(txn, person, m.Date, m.ID)
+		if err != nil {
+			return err
+		}
+		if ok {
+			// carried topics first, in the order they were raised
+			fresh := m.Agenda
+			m.Agenda = nil
+			carry(&m, &prev, now)
+			m.Agenda = append(m.Agenda, fresh...)
+		}
+		return Meetings.Put(txn, &m)
+	})
+	return m, errs.Wrap("oneonone.StartMeeting", err)
+}
+
+func sameDay(txn *badger.Txn, person id.ID, date string, self id.ID) (bool, error) {
+	p := store.Key(store.IdxMeetingPerson, person, []byte(date))
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = p
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		if e, ok := decodeEntry(it.Item().Key()); ok && e.ID != self && e.Status != Cancelled {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func (s *Service) check(txn *badger.Txn, m *Meeting, now time.Time) error {
+	m.Normalize(now)
+	var c errs.Collector
+	if err := c.Merge("", m.Validate()); err != nil && c.Has("personId") {
+		return err
+	}
+	if err := checkPerson(txn, &c, m.PersonID); err != nil {
+		return err
+	}
+	return c.Err()
+}
+
+// SaveMeeting replaces a meeting's date, status, agenda, notes and check-in.
+// The person cannot change. When the meeting becomes held, its unfinished
+// topics are carried to the next planned meeting, if one exists already (a
+// meeting planned later picks them up when it is started).
+func (s *Service) SaveMeeting(m Meeting) (Meeting, error) {
+	now := s.now()
+	err := s.st.Update(func(txn *badger.Txn) error {
+		old, err := Meetings.Get(txn, m.ID)
+		if err != nil {
+			return err
+		}
+		if !m.PersonID.IsZero() && m.PersonID != old.PersonID {
+			return errs.FieldErr("personId", "A 1:1 cannot move to someone else; start a new one.")
+		}
+		m.PersonID, m.CreatedAt, m.UpdatedAt = old.PersonID, old.CreatedAt, now
+		if err := s.check(txn, &m, now); err != nil {
+			return err
+		}
+		if m.Date != old.Date && m.Status != Cancelled {
+			if dup, err := sameDay(txn, m.PersonID, m.Date, m.ID); err != nil {
+				return err
+			} else if dup {
+				return errs.FieldErr("date", "There is already a 1:1 with them on %s.", m.Date)
+			}
+		}
+		if err := Meetings.Put(txn, &m); err != nil {
+			return err
+		}
+		if m.Status == Held {
+			next, ok, err := nextPlannedTx(txn, m.PersonID, m.Date, m.ID)
+			if err != nil || !ok {
+				return err
+			}
+			if carry(&next, &m, now) > 0 {
+				next.UpdatedAt = now
+				return Meetings.Put(txn, &next)
+			}
+		}
+		return nil
+	})
+	return m, errs.Wrap("oneonone.SaveMeeting", err)
+}
+
+// DeleteMeeting removes a meeting. One with follow-ups is refused: delete or
+// move those first (like incidents).
+func (s *Service) DeleteMeeting(u id.ID) error {
+	return errs.Wrap("oneonone.DeleteMeeting", s.st.Update(func(txn *badger.Txn) error {
+		items, err := action.ListTx(txn, action.Filter{SourceKind: action.SourceOneOnOne, SourceID: u})
+		if err != nil {
+			return err
+		}
+		if n := len(items); n > 0 {
+			what := "1 follow-up"
+			if n > 1 {
+				what = fmt.Sprintf("%d follow-ups", n)
+			}
+			return errs.E(errs.Conflict, "This 1:1 has %s; delete them first.", what)
+		}
+		return Meetings.Delete(txn, u)
+	}))
+}
+
+// FollowUps returns the follow-ups agreed in a meeting.
+func (s *Service) FollowUps(u id.ID) (out []action.Item, err error) {
+	err = s.st.View(func(txn *badger.Txn) error {
+		out, err = action.ListTx(txn, action.Filter{SourceKind: action.SourceOneOnOne, SourceID: u})
+		return err
+	})
+	return out, errs.Wrap("oneonone.FollowUps", err)
+}
+
+// AddFollowUp records a follow-up agreed in a meeting (owner either side).
+func (s *Service) AddFollowUp(meeting id.ID, it action.Item) (action.Item, error) {
+	it.Source = action.Source{Kind: action.SourceOneOnOne, ID: meeting}
+	return s.book.Create(it)
+}
+
+// PersonFollowUpsTx returns the open follow-ups that came out of 1:1s with
+// person, whoever owns them, by due date. Keys only (action.OpenTx).
+func PersonFollowUpsTx(txn *badger.Txn, person id.ID) ([]action.Brief, error) {
+	mine := map[id.ID]bool{}
+	for _, e := range HistoryTx(txn, person) {
+		mine[e.ID] = true
+	}
+	var out []action.Brief
+	err := action.OpenTx(txn, func(b *action.Brief) bool {
+		if b.Source.Kind == action.SourceOneOnOne && mine[b.Source.ID] {
+			out = append(out, *b)
+		}
+		return true
+	})
+	return out, err
+}
