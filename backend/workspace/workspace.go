@@ -9,9 +9,11 @@ import (
 	"wheelhouse/backend/action"
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/feedback"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/oncall"
+	"wheelhouse/backend/oneonone"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/store"
@@ -34,6 +36,8 @@ type Workspace struct {
 	OnCall    *oncall.Service
 	Calendar  *calendar.Service // iCalendar export, feeds and import (on-call)
 	Reminders *reminder.Engine
+	OneOnOnes *oneonone.Service
+	Feedback  *feedback.Service
 }
 
 // Options configure Open.
@@ -70,6 +74,8 @@ func Open(root string, opt Options) (*Workspace, error) {
 		Incidents: incident.NewDesk(st, opt.Clock, book),
 		OnCall:    oncall.NewService(st, opt.Clock),
 		Reminders: reminder.NewEngine(st, opt.Clock, opt.Notifier, opt.Logger),
+		OneOnOnes: oneonone.NewService(st, opt.Clock, book),
+		Feedback:  feedback.NewService(st, opt.Clock),
 	}
 	if opt.Zone != "" {
 		w.Reminders.DefaultZone = opt.Zone
@@ -85,6 +91,11 @@ func Open(root string, opt Options) (*Workspace, error) {
 	w.Roster.AddPersonRefs(incident.PersonRefs{Clock: opt.Clock})
 	w.Roster.AddPersonRefs(action.PersonRefs{Clock: opt.Clock})
 	w.Roster.AddPersonRefs(oncall.PersonRefs{Clock: opt.Clock})
+	w.Roster.AddPersonRefs(oneonone.PersonRefs{})
+	w.Roster.AddPersonRefs(feedback.PersonRefs{})
+	// Calendar subscriptions into a deleted person or region go with it.
+	w.Roster.AddPersonRefs(calendar.PersonRefs{})
+	w.OnCall.AddRegionRefs(calendar.DetachTarget)
 	// A service named by incidents cannot be deleted.
 	w.Roster.AddServiceRefs(incident.ServiceRefs{})
 	for _, r := range reminderRules(w) {
@@ -99,5 +110,7 @@ func (w *Workspace) Close() error { return w.Store.Close() }
 // reminderRules are the reminder rules of every area, in the order the
 // notification centre groups them.
 func reminderRules(w *Workspace) []reminder.Rule {
-	return append(followUpRules(), oncall.Rules()...)
+	rules := append(followUpRules(), oncall.Rules()...)
+	rules = append(rules, oneonone.Rules()...)
+	return append(rules, feedback.Rules()...)
 }
