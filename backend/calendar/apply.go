@@ -74,6 +74,9 @@ type Preview struct {
 	Removed     int      `json:"removed"`
 	Changes     []Change `json:"changes"`
 	Warnings    []string `json:"warnings"`
+	// Subscription is the calendar subscription the preview was fetched
+	// for (zero for a file); applying it records the subscription as applied.
+	Subscription id.ID `json:"subscriptionId,omitzero" ts_type:"string"`
 
 	items []Item
 }
@@ -179,7 +182,11 @@ func (s *Service) preview(r io.Reader, t Target, lim Limits, fallback string) (*
 // Kind is the target kind.
 func (p *Preview) Kind() string { return p.Target.Kind }
 
-func (s *Service) checkTarget(t *Target) error {
+func (s *Service) checkTarget(t *Target) error { return checkTarget(t) }
+
+// checkTarget normalizes and checks a target's fields (not whether the
+// region or person exists).
+func checkTarget(t *Target) error {
 	t.Calendar = strings.TrimSpace(t.Calendar)
 	switch t.Kind {
 	case TargetHolidays:
@@ -409,6 +416,9 @@ func (s *Service) Apply(p *Preview) (ApplyResult, error) {
 			if err := oncall.CheckRegionTx(txn, &rg); err != nil {
 				return err
 			}
+			if err := markAppliedTx(txn, p, now); err != nil {
+				return err
+			}
 			return oncall.Regions.Put(txn, &rg)
 		})
 		return res, errs.Wrap("calendar.Apply", err)
@@ -462,6 +472,9 @@ func (s *Service) Apply(p *Preview) (ApplyResult, error) {
 			}
 			if len(rd.Puts)+len(rd.Deletes) <= RedoThreshold {
 				small = true
+				if err := markAppliedTx(txn, p, now); err != nil {
+					return err
+				}
 				return applyOps(txn, rd.Puts, rd.Deletes)
 			}
 			return store.PutJSON(txn, redoKey(rd.ID), rd)
@@ -469,7 +482,10 @@ func (s *Service) Apply(p *Preview) (ApplyResult, error) {
 		if err != nil || small {
 			return res, errs.Wrap("calendar.Apply", err)
 		}
-		return res, errs.Wrap("calendar.Apply", s.replay(rd))
+		if err := s.replay(rd); err != nil {
+			return res, errs.Wrap("calendar.Apply", err)
+		}
+		return res, errs.Wrap("calendar.Apply", s.st.Update(func(txn *badger.Txn) error { return markAppliedTx(txn, p, now) }))
 	}
 	return res, errs.FieldErr("kind", "Unknown import target.")
 }

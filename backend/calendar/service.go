@@ -80,6 +80,14 @@ type Service struct {
 	clock clock.Clock
 	log   *slog.Logger
 	mu    sync.Mutex // one reconcile-and-write of published state at a time
+
+	// HTTPClient fetches calendar subscriptions (nil: a client that follows
+	// at most 5 redirects, to http and https only).
+	HTTPClient *http.Client
+	// FetchTimeout bounds one fetch, body included (0: DefaultFetchTimeout).
+	FetchTimeout time.Duration
+	fmu          sync.Mutex
+	inflight     map[id.ID]bool // subscriptions being fetched
 }
 
 // NewService builds the calendar service and completes any big import that

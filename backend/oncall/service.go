@@ -342,8 +342,16 @@ func getOverrides(txn *badger.Txn, ids []id.ID) ([]Override, error) {
 
 // Service stores on-call records and answers the views over them.
 type Service struct {
-	st    *store.Store
-	clock clock.Clock
+	st         *store.Store
+	clock      clock.Clock
+	regionRefs []func(txn *badger.Txn, region id.ID) error
+}
+
+// AddRegionRefs registers another area's clean-up when a holiday region is
+// deleted; fn runs inside the delete transaction (calendar subscriptions
+// into the region go with it).
+func (s *Service) AddRegionRefs(fn func(txn *badger.Txn, region id.ID) error) {
+	s.regionRefs = append(s.regionRefs, fn)
 }
 
 // NewService builds the service.
@@ -816,7 +824,17 @@ func (s *Service) SaveRegion(r Region) (Region, error) {
 
 // DeleteRegion removes a holiday region.
 func (s *Service) DeleteRegion(u id.ID) error {
-	return errs.Wrap("oncall.DeleteRegion", s.st.Update(func(txn *badger.Txn) error { return Regions.Delete(txn, u) }))
+	return errs.Wrap("oncall.DeleteRegion", s.st.Update(func(txn *badger.Txn) error {
+		if err := Regions.Delete(txn, u); err != nil {
+			return err
+		}
+		for _, fn := range s.regionRefs {
+			if err := fn(txn, u); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
 }
 
 // Overrides lists a rotation's overrides (zero id: all), earliest first.

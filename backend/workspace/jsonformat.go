@@ -12,6 +12,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
@@ -62,6 +63,9 @@ type Snapshot struct {
 	// On-call (issue 3): rotations, holiday regions, time off, overrides,
 	// swaps and settings. Absent in older files: none, default settings.
 	OnCall oncall.Data `json:"oncall"`
+	// Calendar subscriptions (issue 3): URLs imported as holidays or time
+	// off, without their cached copies. Absent in older files: none.
+	CalendarSubscriptions []calendar.Subscription `json:"calendarSubscriptions"`
 }
 
 // Load reads the whole workspace in one transaction.
@@ -88,6 +92,9 @@ func (w *Workspace) Load() (Snapshot, error) {
 		}
 		s.Settings.Reminders = &rs
 		if s.OnCall, err = oncall.LoadDataTx(txn); err != nil {
+			return err
+		}
+		if s.CalendarSubscriptions, err = calendar.ExportSubscriptions(txn); err != nil {
 			return err
 		}
 		s.ReminderStates, err = reminder.StatesTx(txn)
@@ -307,6 +314,12 @@ func Validate(s *Snapshot, now time.Time) error {
 	}
 	validateIncidents(s, now, claim, add, addErr, personByID, svcByID)
 	s.OnCall.Check(claim, add, addErr, func(u id.ID) bool { _, ok := personByID[u]; return ok })
+	regionByID := map[id.ID]bool{}
+	for _, r := range s.OnCall.Regions {
+		regionByID[r.ID] = true
+	}
+	calendar.CheckSubscriptions(s.CalendarSubscriptions, claim, add, addErr,
+		func(u id.ID) bool { return regionByID[u] }, func(u id.ID) bool { _, ok := personByID[u]; return ok })
 	if s.Settings.Reminders != nil {
 		addErr("settings.reminders", s.Settings.Reminders.Validate())
 	}
@@ -448,5 +461,6 @@ func snapshotOps(s *Snapshot) []store.Op {
 		ops = append(ops, func(txn *badger.Txn) error { return reminder.PutStateTx(txn, st) })
 	}
 	ops = append(ops, s.OnCall.Ops()...)
+	ops = append(ops, calendar.SubscriptionOps(s.CalendarSubscriptions)...)
 	return ops
 }
