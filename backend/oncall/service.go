@@ -938,6 +938,93 @@ func (s *Service) Swaps(rotationID id.ID) ([]Swap, error) {
 	return out, errs.Wrap("oncall.Swaps", err)
 }
 
+// SwapView is a swap as the schedule lists it: the times of its two turns
+// and who holds each of them with the swap in place.
+type SwapView struct {
+	Swap
+	StartA  time.Time `json:"startA" ts_type:"string"`
+	EndA    time.Time `json:"endA" ts_type:"string"`
+	StartB  time.Time `json:"startB" ts_type:"string"`
+	EndB    time.Time `json:"endB" ts_type:"string"`
+	PersonA id.ID     `json:"personA,omitzero" ts_type:"string"` // on turn A now (zero: nobody, a gap)
+	PersonB id.ID     `json:"personB,omitzero" ts_type:"string"`
+}
+
+// SwapViews lists the swaps of a rotation (zero id: of every rotation) with
+// their turns' times and holders, earliest turn first.
+func (s *Service) SwapViews(rotationID id.ID) ([]SwapView, error) {
+	out := []SwapView{}
+	err := s.st.View(func(txn *badger.Txn) error {
+		var rots []Rotation
+		if rotationID.IsZero() {
+			var err error
+			if rots, err = Rotations.List(txn); err != nil {
+				return err
+			}
+		} else {
+			r, err := Rotations.Get(txn, rotationID)
+			if err != nil {
+				return err
+			}
+			rots = []Rotation{r}
+		}
+		for i := range rots {
+			rot := &rots[i]
+			c := compile(rot)
+			if c == nil {
+				continue
+			}
+			for _, u := range swapIDsTx(txn, rot.ID, 0, math.MaxInt) { // once each
+				sw, err := Swaps.Get(txn, u)
+				if err != nil {
+					return err
+				}
+				v := SwapView{Swap: sw}
+				v.StartA, v.EndA = c.slotStart(sw.SlotA), c.slotStart(sw.SlotA+1)
+				v.StartB, v.EndB = c.slotStart(sw.SlotB), c.slotStart(sw.SlotB+1)
+				holder := func(k int, a, b time.Time) (id.ID, error) {
+					snap, err := LoadTx(txn, a, b)
+					if err != nil {
+						return id.Nil, err
+					}
+					var first id.ID
+					for _, x := range Shifts(snap, rot.ID, a, b) {
+						if x.Slot != k || x.Reason == ReasonOverride {
+							continue
+						}
+						if x.Reason == ReasonSwap {
+							return x.PersonID, nil
+						}
+						if first.IsZero() {
+							first = x.PersonID
+						}
+					}
+					return first, nil
+				}
+				if v.PersonA, err = holder(sw.SlotA, v.StartA, v.EndA); err != nil {
+					return err
+				}
+				if v.PersonB, err = holder(sw.SlotB, v.StartB, v.EndB); err != nil {
+					return err
+				}
+				out = append(out, v)
+			}
+		}
+		return nil
+	})
+	for i := range out {
+		if out[i].StartB.Before(out[i].StartA) {
+			// Turn A is the earlier one for people.
+			v := &out[i]
+			v.SlotA, v.SlotB = v.SlotB, v.SlotA
+			v.StartA, v.StartB, v.EndA, v.EndB = v.StartB, v.StartA, v.EndB, v.EndA
+			v.PersonA, v.PersonB = v.PersonB, v.PersonA
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].StartA.Before(out[j].StartA) })
+	return out, errs.Wrap("oncall.SwapViews", err)
+}
+
 // SaveSwap creates (zero ID) or updates a swap of two shifts. A slot takes
 // part in at most one swap. Someone away on their new shift gets a warning.
 func (s *Service) SaveSwap(sw Swap) (Saved[Swap], error) {

@@ -176,6 +176,26 @@ func TestServiceShiftsTimeOffOverridesSwaps(t *testing.T) {
 	if strings.Join(got, " ") != "scheduled replacement override replacement swap swap" {
 		t.Fatalf("reasons %v", got)
 	}
+	// The swap as the schedule lists it: both turns' times and their holders now.
+	for _, rid := range []id.ID{r.ID, id.Nil} {
+		views, err := e.svc.SwapViews(rid)
+		if err != nil || len(views) != 1 {
+			t.Fatalf("swap views: %+v %v", views, err)
+		}
+		v := views[0]
+		if v.ID != sw.Item.ID || v.SlotA != 2 || v.SlotB != 3 ||
+			!v.StartA.Equal(time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC)) || !v.EndA.Equal(v.StartB) || !v.EndB.Equal(time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)) {
+			t.Fatalf("swap view %+v", v)
+		}
+		for _, x := range shifts {
+			if x.Reason == oncall.ReasonSwap && x.Slot == 2 && x.PersonID != v.PersonA || x.Reason == oncall.ReasonSwap && x.Slot == 3 && x.PersonID != v.PersonB {
+				t.Fatalf("swap view holders %s %s, shifts say %+v", v.PersonA, v.PersonB, x)
+			}
+		}
+		if v.PersonA.IsZero() || v.PersonB.IsZero() || v.PersonA == v.PersonB {
+			t.Fatalf("swap view holders %+v", v)
+		}
+	}
 	if _, err := e.svc.Shifts(r.ID, to, from); fields(err) != "to" {
 		t.Fatalf("window backwards: %v", err)
 	}
