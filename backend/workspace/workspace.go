@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/brief"
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/feedback"
@@ -38,6 +39,7 @@ type Workspace struct {
 	Reminders *reminder.Engine
 	OneOnOnes *oneonone.Service
 	Feedback  *feedback.Service
+	Briefs    *brief.Builder // the 1:1 prep brief and team health
 }
 
 // Options configure Open.
@@ -76,6 +78,7 @@ func Open(root string, opt Options) (*Workspace, error) {
 		Reminders: reminder.NewEngine(st, opt.Clock, opt.Notifier, opt.Logger),
 		OneOnOnes: oneonone.NewService(st, opt.Clock, book),
 		Feedback:  feedback.NewService(st, opt.Clock),
+		Briefs:    &brief.Builder{},
 	}
 	if opt.Zone != "" {
 		w.Reminders.DefaultZone = opt.Zone

@@ -1,0 +1,452 @@
+package app
+
+import (
+	"bytes"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/action"
+	"wheelhouse/backend/brief"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/oneonone"
+	"wheelhouse/backend/people"
+	"wheelhouse/backend/workspace"
+)
+
+// OneOnOneAPI is bound to the frontend: 1:1 cadences and meetings, feedback,
+// the 1:1 prep brief and team health. Domain types cross the bridge directly
+// (docs/decisions/0006-binding-domain-types.md).
+type OneOnOneAPI struct{ s *Shell }
+
+// NewOneOnOneAPI binds to shell s.
+func NewOneOnOneAPI(s *Shell) *OneOnOneAPI { return &OneOnOneAPI{s} }
+
+func (a *OneOnOneAPI) ws(op string) (*workspace.Workspace, error) {
+	w, err := a.s.workspace()
+	if err != nil {
+		return nil, toAPI(a.s.log, op, err)
+	}
+	return w, nil
+}
+
+// PersonOneOnOnes is a person's 1:1 page: the cadence (if set), where it
+// stands, and the meetings, newest first.
+type PersonOneOnOnes struct {
+	HasSeries bool                    `json:"hasSeries"`
+	Series    oneonone.Series         `json:"series"`
+	Status    *oneonone.CadenceStatus `json:"status,omitempty"`
+	Meetings  []oneonone.Meeting      `json:"meetings"`
+	// FollowUps are the open follow-ups agreed in their 1:1s.
+	FollowUps []action.Brief `json:"followUps"`
+	Today     string         `json:"today"`
+}
+
+// Person returns a person's 1:1 page.
+func (a *OneOnOneAPI) Person(personID string) (PersonOneOnOnes, error) {
+	const op = "oneonone.Person"
+	out := PersonOneOnOnes{Meetings: []oneonone.Meeting{}, FollowUps: []action.Brief{}}
+	w, err := a.ws(op)
+	if err != nil {
+		return out, err
+	}
+	u, err := parseID("personId", personID)
+	if err != nil {
+		return out, toAPI(a.s.log, op, err)
+	}
+	out.Today = a.s.today()
+	err = w.Store.View(func(txn *badger.Txn) error {
+		p, err := people.Persons.Get(txn, u)
+		if err != nil {
+			return err
+		}
+		if out.Series, out.HasSeries, err = oneonone.SeriesTx(txn, u); err != nil {
+			return err
+		}
+		if out.HasSeries {
+			st, _, err := oneonone.StatusTx(txn, u, p.Name, out.Today)
+			if err != nil {
+				return err
+			}
+			out.Status = &st
+		}
+		if out.Meetings, err = oneonone.MeetingsTx(txn, u, 0); err != nil {
+			return err
+		}
+		fs, err := oneonone.PersonFollowUpsTx(txn, u)
+		if fs != nil {
+			out.FollowUps = fs
+		}
+		return err
+	})
+	return out, toAPI(a.s.log, op, err)
+}
+
+// Statuses lists every report's cadence status, overdue first (dashboard).
+func (a *OneOnOneAPI) Statuses() ([]oneonone.CadenceStatus, error) {
+	w, err := a.ws("oneonone.Statuses")
+	if err != nil {
+		return nil, err
+	}
+	out, err := w.OneOnOnes.Statuses(a.s.today())
+	if out == nil {
+		out = []oneonone.CadenceStatus{}
+	}
+	return out, toAPI(a.s.log, "oneonone.Statuses", err)
+}
+
+// SaveSeries sets a person's cadence.
+func (a *OneOnOneAPI) SaveSeries(s oneonone.Series) (oneonone.Series, error) {
+	w, err := a.ws("oneonone.SaveSeries")
+	if err != nil {
+		return s, err
+	}
+	out, err := w.OneOnOnes.SaveSeries(s)
+	if err == nil {
+		a.s.afterChange()
+	}
+	return out, toAPI(a.s.log, "oneonone.SaveSeries", err)
+}
+
+// DeleteSeries stops tracking a person's cadence (meetings stay).
+func (a *OneOnOneAPI) DeleteSeries(personID string) error {
+	w, err := a.ws("oneonone.DeleteSeries")
+	if err != nil {
+		return err
+	}
+	u, err := parseID("personId", personID)
+	if err == nil {
+		err = w.OneOnOnes.DeleteSeries(u)
+	}
+	if err == nil {
+		a.s.afterChange()
+	}
+	return toAPI(a.s.log, "oneonone.DeleteSeries", err)
+}
+
+// StartMeeting plans a 1:1 with a person on date ("" for today), carrying
+// over the unfinished topics of the previous one.
+func (a *OneOnOneAPI) StartMeeting(personID, date string) (oneonone.Meeting, error) {
+	const op = "oneonone.StartMeeting"
+	w, err := a.ws(op)
+	if err != nil {
+		return oneonone.Meeting{}, err
+	}
+	u, err := parseID("personId", personID)
+	if err != nil {
+		return oneonone.Meeting{}, toAPI(a.s.log, op, err)
+	}
+	if date == "" {
+		date = a.s.today()
+	}
+	m, err := w.OneOnOnes.StartMeeting(u, date, nil)
+	if err == nil {
+		a.s.afterChange()
+	}
+	return m, toAPI(a.s.log, op, err)
+}
+
+// SaveMeeting saves a meeting's agenda, notes, check-in, date and status.
+func (a *OneOnOneAPI) SaveMeeting(m oneonone.Meeting) (oneonone.Meeting, error) {
+	w, err := a.ws("oneonone.SaveMeeting")
+	if err != nil {
+		return m, err
+	}
+	out, err := w.OneOnOnes.SaveMeeting(m)
+	if err == nil {
+		a.s.afterChange()
+	}
+	return out, toAPI(a.s.log, "oneonone.SaveMeeting", err)
+}
+
+// DeleteMeeting deletes a meeting without follow-ups.
+func (a *OneOnOneAPI) DeleteMeeting(meetingID string) error {
+	w, err := a.ws("oneonone.DeleteMeeting")
+	if err != nil {
+		return err
+	}
+	u, err := parseID("id", meetingID)
+	if err == nil {
+		err = w.OneOnOnes.DeleteMeeting(u)
+	}
+	if err == nil {
+		a.s.afterChange()
+	}
+	return toAPI(a.s.log, "oneonone.DeleteMeeting", err)
+}
+
+// MeetingFollowUps lists the follow-ups agreed in a meeting.
+func (a *OneOnOneAPI) MeetingFollowUps(meetingID string) ([]action.Item, error) {
+	w, err := a.ws("oneonone.MeetingFollowUps")
+	if err != nil {
+		return nil, err
+	}
+	u, err := parseID("id", meetingID)
+	var out []action.Item
+	if err == nil {
+		out, err = w.OneOnOnes.FollowUps(u)
+	}
+	if out == nil {
+		out = []action.Item{}
+	}
+	return out, toAPI(a.s.log, "oneonone.MeetingFollowUps", err)
+}
+
+// AddFollowUp records a follow-up agreed in a meeting.
+func (a *OneOnOneAPI) AddFollowUp(meetingID string, it action.Item) (action.Item, error) {
+	w, err := a.ws("oneonone.AddFollowUp")
+	if err != nil {
+		return it, err
+	}
+	u, err := parseID("id", meetingID)
+	var out action.Item
+	if err == nil {
+		out, err = w.OneOnOnes.AddFollowUp(u, it)
+	}
+	if err == nil {
+		a.s.afterChange()
+	}
+	return out, toAPI(a.s.log, "oneonone.AddFollowUp", err)
+}
+
+// SeriesICS is a person's 1:1 series as an .ics calendar (one recurring
+// event; no agenda or notes).
+type SeriesICS struct {
+	Name string `json:"name"` // file name without extension
+	ICS  string `json:"ics"`
+	Path string `json:"path,omitempty"` // set by SaveSeriesICS
+}
+
+func (a *OneOnOneAPI) seriesICS(personID string) (SeriesICS, error) {
+	w, err := a.s.workspace()
+	if err != nil {
+		return SeriesICS{}, err
+	}
+	u, err := parseID("personId", personID)
+	if err != nil {
+		return SeriesICS{}, err
+	}
+	var out SeriesICS
+	err = w.Store.View(func(txn *badger.Txn) error {
+		p, err := people.Persons.Get(txn, u)
+		if err != nil {
+			return err
+		}
+		s, ok, err := oneonone.SeriesTx(txn, u)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return errs.E(errs.Invalid, "Set a 1:1 cadence for %s first.", p.Name)
+		}
+		var b bytes.Buffer
+		err = oneonone.WriteICS(&b, &s, oneonone.Invite{PersonName: p.Name, PersonEmail: p.Email,
+			Zone: w.Reminders.LocationTx(txn), GeneratedAt: a.s.clock.Now()})
+		out = SeriesICS{Name: "1-1 with " + p.Name, ICS: b.String()}
+		return err
+	})
+	return out, err
+}
+
+// SeriesICS returns the .ics text of a person's 1:1 series.
+func (a *OneOnOneAPI) SeriesICS(personID string) (SeriesICS, error) {
+	out, err := a.seriesICS(personID)
+	return out, toAPI(a.s.log, "oneonone.SeriesICS", err)
+}
+
+// SaveSeriesICS asks where to save a person's 1:1 series and writes it. An
+// empty path means the user cancelled.
+func (a *OneOnOneAPI) SaveSeriesICS(personID string) (SeriesICS, error) {
+	out, err := a.seriesICS(personID)
+	if err == nil {
+		out.Path, err = a.s.saveText(out.Name+".ics", "iCalendar (*.ics)", "*.ics", out.ICS)
+		out.ICS = ""
+	}
+	return out, toAPI(a.s.log, "oneonone.SaveSeriesICS", err)
+}
+
+// PersonFeedback is a person's feedback with its balance.
+type PersonFeedback struct {
+	Entries  []feedback.Entry  `json:"entries"` // newest first
+	Balance  feedback.Balance  `json:"balance"`
+	Settings feedback.Settings `json:"settings"`
+	Today    string            `json:"today"`
+}
+
+// Feedback returns a person's feedback and balance.
+func (a *OneOnOneAPI) Feedback(personID string) (PersonFeedback, error) {
+	const op = "feedback.Person"
+	out := PersonFeedback{Entries: []feedback.Entry{}}
+	w, err := a.ws(op)
+	if err != nil {
+		return out, err
+	}
+	u, err := parseID("personId", personID)
+	if err != nil {
+		return out, toAPI(a.s.log, op, err)
+	}
+	out.Today = a.s.today()
+	err = w.Store.View(func(txn *badger.Txn) error {
+		if _, err := people.Persons.Get(txn, u); err != nil {
+			return err
+		}
+		es, err := feedback.ForPersonTx(txn, u)
+		if err != nil {
+			return err
+		}
+		if es != nil {
+			out.Entries = es
+		}
+		if out.Settings, err = feedback.SettingsTx(txn); err != nil {
+			return err
+		}
+		out.Balance, err = feedback.BalanceTx(txn, u, out.Today)
+		return err
+	})
+	return out, toAPI(a.s.log, op, err)
+}
+
+// SaveFeedback creates or updates a feedback entry.
+func (a *OneOnOneAPI) SaveFeedback(e feedback.Entry) (feedback.Entry, error) {
+	w, err := a.ws("feedback.Save")
+	if err != nil {
+		return e, err
+	}
+	out, err := w.Feedback.Save(e)
+	if err == nil {
+		a.s.afterChange()
+	}
+	return out, toAPI(a.s.log, "feedback.Save", err)
+}
+
+// DeliverFeedback marks an entry delivered on date ("" for today), how.
+func (a *OneOnOneAPI) DeliverFeedback(entryID, date string, how feedback.Channel) (feedback.Entry, error) {
+	w, err := a.ws("feedback.Deliver")
+	if err != nil {
+		return feedback.Entry{}, err
+	}
+	u, err := parseID("id", entryID)
+	if date == "" {
+		date = a.s.today()
+	}
+	var out feedback.Entry
+	if err == nil {
+		out, err = w.Feedback.Deliver(u, date, how)
+	}
+	if err == nil {
+		a.s.afterChange()
+	}
+	return out, toAPI(a.s.log, "feedback.Deliver", err)
+}
+
+// DeleteFeedback deletes an entry.
+func (a *OneOnOneAPI) DeleteFeedback(entryID string) error {
+	w, err := a.ws("feedback.Delete")
+	if err != nil {
+		return err
+	}
+	u, err := parseID("id", entryID)
+	if err == nil {
+		err = w.Feedback.Delete(u)
+	}
+	if err == nil {
+		a.s.afterChange()
+	}
+	return toAPI(a.s.log, "feedback.Delete", err)
+}
+
+// SaveFeedbackSettings sets when drafts go stale.
+func (a *OneOnOneAPI) SaveFeedbackSettings(st feedback.Settings) (feedback.Settings, error) {
+	w, err := a.ws("feedback.SaveSettings")
+	if err != nil {
+		return st, err
+	}
+	out, err := w.Feedback.SaveSettings(st)
+	if err == nil {
+		a.s.afterChange()
+	}
+	return out, toAPI(a.s.log, "feedback.SaveSettings", err)
+}
+
+func (a *OneOnOneAPI) brief(personID string, includePrivate bool) (brief.Brief, error) {
+	w, err := a.s.workspace()
+	if err != nil {
+		return brief.Brief{}, err
+	}
+	u, err := parseID("personId", personID)
+	if err != nil {
+		return brief.Brief{}, err
+	}
+	var out brief.Brief
+	err = w.Store.View(func(txn *badger.Txn) error {
+		loc := w.Reminders.LocationTx(txn)
+		now := a.s.clock.Now()
+		out, err = w.Briefs.BuildTx(txn, u, now.In(loc).Format("2006-01-02"), now, brief.Options{IncludePrivate: includePrivate, Zone: loc})
+		return err
+	})
+	return out, err
+}
+
+// Brief is the 1:1 prep brief of a person. Private notes only when asked.
+func (a *OneOnOneAPI) Brief(personID string, includePrivate bool) (brief.Brief, error) {
+	out, err := a.brief(personID, includePrivate)
+	return out, toAPI(a.s.log, "brief.Brief", err)
+}
+
+// BriefMarkdown is the brief as Markdown, to copy or download.
+type BriefMarkdown struct {
+	Name     string `json:"name"` // file name without extension
+	Markdown string `json:"markdown"`
+	Path     string `json:"path,omitempty"`
+}
+
+func (a *OneOnOneAPI) briefMarkdown(personID string, includePrivate bool) (BriefMarkdown, error) {
+	b, err := a.brief(personID, includePrivate)
+	if err != nil {
+		return BriefMarkdown{}, err
+	}
+	return BriefMarkdown{Name: "1-1 prep " + b.Person.Name + " " + b.Today, Markdown: brief.Markdown(&b)}, nil
+}
+
+// BriefMarkdown renders the brief as Markdown.
+func (a *OneOnOneAPI) BriefMarkdown(personID string, includePrivate bool) (BriefMarkdown, error) {
+	out, err := a.briefMarkdown(personID, includePrivate)
+	return out, toAPI(a.s.log, "brief.Markdown", err)
+}
+
+// SaveBriefMarkdown asks where to save the brief and writes it. An empty
+// path means the user cancelled.
+func (a *OneOnOneAPI) SaveBriefMarkdown(personID string, includePrivate bool) (BriefMarkdown, error) {
+	out, err := a.briefMarkdown(personID, includePrivate)
+	if err == nil {
+		out.Path, err = a.s.saveText(out.Name+".md", "Markdown (*.md)", "*.md", out.Markdown)
+		out.Markdown = ""
+	}
+	return out, toAPI(a.s.log, "brief.SaveMarkdown", err)
+}
+
+// Health is the team health view of a team ("" for everyone).
+func (a *OneOnOneAPI) Health(teamID string) (brief.Health, error) {
+	const op = "brief.Health"
+	w, err := a.ws(op)
+	if err != nil {
+		return brief.Health{}, err
+	}
+	var out brief.Health
+	err = w.Store.View(func(txn *badger.Txn) error {
+		var team id.ID
+		if teamID != "" {
+			u, err := parseID("teamId", teamID)
+			if err != nil {
+				return err
+			}
+			team = u
+		}
+		loc := w.Reminders.LocationTx(txn)
+		now := a.s.clock.Now()
+		out, err = w.Briefs.HealthTx(txn, team, now.In(loc).Format("2006-01-02"), now, loc)
+		return err
+	})
+	return out, toAPI(a.s.log, op, err)
+}

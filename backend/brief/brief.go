@@ -1,0 +1,576 @@
+// Package brief assembles the 1:1 prep brief of a person and the team
+// health view from every area: 1:1s, follow-ups, feedback, development
+// plans, on-call load and incidents. It only reads, in one transaction, and
+// suggests agenda items from what it finds.
+//
+// Private 1:1 notes are left out unless the caller asks for them
+// (Options.IncludePrivate); the Markdown export says which it is.
+package brief
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/action"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/incident"
+	"wheelhouse/backend/oncall"
+	"wheelhouse/backend/oneonone"
+	"wheelhouse/backend/people"
+	"wheelhouse/backend/store"
+)
+
+// PersonInfo is who the brief is about.
+type PersonInfo struct {
+	ID         id.ID  `json:"id" ts_type:"string"`
+	Name       string `json:"name"`
+	Role       string `json:"role,omitempty"`
+	Level      string `json:"level,omitempty"`
+	TimeZone   string `json:"timezone"`
+	Aspiration string `json:"aspiration"`
+}
+
+// MeetingRef is a meeting as the brief shows it.
+type MeetingRef struct {
+	ID          id.ID  `json:"id" ts_type:"string"`
+	Date        string `json:"date"`
+	Status      string `json:"status"`
+	SharedNotes string `json:"sharedNotes,omitempty"`
+	// PrivateNotes is filled only when the brief was asked to include them.
+	PrivateNotes string `json:"privateNotes,omitempty"`
+	Mood         int    `json:"mood,omitempty"`
+	Energy       int    `json:"energy,omitempty"`
+}
+
+// MoodPoint is one check-in.
+type MoodPoint struct {
+	Date   string `json:"date"`
+	Mood   int    `json:"mood,omitempty"`
+	Energy int    `json:"energy,omitempty"`
+}
+
+// OnCallLoad is a person's on-call load in a window.
+type OnCallLoad struct {
+	From         time.Time `json:"from" ts_type:"string"`
+	To           time.Time `json:"to" ts_type:"string"`
+	Shifts       int       `json:"shifts"`
+	Overrides    int       `json:"overrides"`
+	Hours        float64   `json:"hours"`
+	NightHours   float64   `json:"nightHours"`
+	WeekendHours float64   `json:"weekendHours"`
+	HolidayHours float64   `json:"holidayHours"`
+	// Holidays names the holidays they were on call on.
+	Holidays []string `json:"holidays"`
+	// Pages: incidents they took part in that started while they were on
+	// call; NightPages those that started 22:00-07:00 in their zone.
+	Pages      int `json:"pages"`
+	NightPages int `json:"nightPages"`
+	// Frequency over the last 12 weeks (weeks on call / weeks).
+	WeeksOnCall int  `json:"weeksOnCall"`
+	Weeks       int  `json:"weeks"`
+	TooFrequent bool `json:"tooFrequent"`
+	// NextShift is their next shift within two weeks, if any.
+	NextShift *oncall.Shift `json:"nextShift,omitempty"`
+	// InRotation: they are a participant of at least one rotation.
+	InRotation bool `json:"inRotation"`
+}
+
+// IncidentPart is an incident the person took part in.
+type IncidentPart struct {
+	ID        id.ID     `json:"id" ts_type:"string"`
+	Title     string    `json:"title"`
+	Severity  int       `json:"severity"`
+	Status    string    `json:"status"`
+	StartedAt time.Time `json:"startedAt" ts_type:"string"`
+	Role      string    `json:"role"` // commander, communications, scribe, responder, participant
+}
+
+// Goal is a development-plan goal or milestone that is due soon or late.
+type Goal struct {
+	GoalID    id.ID  `json:"goalId" ts_type:"string"`
+	Goal      string `json:"goal"`
+	Milestone string `json:"milestone,omitempty"` // "" when the goal itself is due
+	DueDate   string `json:"dueDate"`
+	Late      bool   `json:"late"`
+	Days      int    `json:"days"` // days until due (negative: days late)
+}
+
+// GoalSource reads the goals and milestones of a person due within the
+// given number of days, or late, on today. The development-plan area
+// provides it (nil: no plans).
+type GoalSource func(txn *badger.Txn, person id.ID, today string, within int) ([]Goal, error)
+
+// Suggestion is a proposed agenda item and why.
+type Suggestion struct {
+	Kind string `json:"kind"` // oncall, incident, topic, followup, feedback, mood, goal, cadence
+	Text string `json:"text"`
+	Why  string `json:"why"`
+}
+
+// Brief is the 1:1 prep brief of one person.
+type Brief struct {
+	Person      PersonInfo              `json:"person"`
+	Today       string                  `json:"today"`
+	GeneratedAt time.Time               `json:"generatedAt" ts_type:"string"`
+	Cadence     *oneonone.CadenceStatus `json:"cadence,omitempty"`
+	// Since is the date "since the last 1:1" counts from: the last held
+	// 1:1, or 30 days ago when none was held.
+	Since       string      `json:"since"`
+	DaysSince   int         `json:"daysSince"` // -1: no 1:1 held yet
+	LastMeeting *MeetingRef `json:"lastMeeting,omitempty"`
+	NextMeeting *MeetingRef `json:"nextMeeting,omitempty"`
+	// Topics are the open topics for the next 1:1: the next planned
+	// meeting's agenda when there is one, else what the last one left open.
+	Topics          []oneonone.AgendaItem `json:"topics"`
+	FollowUpsTheirs []action.Brief        `json:"followUpsTheirs"` // open, owned by them
+	FollowUpsMine   []action.Brief        `json:"followUpsMine"`   // open, from their 1:1s, owned by someone else
+	ClosedSince     int                   `json:"closedSince"`     // follow-ups they closed since
+	FeedbackDrafts  []feedback.Entry      `json:"feedbackDrafts"`
+	Feedback        feedback.Balance      `json:"feedback"`
+	Goals           []Goal                `json:"goals"`
+	Mood            []MoodPoint           `json:"mood"` // the last check-ins, oldest first
+	MoodTrend       string                `json:"moodTrend"`
+	OnCall          OnCallLoad            `json:"oncall"`
+	Incidents       []IncidentPart        `json:"incidents"`
+	Suggestions     []Suggestion          `json:"suggestions"`
+	IncludesPrivate bool                  `json:"includesPrivate"`
+
+	onCallShifts []oncall.Shift // their shifts in the window, for pages
+}
+
+// Options of a brief.
+type Options struct {
+	IncludePrivate bool
+	// Zone is the manager's zone (week windows, night pages fall back to it).
+	Zone *time.Location
+}
+
+// Builder builds briefs and the team health view.
+type Builder struct {
+	Goals GoalSource
+}
+
+// GoalWindow is how far ahead goals and milestones count as "due".
+const GoalWindow = 14
+
+// MoodPoints is how many check-ins the brief shows.
+const MoodPoints = 8
+
+// BuildTx assembles the brief of person on today (a civil date in the
+// manager's zone), at now.
+func (b *Builder) BuildTx(txn *badger.Txn, person id.ID, today string, now time.Time, opt Options) (Brief, error) {
+	p, err := people.Persons.Get(txn, person)
+	if err != nil {
+		return Brief{}, err
+	}
+	if _, ok := oneonone.ParseDate(today); !ok {
+		return Brief{}, errs.FieldErr("today", "Today must be a date like 2026-03-01.")
+	}
+	if opt.Zone == nil {
+		opt.Zone = time.UTC
+	}
+	br := Brief{
+		Person: PersonInfo{ID: p.ID, Name: p.Name, Role: p.Role, Level: p.Level, TimeZone: p.TimeZone, Aspiration: string(p.Aspiration)},
+		Today:  today, GeneratedAt: now.UTC(), IncludesPrivate: opt.IncludePrivate, DaysSince: -1,
+		Topics: []oneonone.AgendaItem{}, FollowUpsTheirs: []action.Brief{}, FollowUpsMine: []action.Brief{},
+		FeedbackDrafts: []feedback.Entry{}, Goals: []Goal{}, Mood: []MoodPoint{}, Incidents: []IncidentPart{}, Suggestions: []Suggestion{},
+	}
+
+	// 1:1s: cadence, last and next meeting, open topics, mood.
+	if st, ok, err := oneonone.StatusTx(txn, person, p.Name, today); err != nil {
+		return br, err
+	} else if ok {
+		br.Cadence = &st
+	}
+	hist := oneonone.HistoryTx(txn, person)
+	var last, next *oneonone.Entry
+	for i := range hist {
+		e := &hist[i]
+		if e.Status == oneonone.Held && e.Date <= today {
+			last = e
+		}
+		if e.Status == oneonone.Planned && e.Date >= today && next == nil {
+			next = e
+		}
+		if e.Status == oneonone.Held && (e.Mood > 0 || e.Energy > 0) {
+			br.Mood = append(br.Mood, MoodPoint{Date: e.Date, Mood: e.Mood, Energy: e.Energy})
+		}
+	}
+	if len(br.Mood) > MoodPoints {
+		br.Mood = br.Mood[len(br.Mood)-MoodPoints:]
+	}
+	br.MoodTrend = Trend(br.Mood)
+	todayT, _ := oneonone.ParseDate(today)
+	br.Since = todayT.AddDate(0, 0, -30).Format(oneonone.DateLayout)
+	if last != nil {
+		m, err := oneonone.Meetings.Get(txn, last.ID)
+		if err != nil {
+			return br, err
+		}
+		br.LastMeeting = ref(&m, opt.IncludePrivate)
+		br.Since, br.DaysSince = m.Date, oneonone.DaysBetween(m.Date, today)
+		br.Topics = m.Open()
+	}
+	if next != nil {
+		m, err := oneonone.Meetings.Get(txn, next.ID)
+		if err != nil {
+			return br, err
+		}
+		br.NextMeeting = ref(&m, opt.IncludePrivate)
+		br.Topics = m.Open()
+	}
+	if br.Topics == nil {
+		br.Topics = []oneonone.AgendaItem{}
+	}
+
+	// Follow-ups: theirs (any source) and the ones agreed in their 1:1s.
+	meetings := map[id.ID]bool{}
+	for _, e := range hist {
+		meetings[e.ID] = true
+	}
+	err = action.OpenTx(txn, func(it *action.Brief) bool {
+		switch {
+		case it.OwnerID == person:
+			br.FollowUpsTheirs = append(br.FollowUpsTheirs, *it)
+		case it.Source.Kind == action.SourceOneOnOne && meetings[it.Source.ID]:
+			br.FollowUpsMine = append(br.FollowUpsMine, *it)
+		}
+		return true
+	})
+	if err != nil {
+		return br, err
+	}
+	err = action.ClosedSinceTx(txn, br.Since, func(it *action.Brief) bool {
+		if it.OwnerID == person && it.Status == action.StatusDone {
+			br.ClosedSince++
+		}
+		return true
+	})
+	if err != nil {
+		return br, err
+	}
+
+	// Feedback: drafts for them and the balance.
+	if br.Feedback, err = feedback.BalanceTx(txn, person, today); err != nil {
+		return br, err
+	}
+	for _, f := range feedback.FactsTx(txn, person) {
+		if f.Status != feedback.Draft {
+			continue
+		}
+		e, err := feedback.Entries.Get(txn, f.ID)
+		if err != nil {
+			return br, err
+		}
+		br.FeedbackDrafts = append(br.FeedbackDrafts, e)
+	}
+
+	// Development plan.
+	if b.Goals != nil {
+		g, err := b.Goals(txn, person, today, GoalWindow)
+		if err != nil {
+			return br, err
+		}
+		br.Goals = append(br.Goals, g...)
+	}
+
+	// On-call load and incidents since the last 1:1.
+	sinceT := wallMidnight(br.Since, opt.Zone)
+	if err := b.onCall(txn, &br, person, sinceT, now, opt.Zone); err != nil {
+		return br, err
+	}
+	if err := b.incidents(txn, &br, person, sinceT, now); err != nil {
+		return br, err
+	}
+	br.Suggestions = Suggest(&br)
+	return br, nil
+}
+
+func wallMidnight(date string, loc *time.Location) time.Time {
+	d, _ := oneonone.ParseDate(date)
+	y, m, dd := d.Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, loc)
+}
+
+func ref(m *oneonone.Meeting, private bool) *MeetingRef {
+	r := &MeetingRef{ID: m.ID, Date: m.Date, Status: string(m.Status), SharedNotes: m.SharedNotes, Mood: m.Mood, Energy: m.Energy}
+	if private {
+		r.PrivateNotes = m.PrivateNotes
+	}
+	return r
+}
+
+// Trend says where the last check-ins are going: "falling" when the mean of
+// the last three moods is at least one point below the three before (or the
+// last mood is 1-2 after a higher one), "rising" the other way round,
+// "steady" otherwise, "" with fewer than two check-ins.
+func Trend(points []MoodPoint) string {
+	var m []int
+	for _, p := range points {
+		if p.Mood > 0 {
+			m = append(m, p.Mood)
+		}
+	}
+	if len(m) < 2 {
+		return ""
+	}
+	n := min(3, len(m)/2)
+	if n == 0 {
+		n = 1
+	}
+	recent, before := mean(m[len(m)-n:]), mean(m[len(m)-2*n:len(m)-n])
+	last, prev := m[len(m)-1], m[len(m)-2]
+	switch {
+	case recent <= before-1 || (last <= 2 && prev > last):
+		return "falling"
+	case recent >= before+1:
+		return "rising"
+	}
+	return "steady"
+}
+
+func mean(l []int) float64 {
+	s := 0
+	for _, v := range l {
+		s += v
+	}
+	return float64(s) / float64(len(l))
+}
+
+// onCall fills the on-call load in [from, now) and the next shift.
+func (b *Builder) onCall(txn *badger.Txn, br *Brief, person id.ID, from, now time.Time, loc *time.Location) error {
+	if oncall.Rotations.Count(txn) == 0 {
+		br.OnCall = OnCallLoad{From: from, To: now, Holidays: []string{}}
+		return nil
+	}
+	// 12 weeks back for the frequency, two weeks ahead for the next shift.
+	freqFrom := now.Add(-12 * 7 * 24 * time.Hour)
+	lo := from
+	if freqFrom.Before(lo) {
+		lo = freqFrom
+	}
+	snap, err := oncall.LoadTx(txn, lo, now.Add(14*24*time.Hour))
+	if err != nil {
+		return err
+	}
+	l := OnCallLoad{From: from, To: now, Holidays: []string{}}
+	for _, r := range snap.Rotations {
+		for _, u := range r.Participants {
+			l.InRotation = l.InRotation || u == person
+		}
+	}
+	if from.Before(now) {
+		for _, row := range oncall.Fairness(snap, from, now).Rows {
+			if row.PersonID == person {
+				l.Shifts, l.Overrides, l.Hours, l.NightHours, l.WeekendHours, l.HolidayHours =
+					row.Shifts, row.Overrides, row.Hours, row.NightHours, row.WeekendHours, row.HolidayHours
+			}
+		}
+	}
+	for _, row := range oncall.Fairness(snap, freqFrom, now).Rows {
+		if row.PersonID == person {
+			l.WeeksOnCall, l.Weeks, l.TooFrequent = row.WeeksOnCall, row.Weeks, row.TooFrequent
+		}
+	}
+	zone := snap.Zone(person)
+	seen := map[string]bool{}
+	var mine []oncall.Shift
+	for _, s := range oncall.AllShifts(snap, from, now.Add(14*24*time.Hour)) {
+		if s.PersonID != person || s.Gap {
+			continue
+		}
+		if !s.Start.Before(now) {
+			if l.NextShift == nil {
+				sh := s
+				l.NextShift = &sh
+			}
+			continue
+		}
+		mine = append(mine, s)
+		if l.HolidayHours > 0 {
+			for d := s.Start.In(zone); d.Before(s.End); d = d.AddDate(0, 0, 1) {
+				if name, ok := snap.HolidayOf(person, d.Format(oneonone.DateLayout)); ok && !seen[name] {
+					seen[name] = true
+					l.Holidays = append(l.Holidays, name)
+				}
+			}
+		}
+	}
+	br.OnCall = l
+	br.onCallShifts = mine
+	return nil
+}
+
+// incidents fills the incidents the person took part in since from. Only
+// incidents created since from are read (ids are time-ordered, UUIDv7): an
+// incident cannot start after from yet be created before it.
+func (b *Builder) incidents(txn *badger.Txn, br *Brief, person id.ID, from, now time.Time) error {
+	ids := store.Lookup(txn, store.IdxIncidentPerson, store.Term(person))
+	zone, _ := time.LoadLocation(br.Person.TimeZone)
+	if zone == nil {
+		zone = time.UTC
+	}
+	for _, u := range ids {
+		if u.Time().Before(from.Add(-24 * time.Hour)) {
+			continue
+		}
+		in, err := incident.Incidents.Get(txn, u)
+		if err != nil {
+			return err
+		}
+		if in.StartedAt.Before(from) || in.StartedAt.After(now) {
+			continue
+		}
+		br.Incidents = append(br.Incidents, IncidentPart{ID: in.ID, Title: in.Title, Severity: in.Severity, Status: string(in.Status),
+			StartedAt: in.StartedAt, Role: roleOf(&in, person)})
+		for _, s := range br.onCallShifts {
+			if !in.StartedAt.Before(s.Start) && in.StartedAt.Before(s.End) {
+				br.OnCall.Pages++
+				if h := in.StartedAt.In(zone).Hour(); h >= 22 || h < 7 {
+					br.OnCall.NightPages++
+				}
+				break
+			}
+		}
+	}
+	sort.Slice(br.Incidents, func(i, j int) bool { return br.Incidents[i].StartedAt.After(br.Incidents[j].StartedAt) })
+	return nil
+}
+
+func roleOf(in *incident.Incident, person id.ID) string {
+	switch person {
+	case in.CommanderID:
+		return "commander"
+	case in.CommsID:
+		return "communications"
+	case in.ScribeID:
+		return "scribe"
+	}
+	for _, u := range in.ResponderIDs {
+		if u == person {
+			return "responder"
+		}
+	}
+	return "participant"
+}
+
+// Suggest proposes agenda items from the brief's data, most pressing first.
+func Suggest(br *Brief) []Suggestion {
+	out := []Suggestion{}
+	add := func(kind, text, why string) { out = append(out, Suggestion{Kind: kind, Text: text, Why: why}) }
+	name := firstName(br.Person.Name)
+	since := "since your last 1:1"
+	if br.DaysSince < 0 {
+		since = "in the last 30 days"
+	}
+	if c := br.Cadence; c != nil && c.Overdue {
+		add("cadence", "Hold this 1:1 soon: "+c.Message, "The cadence is "+c.Cadence.Label()+".")
+	}
+	if br.MoodTrend == "falling" && len(br.Mood) > 0 {
+		first, last := br.Mood[max(0, len(br.Mood)-4)], br.Mood[len(br.Mood)-1]
+		add("mood", fmt.Sprintf("Ask how %s is doing: mood went from %d to %d", name, first.Mood, last.Mood),
+			fmt.Sprintf("Check-ins from %s to %s.", first.Date, last.Date))
+	}
+	l := br.OnCall
+	if l.NightHours >= 1 {
+		add("oncall", fmt.Sprintf("%s night hours on call %s: check in on load and sleep", num(l.NightHours), since),
+			"Night hours are 22:00-07:00 in their time zone.")
+	}
+	if l.NightPages > 0 {
+		add("oncall", fmt.Sprintf("Paged at night %d time%s %s: was it actionable?", l.NightPages, plural(l.NightPages), since),
+			"Incidents they joined that started at night during their shift.")
+	}
+	if len(l.Holidays) > 0 {
+		add("oncall", fmt.Sprintf("On call on %s: thank them and agree time off in lieu", strings.Join(l.Holidays, ", ")),
+			fmt.Sprintf("%s holiday hours on call.", num(l.HolidayHours)))
+	}
+	if l.TooFrequent {
+		add("oncall", fmt.Sprintf("On call in %d of the last %d weeks: more than one week in four", l.WeeksOnCall, l.Weeks),
+			"A sustainable pace is about one week in four.")
+	}
+	for _, in := range br.Incidents {
+		if in.Role == "commander" {
+			add("incident", fmt.Sprintf("Recognise commanding SEV%d \"%s\"; ask what they learned", in.Severity, in.Title),
+				"Incident commander on "+in.StartedAt.Format("2 Jan")+". Worth linking as evidence in their plan.")
+		}
+	}
+	if n := len(br.Incidents); n >= 3 {
+		add("incident", fmt.Sprintf("%d incidents %s: is the load sustainable?", n, since), "Incident load.")
+	}
+	for _, t := range br.Topics {
+		if t.Carried >= 2 {
+			add("topic", fmt.Sprintf("\"%s\" has been carried %d times: give it time first, or drop it", t.Text, t.Carried), "Carried over from "+t.CarriedFrom+".")
+		}
+	}
+	for _, f := range br.FollowUpsTheirs {
+		if f.IsOverdue(br.Today) {
+			add("followup", fmt.Sprintf("%s's follow-up \"%s\" is overdue (due %s)", name, f.Title, f.DueDate), "Help unblock it or re-plan it.")
+		}
+	}
+	for _, f := range br.FollowUpsMine {
+		if f.IsOverdue(br.Today) {
+			add("followup", fmt.Sprintf("Your follow-up \"%s\" is overdue (due %s)", f.Title, f.DueDate), "Agreed in a 1:1 with them.")
+		}
+	}
+	for _, d := range br.FeedbackDrafts {
+		age := int(mustDate(br.Today).Sub(d.CreatedAt.Truncate(24*time.Hour)).Hours() / 24)
+		add("feedback", fmt.Sprintf("Deliver %s feedback drafted %d day%s ago: %s", d.Kind, age, plural(age), clip(d.Behaviour, 80)), "Feedback is most useful while it is timely.")
+	}
+	for i, f := range br.Feedback.Flags {
+		if f == "only_constructive" || f == "only_positive" {
+			add("feedback", br.Feedback.Notes[i], "Feedback balance over the last 90 days.")
+		}
+	}
+	for _, g := range br.Goals {
+		what := g.Goal
+		if g.Milestone != "" {
+			what = g.Milestone + " (" + g.Goal + ")"
+		}
+		if g.Late {
+			add("goal", fmt.Sprintf("Plan: \"%s\" is %d day%s late", what, -g.Days, plural(-g.Days)), "Re-plan it or find what blocks it.")
+		} else {
+			add("goal", fmt.Sprintf("Plan: \"%s\" is due in %d day%s", what, g.Days, plural(g.Days)), "Development plan.")
+		}
+	}
+	return out
+}
+
+func mustDate(s string) time.Time {
+	d, _ := oneonone.ParseDate(s)
+	return d
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func firstName(n string) string {
+	if f := strings.Fields(n); len(f) > 0 {
+		return f[0]
+	}
+	return n
+}
+
+func num(f float64) string {
+	if f == float64(int(f)) {
+		return fmt.Sprintf("%d", int(f))
+	}
+	return fmt.Sprintf("%.1f", f)
+}
+
+func plural(n int) string {
+	if n == 1 || n == -1 {
+		return ""
+	}
+	return "s"
+}

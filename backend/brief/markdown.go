@@ -1,0 +1,186 @@
+package brief
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Markdown renders the brief for export. Private notes appear only when the
+// brief was built with them, under a heading that says so.
+func Markdown(br *Brief) string {
+	var b strings.Builder
+	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
+	p := br.Person
+	w("# 1:1 prep: %s\n\n", md(p.Name))
+	var facts []string
+	if p.Role != "" {
+		facts = append(facts, md(p.Role))
+	}
+	if p.Level != "" {
+		facts = append(facts, md(p.Level))
+	}
+	facts = append(facts, md(p.TimeZone))
+	w("%s · prepared %s\n\n", strings.Join(facts, " · "), br.Today)
+	switch {
+	case br.Cadence != nil:
+		w("**Cadence:** %s. %s\n\n", br.Cadence.Cadence.Label(), md(br.Cadence.Message))
+	case br.DaysSince >= 0:
+		w("**Last 1:1:** %s (%d days ago).\n\n", br.LastMeeting.Date, br.DaysSince)
+	default:
+		w("**No 1:1 held yet.**\n\n")
+	}
+	if !br.IncludesPrivate {
+		w("_Private notes are not included._\n\n")
+	}
+
+	if len(br.Suggestions) > 0 {
+		w("## Suggested agenda\n\n")
+		for _, s := range br.Suggestions {
+			w("- %s. _%s_\n", md(s.Text), md(s.Why))
+		}
+		w("\n")
+	}
+	w("## Open topics\n\n")
+	if len(br.Topics) == 0 {
+		w("None carried over.\n\n")
+	} else {
+		for _, t := range br.Topics {
+			by := "me"
+			if t.By == "them" {
+				by = firstName(p.Name)
+			}
+			carried := ""
+			if t.Carried > 0 {
+				carried = fmt.Sprintf(" (carried from %s", t.CarriedFrom)
+				if t.Carried > 1 {
+					carried += fmt.Sprintf(", %d times", t.Carried)
+				}
+				carried += ")"
+			}
+			w("- [ ] %s — raised by %s%s\n", md(t.Text), md(by), carried)
+		}
+		w("\n")
+	}
+
+	w("## Follow-ups\n\n")
+	if len(br.FollowUpsTheirs)+len(br.FollowUpsMine) == 0 {
+		w("Nothing open.")
+	}
+	for _, f := range br.FollowUpsTheirs {
+		w("- %s: %s%s\n", md(firstName(p.Name)), md(f.Title), due(f.DueDate, br.Today))
+	}
+	for _, f := range br.FollowUpsMine {
+		w("- Me (or others): %s%s\n", md(f.Title), due(f.DueDate, br.Today))
+	}
+	if br.ClosedSince > 0 {
+		w("\n%s closed %d follow-up%s since %s.\n", md(firstName(p.Name)), br.ClosedSince, plural(br.ClosedSince), br.Since)
+	}
+	w("\n")
+
+	w("## Feedback\n\n")
+	r := br.Feedback.Recent
+	w("Last 90 days: %d positive and %d constructive delivered; %d draft%s waiting.\n",
+		r.PositiveDelivered, r.ConstructiveDelivered, len(br.FeedbackDrafts), plural(len(br.FeedbackDrafts)))
+	for _, n := range br.Feedback.Notes {
+		w("- %s\n", md(n))
+	}
+	for _, d := range br.FeedbackDrafts {
+		w("\n**Draft (%s).** ", d.Kind)
+		if d.Situation != "" {
+			w("Situation: %s. ", md(d.Situation))
+		}
+		w("Behaviour: %s.", md(d.Behaviour))
+		if d.Impact != "" {
+			w(" Impact: %s.", md(d.Impact))
+		}
+		if d.NextStep != "" {
+			w(" Next step: %s.", md(d.NextStep))
+		}
+		w("\n")
+	}
+	w("\n")
+
+	if len(br.Goals) > 0 {
+		w("## Development plan\n\n")
+		for _, g := range br.Goals {
+			what := md(g.Goal)
+			if g.Milestone != "" {
+				what = md(g.Milestone) + " (" + md(g.Goal) + ")"
+			}
+			state := fmt.Sprintf("due %s, in %d day%s", g.DueDate, g.Days, plural(g.Days))
+			if g.Late {
+				state = fmt.Sprintf("**late**: due %s", g.DueDate)
+			}
+			w("- %s — %s\n", what, state)
+		}
+		w("\n")
+	}
+
+	if len(br.Mood) > 0 {
+		w("## Mood\n\n")
+		var pts []string
+		for _, m := range br.Mood {
+			pts = append(pts, fmt.Sprintf("%s: %d", m.Date, m.Mood))
+		}
+		trend := br.MoodTrend
+		if trend == "" {
+			trend = "not enough check-ins"
+		}
+		w("%s (trend: %s)\n\n", strings.Join(pts, " · "), trend)
+	}
+
+	l := br.OnCall
+	w("## On call since %s\n\n", br.Since)
+	if !l.InRotation && l.Shifts == 0 {
+		w("Not in any rotation.\n\n")
+	} else {
+		w("%d shift%s, %s hours: %s at night, %s at weekends, %s on holidays", l.Shifts, plural(l.Shifts), num(l.Hours),
+			num(l.NightHours), num(l.WeekendHours), num(l.HolidayHours))
+		if len(l.Holidays) > 0 {
+			w(" (%s)", md(strings.Join(l.Holidays, ", ")))
+		}
+		w(". Pages: %d (%d at night).\n", l.Pages, l.NightPages)
+		if l.Weeks > 0 {
+			w("On call in %d of the last %d weeks.\n", l.WeeksOnCall, l.Weeks)
+		}
+		if l.NextShift != nil {
+			w("Next shift starts %s.\n", l.NextShift.Start.Format("Mon 2 Jan 15:04 MST"))
+		}
+		w("\n")
+	}
+
+	if len(br.Incidents) > 0 {
+		w("## Incidents since %s\n\n", br.Since)
+		for _, in := range br.Incidents {
+			w("- SEV%d %s — %s, %s (%s)\n", in.Severity, md(in.Title), in.Role, in.StartedAt.Format("2 Jan"), in.Status)
+		}
+		w("\n")
+	}
+
+	if m := br.LastMeeting; m != nil {
+		w("## Last 1:1 (%s)\n\n", m.Date)
+		if m.SharedNotes != "" {
+			w("### Shared notes\n\n%s\n\n", m.SharedNotes)
+		}
+		if br.IncludesPrivate && m.PrivateNotes != "" {
+			w("### Private notes (included on request)\n\n%s\n\n", m.PrivateNotes)
+		}
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+func due(date, today string) string {
+	switch {
+	case date == "":
+		return ""
+	case date < today:
+		return fmt.Sprintf(" — **overdue** (due %s)", date)
+	}
+	return " — due " + date
+}
+
+// md escapes the characters that would turn text into Markdown markup.
+func md(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `&lt;`, "#", `\#`, "|", `\|`, "\n", " ")
+	return r.Replace(s)
+}
