@@ -372,6 +372,22 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class BriefMarkdown {
+	    name: string;
+	    markdown: string;
+	    path?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BriefMarkdown(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.markdown = source["markdown"];
+	        this.path = source["path"];
+	    }
+	}
 	export class ClockDTO {
 	    now: string;
 	    offsetMinutes: number;
@@ -973,6 +989,42 @@ export namespace app {
 		}
 	}
 	
+	export class PersonFeedback {
+	    entries: feedback.Entry[];
+	    balance: feedback.Balance;
+	    settings: feedback.Settings;
+	    today: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PersonFeedback(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entries = this.convertValues(source["entries"], feedback.Entry);
+	        this.balance = this.convertValues(source["balance"], feedback.Balance);
+	        this.settings = this.convertValues(source["settings"], feedback.Settings);
+	        this.today = source["today"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PersonInput {
 	    name: string;
 	    email: string;
@@ -1001,6 +1053,46 @@ export namespace app {
 	        this.skills = this.convertValues(source["skills"], SkillDTO);
 	        this.aspiration = source["aspiration"];
 	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PersonOneOnOnes {
+	    hasSeries: boolean;
+	    series: oneonone.Series;
+	    status?: oneonone.CadenceStatus;
+	    meetings: oneonone.Meeting[];
+	    followUps: action.Brief[];
+	    today: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PersonOneOnOnes(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.hasSeries = source["hasSeries"];
+	        this.series = this.convertValues(source["series"], oneonone.Series);
+	        this.status = this.convertValues(source["status"], oneonone.CadenceStatus);
+	        this.meetings = this.convertValues(source["meetings"], oneonone.Meeting);
+	        this.followUps = this.convertValues(source["followUps"], action.Brief);
+	        this.today = source["today"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1243,6 +1335,22 @@ export namespace app {
 		}
 	}
 	
+	export class SeriesICS {
+	    name: string;
+	    ics: string;
+	    path?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SeriesICS(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.ics = source["ics"];
+	        this.path = source["path"];
+	    }
+	}
 	
 	export class ServiceInput {
 	    name: string;
@@ -1269,6 +1377,134 @@ export namespace app {
 	
 	
 	
+	export class SubscriptionDTO {
+	    id: string;
+	    name: string;
+	    url: string;
+	    refresh: string;
+	    target: ImportTargetDTO;
+	    createdAt: string;
+	    lastAttemptAt: string;
+	    lastFetchedAt: string;
+	    lastAppliedAt: string;
+	    lastError: string;
+	    cachedBytes: number;
+	    cachedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SubscriptionDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.url = source["url"];
+	        this.refresh = source["refresh"];
+	        this.target = this.convertValues(source["target"], ImportTargetDTO);
+	        this.createdAt = source["createdAt"];
+	        this.lastAttemptAt = source["lastAttemptAt"];
+	        this.lastFetchedAt = source["lastFetchedAt"];
+	        this.lastAppliedAt = source["lastAppliedAt"];
+	        this.lastError = source["lastError"];
+	        this.cachedBytes = source["cachedBytes"];
+	        this.cachedAt = source["cachedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SubscriptionFetchDTO {
+	    subscription: SubscriptionDTO;
+	    notModified: boolean;
+	    token: string;
+	    preview?: calendar.Preview;
+	    applied?: calendar.ApplyResult;
+	
+	    static createFrom(source: any = {}) {
+	        return new SubscriptionFetchDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subscription = this.convertValues(source["subscription"], SubscriptionDTO);
+	        this.notModified = source["notModified"];
+	        this.token = source["token"];
+	        this.preview = this.convertValues(source["preview"], calendar.Preview);
+	        this.applied = this.convertValues(source["applied"], calendar.ApplyResult);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SubscriptionInput {
+	    id: string;
+	    name: string;
+	    url: string;
+	    refresh: string;
+	    target: ImportTargetDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new SubscriptionInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.url = source["url"];
+	        this.refresh = source["refresh"];
+	        this.target = this.convertValues(source["target"], ImportTargetDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class TeamInput {
 	    name: string;
@@ -1361,6 +1597,372 @@ export namespace app {
 
 }
 
+export namespace brief {
+	
+	export class Suggestion {
+	    kind: string;
+	    text: string;
+	    why: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Suggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.text = source["text"];
+	        this.why = source["why"];
+	    }
+	}
+	export class IncidentPart {
+	    id: string;
+	    title: string;
+	    severity: number;
+	    status: string;
+	    startedAt: string;
+	    role: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IncidentPart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.severity = source["severity"];
+	        this.status = source["status"];
+	        this.startedAt = source["startedAt"];
+	        this.role = source["role"];
+	    }
+	}
+	export class OnCallLoad {
+	    from: string;
+	    to: string;
+	    shifts: number;
+	    overrides: number;
+	    hours: number;
+	    nightHours: number;
+	    weekendHours: number;
+	    holidayHours: number;
+	    holidays: string[];
+	    pages: number;
+	    nightPages: number;
+	    weeksOnCall: number;
+	    weeks: number;
+	    tooFrequent: boolean;
+	    nextShift?: oncall.Shift;
+	    inRotation: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new OnCallLoad(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.shifts = source["shifts"];
+	        this.overrides = source["overrides"];
+	        this.hours = source["hours"];
+	        this.nightHours = source["nightHours"];
+	        this.weekendHours = source["weekendHours"];
+	        this.holidayHours = source["holidayHours"];
+	        this.holidays = source["holidays"];
+	        this.pages = source["pages"];
+	        this.nightPages = source["nightPages"];
+	        this.weeksOnCall = source["weeksOnCall"];
+	        this.weeks = source["weeks"];
+	        this.tooFrequent = source["tooFrequent"];
+	        this.nextShift = this.convertValues(source["nextShift"], oncall.Shift);
+	        this.inRotation = source["inRotation"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MoodPoint {
+	    date: string;
+	    mood?: number;
+	    energy?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MoodPoint(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.mood = source["mood"];
+	        this.energy = source["energy"];
+	    }
+	}
+	export class Goal {
+	    goalId: string;
+	    goal: string;
+	    milestone?: string;
+	    dueDate: string;
+	    late: boolean;
+	    days: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Goal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.goalId = source["goalId"];
+	        this.goal = source["goal"];
+	        this.milestone = source["milestone"];
+	        this.dueDate = source["dueDate"];
+	        this.late = source["late"];
+	        this.days = source["days"];
+	    }
+	}
+	export class MeetingRef {
+	    id: string;
+	    date: string;
+	    status: string;
+	    sharedNotes?: string;
+	    privateNotes?: string;
+	    mood?: number;
+	    energy?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MeetingRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.date = source["date"];
+	        this.status = source["status"];
+	        this.sharedNotes = source["sharedNotes"];
+	        this.privateNotes = source["privateNotes"];
+	        this.mood = source["mood"];
+	        this.energy = source["energy"];
+	    }
+	}
+	export class PersonInfo {
+	    id: string;
+	    name: string;
+	    role?: string;
+	    level?: string;
+	    timezone: string;
+	    aspiration: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PersonInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.level = source["level"];
+	        this.timezone = source["timezone"];
+	        this.aspiration = source["aspiration"];
+	    }
+	}
+	export class Brief {
+	    person: PersonInfo;
+	    today: string;
+	    generatedAt: string;
+	    cadence?: oneonone.CadenceStatus;
+	    since: string;
+	    daysSince: number;
+	    lastMeeting?: MeetingRef;
+	    nextMeeting?: MeetingRef;
+	    topics: oneonone.AgendaItem[];
+	    followUpsTheirs: action.Brief[];
+	    followUpsMine: action.Brief[];
+	    closedSince: number;
+	    feedbackDrafts: feedback.Entry[];
+	    feedback: feedback.Balance;
+	    goals: Goal[];
+	    mood: MoodPoint[];
+	    moodTrend: string;
+	    oncall: OnCallLoad;
+	    incidents: IncidentPart[];
+	    suggestions: Suggestion[];
+	    includesPrivate: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Brief(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.person = this.convertValues(source["person"], PersonInfo);
+	        this.today = source["today"];
+	        this.generatedAt = source["generatedAt"];
+	        this.cadence = this.convertValues(source["cadence"], oneonone.CadenceStatus);
+	        this.since = source["since"];
+	        this.daysSince = source["daysSince"];
+	        this.lastMeeting = this.convertValues(source["lastMeeting"], MeetingRef);
+	        this.nextMeeting = this.convertValues(source["nextMeeting"], MeetingRef);
+	        this.topics = this.convertValues(source["topics"], oneonone.AgendaItem);
+	        this.followUpsTheirs = this.convertValues(source["followUpsTheirs"], action.Brief);
+	        this.followUpsMine = this.convertValues(source["followUpsMine"], action.Brief);
+	        this.closedSince = source["closedSince"];
+	        this.feedbackDrafts = this.convertValues(source["feedbackDrafts"], feedback.Entry);
+	        this.feedback = this.convertValues(source["feedback"], feedback.Balance);
+	        this.goals = this.convertValues(source["goals"], Goal);
+	        this.mood = this.convertValues(source["mood"], MoodPoint);
+	        this.moodTrend = source["moodTrend"];
+	        this.oncall = this.convertValues(source["oncall"], OnCallLoad);
+	        this.incidents = this.convertValues(source["incidents"], IncidentPart);
+	        this.suggestions = this.convertValues(source["suggestions"], Suggestion);
+	        this.includesPrivate = source["includesPrivate"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Flag {
+	    kind: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Flag(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.text = source["text"];
+	    }
+	}
+	
+	export class HealthRow {
+	    person: PersonInfo;
+	    flags: Flag[];
+	    cadence?: oneonone.CadenceStatus;
+	    moodTrend: string;
+	    lastMood?: number;
+	    weeksOnCall: number;
+	    weeks: number;
+	    nightHours: number;
+	    holidayHours: number;
+	    incidents: number;
+	    commanded: number;
+	    feedback: feedback.Counts;
+	
+	    static createFrom(source: any = {}) {
+	        return new HealthRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.person = this.convertValues(source["person"], PersonInfo);
+	        this.flags = this.convertValues(source["flags"], Flag);
+	        this.cadence = this.convertValues(source["cadence"], oneonone.CadenceStatus);
+	        this.moodTrend = source["moodTrend"];
+	        this.lastMood = source["lastMood"];
+	        this.weeksOnCall = source["weeksOnCall"];
+	        this.weeks = source["weeks"];
+	        this.nightHours = source["nightHours"];
+	        this.holidayHours = source["holidayHours"];
+	        this.incidents = source["incidents"];
+	        this.commanded = source["commanded"];
+	        this.feedback = this.convertValues(source["feedback"], feedback.Counts);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Health {
+	    today: string;
+	    teamId: string;
+	    rows: HealthRow[];
+	    flagged: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Health(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.today = source["today"];
+	        this.teamId = source["teamId"];
+	        this.rows = this.convertValues(source["rows"], HealthRow);
+	        this.flagged = source["flagged"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	
+	
+	
+
+}
+
 export namespace calendar {
 	
 	export class ApplyResult {
@@ -1434,6 +2036,7 @@ export namespace calendar {
 	    removed: number;
 	    changes: Change[];
 	    warnings: string[];
+	    subscriptionId: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Preview(source);
@@ -1453,6 +2056,7 @@ export namespace calendar {
 	        this.removed = source["removed"];
 	        this.changes = this.convertValues(source["changes"], Change);
 	        this.warnings = source["warnings"];
+	        this.subscriptionId = source["subscriptionId"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1491,6 +2095,593 @@ export namespace errs {
 	        this.field = source["field"];
 	        this.message = source["message"];
 	    }
+	}
+
+}
+
+export namespace feedback {
+	
+	export class Period {
+	    label: string;
+	    from: string;
+	    counts: Counts;
+	
+	    static createFrom(source: any = {}) {
+	        return new Period(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.from = source["from"];
+	        this.counts = this.convertValues(source["counts"], Counts);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Counts {
+	    positiveDelivered: number;
+	    constructiveDelivered: number;
+	    positiveDrafts: number;
+	    constructiveDrafts: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.positiveDelivered = source["positiveDelivered"];
+	        this.constructiveDelivered = source["constructiveDelivered"];
+	        this.positiveDrafts = source["positiveDrafts"];
+	        this.constructiveDrafts = source["constructiveDrafts"];
+	    }
+	}
+	export class Balance {
+	    personId: string;
+	    recent: Counts;
+	    allTime: Counts;
+	    quarters: Period[];
+	    oldestDraftDays: number;
+	    flags: string[];
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Balance(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.recent = this.convertValues(source["recent"], Counts);
+	        this.allTime = this.convertValues(source["allTime"], Counts);
+	        this.quarters = this.convertValues(source["quarters"], Period);
+	        this.oldestDraftDays = source["oldestDraftDays"];
+	        this.flags = source["flags"];
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Entry {
+	    id: string;
+	    personId: string;
+	    kind: string;
+	    situation: string;
+	    behaviour: string;
+	    impact: string;
+	    nextStep?: string;
+	    status: string;
+	    deliveredOn?: string;
+	    how?: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.personId = source["personId"];
+	        this.kind = source["kind"];
+	        this.situation = source["situation"];
+	        this.behaviour = source["behaviour"];
+	        this.impact = source["impact"];
+	        this.nextStep = source["nextStep"];
+	        this.status = source["status"];
+	        this.deliveredOn = source["deliveredOn"];
+	        this.how = source["how"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	
+	export class Settings {
+	    staleDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.staleDays = source["staleDays"];
+	    }
+	}
+
+}
+
+export namespace growth {
+	
+	export class Assignment {
+	    id: string;
+	    title: string;
+	    description?: string;
+	    startDate?: string;
+	    endDate?: string;
+	    status: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Assignment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.startDate = source["startDate"];
+	        this.endDate = source["endDate"];
+	        this.status = source["status"];
+	    }
+	}
+	export class CheckIn {
+	    next?: string;
+	    days: number;
+	    due: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CheckIn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.next = source["next"];
+	        this.days = source["days"];
+	        this.due = source["due"];
+	    }
+	}
+	export class Evidence {
+	    id: string;
+	    kind: string;
+	    refId: string;
+	    label: string;
+	    date?: string;
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Evidence(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.refId = source["refId"];
+	        this.label = source["label"];
+	        this.date = source["date"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Milestone {
+	    id: string;
+	    title: string;
+	    dueDate?: string;
+	    done: boolean;
+	    doneOn?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Milestone(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.dueDate = source["dueDate"];
+	        this.done = source["done"];
+	        this.doneOn = source["doneOn"];
+	    }
+	}
+	export class Goal {
+	    id: string;
+	    title: string;
+	    description?: string;
+	    targetDate?: string;
+	    status: string;
+	    milestones: Milestone[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Goal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.targetDate = source["targetDate"];
+	        this.status = source["status"];
+	        this.milestones = this.convertValues(source["milestones"], Milestone);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class GoalDue {
+	    goalId: string;
+	    goalTitle: string;
+	    milestoneId: string;
+	    title: string;
+	    dueDate: string;
+	    late: boolean;
+	    days: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new GoalDue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.goalId = source["goalId"];
+	        this.goalTitle = source["goalTitle"];
+	        this.milestoneId = source["milestoneId"];
+	        this.title = source["title"];
+	        this.dueDate = source["dueDate"];
+	        this.late = source["late"];
+	        this.days = source["days"];
+	    }
+	}
+	export class SkillMatch {
+	    name: string;
+	    level: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SkillMatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.level = source["level"];
+	    }
+	}
+	export class Suggestion {
+	    mentorId: string;
+	    mentorName: string;
+	    menteeId: string;
+	    menteeName: string;
+	    skills: SkillMatch[];
+	    level: number;
+	    mentorLoad: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Suggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mentorId = source["mentorId"];
+	        this.mentorName = source["mentorName"];
+	        this.menteeId = source["menteeId"];
+	        this.menteeName = source["menteeName"];
+	        this.skills = this.convertValues(source["skills"], SkillMatch);
+	        this.level = source["level"];
+	        this.mentorLoad = source["mentorLoad"];
+	        this.reason = source["reason"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Mentorship {
+	    id: string;
+	    mentorId: string;
+	    menteeId: string;
+	    focus: string[];
+	    startDate: string;
+	    checkInEveryDays: number;
+	    lastCheckIn?: string;
+	    endedOn?: string;
+	    notes?: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Mentorship(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.mentorId = source["mentorId"];
+	        this.menteeId = source["menteeId"];
+	        this.focus = source["focus"];
+	        this.startDate = source["startDate"];
+	        this.checkInEveryDays = source["checkInEveryDays"];
+	        this.lastCheckIn = source["lastCheckIn"];
+	        this.endedOn = source["endedOn"];
+	        this.notes = source["notes"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class Pair {
+	    mentorship: Mentorship;
+	    active: boolean;
+	    checkIn: CheckIn;
+	
+	    static createFrom(source: any = {}) {
+	        return new Pair(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mentorship = this.convertValues(source["mentorship"], Mentorship);
+	        this.active = source["active"];
+	        this.checkIn = this.convertValues(source["checkIn"], CheckIn);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Mentoring {
+	    pairs: Pair[];
+	    suggestions: Suggestion[];
+	    today: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Mentoring(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pairs = this.convertValues(source["pairs"], Pair);
+	        this.suggestions = this.convertValues(source["suggestions"], Suggestion);
+	        this.today = source["today"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	export class PersonMentoring {
+	    mentors: Pair[];
+	    mentees: Pair[];
+	    suggestions: Suggestion[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PersonMentoring(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mentors = this.convertValues(source["mentors"], Pair);
+	        this.mentees = this.convertValues(source["mentees"], Pair);
+	        this.suggestions = this.convertValues(source["suggestions"], Suggestion);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Plan {
+	    personId: string;
+	    targetRole?: string;
+	    targetLevel?: string;
+	    growthAreas: string[];
+	    summary?: string;
+	    goals: Goal[];
+	    stretch: Assignment[];
+	    evidence: Evidence[];
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Plan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.targetRole = source["targetRole"];
+	        this.targetLevel = source["targetLevel"];
+	        this.growthAreas = source["growthAreas"];
+	        this.summary = source["summary"];
+	        this.goals = this.convertValues(source["goals"], Goal);
+	        this.stretch = this.convertValues(source["stretch"], Assignment);
+	        this.evidence = this.convertValues(source["evidence"], Evidence);
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class View {
+	    personId: string;
+	    personName: string;
+	    aspiration: string;
+	    level?: string;
+	    exists: boolean;
+	    plan: Plan;
+	    attention: GoalDue[];
+	    ladder: string[];
+	    today: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new View(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.personName = source["personName"];
+	        this.aspiration = source["aspiration"];
+	        this.level = source["level"];
+	        this.exists = source["exists"];
+	        this.plan = this.convertValues(source["plan"], Plan);
+	        this.attention = this.convertValues(source["attention"], GoalDue);
+	        this.ladder = source["ladder"];
+	        this.today = source["today"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
@@ -2576,6 +3767,42 @@ export namespace oncall {
 	        this.updatedAt = source["updatedAt"];
 	    }
 	}
+	export class SwapView {
+	    id: string;
+	    rotationId: string;
+	    slotA: number;
+	    slotB: number;
+	    note?: string;
+	    createdAt: string;
+	    updatedAt: string;
+	    startA: string;
+	    endA: string;
+	    startB: string;
+	    endB: string;
+	    personA: string;
+	    personB: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SwapView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.rotationId = source["rotationId"];
+	        this.slotA = source["slotA"];
+	        this.slotB = source["slotB"];
+	        this.note = source["note"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.startA = source["startA"];
+	        this.endA = source["endA"];
+	        this.startB = source["startB"];
+	        this.endB = source["endB"];
+	        this.personA = source["personA"];
+	        this.personB = source["personB"];
+	    }
+	}
 	export class TimeOff {
 	    id: string;
 	    personId: string;
@@ -2608,6 +3835,149 @@ export namespace oncall {
 	        this.source = source["source"];
 	        this.calendarUid = source["calendarUid"];
 	        this.calendar = source["calendar"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+
+}
+
+export namespace oneonone {
+	
+	export class AgendaItem {
+	    id: string;
+	    text: string;
+	    by: string;
+	    done: boolean;
+	    originId: string;
+	    carriedFrom?: string;
+	    carried?: number;
+	    notes?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AgendaItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.text = source["text"];
+	        this.by = source["by"];
+	        this.done = source["done"];
+	        this.originId = source["originId"];
+	        this.carriedFrom = source["carriedFrom"];
+	        this.carried = source["carried"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class CadenceStatus {
+	    personId: string;
+	    name: string;
+	    cadence: string;
+	    cadenceDays: number;
+	    paused?: boolean;
+	    lastHeld?: string;
+	    daysSince: number;
+	    nextDue: string;
+	    overdue: boolean;
+	    daysOverdue?: number;
+	    nextPlanned?: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CadenceStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.name = source["name"];
+	        this.cadence = source["cadence"];
+	        this.cadenceDays = source["cadenceDays"];
+	        this.paused = source["paused"];
+	        this.lastHeld = source["lastHeld"];
+	        this.daysSince = source["daysSince"];
+	        this.nextDue = source["nextDue"];
+	        this.overdue = source["overdue"];
+	        this.daysOverdue = source["daysOverdue"];
+	        this.nextPlanned = source["nextPlanned"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Meeting {
+	    id: string;
+	    personId: string;
+	    date: string;
+	    status: string;
+	    agenda: AgendaItem[];
+	    sharedNotes?: string;
+	    privateNotes?: string;
+	    mood?: number;
+	    energy?: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Meeting(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.personId = source["personId"];
+	        this.date = source["date"];
+	        this.status = source["status"];
+	        this.agenda = this.convertValues(source["agenda"], AgendaItem);
+	        this.sharedNotes = source["sharedNotes"];
+	        this.privateNotes = source["privateNotes"];
+	        this.mood = source["mood"];
+	        this.energy = source["energy"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Series {
+	    personId: string;
+	    cadence: string;
+	    weekday: number;
+	    time: string;
+	    durationMinutes: number;
+	    startDate: string;
+	    paused?: boolean;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Series(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.cadence = source["cadence"];
+	        this.weekday = source["weekday"];
+	        this.time = source["time"];
+	        this.durationMinutes = source["durationMinutes"];
+	        this.startDate = source["startDate"];
+	        this.paused = source["paused"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
 	    }

@@ -7,14 +7,22 @@ export function ApplyImport(arg1:string):Promise<calendar.ApplyResult>;
 
 export function CreateFeed(arg1:app.ScopeDTO,arg2:string):Promise<app.NewFeedDTO>;
 
+export function DeleteSubscription(arg1:string):Promise<void>;
+
 export function ExportICS(arg1:app.ScopeDTO,arg2:app.Window,arg3:number):Promise<app.ExportDTO>;
 
 export function FeedServer():Promise<app.FeedServerDTO>;
 
 export function Feeds():Promise<Array<app.FeedDTO>>;
 
+export function FetchSubscription(arg1:string):Promise<app.SubscriptionFetchDTO>;
+
 export function PreviewImport(arg1:string,arg2:string,arg3:app.ImportTargetDTO):Promise<app.PreviewDTO>;
 
 export function RevokeFeed(arg1:string):Promise<void>;
 
 export function SaveICS(arg1:app.ScopeDTO,arg2:app.Window,arg3:number):Promise<app.ExportDTO>;
+
+export function SaveSubscription(arg1:app.SubscriptionInput):Promise<app.SubscriptionDTO>;
+
+export function Subscriptions():Promise<Array<app.SubscriptionDTO>>;

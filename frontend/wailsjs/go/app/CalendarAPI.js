@@ -10,6 +10,10 @@ export function CreateFeed(arg1, arg2) {
   return window['go']['app']['CalendarAPI']['CreateFeed'](arg1, arg2);
 }
 
+export function DeleteSubscription(arg1) {
+  return window['go']['app']['CalendarAPI']['DeleteSubscription'](arg1);
+}
+
 export function ExportICS(arg1, arg2, arg3) {
   return window['go']['app']['CalendarAPI']['ExportICS'](arg1, arg2, arg3);
 }
@@ -22,6 +26,10 @@ export function Feeds() {
   return window['go']['app']['CalendarAPI']['Feeds']();
 }
 
+export function FetchSubscription(arg1) {
+  return window['go']['app']['CalendarAPI']['FetchSubscription'](arg1);
+}
+
 export function PreviewImport(arg1, arg2, arg3) {
   return window['go']['app']['CalendarAPI']['PreviewImport'](arg1, arg2, arg3);
 }
@@ -32,4 +40,12 @@ export function RevokeFeed(arg1) {
 
 export function SaveICS(arg1, arg2, arg3) {
   return window['go']['app']['CalendarAPI']['SaveICS'](arg1, arg2, arg3);
+}
+
+export function SaveSubscription(arg1) {
+  return window['go']['app']['CalendarAPI']['SaveSubscription'](arg1);
+}
+
+export function Subscriptions() {
+  return window['go']['app']['CalendarAPI']['Subscriptions']();
 }

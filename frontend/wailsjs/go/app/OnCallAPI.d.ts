@@ -45,6 +45,8 @@ export function Settings():Promise<oncall.Settings>;
 
 export function Shifts(arg1:string,arg2:app.Window):Promise<Array<oncall.Shift>>;
 
+export function SwapViews(arg1:string):Promise<Array<oncall.SwapView>>;
+
 export function Swaps(arg1:string):Promise<Array<oncall.Swap>>;
 
 export function TimeOff(arg1:string,arg2:app.Window):Promise<Array<oncall.TimeOff>>;

@@ -86,6 +86,10 @@ export function Shifts(arg1, arg2) {
   return window['go']['app']['OnCallAPI']['Shifts'](arg1, arg2);
 }
 
+export function SwapViews(arg1) {
+  return window['go']['app']['OnCallAPI']['SwapViews'](arg1);
+}
+
 export function Swaps(arg1) {
   return window['go']['app']['OnCallAPI']['Swaps'](arg1);
 }
