@@ -1,0 +1,134 @@
+package app
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"wheelhouse/backend/growth"
+)
+
+// A development plan and a mentoring pair through the bound API, with JSON
+// in and out as the bridge does it.
+func TestGrowthThroughAPI(t *testing.T) {
+	s := newShell(t, t.TempDir())
+	if err := s.Open(); err != nil {
+		t.Fatal(err)
+	}
+	people := NewPeopleAPI(s)
+	dana, err := people.CreatePerson(PersonInput{Name: "Dana Xu", TimeZone: "UTC", Aspiration: "architecture", Skills: []SkillDTO{{"Go", 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kofi, _ := people.CreatePerson(PersonInput{Name: "Kofi Mensah", TimeZone: "UTC", Skills: []SkillDTO{{"go", 4}}})
+	api := NewGrowthAPI(s)
+
+	v, err := api.Plan(dana.ID)
+	if err != nil || v.Exists || v.Aspiration != "architecture" || v.Today != "2026-11-23" || len(v.Ladder) == 0 {
+		t.Fatalf("no plan yet: %+v %v", v, err)
+	}
+	b, _ := json.Marshal(v)
+	if !strings.Contains(string(b), `"goals":[]`) || !strings.Contains(string(b), `"personId":"`+dana.ID+`"`) {
+		t.Fatalf("an empty plan must still have lists and string ids: %s", b)
+	}
+
+	// What the frontend sends: new goals and milestones without ids.
+	var in growth.Plan
+	body := `{"personId":"` + dana.ID + `","targetLevel":"L5","growthAreas":["Go","go "],"goals":[{"id":"","title":"Lead a review",` +
+		`"milestones":[{"id":"","title":"Draft","dueDate":"2026-11-25","done":false}]}],"stretch":[],"evidence":[]}`
+	if err := json.Unmarshal([]byte(body), &in); err != nil {
+		t.Fatal(err)
+	}
+	v, err = api.SavePlan(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !v.Exists || len(v.Plan.GrowthAreas) != 1 || len(v.Attention) != 1 || v.Attention[0].Days != 2 || v.Attention[0].Title != "Draft" {
+		t.Fatalf("saved view %+v", v)
+	}
+	saved := v.Plan
+	b, _ = json.Marshal(v)
+	if !strings.Contains(string(b), `"updatedAt":"2026-11-23T12:00:00Z"`) || !strings.Contains(string(b), `"milestoneId":"`+saved.Goals[0].Milestones[0].ID.String()+`"`) {
+		t.Fatalf("ids and times must cross as strings: %.400s", b)
+	}
+
+	// Bad input: the field path names the input; nothing is stored.
+	bad := saved
+	bad.Goals = []growth.Goal{{Title: " ", Milestones: []growth.Milestone{{Title: "x", DueDate: "31/12/2026"}}}}
+	_, err = api.SavePlan(bad)
+	if ae := apiErr(t, err); ae.Code != "invalid" || ae.Field != "goals.0.title" || len(ae.Fields) != 2 || ae.Fields[1].Field != "goals.0.milestones.0.dueDate" {
+		t.Fatalf("bad plan: %+v", ae)
+	}
+	if v, _ = api.Plan(dana.ID); v.Plan.Goals[0].Title != "Lead a review" {
+		t.Fatal("a refused save changed the plan")
+	}
+
+	m := saved.Goals[0].Milestones[0].ID.String()
+	if v, err = api.SetMilestoneDone(dana.ID, m, true); err != nil || !v.Plan.Goals[0].Milestones[0].Done ||
+		v.Plan.Goals[0].Milestones[0].DoneOn != "2026-11-23" || len(v.Attention) != 0 {
+		t.Fatalf("tick: %+v %v", v.Plan.Goals, err)
+	}
+	// The copy read before the tick is stale now.
+	if _, err := api.SavePlan(saved); apiErr(t, err).Code != "conflict" {
+		t.Fatal("stale save accepted")
+	}
+	if v, err = api.SetGoalStatus(dana.ID, saved.Goals[0].ID.String(), "in_progress"); err != nil || v.Plan.Goals[0].Status != "in_progress" {
+		t.Fatalf("goal status: %v", err)
+	}
+	if _, err := api.SetGoalStatus(dana.ID, saved.Goals[0].ID.String(), "someday"); apiErr(t, err).Field != "status" {
+		t.Fatal("bad goal status accepted")
+	}
+	if v, err = api.AddEvidence(dana.ID, growth.Evidence{Kind: "note", Label: "Ran the game day", Date: "2026-11-20"}); err != nil || len(v.Plan.Evidence) != 1 {
+		t.Fatalf("add evidence: %v", err)
+	}
+	if v, err = api.RemoveEvidence(dana.ID, v.Plan.Evidence[0].ID.String()); err != nil || len(v.Plan.Evidence) != 0 {
+		t.Fatalf("remove evidence: %v", err)
+	}
+	if _, err := api.Plan("not-an-id"); apiErr(t, err).Field != "personId" {
+		t.Fatal("bad person id")
+	}
+	if _, err := api.SetMilestoneDone(dana.ID, "nope", true); apiErr(t, err).Field != "milestoneId" {
+		t.Fatal("bad milestone id")
+	}
+
+	// Mentoring: Kofi is Expert in Go, which Dana's plan lists.
+	mv, err := api.Mentoring()
+	if err != nil || len(mv.Suggestions) != 1 || mv.Suggestions[0].Reason != "Kofi Mensah is Expert in go; Dana Xu's plan lists go as a growth area." {
+		t.Fatalf("suggestions %+v %v", mv.Suggestions, err)
+	}
+	var pin growth.Mentorship
+	_ = json.Unmarshal([]byte(`{"id":"","mentorId":"`+kofi.ID+`","menteeId":"`+dana.ID+`","focus":["Go"],"startDate":"2026-11-09","checkInEveryDays":7}`), &pin)
+	pair, err := api.SaveMentorship(pin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := api.SaveMentorship(pin); apiErr(t, err).Code != "conflict" {
+		t.Fatal("duplicate active pair accepted")
+	}
+	pin.MenteeID = pin.MentorID
+	if ae := apiErr(t, func() error { _, err := api.SaveMentorship(pin); return err }()); ae.Field != "menteeId" {
+		t.Fatalf("self pair: %+v", ae)
+	}
+	pm, err := api.PersonMentoring(dana.ID)
+	if err != nil || len(pm.Mentors) != 1 || !pm.Mentors[0].CheckIn.Due || pm.Mentors[0].CheckIn.Days != -7 || len(pm.Suggestions) != 0 {
+		t.Fatalf("dana's mentoring %+v %v", pm, err)
+	}
+	if pair, err = api.RecordCheckIn(pair.ID.String(), ""); err != nil || pair.LastCheckIn != "2026-11-23" {
+		t.Fatalf("check-in today: %+v %v", pair, err)
+	}
+	if pair, err = api.EndMentorship(pair.ID.String(), "2026-11-22"); err != nil || pair.EndedOn != "2026-11-22" {
+		t.Fatalf("end: %+v %v", pair, err)
+	}
+	if err := api.DeleteMentorship(pair.ID.String()); err != nil {
+		t.Fatal(err)
+	}
+	if ae := apiErr(t, api.DeleteMentorship(pair.ID.String())); ae.Code != "not_found" {
+		t.Fatalf("delete twice: %+v", ae)
+	}
+	if err := api.DeletePlan(dana.ID); err != nil {
+		t.Fatal(err)
+	}
+	if v, err = api.Plan(dana.ID); err != nil || v.Exists {
+		t.Fatalf("after delete: %+v %v", v, err)
+	}
+}
