@@ -326,10 +326,16 @@ func Trend(points []MoodPoint) string {
 	}
 	recent, before := mean(m[len(m)-n:]), mean(m[len(m)-2*n:len(m)-n])
 	last, prev := m[len(m)-1], m[len(m)-2]
+	// one point between averages of two or three check-ins; two points
+	// between single check-ins (a 5 then a 4 is noise)
+	step := 1.0
+	if n == 1 {
+		step = 2
+	}
 	switch {
-	case recent <= before-1 || (last <= 2 && prev > last):
+	case recent <= before-step || (last <= 2 && prev > last):
 		return "falling"
-	case recent >= before+1:
+	case recent >= before+step:
 		return "rising"
 	}
 	return "steady"
