@@ -12,12 +12,9 @@ type GrowthAPI struct{ s *Shell }
 // NewGrowthAPI binds to shell s.
 func NewGrowthAPI(s *Shell) *GrowthAPI { return &GrowthAPI{s} }
 
-// growthOf is the workspace's growth service. Until the workspace carries
-// one (w.Growth), it is built on the workspace's store and clock: the
-// service holds no state but the evidence checks, which the workspace
-// registers. When workspace.Workspace has Growth, this becomes
-// `return w.Growth`.
-func growthOf(w *workspace.Workspace) *growth.Service { return growth.NewService(w.Store, w.Clock) }
+// growthOf is the workspace's growth service (with the evidence checks the
+// workspace registers).
+func growthOf(w *workspace.Workspace) *growth.Service { return w.Growth }
 
 func (a *GrowthAPI) service(op string) (*growth.Service, error) {
 	w, err := a.s.workspace()

@@ -11,6 +11,7 @@ import (
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/growth"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/oncall"
@@ -39,7 +40,8 @@ type Workspace struct {
 	Reminders *reminder.Engine
 	OneOnOnes *oneonone.Service
 	Feedback  *feedback.Service
-	Briefs    *brief.Builder // the 1:1 prep brief and team health
+	Growth    *growth.Service // development plans and mentoring
+	Briefs    *brief.Builder  // the 1:1 prep brief and team health
 }
 
 // Options configure Open.
@@ -78,7 +80,8 @@ func Open(root string, opt Options) (*Workspace, error) {
 		Reminders: reminder.NewEngine(st, opt.Clock, opt.Notifier, opt.Logger),
 		OneOnOnes: oneonone.NewService(st, opt.Clock, book),
 		Feedback:  feedback.NewService(st, opt.Clock),
-		Briefs:    &brief.Builder{},
+		Growth:    growth.NewService(st, opt.Clock),
+		Briefs:    &brief.Builder{Goals: planGoals},
 	}
 	if opt.Zone != "" {
 		w.Reminders.DefaultZone = opt.Zone
@@ -96,6 +99,8 @@ func Open(root string, opt Options) (*Workspace, error) {
 	w.Roster.AddPersonRefs(oncall.PersonRefs{Clock: opt.Clock})
 	w.Roster.AddPersonRefs(oneonone.PersonRefs{})
 	w.Roster.AddPersonRefs(feedback.PersonRefs{})
+	w.Roster.AddPersonRefs(growth.PersonRefs{})
+	registerEvidence(w.Growth)
 	// Calendar subscriptions into a deleted person or region go with it.
 	w.Roster.AddPersonRefs(calendar.PersonRefs{})
 	w.OnCall.AddRegionRefs(calendar.DetachTarget)
@@ -115,5 +120,6 @@ func (w *Workspace) Close() error { return w.Store.Close() }
 func reminderRules(w *Workspace) []reminder.Rule {
 	rules := append(followUpRules(), oncall.Rules()...)
 	rules = append(rules, oneonone.Rules()...)
+	rules = append(rules, growth.Rules()...)
 	return append(rules, feedback.Rules()...)
 }
