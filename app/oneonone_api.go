@@ -356,6 +356,16 @@ func (a *OneOnOneAPI) DeleteFeedback(entryID string) error {
 	return toAPI(a.s.log, "feedback.Delete", err)
 }
 
+// FeedbackSettings reads when drafts go stale (the Settings view).
+func (a *OneOnOneAPI) FeedbackSettings() (feedback.Settings, error) {
+	w, err := a.ws("feedback.Settings")
+	if err != nil {
+		return feedback.Settings{}, err
+	}
+	out, err := w.Feedback.Settings()
+	return out, toAPI(a.s.log, "feedback.Settings", err)
+}
+
 // SaveFeedbackSettings sets when drafts go stale.
 func (a *OneOnOneAPI) SaveFeedbackSettings(st feedback.Settings) (feedback.Settings, error) {
 	w, err := a.ws("feedback.SaveSettings")

@@ -22,6 +22,8 @@ export function DeliverFeedback(arg1:string,arg2:string,arg3:feedback.Channel):P
 
 export function Feedback(arg1:string):Promise<app.PersonFeedback>;
 
+export function FeedbackSettings():Promise<feedback.Settings>;
+
 export function Health(arg1:string):Promise<brief.Health>;
 
 export function MeetingFollowUps(arg1:string):Promise<Array<action.Item>>;

@@ -34,6 +34,10 @@ export function Feedback(arg1) {
   return window['go']['app']['OneOnOneAPI']['Feedback'](arg1);
 }
 
+export function FeedbackSettings() {
+  return window['go']['app']['OneOnOneAPI']['FeedbackSettings']();
+}
+
 export function Health(arg1) {
   return window['go']['app']['OneOnOneAPI']['Health'](arg1);
 }
