@@ -556,51 +556,166 @@ func (s *Service) Fetch(ctx context.Context, u id.ID) (*FetchResult, error) {
 	return res, nil
 }
 
-func (s *Service) fetch(ctx context.Context, sub *Subscription) (*FetchResult, error) {
+// downloaded is one answer of a calendar server.
+type downloaded struct {
+	host         string
+	notModified  bool // 304: the caller's cached copy is current
+	body         []byte
+	etag         string
+	lastModified string
+	contentType  string
+}
+
+// download GETs a calendar: within the fetch timeout, at most the import
+// size limit, only a 200 (or a 304 when etag or lastModified were given).
+func (s *Service) download(ctx context.Context, rawURL, etag, lastModified string) (*downloaded, error) {
 	timeout := s.FetchTimeout
 	if timeout <= 0 {
 		timeout = DefaultFetchTimeout
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	u, err := url.Parse(sub.URL)
-	if err != nil {
-		return nil, errs.E(errs.Invalid, "The address %q is not valid.", clip(sub.URL, 100))
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, errs.E(errs.Invalid, "The address %q is not an http or https address.", clip(rawURL, 100))
 	}
-	host := u.Host
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, sub.URL, nil)
+	d := &downloaded{host: u.Host}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
-		return nil, errs.E(errs.Invalid, "The address %q is not valid: %v", clip(sub.URL, 100), err)
+		return nil, errs.E(errs.Invalid, "The address %q is not valid: %v", clip(rawURL, 100), err)
 	}
 	req.Header.Set("Accept", "text/calendar, text/plain;q=0.5, */*;q=0.1")
 	req.Header.Set("User-Agent", "Wheelhouse (calendar subscription)")
-	cached := !sub.Cache.Gen.IsZero()
-	if cached {
-		if sub.Cache.ETag != "" {
-			req.Header.Set("If-None-Match", sub.Cache.ETag)
-		}
-		if sub.Cache.LastModified != "" {
-			req.Header.Set("If-Modified-Since", sub.Cache.LastModified)
-		}
+	if etag != "" {
+		req.Header.Set("If-None-Match", etag)
+	}
+	if lastModified != "" {
+		req.Header.Set("If-Modified-Since", lastModified)
 	}
 	resp, err := s.httpClient().Do(req)
 	if err != nil {
-		return nil, netError(host, err, timeout)
+		return nil, netError(d.host, err, timeout)
 	}
 	defer resp.Body.Close()
 	lim := DefaultLimits
-	now := s.clock.Now().UTC()
 	switch {
-	case resp.StatusCode == http.StatusNotModified && cached:
+	case resp.StatusCode == http.StatusNotModified && (etag != "" || lastModified != ""):
+		d.notModified = true
+		return d, nil
+	case resp.StatusCode != http.StatusOK:
+		code := errs.Unavailable
+		if resp.StatusCode >= 400 && resp.StatusCode < 500 {
+			code = errs.Invalid
+		}
+		return nil, errs.E(code, "%s answered %s.", d.host, strings.TrimSpace(resp.Status))
+	}
+	if resp.ContentLength > lim.MaxBytes {
+		return nil, errs.E(errs.Invalid, "The calendar at %s is larger than %d MB; Wheelhouse imports calendars up to that size.", d.host, lim.MaxBytes>>20)
+	}
+	if d.body, err = io.ReadAll(io.LimitReader(resp.Body, lim.MaxBytes+1)); err != nil {
+		return nil, netError(d.host, err, timeout)
+	}
+	if int64(len(d.body)) > lim.MaxBytes {
+		return nil, errs.E(errs.Invalid, "The calendar at %s is larger than %d MB; Wheelhouse imports calendars up to that size.", d.host, lim.MaxBytes>>20)
+	}
+	d.etag, d.lastModified, d.contentType = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified"), resp.Header.Get("Content-Type")
+	return d, nil
+}
+
+// previewDownload previews a downloaded body; a body that is not a
+// calendar gets a message that says so.
+func (s *Service) previewDownload(d *downloaded, t Target, fallback string) (*Preview, error) {
+	p, err := s.preview(bytes.NewReader(d.body), t, DefaultLimits, fallback)
+	if err == nil {
+		return p, nil
+	}
+	if len(errs.FieldsOf(err)) > 0 || !errs.Is(err, errs.Invalid) {
+		return nil, err // the target is gone, or the store failed
+	}
+	return nil, notCalendar(d, err)
+}
+
+// notCalendar explains a downloaded body the parser refused.
+func notCalendar(d *downloaded, err error) error {
+	if mt, _, _ := mime.ParseMediaType(d.contentType); mt == "text/html" || mt == "application/json" || mt == "application/xml" {
+		return errs.E(errs.Invalid, "The address returned %s, not a calendar. Check the address: calendar apps show a separate address for iCal (.ics).",
+			map[string]string{"text/html": "a web page", "application/json": "JSON", "application/xml": "XML"}[mt])
+	}
+	return errs.E(errs.Invalid, "The address did not return a calendar Wheelhouse can read: %s", errs.MessageOf(err))
+}
+
+// Download is a calendar downloaded once from an address (the command
+// line's `calendar import URL`): no subscription, nothing cached.
+type Download struct {
+	URL  string // as fetched (webcal:// read as https://)
+	Name string // the calendar's name when it does not name itself: from the address
+	Body []byte
+	d    *downloaded
+}
+
+// DownloadURL downloads a calendar with the limits of a subscription fetch
+// and checks that it is one.
+func (s *Service) DownloadURL(ctx context.Context, rawURL string) (*Download, error) {
+	clean, err := NormalizeURL(rawURL)
+	if err != nil {
+		return nil, errs.E(errs.Invalid, "%s", errs.MessageOf(err))
+	}
+	d, err := s.download(ctx, clean, "", "")
+	if err != nil {
+		return nil, errs.Wrap("calendar.DownloadURL", err)
+	}
+	if _, err := Parse(bytes.NewReader(d.body), DefaultLimits, s.clock.Now()); err != nil {
+		return nil, notCalendar(d, err)
+	}
+	return &Download{URL: clean, Name: defaultName(clean), Body: d.body, d: d}, nil
+}
+
+// PreviewDownload previews the import of a downloaded calendar, like
+// PreviewFile.
+func (s *Service) PreviewDownload(dl *Download, t Target) (*Preview, error) {
+	return s.previewDownload(dl.d, t, dl.Name)
+}
+
+func (s *Service) fetch(ctx context.Context, sub *Subscription) (*FetchResult, error) {
+	cached := !sub.Cache.Gen.IsZero()
+	var etag, lastMod string
+	if cached {
+		etag, lastMod = sub.Cache.ETag, sub.Cache.LastModified
+	}
+	d, err := s.download(ctx, sub.URL, etag, lastMod)
+	if err != nil {
+		return nil, err
+	}
+	now := s.clock.Now().UTC()
+	if d.notModified {
 		var body []byte
 		err := s.st.View(func(txn *badger.Txn) (err error) {
 			body, err = readCacheTx(txn, sub.ID, sub.Cache)
 			return err
 		})
+		if errs.Is(err, errs.Unavailable) { // damaged: forget it and fetch the whole calendar
+			s.log.Warn("calendar subscription cache damaged; fetching again", "subscription", sub.ID)
+			err = s.st.Update(func(txn *badger.Txn) error {
+				x, err := Subscriptions.Get(txn, sub.ID)
+				if err != nil {
+					return err
+				}
+				x.Cache = SubscriptionCache{}
+				*sub = x
+				if err := deleteCacheTx(txn, sub.ID, id.Nil); err != nil {
+					return err
+				}
+				return Subscriptions.Put(txn, &x)
+			})
+			if err != nil {
+				return nil, err
+			}
+			return s.fetch(ctx, sub)
+		}
 		if err != nil {
 			return nil, err
 		}
-		p, err := s.preview(bytes.NewReader(body), sub.Target, lim, sub.Name)
+		p, err := s.preview(bytes.NewReader(body), sub.Target, DefaultLimits, sub.Name)
 		if err != nil {
 			return nil, err
 		}
@@ -618,37 +733,13 @@ func (s *Service) fetch(ctx context.Context, sub *Subscription) (*FetchResult, e
 			return nil, err
 		}
 		return &FetchResult{Subscription: *sub, NotModified: true, Preview: p}, nil
-	case resp.StatusCode != http.StatusOK:
-		code := errs.Unavailable
-		if resp.StatusCode >= 400 && resp.StatusCode < 500 {
-			code = errs.Invalid
-		}
-		return nil, errs.E(code, "%s answered %s.", host, strings.TrimSpace(resp.Status))
 	}
-	if resp.ContentLength > lim.MaxBytes {
-		return nil, errs.E(errs.Invalid, "The calendar at %s is larger than %d MB; Wheelhouse imports calendars up to that size.", host, lim.MaxBytes>>20)
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, lim.MaxBytes+1))
+	p, err := s.previewDownload(d, sub.Target, sub.Name)
 	if err != nil {
-		return nil, netError(host, err, timeout)
-	}
-	if int64(len(body)) > lim.MaxBytes {
-		return nil, errs.E(errs.Invalid, "The calendar at %s is larger than %d MB; Wheelhouse imports calendars up to that size.", host, lim.MaxBytes>>20)
-	}
-	ctype := resp.Header.Get("Content-Type")
-	p, err := s.preview(bytes.NewReader(body), sub.Target, lim, sub.Name)
-	if err != nil {
-		if len(errs.FieldsOf(err)) > 0 || !errs.Is(err, errs.Invalid) {
-			return nil, err // the target is gone, or the store failed
-		}
-		if mt, _, _ := mime.ParseMediaType(ctype); mt == "text/html" || mt == "application/json" || mt == "application/xml" {
-			return nil, errs.E(errs.Invalid, "The address returned %s, not a calendar. Check the address: calendar apps show a separate address for iCal (.ics).",
-				map[string]string{"text/html": "a web page", "application/json": "JSON", "application/xml": "XML"}[mt])
-		}
-		return nil, errs.E(errs.Invalid, "The address did not return a calendar Wheelhouse can read: %s", errs.MessageOf(err))
+		return nil, err
 	}
 	p.Subscription = sub.ID
-	gen, err := s.writeCache(sub.ID, body)
+	gen, err := s.writeCache(sub.ID, d.body)
 	if err != nil {
 		return nil, err
 	}
@@ -659,8 +750,7 @@ func (s *Service) fetch(ctx context.Context, sub *Subscription) (*FetchResult, e
 		}
 		x.LastAttemptAt, x.LastFetchedAt, x.LastError = now, now, ""
 		x.Cache = SubscriptionCache{Gen: gen, Bytes: p.Bytes, SHA256: p.Fingerprint, FetchedAt: now,
-			ETag: clip(resp.Header.Get("ETag"), 500), LastModified: clip(resp.Header.Get("Last-Modified"), 100),
-			ContentType: clip(ctype, 100)}
+			ETag: clip(d.etag, 500), LastModified: clip(d.lastModified, 100), ContentType: clip(d.contentType, 100)}
 		if err := deleteCacheTx(txn, sub.ID, gen); err != nil {
 			return err
 		}

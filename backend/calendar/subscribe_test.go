@@ -276,6 +276,19 @@ func TestSubscriptionRefetchUpdatesByUIDAndHonours304(t *testing.T) {
 	if n := e.cacheKeys(t, sub.ID); n != 1 {
 		t.Fatalf("%d cached chunks, want 1", n)
 	}
+	// A damaged cached copy is noticed on a 304 and fetched again whole.
+	cur := e.sub(t, sub.ID)
+	if err := e.st.Update(func(txn *badger.Txn) error { return txn.Set(cacheKey(sub.ID, cur.Cache.Gen, 0), []byte("garbage")) }); err != nil {
+		t.Fatal(err)
+	}
+	cond := e.cs.conditional.Load()
+	res, err = e.cal.Refresh(ctx, sub.ID)
+	if err != nil || res.NotModified || e.cs.conditional.Load() != cond+1 || res.Applied == nil || res.Applied.Unchanged != 2 {
+		t.Fatalf("refresh over a damaged cache: %+v %v", res, err)
+	}
+	if body, err := e.cal.CachedBody(sub.ID); err != nil || string(body) != e.cs.body {
+		t.Fatalf("cache after the repair: %v", err)
+	}
 	// A file import of the same calendar name is the same calendar: no duplicates.
 	p, err := e.cal.Preview(strings.NewReader(e.cs.body), Target{Kind: TargetHolidays, RegionID: e.region.ID, Calendar: sub.Target.Calendar})
 	if err != nil || p.Unchanged != 2 || p.New != 0 {
@@ -296,7 +309,6 @@ func TestSubscriptionFailedFetchesChangeNothing(t *testing.T) {
 	}
 	good := e.sub(t, sub.ID)
 	goodBody := e.cs.body
-	e.cal.FetchTimeout = 300 * time.Millisecond
 
 	huge := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/calendar")
@@ -354,6 +366,10 @@ func TestSubscriptionFailedFetchesChangeNothing(t *testing.T) {
 					}
 					good.Cache = r.Subscription.Cache
 				}()
+			}
+			e.cal.FetchTimeout = 30 * time.Second // a 64 MB stream on a loaded machine
+			if c.name == "timeout" {
+				e.cal.FetchTimeout = 300 * time.Millisecond
 			}
 			e.clock.Advance(time.Minute)
 			before := e.sub(t, sub.ID)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -21,7 +22,7 @@ import (
 //
 //	oncall shifts --rotation NAME --from DATE --to DATE [--json]
 //	oncall export-ics (--rotation NAME | --person NAME | --team) [--from DATE --to DATE] -o FILE
-//	calendar import FILE (--holidays REGION | --timeoff PERSON) [--kind KIND] [--yes]
+//	calendar import (FILE | URL) (--holidays REGION | --timeoff PERSON) [--kind KIND] [--yes]
 //
 // Dates are civil dates in this machine's time zone; --to is inclusive.
 const oncallUsage = `  oncall shifts --rotation NAME --from DATE --to DATE [--json]
@@ -30,9 +31,11 @@ const oncallUsage = `  oncall shifts --rotation NAME --from DATE --to DATE [--js
   oncall export-ics (--rotation NAME | --person NAME | --team) [--from DATE] [--to DATE] -o FILE
                                           write an iCalendar file (default: 30 days back to a
                                           year ahead)
-  calendar import FILE (--holidays REGION | --timeoff PERSON) [--kind vacation|sick|holiday|other]
+  calendar import (FILE | URL) (--holidays REGION | --timeoff PERSON) [--kind vacation|sick|holiday|other]
                                           preview an .ics import (new, updated, removed), then
-                                          apply it; a missing holiday region is created
+                                          apply it; a missing holiday region is created; a URL
+                                          (http, https) is downloaded once (subscriptions that
+                                          refresh are made in the app)
 `
 
 // window reads --from/--to (inclusive civil dates) into [from, to) instants.
@@ -251,28 +254,41 @@ func (c *cmd) calendarCmd(args []string) error {
 	if (*region == "") == (*person == "") {
 		return usageError{"choose one of --holidays REGION or --timeoff PERSON"}
 	}
-	if _, err := os.Stat(pos[0]); err != nil {
-		return errs.E(errs.Invalid, "Cannot open %s: %v", pos[0], err)
+	lower := strings.ToLower(pos[0])
+	isURL := strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "webcal://")
+	if !isURL {
+		if _, err := os.Stat(pos[0]); err != nil {
+			return errs.E(errs.Invalid, "Cannot open %s: %v", pos[0], err)
+		}
 	}
 	w, err := c.openExisting()
 	if err != nil {
 		return err
 	}
 	defer w.Close()
+	var dl *calendar.Download
+	if isURL {
+		if dl, err = w.Calendar.DownloadURL(context.Background(), pos[0]); err != nil {
+			return err
+		}
+	}
 	var target calendar.Target
 	created := ""
 	if *region != "" {
 		rg, err := w.OnCall.RegionByName(*region)
 		if errs.Is(err, errs.NotFound) {
-			// Read the file first: a broken file must not leave an empty region behind.
-			f, err := os.Open(pos[0])
-			if err != nil {
-				return errs.E(errs.Invalid, "Cannot open %s: %v", pos[0], err)
-			}
-			_, err = calendar.Parse(f, calendar.DefaultLimits, c.env.Clock.Now())
-			f.Close()
-			if err != nil {
-				return err
+			// Read the file first: a broken file must not leave an empty region
+			// behind (a download is checked as it arrives).
+			if dl == nil {
+				f, err := os.Open(pos[0])
+				if err != nil {
+					return errs.E(errs.Invalid, "Cannot open %s: %v", pos[0], err)
+				}
+				_, err = calendar.Parse(f, calendar.DefaultLimits, c.env.Clock.Now())
+				f.Close()
+				if err != nil {
+					return err
+				}
 			}
 			rg, err = w.OnCall.SaveRegion(oncall.Region{Name: *region})
 			if err != nil {
@@ -290,7 +306,12 @@ func (c *cmd) calendarCmd(args []string) error {
 		}
 		target = calendar.Target{Kind: calendar.TargetTimeOff, PersonID: p.ID, TimeOffKind: oncall.TimeOffKind(*kind)}
 	}
-	p, err := w.Calendar.PreviewFile(pos[0], target)
+	var p *calendar.Preview
+	if dl != nil {
+		p, err = w.Calendar.PreviewDownload(dl, target)
+	} else {
+		p, err = w.Calendar.PreviewFile(pos[0], target)
+	}
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,8 @@ package cli_test
 
 import (
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +16,7 @@ func TestOnCallCommands(t *testing.T) {
 	dir := t.TempDir()
 	env := map[string]string{"TZ": "Europe/Berlin"}
 	expect(t, run(t, env, "--data", dir, "demo"), 0)
-	expect(t, run(t, env, "--help"), 0, "oncall shifts --rotation NAME", "calendar import FILE")
+	expect(t, run(t, env, "--help"), 0, "oncall shifts --rotation NAME", "calendar import (FILE | URL)")
 
 	// The small demo: a weekly rotation, Monday 10:00 Berlin.
 	r := run(t, env, "--data", dir, "oncall", "shifts", "--rotation", "payments ON-CALL", "--from", "2026-11-23", "--to", "2026-12-13")
@@ -69,5 +71,39 @@ func TestOnCallCommands(t *testing.T) {
 	r = run(t, env, "--data", dir, "export-json")
 	if strings.Contains(r.stdout, `"name": "Nowhere"`) || !strings.Contains(r.stdout, `"name": "Bavaria"`) {
 		t.Fatal("regions after a refused import are wrong")
+	}
+}
+
+// `calendar import URL`: downloaded once, previewed and applied like a file;
+// a server that answers badly changes nothing and creates no region.
+func TestCalendarImportURL(t *testing.T) {
+	ics, err := os.ReadFile(filepath.Join("..", "calendar", "testdata", "google.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/de.ics":
+			w.Header().Set("Content-Type", "text/calendar")
+			w.Write(ics)
+		case "/login":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte("<html><body>Sign in</body></html>"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	env := map[string]string{"TZ": "Europe/Berlin"}
+	expect(t, run(t, env, "--data", dir, "demo"), 0)
+	expect(t, run(t, env, "--data", dir, "calendar", "import", srv.URL+"/de.ics", "--holidays", "Saxony"), 0,
+		"Created the holiday region Saxony", `Preview of "Holidays in Germany"`, "4 new", "Imported: 4 added")
+	expect(t, run(t, env, "--data", dir, "calendar", "import", srv.URL+"/de.ics", "--holidays", "Saxony"), 0, "4 unchanged")
+	expect(t, run(t, env, "--data", dir, "calendar", "import", srv.URL+"/missing.ics", "--holidays", "Nowhere"), 1, "answered 404 Not Found")
+	expect(t, run(t, env, "--data", dir, "calendar", "import", srv.URL+"/login", "--holidays", "Nowhere"), 1, "returned a web page, not a calendar")
+	r := run(t, env, "--data", dir, "export-json")
+	if strings.Contains(r.stdout, `"name": "Nowhere"`) || !strings.Contains(r.stdout, `"name": "Saxony"`) {
+		t.Fatal("regions after refused downloads are wrong")
 	}
 }
