@@ -375,6 +375,24 @@ func (a *OnCallAPI) Swaps(rotationID string) ([]oncall.Swap, error) {
 	return out, toAPI(a.s.log, "oncall.Swaps", err)
 }
 
+// SwapViews lists a rotation's swaps ("" = every rotation's) with both
+// turns' times and who holds each now.
+func (a *OnCallAPI) SwapViews(rotationID string) ([]oncall.SwapView, error) {
+	s, err := a.svc("oncall.SwapViews")
+	if err != nil {
+		return nil, err
+	}
+	u, err := parseID("rotationId", rotationID)
+	var out []oncall.SwapView
+	if err == nil {
+		out, err = s.SwapViews(u)
+	}
+	if out == nil {
+		out = []oncall.SwapView{}
+	}
+	return out, toAPI(a.s.log, "oncall.SwapViews", err)
+}
+
 // SaveSwap creates (empty id) or updates a swap of two shifts.
 func (a *OnCallAPI) SaveSwap(sw oncall.Swap) (SavedSwap, error) {
 	s, err := a.svc("oncall.SaveSwap")

@@ -7,6 +7,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -31,6 +32,9 @@ type Emitter interface {
 const (
 	EventWorkspaceChanged = "workspace:changed"
 	EventRemindersChanged = "reminders:changed" // data: number of active reminders
+	// EventCalendarsRefreshed: a scheduled refresh fetched calendar
+	// subscriptions; data: how many of them changed what is stored.
+	EventCalendarsRefreshed = "calendars:refreshed"
 )
 
 // Shell owns the open workspace and the app's lifecycle.
@@ -47,6 +51,8 @@ type Shell struct {
 	dialogs  Dialogs       // native file dialogs; nil in tests
 	feeds    *feedServer   // subscription feeds on 127.0.0.1
 	previews *previewStore // calendar import previews awaiting apply
+
+	refreshing atomic.Bool // a scheduled calendar refresh is running
 
 	mu      sync.RWMutex
 	ws      *workspace.Workspace
@@ -101,8 +107,11 @@ func (s *Shell) wsOptions() workspace.Options {
 func (s *Shell) TestClockEnabled() bool { return s.getenv("WHEELHOUSE_TEST_CLOCK") == "1" }
 
 // RunReminders evaluates reminders now (catching up on what came due while
-// the app was closed) and then every interval until ctx ends.
+// the app was closed) and then every interval until ctx ends. Each round
+// also starts the refresh of calendar subscriptions that are due, in the
+// background.
 func (s *Shell) RunReminders(ctx context.Context, every time.Duration) {
+	s.RefreshCalendars(ctx)
 	s.EvaluateReminders()
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -111,9 +120,45 @@ func (s *Shell) RunReminders(ctx context.Context, every time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+			s.RefreshCalendars(ctx)
 			s.EvaluateReminders()
 		}
 	}
+}
+
+// RefreshCalendars fetches, in a goroutine, the calendar subscriptions
+// whose schedule (daily, weekly) is due; subscriptions refreshed manually
+// are never fetched here. It returns at once; a refresh still running is
+// not started twice.
+func (s *Shell) RefreshCalendars(ctx context.Context) {
+	w, err := s.workspace()
+	if err != nil || !s.refreshing.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer s.refreshing.Store(false)
+		out, err := w.Calendar.RefreshDue(ctx)
+		if err != nil {
+			s.log.Error("calendar subscriptions refresh", "err", err)
+			return
+		}
+		changed := 0
+		for _, o := range out {
+			if o.Err != nil {
+				s.log.Warn("calendar subscription refresh failed", "subscription", o.Name, "err", o.Err)
+			} else if o.Changed() {
+				changed++
+				s.log.Info("calendar subscription refreshed", "subscription", o.Name, "added", o.Applied.Added,
+					"updated", o.Applied.Updated, "removed", o.Applied.Removed)
+			}
+		}
+		if len(out) > 0 {
+			s.emit(EventCalendarsRefreshed, changed)
+		}
+		if changed > 0 {
+			s.EvaluateReminders()
+		}
+	}()
 }
 
 // EvaluateReminders runs one evaluation of the open workspace's reminders and
