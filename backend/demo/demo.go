@@ -154,6 +154,8 @@ func Generate(size Size, now time.Time) workspace.Snapshot {
 	genIncidents(&s, size, now, rng) // incidents.go
 	// On-call data (oncall.go), with its own random source.
 	genOnCall(&s, size, now, uint64(len(size)))
+	// 1:1s, feedback, plans and mentoring (peopledev.go).
+	genPeopleDev(&s, size, now, uint64(len(size)))
 	return s
 }
 

@@ -15,9 +15,12 @@ import (
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/oncall"
+	"wheelhouse/backend/oneonone"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/store"
@@ -66,7 +69,22 @@ type Snapshot struct {
 	// Calendar subscriptions (issue 3): URLs imported as holidays or time
 	// off, without their cached copies. Absent in older files: none.
 	CalendarSubscriptions []calendar.Subscription `json:"calendarSubscriptions"`
+	// People development (issue 5): 1:1 cadences and meetings, feedback,
+	// development plans and mentoring. Absent in older files: none.
+	OneOnOnes oneonone.Data `json:"oneOnOnes"`
+	Feedback  feedback.Data `json:"feedback"`
+	Growth    growth.Data   `json:"growth"`
+	// PrivateNotes says whether the meetings' privateNotes (the manager's
+	// private 1:1 notes) are in this file: "included" or "omitted" (an
+	// export made without them). Absent: included.
+	PrivateNotes string `json:"privateNotes,omitempty"`
 }
+
+// Private-notes markers of a file.
+const (
+	PrivateIncluded = "included"
+	PrivateOmitted  = "omitted"
+)
 
 // Load reads the whole workspace in one transaction.
 func (w *Workspace) Load() (Snapshot, error) {
@@ -97,6 +115,16 @@ func (w *Workspace) Load() (Snapshot, error) {
 		if s.CalendarSubscriptions, err = calendar.ExportSubscriptions(txn); err != nil {
 			return err
 		}
+		if s.OneOnOnes, err = oneonone.LoadDataTx(txn); err != nil {
+			return err
+		}
+		if s.Feedback, err = feedback.LoadDataTx(txn); err != nil {
+			return err
+		}
+		if s.Growth, err = growth.LoadDataTx(txn); err != nil {
+			return err
+		}
+		s.PrivateNotes = PrivateIncluded
 		s.ReminderStates, err = reminder.StatesTx(txn)
 		return err
 	})
@@ -112,11 +140,27 @@ func (w *Workspace) Load() (Snapshot, error) {
 	return s, errs.Wrap("workspace.Load", err)
 }
 
-// Export writes the workspace as indented JSON.
+// ExportOptions tune an export.
+type ExportOptions struct {
+	// WithoutPrivate leaves the private 1:1 notes out (the file says so).
+	WithoutPrivate bool
+}
+
+// Export writes the whole workspace, private notes included, as indented
+// JSON.
 func (w *Workspace) Export(out io.Writer, generator string) error {
+	return w.ExportWith(out, generator, ExportOptions{})
+}
+
+// ExportWith writes the workspace as indented JSON.
+func (w *Workspace) ExportWith(out io.Writer, generator string, opt ExportOptions) error {
 	s, err := w.Load()
 	if err != nil {
 		return err
+	}
+	if opt.WithoutPrivate {
+		s.OneOnOnes.StripPrivate()
+		s.PrivateNotes = PrivateOmitted
 	}
 	s.Generator = generator
 	enc := json.NewEncoder(out)
@@ -129,7 +173,8 @@ func (w *Workspace) IsEmpty() (bool, error) {
 	empty := true
 	err := w.Store.View(func(txn *badger.Txn) error {
 		empty = people.Persons.Count(txn) == 0 && people.Teams.Count(txn) == 0 && people.Services.Count(txn) == 0 &&
-			incident.Incidents.Count(txn) == 0 && action.Items.Count(txn) == 0 && oncall.Rotations.Count(txn) == 0
+			incident.Incidents.Count(txn) == 0 && action.Items.Count(txn) == 0 && oncall.Rotations.Count(txn) == 0 &&
+			oneonone.Meetings.Count(txn) == 0 && feedback.Entries.Count(txn) == 0
 		return nil
 	})
 	return empty, err
@@ -320,6 +365,27 @@ func Validate(s *Snapshot, now time.Time) error {
 	}
 	calendar.CheckSubscriptions(s.CalendarSubscriptions, claim, add, addErr,
 		func(u id.ID) bool { return regionByID[u] }, func(u id.ID) bool { _, ok := personByID[u]; return ok })
+	isPerson := func(u id.ID) bool { _, ok := personByID[u]; return ok }
+	s.OneOnOnes.Check(claim, add, addErr, isPerson)
+	s.Feedback.Check(claim, add, addErr, isPerson)
+	s.Growth.Check(claim, add, addErr, isPerson, s.Settings.LevelLadder)
+	switch s.PrivateNotes {
+	case "", PrivateIncluded:
+	case PrivateOmitted:
+		for i, m := range s.OneOnOnes.Meetings {
+			if m.PrivateNotes != "" {
+				add(fmt.Sprintf("oneOnOnes.meetings[%d] privateNotes", i), "the file says private notes are omitted, yet this meeting has some")
+			}
+		}
+	default:
+		add("privateNotes", "must be %q or %q", PrivateIncluded, PrivateOmitted)
+	}
+	meetingIDs := s.OneOnOnes.MeetingIDs()
+	for i, it := range s.Actions {
+		if it.Source.Kind == action.SourceOneOnOne && !it.Source.ID.IsZero() && !meetingIDs[it.Source.ID] {
+			add(fmt.Sprintf("actions[%d] %q source.id", i, it.Title), "no 1:1 has id %s", it.Source.ID)
+		}
+	}
 	if s.Settings.Reminders != nil {
 		addErr("settings.reminders", s.Settings.Reminders.Validate())
 	}
@@ -388,6 +454,8 @@ func validateIncidents(s *Snapshot, now time.Time, claim func(string, id.ID), ad
 			if !it.Source.ID.IsZero() && !incByID[it.Source.ID] {
 				add(where+" source.id", "no incident has id %s", it.Source.ID)
 			}
+		case action.SourceOneOnOne:
+			// checked against the file's 1:1s in Validate
 		default:
 			add(where+" source.kind", "follow-ups from %s records are not part of this workspace format yet", it.Source.Kind)
 		}
@@ -462,5 +530,8 @@ func snapshotOps(s *Snapshot) []store.Op {
 	}
 	ops = append(ops, s.OnCall.Ops()...)
 	ops = append(ops, calendar.SubscriptionOps(s.CalendarSubscriptions)...)
+	ops = append(ops, s.OneOnOnes.Ops()...)
+	ops = append(ops, s.Feedback.Ops()...)
+	ops = append(ops, s.Growth.Ops()...)
 	return ops
 }
