@@ -66,7 +66,9 @@ Usage:
 
 Commands:
   version                                 print the version
-  export-json [-o FILE]                   write the whole workspace as JSON (stdout without -o)
+  export-json [--without-private] [-o FILE]
+                                          write the whole workspace as JSON (stdout without -o);
+                                          --without-private leaves private 1:1 notes out
   import-json [--replace] FILE            validate FILE, then import all of it or nothing
   backup FILE                             write a backup of the database to FILE
   restore [--force] FILE                  restore a backup into an empty data folder
@@ -103,7 +105,7 @@ func Run(env Env) int {
 	dataFlag := fs.String("data", "", "data folder")
 	verbose := fs.Bool("verbose", false, "log debug detail to stderr")
 	background := fs.Bool("background", false, "start hidden")
-	fs.Usage = func() { fmt.Fprintf(env.Stderr, usage, Version, oncallUsage, def) }
+	fs.Usage = func() { fmt.Fprintf(env.Stderr, usage, Version, oncallUsage+peopleUsage, def) }
 	if err := fs.Parse(env.Args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -163,6 +165,10 @@ func Run(env Env) int {
 		run = c.oncall // oncall.go
 	case "calendar":
 		run = c.calendarCmd // oncall.go
+	case "people":
+		run = c.people // people.go
+	case "oneonone":
+		run = c.oneonone // people.go
 	default:
 		fmt.Fprintf(env.Stderr, "wheelhouse: unknown command %q (see wheelhouse --help)\n", args[0])
 		return 2
@@ -239,6 +245,7 @@ func (c *cmd) open() (*workspace.Workspace, error) {
 func (c *cmd) exportJSON(args []string) error {
 	fs := c.flags("export-json")
 	out := fs.String("o", "", "output file")
+	noPrivate := fs.Bool("without-private", false, "leave private 1:1 notes out")
 	if _, err := parse(fs, args, 0, "no arguments besides -o FILE"); err != nil {
 		return err
 	}
@@ -247,10 +254,11 @@ func (c *cmd) exportJSON(args []string) error {
 		return err
 	}
 	defer w.Close()
+	opt := workspace.ExportOptions{WithoutPrivate: *noPrivate}
 	if *out == "" {
-		return w.Export(c.env.Stdout, "Wheelhouse "+Version)
+		return w.ExportWith(c.env.Stdout, "Wheelhouse "+Version, opt)
 	}
-	if err := store.WriteFileAtomic(*out, func(f io.Writer) error { return w.Export(f, "Wheelhouse "+Version) }); err != nil {
+	if err := store.WriteFileAtomic(*out, func(f io.Writer) error { return w.ExportWith(f, "Wheelhouse "+Version, opt) }); err != nil {
 		return errs.E(errs.Unavailable, "Cannot write %s: %v", *out, err)
 	}
 	fmt.Fprintf(c.env.Stderr, "Exported the workspace to %s\n", *out)

@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/brief"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/oneonone"
+	"wheelhouse/backend/store"
+)
+
+// The people-development commands (issue 5):
+//
+//	people brief NAME [--markdown] [--private]
+//	oneonone export-ics --person NAME -o FILE
+const peopleUsage = `  people brief NAME [--markdown] [--private]
+                                          the 1:1 prep brief of a person (JSON, or Markdown);
+                                          private 1:1 notes only with --private
+  oneonone export-ics --person NAME -o FILE
+                                          write the person's 1:1 series as a recurring event
+                                          (no agenda or notes leave the machine)
+`
+
+func (c *cmd) people(args []string) error {
+	if len(args) == 0 || args[0] != "brief" {
+		return usageError{"expected `people brief NAME [--markdown]`"}
+	}
+	fs := c.flags("people brief")
+	markdown := fs.Bool("markdown", false, "print Markdown instead of JSON")
+	private := fs.Bool("private", false, "include private 1:1 notes")
+	pos, err := parse(fs, args[1:], 1, "one person NAME")
+	if err != nil {
+		return err
+	}
+	w, err := c.openExisting()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	p, err := personByName(w, pos[0])
+	if err != nil {
+		return err
+	}
+	var b brief.Brief
+	err = w.Store.View(func(txn *badger.Txn) error {
+		loc := w.Reminders.LocationTx(txn)
+		now := c.env.Clock.Now()
+		b, err = w.Briefs.BuildTx(txn, p.ID, now.In(loc).Format("2006-01-02"), now, brief.Options{IncludePrivate: *private, Zone: loc})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if *markdown {
+		_, err = io.WriteString(c.env.Stdout, brief.Markdown(&b))
+		return err
+	}
+	enc := json.NewEncoder(c.env.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(b)
+}
+
+func (c *cmd) oneonone(args []string) error {
+	if len(args) == 0 || args[0] != "export-ics" {
+		return usageError{"expected `oneonone export-ics --person NAME -o FILE`"}
+	}
+	fs := c.flags("oneonone export-ics")
+	person := fs.String("person", "", "person")
+	out := fs.String("o", "", "output file")
+	if _, err := parse(fs, args[1:], 0, "no arguments besides --person NAME -o FILE"); err != nil {
+		return err
+	}
+	if *person == "" {
+		return usageError{"--person NAME is required"}
+	}
+	if *out == "" {
+		return usageError{"-o FILE is required"}
+	}
+	w, err := c.openExisting()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	p, err := personByName(w, *person)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	var s oneonone.Series
+	err = w.Store.View(func(txn *badger.Txn) error {
+		var ok bool
+		s, ok, err = oneonone.SeriesTx(txn, p.ID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return errs.E(errs.Invalid, "%s has no 1:1 cadence yet; set one in the app first.", p.Name)
+		}
+		return oneonone.WriteICS(&buf, &s, oneonone.Invite{PersonName: p.Name, PersonEmail: p.Email,
+			Zone: w.Reminders.LocationTx(txn), GeneratedAt: c.env.Clock.Now()})
+	})
+	if err != nil {
+		return err
+	}
+	if err := store.WriteFileAtomic(*out, func(f io.Writer) error { _, err := f.Write(buf.Bytes()); return err }); err != nil {
+		return errs.E(errs.Unavailable, "Cannot write %s: %v", *out, err)
+	}
+	fmt.Fprintf(c.env.Stdout, "Wrote the 1:1 series with %s (%s, %s at %s) to %s\n", p.Name, s.Cadence.Label(),
+		time.Weekday(s.Weekday), s.Time, *out)
+	return nil
+}
