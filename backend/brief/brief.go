@@ -413,25 +413,35 @@ func (b *Builder) onCall(txn *badger.Txn, br *Brief, person id.ID, from, now tim
 	return nil
 }
 
-// incidents fills the incidents the person took part in since from. Only
-// incidents created since from are read (ids are time-ordered, UUIDv7): an
-// incident cannot start after from yet be created before it.
+// incidents fills the incidents the person took part in since from: the
+// incidents started in the window (the covering summary index, keys only)
+// that the person index files under them; only those are decoded.
 func (b *Builder) incidents(txn *badger.Txn, br *Brief, person id.ID, from, now time.Time) error {
-	ids := store.Lookup(txn, store.IdxIncidentPerson, store.Term(person))
+	mine := map[id.ID]bool{}
+	for _, u := range store.Lookup(txn, store.IdxIncidentPerson, store.Term(person)) {
+		mine[u] = true
+	}
+	if len(mine) == 0 {
+		return nil
+	}
+	var ids []id.ID
+	err := incident.SummariesTx(txn, from, now.Add(time.Nanosecond), func(s *incident.Summary) error {
+		if mine[s.ID] {
+			ids = append(ids, s.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	zone, _ := time.LoadLocation(br.Person.TimeZone)
 	if zone == nil {
 		zone = time.UTC
 	}
 	for _, u := range ids {
-		if u.Time().Before(from.Add(-24 * time.Hour)) {
-			continue
-		}
 		in, err := incident.Incidents.Get(txn, u)
 		if err != nil {
 			return err
-		}
-		if in.StartedAt.Before(from) || in.StartedAt.After(now) {
-			continue
 		}
 		br.Incidents = append(br.Incidents, IncidentPart{ID: in.ID, Title: in.Title, Severity: in.Severity, Status: string(in.Status),
 			StartedAt: in.StartedAt, Role: roleOf(&in, person)})
