@@ -1,89 +1,111 @@
 package app
 
 import (
-	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"wheelhouse/backend/action"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/id"
 	"wheelhouse/backend/oneonone"
 )
 
-// The 1:1 page as the frontend drives it: JSON in as the bridge sends it
-// (new agenda items without ids, no timestamps), carried topics, and the
-// feedback settings read back for the Settings view.
-func TestOneOnOnesThroughAPI(t *testing.T) {
+type saveDialog struct{ path string }
+
+func (d saveDialog) SaveFile(string, string, string) (string, error) { return d.path, nil }
+
+// The 1:1 journey through the bound API: cadence, a meeting with a topic left
+// open, a follow-up, feedback, the next meeting with the carried topic, the
+// brief and its Markdown without (then with) private notes, saved to a file.
+func TestOneOnOneAPIJourney(t *testing.T) {
 	s := newShell(t, t.TempDir())
 	if err := s.Open(); err != nil {
 		t.Fatal(err)
 	}
-	dana, err := NewPeopleAPI(s).CreatePerson(PersonInput{Name: "Dana Xu", TimeZone: "UTC", Skills: []SkillDTO{}})
+	people := NewPeopleAPI(s)
+	dana, err := people.CreatePerson(PersonInput{Name: "Dana Whitfield", TimeZone: "Europe/Berlin", Aspiration: "ic"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	api := NewOneOnOneAPI(s)
-
-	var series oneonone.Series
-	if err := json.Unmarshal([]byte(`{"personId":"`+dana.ID+`","cadence":"biweekly","weekday":2,"time":"25:00","durationMinutes":30,"startDate":"2026-11-01"}`), &series); err != nil {
+	if _, err := api.SaveSeries(oneonone.Series{PersonID: idOf(t, dana.ID), Cadence: "fortnightly", StartDate: "2026-11-10"}); apiErr(t, err).Field != "cadence" {
+		t.Fatalf("bad cadence: %v", err)
+	}
+	if _, err := api.SaveSeries(oneonone.Series{PersonID: idOf(t, dana.ID), Cadence: oneonone.Biweekly, Weekday: 2, StartDate: "2026-11-10"}); err != nil {
 		t.Fatal(err)
 	}
-	_, err = api.SaveSeries(series)
-	if ae := apiErr(t, err); ae.Code != "invalid" || ae.Field != "time" {
-		t.Fatalf("a bad time is refused next to its field: %+v", ae)
-	}
-	series.Time = "09:30"
-	if _, err := api.SaveSeries(series); err != nil {
-		t.Fatal(err)
-	}
-
 	m, err := api.StartMeeting(dana.ID, "2026-11-10")
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := `{"id":"` + m.ID.String() + `","personId":"` + dana.ID + `","date":"2026-11-10","status":"held",` +
-		`"agenda":[{"id":"","text":"Promotion case","by":"them","done":false,"originId":""},` +
-		`{"id":"","text":"On-call load","by":"me","done":true,"originId":""}],"privateNotes":"Seems tired","mood":3}`
-	var in oneonone.Meeting
-	if err := json.Unmarshal([]byte(body), &in); err != nil {
+	m.Agenda = []oneonone.AgendaItem{{Text: "Promo case", By: oneonone.SideThem}, {Text: "On-call load", By: oneonone.SideMe, Done: true}}
+	m.Status, m.PrivateNotes, m.SharedNotes = oneonone.Held, "Worried about a family member.", "Agreed on the promo doc."
+	if m, err = api.SaveMeeting(m); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := api.SaveMeeting(in); err != nil {
+	if _, err := api.AddFollowUp(m.ID.String(), action.Item{Title: "Send the template", OwnerID: idOf(t, dana.ID), DueDate: "2026-11-30"}); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := api.SaveFeedback(feedback.Entry{PersonID: idOf(t, dana.ID), Kind: feedback.Positive, Behaviour: "Calm on the bridge"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := api.DeleteMeeting(m.ID.String()); apiErr(t, err).Code != "conflict" {
+		t.Fatalf("delete with follow-ups: %v", err)
 	}
 	next, err := api.StartMeeting(dana.ID, "")
+	if err != nil || next.Date != "2026-11-23" || len(next.Agenda) != 1 || next.Agenda[0].Carried != 1 {
+		t.Fatalf("next meeting %+v %v", next, err)
+	}
+	page, err := api.Person(dana.ID)
+	if err != nil || !page.HasSeries || page.Status == nil || len(page.Meetings) != 2 || page.Meetings[0].ID != next.ID || len(page.FollowUps) != 1 {
+		t.Fatalf("person page %+v %v", page, err)
+	}
+	fb, err := api.Feedback(dana.ID)
+	if err != nil || len(fb.Entries) != 1 || fb.Balance.Recent.PositiveDrafts != 1 || fb.Settings.StaleDays != 7 {
+		t.Fatalf("feedback %+v %v", fb, err)
+	}
+	b, err := api.Brief(dana.ID, false)
+	if err != nil || len(b.FollowUpsTheirs) != 1 || len(b.FeedbackDrafts) != 1 || b.LastMeeting.PrivateNotes != "" {
+		t.Fatalf("brief %+v %v", b, err)
+	}
+	md, err := api.BriefMarkdown(dana.ID, false)
+	if err != nil || !strings.Contains(md.Markdown, "Send the template") || strings.Contains(md.Markdown, "family member") {
+		t.Fatalf("markdown %v\n%s", err, md.Markdown)
+	}
+	// Saved through the native dialog (a fake here), with private notes.
+	path := filepath.Join(t.TempDir(), "brief.md")
+	s.SetDialogs(saveDialog{path: path})
+	saved, err := api.SaveBriefMarkdown(dana.ID, true)
+	if err != nil || saved.Path != path {
+		t.Fatalf("save %+v %v", saved, err)
+	}
+	got, _ := os.ReadFile(path)
+	if !strings.Contains(string(got), "Worried about a family member.") {
+		t.Fatalf("saved brief lacks the private notes it was asked for:\n%s", got)
+	}
+	ics, err := api.SeriesICS(dana.ID)
+	if err != nil || !strings.Contains(ics.ICS, "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU") || strings.Contains(ics.ICS, "family") {
+		t.Fatalf("ics %v\n%s", err, ics.ICS)
+	}
+	h, err := api.Health("")
+	if err != nil || len(h.Rows) != 1 {
+		t.Fatalf("health %+v %v", h, err)
+	}
+	if _, err := api.Health("not-an-id"); apiErr(t, err).Field != "teamId" {
+		t.Fatalf("bad team id: %v", err)
+	}
+	if _, err := api.Person("nope"); apiErr(t, err).Field != "personId" {
+		t.Fatalf("bad person id: %v", err)
+	}
+}
+
+func idOf(t *testing.T, s string) id.ID {
+	t.Helper()
+	u, err := id.Parse(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(next.Agenda) != 1 || next.Agenda[0].Text != "Promotion case" || next.Agenda[0].Carried != 1 || next.Agenda[0].CarriedFrom != "2026-11-10" {
-		t.Fatalf("the unfinished topic is carried: %+v", next.Agenda)
-	}
-
-	page, err := api.Person(dana.ID)
-	if err != nil || !page.HasSeries || page.Status == nil || len(page.Meetings) != 2 || page.Meetings[0].ID != next.ID {
-		t.Fatalf("person page: %+v %v", page, err)
-	}
-
-	md, err := api.BriefMarkdown(dana.ID, false)
-	if err != nil || strings.Contains(md.Markdown, "Seems tired") || !strings.Contains(md.Markdown, "Promotion case") {
-		t.Fatalf("brief without private notes: %v\n%s", err, md.Markdown)
-	}
-	md, err = api.BriefMarkdown(dana.ID, true)
-	if err != nil || !strings.Contains(md.Markdown, "Seems tired") {
-		t.Fatalf("brief with private notes: %v\n%s", err, md.Markdown)
-	}
-
-	st, err := api.FeedbackSettings()
-	if err != nil || st.StaleDays != feedback.DefaultStaleDays {
-		t.Fatalf("default settings: %+v %v", st, err)
-	}
-	_, err = api.SaveFeedbackSettings(feedback.Settings{StaleDays: 0})
-	if ae := apiErr(t, err); ae.Field != "staleDays" {
-		t.Fatalf("stale days out of range: %+v", ae)
-	}
-	if _, err := api.SaveFeedbackSettings(feedback.Settings{StaleDays: 14}); err != nil {
-		t.Fatal(err)
-	}
-	if st, err := api.FeedbackSettings(); err != nil || st.StaleDays != 14 {
-		t.Fatalf("saved settings read back: %+v %v", st, err)
-	}
+	return u
 }
