@@ -14,6 +14,7 @@ import (
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
+	"wheelhouse/backend/store"
 )
 
 // CadenceStatus is where a report stands against their 1:1 cadence.
@@ -86,13 +87,27 @@ func StatusTx(txn *badger.Txn, person id.ID, name, today string) (CadenceStatus,
 	}
 	last, _ := LastHeldTx(txn, person, today)
 	st := Due(&s, name, last.Date, today)
-	for _, e := range HistoryTx(txn, person) {
-		if e.Status == Planned && e.Date >= today {
-			st.NextPlanned = e.Date
-			break
-		}
+	if e, ok := NextPlannedTx(txn, person, today); ok {
+		st.NextPlanned = e.Date
 	}
 	return st, true, nil
+}
+
+// NextPlannedTx is the person's first planned meeting on or after date,
+// seeking the index from that date (keys only).
+func NextPlannedTx(txn *badger.Txn, person id.ID, date string) (Entry, bool) {
+	p := store.Key(store.IdxMeetingPerson, person)
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = p
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	for it.Seek(append(append([]byte{}, p...), date...)); it.Valid(); it.Next() {
+		if e, ok := decodeEntry(it.Item().Key()); ok && e.Status == Planned {
+			return e, true
+		}
+	}
+	return Entry{}, false
 }
 
 // StatusesTx is the cadence status of every report with a series who is not
