@@ -121,13 +121,20 @@ export async function feedServer(): Promise<{ running: boolean; baseUrl: string;
   return { running: r.running === true, baseUrl: str(r.baseUrl), note: str(r.note) }
 }
 
-export async function previewImport(content: string, fileName: string, target: ImportTarget): Promise<ImportPreview> {
+function targetBody(target: ImportTarget) {
   const t: Raw = { kind: target.kind }
   for (const k of ['regionId', 'regionName', 'personId', 'timeOffKind'] as const) if (target[k]) t[k] = target[k]
-  const r = (await call(() => Cal.PreviewImport(content, fileName, wapp.ImportTargetDTO.createFrom(t)))) as unknown as Raw
-  const p = (r.preview ?? {}) as Raw
+  return wapp.ImportTargetDTO.createFrom(t)
+}
+
+export async function previewImport(content: string, fileName: string, target: ImportTarget): Promise<ImportPreview> {
+  const r = (await call(() => Cal.PreviewImport(content, fileName, targetBody(target)))) as unknown as Raw
+  return previewOf(str(r.token), (r.preview ?? {}) as Raw)
+}
+
+function previewOf(token: string, p: Raw): ImportPreview {
   return {
-    token: str(r.token),
+    token,
     targetName: str(p.targetName),
     calendar: str(p.calendar),
     events: num(p.events),
@@ -146,7 +153,106 @@ export async function previewImport(content: string, fileName: string, target: I
   }
 }
 
-export async function applyImport(token: string): Promise<{ added: number; updated: number; removed: number; unchanged: number }> {
-  const r = (await call(() => Cal.ApplyImport(token))) as unknown as Raw
+export interface ApplyResult {
+  added: number
+  updated: number
+  removed: number
+  unchanged: number
+}
+
+function applyResultOf(r: Raw): ApplyResult {
   return { added: num(r.added), updated: num(r.updated), removed: num(r.removed), unchanged: num(r.unchanged) }
+}
+
+export async function applyImport(token: string): Promise<ApplyResult> {
+  return applyResultOf((await call(() => Cal.ApplyImport(token))) as unknown as Raw)
+}
+
+// ---- calendar subscriptions: holiday and time-off calendars imported from a URL
+
+export type RefreshSchedule = 'manual' | 'daily' | 'weekly'
+
+export interface CalendarSubscription {
+  id: string
+  name: string
+  url: string
+  refresh: RefreshSchedule
+  target: { kind: 'holidays' | 'timeoff'; regionId: string; personId: string; timeOffKind: string; calendar: string }
+  createdAt: string
+  /** The last fetch, whatever came of it. */
+  lastAttemptAt: string
+  /** The last fetch that got the calendar (or confirmed the cached copy). */
+  lastFetchedAt: string
+  /** When fetched events were last written ('' = never: the first import waits for a preview). */
+  lastAppliedAt: string
+  lastError: string
+  cachedBytes: number
+  cachedAt: string
+}
+
+export interface SubscriptionInput {
+  id?: string
+  name: string
+  url: string
+  refresh: RefreshSchedule
+  target: ImportTarget
+}
+
+export interface SubscriptionFetch {
+  subscription: CalendarSubscription
+  notModified: boolean
+  /** Set the first time: apply it with applyImport(preview.token). */
+  preview: ImportPreview | null
+  /** Set afterwards: what the fetch changed. */
+  applied: ApplyResult | null
+}
+
+function subscriptionOf(r: Raw): CalendarSubscription {
+  const t = (r.target ?? {}) as Raw
+  const refresh = str(r.refresh)
+  return {
+    id: str(r.id),
+    name: str(r.name),
+    url: str(r.url),
+    refresh: (refresh === 'daily' || refresh === 'weekly' ? refresh : 'manual') as RefreshSchedule,
+    target: {
+      kind: str(t.kind) === 'timeoff' ? 'timeoff' : 'holidays',
+      regionId: str(t.regionId),
+      personId: str(t.personId),
+      timeOffKind: str(t.timeOffKind),
+      calendar: str(t.calendar),
+    },
+    createdAt: str(r.createdAt),
+    lastAttemptAt: str(r.lastAttemptAt),
+    lastFetchedAt: str(r.lastFetchedAt),
+    lastAppliedAt: str(r.lastAppliedAt),
+    lastError: str(r.lastError),
+    cachedBytes: num(r.cachedBytes),
+    cachedAt: str(r.cachedAt),
+  }
+}
+
+export async function loadSubscriptions(): Promise<CalendarSubscription[]> {
+  return arr<Raw>(await call(() => Cal.Subscriptions())).map(subscriptionOf)
+}
+
+/** Creates (no id) or updates (name, address, schedule) a subscription; nothing is fetched. */
+export async function saveSubscription(s: SubscriptionInput): Promise<CalendarSubscription> {
+  const body = wapp.SubscriptionInput.createFrom({ id: s.id ?? '', name: s.name, url: s.url, refresh: s.refresh, target: targetBody(s.target) })
+  return subscriptionOf((await call(() => Cal.SaveSubscription(body))) as unknown as Raw)
+}
+
+export async function deleteSubscription(id: string): Promise<void> {
+  await call(() => Cal.DeleteSubscription(id))
+}
+
+/** Fetch now: a preview the first time, the applied changes afterwards. */
+export async function fetchSubscription(id: string): Promise<SubscriptionFetch> {
+  const r = (await call(() => Cal.FetchSubscription(id))) as unknown as Raw
+  return {
+    subscription: subscriptionOf((r.subscription ?? {}) as Raw),
+    notModified: r.notModified === true,
+    preview: r.preview ? previewOf(str(r.token), r.preview as Raw) : null,
+    applied: r.applied ? applyResultOf(r.applied as Raw) : null,
+  }
 }

@@ -5,6 +5,8 @@ export interface EventMap {
   'workspace:changed': { demo: boolean }
   /** After each reminder evaluation, snooze or dismiss: the number of active reminders. */
   'reminders:changed': number
+  /** A scheduled refresh fetched calendar subscriptions: how many changed what is stored. */
+  'calendars:refreshed': number
 }
 
 export type EventName = keyof EventMap

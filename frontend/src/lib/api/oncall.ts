@@ -375,6 +375,29 @@ export async function loadSwaps(rotationId: string): Promise<Swap[]> {
   return arr<Raw>(await call(() => OnCall.Swaps(rotationId))).map(swapOf)
 }
 
+export interface SwapView extends Swap {
+  startA: string
+  endA: string
+  startB: string
+  endB: string
+  /** Who holds turn A (B) with the swap in place ('' = nobody). */
+  personA: string
+  personB: string
+}
+
+/** Swaps with both turns' times and holders, of one rotation ('' = all), earliest first. */
+export async function loadSwapViews(rotationId = ''): Promise<SwapView[]> {
+  return arr<Raw>(await call(() => OnCall.SwapViews(rotationId))).map((r) => ({
+    ...swapOf(r),
+    startA: str(r.startA),
+    endA: str(r.endA),
+    startB: str(r.startB),
+    endB: str(r.endB),
+    personA: str(r.personA),
+    personB: str(r.personB),
+  }))
+}
+
 export async function saveSwap(s: { rotationId: string; slotA: number; slotB: number; note?: string }): Promise<Saved<Swap>> {
   const body: Raw = { rotationId: s.rotationId, slotA: s.slotA, slotB: s.slotB }
   if (s.note) body.note = s.note

@@ -1,11 +1,15 @@
 import {
   ApiError,
   loadCoverage,
+  loadOverrides,
   loadRotations,
   loadShifts,
+  loadSwapViews,
   type CoverageGap,
+  type Override,
   type Rotation,
   type Shift,
+  type SwapView,
 } from '$lib/api'
 
 export type OnCallTab = 'schedule' | 'timeoff' | 'fairness'
@@ -36,6 +40,10 @@ class OnCallStore {
   loaded = $state(false)
   error = $state<ApiError | null>(null)
   gapsError = $state<ApiError | null>(null)
+  /** Every rotation's overrides and swaps (the schedule lists upcoming and recent ones). */
+  overrides = $state<Override[]>([])
+  swaps = $state<SwapView[]>([])
+  adjustmentsError = $state<ApiError | null>(null)
 
   tab = $state<OnCallTab>('schedule')
   span = $state<Span>('week')
@@ -65,6 +73,18 @@ class OnCallStore {
       if (seq === this.#seq) this.loading = false
     }
     this.loadGaps()
+    this.loadAdjustments()
+  }
+
+  async loadAdjustments(): Promise<void> {
+    try {
+      const [overrides, swaps] = await Promise.all([loadOverrides(''), loadSwapViews('')])
+      this.overrides = overrides
+      this.swaps = swaps
+      this.adjustmentsError = null
+    } catch (e) {
+      this.adjustmentsError = e as ApiError
+    }
   }
 
   async loadGaps(): Promise<void> {
@@ -94,6 +114,9 @@ class OnCallStore {
     this.rotations = []
     this.shifts = []
     this.gaps = []
+    this.overrides = []
+    this.swaps = []
+    this.adjustmentsError = null
     this.loaded = false
     this.loading = false
     this.error = null

@@ -18,6 +18,7 @@ vi.mock('$lib/api', async (importOriginal) => {
     loadRegions: vi.fn(),
     previewImport: vi.fn(),
     applyImport: vi.fn(),
+    loadSubscriptions: vi.fn(),
   }
 })
 
@@ -64,6 +65,7 @@ beforeEach(() => {
   vi.mocked(api.loadFeeds).mockResolvedValue([])
   vi.mocked(api.feedServer).mockResolvedValue({ running: true, baseUrl: '', note: '' })
   vi.mocked(api.loadRegions).mockResolvedValue([{ id: 'g1', name: 'Germany', memberIds: [], holidays: [] }])
+  vi.mocked(api.loadSubscriptions).mockResolvedValue([])
 })
 
 afterEach(() => {
@@ -128,10 +130,11 @@ describe('CalendarPanel import', () => {
     })
     vi.mocked(api.applyImport).mockResolvedValue({ added: 1, updated: 1, removed: 1, unchanged: 0 })
     render(CalendarPanel)
-    await waitFor(() => expect(screen.getByRole('option', { name: 'Germany' })).toBeInTheDocument())
-    await user.selectOptions(screen.getByLabelText('Region'), 'g1')
-    await user.upload(screen.getByLabelText('Calendar file'), new File(['BEGIN:VCALENDAR'], 'de.ics', { type: 'text/calendar' }))
-    await user.click(screen.getByRole('button', { name: 'Preview' }))
+    const panel = within(screen.getByRole('heading', { name: 'Import a calendar file' }).closest('section')!)
+    await waitFor(() => expect(panel.getByRole('option', { name: 'Germany' })).toBeInTheDocument())
+    await user.selectOptions(panel.getByLabelText('Region'), 'g1')
+    await user.upload(panel.getByLabelText('Calendar file'), new File(['BEGIN:VCALENDAR'], 'de.ics', { type: 'text/calendar' }))
+    await user.click(panel.getByRole('button', { name: 'Preview' }))
     const preview = await screen.findByRole('region', { name: 'Import preview' })
     expect(within(preview).getByText('1 new')).toBeInTheDocument()
     expect(within(preview).getByText('Whit Monday')).toBeInTheDocument()
