@@ -369,9 +369,11 @@ func (c *cmd) demo(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.env.Stdout, "Created a %s demo workspace in %s: %s, %s, %s, %s, %s\n",
+	fmt.Fprintf(c.env.Stdout, "Created a %s demo workspace in %s: %s, %s, %s, %s, %s, %s, %s, %s\n",
 		sz, c.dir, count(len(snap.People), "person", "people"), count(len(snap.Teams), "team", "teams"), count(len(snap.Services), "service", "services"),
-		count(len(snap.Incidents), "incident", "incidents"), count(len(snap.Actions), "follow-up", "follow-ups"))
+		count(len(snap.Incidents), "incident", "incidents"), count(len(snap.Actions), "follow-up", "follow-ups"),
+		count(len(snap.OneOnOnes.Meetings), "1:1", "1:1s"), count(len(snap.Feedback.Entries), "feedback entry", "feedback entries"),
+		count(len(snap.Growth.Plans), "development plan", "development plans"))
 	return nil
 }
 
