@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { planViewOf } from '$lib/api/growth'
+
+describe('growth api', () => {
+  it('decodes a plan view with missing lists and zero values omitted by Go', () => {
+    const v = planViewOf({
+      personId: 'p1',
+      exists: true,
+      plan: { personId: 'p1', goals: [{ id: 'g1', title: 'Grow', milestones: [{ id: 'm1', title: 'Step' }] }] },
+      today: '2026-11-23',
+    })
+    expect(v.aspiration).toBe('undecided')
+    expect(v.attention).toEqual([])
+    expect(v.plan.growthAreas).toEqual([])
+    expect(v.plan.goals[0]).toEqual({
+      id: 'g1',
+      title: 'Grow',
+      description: '',
+      targetDate: '',
+      status: 'not_started',
+      milestones: [{ id: 'm1', title: 'Step', dueDate: '', done: false, doneOn: '' }],
+    })
+    expect(v.plan.revision).toBe(0)
+  })
+})
