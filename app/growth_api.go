@@ -173,12 +173,16 @@ func (a *GrowthAPI) Mentoring() (growth.Mentoring, error) {
 	return v, toAPI(a.s.log, "growth.Mentoring", err)
 }
 
-// SaveMentorship creates a pair (no id) or saves an existing one. A second
-// active pair of the same mentor and mentee is a conflict.
+// SaveMentorship creates a pair (no id; no start date starts it today) or
+// saves an existing one. A second active pair of the same mentor and mentee
+// is a conflict.
 func (a *GrowthAPI) SaveMentorship(m growth.Mentorship) (growth.Mentorship, error) {
 	g, err := a.service("growth.SaveMentorship")
 	if err != nil {
 		return m, err
+	}
+	if m.ID.IsZero() && m.StartDate == "" {
+		m.StartDate = a.s.today()
 	}
 	out, err := g.SaveMentorship(m)
 	if err == nil {

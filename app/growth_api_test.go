@@ -6,7 +6,17 @@ import (
 	"testing"
 
 	"wheelhouse/backend/growth"
+	"wheelhouse/backend/id"
 )
+
+func mustID(t *testing.T, s string) id.ID {
+	t.Helper()
+	u, err := id.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
 
 // A development plan and a mentoring pair through the bound API, with JSON
 // in and out as the bridge does it.
@@ -108,6 +118,11 @@ func TestGrowthThroughAPI(t *testing.T) {
 	pin.MenteeID = pin.MentorID
 	if ae := apiErr(t, func() error { _, err := api.SaveMentorship(pin); return err }()); ae.Field != "menteeId" {
 		t.Fatalf("self pair: %+v", ae)
+	}
+	// A pair from a suggestion: no start date starts it today.
+	mei, _ := people.CreatePerson(PersonInput{Name: "Mei Tanaka", TimeZone: "UTC"})
+	if p2, err := api.SaveMentorship(growth.Mentorship{MentorID: pair.MentorID, MenteeID: mustID(t, mei.ID)}); err != nil || p2.StartDate != "2026-11-23" || p2.CheckInEveryDays != 14 {
+		t.Fatalf("pair with defaults: %+v %v", p2, err)
 	}
 	pm, err := api.PersonMentoring(dana.ID)
 	if err != nil || len(pm.Mentors) != 1 || !pm.Mentors[0].CheckIn.Due || pm.Mentors[0].CheckIn.Days != -7 || len(pm.Suggestions) != 0 {
