@@ -130,15 +130,22 @@ func MilestonesDueTx(txn *badger.Txn, until string) ([]MilestoneDue, error) {
 		p, ok := plans[person]
 		if !ok {
 			pl, err := Plans.Get(txn, person)
-			if err != nil {
+			switch {
+			case errs.Is(err, errs.NotFound):
+				p = nil // a stale entry (cannot happen: written with the plan); skip it
+			case err != nil:
 				return err
+			default:
+				p = &pl
 			}
-			p = &pl
 			plans[person] = p
+		}
+		if p == nil {
+			return nil
 		}
 		gi, mi, ok := p.Milestone(mid)
 		if !ok {
-			return fmt.Errorf("growth: milestone index names milestone %s missing from the plan of %s", mid, person)
+			return nil // stale, as above: one bad entry must not stop every reminder
 		}
 		g := &p.Goals[gi]
 		m := &g.Milestones[mi]

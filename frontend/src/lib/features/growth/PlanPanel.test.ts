@@ -127,6 +127,10 @@ describe('PlanPanel', () => {
     const goal = within(dialog).getByRole('group', { name: 'Goal 1' })
     await user.type(within(goal).getByLabelText('Title'), 'Lead an incident review')
     await user.type(within(dialog).getByLabelText('Milestone 1 of goal 1'), 'Shadow a review')
+    // Rows added and left empty are not sent.
+    await user.click(within(dialog).getByRole('button', { name: 'Add milestone' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Add goal' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Add stretch assignment' }))
     await user.click(within(dialog).getByRole('button', { name: 'Create plan' }))
 
     await waitFor(() => expect(api.savePlan).toHaveBeenCalled())
@@ -138,8 +142,11 @@ describe('PlanPanel', () => {
       growthAreas: ['Go', 'system design'],
       revision: 0,
       goals: [{ id: '', title: 'Lead an incident review', status: 'not_started', milestones: [{ id: '', title: 'Shadow a review', done: false }] }],
+      stretch: [],
     })
+    expect(sent.goals).toHaveLength(1)
     expect(sent.goals[0]).not.toHaveProperty('key')
+    expect(sent.goals[0].milestones).toHaveLength(1) // the blank second row was dropped
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(screen.getByText('Lead an incident review')).toBeInTheDocument()
     expect(toasts.items.map((t) => t.message)).toEqual(['Started a development plan for Dana Xu.'])
