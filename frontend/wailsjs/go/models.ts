@@ -2596,6 +2596,7 @@ export namespace growth {
 	    goals: Goal[];
 	    stretch: Assignment[];
 	    evidence: Evidence[];
+	    revision: number;
 	    createdAt: string;
 	    updatedAt: string;
 	
@@ -2613,6 +2614,7 @@ export namespace growth {
 	        this.goals = this.convertValues(source["goals"], Goal);
 	        this.stretch = this.convertValues(source["stretch"], Assignment);
 	        this.evidence = this.convertValues(source["evidence"], Evidence);
+	        this.revision = source["revision"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
 	    }
