@@ -79,7 +79,7 @@ const (
 	IdxFeedbackDraft  byte = 0x76 // idx | created date "YYYY-MM-DD" | feedback id; drafts only (stale-draft reminders)
 	// Development plans and mentoring (backend/growth).
 	PrefixPlan          byte = 0x78 // development plan | person id (goals, milestones, stretch, evidence inside)
-	IdxMilestoneDue     byte = 0x79 // idx | due date "YYYY-MM-DD" | person id | milestone id; open milestones only
+	IdxMilestoneDue     byte = 0x79 // idx | due date "YYYY-MM-DD" | milestone id | person id (the plan's key); open milestones only
 	PrefixMentorship    byte = 0x7C // mentoring pair | id
 	IdxMentorshipPerson byte = 0x7D // idx | person id (mentor and mentee) | pair id
 	// 0x73, 0x77, 0x7A, 0x7B, 0x7E, 0x7F: free for people development.
