@@ -40,6 +40,16 @@ export function localTime(iso: string): string {
   return Number.isNaN(x.getTime()) ? '' : dt.format(x)
 }
 
+const hm = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
+
+/** "Wed 25 Nov, 12:00 – 18:00" within a local day, else both ends in full. */
+export function spanLabel(a: string, b: string): string {
+  const x = new Date(a)
+  const y = new Date(b)
+  if (Number.isNaN(x.getTime()) || Number.isNaN(y.getTime())) return ''
+  return x.toDateString() === y.toDateString() ? `${dt.format(x)} – ${hm.format(y)}` : `${dt.format(x)} – ${dt.format(y)}`
+}
+
 export function localDay(iso: string | Date): string {
   const x = typeof iso === 'string' ? new Date(iso) : iso
   return Number.isNaN(x.getTime()) ? '' : d.format(x)
