@@ -208,6 +208,22 @@ export async function run({ page, shot, log, waitForBindings }) {
     const left = await api('OnCallAPI.Overrides', rot.id)
     assert.deepEqual(left.map((o) => o.note ?? ''), ['Di offered'], 'only the deleted override is gone')
 
+    // ---- A swap, from a shift's detail: Cy's own turn in two weeks with the first other turn.
+    await page.getByRole('button', { name: 'Next week' }).click()
+    await page.getByRole('button', { name: 'Next week' }).click()
+    await page.getByRole('button', { name: /^Cy Moreau,/ }).last().click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Swap…' }).click()
+    const sw = page.getByRole('dialog', { name: 'Swap turns' })
+    await sw.getByLabel('Swaps with').selectOption({ index: 1 })
+    await sw.getByRole('button', { name: 'Swap', exact: true }).click()
+    await sw.waitFor({ state: 'detached', ...T })
+    const swapItem = upcoming.getByRole('listitem').filter({ hasText: 'Swap' })
+    await swapItem.getByText('⇄').waitFor(T)
+    assert.equal((await api('OnCallAPI.SwapViews', rot.id)).length, 1)
+    await page.getByRole('button', { name: 'Today', exact: true }).click()
+    await overridesList().scrollIntoViewIfNeeded()
+    await shot('swap-listed')
+
     // ---- Export the .ics (download) and read it with ical.js.
     await tab(page, 'Calendars')
     const exp = section(page, 'Export .ics')
