@@ -80,6 +80,7 @@ describe('App', () => {
       'Incidents',
       'Follow-ups',
       'On-call',
+      '1:1s & health',
       'Settings',
     ])
     // Badges do not change the names; they describe.

@@ -1,6 +1,15 @@
 // A tiny hash router: #/people/<id> survives a reload and needs no library.
 
-export type Screen = 'overview' | 'people' | 'teams' | 'services' | 'incidents' | 'followups' | 'oncall' | 'settings'
+export type Screen =
+  | 'overview'
+  | 'people'
+  | 'teams'
+  | 'services'
+  | 'incidents'
+  | 'followups'
+  | 'oncall'
+  | 'health'
+  | 'settings'
 
 export const SCREENS: { screen: Screen; label: string; key: string }[] = [
   { screen: 'overview', label: 'Overview', key: '1' },
@@ -10,7 +19,8 @@ export const SCREENS: { screen: Screen; label: string; key: string }[] = [
   { screen: 'incidents', label: 'Incidents', key: '5' },
   { screen: 'followups', label: 'Follow-ups', key: '6' },
   { screen: 'oncall', label: 'On-call', key: '7' },
-  { screen: 'settings', label: 'Settings', key: '8' },
+  { screen: 'health', label: '1:1s & health', key: '8' },
+  { screen: 'settings', label: 'Settings', key: '9' },
 ]
 
 /** #/incidents/metrics is the Metrics tab (incident ids are hex, so they never collide). */
@@ -19,26 +29,58 @@ export const METRICS_ID = 'metrics'
 export interface Route {
   screen: Screen
   id: string // '' for the list
+  /** A part of the item's page (#/people/<id>/oneonones); '' = its first. */
+  tab: string
 }
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
   const screen = SCREENS.find((s) => s.screen === parts[0])?.screen ?? 'overview'
-  return { screen, id: screen === 'overview' || screen === 'settings' ? '' : (parts[1] ?? '') }
+  const id = screen === 'overview' || screen === 'settings' ? '' : (parts[1] ?? '')
+  return { screen, id, tab: id ? (parts[2] ?? '') : '' }
 }
 
-export function hrefOf(screen: Screen, id = ''): string {
-  return id ? `#/${screen}/${encodeURIComponent(id)}` : `#/${screen}`
+export function hrefOf(screen: Screen, id = '', tab = ''): string {
+  if (!id) return `#/${screen}`
+  return tab ? `#/${screen}/${encodeURIComponent(id)}/${encodeURIComponent(tab)}` : `#/${screen}/${encodeURIComponent(id)}`
 }
+
+/**
+ * Asked before the route changes (e.g. by an editor with unsaved changes).
+ * Returning false keeps the current route; the guard may ask the user and
+ * call router.go(to...) itself once they agree.
+ */
+export type Guard = (to: Route) => boolean
 
 class Router {
-  route = $state<Route>({ screen: 'overview', id: '' })
+  route = $state<Route>({ screen: 'overview', id: '', tab: '' })
   #started = false
+  #guard: Guard | null = null
+
+  /** Installs a guard; returns the function that removes it. */
+  guard(g: Guard): () => void {
+    this.#guard = g
+    return () => {
+      if (this.#guard === g) this.#guard = null
+    }
+  }
+
+  #allowed(to: Route): boolean {
+    const cur = this.route
+    if (cur.screen === to.screen && cur.id === to.id && cur.tab === to.tab) return true
+    return !this.#guard || this.#guard(to)
+  }
 
   /** Follows location.hash; returns the stop function. */
   start(): () => void {
     const sync = () => {
-      this.route = parseHash(location.hash)
+      const to = parseHash(location.hash)
+      if (!this.#allowed(to)) {
+        // A link or Back moved the address already: put it back.
+        history.replaceState(null, '', hrefOf(this.route.screen, this.route.id, this.route.tab))
+        return
+      }
+      this.route = to
     }
     sync()
     this.#started = true
@@ -49,17 +91,35 @@ class Router {
     }
   }
 
-  go(screen: Screen, id = ''): void {
-    const href = hrefOf(screen, id)
-    this.route = { screen, id: screen === 'overview' || screen === 'settings' ? '' : id }
+  go(screen: Screen, id = '', tab = ''): void {
+    const href = hrefOf(screen, id, tab)
+    const plain = screen === 'overview' || screen === 'settings'
+    const to = { screen, id: plain ? '' : id, tab: plain || !id ? '' : tab }
+    if (!this.#allowed(to)) return
+    this.route = to
     if (typeof location !== 'undefined' && location.hash !== href) {
       if (this.#started) history.pushState(null, '', href)
       else location.hash = href
     }
   }
 
+  /** Moves to another part of the same page without a new history entry. */
+  replaceTab(tab: string): void {
+    const { screen, id } = this.route
+    if (!id) return
+    const href = hrefOf(screen, id, tab)
+    const to = { screen, id, tab }
+    if (!this.#allowed(to)) return
+    this.route = to
+    if (typeof location !== 'undefined' && location.hash !== href) {
+      if (this.#started) history.replaceState(null, '', href)
+      else location.hash = href
+    }
+  }
+
   reset(): void {
-    this.route = { screen: 'overview', id: '' }
+    this.#guard = null
+    this.route = { screen: 'overview', id: '', tab: '' }
   }
 }
 

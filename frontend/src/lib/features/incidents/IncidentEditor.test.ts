@@ -86,7 +86,7 @@ describe('IncidentEditor (new incident)', () => {
     })
     // "Started at" defaults to now and crosses as RFC 3339 UTC.
     expect(input.startedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/)
-    expect(router.route).toEqual({ screen: 'incidents', id: 'i9' })
+    expect(router.route).toEqual({ screen: 'incidents', id: 'i9', tab: '' })
   })
 
   it('refuses an empty start time itself (an empty time never reaches Go)', async () => {
