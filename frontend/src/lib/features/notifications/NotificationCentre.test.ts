@@ -126,8 +126,22 @@ describe('NotificationCentre', () => {
     const user = userEvent.setup()
     const panel = await openCentre(user)
     await user.click(within(item(panel, SNOOZED.title)).getByRole('button', { name: 'Open' }))
-    expect(router.route).toEqual({ screen: 'incidents', id: 'i1' })
+    expect(router.route).toEqual({ screen: 'incidents', id: 'i1', tab: '' })
     expect(screen.queryByRole('dialog', { name: 'Notifications' })).toBeNull()
+  })
+
+  it('a 1:1 or feedback reminder opens that part of the person’s page', async () => {
+    const user = userEvent.setup()
+    const overdue = reminder({ key: 'o1', kind: 'oneonone.overdue', title: '1:1 with Dana Reyes is overdue', linkArea: 'people', linkId: 'dana' })
+    const stale = reminder({ key: 's1', kind: 'feedback.stale', title: 'Feedback for Eli Moss is waiting', linkArea: 'people', linkId: 'eli' })
+    vi.mocked(api.listReminders).mockResolvedValue([DELIVERED, overdue, stale])
+    let panel = await openCentre(user)
+    await user.click(within(item(panel, overdue.title)).getByRole('button', { name: 'Open' }))
+    expect(router.route).toEqual({ screen: 'people', id: 'dana', tab: 'oneonones' })
+    await user.click(screen.getByRole('button', { name: 'Notifications' }))
+    panel = await screen.findByRole('dialog', { name: 'Notifications' })
+    await user.click(within(item(panel, stale.title)).getByRole('button', { name: 'Open' }))
+    expect(router.route).toEqual({ screen: 'people', id: 'eli', tab: 'feedback' })
   })
 
   it('says why desktop notifications are off; the centre still works', async () => {
