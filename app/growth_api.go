@@ -133,6 +133,55 @@ func (a *GrowthAPI) RemoveEvidence(personID, evidenceID string) (growth.View, er
 	return a.after("growth.RemoveEvidence", g, personID, a.s.today(), err)
 }
 
+// EvidenceCandidate is a record a person's plan could link as evidence.
+type EvidenceCandidate struct {
+	Kind  string `json:"kind"` // incident, feedback or followup
+	RefID string `json:"refId"`
+	// Label as listed: "SEV2 Payments DB failover — commander",
+	// "positive feedback: Ran the failover calmly", a follow-up's title.
+	Label string `json:"label"`
+	Date  string `json:"date"`           // YYYY-MM-DD: started, delivered on, completed
+	Role  string `json:"role,omitempty"` // incidents: their role
+}
+
+// EvidenceCandidates is what the "Link evidence" dialog lists.
+type EvidenceCandidates struct {
+	// Items: incidents, then feedback, then follow-ups, newest first
+	// within each kind; at most Limit of each.
+	Items []EvidenceCandidate `json:"items"`
+	// More names the kinds that had more than Limit (the newest are listed).
+	More  []string `json:"more"`
+	Limit int      `json:"limit"`
+}
+
+// EvidenceCandidates lists what could be linked to a person's plan: the
+// incidents they took part in (with their role), feedback delivered to them
+// and the follow-ups they closed, leaving out what the plan links already.
+// Link one with AddEvidence({kind, refId}).
+func (a *GrowthAPI) EvidenceCandidates(personID string) (EvidenceCandidates, error) {
+	const op = "growth.EvidenceCandidates"
+	out := EvidenceCandidates{Items: []EvidenceCandidate{}, More: []string{}, Limit: workspace.MaxEvidenceCandidates}
+	w, err := a.s.workspace()
+	if err != nil {
+		return out, toAPI(a.s.log, op, err)
+	}
+	u, err := parseID("personId", personID)
+	var c workspace.EvidenceCandidates
+	if err == nil {
+		c, err = w.EvidenceCandidates(u)
+	}
+	if err != nil {
+		return out, toAPI(a.s.log, op, err)
+	}
+	for _, x := range c.Items {
+		out.Items = append(out.Items, EvidenceCandidate{Kind: string(x.Kind), RefID: x.RefID.String(), Label: x.Label, Date: x.Date, Role: x.Role})
+	}
+	for _, k := range c.More {
+		out.More = append(out.More, string(k))
+	}
+	return out, nil
+}
+
 // after finishes a plan write: on success it re-evaluates reminders and
 // returns the fresh view; on failure the error, mapped for the bridge.
 func (a *GrowthAPI) after(op string, g *growth.Service, personID, today string, err error) (growth.View, error) {

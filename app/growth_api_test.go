@@ -4,9 +4,13 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
+	"wheelhouse/backend/action"
+	"wheelhouse/backend/feedback"
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
+	"wheelhouse/backend/incident"
 )
 
 func mustID(t *testing.T, s string) id.ID {
@@ -145,5 +149,100 @@ func TestGrowthThroughAPI(t *testing.T) {
 	}
 	if v, err = api.Plan(dana.ID); err != nil || v.Exists {
 		t.Fatalf("after delete: %+v %v", v, err)
+	}
+}
+
+// What a plan could link, through the bridge: the incident Dana commanded,
+// feedback delivered to her and the follow-up she closed; once linked, an
+// incident leaves the list. Bad and unknown ids are field and not-found
+// errors; someone with nothing gets empty lists, not null.
+func TestEvidenceCandidatesThroughAPI(t *testing.T) {
+	s := newShell(t, t.TempDir())
+	api := NewGrowthAPI(s)
+	if _, err := api.EvidenceCandidates(id.New(time.Now()).String()); apiErr(t, err).Code != "unavailable" {
+		t.Fatal("no workspace open: want unavailable")
+	}
+	if err := s.Open(); err != nil {
+		t.Fatal(err)
+	}
+	people := NewPeopleAPI(s)
+	danaDTO, _ := people.CreatePerson(PersonInput{Name: "Dana Xu", TimeZone: "UTC"})
+	kofiDTO, _ := people.CreatePerson(PersonInput{Name: "Kofi Mensah", TimeZone: "UTC"})
+	dana, kofi := mustID(t, danaDTO.ID), mustID(t, kofiDTO.ID)
+	w, err := s.workspace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := w.Incidents.Create(incident.Incident{Title: "Payments DB failover", Severity: 2,
+		StartedAt: time.Date(2026, 11, 12, 1, 30, 0, 0, time.UTC), Roles: incident.Roles{CommanderID: dana}}, id.Nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Feedback.Save(feedback.Entry{PersonID: dana, Kind: feedback.Positive, Situation: "Game day", Behaviour: "Ran the failover calmly",
+		Impact: "Calm team", Status: feedback.Delivered, DeliveredOn: "2026-11-13", How: feedback.InPerson}); err != nil {
+		t.Fatal(err)
+	}
+	it, _ := w.Actions.Create(action.Item{Title: "Write the failover runbook", OwnerID: dana})
+	if _, err := w.Actions.SetStatus(it.ID, action.StatusDone, ""); err != nil {
+		t.Fatal(err)
+	}
+
+	c, err := api.EvidenceCandidates(dana.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []EvidenceCandidate{
+		{Kind: "incident", RefID: in.ID.String(), Label: "SEV2 Payments DB failover — commander", Date: "2026-11-12", Role: "commander"},
+		{Kind: "feedback", Label: "positive feedback: Ran the failover calmly", Date: "2026-11-13"},
+		{Kind: "followup", RefID: it.ID.String(), Label: "Write the failover runbook", Date: "2026-11-23"},
+	}
+	if len(c.Items) != len(want) || c.Limit != 50 || len(c.More) != 0 {
+		t.Fatalf("candidates %+v", c)
+	}
+	for i, w := range want {
+		g := c.Items[i]
+		if w.RefID == "" {
+			w.RefID = g.RefID
+		}
+		if _, err := id.Parse(g.RefID); g != w || err != nil {
+			t.Errorf("candidate %d = %+v, want %+v", i, g, w)
+		}
+	}
+	b, _ := json.Marshal(c)
+	if !strings.Contains(string(b), `"refId":"`+in.ID.String()+`"`) || !strings.Contains(string(b), `"more":[]`) || !strings.Contains(string(b), `"role":"commander"`) {
+		t.Fatalf("JSON %s", b)
+	}
+
+	// Linking one (the plan must exist) takes it off the list, with the
+	// label and date of the record and the manager's note.
+	if _, err := api.SavePlan(growth.Plan{PersonID: dana}); err != nil {
+		t.Fatal(err)
+	}
+	var e growth.Evidence
+	if err := json.Unmarshal([]byte(`{"id":"","kind":"incident","refId":"`+c.Items[0].RefID+`","label":"","date":"","note":"First as commander"}`), &e); err != nil {
+		t.Fatal(err)
+	}
+	v, err := api.AddEvidence(dana.String(), e)
+	if err != nil || len(v.Plan.Evidence) != 1 || v.Plan.Evidence[0].Label != "SEV2 Payments DB failover" || v.Plan.Evidence[0].Date != "2026-11-12" ||
+		v.Plan.Evidence[0].Note != "First as commander" {
+		t.Fatalf("linked %+v %v", v.Plan.Evidence, err)
+	}
+	if c, err = api.EvidenceCandidates(dana.String()); err != nil || len(c.Items) != 2 || c.Items[0].Kind != "feedback" {
+		t.Fatalf("after linking %+v %v", c, err)
+	}
+	// A record that does not exist: the error names the evidence's field.
+	if _, err := api.AddEvidence(dana.String(), growth.Evidence{Kind: "followup", RefID: id.New(time.Now())}); apiErr(t, err).Field != "evidence.1.refId" {
+		t.Fatalf("unknown follow-up: %+v", apiErr(t, err))
+	}
+
+	if _, err := api.EvidenceCandidates("not-an-id"); apiErr(t, err).Field != "personId" {
+		t.Fatal("bad person id")
+	}
+	if _, err := api.EvidenceCandidates(id.New(time.Now()).String()); apiErr(t, err).Code != "not_found" {
+		t.Fatal("unknown person")
+	}
+	c, err = api.EvidenceCandidates(kofi.String())
+	if b, _ := json.Marshal(c); err != nil || string(b) != `{"items":[],"more":[],"limit":50}` {
+		t.Fatalf("nothing for Kofi: %s %v", b, err)
 	}
 }

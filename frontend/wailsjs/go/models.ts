@@ -576,6 +576,60 @@ export namespace app {
 	        this.desktopError = source["desktopError"];
 	    }
 	}
+	export class EvidenceCandidate {
+	    kind: string;
+	    refId: string;
+	    label: string;
+	    date: string;
+	    role?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EvidenceCandidate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.refId = source["refId"];
+	        this.label = source["label"];
+	        this.date = source["date"];
+	        this.role = source["role"];
+	    }
+	}
+	export class EvidenceCandidates {
+	    items: EvidenceCandidate[];
+	    more: string[];
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new EvidenceCandidates(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], EvidenceCandidate);
+	        this.more = source["more"];
+	        this.limit = source["limit"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ExportDTO {
 	    ics: string;
 	    name: string;

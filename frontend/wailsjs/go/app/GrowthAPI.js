@@ -18,6 +18,10 @@ export function EndMentorship(arg1, arg2) {
   return window['go']['app']['GrowthAPI']['EndMentorship'](arg1, arg2);
 }
 
+export function EvidenceCandidates(arg1) {
+  return window['go']['app']['GrowthAPI']['EvidenceCandidates'](arg1);
+}
+
 export function Mentoring() {
   return window['go']['app']['GrowthAPI']['Mentoring']();
 }
