@@ -536,7 +536,14 @@ func Suggest(br *Brief) []Suggestion {
 	}
 	for _, d := range br.FeedbackDrafts {
 		age := int(mustDate(br.Today).Sub(d.CreatedAt.Truncate(24*time.Hour)).Hours() / 24)
-		add("feedback", fmt.Sprintf("Deliver %s feedback drafted %d day%s ago: %s", d.Kind, age, plural(age), clip(d.Behaviour, 80)), "Feedback is most useful while it is timely.")
+		when := fmt.Sprintf("%d days ago", age)
+		switch age {
+		case 0:
+			when = "today"
+		case 1:
+			when = "yesterday"
+		}
+		add("feedback", fmt.Sprintf("Deliver %s feedback drafted %s: %s", d.Kind, when, clip(d.Behaviour, 80)), "Feedback is most useful while it is timely.")
 	}
 	for i, f := range br.Feedback.Flags {
 		if f == "only_constructive" || f == "only_positive" {
