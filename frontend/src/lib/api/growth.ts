@@ -42,6 +42,30 @@ export interface Evidence {
   note: string
 }
 
+/** The kinds of evidence that link a record (a note links nothing). */
+export type LinkKind = Exclude<EvidenceKind, 'note'>
+
+/** A record a plan could link: see loadEvidenceCandidates. */
+export interface EvidenceCandidate {
+  kind: LinkKind
+  refId: string
+  /** "SEV2 Payments DB failover — commander", "positive feedback: …", a follow-up's title. */
+  label: string
+  /** YYYY-MM-DD: started, delivered on, completed. */
+  date: string
+  /** Incidents: commander, communications, scribe, responder or participant. */
+  role: string
+}
+
+export interface EvidenceCandidates {
+  /** Incidents, then feedback, then follow-ups; newest first within each kind. */
+  items: EvidenceCandidate[]
+  /** Kinds with more than `limit` candidates: only the newest are listed. */
+  more: LinkKind[]
+  /** How many of each kind are listed at most. */
+  limit: number
+}
+
 export interface Plan {
   personId: string
   targetRole: string
@@ -289,6 +313,34 @@ export async function setGoalStatus(personId: string, goalId: string, status: Go
 /** Adds a note or links a record; field errors come back as "evidence.N.field". */
 export async function addEvidence(personId: string, e: Omit<Evidence, 'id'>): Promise<PlanView> {
   return planViewOf(rec(await call(() => G.AddEvidence(personId, wg.Evidence.createFrom({ ...e, id: '' })))))
+}
+
+const LINK_KINDS: readonly string[] = ['incident', 'feedback', 'followup']
+const isLinkKind = (v: unknown): v is LinkKind => typeof v === 'string' && LINK_KINDS.includes(v)
+
+export function evidenceCandidatesOf(r: Raw): EvidenceCandidates {
+  return {
+    items: arr(r.items)
+      .filter((c) => isLinkKind(c.kind))
+      .map((c) => ({
+        kind: c.kind as LinkKind,
+        refId: str(c.refId),
+        label: str(c.label),
+        date: str(c.date),
+        role: str(c.role),
+      })),
+    more: strs(r.more).filter(isLinkKind),
+    limit: num(r.limit),
+  }
+}
+
+/**
+ * What the person's plan could link: incidents they took part in (with their
+ * role), feedback delivered to them and follow-ups they closed, newest first,
+ * leaving out what the plan links already. Link one with addEvidence({kind, refId}).
+ */
+export async function loadEvidenceCandidates(personId: string): Promise<EvidenceCandidates> {
+  return evidenceCandidatesOf(rec(await call(() => G.EvidenceCandidates(personId))))
 }
 
 export async function removeEvidence(personId: string, evidenceId: string): Promise<PlanView> {

@@ -13,11 +13,12 @@ vi.mock('$lib/api/growth', async (importOriginal) => {
     setGoalStatus: vi.fn(),
     addEvidence: vi.fn(),
     removeEvidence: vi.fn(),
+    loadEvidenceCandidates: vi.fn(),
   }
 })
 
 import * as api from '$lib/api/growth'
-import type { Plan, PlanView } from '$lib/api/growth'
+import type { EvidenceCandidates, Plan, PlanView } from '$lib/api/growth'
 import { toasts } from '$lib/stores/toasts.svelte'
 import { goError } from '../../../test/fixtures'
 import PlanPanel from './PlanPanel.svelte'
@@ -249,17 +250,17 @@ describe('PlanPanel', () => {
     )
     vi.mocked(api.addEvidence).mockResolvedValueOnce(after)
     render(PlanPanel, { props: { personId: 'p1', personName: 'Dana Xu' } })
-    await user.click(await screen.findByRole('button', { name: 'Add evidence' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Add evidence' })
+    await user.click(await screen.findByRole('button', { name: 'Add a note…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Add a note' })
     expect(within(dialog).getByLabelText('Date')).toHaveValue(TODAY)
-    await user.click(within(dialog).getByRole('button', { name: 'Add evidence' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Add note' }))
     expect(within(dialog).getByLabelText('What happened')).toHaveAccessibleDescription('Say what the note is about.')
     expect(api.addEvidence).not.toHaveBeenCalled()
 
     await user.type(within(dialog).getByLabelText('What happened'), 'Ran the game day')
-    await user.click(within(dialog).getByRole('button', { name: 'Add evidence' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Add note' }))
     await waitFor(() => expect(within(dialog).getByLabelText('Date')).toHaveAccessibleDescription('Date must be a date like 2026-03-01.'))
-    await user.click(within(dialog).getByRole('button', { name: 'Add evidence' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Add note' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(screen.getByText('Ran the game day')).toBeInTheDocument()
     expect(api.addEvidence).toHaveBeenLastCalledWith('p1', { kind: 'note', refId: '', label: 'Ran the game day', date: TODAY, note: '' })
@@ -301,5 +302,144 @@ describe('PlanPanel', () => {
     vi.mocked(api.loadPlan).mockRejectedValue(goError({ code: 'not_found', message: 'No person with id p9.' }))
     render(PlanPanel, { props: { personId: 'p9', personName: 'Nobody' } })
     expect(await screen.findByText('No person with id p9.')).toBeInTheDocument()
+  })
+})
+
+const CANDIDATES: EvidenceCandidates = {
+  items: [
+    { kind: 'incident', refId: 'i3', label: 'SEV3 Queue backlog — responder', date: '2026-11-19', role: 'responder' },
+    { kind: 'incident', refId: 'i2', label: 'SEV2 Payments DB failover — commander', date: '2026-11-12', role: 'commander' },
+    { kind: 'feedback', refId: 'f1', label: 'positive feedback: Ran the failover calmly', date: '2026-11-13', role: '' },
+    { kind: 'followup', refId: 'a1', label: 'Write the failover runbook', date: '2026-11-16', role: '' },
+  ],
+  more: ['incident'],
+  limit: 2,
+}
+
+describe('PlanPanel: linking evidence', () => {
+  it('shows linked evidence with its kind and a link to the record; notes and feedback stay plain', async () => {
+    const v = structuredClone(FULL)
+    v.plan.evidence.push(
+      { id: 'e2', kind: 'feedback', refId: 'f1', label: 'positive feedback: Ran the failover calmly', date: '2026-11-13', note: 'Said so in the retro' },
+      { id: 'e3', kind: 'followup', refId: 'a1', label: 'Follow-up: Write the failover runbook', date: '2026-11-16', note: '' },
+      { id: 'e4', kind: 'note', refId: '', label: 'Ran the game day', date: '2026-11-20', note: '' },
+    )
+    vi.mocked(api.loadPlan).mockResolvedValue(v)
+    render(PlanPanel, { props: { personId: 'p1', personName: 'Dana Xu' } })
+    const list = await screen.findByRole('list', { name: 'Evidence' })
+    const items = within(list).getAllByRole('listitem')
+    expect(within(items[0]).getByText('Incident')).toBeInTheDocument()
+    expect(within(items[0]).getByRole('link', { name: 'SEV2 Checkout down' })).toHaveAttribute('href', '#/incidents/i1')
+    expect(within(items[1]).getByText('Feedback')).toBeInTheDocument()
+    expect(within(items[1]).queryByRole('link')).toBeNull()
+    expect(within(items[1]).getByText('Said so in the retro')).toBeInTheDocument()
+    expect(within(items[2]).getByRole('link', { name: 'Follow-up: Write the failover runbook' })).toHaveAttribute('href', '#/followups/a1')
+    expect(within(items[3]).getByText('Note')).toBeInTheDocument()
+    expect(within(items[3]).queryByRole('link')).toBeNull()
+  })
+
+  it('lists candidates by kind, links the chosen one with a note, and puts field errors next to the field', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.loadPlan).mockResolvedValue(FULL)
+    vi.mocked(api.loadEvidenceCandidates).mockResolvedValue(CANDIDATES)
+    const after = structuredClone(FULL)
+    after.plan.evidence.push({ id: 'e2', kind: 'incident', refId: 'i2', label: 'SEV2 Payments DB failover', date: '2026-11-12', note: 'First as commander' })
+    vi.mocked(api.addEvidence)
+      .mockRejectedValueOnce(
+        goError({
+          code: 'invalid',
+          message: 'Problems',
+          fields: [
+            { field: 'evidence.1.refId', message: 'The incident this evidence links to does not exist (any more).' },
+            { field: 'evidence.1.note', message: 'Note is too long (2001 characters; at most 2000).' },
+          ],
+        }),
+      )
+      .mockResolvedValueOnce(after)
+    render(PlanPanel, { props: { personId: 'p1', personName: 'Dana Xu' } })
+    await user.click(await screen.findByRole('button', { name: 'Link evidence…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Link evidence' })
+    expect(api.loadEvidenceCandidates).toHaveBeenCalledWith('p1')
+
+    const incidents = await within(dialog).findByRole('group', { name: 'Incidents' })
+    expect(within(incidents).getAllByRole('radio').map((r) => r.closest('label')?.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'SEV3 Queue backlog — responder 19 Nov 2026',
+      'SEV2 Payments DB failover — commander 12 Nov 2026',
+    ])
+    expect(within(incidents).getByText('Only the newest 2 incidents are listed.')).toBeInTheDocument()
+    expect(within(within(dialog).getByRole('group', { name: 'Feedback' })).getByRole('radio')).toHaveAccessibleName(
+      'positive feedback: Ran the failover calmly 13 Nov 2026',
+    )
+    expect(within(dialog).getByRole('group', { name: 'Follow-ups' })).toBeInTheDocument()
+
+    // Nothing chosen: said next to the list, nothing sent.
+    await user.click(within(dialog).getByRole('button', { name: 'Link to the plan' }))
+    const choices = within(dialog).getByRole('group', { name: 'What to link' })
+    expect(choices).toHaveAccessibleDescription('Choose what to link.')
+    expect(api.addEvidence).not.toHaveBeenCalled()
+    expect(document.activeElement).toBe(within(incidents).getAllByRole('radio')[0])
+
+    // The keyboard moves through the choices.
+    await user.keyboard('{ArrowDown}')
+    const failover = within(dialog).getByRole('radio', { name: /Payments DB failover/ })
+    expect(failover).toBeChecked()
+    await user.type(within(dialog).getByLabelText(/^Note/), 'First as commander')
+    await user.click(within(dialog).getByRole('button', { name: 'Link to the plan' }))
+    await waitFor(() =>
+      expect(choices).toHaveAccessibleDescription('The incident this evidence links to does not exist (any more).'),
+    )
+    expect(within(dialog).getByLabelText(/^Note/)).toHaveAccessibleDescription('Note is too long (2001 characters; at most 2000).')
+    expect(document.activeElement).toBe(failover)
+
+    await user.click(within(dialog).getByRole('button', { name: 'Link to the plan' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(api.addEvidence).toHaveBeenLastCalledWith('p1', { kind: 'incident', refId: 'i2', label: '', date: '', note: 'First as commander' })
+    expect(screen.getByRole('link', { name: 'SEV2 Payments DB failover' })).toHaveAttribute('href', '#/incidents/i2')
+    expect(screen.getByText('First as commander')).toBeInTheDocument()
+    expect(toasts.items.map((t) => t.message)).toEqual(['Linked “SEV2 Payments DB failover — commander” to the plan.'])
+  })
+
+  it('filters the candidates and links feedback from the menu', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.loadPlan).mockResolvedValue(FULL)
+    vi.mocked(api.loadEvidenceCandidates).mockResolvedValue(CANDIDATES)
+    vi.mocked(api.addEvidence).mockResolvedValue(FULL)
+    render(PlanPanel, { props: { personId: 'p1', personName: 'Dana Xu' } })
+    await user.click(await screen.findByRole('button', { name: 'More plan actions' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'Link evidence…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Link evidence' })
+    await within(dialog).findByRole('group', { name: 'Incidents' })
+    await user.type(within(dialog).getByLabelText('Filter'), 'CALMLY')
+    expect(within(dialog).getAllByRole('radio')).toHaveLength(1)
+    expect(within(dialog).queryByRole('group', { name: 'Incidents' })).toBeNull()
+    await user.type(within(dialog).getByLabelText('Filter'), ' nothing like it')
+    expect(within(dialog).getByText('Nothing matches “CALMLY nothing like it”.')).toBeInTheDocument()
+    await user.clear(within(dialog).getByLabelText('Filter'))
+    await user.click(within(dialog).getByRole('radio', { name: /Ran the failover calmly/ }))
+    await user.click(within(dialog).getByRole('button', { name: 'Link to the plan' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(api.addEvidence).toHaveBeenCalledWith('p1', { kind: 'feedback', refId: 'f1', label: '', date: '', note: '' })
+  })
+
+  it('says when there is nothing to link, and why it could not list', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.loadPlan).mockResolvedValue(FULL)
+    vi.mocked(api.loadEvidenceCandidates)
+      .mockRejectedValueOnce(goError({ code: 'unavailable', message: 'No workspace is open.' }))
+      .mockResolvedValueOnce({ items: [], more: [], limit: 50 })
+    render(PlanPanel, { props: { personId: 'p1', personName: 'Dana Xu' } })
+    await user.click(await screen.findByRole('button', { name: 'Link evidence…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Link evidence' })
+    expect(await within(dialog).findByText('No workspace is open.')).toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Try again' }))
+    expect(await within(dialog).findByText('Nothing to link yet')).toBeInTheDocument()
+    expect(
+      within(dialog).getByText(/Incidents they took part in, feedback delivered to them and follow-ups they closed show up here\./),
+    ).toBeInTheDocument()
+    expect(within(dialog).getByText(/What the plan links already is not listed again\./)).toBeInTheDocument()
+    expect(within(dialog).queryByRole('button', { name: 'Link to the plan' })).toBeNull()
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(api.addEvidence).not.toHaveBeenCalled()
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { planViewOf } from '$lib/api/growth'
+import { evidenceCandidatesOf, planViewOf } from '$lib/api/growth'
 
 describe('growth api', () => {
   it('decodes a plan view with missing lists and zero values omitted by Go', () => {
@@ -21,5 +21,23 @@ describe('growth api', () => {
       milestones: [{ id: 'm1', title: 'Step', dueDate: '', done: false, doneOn: '' }],
     })
     expect(v.plan.revision).toBe(0)
+  })
+
+  it('decodes evidence candidates: role omitted by Go, unknown kinds dropped', () => {
+    const c = evidenceCandidatesOf({
+      items: [
+        { kind: 'incident', refId: 'i1', label: 'SEV2 Payments DB failover — commander', date: '2026-11-12', role: 'commander' },
+        { kind: 'followup', refId: 'a1', label: 'Write the runbook', date: '2026-11-16' },
+        { kind: 'note', refId: '', label: 'Not a record', date: '2026-11-16' },
+      ],
+      more: ['incident', 'nonsense'],
+      limit: 50,
+    })
+    expect(c.items).toEqual([
+      { kind: 'incident', refId: 'i1', label: 'SEV2 Payments DB failover — commander', date: '2026-11-12', role: 'commander' },
+      { kind: 'followup', refId: 'a1', label: 'Write the runbook', date: '2026-11-16', role: '' },
+    ])
+    expect(c.more).toEqual(['incident'])
+    expect(evidenceCandidatesOf({})).toEqual({ items: [], more: [], limit: 0 })
   })
 })

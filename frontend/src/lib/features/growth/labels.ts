@@ -1,4 +1,5 @@
-import type { EvidenceKind, GoalStatus, StretchStatus } from '$lib/api/growth'
+import type { EvidenceKind, GoalStatus, LinkKind, StretchStatus } from '$lib/api/growth'
+import type { IconName } from '$lib/components/Icon.svelte'
 import { daysBetween, formatDate } from '$lib/util/time'
 
 export const GOAL_STATUSES: { value: GoalStatus; label: string }[] = [
@@ -20,6 +21,20 @@ export const EVIDENCE_KINDS: Record<EvidenceKind, string> = {
   followup: 'Follow-up',
   note: 'Note',
 }
+
+export const EVIDENCE_ICONS: Record<EvidenceKind, IconName> = {
+  incident: 'zap',
+  feedback: 'megaphone',
+  followup: 'followups',
+  note: 'note',
+}
+
+/** The groups of the "Link evidence" dialog, in the order the backend lists them. */
+export const LINK_GROUPS: { kind: LinkKind; title: string; many: string; icon: IconName }[] = [
+  { kind: 'incident', title: 'Incidents', many: 'incidents', icon: EVIDENCE_ICONS.incident },
+  { kind: 'feedback', title: 'Feedback', many: 'pieces of feedback', icon: EVIDENCE_ICONS.feedback },
+  { kind: 'followup', title: 'Follow-ups', many: 'follow-ups', icon: EVIDENCE_ICONS.followup },
+]
 
 /** Check-in cadences offered in the pair dialog (the backend takes 7-90 days). */
 export const CADENCES: { value: number; label: string }[] = [
