@@ -72,9 +72,9 @@ type OnCallLoad struct {
 	Pages      int `json:"pages"`
 	NightPages int `json:"nightPages"`
 	// Frequency over the last 12 weeks (weeks on call / weeks).
-	WeeksOnCall int  `json:"weeksOnCall"`
-	Weeks       int  `json:"weeks"`
-	TooFrequent bool `json:"tooFrequent"`
+	WeeksOnCall float64 `json:"weeksOnCall"`
+	Weeks       int     `json:"weeks"`
+	TooFrequent bool    `json:"tooFrequent"`
 	// NextShift is their next shift within two weeks, if any.
 	NextShift *oncall.Shift `json:"nextShift,omitempty"`
 	// InRotation: they are a participant of at least one rotation.
@@ -507,7 +507,7 @@ func Suggest(br *Brief) []Suggestion {
 			fmt.Sprintf("%s holiday hours on call.", num(l.HolidayHours)))
 	}
 	if l.TooFrequent {
-		add("oncall", fmt.Sprintf("On call in %d of the last %d weeks: more than one week in four", l.WeeksOnCall, l.Weeks),
+		add("oncall", fmt.Sprintf("On call in %s of the last %d weeks: more than one week in four", num(l.WeeksOnCall), l.Weeks),
 			"A sustainable pace is about one week in four.")
 	}
 	for _, in := range br.Incidents {

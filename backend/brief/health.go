@@ -37,7 +37,7 @@ type HealthRow struct {
 	Cadence      *oneonone.CadenceStatus `json:"cadence,omitempty"`
 	MoodTrend    string                  `json:"moodTrend"`
 	LastMood     int                     `json:"lastMood,omitempty"`
-	WeeksOnCall  int                     `json:"weeksOnCall"`
+	WeeksOnCall  float64                 `json:"weeksOnCall"`
 	Weeks        int                     `json:"weeks"`
 	NightHours   float64                 `json:"nightHours"`   // last 28 days
 	HolidayHours float64                 `json:"holidayHours"` // last 90 days
@@ -95,7 +95,7 @@ func (b *Builder) HealthTx(txn *badger.Txn, team id.ID, today string, now time.T
 			if row := rows[r.PersonID]; row != nil {
 				row.WeeksOnCall, row.Weeks = r.WeeksOnCall, r.Weeks
 				if r.TooFrequent {
-					row.Flags = append(row.Flags, Flag{"oncall_frequency", fmt.Sprintf("On call in %d of the last %d weeks (more than 1 in 4).", r.WeeksOnCall, r.Weeks)})
+					row.Flags = append(row.Flags, Flag{"oncall_frequency", fmt.Sprintf("On call in %s of the last %d weeks (more than 1 in 4).", num(r.WeeksOnCall), r.Weeks)})
 				}
 			}
 		}

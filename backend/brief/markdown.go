@@ -141,7 +141,7 @@ func Markdown(br *Brief) string {
 		}
 		w(". Pages: %d (%d at night).\n", l.Pages, l.NightPages)
 		if l.Weeks > 0 {
-			w("On call in %d of the last %d weeks.\n", l.WeeksOnCall, l.Weeks)
+			w("On call in %s of the last %d weeks.\n", num(l.WeeksOnCall), l.Weeks)
 		}
 		if l.NextShift != nil {
 			w("Next shift starts %s.\n", l.NextShift.Start.Format("Mon 2 Jan 15:04 MST"))

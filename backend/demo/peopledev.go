@@ -169,7 +169,7 @@ func genFeedback(s *workspace.Snapshot, p people.Person, start, end, now time.Ti
 			Situation: "During the " + []string{"sprint review", "incident on " + d.Format("2 Jan"), "planning meeting", "design review"}[rng.IntN(4)],
 			Impact:    []string{"The team could act quickly.", "Two colleagues stopped contributing.", "It saved a week of work.", "Stakeholders lost trust in the date."}[rng.IntN(4)],
 			Status:    feedback.Delivered, DeliveredOn: d.AddDate(0, 0, rng.IntN(4)).Format(feedback.DateLayout),
-			How:       feedback.Channels[rng.IntN(len(feedback.Channels))], CreatedAt: at, UpdatedAt: at}
+			How: feedback.Channels[rng.IntN(len(feedback.Channels))], CreatedAt: at, UpdatedAt: at}
 		if rng.IntN(3) == 0 {
 			e.Kind, e.NextStep = feedback.Constructive, "Try pausing before answering; ask the quieter people first."
 		}

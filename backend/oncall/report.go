@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -275,9 +276,14 @@ type FairnessRow struct {
 	WeekendHours float64 `json:"weekendHours"` // Saturday and Sunday in the person's zone
 	HolidayHours float64 `json:"holidayHours"` // holidays of the person's region
 	NightHours   float64 `json:"nightHours"`   // 22:00-07:00 in the person's zone
-	WeeksOnCall  int     `json:"weeksOnCall"`
-	Weeks        int     `json:"weeks"`
-	Frequency    float64 `json:"frequency"` // WeeksOnCall / Weeks
+	// WeeksOnCall is how many weeks of turns they held: each turn counts
+	// its length in weeks (at most 1: a two-week turn in a window counts
+	// like one week, a day counts 1/7) times the share of it they held in
+	// the window, rounded to 0.1. A turn across two calendar weeks counts
+	// once, not twice.
+	WeeksOnCall float64 `json:"weeksOnCall"`
+	Weeks       int     `json:"weeks"`
+	Frequency   float64 `json:"frequency"` // WeeksOnCall / Weeks
 	// TooFrequent: on call in more than one week in four (over at least four weeks).
 	TooFrequent bool `json:"tooFrequent"`
 	Owes        int  `json:"owes"`     // turns others covered for them, not paid back
@@ -310,14 +316,14 @@ func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
 		row   FairnessRow
 		h     hours
 		turns map[string]bool
-		weeks map[int]bool
+		weeks float64
 	}
 	rows := map[id.ID]*acc{}
 	var order []id.ID
 	get := func(p id.ID) *acc {
 		a := rows[p]
 		if a == nil {
-			a = &acc{row: FairnessRow{PersonID: p, Name: s.Name(p), Weeks: nWeeks}, turns: map[string]bool{}, weeks: map[int]bool{}}
+			a = &acc{row: FairnessRow{PersonID: p, Name: s.Name(p), Weeks: nWeeks}, turns: map[string]bool{}}
 			rows[p] = a
 			order = append(order, p)
 		}
@@ -331,6 +337,17 @@ func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
 	ix := s.index()
 	for _, rid := range ix.order {
 		sch := Compute(s, rid, from, to)
+		r := ix.rots[rid]
+		// Each turn's share in weeks goes to whoever held it, in proportion
+		// to the hours held in the window; a turn of an unrestricted
+		// rotation lasts its shift length, a restricted one its pieces.
+		turnWeeks := min(1, float64(r.ShiftLength.approx())/float64(week))
+		slotTotal := map[int]time.Duration{}
+		if r.Restriction != nil {
+			for _, x := range sch.Shifts {
+				slotTotal[x.Slot] += x.End.Sub(x.Start)
+			}
+		}
 		for _, x := range sch.Shifts {
 			if x.Gap {
 				continue
@@ -345,8 +362,12 @@ func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
 				ac.row.Overrides++
 			}
 			ac.h.add(breakdown(s, x.PersonID, a, b))
-			for w := int(a.Sub(from) / week); w <= int((b.Add(-1)).Sub(from)/week); w++ {
-				ac.weeks[w] = true
+			total := slotTotal[x.Slot]
+			if r.Restriction == nil {
+				total = r.ShiftLength.approx()
+			}
+			if total > 0 {
+				ac.weeks += turnWeeks * min(1, float64(b.Sub(a))/float64(total))
 			}
 		}
 		for _, e := range sch.Ledger {
@@ -364,13 +385,13 @@ func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
 		r := &ac.row
 		r.Shifts = len(ac.turns)
 		r.Hours, r.WeekendHours, r.HolidayHours, r.NightHours = hrs(ac.h.total), hrs(ac.h.weekend), hrs(ac.h.holiday), hrs(ac.h.night)
-		r.WeeksOnCall = len(ac.weeks)
+		r.WeeksOnCall = math.Round(ac.weeks*10) / 10
 		if nWeeks > 0 {
-			r.Frequency = math.Round(float64(r.WeeksOnCall)/float64(nWeeks)*1000) / 1000
+			r.Frequency = math.Round(ac.weeks/float64(nWeeks)*1000) / 1000
 		}
 		r.TooFrequent = nWeeks >= 4 && r.Frequency > FrequencyLimit
 		if r.TooFrequent {
-			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s is on call in %d of %d weeks (more than 1 in 4).", r.Name, r.WeeksOnCall, nWeeks))
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s is on call in %s of %d weeks (more than 1 in 4).", r.Name, strconv.FormatFloat(r.WeeksOnCall, 'f', -1, 64), nWeeks))
 		}
 		rep.Rows = append(rep.Rows, *r)
 	}

@@ -59,6 +59,28 @@ Primary business_hours 2026-03-13T13:00Z 8h0m0s unstaffed=false`)
 	}
 }
 
+// A turn across two calendar weeks of the window counts once: two people
+// taking weekly turns are each on call half the time, whatever weekday the
+// window starts on, and daily turns count a seventh of a week each.
+func TestFairnessFrequencyIsTurnsNotCalendarWeeks(t *testing.T) {
+	weekly := rotation("UTC", 1, Weeks, "09:00", "2026-01-05", 1, 2)
+	s := &Snapshot{Rotations: []Rotation{weekly}, People: team(2, "UTC")}
+	rep := Fairness(s, utc("2026-01-07T15:00:00Z"), utc("2026-04-01T15:00:00Z")) // 12 weeks from a Wednesday afternoon
+	for _, r := range rep.Rows {
+		if r.Weeks != 12 || r.WeeksOnCall != 6 || r.Frequency != 0.5 || !r.TooFrequent {
+			t.Errorf("weekly turns of two: %+v", r)
+		}
+	}
+	daily := rotation("UTC", 1, Days, "09:00", "2026-01-05", 1, 2, 3, 4, 5, 6, 7)
+	s = &Snapshot{Rotations: []Rotation{daily}, People: team(7, "UTC")}
+	rep = Fairness(s, utc("2026-01-05T09:00:00Z"), utc("2026-03-02T09:00:00Z")) // 8 weeks
+	for _, r := range rep.Rows {
+		if r.WeeksOnCall != 1.1 || r.TooFrequent { // 8 days of a day each: 8/7 weeks
+			t.Errorf("daily turns of seven: %+v", r)
+		}
+	}
+}
+
 func TestFairness(t *testing.T) {
 	r := rotation("UTC", 1, Weeks, "00:00", "2026-01-05", 1, 2, 3)
 	s := &Snapshot{Rotations: []Rotation{r}, People: team(3, "UTC"),
@@ -83,13 +105,15 @@ func TestFairness(t *testing.T) {
 	if b.Hours != 480 || c.Hours != 504 || rep.Rows[0].Name != "C" {
 		t.Errorf("hours B %v C %v, first row %s", b.Hours, c.Hours, rep.Rows[0].Name)
 	}
-	if a.WeeksOnCall != 3 || a.Weeks != 8 || a.Frequency != 0.375 || !a.TooFrequent {
+	// A held two whole weekly turns and one day of B's turn (the override):
+	// 2 + 1/7 weeks of turns.
+	if a.WeeksOnCall != 2.1 || a.Weeks != 8 || a.Frequency != 0.268 || !a.TooFrequent {
 		t.Errorf("A frequency: %+v", a)
 	}
 	if a.Owes != 1 || b.Owes != 1 || b.Owed != 1 || c.Owed != 1 || len(rep.Ledger) != 2 {
 		t.Errorf("ledger: %+v", rep.Ledger)
 	}
-	if len(rep.Warnings) != 3 || !strings.Contains(rep.Warnings[0], "A is on call in 3 of 8 weeks") {
+	if len(rep.Warnings) != 3 || !strings.Contains(rep.Warnings[0], "A is on call in 2.1 of 8 weeks") {
 		t.Errorf("warnings %q", rep.Warnings)
 	}
 	// A person in Tokyo sees nights and weekends in Tokyo time.
