@@ -290,6 +290,13 @@ export async function run({ page, shot: rawShot, log, waitForBindings }) {
   await page.getByRole('region', { name: /1:1 cadence/ }).getByRole('link', { name: REPORT }).waitFor(T)
   await page.getByRole('region', { name: /Team health/ }).getByRole('link', { name: REPORT }).waitFor(T)
   await shot('health')
+  // Mentoring, the screen's second tab: pairs and suggestions.
+  await page.getByRole('link', { name: 'Mentoring' }).click()
+  await page.getByRole('heading', { level: 1, name: /^Mentoring/ }).waitFor(T)
+  await page.getByRole('button', { name: 'New pair' }).waitFor(T)
+  await shot('mentoring')
+  await page.getByRole('link', { name: '1:1s & health' }).last().click()
+  await page.getByRole('heading', { level: 1, name: '1:1s & team health' }).waitFor(T)
   await page.getByRole('region', { name: /1:1 cadence/ }).getByRole('link', { name: REPORT }).click()
   await page.getByRole('tab', { name: '1:1s', exact: true, selected: true }).waitFor(T)
 
