@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -227,18 +228,18 @@ func (f *Filter) validate() error {
 		}
 	}
 	for _, s := range f.Statuses {
-		if !oneOf(s, Statuses) {
+		if !slices.Contains(Statuses, s) {
 			c.Add("statuses", "Unknown status %q.", s)
 		}
 	}
-	if f.SourceKind != "" && !oneOf(f.SourceKind, SourceKinds) {
+	if f.SourceKind != "" && !slices.Contains(SourceKinds, f.SourceKind) {
 		c.Add("sourceKind", "Unknown source kind %q.", f.SourceKind)
 	}
 	return c.Err()
 }
 
 func (f *Filter) match(it *Brief) bool {
-	if len(f.OwnerIDs) > 0 && !oneOf(it.OwnerID, f.OwnerIDs) {
+	if len(f.OwnerIDs) > 0 && !slices.Contains(f.OwnerIDs, it.OwnerID) {
 		return false
 	}
 	if f.SourceKind != "" && it.Source.Kind != f.SourceKind {
@@ -247,7 +248,7 @@ func (f *Filter) match(it *Brief) bool {
 	if !f.SourceID.IsZero() && it.Source.ID != f.SourceID {
 		return false
 	}
-	if len(f.Statuses) > 0 && !oneOf(it.Status, f.Statuses) {
+	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, it.Status) {
 		return false
 	}
 	if f.OverdueOnly && !it.IsOverdue(f.Today) {

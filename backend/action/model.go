@@ -5,10 +5,11 @@
 package action
 
 import (
+	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 )
@@ -95,25 +96,10 @@ const (
 const DateLayout = "2006-01-02"
 
 // ParseDate reads a civil date "YYYY-MM-DD" (years 2000-2199).
-func ParseDate(s string) (time.Time, bool) {
-	if len(s) != len(DateLayout) {
-		return time.Time{}, false
-	}
-	d, err := time.Parse(DateLayout, s)
-	if err != nil || d.Year() < 2000 || d.Year() > 2199 {
-		return time.Time{}, false
-	}
-	return d, true
-}
+func ParseDate(s string) (time.Time, bool) { return civil.Parse(s) }
 
 // AddDays returns the civil date n days after date (n may be negative).
-func AddDays(date string, n int) string {
-	d, ok := ParseDate(date)
-	if !ok {
-		return date
-	}
-	return d.AddDate(0, 0, n).Format(DateLayout)
-}
+func AddDays(date string, n int) string { return civil.AddDays(date, n) }
 
 // Normalize trims text and fills defaults (priority medium, status open).
 func (it *Item) Normalize() {
@@ -140,7 +126,7 @@ func (it *Item) Validate() error {
 	if it.Title == "" {
 		c.Add("title", "Title is required.")
 	}
-	checkLen(&c, "title", "Title", it.Title, MaxTitle)
+	c.MaxLen("title", "Title", it.Title, MaxTitle)
 	if it.OwnerID.IsZero() && !it.OwnerRemoved {
 		c.Add("ownerId", "Choose who owns this follow-up.")
 	}
@@ -149,27 +135,27 @@ func (it *Item) Validate() error {
 			c.Add("dueDate", "Due date must be a date like 2026-03-01.")
 		}
 	}
-	if !oneOf(it.Priority, Priorities) {
+	if !slices.Contains(Priorities, it.Priority) {
 		c.Add("priority", "Priority must be low, medium, high or urgent.")
 	}
-	if !oneOf(it.Status, Statuses) {
+	if !slices.Contains(Statuses, it.Status) {
 		c.Add("status", "Unknown status %q: open, in_progress, done or wont_do.", it.Status)
 	}
 	if it.Status == StatusWontDo && it.Reason == "" {
 		c.Add("reason", "Say why this follow-up won't be done.")
 	}
-	checkLen(&c, "reason", "Reason", it.Reason, MaxReason)
+	c.MaxLen("reason", "Reason", it.Reason, MaxReason)
 	switch {
 	case it.Source.Kind == "" && !it.Source.ID.IsZero():
 		c.Add("source.kind", "A source needs a kind.")
-	case it.Source.Kind != "" && !oneOf(it.Source.Kind, SourceKinds):
+	case it.Source.Kind != "" && !slices.Contains(SourceKinds, it.Source.Kind):
 		c.Add("source.kind", "Unknown source kind %q.", it.Source.Kind)
 	case it.Source.Kind != "" && it.Source.ID.IsZero():
 		c.Add("source.id", "A %s follow-up needs the id of its source.", it.Source.Kind)
 	}
-	checkLen(&c, "source.label", "Source label", it.Source.Label, MaxLabel)
-	checkLen(&c, "notes", "Notes", it.Notes, MaxNotes)
-	if !it.Status.IsOpen() && oneOf(it.Status, Statuses) && it.CompletedAt.IsZero() {
+	c.MaxLen("source.label", "Source label", it.Source.Label, MaxLabel)
+	c.MaxLen("notes", "Notes", it.Notes, MaxNotes)
+	if !it.Status.IsOpen() && slices.Contains(Statuses, it.Status) && it.CompletedAt.IsZero() {
 		c.Add("completedAt", "A %s follow-up needs the time it was closed.", it.Status)
 	}
 	if it.Status.IsOpen() && !it.CompletedAt.IsZero() {
@@ -182,19 +168,4 @@ func (it *Item) Validate() error {
 // today (a civil date in the manager's time zone).
 func (it *Item) IsOverdue(today string) bool {
 	return it.Status.IsOpen() && it.DueDate != "" && it.DueDate < today
-}
-
-func checkLen(c *errs.Collector, field, label, v string, max int) {
-	if n := utf8.RuneCountInString(v); n > max {
-		c.Add(field, "%s is too long (%d characters; at most %d).", label, n, max)
-	}
-}
-
-func oneOf[T comparable](v T, l []T) bool {
-	for _, x := range l {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

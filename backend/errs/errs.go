@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Code is the kind of failure. Codes are append-only: the frontend and the
@@ -126,6 +127,13 @@ func FieldsOf(err error) []FieldError {
 
 // Collector gathers field errors during validation.
 type Collector struct{ fields []FieldError }
+
+// MaxLen adds a problem when v has more than max characters (runes).
+func (c *Collector) MaxLen(field, label, v string, max int) {
+	if n := utf8.RuneCountInString(v); n > max {
+		c.Add(field, "%s is too long (%d characters; at most %d).", label, n, max)
+	}
+}
 
 // Add records a problem with a field.
 func (c *Collector) Add(field, format string, args ...any) {

@@ -2,6 +2,7 @@ package growth
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -75,7 +76,7 @@ func (d *Data) Check(claim func(where string, u id.ID), add func(where, format s
 			add(where+" personId", "person %s has another plan in the file (one plan per person)", p.PersonID)
 		}
 		planOf[p.PersonID] = true
-		if p.TargetLevel != "" && !oneOf(p.TargetLevel, ladder) {
+		if p.TargetLevel != "" && !slices.Contains(ladder, p.TargetLevel) {
 			add(where+" targetLevel", "level %q is not on the level ladder", p.TargetLevel)
 		}
 		for j := range p.Evidence {

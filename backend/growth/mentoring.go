@@ -73,7 +73,7 @@ func (m *Mentorship) Validate() error {
 		c.Add("focus", "At most %d focus areas (there are %d).", MaxFocus, len(m.Focus))
 	}
 	for i, f := range m.Focus {
-		checkLen(&c, path("focus", i), "A focus area", f, MaxArea)
+		c.MaxLen(path("focus", i), "A focus area", f, MaxArea)
 	}
 	okStart := false
 	if m.StartDate == "" {
@@ -90,7 +90,7 @@ func (m *Mentorship) Validate() error {
 	if checkDate(&c, "endedOn", "End date", m.EndedOn) && okStart && m.EndedOn != "" && m.EndedOn < m.StartDate {
 		c.Add("endedOn", "The end date %s is before the start %s.", m.EndedOn, m.StartDate)
 	}
-	checkLen(&c, "notes", "Notes", m.Notes, MaxDescription)
+	c.MaxLen("notes", "Notes", m.Notes, MaxDescription)
 	return c.Err()
 }
 

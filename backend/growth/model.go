@@ -16,10 +16,12 @@
 package growth
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 )
@@ -144,37 +146,15 @@ const (
 const DateLayout = "2006-01-02"
 
 // ParseDate reads a civil date "YYYY-MM-DD" (years 2000-2199).
-func ParseDate(s string) (time.Time, bool) {
-	if len(s) != len(DateLayout) {
-		return time.Time{}, false
-	}
-	d, err := time.Parse(DateLayout, s)
-	if err != nil || d.Year() < 2000 || d.Year() > 2199 {
-		return time.Time{}, false
-	}
-	return d, true
-}
+func ParseDate(s string) (time.Time, bool) { return civil.Parse(s) }
 
 // AddDays returns the civil date n days after date (n may be negative); an
 // invalid date is returned unchanged.
-func AddDays(date string, n int) string {
-	d, ok := ParseDate(date)
-	if !ok {
-		return date
-	}
-	return d.AddDate(0, 0, n).Format(DateLayout)
-}
+func AddDays(date string, n int) string { return civil.AddDays(date, n) }
 
 // DaysBetween returns the number of days from a to b (negative when b is
 // before a), 0 when either is not a date.
-func DaysBetween(a, b string) int {
-	da, ok1 := ParseDate(a)
-	db, ok2 := ParseDate(b)
-	if !ok1 || !ok2 {
-		return 0
-	}
-	return int(db.Sub(da).Hours() / 24)
-}
+func DaysBetween(a, b string) int { return civil.DaysBetween(a, b) }
 
 // Areas normalizes a list of skills or areas: trimmed, inner spaces
 // collapsed, empties dropped, duplicates (ignoring case) dropped keeping the
@@ -261,15 +241,15 @@ func (p *Plan) Validate() error {
 	if p.PersonID.IsZero() {
 		c.Add("personId", "A plan belongs to a person.")
 	}
-	checkLen(&c, "targetRole", "Target role", p.TargetRole, MaxTitle)
-	checkLen(&c, "targetLevel", "Target level", p.TargetLevel, 40)
+	c.MaxLen("targetRole", "Target role", p.TargetRole, MaxTitle)
+	c.MaxLen("targetLevel", "Target level", p.TargetLevel, 40)
 	if len(p.GrowthAreas) > MaxAreas {
 		c.Add("growthAreas", "At most %d growth areas (there are %d).", MaxAreas, len(p.GrowthAreas))
 	}
 	for i, a := range p.GrowthAreas {
-		checkLen(&c, path("growthAreas", i), "A growth area", a, MaxArea)
+		c.MaxLen(path("growthAreas", i), "A growth area", a, MaxArea)
 	}
-	checkLen(&c, "summary", "Summary", p.Summary, MaxSummary)
+	c.MaxLen("summary", "Summary", p.Summary, MaxSummary)
 
 	ids := map[id.ID]string{} // every id inside the plan is unique in it
 	dup := func(u id.ID, field string) {
@@ -291,10 +271,10 @@ func (p *Plan) Validate() error {
 		if g.Title == "" {
 			c.Add(f+".title", "Give the goal a title.")
 		}
-		checkLen(&c, f+".title", "Goal title", g.Title, MaxTitle)
-		checkLen(&c, f+".description", "Description", g.Description, MaxDescription)
+		c.MaxLen(f+".title", "Goal title", g.Title, MaxTitle)
+		c.MaxLen(f+".description", "Description", g.Description, MaxDescription)
 		checkDate(&c, f+".targetDate", "Target date", g.TargetDate)
-		if !oneOf(g.Status, GoalStatuses) {
+		if !slices.Contains(GoalStatuses, g.Status) {
 			c.Add(f+".status", "Unknown goal status %q: not_started, in_progress, done or dropped.", g.Status)
 		}
 		if len(g.Milestones) > MaxMilestones {
@@ -307,7 +287,7 @@ func (p *Plan) Validate() error {
 			if m.Title == "" {
 				c.Add(mf+".title", "Give the milestone a title.")
 			}
-			checkLen(&c, mf+".title", "Milestone title", m.Title, MaxTitle)
+			c.MaxLen(mf+".title", "Milestone title", m.Title, MaxTitle)
 			checkDate(&c, mf+".dueDate", "Due date", m.DueDate)
 			if m.Done {
 				if m.DoneOn == "" {
@@ -329,14 +309,14 @@ func (p *Plan) Validate() error {
 		if a.Title == "" {
 			c.Add(f+".title", "Give the assignment a title.")
 		}
-		checkLen(&c, f+".title", "Assignment title", a.Title, MaxTitle)
-		checkLen(&c, f+".description", "Description", a.Description, MaxDescription)
+		c.MaxLen(f+".title", "Assignment title", a.Title, MaxTitle)
+		c.MaxLen(f+".description", "Description", a.Description, MaxDescription)
 		okS := checkDate(&c, f+".startDate", "Start date", a.StartDate)
 		okE := checkDate(&c, f+".endDate", "End date", a.EndDate)
 		if okS && okE && a.StartDate != "" && a.EndDate != "" && a.EndDate < a.StartDate {
 			c.Add(f+".endDate", "The end date %s is before the start date %s.", a.EndDate, a.StartDate)
 		}
-		if !oneOf(a.Status, StretchStatuses) {
+		if !slices.Contains(StretchStatuses, a.Status) {
 			c.Add(f+".status", "Unknown assignment status %q: planned, active or done.", a.Status)
 		}
 	}
@@ -350,7 +330,7 @@ func (p *Plan) Validate() error {
 		f := path("evidence", i)
 		dup(e.ID, f+".id")
 		switch {
-		case !oneOf(e.Kind, EvidenceKinds):
+		case !slices.Contains(EvidenceKinds, e.Kind):
 			c.Add(f+".kind", "Unknown kind of evidence %q: incident, feedback, followup or note.", e.Kind)
 		case e.Kind == EvidenceNote:
 			if !e.RefID.IsZero() {
@@ -371,9 +351,9 @@ func (p *Plan) Validate() error {
 				links[k] = true
 			}
 		}
-		checkLen(&c, f+".label", "Label", e.Label, MaxTitle)
+		c.MaxLen(f+".label", "Label", e.Label, MaxTitle)
 		checkDate(&c, f+".date", "Date", e.Date)
-		checkLen(&c, f+".note", "Note", e.Note, MaxNote)
+		c.MaxLen(f+".note", "Note", e.Note, MaxNote)
 	}
 	return c.Err()
 }
@@ -427,20 +407,7 @@ func openMilestone(g *Goal, m *Milestone) bool {
 	return !m.Done && m.DueDate != "" && g.Status.IsOpen()
 }
 
-func path(prefix string, i int) string { return prefix + "." + itoa(i) }
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
-}
-
-func checkLen(c *errs.Collector, field, label, v string, max int) {
-	if n := utf8.RuneCountInString(v); n > max {
-		c.Add(field, "%s is too long (%d characters; at most %d).", label, n, max)
-	}
-}
+func path(prefix string, i int) string { return prefix + "." + strconv.Itoa(i) }
 
 // checkDate adds a problem when v is set and not a civil date; it reports
 // whether v is fine (empty counts as fine).
@@ -453,13 +420,4 @@ func checkDate(c *errs.Collector, field, label, v string) bool {
 		return false
 	}
 	return true
-}
-
-func oneOf[T comparable](v T, l []T) bool {
-	for _, x := range l {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

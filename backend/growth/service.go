@@ -1,6 +1,7 @@
 package growth
 
 import (
+	"slices"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -257,7 +258,7 @@ func (s *Service) check(txn *badger.Txn, p *Plan, old *Plan) error {
 		if err != nil {
 			return err
 		}
-		if !oneOf(p.TargetLevel, ladder) {
+		if !slices.Contains(ladder, p.TargetLevel) {
 			c.Add("targetLevel", "Level %q is not on the level ladder (%s).", p.TargetLevel, joinComma(ladder))
 		}
 	}
@@ -396,7 +397,7 @@ func (s *Service) SetGoalStatus(person, goal id.ID, st GoalStatus) (Plan, error)
 		if !ok {
 			return errs.E(errs.NotFound, "This plan has no such goal (any more).")
 		}
-		if !oneOf(st, GoalStatuses) {
+		if !slices.Contains(GoalStatuses, st) {
 			return errs.FieldErr("status", "Unknown goal status %q: not_started, in_progress, done or dropped.", st)
 		}
 		p.Goals[i].Status = st

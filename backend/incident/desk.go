@@ -2,6 +2,7 @@ package incident
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -386,12 +387,12 @@ func applyRoles(in *Incident, r Roles, at time.Time, by id.ID, now time.Time) in
 	}
 	newR := uniq(r.ResponderIDs)
 	for _, u := range in.ResponderIDs {
-		if !oneOf(u, newR) {
+		if !slices.Contains(newR, u) {
 			add(RoleResponder, u, "removed")
 		}
 	}
 	for _, u := range newR {
-		if !oneOf(u, in.ResponderIDs) {
+		if !slices.Contains(in.ResponderIDs, u) {
 			add(RoleResponder, u, "added")
 		}
 	}
@@ -573,16 +574,16 @@ type Filter struct {
 }
 
 func (f *Filter) match(s *Summary) bool {
-	if len(f.Statuses) > 0 && !oneOf(s.Status, f.Statuses) {
+	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, s.Status) {
 		return false
 	}
-	if len(f.Severities) > 0 && !oneOf(s.Severity, f.Severities) {
+	if len(f.Severities) > 0 && !slices.Contains(f.Severities, s.Severity) {
 		return false
 	}
-	if !f.ServiceID.IsZero() && !oneOf(f.ServiceID, s.ServiceIDs) {
+	if !f.ServiceID.IsZero() && !slices.Contains(s.ServiceIDs, f.ServiceID) {
 		return false
 	}
-	if f.Tag != "" && !oneOf(NormalizeTag(f.Tag), s.Tags) {
+	if f.Tag != "" && !slices.Contains(s.Tags, NormalizeTag(f.Tag)) {
 		return false
 	}
 	return true

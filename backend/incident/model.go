@@ -6,13 +6,14 @@ package incident
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 )
@@ -372,9 +373,9 @@ func (in *Incident) Validate(r Rules) error {
 	if in.Title == "" {
 		c.Add("title", "Title is required.")
 	}
-	checkLen(&c, "title", "Title", in.Title, MaxTitle)
-	checkLen(&c, "summary", "Summary", in.Summary, MaxText)
-	checkLen(&c, "customerImpact", "Customer impact", in.CustomerImpact, MaxText)
+	c.MaxLen("title", "Title", in.Title, MaxTitle)
+	c.MaxLen("summary", "Summary", in.Summary, MaxText)
+	c.MaxLen("customerImpact", "Customer impact", in.CustomerImpact, MaxText)
 	if in.Severity < MinSeverity || in.Severity > MaxSeverity {
 		c.Add("severity", "Choose a severity from SEV1 to SEV4.")
 	}
@@ -389,7 +390,7 @@ func (in *Incident) Validate(r Rules) error {
 		c.Add("tags", "At most %d tags.", MaxTags)
 	}
 	for i, t := range in.Tags {
-		checkLen(&c, "tags."+itoa(i), "Tag", t, MaxTag)
+		c.MaxLen("tags."+itoa(i), "Tag", t, MaxTag)
 	}
 	if len(in.AffectedServiceIDs) > MaxServices {
 		c.Add("affectedServiceIds", "At most %d affected services.", MaxServices)
@@ -473,9 +474,9 @@ func (in *Incident) validateTimeline(c *errs.Collector, r Rules) {
 		} else if !r.Now.IsZero() && e.At.After(r.Now.Add(MaxFutureSkew)) {
 			c.Add(f+".at", "This entry is in the future.")
 		}
-		checkLen(c, f+".text", "Entry", e.Text, MaxEntryText)
-		checkLen(c, f+".annotation", "Annotation", e.Annotation, MaxEntryText)
-		if !oneOf(e.Kind, entryKinds) {
+		c.MaxLen(f+".text", "Entry", e.Text, MaxEntryText)
+		c.MaxLen(f+".annotation", "Annotation", e.Annotation, MaxEntryText)
+		if !slices.Contains(entryKinds, e.Kind) {
 			c.Add(f+".kind", "Unknown entry kind %q.", e.Kind)
 			continue
 		}
@@ -496,7 +497,7 @@ func (in *Incident) validateTimeline(c *errs.Collector, r Rules) {
 				c.Add(f+".to", "Severity entry must go between 1 and 4 (%q -> %q).", e.From, e.To)
 			}
 		case KindRole:
-			if !oneOf(e.Role, []Role{RoleCommander, RoleScribe, RoleComms, RoleResponder}) {
+			if !slices.Contains([]Role{RoleCommander, RoleScribe, RoleComms, RoleResponder}, e.Role) {
 				c.Add(f+".role", "Unknown role %q.", e.Role)
 			}
 		}
@@ -512,7 +513,7 @@ func sevString(s string) bool {
 }
 
 func (r *Review) validate(c *errs.Collector, in *Incident) {
-	if !oneOf(r.State, ReviewStates) {
+	if !slices.Contains(ReviewStates, r.State) {
 		c.Add("review.state", "Unknown review state %q.", r.State)
 	}
 	if r.DueDate != "" {
@@ -523,15 +524,15 @@ func (r *Review) validate(c *errs.Collector, in *Incident) {
 	for _, f := range []struct{ field, label, v string }{{"summary", "Summary", r.Summary}, {"impact", "Impact", r.Impact},
 		{"timeline", "Timeline", r.Timeline}, {"rootCause", "Root cause", r.RootCause}, {"wentWell", "What went well", r.WentWell},
 		{"wentPoorly", "What went poorly", r.WentPoorly}, {"lessons", "Lessons", r.Lessons}} {
-		checkLen(c, "review."+f.field, f.label, f.v, MaxText)
+		c.MaxLen("review."+f.field, f.label, f.v, MaxText)
 	}
 	if len(r.ContributingFactors) > MaxFactors {
 		c.Add("review.contributingFactors", "At most %d contributing factors.", MaxFactors)
 	}
 	for i, f := range r.ContributingFactors {
-		checkLen(c, "review.contributingFactors."+itoa(i), "Contributing factor", f, MaxFactor)
+		c.MaxLen("review.contributingFactors."+itoa(i), "Contributing factor", f, MaxFactor)
 	}
-	checkLen(c, "review.skipReason", "Reason", r.SkipReason, MaxReason)
+	c.MaxLen("review.skipReason", "Reason", r.SkipReason, MaxReason)
 	switch r.State {
 	case ReviewSkipped:
 		if r.SkipReason == "" {
@@ -598,31 +599,7 @@ func (in *Incident) ServiceRefs() []Ref {
 }
 
 // ParseDate reads a civil date "YYYY-MM-DD" (years 2000-2199).
-func ParseDate(s string) (time.Time, bool) {
-	if len(s) != len(DateLayout) {
-		return time.Time{}, false
-	}
-	d, err := time.Parse(DateLayout, s)
-	if err != nil || d.Year() < 2000 || d.Year() > 2199 {
-		return time.Time{}, false
-	}
-	return d, true
-}
-
-func checkLen(c *errs.Collector, field, label, v string, max int) {
-	if n := utf8.RuneCountInString(v); n > max {
-		c.Add(field, "%s is too long (%d characters; at most %d).", label, n, max)
-	}
-}
-
-func oneOf[T comparable](v T, l []T) bool {
-	for _, x := range l {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
+func ParseDate(s string) (time.Time, bool) { return civil.Parse(s) }
 
 func uniq(in []id.ID) []id.ID {
 	if len(in) == 0 {

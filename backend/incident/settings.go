@@ -90,7 +90,7 @@ func (s *Settings) Validate() error {
 			c.Add(f+".label", "%q is used twice.", l.Label)
 		}
 		seen[strings.ToLower(l.Label)] = true
-		checkLen(&c, f+".description", "Description", l.Description, 500)
+		c.MaxLen(f+".description", "Description", l.Description, 500)
 	}
 	if s.ReviewDueBusinessDays < 1 || s.ReviewDueBusinessDays > 60 {
 		c.Add("reviewDueBusinessDays", "Reviews are due 1 to 60 business days after resolution.")
@@ -99,7 +99,7 @@ func (s *Settings) Validate() error {
 		c.Add("causeKeywords", "At most 100 cause keywords.")
 	}
 	for i, k := range s.CauseKeywords {
-		checkLen(&c, "causeKeywords."+itoa(i), "Keyword", k, 60)
+		c.MaxLen("causeKeywords."+itoa(i), "Keyword", k, 60)
 	}
 	return c.Err()
 }

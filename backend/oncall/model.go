@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
@@ -247,12 +246,6 @@ func ParseDate(s string) (time.Time, bool) {
 	return d, true
 }
 
-func checkLen(c *errs.Collector, field, label, v string, max int) {
-	if n := utf8.RuneCountInString(v); n > max {
-		c.Add(field, "%s is too long (%d characters; at most %d).", label, n, max)
-	}
-}
-
 func itoa(i int) string { return fmt.Sprint(i) }
 
 // Normalize trims text, de-duplicates and fills defaults.
@@ -290,9 +283,9 @@ func (r *Rotation) Validate() error {
 	if r.Name == "" {
 		c.Add("name", "Name is required.")
 	}
-	checkLen(&c, "name", "Name", r.Name, MaxName)
-	checkLen(&c, "scheduleName", "Schedule name", r.ScheduleName, MaxName)
-	checkLen(&c, "description", "Description", r.Description, MaxNote)
+	c.MaxLen("name", "Name", r.Name, MaxName)
+	c.MaxLen("scheduleName", "Schedule name", r.ScheduleName, MaxName)
+	c.MaxLen("description", "Description", r.Description, MaxNote)
 	if r.Layer < 1 || r.Layer > MaxLayer {
 		c.Add("layer", "Layer must be 1 (primary) to %d.", MaxLayer)
 	}
@@ -462,9 +455,9 @@ func (t *TimeOff) Validate() error {
 	if t.Source == SourceImport && t.UID == "" {
 		c.Add("calendarUid", "An imported entry needs its calendar UID.")
 	}
-	checkLen(&c, "note", "Note", t.Note, MaxNote)
-	checkLen(&c, "calendarUid", "Calendar UID", t.UID, 1000)
-	checkLen(&c, "calendar", "Calendar name", t.Calendar, 200)
+	c.MaxLen("note", "Note", t.Note, MaxNote)
+	c.MaxLen("calendarUid", "Calendar UID", t.UID, 1000)
+	c.MaxLen("calendar", "Calendar name", t.Calendar, 200)
 	return c.Err()
 }
 
@@ -495,7 +488,7 @@ func (r *Region) Validate() error {
 	if r.Name == "" {
 		c.Add("name", "Region name is required.")
 	}
-	checkLen(&c, "name", "Region name", r.Name, MaxName)
+	c.MaxLen("name", "Region name", r.Name, MaxName)
 	if len(r.Holidays) > MaxHolidays {
 		c.Add("holidays", "At most %d holidays per region.", MaxHolidays)
 	}
@@ -508,12 +501,12 @@ func (r *Region) Validate() error {
 		if h.Name == "" {
 			c.Add(f+".name", "Holiday name is required.")
 		}
-		checkLen(&c, f+".name", "Holiday name", h.Name, MaxName)
+		c.MaxLen(f+".name", "Holiday name", h.Name, MaxName)
 		if h.Source != "" && h.Source != SourceImport {
 			c.Add(f+".source", "Source must be manual or import.")
 		}
-		checkLen(&c, f+".calendarUid", "Calendar UID", h.UID, 1000)
-		checkLen(&c, f+".calendar", "Calendar name", h.Calendar, 200)
+		c.MaxLen(f+".calendarUid", "Calendar UID", h.UID, 1000)
+		c.MaxLen(f+".calendar", "Calendar name", h.Calendar, 200)
 		k := h.Date + "\x00" + strings.ToLower(h.Name) + "\x00" + h.Calendar + "\x00" + h.UID
 		if seen[k] {
 			c.Add(f, "%s %s is listed twice.", h.Name, h.Date)
@@ -550,7 +543,7 @@ func (o *Override) Validate() error {
 	case o.Start.Year() < 1970 || o.End.Year() > 2200:
 		c.Add("start", "The dates are out of range.")
 	}
-	checkLen(&c, "note", "Note", o.Note, MaxNote)
+	c.MaxLen("note", "Note", o.Note, MaxNote)
 	return c.Err()
 }
 
@@ -573,7 +566,7 @@ func (s *Swap) Validate() error {
 	} else if s.SlotA == s.SlotB {
 		c.Add("slotB", "Choose two different shifts.")
 	}
-	checkLen(&c, "note", "Note", s.Note, MaxNote)
+	c.MaxLen("note", "Note", s.Note, MaxNote)
 	return c.Err()
 }
 

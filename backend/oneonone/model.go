@@ -9,10 +9,12 @@
 package oneonone
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 )
@@ -162,27 +164,11 @@ const (
 const DateLayout = "2006-01-02"
 
 // ParseDate reads a civil date (years 2000-2199).
-func ParseDate(s string) (time.Time, bool) {
-	if len(s) != len(DateLayout) {
-		return time.Time{}, false
-	}
-	d, err := time.Parse(DateLayout, s)
-	if err != nil || d.Year() < 2000 || d.Year() > 2199 {
-		return time.Time{}, false
-	}
-	return d, true
-}
+func ParseDate(s string) (time.Time, bool) { return civil.Parse(s) }
 
 // DaysBetween is the number of days from a to b (civil dates; negative when b
 // is before a). Civil dates have no DST: every day counts once.
-func DaysBetween(a, b string) int {
-	da, ok1 := ParseDate(a)
-	db, ok2 := ParseDate(b)
-	if !ok1 || !ok2 {
-		return 0
-	}
-	return int(db.Sub(da).Hours() / 24)
-}
+func DaysBetween(a, b string) int { return civil.DaysBetween(a, b) }
 
 // Normalize trims text and fills defaults.
 func (s *Series) Normalize() {
@@ -203,7 +189,7 @@ func (s *Series) Validate() error {
 	if s.PersonID.IsZero() {
 		c.Add("personId", "Choose the report this cadence is for.")
 	}
-	if !oneOf(s.Cadence, Cadences) {
+	if !slices.Contains(Cadences, s.Cadence) {
 		c.Add("cadence", "Cadence must be weekly, every two weeks or monthly.")
 	}
 	if s.Weekday < 0 || s.Weekday > 6 {
@@ -270,7 +256,7 @@ func (m *Meeting) Validate() error {
 	if _, ok := ParseDate(m.Date); !ok {
 		c.Add("date", "Date must be a date like 2026-03-01.")
 	}
-	if !oneOf(m.Status, MeetingStatuses) {
+	if !slices.Contains(MeetingStatuses, m.Status) {
 		c.Add("status", "Status must be planned, held or cancelled.")
 	}
 	if len(m.Agenda) > MaxAgenda {
@@ -278,12 +264,12 @@ func (m *Meeting) Validate() error {
 	}
 	seen := map[id.ID]bool{}
 	for i, a := range m.Agenda {
-		f := "agenda." + itoa(i)
+		f := "agenda." + strconv.Itoa(i)
 		if a.Text == "" {
 			c.Add(f+".text", "A topic needs some text.")
 		}
-		checkLen(&c, f+".text", "Topic", a.Text, MaxTopic)
-		checkLen(&c, f+".notes", "Topic notes", a.Notes, MaxTopicNotes)
+		c.MaxLen(f+".text", "Topic", a.Text, MaxTopic)
+		c.MaxLen(f+".notes", "Topic notes", a.Notes, MaxTopicNotes)
 		if a.By != SideMe && a.By != SideThem {
 			c.Add(f+".by", "A topic is raised by \"me\" or \"them\".")
 		}
@@ -300,8 +286,8 @@ func (m *Meeting) Validate() error {
 			c.Add(f+".carried", "Carried count cannot be negative.")
 		}
 	}
-	checkLen(&c, "sharedNotes", "Shared notes", m.SharedNotes, MaxNotes)
-	checkLen(&c, "privateNotes", "Private notes", m.PrivateNotes, MaxNotes)
+	c.MaxLen("sharedNotes", "Shared notes", m.SharedNotes, MaxNotes)
+	c.MaxLen("privateNotes", "Private notes", m.PrivateNotes, MaxNotes)
 	if m.Mood < 0 || m.Mood > 5 {
 		c.Add("mood", "Mood is from 1 (low) to 5 (high), or not recorded.")
 	}
@@ -324,32 +310,3 @@ func (m *Meeting) Open() []AgendaItem {
 
 // Stamps lets store.Stamp handle meeting ids and times.
 func (m *Meeting) Stamps() (*id.ID, *time.Time, *time.Time) { return &m.ID, &m.CreatedAt, &m.UpdatedAt }
-
-func checkLen(c *errs.Collector, field, label, v string, max int) {
-	if n := utf8.RuneCountInString(v); n > max {
-		c.Add(field, "%s is too long (%d characters; at most %d).", label, n, max)
-	}
-}
-
-func oneOf[T comparable](v T, l []T) bool {
-	for _, x := range l {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b [20]byte
-	n := len(b)
-	for i > 0 {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-	}
-	return string(b[n:])
-}

@@ -62,16 +62,16 @@ func Due(s *Series, name, lastHeld, today string) CadenceStatus {
 	case st.Overdue && lastHeld != "":
 		st.Message = fmt.Sprintf("No 1:1 with %s for %d days (cadence %d).", name, st.DaysSince, st.CadenceDays)
 	case st.Overdue:
-		st.Message = fmt.Sprintf("No 1:1 with %s yet; the first was due %s (cadence %d).", name, civil(st.NextDue), st.CadenceDays)
+		st.Message = fmt.Sprintf("No 1:1 with %s yet; the first was due %s (cadence %d).", name, shortDate(st.NextDue), st.CadenceDays)
 	case st.NextDue == today:
 		st.Message = fmt.Sprintf("1:1 with %s is due today.", name)
 	default:
-		st.Message = fmt.Sprintf("Next 1:1 with %s due %s.", name, civil(st.NextDue))
+		st.Message = fmt.Sprintf("Next 1:1 with %s due %s.", name, shortDate(st.NextDue))
 	}
 	return st
 }
 
-func civil(date string) string {
+func shortDate(date string) string {
 	d, ok := ParseDate(date)
 	if !ok {
 		return date

@@ -4,6 +4,7 @@ package people
 
 import (
 	"net/mail"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -110,12 +111,6 @@ type Rules struct {
 
 func clean(s string) string { return strings.TrimSpace(s) }
 
-func checkLen(c *errs.Collector, field, label, v string, max int) {
-	if n := utf8.RuneCountInString(v); n > max {
-		c.Add(field, "%s is too long (%d characters; at most %d).", label, n, max)
-	}
-}
-
 // Normalize trims text, de-duplicates skills and fills defaults.
 func (p *Person) Normalize() {
 	p.Name = clean(p.Name)
@@ -139,15 +134,15 @@ func (p *Person) Validate(r Rules) error {
 	if p.Name == "" {
 		c.Add("name", "Name is required.")
 	}
-	checkLen(&c, "name", "Name", p.Name, MaxName)
+	c.MaxLen("name", "Name", p.Name, MaxName)
 	if p.Email != "" {
 		a, err := mail.ParseAddress(p.Email)
 		if err != nil || a.Address != p.Email || !strings.Contains(p.Email, ".") {
 			c.Add("email", "%q is not an e-mail address.", p.Email)
 		}
-		checkLen(&c, "email", "E-mail", p.Email, MaxShort)
+		c.MaxLen("email", "E-mail", p.Email, MaxShort)
 	}
-	checkLen(&c, "role", "Role", p.Role, MaxShort)
+	c.MaxLen("role", "Role", p.Role, MaxShort)
 	if p.Level != "" && !contains(r.Ladder, p.Level) {
 		c.Add("level", "Level %q is not on the level ladder (%s).", p.Level, strings.Join(r.Ladder, ", "))
 	}
@@ -175,11 +170,11 @@ func (p *Person) Validate(r Rules) error {
 	}
 	seen := map[string]bool{}
 	for i, s := range p.Skills {
-		f := "skills." + itoa(i)
+		f := "skills." + strconv.Itoa(i)
 		if s.Name == "" {
 			c.Add(f+".name", "Skill name is required.")
 		}
-		checkLen(&c, f+".name", "Skill name", s.Name, MaxShort)
+		c.MaxLen(f+".name", "Skill name", s.Name, MaxShort)
 		if s.Level < 1 || s.Level > 4 {
 			c.Add(f+".level", "Proficiency must be 1 to 4.")
 		}
@@ -192,7 +187,7 @@ func (p *Person) Validate(r Rules) error {
 	if !containsAsp(p.Aspiration) {
 		c.Add("aspiration", "Unknown career aspiration %q.", p.Aspiration)
 	}
-	checkLen(&c, "notes", "Notes", p.Notes, MaxNotes)
+	c.MaxLen("notes", "Notes", p.Notes, MaxNotes)
 	return c.Err()
 }
 
@@ -209,8 +204,8 @@ func (t *Team) Validate() error {
 	if t.Name == "" {
 		c.Add("name", "Team name is required.")
 	}
-	checkLen(&c, "name", "Team name", t.Name, MaxName)
-	checkLen(&c, "description", "Description", t.Description, MaxNotes)
+	c.MaxLen("name", "Team name", t.Name, MaxName)
+	c.MaxLen("description", "Description", t.Description, MaxNotes)
 	return c.Err()
 }
 
@@ -226,8 +221,8 @@ func (s *Service) Validate() error {
 	if s.Name == "" {
 		c.Add("name", "Service name is required.")
 	}
-	checkLen(&c, "name", "Service name", s.Name, MaxName)
-	checkLen(&c, "description", "Description", s.Description, MaxNotes)
+	c.MaxLen("name", "Service name", s.Name, MaxName)
+	c.MaxLen("description", "Description", s.Description, MaxNotes)
 	ok := false
 	for _, v := range Criticalities {
 		ok = ok || v == s.Criticality
@@ -255,7 +250,7 @@ func ValidateLadder(l []string) error {
 	}
 	seen := map[string]bool{}
 	for i, v := range l {
-		f := "ladder." + itoa(i)
+		f := "ladder." + strconv.Itoa(i)
 		switch {
 		case clean(v) == "":
 			c.Add(f, "Level name is required.")
@@ -300,13 +295,6 @@ func uniqIDs(in []id.ID) []id.ID {
 		}
 	}
 	return out
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
 }
 
 // ManagerCycle walks the management chain upward from manager and reports

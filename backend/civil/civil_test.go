@@ -1,0 +1,27 @@
+package civil
+
+import "testing"
+
+func TestParseAndArithmetic(t *testing.T) {
+	for _, bad := range []string{"", "2026-1-05", "2026-02-30", "1999-12-31", "2200-01-01", "24/11/2026", "2026-11-24T00:00"} {
+		if _, ok := Parse(bad); ok {
+			t.Errorf("Parse(%q) accepted", bad)
+		}
+	}
+	if d, ok := Parse("2028-02-29"); !ok || d.Day() != 29 {
+		t.Fatal("leap day refused")
+	}
+	if got := AddDays("2026-12-30", 3); got != "2027-01-02" {
+		t.Errorf("AddDays over the year end = %s", got)
+	}
+	if got := AddDays("nonsense", 3); got != "nonsense" {
+		t.Errorf("AddDays of an invalid date = %s", got)
+	}
+	// across Europe's spring-forward weekend: whole days
+	if got := DaysBetween("2026-03-28", "2026-03-30"); got != 2 {
+		t.Errorf("DaysBetween across DST = %d", got)
+	}
+	if got := DaysBetween("2026-03-01", "2026-02-01"); got != -28 {
+		t.Errorf("DaysBetween backwards = %d", got)
+	}
+}
