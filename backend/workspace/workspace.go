@@ -121,5 +121,6 @@ func reminderRules(w *Workspace) []reminder.Rule {
 	rules := append(followUpRules(), oncall.Rules()...)
 	rules = append(rules, oneonone.Rules()...)
 	rules = append(rules, growth.Rules()...)
+	rules = append(rules, growth.CheckInRules()...)
 	return append(rules, feedback.Rules()...)
 }
