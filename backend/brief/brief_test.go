@@ -294,3 +294,16 @@ func TestHealthFlags(t *testing.T) {
 		t.Fatalf("team health %+v", h)
 	}
 }
+
+// Markdown escapes what would become markup, but not an underscore inside a
+// word, and ends each sentence with one full stop.
+func TestMarkdownEscaping(t *testing.T) {
+	b := brief.Brief{Person: brief.PersonInfo{Name: "*Dana* [x]", TimeZone: "America/New_York"}, Today: today, DaysSince: -1,
+		FeedbackDrafts: []feedback.Entry{{Kind: feedback.Positive, Situation: "In _the_ review", Behaviour: "Shipped it.", Impact: "Saved a week!"}}}
+	md := brief.Markdown(&b)
+	for _, want := range []string{`# 1:1 prep: \*Dana\* \[x\]`, "America/New_York", `Situation: In \_the\_ review. Behaviour: Shipped it. Impact: Saved a week!`} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+}

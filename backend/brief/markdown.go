@@ -87,14 +87,14 @@ func Markdown(br *Brief) string {
 	for _, d := range br.FeedbackDrafts {
 		w("\n**Draft (%s).** ", d.Kind)
 		if d.Situation != "" {
-			w("Situation: %s. ", md(d.Situation))
+			w("Situation: %s ", sentence(d.Situation))
 		}
-		w("Behaviour: %s.", md(d.Behaviour))
+		w("Behaviour: %s", sentence(d.Behaviour))
 		if d.Impact != "" {
-			w(" Impact: %s.", md(d.Impact))
+			w(" Impact: %s", sentence(d.Impact))
 		}
 		if d.NextStep != "" {
-			w(" Next step: %s.", md(d.NextStep))
+			w(" Next step: %s", sentence(d.NextStep))
 		}
 		w("\n")
 	}
@@ -179,8 +179,35 @@ func due(date, today string) string {
 	return " — due " + date
 }
 
-// md escapes the characters that would turn text into Markdown markup.
+// sentence is escaped text ending with a full stop (one, not two).
+func sentence(s string) string {
+	s = md(strings.TrimSpace(s))
+	if s == "" || strings.ContainsRune(".!?", rune(s[len(s)-1])) {
+		return s
+	}
+	return s + "."
+}
+
+var mdEscape = strings.NewReplacer(`\`, `\\`, "*", `\*`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `&lt;`, "#", `\#`, "|", `\|`, "\n", " ")
+
+// md escapes the characters that would turn text into Markdown markup. An
+// underscore inside a word (America/New_York) cannot start emphasis and is
+// left alone; one at a word's edge is escaped.
 func md(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `&lt;`, "#", `\#`, "|", `\|`, "\n", " ")
-	return r.Replace(s)
+	s = mdEscape.Replace(s)
+	if !strings.Contains(s, "_") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '_' && !(i > 0 && isWord(s[i-1]) && i+1 < len(s) && isWord(s[i+1])) {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }

@@ -25,9 +25,14 @@ var sharedNotes = []string{"Agreed to revisit the scope of the migration next we
 	"Celebrated the launch. Capture the learnings in the team retro."}
 var privateNotes = []string{"Seems tired; keep an eye on load.", "Mentioned a possible move to another team. Follow up carefully.",
 	"Energy much better since the project change.", "Family matters this month: be flexible with hours.", "Frustration with the lead; talk to them separately."}
+// Feedback texts: even indexes are praise, odd ones constructive, each with
+// the impact it had.
 var behaviours = []string{"Ran the incident bridge calmly and kept the timeline up to date", "Interrupted others in the planning meeting",
 	"Wrote a clear design doc that unblocked two teams", "Merged without review to hit the deadline", "Mentored the new joiner through their first on-call week",
 	"Gave vague estimates in the roadmap review", "Proactively fixed the flaky test suite", "Missed the handoff notes at the end of the on-call week"}
+var impacts = []string{"The team could act quickly.", "Two colleagues stopped contributing.", "It saved two teams a week of work.",
+	"A bad migration reached production.", "They were confident on their first night shift.", "Stakeholders lost trust in the date.",
+	"Every merge is faster now.", "The next person on call started blind."}
 
 // genPeopleDev fills 1:1s, feedback, development plans and mentoring. The
 // large workspace has five years of them for every report.
@@ -108,8 +113,16 @@ func genPeopleDev(s *workspace.Snapshot, size Size, now time.Time, seed uint64) 
 				m.PrivateNotes = privateNotes[rng.IntN(len(privateNotes))]
 			}
 			if rng.IntN(4) > 0 {
+				// a random walk pulled back towards 4 (people have bad
+				// weeks, not bad years), except the last two months of the
+				// few whose mood falls
 				mood += rng.IntN(3) - 1
-				if falling && d.After(now.AddDate(0, -2, 0)) {
+				switch {
+				case falling && d.After(now.AddDate(0, -2, 0)):
+					mood--
+				case mood < 3:
+					mood++
+				case mood > 4 && rng.IntN(2) == 0:
 					mood--
 				}
 				mood = max(1, min(5, mood))
@@ -165,13 +178,15 @@ var followUpTitles = []string{"Share the promotion doc template", "Book time wit
 func genFeedback(s *workspace.Snapshot, p people.Person, start, end, now time.Time, rng *rand.Rand) {
 	for d := start.AddDate(0, 0, rng.IntN(20)); d.Before(end); d = d.AddDate(0, 0, 10+rng.IntN(40)) {
 		at := d.Add(time.Duration(10+rng.IntN(7)) * time.Hour)
-		e := feedback.Entry{ID: id.New(at), PersonID: p.ID, Kind: feedback.Positive, Behaviour: behaviours[rng.IntN(len(behaviours))],
+		praise := 2 * rng.IntN(len(behaviours)/2)
+		e := feedback.Entry{ID: id.New(at), PersonID: p.ID, Kind: feedback.Positive, Behaviour: behaviours[praise],
 			Situation: "During the " + []string{"sprint review", "incident on " + d.Format("2 Jan"), "planning meeting", "design review"}[rng.IntN(4)],
-			Impact:    []string{"The team could act quickly.", "Two colleagues stopped contributing.", "It saved a week of work.", "Stakeholders lost trust in the date."}[rng.IntN(4)],
+			Impact:    impacts[praise],
 			Status:    feedback.Delivered, DeliveredOn: d.AddDate(0, 0, rng.IntN(4)).Format(feedback.DateLayout),
 			How: feedback.Channels[rng.IntN(len(feedback.Channels))], CreatedAt: at, UpdatedAt: at}
 		if rng.IntN(3) == 0 {
-			e.Kind, e.NextStep = feedback.Constructive, "Try pausing before answering; ask the quieter people first."
+			e.Kind, e.Behaviour, e.Impact = feedback.Constructive, behaviours[praise+1], impacts[praise+1]
+			e.NextStep = "Let's agree on what to do differently next time; I can help."
 		}
 		if e.DeliveredOn > now.Format(feedback.DateLayout) || (d.After(now.AddDate(0, 0, -12)) && rng.IntN(2) == 0) {
 			e.Status, e.DeliveredOn, e.How = feedback.Draft, "", "" // recent ones are sometimes still drafts
