@@ -166,6 +166,29 @@ describe('CalendarSubscriptions', () => {
     expect(await screen.findByText('No calendar subscriptions yet')).toBeInTheDocument()
   })
 
+  it('edits a subscription: address, name and schedule change, the target is shown but locked', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.loadSubscriptions).mockResolvedValue([sub()])
+    vi.mocked(api.saveSubscription).mockResolvedValue(sub({ refresh: 'manual', url: 'https://example.com/de-2027.ics' }))
+    render(CalendarSubscriptions, { props: { regions: REGIONS } })
+    const list = await screen.findByRole('list', { name: 'Calendar subscriptions' })
+    await user.click(within(list).getByRole('button', { name: 'Edit German holidays' }))
+    const form = screen.getByRole('form', { name: 'Edit the calendar subscription' })
+    const address = within(form).getByLabelText('Calendar address') as HTMLInputElement
+    expect(address.value).toBe(sub().url)
+    expect(within(form).getByLabelText('Region')).toBeDisabled()
+    expect(within(form).getByLabelText('Import as')).toBeDisabled()
+    await user.clear(address)
+    await user.type(address, 'https://example.com/de-2027.ics')
+    await user.selectOptions(within(form).getByLabelText('Refresh'), 'manual')
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }))
+    await waitFor(() => expect(api.saveSubscription).toHaveBeenCalled())
+    expect(vi.mocked(api.saveSubscription).mock.calls[0][0]).toMatchObject({ id: 's1', url: 'https://example.com/de-2027.ics', refresh: 'manual' })
+    // back to subscribing to a new one
+    expect(await screen.findByRole('button', { name: 'Subscribe' })).toBeInTheDocument()
+    expect((screen.getByLabelText('Calendar address') as HTMLInputElement).value).toBe('')
+  })
+
   it('shows the last error, and a failed fetch says nothing changed', async () => {
     const user = userEvent.setup()
     const failed = sub({
