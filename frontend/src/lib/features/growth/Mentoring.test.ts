@@ -1,5 +1,6 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
+import { tick } from 'svelte'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('$lib/api/growth', async (importOriginal) => {
@@ -27,6 +28,7 @@ import { goError, person } from '../../../test/fixtures'
 import { checkInText, dueBadge } from './labels'
 import MentoringPanel from './MentoringPanel.svelte'
 import MentoringView from './MentoringView.svelte'
+import { planChanges } from './planChanges.svelte'
 
 function pairOf(m: Partial<Mentorship>, checkIn: Pair['checkIn'] = { next: '2026-11-30', days: 7, due: false }): Pair {
   const mentorship: Mentorship = {
@@ -103,13 +105,29 @@ describe('MentoringPanel', () => {
     expect(toasts.items.map((t) => t.message)).toContain('Mei Tanaka now mentors Dana Xu.')
   })
 
+  it('reloads the suggested mentors when this person’s plan is saved, not another’s', async () => {
+    vi.mocked(api.loadPersonMentoring)
+      .mockResolvedValueOnce({ mentors: [], mentees: [], suggestions: [] })
+      .mockResolvedValueOnce({ mentors: [], mentees: [], suggestions: [MEI_FOR_DANA] })
+    render(MentoringPanel, { props: { personId: 'dana', personName: 'Dana Xu' } })
+    await screen.findByText('Dana Xu has no mentoring pairs yet.')
+    planChanges.changed('someone-else')
+    await tick()
+    expect(api.loadPersonMentoring).toHaveBeenCalledTimes(1)
+    planChanges.changed('dana') // e.g. Kubernetes added to her growth areas
+    const sug = await screen.findByRole('list', { name: 'Suggested mentors for Dana Xu' })
+    expect(within(sug).getByText('Mei Tanaka')).toBeInTheDocument()
+    expect(api.loadPersonMentoring).toHaveBeenCalledTimes(2)
+    expect(screen.getByText('Dana Xu has no mentoring pairs yet.')).toBeInTheDocument()
+  })
+
   it('notes a check-in and ends a pairing', async () => {
     const user = userEvent.setup()
     vi.mocked(api.loadPersonMentoring).mockResolvedValue({ mentors: [pairOf({})], mentees: [], suggestions: [] })
     vi.mocked(api.recordCheckIn).mockResolvedValue(pairOf({ lastCheckIn: '2026-11-23' }).mentorship)
     vi.mocked(api.endMentorship).mockResolvedValue(pairOf({ endedOn: '2026-11-23' }).mentorship)
     render(MentoringPanel, { props: { personId: 'dana', personName: 'Dana Xu' } })
-    await user.click(await screen.findByRole('button', { name: 'Checked in today: Kofi Mensah' }))
+    await user.click(await screen.findByRole('button', { name: 'Record a check-in today: Kofi Mensah' }))
     expect(api.recordCheckIn).toHaveBeenCalledWith('x1')
     await waitFor(() => expect(api.loadPersonMentoring).toHaveBeenCalledTimes(2))
     await user.click(screen.getByRole('button', { name: 'More actions for Kofi Mensah' }))

@@ -22,6 +22,7 @@ import type { EvidenceCandidates, Plan, PlanView } from '$lib/api/growth'
 import { toasts } from '$lib/stores/toasts.svelte'
 import { goError } from '../../../test/fixtures'
 import PlanPanel from './PlanPanel.svelte'
+import { planChanges } from './planChanges.svelte'
 
 const TODAY = '2026-11-23'
 
@@ -151,6 +152,8 @@ describe('PlanPanel', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(screen.getByText('Lead an incident review')).toBeInTheDocument()
     expect(toasts.items.map((t) => t.message)).toEqual(['Started a development plan for Dana Xu.'])
+    // The mentoring panel next to it hears of it (suggested mentors follow growth areas).
+    expect(planChanges.personId).toBe('p1')
   })
 
   it('shows target, growth areas, goals with due and late milestones, stretch work and evidence', async () => {
@@ -224,8 +227,9 @@ describe('PlanPanel', () => {
     const due = within(dialog).getByLabelText('Due date of milestone 2 of goal 1')
     await waitFor(() => expect(due).toHaveAccessibleDescription('Due date must be a date like 2026-03-01.'))
     const stretch = within(dialog).getByRole('group', { name: 'Assignment 1' })
+    // Dates in messages read as the page shows dates; a format example stays.
     expect(within(stretch).getByLabelText('End')).toHaveAccessibleDescription(
-      'The end date 2026-11-30 is before the start date 2026-12-01.',
+      'The end date 30 Nov 2026 is before the start date 1 Dec 2026.',
     )
     expect(within(dialog).getByLabelText('Growth areas')).toHaveAccessibleDescription(
       'A growth area is too long (61 characters; at most 60).',

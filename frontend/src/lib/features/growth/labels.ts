@@ -51,14 +51,6 @@ export function cadenceLabel(days: number): string {
   return CADENCES.find((c) => c.value === days)?.label ?? `Every ${days} days`
 }
 
-export function goalStatusLabel(s: GoalStatus): string {
-  return GOAL_STATUSES.find((x) => x.value === s)?.label ?? s
-}
-
-export function goalStatusTone(s: GoalStatus): 'neutral' | 'accent' | 'ok' | 'muted' {
-  return s === 'in_progress' ? 'accent' : s === 'done' ? 'ok' : s === 'dropped' ? 'muted' : 'neutral'
-}
-
 export function stretchStatusLabel(s: StretchStatus): string {
   return STRETCH_STATUSES.find((x) => x.value === s)?.label ?? s
 }
@@ -96,4 +88,13 @@ export function splitAreas(s: string): string[] {
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean)
+}
+
+/**
+ * Backend messages name civil dates as "2026-12-04"; the page shows dates as
+ * "4 Dec 2026", so messages shown next to a field say them the same way. An
+ * example of the format ("a date like 2026-03-01") is left as it is.
+ */
+export function readableDates(message: string): string {
+  return message.replace(/(?<!like )\b\d{4}-\d{2}-\d{2}\b/g, (d) => formatDate(d))
 }
