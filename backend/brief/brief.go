@@ -142,6 +142,7 @@ type Brief struct {
 	IncludesPrivate bool                  `json:"includesPrivate"`
 
 	onCallShifts []oncall.Shift // their shifts in the window, for pages
+	linked       map[id.ID]bool // records their plan already links as evidence
 }
 
 // Options of a brief.
@@ -151,9 +152,14 @@ type Options struct {
 	Zone *time.Location
 }
 
+// LinkedSource reads the ids of the records a person's development plan
+// already links as evidence (nil: no plans).
+type LinkedSource func(txn *badger.Txn, person id.ID) (map[id.ID]bool, error)
+
 // Builder builds briefs and the team health view.
 type Builder struct {
-	Goals GoalSource
+	Goals  GoalSource
+	Linked LinkedSource
 }
 
 // GoalWindow is how far ahead goals and milestones count as "due".
@@ -278,6 +284,11 @@ func (b *Builder) BuildTx(txn *badger.Txn, person id.ID, today string, now time.
 			return br, err
 		}
 		br.Goals = append(br.Goals, g...)
+	}
+	if b.Linked != nil {
+		if br.linked, err = b.Linked(txn, person); err != nil {
+			return br, err
+		}
 	}
 
 	// On-call load and incidents since the last 1:1.
@@ -512,8 +523,11 @@ func Suggest(br *Brief) []Suggestion {
 	}
 	for _, in := range br.Incidents {
 		if in.Role == "commander" {
-			add("incident", fmt.Sprintf("Recognise commanding SEV%d \"%s\"; ask what they learned", in.Severity, in.Title),
-				"Incident commander on "+in.StartedAt.Format("2 Jan")+". Worth linking as evidence in their plan.")
+			why := "Incident commander on " + in.StartedAt.Format("2 Jan") + "."
+			if !br.linked[in.ID] {
+				why += " Worth linking as evidence in their plan."
+			}
+			add("incident", fmt.Sprintf("Recognise commanding SEV%d \"%s\"; ask what they learned", in.Severity, in.Title), why)
 		}
 	}
 	if n := len(br.Incidents); n >= 3 {

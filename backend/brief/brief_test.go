@@ -11,6 +11,7 @@ import (
 	"wheelhouse/backend/brief"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/oncall"
@@ -142,15 +143,15 @@ func TestBriefAssemblesEverything(t *testing.T) {
 	}
 	// Incidents: she commanded one at 02:30 Berlin on 12 Nov (a night page),
 	// responded to another; one before the last 1:1 does not count.
-	mkInc := func(title string, at time.Time, roles incident.Roles) {
+	mkInc := func(title string, at time.Time, roles incident.Roles) incident.Incident {
 		t.Helper()
 		in, err := w.Incidents.Create(incident.Incident{Title: title, Severity: 2, StartedAt: at, Roles: roles}, id.Nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		_ = in
+		return in
 	}
-	mkInc("Payments DB failover", time.Date(2026, 11, 12, 1, 30, 0, 0, time.UTC), incident.Roles{CommanderID: e.dana.ID})
+	failover := mkInc("Payments DB failover", time.Date(2026, 11, 12, 1, 30, 0, 0, time.UTC), incident.Roles{CommanderID: e.dana.ID})
 	mkInc("Queue backlog", time.Date(2026, 11, 19, 14, 0, 0, 0, time.UTC), incident.Roles{CommanderID: e.kofi.ID, ResponderIDs: []id.ID{e.dana.ID}})
 	mkInc("Old one", time.Date(2026, 11, 2, 14, 0, 0, 0, time.UTC), incident.Roles{CommanderID: e.dana.ID})
 
@@ -196,6 +197,18 @@ func TestBriefAssemblesEverything(t *testing.T) {
 			t.Errorf("no suggestion %q in\n%s", want, all)
 		}
 	}
+	recognise := func(b brief.Brief) brief.Suggestion {
+		for _, s := range b.Suggestions {
+			if strings.HasPrefix(s.Text, "Recognise commanding") {
+				return s
+			}
+		}
+		t.Fatal("no suggestion to recognise the incident command")
+		return brief.Suggestion{}
+	}
+	if !strings.Contains(recognise(b).Why, "Worth linking as evidence") {
+		t.Errorf("why %q", recognise(b).Why)
+	}
 	md := brief.Markdown(&b)
 	for _, want := range []string{"Send the promo doc template", "Ran the failover calmly", "Payments DB failover", "Agreed to write the promo doc.", "_Private notes are not included._"} {
 		if !strings.Contains(md, want) {
@@ -204,6 +217,16 @@ func TestBriefAssemblesEverything(t *testing.T) {
 	}
 	if strings.Contains(md, "family illness") {
 		t.Fatalf("private notes leaked into the brief:\n%s", md)
+	}
+	// once linked in the plan, the brief stops suggesting to link it
+	if _, err := w.Growth.SavePlan(growth.Plan{PersonID: e.dana.ID}, today); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Growth.AddEvidence(e.dana.ID, growth.Evidence{Kind: growth.EvidenceIncident, RefID: failover.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if why := recognise(e.build(t, false)).Why; strings.Contains(why, "Worth linking") {
+		t.Errorf("still suggests linking a linked incident: %q", why)
 	}
 	// asked for: included, under a heading that says so
 	b = e.build(t, true)

@@ -25,6 +25,7 @@ var sharedNotes = []string{"Agreed to revisit the scope of the migration next we
 	"Celebrated the launch. Capture the learnings in the team retro."}
 var privateNotes = []string{"Seems tired; keep an eye on load.", "Mentioned a possible move to another team. Follow up carefully.",
 	"Energy much better since the project change.", "Family matters this month: be flexible with hours.", "Frustration with the lead; talk to them separately."}
+
 // Feedback texts: even indexes are praise, odd ones constructive, each with
 // the impact it had.
 var behaviours = []string{"Ran the incident bridge calmly and kept the timeline up to date", "Interrupted others in the planning meeting",

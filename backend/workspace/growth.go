@@ -38,6 +38,22 @@ func planGoals(txn *badger.Txn, person id.ID, today string, within int) ([]brief
 	return out, nil
 }
 
+// planLinks tells the prep brief which records the plan already links, so
+// it does not suggest linking them again.
+func planLinks(txn *badger.Txn, person id.ID) (map[id.ID]bool, error) {
+	p, ok, err := growth.PlanTx(txn, person)
+	if err != nil || !ok {
+		return nil, err
+	}
+	m := map[id.ID]bool{}
+	for _, e := range p.Evidence {
+		if !e.RefID.IsZero() {
+			m[e.RefID] = true
+		}
+	}
+	return m, nil
+}
+
 // registerEvidence lets plans link incidents, feedback and follow-ups as
 // evidence: each check vouches for the record and labels it.
 func registerEvidence(g *growth.Service) {

@@ -81,7 +81,7 @@ func Open(root string, opt Options) (*Workspace, error) {
 		OneOnOnes: oneonone.NewService(st, opt.Clock, book),
 		Feedback:  feedback.NewService(st, opt.Clock),
 		Growth:    growth.NewService(st, opt.Clock),
-		Briefs:    &brief.Builder{Goals: planGoals},
+		Briefs:    &brief.Builder{Goals: planGoals, Linked: planLinks},
 	}
 	if opt.Zone != "" {
 		w.Reminders.DefaultZone = opt.Zone

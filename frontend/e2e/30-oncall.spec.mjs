@@ -306,6 +306,16 @@ export async function run({ page, shot, log, waitForBindings }) {
     assert.equal((await api('OnCallAPI.Regions')).find((r) => r.name === 'Germany').holidays.length, 2, 'a failed fetch changes nothing')
     await item.scrollIntoViewIfNeeded()
     await shot('subscription-offline')
+    // Edit: only fetch on demand from now on; the target is shown locked.
+    await item.getByRole('button', { name: 'Edit Company days' }).click()
+    const editForm = page.getByRole('form', { name: 'Edit the calendar subscription' })
+    assert.ok(await editForm.getByLabel('Import as').isDisabled(), 'the target cannot change')
+    await editForm.getByLabel('Refresh').selectOption('manual')
+    await shot('subscription-edit')
+    await editForm.getByRole('button', { name: 'Save changes' }).click()
+    await page.getByText('Saved “Company days”.').first().waitFor(T)
+    await item.getByText('Manual', { exact: true }).waitFor(T)
+    assert.equal((await api('CalendarAPI.Subscriptions')).find((x) => x.name === 'Company days').refresh, 'manual')
   } finally {
     cal.srv.close()
   }
