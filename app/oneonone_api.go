@@ -23,14 +23,6 @@ type OneOnOneAPI struct{ s *Shell }
 // NewOneOnOneAPI binds to shell s.
 func NewOneOnOneAPI(s *Shell) *OneOnOneAPI { return &OneOnOneAPI{s} }
 
-func (a *OneOnOneAPI) ws(op string) (*workspace.Workspace, error) {
-	w, err := a.s.workspace()
-	if err != nil {
-		return nil, toAPI(a.s.log, op, err)
-	}
-	return w, nil
-}
-
 // PersonOneOnOnes is a person's 1:1 page: the cadence (if set), where it
 // stands, and the meetings, newest first.
 type PersonOneOnOnes struct {
@@ -45,169 +37,118 @@ type PersonOneOnOnes struct {
 
 // Person returns a person's 1:1 page.
 func (a *OneOnOneAPI) Person(personID string) (PersonOneOnOnes, error) {
-	const op = "oneonone.Person"
-	out := PersonOneOnOnes{Meetings: []oneonone.Meeting{}, FollowUps: []action.Brief{}}
-	w, err := a.ws(op)
-	if err != nil {
-		return out, err
-	}
-	u, err := parseID("personId", personID)
-	if err != nil {
-		return out, toAPI(a.s.log, op, err)
-	}
-	out.Today = a.s.today()
-	err = w.Store.View(func(txn *badger.Txn) error {
-		p, err := people.Persons.Get(txn, u)
+	return do(a.s, "oneonone.Person", false, func(w *workspace.Workspace) (PersonOneOnOnes, error) {
+		out := PersonOneOnOnes{Today: a.s.today()}
+		u, err := parseID("personId", personID)
 		if err != nil {
-			return err
+			return out, err
 		}
-		if out.Series, out.HasSeries, err = oneonone.SeriesTx(txn, u); err != nil {
-			return err
-		}
-		if out.HasSeries {
-			st, _, err := oneonone.StatusTx(txn, u, p.Name, out.Today)
+		err = w.Store.View(func(txn *badger.Txn) error {
+			p, err := people.Persons.Get(txn, u)
 			if err != nil {
 				return err
 			}
-			out.Status = &st
-		}
-		if out.Meetings, err = oneonone.MeetingsTx(txn, u, 0); err != nil {
+			if out.Series, out.HasSeries, err = oneonone.SeriesTx(txn, u); err != nil {
+				return err
+			}
+			if out.HasSeries {
+				st, _, err := oneonone.StatusTx(txn, u, p.Name, out.Today)
+				if err != nil {
+					return err
+				}
+				out.Status = &st
+			}
+			if out.Meetings, err = oneonone.MeetingsTx(txn, u, 0); err != nil {
+				return err
+			}
+			out.FollowUps, err = oneonone.PersonFollowUpsTx(txn, u)
 			return err
-		}
-		fs, err := oneonone.PersonFollowUpsTx(txn, u)
-		if fs != nil {
-			out.FollowUps = fs
-		}
-		return err
+		})
+		out.Meetings, out.FollowUps = nonNil(out.Meetings), nonNil(out.FollowUps)
+		return out, err
 	})
-	return out, toAPI(a.s.log, op, err)
 }
 
 // Statuses lists every report's cadence status, overdue first (dashboard).
 func (a *OneOnOneAPI) Statuses() ([]oneonone.CadenceStatus, error) {
-	w, err := a.ws("oneonone.Statuses")
-	if err != nil {
-		return nil, err
-	}
-	out, err := w.OneOnOnes.Statuses(a.s.today())
-	if out == nil {
-		out = []oneonone.CadenceStatus{}
-	}
-	return out, toAPI(a.s.log, "oneonone.Statuses", err)
+	return do(a.s, "oneonone.Statuses", false, func(w *workspace.Workspace) ([]oneonone.CadenceStatus, error) {
+		out, err := w.OneOnOnes.Statuses(a.s.today())
+		return nonNil(out), err
+	})
 }
 
 // SaveSeries sets a person's cadence.
 func (a *OneOnOneAPI) SaveSeries(s oneonone.Series) (oneonone.Series, error) {
-	w, err := a.ws("oneonone.SaveSeries")
-	if err != nil {
-		return s, err
-	}
-	out, err := w.OneOnOnes.SaveSeries(s)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return out, toAPI(a.s.log, "oneonone.SaveSeries", err)
+	return do(a.s, "oneonone.SaveSeries", true, func(w *workspace.Workspace) (oneonone.Series, error) {
+		return w.OneOnOnes.SaveSeries(s)
+	})
 }
 
 // DeleteSeries stops tracking a person's cadence (meetings stay).
 func (a *OneOnOneAPI) DeleteSeries(personID string) error {
-	w, err := a.ws("oneonone.DeleteSeries")
-	if err != nil {
-		return err
-	}
-	u, err := parseID("personId", personID)
-	if err == nil {
-		err = w.OneOnOnes.DeleteSeries(u)
-	}
-	if err == nil {
-		a.s.afterChange()
-	}
-	return toAPI(a.s.log, "oneonone.DeleteSeries", err)
+	return done(a.s, "oneonone.DeleteSeries", func(w *workspace.Workspace) error {
+		u, err := parseID("personId", personID)
+		if err != nil {
+			return err
+		}
+		return w.OneOnOnes.DeleteSeries(u)
+	})
 }
 
 // StartMeeting plans a 1:1 with a person on date ("" for today), carrying
 // over the unfinished topics of the previous one.
 func (a *OneOnOneAPI) StartMeeting(personID, date string) (oneonone.Meeting, error) {
-	const op = "oneonone.StartMeeting"
-	w, err := a.ws(op)
-	if err != nil {
-		return oneonone.Meeting{}, err
-	}
-	u, err := parseID("personId", personID)
-	if err != nil {
-		return oneonone.Meeting{}, toAPI(a.s.log, op, err)
-	}
-	if date == "" {
-		date = a.s.today()
-	}
-	m, err := w.OneOnOnes.StartMeeting(u, date, nil)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return m, toAPI(a.s.log, op, err)
+	return do(a.s, "oneonone.StartMeeting", true, func(w *workspace.Workspace) (oneonone.Meeting, error) {
+		u, err := parseID("personId", personID)
+		if err != nil {
+			return oneonone.Meeting{}, err
+		}
+		if date == "" {
+			date = a.s.today()
+		}
+		return w.OneOnOnes.StartMeeting(u, date, nil)
+	})
 }
 
 // SaveMeeting saves a meeting's agenda, notes, check-in, date and status.
 func (a *OneOnOneAPI) SaveMeeting(m oneonone.Meeting) (oneonone.Meeting, error) {
-	w, err := a.ws("oneonone.SaveMeeting")
-	if err != nil {
-		return m, err
-	}
-	out, err := w.OneOnOnes.SaveMeeting(m)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return out, toAPI(a.s.log, "oneonone.SaveMeeting", err)
+	return do(a.s, "oneonone.SaveMeeting", true, func(w *workspace.Workspace) (oneonone.Meeting, error) {
+		return w.OneOnOnes.SaveMeeting(m)
+	})
 }
 
 // DeleteMeeting deletes a meeting without follow-ups.
 func (a *OneOnOneAPI) DeleteMeeting(meetingID string) error {
-	w, err := a.ws("oneonone.DeleteMeeting")
-	if err != nil {
-		return err
-	}
-	u, err := parseID("id", meetingID)
-	if err == nil {
-		err = w.OneOnOnes.DeleteMeeting(u)
-	}
-	if err == nil {
-		a.s.afterChange()
-	}
-	return toAPI(a.s.log, "oneonone.DeleteMeeting", err)
+	return done(a.s, "oneonone.DeleteMeeting", func(w *workspace.Workspace) error {
+		u, err := parseID("id", meetingID)
+		if err != nil {
+			return err
+		}
+		return w.OneOnOnes.DeleteMeeting(u)
+	})
 }
 
 // MeetingFollowUps lists the follow-ups agreed in a meeting.
 func (a *OneOnOneAPI) MeetingFollowUps(meetingID string) ([]action.Item, error) {
-	w, err := a.ws("oneonone.MeetingFollowUps")
-	if err != nil {
-		return nil, err
-	}
-	u, err := parseID("id", meetingID)
-	var out []action.Item
-	if err == nil {
-		out, err = w.OneOnOnes.FollowUps(u)
-	}
-	if out == nil {
-		out = []action.Item{}
-	}
-	return out, toAPI(a.s.log, "oneonone.MeetingFollowUps", err)
+	return do(a.s, "oneonone.MeetingFollowUps", false, func(w *workspace.Workspace) ([]action.Item, error) {
+		u, err := parseID("id", meetingID)
+		if err != nil {
+			return nil, err
+		}
+		out, err := w.OneOnOnes.FollowUps(u)
+		return nonNil(out), err
+	})
 }
 
 // AddFollowUp records a follow-up agreed in a meeting.
 func (a *OneOnOneAPI) AddFollowUp(meetingID string, it action.Item) (action.Item, error) {
-	w, err := a.ws("oneonone.AddFollowUp")
-	if err != nil {
-		return it, err
-	}
-	u, err := parseID("id", meetingID)
-	var out action.Item
-	if err == nil {
-		out, err = w.OneOnOnes.AddFollowUp(u, it)
-	}
-	if err == nil {
-		a.s.afterChange()
-	}
-	return out, toAPI(a.s.log, "oneonone.AddFollowUp", err)
+	return do(a.s, "oneonone.AddFollowUp", true, func(w *workspace.Workspace) (action.Item, error) {
+		u, err := parseID("id", meetingID)
+		if err != nil {
+			return action.Item{}, err
+		}
+		return w.OneOnOnes.AddFollowUp(u, it)
+	})
 }
 
 // SeriesICS is a person's 1:1 series as an .ics calendar (one recurring
@@ -276,107 +217,70 @@ type PersonFeedback struct {
 
 // Feedback returns a person's feedback and balance.
 func (a *OneOnOneAPI) Feedback(personID string) (PersonFeedback, error) {
-	const op = "feedback.Person"
-	out := PersonFeedback{Entries: []feedback.Entry{}}
-	w, err := a.ws(op)
-	if err != nil {
-		return out, err
-	}
-	u, err := parseID("personId", personID)
-	if err != nil {
-		return out, toAPI(a.s.log, op, err)
-	}
-	out.Today = a.s.today()
-	err = w.Store.View(func(txn *badger.Txn) error {
-		if _, err := people.Persons.Get(txn, u); err != nil {
-			return err
-		}
-		es, err := feedback.ForPersonTx(txn, u)
+	return do(a.s, "feedback.Person", false, func(w *workspace.Workspace) (PersonFeedback, error) {
+		out := PersonFeedback{Today: a.s.today()}
+		u, err := parseID("personId", personID)
 		if err != nil {
+			return out, err
+		}
+		err = w.Store.View(func(txn *badger.Txn) error {
+			if _, err := people.Persons.Get(txn, u); err != nil {
+				return err
+			}
+			if out.Entries, err = feedback.ForPersonTx(txn, u); err != nil {
+				return err
+			}
+			if out.Settings, err = feedback.SettingsTx(txn); err != nil {
+				return err
+			}
+			out.Balance, err = feedback.BalanceTx(txn, u, out.Today)
 			return err
-		}
-		if es != nil {
-			out.Entries = es
-		}
-		if out.Settings, err = feedback.SettingsTx(txn); err != nil {
-			return err
-		}
-		out.Balance, err = feedback.BalanceTx(txn, u, out.Today)
-		return err
+		})
+		out.Entries = nonNil(out.Entries)
+		return out, err
 	})
-	return out, toAPI(a.s.log, op, err)
 }
 
 // SaveFeedback creates or updates a feedback entry.
 func (a *OneOnOneAPI) SaveFeedback(e feedback.Entry) (feedback.Entry, error) {
-	w, err := a.ws("feedback.Save")
-	if err != nil {
-		return e, err
-	}
-	out, err := w.Feedback.Save(e)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return out, toAPI(a.s.log, "feedback.Save", err)
+	return do(a.s, "feedback.Save", true, func(w *workspace.Workspace) (feedback.Entry, error) { return w.Feedback.Save(e) })
 }
 
 // DeliverFeedback marks an entry delivered on date ("" for today), how.
 func (a *OneOnOneAPI) DeliverFeedback(entryID, date string, how feedback.Channel) (feedback.Entry, error) {
-	w, err := a.ws("feedback.Deliver")
-	if err != nil {
-		return feedback.Entry{}, err
-	}
-	u, err := parseID("id", entryID)
-	if date == "" {
-		date = a.s.today()
-	}
-	var out feedback.Entry
-	if err == nil {
-		out, err = w.Feedback.Deliver(u, date, how)
-	}
-	if err == nil {
-		a.s.afterChange()
-	}
-	return out, toAPI(a.s.log, "feedback.Deliver", err)
+	return do(a.s, "feedback.Deliver", true, func(w *workspace.Workspace) (feedback.Entry, error) {
+		u, err := parseID("id", entryID)
+		if err != nil {
+			return feedback.Entry{}, err
+		}
+		if date == "" {
+			date = a.s.today()
+		}
+		return w.Feedback.Deliver(u, date, how)
+	})
 }
 
 // DeleteFeedback deletes an entry.
 func (a *OneOnOneAPI) DeleteFeedback(entryID string) error {
-	w, err := a.ws("feedback.Delete")
-	if err != nil {
-		return err
-	}
-	u, err := parseID("id", entryID)
-	if err == nil {
-		err = w.Feedback.Delete(u)
-	}
-	if err == nil {
-		a.s.afterChange()
-	}
-	return toAPI(a.s.log, "feedback.Delete", err)
+	return done(a.s, "feedback.Delete", func(w *workspace.Workspace) error {
+		u, err := parseID("id", entryID)
+		if err != nil {
+			return err
+		}
+		return w.Feedback.Delete(u)
+	})
 }
 
 // FeedbackSettings reads when drafts go stale (the Settings view).
 func (a *OneOnOneAPI) FeedbackSettings() (feedback.Settings, error) {
-	w, err := a.ws("feedback.Settings")
-	if err != nil {
-		return feedback.Settings{}, err
-	}
-	out, err := w.Feedback.Settings()
-	return out, toAPI(a.s.log, "feedback.Settings", err)
+	return do(a.s, "feedback.Settings", false, func(w *workspace.Workspace) (feedback.Settings, error) { return w.Feedback.Settings() })
 }
 
 // SaveFeedbackSettings sets when drafts go stale.
 func (a *OneOnOneAPI) SaveFeedbackSettings(st feedback.Settings) (feedback.Settings, error) {
-	w, err := a.ws("feedback.SaveSettings")
-	if err != nil {
-		return st, err
-	}
-	out, err := w.Feedback.SaveSettings(st)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return out, toAPI(a.s.log, "feedback.SaveSettings", err)
+	return do(a.s, "feedback.SaveSettings", true, func(w *workspace.Workspace) (feedback.Settings, error) {
+		return w.Feedback.SaveSettings(st)
+	})
 }
 
 func (a *OneOnOneAPI) brief(personID string, includePrivate bool) (brief.Brief, error) {
@@ -438,25 +342,20 @@ func (a *OneOnOneAPI) SaveBriefMarkdown(personID string, includePrivate bool) (B
 
 // Health is the team health view of a team ("" for everyone).
 func (a *OneOnOneAPI) Health(teamID string) (brief.Health, error) {
-	const op = "brief.Health"
-	w, err := a.ws(op)
-	if err != nil {
-		return brief.Health{}, err
-	}
-	var out brief.Health
-	err = w.Store.View(func(txn *badger.Txn) error {
+	return do(a.s, "brief.Health", false, func(w *workspace.Workspace) (out brief.Health, err error) {
 		var team id.ID
 		if teamID != "" {
-			u, err := parseID("teamId", teamID)
-			if err != nil {
-				return err
+			if team, err = parseID("teamId", teamID); err != nil {
+				return out, err
 			}
-			team = u
 		}
-		loc := w.Reminders.LocationTx(txn)
-		now := a.s.clock.Now()
-		out, err = w.Briefs.HealthTx(txn, team, now.In(loc).Format("2006-01-02"), now, loc)
-		return err
+		err = w.Store.View(func(txn *badger.Txn) error {
+			loc := w.Reminders.LocationTx(txn)
+			now := a.s.clock.Now()
+			out, err = w.Briefs.HealthTx(txn, team, now.In(loc).Format("2006-01-02"), now, loc)
+			return err
+		})
+		return out, err
 	})
-	return out, toAPI(a.s.log, op, err)
+
 }
