@@ -10,54 +10,21 @@ import {
   type TeamHealth,
 } from '$lib/api'
 
-/** One person's 1:1 page: cadence, status, meetings and open follow-ups. */
-class PersonOneOnOnesStore {
+/**
+ * One person's data from a loader: a newer load wins (an answer for a person
+ * no longer shown is dropped), the data stays while it reloads.
+ */
+class PersonStore<T> {
   personId = $state('')
-  page = $state<PersonOneOnOnes | null>(null)
+  data = $state<T | null>(null)
   loading = $state(false)
   error = $state<ApiError | null>(null)
   #seq = 0
+  #loader: (personId: string) => Promise<T>
 
-  async load(personId: string): Promise<void> {
-    const seq = ++this.#seq
-    if (personId !== this.personId) {
-      this.personId = personId
-      this.page = null
-      this.error = null
-    }
-    this.loading = true
-    try {
-      const p = await loadOneOnOnes(personId)
-      if (seq !== this.#seq) return
-      this.page = p
-      this.error = null
-    } catch (e) {
-      if (seq === this.#seq) this.error = e as ApiError
-    } finally {
-      if (seq === this.#seq) this.loading = false
-    }
+  constructor(loader: (personId: string) => Promise<T>) {
+    this.#loader = loader
   }
-
-  reload(): Promise<void> {
-    return this.personId ? this.load(this.personId) : Promise.resolve()
-  }
-
-  reset(): void {
-    this.#seq++
-    this.personId = ''
-    this.page = null
-    this.loading = false
-    this.error = null
-  }
-}
-
-/** One person's feedback with its balance. */
-class PersonFeedbackStore {
-  personId = $state('')
-  data = $state<PersonFeedback | null>(null)
-  loading = $state(false)
-  error = $state<ApiError | null>(null)
-  #seq = 0
 
   async load(personId: string): Promise<void> {
     const seq = ++this.#seq
@@ -68,7 +35,7 @@ class PersonFeedbackStore {
     }
     this.loading = true
     try {
-      const d = await loadFeedback(personId)
+      const d = await this.#loader(personId)
       if (seq !== this.#seq) return
       this.data = d
       this.error = null
@@ -89,6 +56,29 @@ class PersonFeedbackStore {
     this.data = null
     this.loading = false
     this.error = null
+  }
+}
+
+/** One person's 1:1 page: cadence, status, meetings and open follow-ups. */
+class PersonOneOnOnesStore extends PersonStore<PersonOneOnOnes> {
+  constructor() {
+    super((id) => loadOneOnOnes(id))
+  }
+
+  /** The page (the loaded data). */
+  get page(): PersonOneOnOnes | null {
+    return this.data
+  }
+
+  set page(p: PersonOneOnOnes | null) {
+    this.data = p
+  }
+}
+
+/** One person's feedback with its balance. */
+class PersonFeedbackStore extends PersonStore<PersonFeedback> {
+  constructor() {
+    super((id) => loadFeedback(id))
   }
 }
 
