@@ -101,7 +101,7 @@ smoke: ## start build/bin/wheelhouse in a real (virtual) window and screenshot i
 notify: setup ## a real desktop notification through dunst on a private D-Bus session, shown exactly once
 	bash scripts/notify.sh
 
-e2e: setup ## drive the real app (wails dev) with playwright + chromium
+e2e: setup ## drive the real app (wails dev) in WebKitGTK, the engine of the Linux window (E2E_ENGINE=chromium: chromium)
 	bash scripts/e2e.sh
 
 screenshot: build ## docs/screenshot.png: the production app on the demo workspace, in a real window

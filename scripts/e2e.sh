@@ -2,7 +2,8 @@
 # End-to-end tests against the real app: Xvfb + a private D-Bus session + dunst,
 # a fresh temporary data folder, then frontend/e2e/run.mjs, which starts
 # `wails dev` (the Go app with its real bindings, served at http://localhost:34115),
-# drives it with playwright-core + /usr/bin/chromium and stops it.
+# drives it in WebKitGTK (WebKitWebDriver + the engine's MiniBrowser; E2E_ENGINE=chromium
+# for Debian's chromium through playwright-core) and stops it.
 # Arguments are spec name filters: scripts/e2e.sh boot
 # Artifacts (screenshots, console logs, wails dev log): artifacts/e2e/
 set -euo pipefail
@@ -15,8 +16,13 @@ OUT=artifacts/e2e
 in_dbus_session "$OUT/dbus.log" "$@"   # notifications (dunst) and the single-instance lock need a session bus
 export NO_AT_BRIDGE=1  # no accessibility bridge for the GTK window
 
-for t in wails node /usr/bin/chromium; do command -v "$t" >/dev/null 2>&1 || fail "$t not found: run 'make setup'"; done
-[ -d frontend/node_modules/playwright-core ] || fail "frontend/node_modules is missing: run 'make setup'"
+for t in wails node; do command -v "$t" >/dev/null 2>&1 || fail "$t not found: run 'make setup'"; done
+case "${E2E_ENGINE:-webkit}" in
+  webkit) for t in /usr/bin/WebKitWebDriver /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser; do
+            [ -x "$t" ] || fail "$t not found: run 'make setup'"; done ;;
+  chromium) [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium not found: run 'make setup'" ;;
+esac
+[ -d frontend/node_modules/webdriver ] || fail "frontend/node_modules is missing or old: run 'make setup'"
 
 OUT=$(cd "$OUT" && pwd)
 export E2E_ARTIFACTS=$OUT
@@ -26,7 +32,7 @@ on_exit "rm -rf '$WORK'"
 export WHEELHOUSE_DATA=$WORK/data
 
 XVFB_LOG=$OUT/xvfb.log
-start_xvfb
+XVFB_SCREEN=${XVFB_SCREEN:-1600x1000x24} start_xvfb  # room for a 1280x800 viewport plus MiniBrowser's toolbar
 DUNST_LOG=$OUT/dunst.log
 start_dunst
 

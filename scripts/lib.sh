@@ -59,7 +59,7 @@ start_xvfb() {
   command -v Xvfb >/dev/null 2>&1 || fail "Xvfb not found: run 'make setup'"
   local dfile; dfile=$(mktemp)
   # -displayfd picks the first free display number atomically: no races with other Xvfbs.
-  setsid Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$dfile" >"${XVFB_LOG:-/dev/null}" 2>&1 &
+  setsid Xvfb -displayfd 3 -screen 0 "${XVFB_SCREEN:-1280x800x24}" -nolisten tcp -noreset 3>"$dfile" >"${XVFB_LOG:-/dev/null}" 2>&1 &
   XVFB_PID=$!
   on_exit "kill_tree $XVFB_PID 3; rm -f '$dfile'"
   wait_until 15 "Xvfb did not report a display" test -s "$dfile" || fail "Xvfb did not start (log: ${XVFB_LOG:-none})"

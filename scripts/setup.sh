@@ -14,7 +14,8 @@ APT_PACKAGES=(
   build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev  # wails build -tags webkit2_41
   xvfb xauth x11-utils xdotool imagemagick                       # smoke test: a real window without a screen
   dunst libnotify-bin dbus                                       # notifications on a private session bus
-  chromium curl                                                  # e2e: playwright-core drives Debian's chromium
+  webkit2gtk-driver                                              # e2e: WebKitWebDriver drives WebKitGTK's MiniBrowser
+  chromium curl                                                  # e2e second engine: playwright-core drives Debian's chromium
 )
 
 # --- Go and node must already be there (CI images and README install them).

@@ -1,5 +1,9 @@
 // End-to-end runner: drives the REAL app (`wails dev` serves the Svelte UI and the
-// Go bindings at http://localhost:34115) with playwright-core and Debian's chromium.
+// Go bindings at http://localhost:34115) in WebKitGTK — the engine of the Linux
+// window — through WebKitWebDriver and the engine's own MiniBrowser (webkit/page.mjs
+// gives the specs the Playwright-style page API they are written against, with
+// real pointer clicks). E2E_ENGINE=chromium runs the same specs in Debian's
+// chromium through playwright-core instead, as a second engine.
 //
 // Usually started by scripts/e2e.sh (`make e2e`), which provides Xvfb, a private
 // D-Bus session with dunst, and WHEELHOUSE_DATA (a fresh temporary folder).
@@ -8,7 +12,8 @@
 //
 // Each frontend/e2e/*.spec.mjs exports `async function run(ctx)`, run in file
 // name order, each in a fresh browser context. ctx:
-//   page         Playwright Page, loaded at baseURL with window.go bound
+//   page         the page (webkit/page.mjs; a Playwright Page under chromium), loaded at baseURL with window.go bound
+//   engine       'webkit' or 'chromium'
 //   baseURL      http://localhost:<port>
 //   dataDir      the app's data folder (the same for every spec and restart)
 //   shot(name)   screenshot to artifacts/e2e/<spec>/<NN-name>.png, returns the path
@@ -19,11 +24,15 @@
 // The last line printed is exactly `N passed, M failed`; the exit status is 1 on any failure.
 //
 // Environment: WHEELHOUSE_DATA (required), E2E_PORT (default 34115, a free one if busy),
-// E2E_ARTIFACTS (default <repo>/artifacts/e2e), CHROMIUM (default /usr/bin/chromium),
+// E2E_ENGINE (webkit, the default, or chromium), E2E_ARTIFACTS (default <repo>/artifacts/e2e),
+// CHROMIUM (default /usr/bin/chromium), WEBKIT_WEBDRIVER (default /usr/bin/WebKitWebDriver),
+// MINIBROWSER (default /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser),
 // E2E_READY_TIMEOUT (s, default 180), E2E_SPEC_TIMEOUT (s, default 180).
 
 import { chromium } from 'playwright-core'
+import WebDriver from 'webdriver'
 import { spawn, execFileSync } from 'node:child_process'
+import { WebKitPage } from './webkit/page.mjs'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -33,7 +42,10 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const repo = path.resolve(here, '..', '..')
 const artifacts = path.resolve(process.env.E2E_ARTIFACTS || path.join(repo, 'artifacts', 'e2e'))
 const dataDir = process.env.WHEELHOUSE_DATA
+const engine = process.env.E2E_ENGINE || 'webkit'
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium'
+const webkitDriverPath = process.env.WEBKIT_WEBDRIVER || '/usr/bin/WebKitWebDriver'
+const miniBrowserPath = process.env.MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser'
 const readyTimeoutMs = Number(process.env.E2E_READY_TIMEOUT || 180) * 1000
 const specTimeoutMs = Number(process.env.E2E_SPEC_TIMEOUT || 180) * 1000
 const stopTimeoutMs = 20_000
@@ -225,17 +237,100 @@ async function waitForBindings(page) {
   }
 }
 
-async function openPage(context) {
-  const page = await context.newPage()
-  page.setDefaultTimeout(15_000)
-  page.setDefaultNavigationTimeout(30_000)
-  const consoleLines = []
-  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`))
-  page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.stack || e.message}`))
-  page.on('requestfailed', (r) => consoleLines.push(`[requestfailed] ${r.url()} ${r.failure()?.errorText}`))
-  await page.goto(baseURL, { waitUntil: 'load' })
-  await waitForBindings(page)
-  return { page, consoleLines }
+// ---- engines: each opens a fresh page (a new profile per spec) at baseURL.
+
+// Chromium through playwright-core: the second engine (E2E_ENGINE=chromium).
+async function launchChromium() {
+  if (!fs.existsSync(chromiumPath)) throw new HarnessError(`${chromiumPath} not found: run 'make setup'`)
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    timeout: 60_000,
+    // no session bus for the browser: it only wakes portals that fail without a desktop
+    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DBUS_SESSION_BUS_ADDRESS')),
+    // playwright gives every launch a fresh temporary profile (user-data-dir)
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  return {
+    version: `chromium ${browser.version()}`,
+    async open() {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+      const page = await context.newPage()
+      page.setDefaultTimeout(15_000)
+      page.setDefaultNavigationTimeout(30_000)
+      const consoleLines = []
+      page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`))
+      page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.stack || e.message}`))
+      page.on('requestfailed', (r) => consoleLines.push(`[requestfailed] ${r.url()} ${r.failure()?.errorText}`))
+      await page.goto(baseURL, { waitUntil: 'load' })
+      await waitForBindings(page)
+      return { page, consoleLines: async () => consoleLines, close: () => context.close() }
+    },
+    close: () => browser.close(),
+  }
+}
+
+// WebKitGTK: WebKitWebDriver drives the engine's MiniBrowser (the same library
+// and version as the app's window); a new MiniBrowser session per spec.
+async function launchWebKit() {
+  for (const f of [webkitDriverPath, miniBrowserPath]) {
+    if (!fs.existsSync(f)) throw new HarnessError(`${f} not found: run 'make setup' (Debian: webkit2gtk-driver, libwebkit2gtk-4.1-0)`)
+  }
+  const wdPort = await anyFreePort()
+  const wdLog = path.join(artifacts, 'webkitwebdriver.log')
+  const fd = fs.openSync(wdLog, 'a')
+  const child = spawn(webkitDriverPath, [`--port=${wdPort}`], { detached: true, stdio: ['ignore', fd, fd] })
+  fs.closeSync(fd)
+  const stop = () => killSession(child.pid, 'SIGKILL') // MiniBrowsers it started are in its session
+  process.on('exit', stop)
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${wdPort}/status`, { signal: AbortSignal.timeout(2000) })
+      if (r.ok) break
+    } catch {}
+    if (Date.now() > deadline) throw new HarnessError(`WebKitWebDriver did not answer on port ${wdPort} within 20s (log: ${wdLog})`)
+    await sleep(200)
+  }
+  let version = 'WebKitGTK'
+  return {
+    get version() {
+      return version
+    },
+    async open() {
+      const driver = await WebDriver.newSession({
+        hostname: '127.0.0.1',
+        port: wdPort,
+        path: '/',
+        logLevel: 'warn',
+        connectionRetryCount: 0,
+        capabilities: {
+          'wdio:enforceWebDriverClassic': true, // WebKitWebDriver speaks classic WebDriver, no BiDi
+          browserName: 'MiniBrowser',
+          'webkitgtk:browserOptions': { binary: miniBrowserPath, args: ['--automation'] },
+        },
+      })
+      version = `WebKitGTK ${driver.capabilities.browserVersion ?? '?'}`
+      const page = new WebKitPage(driver, { timeout: 15_000 })
+      try {
+        await page.setViewportSize({ width: 1280, height: 800 })
+        await page.goto(baseURL)
+        await waitForBindings(page)
+      } catch (e) {
+        await driver.deleteSession().catch(() => {})
+        throw e
+      }
+      return {
+        page,
+        consoleLines: () => page.consoleLines().catch((e) => [`(console not readable: ${e.message})`]),
+        close: () => driver.deleteSession().catch(() => {}),
+      }
+    },
+    async close() {
+      stop()
+    },
+  }
 }
 
 function withTimeout(promise, ms, what) {
@@ -253,17 +348,18 @@ async function runSpec(browser, file) {
   const dir = path.join(artifacts, name)
   fs.rmSync(dir, { recursive: true, force: true })
   fs.mkdirSync(dir, { recursive: true })
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   let page = null
-  let consoleLines = []
+  let opened = null
   let n = 0
   const started = Date.now()
   try {
-    ;({ page, consoleLines } = await openPage(context))
+    opened = await browser.open()
+    page = opened.page
     const mod = await import(path.join(here, path.basename(file)))
     if (typeof mod.run !== 'function') throw new Error(`${path.basename(file)} does not export async function run(ctx)`)
     const ctx = {
       page,
+      engine,
       baseURL,
       dataDir,
       log: (...a) => console.log(`  [${name}]`, ...a),
@@ -302,14 +398,16 @@ async function runSpec(browser, file) {
     if (e instanceof HarnessError) throw e
     return false
   } finally {
-    fs.writeFileSync(path.join(dir, 'console.log'), consoleLines.join('\n') + '\n')
-    await context.close().catch(() => {})
+    if (opened) {
+      const lines = await opened.consoleLines()
+      fs.writeFileSync(path.join(dir, 'console.log'), lines.join('\n') + '\n')
+      await opened.close().catch(() => {})
+    }
   }
 }
 
 async function main() {
   if (!dataDir) throw new HarnessError('WHEELHOUSE_DATA is not set (use scripts/e2e.sh, or set it to a fresh folder)')
-  if (!fs.existsSync(chromiumPath)) throw new HarnessError(`${chromiumPath} not found: run 'make setup'`)
   const filters = process.argv.slice(2)
   const specs = fs
     .readdirSync(here)
@@ -332,16 +430,8 @@ async function main() {
   let browser = null
   try {
     await startDev()
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      timeout: 60_000,
-      // no session bus for the browser: it only wakes portals that fail without a desktop
-      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DBUS_SESSION_BUS_ADDRESS')),
-      // playwright gives every launch a fresh temporary profile (user-data-dir)
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
+    if (engine !== 'webkit' && engine !== 'chromium') throw new HarnessError(`E2E_ENGINE=${engine}: use webkit or chromium`)
+    browser = engine === 'webkit' ? await launchWebKit() : await launchChromium()
     for (let i = 0; i < specs.length; i++) {
       try {
         if (await runSpec(browser, specs[i])) passed++
@@ -360,6 +450,7 @@ async function main() {
     if (browser) await browser.close().catch(() => {})
     await stopDev()
   }
+  say(`engine: ${browser?.version ?? engine}`)
   console.log(`${passed} passed, ${failed} failed`)
   return failed === 0 ? 0 : 1
 }
