@@ -1,6 +1,10 @@
 import { mount } from 'svelte'
 import App from './App.svelte'
 import './app.css'
+import { theme } from './lib/stores/theme.svelte'
+
+// Before the first paint: no flash of the wrong theme.
+theme.start()
 
 const app = mount(App, { target: document.getElementById('app')! })
 
