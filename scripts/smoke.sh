@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Smoke test of the PRODUCTION binary: it opens a real window under Xvfb with a
-# throwaway data folder, renders, stays alive, and a second launch on the same
-# folder hands over to the first one and exits. Screenshot: artifacts/smoke/window.png
+# throwaway data folder holding three people (scripts/smoke/people.json), renders,
+# and a real click (xdotool) on the SECOND row of People opens the second person:
+# the window title names the open record. It stays alive, and a second launch on
+# the same folder hands over to the first one and exits.
+# Screenshots: artifacts/smoke/window.png (first screen), person.png (after the click).
 set -euo pipefail
 SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$SELF")/.."
@@ -26,8 +29,10 @@ start_xvfb
 
 APP_LOG=$OUT/app.log
 show_log() { echo "----- app log ($APP_LOG) -----" >&2; tail -n 60 "$APP_LOG" >&2 || true; echo "-----" >&2; }
-if [ -n "${SMOKE_DEMO:-}" ]; then  # `make screenshot`: show the demo workspace instead of the first run
+if [ -n "${SMOKE_DEMO:-}" ]; then  # `make screenshot`: show the demo workspace instead
   "$BIN" --data "$DATA" demo --size "${SMOKE_DEMO_SIZE:-small}" >>"$APP_LOG" 2>&1 || { show_log; fail "demo failed"; }
+else
+  "$BIN" --data "$DATA" import-json scripts/smoke/people.json >>"$APP_LOG" 2>&1 || { show_log; fail "import-json of the smoke people failed"; }
 fi
 log "starting $BIN --data $DATA"
 setsid "$BIN" --data "$DATA" >"$APP_LOG" 2>&1 &
@@ -35,15 +40,16 @@ APP_PID=$!
 on_exit "kill_tree $APP_PID 5"
 
 app_alive() { kill -0 "$APP_PID" 2>/dev/null && ! ps -o stat= -p "$APP_PID" | grep -q '^Z'; }
-window_up() { app_alive && xdotool search --onlyvisible --name '^Wheelhouse$' >/dev/null 2>&1; }
+# The title names what is open: "People — Wheelhouse", "Ben Okoro — Wheelhouse".
+window_up() { app_alive && xdotool search --onlyvisible --name 'Wheelhouse$' >/dev/null 2>&1; }
 
 deadline=$((SECONDS + WINDOW_TIMEOUT))
 until window_up; do
   if ! app_alive; then show_log; fail "the app exited before showing its window"; fi
-  if [ "$SECONDS" -ge "$deadline" ]; then show_log; fail "no visible 'Wheelhouse' window within ${WINDOW_TIMEOUT}s"; fi
+  if [ "$SECONDS" -ge "$deadline" ]; then show_log; fail "no visible window titled '… Wheelhouse' within ${WINDOW_TIMEOUT}s"; fi
   sleep 0.25
 done
-WIN=$(xdotool search --onlyvisible --name '^Wheelhouse$' | head -n1)
+WIN=$(xdotool search --onlyvisible --name 'Wheelhouse$' | head -n1)
 log "window $WIN is visible after ~$((SECONDS - deadline + WINDOW_TIMEOUT))s: $(xdotool getwindowgeometry "$WIN" | tr '\n' ' ')"
 
 # Let WebKit paint, then keep shooting (at most ~8 s more) until two shots in a row
@@ -63,6 +69,32 @@ colours=$(/usr/bin/convert "$OUT/window.png" -format '%k' info:)
 log "screenshot $OUT/window.png ($colours colours)"
 [ "$colours" -gt 16 ] || fail "screenshot looks blank ($colours colours): nothing rendered?"
 app_alive || { show_log; fail "the app died after showing its window"; }
+
+# Real clicks in the real window: People in the sidebar, then the SECOND row. The rows
+# are sorted by name (Ada Alvarez, Ben Okoro, Chen Wei) and 52 px apart; the click
+# lands on the Role cell, not the name link, as a user clicking a row would.
+# Page coordinates at 1280x800, below GTK's title bar (SMOKE_TOP px): a layout
+# change makes this fail with the title it found, never pass by accident.
+TOP=${SMOKE_TOP:-25}
+title() { xdotool getwindowname "$WIN" 2>/dev/null; }
+wait_title() {  # wait_title EXPECTED WHAT
+  local want=$1 what=$2 until_s=$((SECONDS + 10))
+  while [ "$(title)" != "$want" ]; do
+    [ "$SECONDS" -lt "$until_s" ] || { show_log; fail "$what: the window title is '$(title)', not '$want'"; }
+    sleep 0.2
+  done
+  log "$what: window title '$want'"
+}
+if [ -z "${SMOKE_DEMO:-}" ]; then
+  eval "$(xdotool getwindowgeometry --shell "$WIN")"  # X Y WIDTH HEIGHT of the window
+  xdotool mousemove --sync $((X + 70)) $((Y + TOP + 112)) click 1  # the sidebar's People
+  wait_title 'People — Wheelhouse' 'a click on People in the sidebar'
+  sleep 0.5
+  xdotool mousemove --sync $((X + 560)) $((Y + TOP + 185)) click 1
+  wait_title 'Ben Okoro — Wheelhouse' 'a click on the second row of People'
+  sleep 1  # the title changes with the route; let the page paint
+  timeout 20 /usr/bin/import -window root "$OUT/person.png" || fail "screenshot failed"
+fi
 
 # Second instance on the same data folder: Wails' single-instance lock (D-Bus)
 # hands over to the first window and exits. Wails itself exits with status 1 here.

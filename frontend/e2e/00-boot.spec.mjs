@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 
 export async function run({ page, dataDir, shot, log }) {
-  assert.equal(await page.title(), 'Wheelhouse', 'document title')
+  assert.match(await page.title(), /(^| — )Wheelhouse$/, 'document title ends with the app name')
 
   const info = await page.evaluate(() => window.go.app.WorkspaceAPI.Info())
   log(`WorkspaceAPI.Info(): ${JSON.stringify(info)}`)
