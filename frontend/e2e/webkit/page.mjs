@@ -226,17 +226,25 @@ export class Locator {
     const deadline = Date.now() + timeout
     let lastBox = null
     let why = ''
+    let covered = 0
     for (;;) {
+      // Out of view, or covered (a sticky footer, a header): scroll it to the
+      // middle of its scroll container, as a user would, and look again.
       const r = await this._page._inPage(
-        `(steps, force) => {
+        `(steps, recentre) => {
           const e = window.__wh.resolve(steps)
           if (e.length !== 1) return { n: e.length, what: e.slice(0, 5).map(window.__wh.describe) }
           const el = e[0]
           let i = window.__wh.info(el)
-          if (i.visible && !i.inView) { el.scrollIntoView({ block: 'center', inline: 'center' }); i = window.__wh.info(el) }
+          if (i.visible && (!i.inView || (recentre && !i.hitOk))) {
+            el.scrollIntoView({ block: 'center', inline: 'center' })
+            i = window.__wh.info(el)
+          }
           return { n: 1, el, i }
         }`,
-        this._steps)
+        this._steps, covered > 0)
+      if (r.n === 1 && r.i.visible && !r.i.hitOk) covered++
+      else covered = 0
       if (r.n > 1) throw new Error(`${what}: strict mode violation: ${this} matches ${r.n} elements: ${r.what.join(', ')}`)
       if (r.n === 0) why = 'no element matches'
       else if (!r.i.visible) why = 'the element is not visible'
