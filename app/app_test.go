@@ -12,7 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/notify"
 	"wheelhouse/backend/workspace"
 )
 
@@ -213,5 +216,55 @@ func TestBoundAPIsExposeNoLifecycle(t *testing.T) {
 				t.Errorf("%s exposes lifecycle method %s to JS", tp, n)
 			}
 		}
+	}
+}
+
+// The demo's reminders are about made-up people: they stay in the notification
+// centre and never reach the desktop. The user's own workspace still notifies.
+func TestDemoNeverNotifiesTheDesktop(t *testing.T) {
+	root := t.TempDir()
+	rec := &notify.Recorder{}
+	s := NewShell(Config{Root: root, Version: "test", Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Clock: clock.NewFake(time.Now().UTC()), Notifier: rec, Zone: "UTC"})
+	t.Cleanup(s.Close)
+	_ = s.Open()
+	ws := NewWorkspaceAPI(s)
+	if _, err := ws.OpenDemo(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.EvaluateReminders()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Active) == 0 {
+		t.Fatal("the demo has no due reminders: the test proves nothing")
+	}
+	if n := len(rec.Sent()); n != 0 {
+		t.Fatalf("the demo sent %d desktop notifications: %+v", n, rec.Sent())
+	}
+
+	// Back in my workspace, an overdue follow-up of mine does notify.
+	if _, err := ws.OpenMine(); err != nil {
+		t.Fatal(err)
+	}
+	people := NewPeopleAPI(s)
+	me, err := people.CreatePerson(PersonInput{Name: "Mine", TimeZone: "UTC"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner, err := id.Parse(me.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	actions := NewActionAPI(s)
+	if _, err := actions.Create(action.Item{Title: "Rotate the keys", OwnerID: owner, DueDate: time.Now().UTC().AddDate(0, 0, -3).Format("2006-01-02"),
+		Priority: "medium", Status: "open"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.EvaluateReminders(); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Sent()) == 0 {
+		t.Fatal("my own overdue follow-up reached no desktop notification")
 	}
 }

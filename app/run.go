@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/wailsapp/wails/v2"
@@ -37,6 +38,19 @@ func Run(cfg cli.GUIConfig, assets fs.FS, icon []byte) error {
 	loopCtx, stopLoop := context.WithCancel(context.Background())
 	defer stopLoop()
 	quitting := false
+	var loopOnce sync.Once
+	startLoop := func(after time.Duration) {
+		loopOnce.Do(func() {
+			go func() {
+				select {
+				case <-time.After(after):
+				case <-loopCtx.Done():
+					return
+				}
+				shell.RunReminders(loopCtx, time.Minute)
+			}()
+		})
+	}
 	sum := sha256.Sum256([]byte(cfg.DataDir))
 	appMenu := menu.NewMenu()
 	file := appMenu.AddSubmenu("Wheelhouse")
@@ -64,8 +78,17 @@ func Run(cfg cli.GUIConfig, assets fs.FS, icon []byte) error {
 			appCtx = ctx
 			shell.SetEmitter(wailsEmitter{ctx})
 			shell.SetDialogs(wailsDialogs{ctx})
+			if !bindingsOnly && cfg.Background {
+				startLoop(0) // no window to wait for
+			} else if !bindingsOnly {
+				startLoop(10 * time.Second) // in case the page never reports ready
+			}
+		},
+		// Reminders (and the one summary notification of what came due while
+		// the app was closed) start once the window has painted, not before.
+		OnDomReady: func(context.Context) {
 			if !bindingsOnly {
-				go shell.RunReminders(loopCtx, time.Minute)
+				startLoop(1500 * time.Millisecond)
 			}
 		},
 		// With "keep running in the background" on, closing the window hides

@@ -98,8 +98,15 @@ type Dialogs interface {
 // SetDialogs wires the native dialogs (set in startup).
 func (s *Shell) SetDialogs(d Dialogs) { s.dialogs = d }
 
-func (s *Shell) wsOptions() workspace.Options {
-	return workspace.Options{Logger: s.log, Clock: s.clock, Notifier: s.notifier, Zone: s.zone}
+// wsOptions for the user's workspace (demo false) or the demo. The demo never
+// reaches the desktop: its reminders are about made-up people, so they stay in
+// the notification centre.
+func (s *Shell) wsOptions(demo bool) workspace.Options {
+	o := workspace.Options{Logger: s.log, Clock: s.clock, Notifier: s.notifier, Zone: s.zone}
+	if demo {
+		o.Notifier = nil
+	}
+	return o
 }
 
 // TestClockEnabled reports whether the test-only clock control is on
@@ -196,7 +203,7 @@ func (s *Shell) emit(name string, data any) {
 // Open opens the user's workspace. A failure is kept and shown by the UI
 // (e.g. the folder is locked by another Wheelhouse) instead of crashing.
 func (s *Shell) Open() error {
-	w, err := workspace.Open(s.root, s.wsOptions())
+	w, err := workspace.Open(s.root, s.wsOptions(false))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ws, s.demo, s.openErr = w, false, err
@@ -252,16 +259,16 @@ func (s *Shell) switchTo(toDemo bool) error {
 	}
 	var err error
 	if empty, _ := store.IsEmptyDataDir(dir); toDemo && empty {
-		_, err = demo.Create(dir, demo.Small, s.wsOptions())
+		_, err = demo.Create(dir, demo.Small, s.wsOptions(true))
 	}
 	var w *workspace.Workspace
 	if err == nil {
-		w, err = workspace.Open(dir, s.wsOptions())
+		w, err = workspace.Open(dir, s.wsOptions(toDemo))
 	}
 	if err != nil {
 		// Fall back to the user's workspace so the app stays usable.
 		s.log.Error("switching workspace", "demo", toDemo, "err", err)
-		back, berr := workspace.Open(s.root, s.wsOptions())
+		back, berr := workspace.Open(s.root, s.wsOptions(false))
 		s.ws, s.demo, s.openErr = back, false, berr
 		s.mu.Unlock()
 		return err
