@@ -48,6 +48,10 @@ class OnCallStore {
   tab = $state<OnCallTab>('schedule')
   span = $state<Span>('week')
   anchor = $state<Date>(startOf('week', new Date()))
+  /** The view shows the current week or month and moves with the date (until the user pages away). */
+  followsToday = $state(true)
+  /** Today, for tests; the real clock otherwise. */
+  today: () => Date = () => new Date()
   /** The rotation being edited: null = closed, '' = a new one. */
   editing = $state<string | null>(null)
 
@@ -57,6 +61,11 @@ class OnCallStore {
   #seq = 0
 
   async load(): Promise<void> {
+    // An app left open overnight: a view that follows today moves with it.
+    if (this.followsToday) {
+      const a = startOf(this.span, this.today())
+      if (a.getTime() !== this.anchor.getTime()) this.anchor = a
+    }
     const seq = ++this.#seq
     this.loading = true
     const w = { from: this.from.toISOString(), to: this.to.toISOString() }
@@ -76,38 +85,60 @@ class OnCallStore {
     this.loadAdjustments()
   }
 
+  #adjSeq = 0
   async loadAdjustments(): Promise<void> {
+    const seq = ++this.#adjSeq
     try {
       const [overrides, swaps] = await Promise.all([loadOverrides(''), loadSwapViews('')])
+      if (seq !== this.#adjSeq) return // a newer load (or a workspace switch) came after
       this.overrides = overrides
       this.swaps = swaps
       this.adjustmentsError = null
     } catch (e) {
-      this.adjustmentsError = e as ApiError
+      if (seq === this.#adjSeq) this.adjustmentsError = e as ApiError
     }
   }
 
+  #gapSeq = 0
   async loadGaps(): Promise<void> {
-    const now = new Date()
+    const seq = ++this.#gapSeq
+    const now = this.today()
     try {
-      this.gaps = await loadCoverage({ from: now.toISOString(), to: new Date(now.getTime() + 90 * DAY).toISOString() })
+      const gaps = await loadCoverage({ from: now.toISOString(), to: new Date(now.getTime() + 90 * DAY).toISOString() })
+      if (seq !== this.#gapSeq) return
+      this.gaps = gaps
       this.gapsError = null
     } catch (e) {
-      this.gapsError = e as ApiError
+      if (seq === this.#gapSeq) this.gapsError = e as ApiError
     }
   }
 
   move(step: -1 | 0 | 1): void {
-    if (step === 0) this.anchor = startOf(this.span, new Date())
+    this.followsToday = step === 0
+    if (step === 0) this.anchor = startOf(this.span, this.today())
     else if (this.span === 'week') this.anchor = new Date(this.from.getFullYear(), this.from.getMonth(), this.from.getDate() + 7 * step)
     else this.anchor = new Date(this.from.getFullYear(), this.from.getMonth() + step, 1)
     this.load()
   }
 
+  /** Week or month. From a view holding today, the new one holds today too
+   * (the week of 30 Nov–6 Dec becomes December on 4 December, not November). */
   setSpan(span: Span): void {
+    const today = this.today()
+    const holdsToday = this.from <= today && today < this.to
     this.span = span
-    this.anchor = startOf(span, this.anchor)
+    this.anchor = startOf(span, holdsToday ? today : this.anchor)
     this.load()
+  }
+
+  /** Shows the week or month of a date (a new rotation's first turn), unless it is on screen already. */
+  showDate(date: string): void {
+    const [y, m, d] = date.split('-').map(Number)
+    if (!y || !m || !d) return
+    const at = new Date(y, m - 1, d)
+    if (this.from <= at && at < this.to) return
+    this.anchor = startOf(this.span, at)
+    this.followsToday = this.anchor.getTime() === startOf(this.span, this.today()).getTime()
   }
 
   reset(): void {
@@ -123,6 +154,12 @@ class OnCallStore {
     this.gapsError = null
     this.editing = null
     this.tab = 'schedule'
+    this.span = 'week'
+    this.followsToday = true
+    this.anchor = startOf('week', this.today())
+    this.#seq++
+    this.#adjSeq++
+    this.#gapSeq++
   }
 }
 

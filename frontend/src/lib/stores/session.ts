@@ -2,6 +2,8 @@
 import { editor } from './editor.svelte'
 import { followups } from './followups.svelte'
 import { incident, incidents, metrics } from './incidents.svelte'
+import { oncall } from './oncall.svelte'
+import { cadences, health, personFeedback, personOneOnOnes } from './oneonones.svelte'
 import { overview } from './overview.svelte'
 import { reminders } from './reminders.svelte'
 import { roster } from './roster.svelte'
@@ -20,13 +22,25 @@ export function loadShellData(): Promise<unknown> {
   ])
 }
 
-/** Everything that depends on the open workspace (after a switch). */
+/**
+ * Everything that depends on the open workspace (after a switch): every store
+ * forgets the other workspace's data at once, so nothing of it stays on screen
+ * (or can be acted on) while the new one loads, then what the shell and the
+ * overview show loads again. Screens load the rest when they are visited.
+ */
 export async function reloadData(): Promise<void> {
   incident.reset()
   metrics.reset()
   followups.reset()
+  oncall.reset()
+  cadences.reset()
+  health.reset()
+  personOneOnOnes.reset()
+  personFeedback.reset()
+  overview.reset()
+  reminders.reset()
   incidents.creating = false
-  await Promise.all([roster.load(), overview.load(), incidents.load(), loadShellData()])
+  await Promise.all([roster.load(), overview.load(), incidents.load(), cadences.load(), loadShellData()])
 }
 
 /** Opens the demo (true) or the user's own workspace (false). */
