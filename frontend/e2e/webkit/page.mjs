@@ -342,7 +342,10 @@ export class Locator {
       }`,
       ref, list)
     for (const opt of opts) await this._page._driver.elementClick(opt[ELEMENT_KEY])
-    return this._page._inPage('(sel) => Array.from(sel.selectedOptions).map((o) => o.value)', ref)
+    // The page may have re-rendered the <select> after the pick: look it up again.
+    return this._page._inPage(
+      '(steps) => { const e = window.__wh.resolve(steps); return e.length === 1 ? Array.from(e[0].selectedOptions).map((o) => o.value) : [] }',
+      this._steps)
   }
   async setInputFiles(files) {
     const list = (Array.isArray(files) ? files : [files]).map((f) =>
