@@ -286,9 +286,17 @@ type FairnessRow struct {
 	Frequency   float64 `json:"frequency"` // WeeksOnCall / Weeks
 	// TooFrequent: on call in more than one week in four (over at least four weeks).
 	TooFrequent bool `json:"tooFrequent"`
-	Owes        int  `json:"owes"`     // turns others covered for them, not paid back
-	Owed        int  `json:"owed"`     // turns they covered for others, not paid back
-	PaidBack    int  `json:"paidBack"` // turns they owed and paid back
+	// Heavier: their hours are at least HeavierRatio times the median of the
+	// others' (and a day more): a load that is not shared evenly.
+	Heavier bool `json:"heavier"`
+	// LongestStretch is the longest time they were on call without a break,
+	// in hours (turns back to back, a replacement on top of their own turn);
+	// LongStretch flags one longer than a turn of their longest rotation.
+	LongestStretch float64 `json:"longestStretch"`
+	LongStretch    bool    `json:"longStretch"`
+	Owes           int     `json:"owes"`     // turns others covered for them, not paid back
+	Owed           int     `json:"owed"`     // turns they covered for others, not paid back
+	PaidBack       int     `json:"paidBack"` // turns they owed and paid back
 }
 
 // FairnessReport is the fairness table of a window.
@@ -302,6 +310,10 @@ type FairnessReport struct {
 
 // FrequencyLimit: being on call in more than this fraction of weeks is flagged.
 const FrequencyLimit = 0.25
+
+// HeavierRatio: hours this many times the others' median (and at least a day
+// more) are flagged as an uneven load.
+const HeavierRatio = 1.5
 
 // Fairness measures each person's on-call load in [from, to): every
 // participant of a rotation gets a row, plus anyone who held a shift.
@@ -317,6 +329,8 @@ func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
 		h     hours
 		turns map[string]bool
 		weeks float64
+		spans []span        // what they held, for the longest stretch
+		turn  time.Duration // the longest turn of their rotations
 	}
 	rows := map[id.ID]*acc{}
 	var order []id.ID
@@ -331,7 +345,8 @@ func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
 	}
 	for _, r := range s.Rotations {
 		for _, p := range r.Participants {
-			get(p)
+			a := get(p)
+			a.turn = max(a.turn, r.ShiftLength.approx())
 		}
 	}
 	ix := s.index()
@@ -358,6 +373,7 @@ func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
 			}
 			ac := get(x.PersonID)
 			ac.turns[fmt.Sprint(x.RotationID, x.Slot)] = true
+			ac.spans = append(ac.spans, span{a, b})
 			if x.Reason == ReasonOverride {
 				ac.row.Overrides++
 			}
@@ -393,7 +409,46 @@ func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
 		if r.TooFrequent {
 			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s is on call in %s of %d weeks (more than 1 in 4).", r.Name, strconv.FormatFloat(r.WeeksOnCall, 'f', -1, 64), nWeeks))
 		}
+		if st := longest(union(ac.spans)); st.e.After(st.s) {
+			r.LongestStretch = hrs(st.e.Sub(st.s))
+			turn := ac.turn
+			if turn == 0 {
+				turn = week
+			}
+			// An hour of slack: a handoff moved by DST is not a long stretch.
+			if st.e.Sub(st.s) > turn+time.Hour {
+				r.LongStretch = true
+				loc, ok := tz.Load(s.People[p].TimeZone)
+				if !ok {
+					loc = time.UTC
+				}
+				rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s is on call %s straight (%s to %s): longer than one turn.",
+					r.Name, stretchText(st.e.Sub(st.s)), st.s.In(loc).Format("Mon 2 Jan 15:04"), st.e.In(loc).Format("Mon 2 Jan 15:04")))
+			}
+		}
 		rep.Rows = append(rep.Rows, *r)
+	}
+	// An uneven load: hours far above what the others carry.
+	if len(rep.Rows) >= 2 {
+		for i := range rep.Rows {
+			var others []float64
+			for j, o := range rep.Rows {
+				if j != i {
+					others = append(others, o.Hours)
+				}
+			}
+			med := median(others)
+			r := &rep.Rows[i]
+			if r.Hours >= 24 && r.Hours-med >= 24 && (med == 0 || r.Hours >= HeavierRatio*med) {
+				r.Heavier = true
+				if med == 0 {
+					rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s carries all the on-call hours (%s h); the others have none.", r.Name, strconv.FormatFloat(r.Hours, 'f', -1, 64)))
+				} else {
+					rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s has %s h on call, %s times the others' median of %s h.", r.Name,
+						strconv.FormatFloat(r.Hours, 'f', -1, 64), strconv.FormatFloat(math.Round(r.Hours/med*10)/10, 'f', -1, 64), strconv.FormatFloat(med, 'f', -1, 64)))
+				}
+			}
+		}
 	}
 	sort.SliceStable(rep.Rows, func(i, j int) bool {
 		if rep.Rows[i].Hours != rep.Rows[j].Hours {
@@ -403,6 +458,41 @@ func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
 	})
 	sort.SliceStable(rep.Ledger, func(i, j int) bool { return rep.Ledger[i].Start.Before(rep.Ledger[j].Start) })
 	return rep
+}
+
+// longest is the longest of merged spans (zero span when none).
+func longest(ss []span) span {
+	var best span
+	for _, x := range ss {
+		if x.e.Sub(x.s) > best.e.Sub(best.s) {
+			best = x
+		}
+	}
+	return best
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	c := append([]float64(nil), xs...)
+	sort.Float64s(c)
+	if len(c)%2 == 1 {
+		return c[len(c)/2]
+	}
+	return (c[len(c)/2-1] + c[len(c)/2]) / 2
+}
+
+// stretchText: "14 days", "9 days 12 h", "30 h".
+func stretchText(d time.Duration) string {
+	h := int(math.Round(d.Hours()))
+	if h < 48 {
+		return fmt.Sprintf("%d h", h)
+	}
+	if h%24 == 0 {
+		return fmt.Sprintf("%d days", h/24)
+	}
+	return fmt.Sprintf("%d days %d h", h/24, h%24)
 }
 
 // CompensationRow is one person's on-call month.

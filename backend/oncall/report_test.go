@@ -113,8 +113,16 @@ func TestFairness(t *testing.T) {
 	if a.Owes != 1 || b.Owes != 1 || b.Owed != 1 || c.Owed != 1 || len(rep.Ledger) != 2 {
 		t.Errorf("ledger: %+v", rep.Ledger)
 	}
-	if len(rep.Warnings) != 3 || !strings.Contains(rep.Warnings[0], "A is on call in 2.1 of 8 weeks") {
+	if len(rep.Warnings) != 4 || !strings.Contains(rep.Warnings[0], "A is on call in 2.1 of 8 weeks") {
 		t.Errorf("warnings %q", rep.Warnings)
+	}
+	// C covers B's sick week, then takes their own: two weeks without a break.
+	if !c.LongStretch || c.LongestStretch != 336 || a.LongStretch || b.LongStretch ||
+		rep.Warnings[3] != "C is on call 14 days straight (Mon 12 Jan 00:00 to Mon 26 Jan 00:00): longer than one turn." {
+		t.Errorf("stretch: C %v/%v A %v B %v, %q", c.LongStretch, c.LongestStretch, a.LongStretch, b.LongStretch, rep.Warnings)
+	}
+	if a.Heavier || b.Heavier || c.Heavier {
+		t.Errorf("360/480/504 h is not uneven: %v %v %v", a.Heavier, b.Heavier, c.Heavier)
 	}
 	// A person in Tokyo sees nights and weekends in Tokyo time.
 	s.People[pid(1)] = PersonInfo{Name: "A", TimeZone: "Asia/Tokyo"}
@@ -162,4 +170,39 @@ func TestCompensationAndCSV(t *testing.T) {
 		t.Error("bad month accepted")
 	}
 	_ = time.UTC
+}
+
+// An uneven load is flagged (423 h against 168 h), an even one is not, and a
+// turn that is long by design (two weeks) is not a "long stretch".
+func TestFairnessFlagsUnevenLoadAndLongStretches(t *testing.T) {
+	r := rotation("UTC", 2, Weeks, "09:00", "2026-01-05", 1, 2)
+	// A covers the first ten days of B's turn by override.
+	s := &Snapshot{Rotations: []Rotation{r}, People: team(2, "UTC"),
+		Overrides: []Override{{RotationID: rid, PersonID: pid(1), Start: utc("2026-01-19T09:00:00Z"), End: utc("2026-01-29T12:00:00Z")}}}
+	rep := Fairness(s, utc("2026-01-05T09:00:00Z"), utc("2026-02-02T09:00:00Z"))
+	rows := map[string]FairnessRow{}
+	for _, x := range rep.Rows {
+		rows[x.Name] = x
+	}
+	a, b := rows["A"], rows["B"]
+	if a.Hours != 579 || b.Hours != 93 || !a.Heavier || b.Heavier {
+		t.Fatalf("A %v h heavier=%v, B %v h heavier=%v", a.Hours, a.Heavier, b.Hours, b.Heavier)
+	}
+	// A: her own two weeks, then ten days of B's: 24 days straight, longer than a two-week turn.
+	if !a.LongStretch || a.LongestStretch != 579 {
+		t.Errorf("A stretch %v %v", a.LongStretch, a.LongestStretch)
+	}
+	joined := strings.Join(rep.Warnings, "\n")
+	if !strings.Contains(joined, "A has 579 h on call, 6.2 times the others' median of 93 h.") || !strings.Contains(joined, "A is on call 24 days 3 h straight") {
+		t.Errorf("warnings %q", rep.Warnings)
+	}
+
+	// Plain two-week turns: nobody heavier, no long stretch.
+	s = &Snapshot{Rotations: []Rotation{r}, People: team(2, "UTC")}
+	rep = Fairness(s, utc("2026-01-05T09:00:00Z"), utc("2026-02-02T09:00:00Z"))
+	for _, x := range rep.Rows {
+		if x.Heavier || x.LongStretch || x.LongestStretch != 336 {
+			t.Errorf("even two-week turns: %+v", x)
+		}
+	}
 }

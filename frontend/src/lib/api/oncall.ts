@@ -141,6 +141,11 @@ export interface FairnessRow {
   weeks: number
   frequency: number
   tooFrequent: boolean
+  /** Hours well above the others' median. */
+  heavier: boolean
+  /** Longest time on call without a break, in hours; longStretch when longer than a turn. */
+  longestStretch: number
+  longStretch: boolean
   owes: number
   owed: number
   paidBack: number
@@ -313,6 +318,9 @@ export async function loadFairness(w: OnCallWindow): Promise<FairnessReport> {
       weeks: num(x.weeks),
       frequency: num(x.frequency),
       tooFrequent: x.tooFrequent === true,
+      heavier: x.heavier === true,
+      longestStretch: num(x.longestStretch),
+      longStretch: x.longStretch === true,
       owes: num(x.owes),
       owed: num(x.owed),
       paidBack: num(x.paidBack),

@@ -162,6 +162,9 @@ describe('TimeOffDialog', () => {
 describe('FairnessPanel', () => {
   it('flags people on call more often than one week in four', async () => {
     const row = {
+      heavier: false,
+      longestStretch: 0,
+      longStretch: false,
       shifts: 4,
       overrides: 0,
       hours: 672,
