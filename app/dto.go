@@ -134,6 +134,7 @@ type OverviewDTO struct {
 	LevelMix        []LevelCountDTO     `json:"levelMix"`
 	ServiceProblems []ServiceProblemDTO `json:"serviceProblems"`
 	SinglePoints    []SinglePointDTO    `json:"singlePoints"`
+	WithoutSkills   int                 `json:"withoutSkills"`
 	LocalTimes      []LocalTimeDTO      `json:"localTimes"`
 }
 
@@ -225,7 +226,7 @@ func refs(rs []people.Ref) []RefDTO {
 }
 
 func overviewDTO(o people.Overview) OverviewDTO {
-	out := OverviewDTO{Now: ts(o.Now), People: o.People, Archived: o.Archived, Teams: o.Teams, Services: o.Services,
+	out := OverviewDTO{Now: ts(o.Now), People: o.People, Archived: o.Archived, Teams: o.Teams, Services: o.Services, WithoutSkills: o.WithoutSkills,
 		LevelMix: []LevelCountDTO{}, ServiceProblems: []ServiceProblemDTO{}, SinglePoints: []SinglePointDTO{}, LocalTimes: []LocalTimeDTO{}}
 	for _, l := range o.LevelMix {
 		out.LevelMix = append(out.LevelMix, LevelCountDTO{l.Level, refs(l.People)})

@@ -57,7 +57,10 @@ type Overview struct {
 	LevelMix        []LevelCount     `json:"levelMix"`
 	ServiceProblems []ServiceProblem `json:"serviceProblems"`
 	SinglePoints    []SinglePoint    `json:"singlePoints"`
-	LocalTimes      []LocalTime      `json:"localTimes"`
+	// WithoutSkills counts the active people with no skill recorded: with
+	// nobody's skills known, "no single points of knowledge" means nothing.
+	WithoutSkills int         `json:"withoutSkills"`
+	LocalTimes    []LocalTime `json:"localTimes"`
 }
 
 // HolderLevel is the proficiency from which someone "holds" a skill.
@@ -131,6 +134,9 @@ func ComputeOverview(now time.Time, ladder []string, ps []Person, ts []Team, ss 
 	for _, p := range ps {
 		if p.Archived {
 			continue
+		}
+		if len(p.Skills) == 0 {
+			ov.WithoutSkills++
 		}
 		for _, sk := range p.Skills {
 			k := strings.ToLower(sk.Name)

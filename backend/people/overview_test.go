@@ -94,3 +94,28 @@ func TestComputeOverview(t *testing.T) {
 		t.Errorf("Lord Howe in June: %+v", ov2.LocalTimes[0])
 	}
 }
+
+// With nobody's skills known, an empty list of single points means nothing:
+// the overview counts who has no skill recorded (archived people aside).
+func TestOverviewCountsPeopleWithoutSkills(t *testing.T) {
+	ana := people.Person{ID: id.New(now), Name: "Ana", TimeZone: "UTC", Skills: []people.Skill{{Name: "Go", Level: 3}}}
+	bo := people.Person{ID: id.New(now), Name: "Bo", TimeZone: "UTC"}
+	cy := people.Person{ID: id.New(now), Name: "Cy", TimeZone: "UTC"}
+	gone := people.Person{ID: id.New(now), Name: "Gone", TimeZone: "UTC", Archived: true}
+	for _, c := range []struct {
+		name string
+		ps   []people.Person
+		want int
+	}{
+		{"nobody has skills", []people.Person{bo, cy, gone}, 2},
+		{"one of three has skills", []people.Person{ana, bo, cy}, 2},
+		{"everyone has skills", []people.Person{ana}, 0},
+		{"nobody at all", nil, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := people.ComputeOverview(now, nil, c.ps, nil, nil).WithoutSkills; got != c.want {
+				t.Fatalf("withoutSkills %d, want %d", got, c.want)
+			}
+		})
+	}
+}

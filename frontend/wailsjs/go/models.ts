@@ -1005,6 +1005,7 @@ export namespace app {
 	    levelMix: LevelCountDTO[];
 	    serviceProblems: ServiceProblemDTO[];
 	    singlePoints: SinglePointDTO[];
+	    withoutSkills: number;
 	    localTimes: LocalTimeDTO[];
 	
 	    static createFrom(source: any = {}) {
@@ -1021,6 +1022,7 @@ export namespace app {
 	        this.levelMix = this.convertValues(source["levelMix"], LevelCountDTO);
 	        this.serviceProblems = this.convertValues(source["serviceProblems"], ServiceProblemDTO);
 	        this.singlePoints = this.convertValues(source["singlePoints"], SinglePointDTO);
+	        this.withoutSkills = source["withoutSkills"];
 	        this.localTimes = this.convertValues(source["localTimes"], LocalTimeDTO);
 	    }
 	
@@ -3463,6 +3465,9 @@ export namespace oncall {
 	    weeks: number;
 	    frequency: number;
 	    tooFrequent: boolean;
+	    heavier: boolean;
+	    longestStretch: number;
+	    longStretch: boolean;
 	    owes: number;
 	    owed: number;
 	    paidBack: number;
@@ -3485,6 +3490,9 @@ export namespace oncall {
 	        this.weeks = source["weeks"];
 	        this.frequency = source["frequency"];
 	        this.tooFrequent = source["tooFrequent"];
+	        this.heavier = source["heavier"];
+	        this.longestStretch = source["longestStretch"];
+	        this.longStretch = source["longStretch"];
 	        this.owes = source["owes"];
 	        this.owed = source["owed"];
 	        this.paidBack = source["paidBack"];

@@ -115,6 +115,8 @@ export interface Overview {
   levelMix: LevelCount[]
   serviceProblems: ServiceProblem[]
   singlePoints: SinglePoint[]
+  /** Active people with no skill recorded. */
+  withoutSkills: number
   localTimes: LocalTime[]
 }
 
