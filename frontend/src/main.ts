@@ -1,10 +1,12 @@
 import { mount } from 'svelte'
 import App from './App.svelte'
 import './app.css'
+import { dateFormat } from './lib/stores/datefmt.svelte'
 import { theme } from './lib/stores/theme.svelte'
 
 // Before the first paint: no flash of the wrong theme.
 theme.start()
+dateFormat.start()
 
 const app = mount(App, { target: document.getElementById('app')! })
 
