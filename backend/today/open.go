@@ -1,0 +1,20 @@
+package today
+
+import (
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/workspace"
+)
+
+// Of builds the day of an open workspace at now, in the manager's zone (the
+// reminder settings' zone, else the machine's), in one read transaction.
+func Of(w *workspace.Workspace, now time.Time) (day Day, err error) {
+	err = w.Store.View(func(txn *badger.Txn) error {
+		day, err = BuildTx(txn, w.Briefs, now, w.Reminders.LocationTx(txn))
+		return err
+	})
+	return day, errs.Wrap("today.Of", err)
+}
