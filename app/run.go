@@ -115,7 +115,7 @@ func Run(cfg cli.GUIConfig, assets fs.FS, icon []byte) error {
 				}
 			},
 		},
-		Bind:  []any{NewWorkspaceAPI(shell), NewPeopleAPI(shell), NewReminderAPI(shell), NewIncidentAPI(shell), NewActionAPI(shell), NewOnCallAPI(shell), NewCalendarAPI(shell), NewOneOnOneAPI(shell), NewGrowthAPI(shell)},
+		Bind:  []any{NewWorkspaceAPI(shell), NewPeopleAPI(shell), NewReminderAPI(shell), NewIncidentAPI(shell), NewActionAPI(shell), NewOnCallAPI(shell), NewCalendarAPI(shell), NewOneOnOneAPI(shell), NewGrowthAPI(shell), NewTodayAPI(shell)},
 		Linux: &linux.Options{ProgramName: "wheelhouse", Icon: icon, WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 	})
 }
