@@ -4049,3 +4049,656 @@ export namespace oneonone {
 
 }
 
+export namespace today {
+	
+	export class Away {
+	    timeOffId: string;
+	    personId: string;
+	    name?: string;
+	    timezone?: string;
+	    kind: string;
+	    startDate?: string;
+	    endDate?: string;
+	    start: string;
+	    end: string;
+	    holiday?: string;
+	    regionId: string;
+	    region?: string;
+	    people?: string[];
+	    now: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Away(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.timeOffId = source["timeOffId"];
+	        this.personId = source["personId"];
+	        this.name = source["name"];
+	        this.timezone = source["timezone"];
+	        this.kind = source["kind"];
+	        this.startDate = source["startDate"];
+	        this.endDate = source["endDate"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.holiday = source["holiday"];
+	        this.regionId = source["regionId"];
+	        this.region = source["region"];
+	        this.people = source["people"];
+	        this.now = source["now"];
+	    }
+	}
+	export class Gaps {
+	    state: string;
+	    note: string;
+	    count: number;
+	    items: oncall.Gap[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Gaps(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.note = source["note"];
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], oncall.Gap);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TimeOff {
+	    state: string;
+	    note: string;
+	    count: number;
+	    items: Away[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TimeOff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.note = source["note"];
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], Away);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Flagged {
+	    personId: string;
+	    name: string;
+	    role?: string;
+	    flags: brief.Flag[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Flagged(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.flags = this.convertValues(source["flags"], brief.Flag);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Health {
+	    state: string;
+	    note: string;
+	    count: number;
+	    items: Flagged[];
+	    unjudged: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Health(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.note = source["note"];
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], Flagged);
+	        this.unjudged = source["unjudged"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Review {
+	    incidentId: string;
+	    title: string;
+	    severity: number;
+	    severityLabel: string;
+	    dueDate: string;
+	    daysOverdue: number;
+	    state: string;
+	    commanderId: string;
+	    commander?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Review(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.incidentId = source["incidentId"];
+	        this.title = source["title"];
+	        this.severity = source["severity"];
+	        this.severityLabel = source["severityLabel"];
+	        this.dueDate = source["dueDate"];
+	        this.daysOverdue = source["daysOverdue"];
+	        this.state = source["state"];
+	        this.commanderId = source["commanderId"];
+	        this.commander = source["commander"];
+	    }
+	}
+	export class Reviews {
+	    state: string;
+	    note: string;
+	    count: number;
+	    items: Review[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Reviews(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.note = source["note"];
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], Review);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OneOnOnes {
+	    state: string;
+	    note: string;
+	    count: number;
+	    items: oneonone.CadenceStatus[];
+	    cadences: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OneOnOnes(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.note = source["note"];
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], oneonone.CadenceStatus);
+	        this.cadences = source["cadences"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FollowUp {
+	    id: string;
+	    title: string;
+	    ownerId: string;
+	    owner?: string;
+	    ownerRemoved?: boolean;
+	    dueDate: string;
+	    priority: string;
+	    status: string;
+	    source: action.Source;
+	    daysOverdue?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FollowUp(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.ownerId = source["ownerId"];
+	        this.owner = source["owner"];
+	        this.ownerRemoved = source["ownerRemoved"];
+	        this.dueDate = source["dueDate"];
+	        this.priority = source["priority"];
+	        this.status = source["status"];
+	        this.source = this.convertValues(source["source"], action.Source);
+	        this.daysOverdue = source["daysOverdue"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FollowUps {
+	    state: string;
+	    note: string;
+	    count: number;
+	    overdue: FollowUp[];
+	    dueSoon: FollowUp[];
+	    open: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FollowUps(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.note = source["note"];
+	        this.count = source["count"];
+	        this.overdue = this.convertValues(source["overdue"], FollowUp);
+	        this.dueSoon = this.convertValues(source["dueSoon"], FollowUp);
+	        this.open = source["open"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Incident {
+	    id: string;
+	    title: string;
+	    severity: number;
+	    severityLabel: string;
+	    status: string;
+	    startedAt: string;
+	    commanderId: string;
+	    commander?: string;
+	    escalated?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Incident(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.severity = source["severity"];
+	        this.severityLabel = source["severityLabel"];
+	        this.status = source["status"];
+	        this.startedAt = source["startedAt"];
+	        this.commanderId = source["commanderId"];
+	        this.commander = source["commander"];
+	        this.escalated = source["escalated"];
+	    }
+	}
+	export class Incidents {
+	    state: string;
+	    note: string;
+	    count: number;
+	    items: Incident[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Incidents(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.note = source["note"];
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], Incident);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Turn {
+	    personId: string;
+	    name: string;
+	    timezone: string;
+	    start: string;
+	    end: string;
+	    reason: string;
+	    gap?: boolean;
+	    unavailable?: boolean;
+	    replaced?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Turn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.name = source["name"];
+	        this.timezone = source["timezone"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.reason = source["reason"];
+	        this.gap = source["gap"];
+	        this.unavailable = source["unavailable"];
+	        this.replaced = source["replaced"];
+	    }
+	}
+	export class Layer {
+	    rotationId: string;
+	    rotation: string;
+	    layer: number;
+	    timezone: string;
+	    now?: Turn;
+	    next?: Turn;
+	
+	    static createFrom(source: any = {}) {
+	        return new Layer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rotationId = source["rotationId"];
+	        this.rotation = source["rotation"];
+	        this.layer = source["layer"];
+	        this.timezone = source["timezone"];
+	        this.now = this.convertValues(source["now"], Turn);
+	        this.next = this.convertValues(source["next"], Turn);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Schedule {
+	    name: string;
+	    requirement: string;
+	    layers: Layer[];
+	    covered: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Schedule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.requirement = source["requirement"];
+	        this.layers = this.convertValues(source["layers"], Layer);
+	        this.covered = source["covered"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OnCall {
+	    state: string;
+	    note: string;
+	    count: number;
+	    schedules: Schedule[];
+	    uncovered: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OnCall(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.note = source["note"];
+	        this.count = source["count"];
+	        this.schedules = this.convertValues(source["schedules"], Schedule);
+	        this.uncovered = source["uncovered"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Day {
+	    now: string;
+	    today: string;
+	    zone: string;
+	    weekEnd: string;
+	    timeOffEnd: string;
+	    oncall: OnCall;
+	    incidents: Incidents;
+	    followUps: FollowUps;
+	    oneOnOnes: OneOnOnes;
+	    reviews: Reviews;
+	    health: Health;
+	    timeOff: TimeOff;
+	    gaps: Gaps;
+	
+	    static createFrom(source: any = {}) {
+	        return new Day(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.now = source["now"];
+	        this.today = source["today"];
+	        this.zone = source["zone"];
+	        this.weekEnd = source["weekEnd"];
+	        this.timeOffEnd = source["timeOffEnd"];
+	        this.oncall = this.convertValues(source["oncall"], OnCall);
+	        this.incidents = this.convertValues(source["incidents"], Incidents);
+	        this.followUps = this.convertValues(source["followUps"], FollowUps);
+	        this.oneOnOnes = this.convertValues(source["oneOnOnes"], OneOnOnes);
+	        this.reviews = this.convertValues(source["reviews"], Reviews);
+	        this.health = this.convertValues(source["health"], Health);
+	        this.timeOff = this.convertValues(source["timeOff"], TimeOff);
+	        this.gaps = this.convertValues(source["gaps"], Gaps);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	
+	
+	
+	
+	
+	
+	
+	
+	
+	
+	
+
+}
+
