@@ -32,6 +32,13 @@ describe('StatusStepper', () => {
     expect(offered()).toEqual(want)
   })
 
+  it('steps an incident jumped over show as skipped, not done', () => {
+    const onmove = vi.fn()
+    render(StatusStepper, { props: { status: 'resolved', reviewSettled: false, onmove, reached: ['investigating', 'resolved'] } })
+    const steps = within(screen.getByRole('list', { name: 'Status workflow' })).getAllByRole('listitem')
+    expect(steps.map((s) => s.textContent?.match(/\((done|skipped)\)/)?.[1] ?? '')).toEqual(['done', 'skipped', 'skipped', '', '', ''])
+  })
+
   it('marks the current step and the done ones', () => {
     setup('monitoring')
     const steps = within(screen.getByRole('list', { name: 'Status workflow' })).getAllByRole('listitem')
