@@ -573,3 +573,69 @@ func TestCountForSourcesAgreesWithFullScan(t *testing.T) {
 		return nil
 	})
 }
+
+// Change edits only what it names, in one transaction, and refuses what
+// Update and SetStatus refuse: bulk actions rely on both.
+func TestChange(t *testing.T) {
+	f := setup(t)
+	it := f.create(t, action.Item{Title: "Rotate the cert", DueDate: "2026-11-20", Priority: action.PriorityHigh,
+		Notes: "See the runbook.", Source: action.Source{Kind: action.SourceIncidentReview, ID: f.src}})
+	f.clk.Advance(time.Hour)
+	later := now.Add(time.Hour)
+	due := "2026-11-27"
+	t.Run("postpone keeps everything else", func(t *testing.T) {
+		got, err := f.book.Change(it.ID, action.Change{DueDate: &due})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.DueDate != due || got.Notes != "See the runbook." || got.Priority != action.PriorityHigh ||
+			got.OwnerID != f.dana.ID || got.Status != action.StatusOpen || got.Source.Label != "Checkout down" ||
+			!got.UpdatedAt.Equal(later) || !got.CreatedAt.Equal(now) {
+			t.Fatalf("postpone: %+v", got)
+		}
+	})
+	t.Run("reassign", func(t *testing.T) {
+		got, err := f.book.Change(it.ID, action.Change{OwnerID: &f.kofi.ID})
+		if err != nil || got.OwnerID != f.kofi.ID || got.DueDate != due {
+			t.Fatalf("reassign: %+v %v", got, err)
+		}
+		v, err := f.book.List(action.Filter{OwnerIDs: []id.ID{f.kofi.ID}})
+		if err != nil || len(v) != 1 {
+			t.Fatalf("owner index not updated: %v %v", titles(v), err)
+		}
+	})
+	t.Run("complete and reopen", func(t *testing.T) {
+		got, err := f.book.Change(it.ID, action.Change{Status: action.StatusDone})
+		if err != nil || got.Status != action.StatusDone || !got.CompletedAt.Equal(later) {
+			t.Fatalf("done: %+v %v", got, err)
+		}
+		got, err = f.book.Change(it.ID, action.Change{Status: action.StatusOpen})
+		if err != nil || got.Status != action.StatusOpen || !got.CompletedAt.IsZero() {
+			t.Fatalf("reopen: %+v %v", got, err)
+		}
+	})
+	t.Run("clear the due date", func(t *testing.T) {
+		none := ""
+		got, err := f.book.Change(it.ID, action.Change{DueDate: &none})
+		if err != nil || got.DueDate != "" {
+			t.Fatalf("clear due: %+v %v", got, err)
+		}
+	})
+	t.Run("refused: nothing stored", func(t *testing.T) {
+		bad := "2026-13-45"
+		_, err := f.book.Change(it.ID, action.Change{DueDate: &bad, OwnerID: &f.mei.ID})
+		fieldErr(t, err, "dueDate", "must be a date")
+		ghost := id.New(now)
+		_, err = f.book.Change(it.ID, action.Change{OwnerID: &ghost})
+		fieldErr(t, err, "ownerId", "does not exist")
+		_, err = f.book.Change(it.ID, action.Change{Status: action.StatusWontDo})
+		fieldErr(t, err, "reason", "won't be done")
+		got, err := f.book.Get(it.ID)
+		if err != nil || got.OwnerID != f.kofi.ID || got.DueDate != "" || got.Status != action.StatusOpen {
+			t.Fatalf("a refused change was stored: %+v %v", got, err)
+		}
+		if _, err := f.book.Change(id.New(now), action.Change{Status: action.StatusDone}); !errs.Is(err, errs.NotFound) {
+			t.Fatalf("unknown id: %v", err)
+		}
+	})
+}

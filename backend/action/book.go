@@ -168,6 +168,47 @@ func (b *Book) SetStatus(u id.ID, s Status, reason string) (Item, error) {
 	return out, errs.Wrap("action.SetStatus", err)
 }
 
+// Change is a partial edit of one follow-up, for bulk actions on many rows:
+// nil fields are kept. Status and Reason follow SetStatus (won't-do needs a
+// reason; reopening clears completion); an empty Status keeps the status.
+type Change struct {
+	OwnerID *id.ID
+	DueDate *string // "" removes the due date
+	Status  Status
+	Reason  string
+}
+
+// Change applies c to follow-up u in one transaction, checked as Update and
+// SetStatus check theirs. Other fields (title, notes, priority, source) are
+// kept as stored.
+func (b *Book) Change(u id.ID, c Change) (Item, error) {
+	var out Item
+	err := b.st.Update(func(txn *badger.Txn) error {
+		it, err := Items.Get(txn, u)
+		if err != nil {
+			return err
+		}
+		now := b.clock.Now().UTC()
+		if c.OwnerID != nil {
+			it.OwnerID = *c.OwnerID
+			it.OwnerRemoved = it.OwnerRemoved && it.OwnerID.IsZero()
+		}
+		if c.DueDate != nil {
+			it.DueDate = *c.DueDate
+		}
+		if c.Status != "" {
+			applyStatus(&it, c.Status, c.Reason, now)
+		}
+		it.UpdatedAt = now
+		if err := b.check(txn, &it); err != nil {
+			return err
+		}
+		out = it
+		return Items.Put(txn, &it)
+	})
+	return out, errs.Wrap("action.Change", err)
+}
+
 func applyStatus(it *Item, s Status, reason string, now time.Time) {
 	if s == "" {
 		s = StatusOpen
