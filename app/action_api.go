@@ -2,6 +2,7 @@ package app
 
 import (
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/errs"
 )
 
 // ActionAPI is bound to the frontend: follow-ups from every source.
@@ -104,4 +105,83 @@ func (a *ActionAPI) Delete(actionID string) error {
 		a.s.afterChange()
 	}
 	return toAPI(a.s.log, "followups.Delete", err)
+}
+
+// BulkProblem says why one record of a bulk change was left as it was.
+type BulkProblem struct {
+	ID      string `json:"id"` // the follow-up's id or the reminder's key
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Field   string `json:"field,omitempty"`
+}
+
+func bulkProblem(s *Shell, op, key string, err error) BulkProblem {
+	p := BulkProblem{ID: key, Code: string(errs.Internal), Message: "Internal error"}
+	if ae, ok := toAPI(s.log, op, err).(*APIError); ok {
+		p.Code, p.Message, p.Field = string(ae.Code), ae.Message, ae.Field
+	}
+	return p
+}
+
+// FollowUpChange is one follow-up's part of a bulk change. Empty fields keep
+// their value; clearDue removes the due date; status follows SetStatus.
+type FollowUpChange struct {
+	ID       string `json:"id"`
+	OwnerID  string `json:"ownerId,omitempty"`
+	DueDate  string `json:"dueDate,omitempty"`
+	ClearDue bool   `json:"clearDue,omitempty"`
+	Status   string `json:"status,omitempty"`
+	Reason   string `json:"reason,omitempty"`
+}
+
+// BulkResult is what a bulk change did: the follow-ups as saved, and why
+// the others were not changed.
+type BulkResult struct {
+	Items    []action.Item `json:"items"`
+	Problems []BulkProblem `json:"problems"`
+}
+
+// ChangeMany applies each change on its own (complete, postpone, reassign
+// many rows at once, or undo that): one that fails leaves the others
+// applied and is reported with its id.
+func (a *ActionAPI) ChangeMany(changes []FollowUpChange) (BulkResult, error) {
+	const op = "followups.ChangeMany"
+	res := BulkResult{Items: []action.Item{}, Problems: []BulkProblem{}}
+	b, err := a.book(op)
+	if err != nil {
+		return res, err
+	}
+	for _, ch := range changes {
+		it, err := a.change(b, ch)
+		if err != nil {
+			res.Problems = append(res.Problems, bulkProblem(a.s, op, ch.ID, err))
+			continue
+		}
+		res.Items = append(res.Items, it)
+	}
+	if len(res.Items) > 0 {
+		a.s.afterChange()
+	}
+	return res, nil
+}
+
+func (a *ActionAPI) change(b *action.Book, ch FollowUpChange) (action.Item, error) {
+	u, err := parseID("id", ch.ID)
+	if err != nil {
+		return action.Item{}, err
+	}
+	c := action.Change{Status: action.Status(ch.Status), Reason: ch.Reason}
+	if ch.OwnerID != "" {
+		o, err := parseID("ownerId", ch.OwnerID)
+		if err != nil {
+			return action.Item{}, err
+		}
+		c.OwnerID = &o
+	}
+	if ch.ClearDue {
+		c.DueDate = new(string)
+	} else if ch.DueDate != "" {
+		c.DueDate = &ch.DueDate
+	}
+	return b.Change(u, c)
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dgraph-io/badger/v4"
+
 	"wheelhouse/backend/autostart"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/reminder"
@@ -205,4 +207,117 @@ func (a *ReminderAPI) AdvanceClock(minutes int) (ClockDTO, error) {
 	a.s.clock.SetOffset(a.s.clock.Offset() + time.Duration(minutes)*time.Minute)
 	_, _ = a.s.EvaluateReminders()
 	return a.Clock(), nil
+}
+
+// DismissMany dismisses several reminders (a group of the centre, or all of
+// them); each is dismissed on its own and those that could not be are
+// reported by key.
+func (a *ReminderAPI) DismissMany(keys []string) ([]BulkProblem, error) {
+	const op = "reminders.DismissMany"
+	e, err := a.engine()
+	if err != nil {
+		return nil, toAPI(a.s.log, op, err)
+	}
+	problems := []BulkProblem{}
+	for _, k := range keys {
+		if err := e.Dismiss(k); err != nil {
+			problems = append(problems, bulkProblem(a.s, op, k, err))
+		}
+	}
+	a.s.emitCount()
+	return problems, nil
+}
+
+// SnoozeManyDTO is when snoozed reminders come back, and which could not be snoozed.
+type SnoozeManyDTO struct {
+	Until    string        `json:"until"`
+	Problems []BulkProblem `json:"problems"`
+}
+
+// SnoozeMany snoozes several reminders until one instant: "1h", "tomorrow"
+// (09:00) or a date (YYYY-MM-DD, 09:00). A choice it cannot read fails the
+// whole call (field "until"); a reminder it cannot snooze is reported by key.
+func (a *ReminderAPI) SnoozeMany(keys []string, choice string) (SnoozeManyDTO, error) {
+	const op = "reminders.SnoozeMany"
+	out := SnoozeManyDTO{Problems: []BulkProblem{}}
+	w, err := a.s.workspace()
+	if err != nil {
+		return out, toAPI(a.s.log, op, err)
+	}
+	e := w.Reminders
+	var loc *time.Location
+	if err := w.Store.View(func(txn *badger.Txn) error { loc = e.LocationTx(txn); return nil }); err != nil {
+		return out, toAPI(a.s.log, op, err)
+	}
+	until, err := reminder.SnoozeUntil(choice, a.s.clock.Now(), loc)
+	if err != nil {
+		return out, toAPI(a.s.log, op, errs.FieldErr("until", "%v", err))
+	}
+	out.Until = ts(until)
+	for _, k := range keys {
+		if err := e.Snooze(k, until); err != nil {
+			out.Problems = append(out.Problems, bulkProblem(a.s, op, k, err))
+		}
+	}
+	a.s.emitCount()
+	return out, nil
+}
+
+// ReminderRestoreDTO is how a reminder was before a dismiss or snooze:
+// snoozedUntil as List gave it ("" = not snoozed).
+type ReminderRestoreDTO struct {
+	Key          string `json:"key"`
+	SnoozedUntil string `json:"snoozedUntil"`
+}
+
+// Restore undoes Dismiss, DismissMany, Snooze and SnoozeMany: each reminder
+// is no longer dismissed and is snoozed as it was before. Only those two
+// parts of its stored state change (when it was delivered is kept, so it is
+// not delivered again). A reminder no longer due is reported by key.
+//
+// The engine has no restore of its own; this writes its state through the
+// exported StatesTx/PutStateTx that the workspace import uses.
+func (a *ReminderAPI) Restore(prev []ReminderRestoreDTO) ([]BulkProblem, error) {
+	const op = "reminders.Restore"
+	w, err := a.s.workspace()
+	if err != nil {
+		return nil, toAPI(a.s.log, op, err)
+	}
+	var problems []BulkProblem
+	err = w.Store.Update(func(txn *badger.Txn) error {
+		problems = []BulkProblem{} // the update may run again after a conflict
+		states, err := reminder.StatesTx(txn)
+		if err != nil {
+			return err
+		}
+		byKey := make(map[string]reminder.State, len(states))
+		for _, st := range states {
+			byKey[st.Key] = st
+		}
+		for _, p := range prev {
+			st, ok := byKey[p.Key]
+			if !ok {
+				problems = append(problems, bulkProblem(a.s, op, p.Key, errs.E(errs.NotFound, "That reminder is no longer due.")))
+				continue
+			}
+			var until time.Time
+			if p.SnoozedUntil != "" {
+				if until, err = time.Parse(time.RFC3339, p.SnoozedUntil); err != nil {
+					problems = append(problems, bulkProblem(a.s, op, p.Key, errs.FieldErr("snoozedUntil", "Not a time: %q.", p.SnoozedUntil)))
+					continue
+				}
+				until = until.UTC()
+			}
+			st.DismissedAt, st.SnoozedUntil = time.Time{}, until
+			if err := reminder.PutStateTx(txn, st); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, toAPI(a.s.log, op, err)
+	}
+	a.s.emitCount()
+	return problems, nil
 }

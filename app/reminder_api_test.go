@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/notify"
 )
@@ -74,4 +75,114 @@ func TestReminderAPISettingsAndClock(t *testing.T) {
 	if ae := apiErr(t, api.Dismiss("nope")); ae.Code != "not_found" {
 		t.Fatalf("dismiss unknown: %+v", ae)
 	}
+}
+
+// The notification centre's "Dismiss all" and "Snooze all" with Undo: many
+// reminders at once, one bad key reported without stopping the others, and
+// Restore puts each back as it was without delivering it a second time.
+func TestReminderAPIBulkAndRestore(t *testing.T) {
+	rec := &notify.Recorder{}
+	s := NewShell(Config{Root: t.TempDir(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Clock: clock.NewFake(time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)), Notifier: rec, Zone: "UTC"})
+	t.Cleanup(s.Close)
+	if err := s.Open(); err != nil {
+		t.Fatal(err)
+	}
+	dana, err := NewPeopleAPI(s).CreatePerson(PersonInput{Name: "Dana Xu", TimeZone: "UTC"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	acts := NewActionAPI(s)
+	for _, title := range []string{"Add an alert", "Fix retries", "Write the runbook"} {
+		if _, err := acts.Create(action.Item{Title: title, OwnerID: idOf(t, dana.ID), DueDate: "2026-11-20"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.EvaluateReminders(); err != nil {
+		t.Fatal(err)
+	}
+	sent := len(rec.Sent())
+	api := NewReminderAPI(s)
+	list := func() map[string]ReminderDTO {
+		t.Helper()
+		l, err := api.List()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]ReminderDTO{}
+		for _, r := range l {
+			m[r.Key] = r
+		}
+		return m
+	}
+	before := list()
+	if len(before) != 3 {
+		t.Fatalf("want 3 overdue follow-up reminders, got %+v", before)
+	}
+	var keys []string
+	for k, r := range before {
+		if r.Status != "delivered" {
+			t.Fatalf("%s not delivered: %+v", k, r)
+		}
+		keys = append(keys, k)
+	}
+
+	t.Run("snooze many; a choice it cannot read changes nothing", func(t *testing.T) {
+		if _, err := api.SnoozeMany(keys, "2026-11-01"); apiErr(t, err).Field != "until" {
+			t.Fatalf("a past date was accepted: %v", err)
+		}
+		res, err := api.SnoozeMany(append([]string{"nope"}, keys[:2]...), "tomorrow")
+		if err != nil || res.Until != "2026-11-24T09:00:00Z" {
+			t.Fatalf("snooze: %+v %v", res, err)
+		}
+		if len(res.Problems) != 1 || res.Problems[0].ID != "nope" || res.Problems[0].Code != "not_found" {
+			t.Fatalf("problems %+v", res.Problems)
+		}
+		now := list()
+		if now[keys[0]].Status != "snoozed" || now[keys[1]].SnoozedTill != res.Until || now[keys[2]].Status != "delivered" {
+			t.Fatalf("after snooze %+v", now)
+		}
+	})
+	t.Run("dismiss many", func(t *testing.T) {
+		problems, err := api.DismissMany([]string{keys[0], "", keys[2]})
+		if err != nil || len(problems) != 1 || problems[0].ID != "" || problems[0].Field != "key" {
+			t.Fatalf("dismiss: %+v %v", problems, err)
+		}
+		if now := list(); len(now) != 1 || now[keys[1]].Status != "snoozed" {
+			t.Fatalf("after dismiss %+v", now)
+		}
+	})
+	t.Run("restore undoes both, as they were", func(t *testing.T) {
+		prev := []ReminderRestoreDTO{{Key: "gone"}, {Key: keys[2], SnoozedUntil: "soon"}}
+		for _, k := range keys {
+			prev = append(prev, ReminderRestoreDTO{Key: k, SnoozedUntil: before[k].SnoozedTill})
+		}
+		problems, err := api.Restore(prev)
+		if err != nil || len(problems) != 2 || problems[0].ID != "gone" || problems[0].Code != "not_found" ||
+			problems[1].ID != keys[2] || problems[1].Field != "snoozedUntil" {
+			t.Fatalf("restore: %+v %v", problems, err)
+		}
+		now := list()
+		if len(now) != 3 {
+			t.Fatalf("after restore %+v", now)
+		}
+		for _, k := range keys {
+			if now[k].Status != "delivered" || now[k].SnoozedTill != "" || now[k].DeliveredAt != before[k].DeliveredAt {
+				t.Fatalf("%s not as it was: %+v, before %+v", k, now[k], before[k])
+			}
+		}
+		// Restoring a snooze puts its time back.
+		if _, err := api.Restore([]ReminderRestoreDTO{{Key: keys[1], SnoozedUntil: "2026-11-24T09:00:00Z"}}); err != nil {
+			t.Fatal(err)
+		}
+		if r := list()[keys[1]]; r.Status != "snoozed" || r.SnoozedTill != "2026-11-24T09:00:00Z" {
+			t.Fatalf("snooze not restored: %+v", r)
+		}
+		if _, err := s.EvaluateReminders(); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(rec.Sent()); n != sent {
+			t.Fatalf("restored reminders were delivered again: %d notes after %d", n, sent)
+		}
+	})
 }

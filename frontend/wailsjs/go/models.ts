@@ -388,6 +388,56 @@ export namespace app {
 	        this.path = source["path"];
 	    }
 	}
+	export class BulkProblem {
+	    id: string;
+	    code: string;
+	    message: string;
+	    field?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BulkProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.field = source["field"];
+	    }
+	}
+	export class BulkResult {
+	    items: action.Item[];
+	    problems: BulkProblem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BulkResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], action.Item);
+	        this.problems = this.convertValues(source["problems"], BulkProblem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ClockDTO {
 	    now: string;
 	    offsetMinutes: number;
@@ -722,6 +772,28 @@ export namespace app {
 	        this.running = source["running"];
 	        this.baseUrl = source["baseUrl"];
 	        this.note = source["note"];
+	    }
+	}
+	export class FollowUpChange {
+	    id: string;
+	    ownerId?: string;
+	    dueDate?: string;
+	    clearDue?: boolean;
+	    status?: string;
+	    reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FollowUpChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.ownerId = source["ownerId"];
+	        this.dueDate = source["dueDate"];
+	        this.clearDue = source["clearDue"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
 	    }
 	}
 	export class ImpactDTO {
@@ -1254,6 +1326,20 @@ export namespace app {
 	        this.desktop = source["desktop"];
 	    }
 	}
+	export class ReminderRestoreDTO {
+	    key: string;
+	    snoozedUntil: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReminderRestoreDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.snoozedUntil = source["snoozedUntil"];
+	    }
+	}
 	export class ReminderSettingsDTO {
 	    timezone: string;
 	    detectedZone: string;
@@ -1433,6 +1519,38 @@ export namespace app {
 	
 	
 	
+	export class SnoozeManyDTO {
+	    until: string;
+	    problems: BulkProblem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SnoozeManyDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.until = source["until"];
+	        this.problems = this.convertValues(source["problems"], BulkProblem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SubscriptionDTO {
 	    id: string;
 	    name: string;

@@ -8,14 +8,20 @@ export function Clock():Promise<app.ClockDTO>;
 
 export function Dismiss(arg1:string):Promise<void>;
 
+export function DismissMany(arg1:Array<string>):Promise<Array<app.BulkProblem>>;
+
 export function EvaluateNow():Promise<app.EvaluationDTO>;
 
 export function List():Promise<Array<app.ReminderDTO>>;
 
 export function NotificationStatus():Promise<app.NotificationStatusDTO>;
 
+export function Restore(arg1:Array<app.ReminderRestoreDTO>):Promise<Array<app.BulkProblem>>;
+
 export function SaveSettings(arg1:app.ReminderSettingsDTO):Promise<app.ReminderSettingsDTO>;
 
 export function Settings():Promise<app.ReminderSettingsDTO>;
 
 export function Snooze(arg1:string,arg2:string):Promise<string>;
+
+export function SnoozeMany(arg1:Array<string>,arg2:string):Promise<app.SnoozeManyDTO>;

@@ -14,6 +14,10 @@ export function Dismiss(arg1) {
   return window['go']['app']['ReminderAPI']['Dismiss'](arg1);
 }
 
+export function DismissMany(arg1) {
+  return window['go']['app']['ReminderAPI']['DismissMany'](arg1);
+}
+
 export function EvaluateNow() {
   return window['go']['app']['ReminderAPI']['EvaluateNow']();
 }
@@ -26,6 +30,10 @@ export function NotificationStatus() {
   return window['go']['app']['ReminderAPI']['NotificationStatus']();
 }
 
+export function Restore(arg1) {
+  return window['go']['app']['ReminderAPI']['Restore'](arg1);
+}
+
 export function SaveSettings(arg1) {
   return window['go']['app']['ReminderAPI']['SaveSettings'](arg1);
 }
@@ -36,4 +44,8 @@ export function Settings() {
 
 export function Snooze(arg1, arg2) {
   return window['go']['app']['ReminderAPI']['Snooze'](arg1, arg2);
+}
+
+export function SnoozeMany(arg1, arg2) {
+  return window['go']['app']['ReminderAPI']['SnoozeMany'](arg1, arg2);
 }
