@@ -268,3 +268,21 @@ func TestDemoNeverNotifiesTheDesktop(t *testing.T) {
 		t.Fatal("my own overdue follow-up reached no desktop notification")
 	}
 }
+
+func TestFileName(t *testing.T) {
+	for in, want := range map[string]string{
+		"On call: team.ics":             "On call - team.ics",
+		"On call: Payments primary.ics": "On call - Payments primary.ics",
+		`a/b\c*d?"e"<f>|g.md`:           "a-b-c-d--e--f--g.md",
+		"  lots   of\tspace .ics":       "lots of space.ics",
+		"tab\x00\x1fctl.txt":            "tabctl.txt",
+		".ics":                          "export.ics",
+		"":                              "export",
+		"Dana Reyes":                    "Dana Reyes",
+		"Review: v1.2 rollout":          "Review - v1.2 rollout",
+	} {
+		if got := FileName(in); got != want {
+			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

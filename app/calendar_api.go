@@ -126,13 +126,7 @@ func (a *CalendarAPI) SaveICS(scope ScopeDTO, w Window, alarmMinutes int) (Expor
 	if a.s.dialogs == nil {
 		return out, toAPI(a.s.log, "calendar.SaveICS", errs.E(errs.Unavailable, "Saving needs the desktop app's file dialog."))
 	}
-	name := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) {
-			return '-'
-		}
-		return r
-	}, out.Name)
-	path, err := a.s.dialogs.SaveFile(name+".ics", "iCalendar (*.ics)", "*.ics")
+	path, err := a.s.dialogs.SaveFile(FileName(out.Name+".ics"), "iCalendar (*.ics)", "*.ics")
 	if err != nil || path == "" {
 		return ExportDTO{}, toAPI(a.s.log, "calendar.SaveICS", err)
 	}

@@ -235,7 +235,7 @@ export async function run({ page, shot, log, waitForBindings }) {
     const [download] = await Promise.all([page.waitForEvent('download', T), link.click()])
     const file = await download.path()
     const exported = fs.readFileSync(file, 'utf8')
-    assert.match(download.suggestedFilename(), /Payments-primary\.ics$/)
+    assert.equal(download.suggestedFilename(), 'On call - Payments primary.ics')
     const exEvents = events(exported)
     log(`export: ${exEvents.length} events, ${exported.length} bytes (${download.suggestedFilename()})`)
     assert.ok(exEvents.length >= 8, 'the export holds the shifts')

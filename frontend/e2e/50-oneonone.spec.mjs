@@ -94,6 +94,11 @@ export async function run({ page, shot: rawShot, log, waitForBindings }) {
   await page.reload({ waitUntil: 'load' })
   await waitForBindings()
 
+  // Dates in ISO (the defaults below are compared with it), chosen as a user
+  // would: Settings > Appearance > Dates.
+  await nav(page, 'Settings')
+  await page.getByRole('radio', { name: /^ISO/ }).check()
+
   // ---- The report's page, 1:1s tab: no cadence yet.
   await nav(page, 'People')
   await page.getByRole('link', { name: REPORT, exact: true }).click()

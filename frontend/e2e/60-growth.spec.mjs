@@ -135,6 +135,11 @@ export async function run({ page, shot: rawShot, log, waitForBindings }) {
   await page.reload({ waitUntil: 'load' })
   await waitForBindings()
 
+  // Dates in ISO (the defaults below are compared with it), chosen as a user
+  // would: Settings > Appearance > Dates.
+  await nav(page, 'Settings')
+  await page.getByRole('radio', { name: /^ISO/ }).check()
+
   // ---- Sam's Growth tab: no plan yet; the aspiration comes from the profile.
   await nav(page, 'People')
   await page.getByRole('link', { name: SAM, exact: true }).click()

@@ -713,8 +713,20 @@ export function downloadText(fileName: string, text: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
-/** A safe file name: no path separators or control characters. */
+/**
+ * A file name that reads like its title on every OS (the rules of the Go side's
+ * app.FileName): "On call: team" gives "On call - team.ics"; characters no file
+ * system takes become "-", control characters go, spaces fold.
+ */
 export function safeFileName(base: string, ext: string): string {
-  const b = base.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/\s+/g, ' ').trim().slice(0, 120)
+  const b = base
+    .replace(/: /g, ' - ')
+    .replace(/[\t\n\r]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/[\\/:*?"<>|]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120)
+    .replace(/^[. ]+|[. ]+$/g, '')
   return `${b || 'export'}.${ext}`
 }

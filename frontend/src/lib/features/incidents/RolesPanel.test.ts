@@ -12,14 +12,14 @@ afterEach(() => cleanup())
 
 describe('RolesPanel', () => {
   it('an open incident has editable roles', () => {
-    render(RolesPanel, { props: { incident: incident({ id: 'i1', status: 'investigating', commanderId: 'p1' }) } })
+    render(RolesPanel, { props: { incident: incident({ id: 'i1', title: 'Checkout down', status: 'investigating', commanderId: 'p1' }) } })
     expect(screen.getByLabelText('Commander')).toBeInstanceOf(HTMLSelectElement)
     expect(screen.getByRole('button', { name: 'Save roles' })).toBeInTheDocument()
   })
 
   it('a closed incident shows who held each role, with nothing to change', () => {
     render(RolesPanel, {
-      props: { incident: incident({ id: 'i1', status: 'closed', commanderId: 'p1', responderIds: ['p2'] }) },
+      props: { incident: incident({ id: 'i1', title: 'Checkout down', status: 'closed', commanderId: 'p1', responderIds: ['p2'] }) },
     })
     expect(screen.queryAllByRole('combobox')).toHaveLength(0)
     expect(screen.queryByRole('button', { name: 'Save roles' })).toBeNull()
