@@ -277,6 +277,17 @@ export class Locator {
     const { box } = await this._actionable('hover', o)
     await this._page._pointerMove(box.x + box.width / 2, box.y + box.height / 2)
   }
+  async scrollIntoViewIfNeeded() {
+    await this.waitFor({ state: 'attached' })
+    await this._page._inPage(
+      `(steps) => { const el = window.__wh.resolve(steps)[0]; if (!window.__wh.info(el).inView) el.scrollIntoView({ block: 'center', inline: 'center' }) }`,
+      this._steps)
+  }
+  // The journeys use a handle only to read attributes: the (strict) locator does that.
+  async elementHandle() {
+    await this.waitFor({ state: 'attached' })
+    return this
+  }
   async focus() {
     await this.waitFor({ state: 'attached' })
     await this._page._inPage('(steps) => window.__wh.resolve(steps)[0].focus()', this._steps)
