@@ -141,17 +141,18 @@ type Engine struct {
 	mu sync.Mutex // one evaluation at a time: delivered once means once
 
 	stateMu    sync.Mutex
-	stateTs    uint64 // read timestamp the cached states were read at
+	stateTs    uint64 // read timestamp the cached states are known to be current at
 	stateCache map[string]State
 }
 
 // states reads every stored state, reusing the last read while no commit
-// has happened since (the read timestamp is unchanged). Callers must not
-// modify the map.
+// has written a state since (store.ChangedSince). Callers must not modify
+// the map.
 func (e *Engine) states(txn *badger.Txn) (map[string]State, error) {
 	e.stateMu.Lock()
 	defer e.stateMu.Unlock()
-	if e.stateCache != nil && e.stateTs == txn.ReadTs() {
+	if e.stateCache != nil && !e.st.ChangedSince(txn, e.stateTs, stateFamily) {
+		e.stateTs = max(e.stateTs, txn.ReadTs())
 		return e.stateCache, nil
 	}
 	m, err := allStates(txn)
@@ -161,6 +162,8 @@ func (e *Engine) states(txn *badger.Txn) (map[string]State, error) {
 	e.stateTs, e.stateCache = txn.ReadTs(), m
 	return m, nil
 }
+
+var stateFamily = store.PrefixSet(store.PrefixReminderState)
 
 // NewEngine builds an engine; add rules with AddRule.
 func NewEngine(st *store.Store, c clock.Clock, n notify.Notifier, log *slog.Logger) *Engine {
@@ -242,7 +245,7 @@ func (e *Engine) due(txn *badger.Txn, now time.Time) (Settings, *time.Location, 
 	var all []Reminder
 	seen := map[string]bool{}
 	for _, r := range e.rules {
-		rs, err := r.Due(txn, ctx)
+		rs, err := e.ruleDue(r, txn, ctx)
 		if err != nil {
 			return s, loc, nil, nil, fmt.Errorf("rule %s: %w", r.Name(), err)
 		}

@@ -85,6 +85,8 @@ type Store struct {
 	wg     sync.WaitGroup
 	closed sync.Once
 
+	changes changeLog // which key families commits wrote (changes.go)
+
 	// life guards the database against being closed under a running
 	// transaction: every View/Update holds it shared, Close takes it
 	// exclusively. (Badger panics when an iterator is opened on a closed DB;
@@ -166,6 +168,7 @@ func Open(root string, opt Options) (*Store, error) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
+	s.trackChanges(ctx)
 	if opt.GCInterval >= 0 && !opt.InMemory {
 		iv := opt.GCInterval
 		if iv == 0 {

@@ -117,10 +117,48 @@ func (w *Workspace) Close() error { return w.Store.Close() }
 
 // reminderRules are the reminder rules of every area, in the order the
 // notification centre groups them.
+//
+// Each is watched (reminder.Watch): the engine reuses its last reminders
+// until a commit writes into a key family it may read, so the evaluation
+// right after an edit recomputes only the rules of the edited area (and all
+// of them after an edit to the roster, whose names every rule shows). The
+// families are stated as what a rule does NOT read, so that a family added
+// later is watched by every rule until someone says otherwise.
 func reminderRules(w *Workspace) []reminder.Rule {
-	rules := append(followUpRules(), oncall.Rules()...)
-	rules = append(rules, oneonone.Rules()...)
-	rules = append(rules, growth.Rules()...)
-	rules = append(rules, growth.CheckInRules()...)
-	return append(rules, feedback.Rules()...)
+	var rules []reminder.Rule
+	add := func(reads store.Prefixes, rs ...reminder.Rule) {
+		for _, r := range rs {
+			rules = append(rules, reminder.Watch(r, reads))
+		}
+	}
+	// Follow-ups and reviews: the follow-up brief index, the review-due
+	// index and people's names.
+	add(notRead(onCallFamilies, developmentFamilies), followUpRules()...)
+	// On-call: rotations, overrides, swaps, time off, holiday regions (also
+	// written by calendar imports), the on-call settings and people.
+	add(notRead(incidentFamilies, developmentFamilies), oncall.Rules()...)
+	// 1:1s, development plans, mentoring and feedback: their own records,
+	// the feedback settings and people.
+	add(notRead(incidentFamilies, onCallFamilies), oneonone.Rules()...)
+	add(notRead(incidentFamilies, onCallFamilies), growth.Rules()...)
+	add(notRead(incidentFamilies, onCallFamilies), growth.CheckInRules()...)
+	add(notRead(incidentFamilies, onCallFamilies), feedback.Rules()...)
+	return rules
+}
+
+// Key families (store/keys.go) by area, for what reminder rules read.
+var (
+	incidentFamilies    = [2]byte{0x30, 0x3F} // incidents, follow-ups and their indexes
+	onCallFamilies      = [2]byte{0x50, 0x6F} // on-call and calendars
+	developmentFamilies = [2]byte{0x70, 0x7F} // 1:1s, feedback, plans, mentoring
+)
+
+// notRead is every family except the reminders' own state (which no rule
+// reads) and the given ranges.
+func notRead(ranges ...[2]byte) store.Prefixes {
+	s := store.AllPrefixes().Without(store.PrefixReminderState, store.PrefixReminderState)
+	for _, r := range ranges {
+		s = s.Without(r[0], r[1])
+	}
+	return s
 }

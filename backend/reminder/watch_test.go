@@ -1,0 +1,148 @@
+package reminder_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/reminder"
+	"wheelhouse/backend/store"
+)
+
+// waitTracking waits until the store's change tracking vouches for commits
+// (it starts in the background when the store opens).
+func waitTracking(t *testing.T, st *store.Store) {
+	t.Helper()
+	for range 500 {
+		var before uint64
+		_ = st.View(func(txn *badger.Txn) error { before = txn.ReadTs(); return nil })
+		if err := st.Update(func(txn *badger.Txn) error { return txn.Set([]byte{0xFF, 't'}, nil) }); err != nil {
+			t.Fatal(err)
+		}
+		vouched := false
+		_ = st.View(func(txn *badger.Txn) error {
+			vouched = !st.ChangedSince(txn, before, store.PrefixSet(0xFE))
+			return nil
+		})
+		if vouched {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+	t.Fatal("change tracking never started")
+}
+
+// A watched rule runs again only when a commit wrote into a family it reads,
+// or the date, zone or hour changed; its reminders follow every such edit
+// at once. An unwatched rule runs at every evaluation.
+func TestWatchedRuleRunsWhenItsDataChanges(t *testing.T) {
+	st, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	clk := clock.NewFake(at(t, "Europe/Berlin", "2026-11-24 10:05"))
+	eng := reminder.NewEngine(st, clk, nil, nil)
+	const family = store.PrefixTest // what the watched rule reads
+	watchedRuns, plainRuns := 0, 0
+	eng.AddRule(reminder.Watch(reminder.RuleFunc{RuleName: "watched", Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
+		watchedRuns++
+		var out []reminder.Reminder
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{family}})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			out = append(out, rem(string(it.Item().Key()[1:])))
+		}
+		return out, nil
+	}}, store.PrefixSet(family)))
+	eng.AddRule(reminder.RuleFunc{RuleName: "plain", Fn: func(*badger.Txn, reminder.Context) ([]reminder.Reminder, error) {
+		plainRuns++
+		return nil, nil
+	}})
+	if _, err := eng.SaveSettings(noQuiet); err != nil {
+		t.Fatal(err)
+	}
+	waitTracking(t, st)
+	write := func(prefix byte, key string) {
+		t.Helper()
+		if err := st.Update(func(txn *badger.Txn) error { return txn.Set(append([]byte{prefix}, key...), nil) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	del := func(prefix byte, key string) {
+		t.Helper()
+		if err := st.Update(func(txn *badger.Txn) error { return txn.Delete(append([]byte{prefix}, key...)) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	step := func(what string, wantRuns int, wantKeys string) {
+		t.Helper()
+		res, err := eng.Evaluate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		for _, a := range res.Active {
+			keys = append(keys, a.Key)
+		}
+		if got := strings.Join(keys, ","); got != wantKeys {
+			t.Errorf("%s: reminders %q, want %q", what, got, wantKeys)
+		}
+		if watchedRuns != wantRuns {
+			t.Errorf("%s: the watched rule ran %d times, want %d", what, watchedRuns, wantRuns)
+		}
+	}
+
+	write(family, "a")
+	step("first evaluation", 1, "a")
+	step("nothing changed (the engine's own state writes do not count)", 1, "a")
+	write(family+1, "other")
+	step("a write into another family", 1, "a")
+	write(family, "b")
+	step("a write into its family", 2, "a,b")
+	del(family, "a")
+	step("a delete in its family", 3, "b")
+	clk.Advance(20 * time.Minute) // 10:25, same hour
+	step("later in the same hour", 3, "b")
+	clk.Advance(40 * time.Minute) // 11:05
+	step("the next hour", 4, "b")
+	s := noQuiet
+	s.TimeZone = "Asia/Kolkata" // same date there
+	if _, err := eng.SaveSettings(s); err != nil {
+		t.Fatal(err)
+	}
+	step("another zone", 5, "b")
+	clk.Set(at(t, "Asia/Kolkata", "2026-11-25 00:10"))
+	step("the next day", 6, "b")
+	if plainRuns != 9 {
+		t.Errorf("the unwatched rule ran %d times, want 9 (every evaluation)", plainRuns)
+	}
+}
+
+// The engine's cache of reminder states follows snoozes and dismissals
+// made between evaluations.
+func TestStateCacheFollowsSnoozeAndDismiss(t *testing.T) {
+	f := newFixture(t, at(t, "Europe/Berlin", "2026-11-24 10:00"), noQuiet)
+	waitTracking(t, f.st)
+	f.set(rem("a"), rem("b"))
+	if r := f.eval(t); len(r.Active) != 2 {
+		t.Fatalf("first: %+v", r.Active)
+	}
+	if err := f.eng.Dismiss("a"); err != nil {
+		t.Fatal(err)
+	}
+	r := f.eval(t)
+	if len(r.Active) != 1 || r.Active[0].Key != "b" {
+		t.Fatalf("after dismissing a: %+v", r.Active)
+	}
+	if _, err := f.eng.SnoozeChoice("b", "1h"); err != nil {
+		t.Fatal(err)
+	}
+	r = f.eval(t)
+	if len(r.Active) != 1 || r.Active[0].Status != reminder.StatusSnoozed {
+		t.Fatalf("after snoozing b: %+v", r.Active)
+	}
+}
