@@ -43,3 +43,43 @@ export async function appClock(): Promise<AppClock> {
 export async function advanceClock(minutes: number): Promise<AppClock> {
   return (await call(() => Reminders.AdvanceClock(minutes))) as AppClock
 }
+
+/** Why one record of a bulk change was left as it was (id is the reminder's key or the follow-up's id). */
+export interface BulkProblem {
+  id: string
+  code: string
+  message: string
+  field: string
+}
+
+export function bulkProblemsOf(v: unknown): BulkProblem[] {
+  if (!Array.isArray(v)) return []
+  return v.map((p: Record<string, unknown>) => ({
+    id: String(p?.id ?? ''),
+    code: String(p?.code ?? 'internal'),
+    message: String(p?.message ?? 'Something went wrong.'),
+    field: String(p?.field ?? ''),
+  }))
+}
+
+/** Dismisses several reminders; returns those that could not be. */
+export async function dismissReminders(keys: string[]): Promise<BulkProblem[]> {
+  return bulkProblemsOf(await call(() => Reminders.DismissMany(keys)))
+}
+
+/** Snoozes several reminders until one instant; returns it and those that could not be snoozed. */
+export async function snoozeReminders(keys: string[], choice: SnoozeChoice): Promise<{ until: string; problems: BulkProblem[] }> {
+  const r = await call(() => Reminders.SnoozeMany(keys, choice))
+  return { until: r?.until ?? '', problems: bulkProblemsOf(r?.problems) }
+}
+
+/** How a reminder was before a dismiss or snooze ('' = not snoozed). */
+export interface ReminderBefore {
+  key: string
+  snoozedUntil: string
+}
+
+/** Undoes dismissing or snoozing: each reminder back as it was. */
+export async function restoreReminders(prev: ReminderBefore[]): Promise<BulkProblem[]> {
+  return bulkProblemsOf(await call(() => Reminders.Restore(prev.map((p) => app.ReminderRestoreDTO.createFrom(p)))))
+}

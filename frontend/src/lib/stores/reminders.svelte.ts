@@ -3,14 +3,19 @@ import {
   ApiError,
   appClock,
   dismissReminder,
+  dismissReminders,
   evaluateReminders,
   listReminders,
   notificationStatus,
+  restoreReminders,
   snoozeReminder,
+  snoozeReminders,
   type AppClock,
+  type BulkProblem,
   type Evaluation,
   type NotificationStatus,
   type Reminder,
+  type ReminderBefore,
   type SnoozeChoice,
 } from '$lib/api'
 
@@ -90,6 +95,44 @@ class RemindersStore {
     await dismissReminder(key)
     this.items = this.items.filter((r) => r.key !== key)
     await this.load()
+  }
+
+  /**
+   * Dismisses many (a group, or all). Returns how they were, for Undo (those
+   * that were dismissed), and the problems of those that were not.
+   */
+  async dismissMany(keys: string[]): Promise<{ before: ReminderBefore[]; problems: BulkProblem[] }> {
+    const before = this.#before(keys)
+    const problems = await dismissReminders(keys)
+    const failed = new Set(problems.map((p) => p.id))
+    const done = new Set(keys.filter((k) => !failed.has(k)))
+    this.items = this.items.filter((r) => !done.has(r.key))
+    await this.load()
+    return { before: before.filter((b) => done.has(b.key)), problems }
+  }
+
+  /** Snoozes many until one instant (see dismissMany for what it returns). */
+  async snoozeMany(
+    keys: string[],
+    choice: SnoozeChoice,
+  ): Promise<{ until: string; before: ReminderBefore[]; problems: BulkProblem[] }> {
+    const before = this.#before(keys)
+    const { until, problems } = await snoozeReminders(keys, choice)
+    const failed = new Set(problems.map((p) => p.id))
+    await this.load()
+    return { until, before: before.filter((b) => !failed.has(b.key)), problems }
+  }
+
+  /** Undo of dismissMany/snoozeMany: each back as it was. */
+  async restore(before: ReminderBefore[]): Promise<BulkProblem[]> {
+    const problems = await restoreReminders(before)
+    await this.load()
+    return problems
+  }
+
+  #before(keys: string[]): ReminderBefore[] {
+    const byKey = new Map(this.items.map((r) => [r.key, r]))
+    return keys.map((key) => ({ key, snoozedUntil: byKey.get(key)?.snoozedUntil ?? '' }))
   }
 
   async evaluate(): Promise<Evaluation> {

@@ -10,6 +10,9 @@ vi.mock('$lib/api', async (importOriginal) => {
     notificationStatus: vi.fn(),
     snoozeReminder: vi.fn(),
     dismissReminder: vi.fn(),
+    dismissReminders: vi.fn(),
+    snoozeReminders: vi.fn(),
+    restoreReminders: vi.fn(),
   }
 })
 
@@ -163,5 +166,156 @@ describe('NotificationCentre', () => {
     await user.keyboard('{Escape}')
     expect(screen.queryByRole('dialog', { name: 'Notifications' })).toBeNull()
     await waitFor(() => expect(screen.getByRole('button', { name: 'Notifications' })).toHaveFocus())
+  })
+})
+
+describe('NotificationCentre groups and bulk actions', () => {
+  const FU = [1, 2, 3].map((i) => reminder({ key: `fu${i}`, title: `Overdue follow-up: Task ${i}`, linkId: `f${i}` }))
+  const ONE = reminder({ key: 'o1', kind: 'oneonone.overdue', title: '1:1 with Dana Reyes is overdue', linkArea: 'people', linkId: 'dana' })
+  const SNZ = reminder({
+    key: 'o2',
+    kind: 'oneonone.overdue',
+    title: '1:1 with Eli Moss is overdue',
+    linkArea: 'people',
+    linkId: 'eli',
+    status: 'snoozed',
+    snoozedUntil: '2025-01-08T08:00:00Z',
+  })
+  const REVIEW = reminder({ key: 'r1', kind: 'review.overdue', title: 'Post-incident review overdue: SEV2 Checkout', linkArea: 'incidents', linkId: 'i1' })
+
+  // A backend that keeps what is dismissed out of the list until restored.
+  let all: ReturnType<typeof reminder>[] = []
+  let gone = new Set<string>()
+  beforeEach(() => {
+    all = [...FU, REVIEW, ONE, SNZ]
+    gone = new Set()
+    vi.mocked(api.listReminders).mockImplementation(async () => all.filter((r) => !gone.has(r.key)))
+    vi.mocked(api.dismissReminders).mockImplementation(async (keys) => {
+      keys.forEach((k) => gone.add(k))
+      return []
+    })
+    vi.mocked(api.restoreReminders).mockImplementation(async (prev) => {
+      prev.forEach((p) => gone.delete(p.key))
+      return []
+    })
+    vi.mocked(api.snoozeReminders).mockResolvedValue({ until: '2025-01-07T08:00:00Z', problems: [] })
+  })
+
+  function group(panel: HTMLElement, label: string) {
+    return within(panel).getByRole('region', { name: label })
+  }
+
+  async function openIt(user: ReturnType<typeof userEvent.setup>) {
+    render(NotificationCentre)
+    await user.click(screen.getByRole('button', { name: 'Notifications' }))
+    const panel = await screen.findByRole('dialog', { name: 'Notifications' })
+    await within(panel).findByText(FU[0].title)
+    return panel
+  }
+
+  it('groups reminders by kind, in a fixed order, each with its count, and collapses a group', async () => {
+    const user = userEvent.setup()
+    const panel = await openIt(user)
+    const regions = within(panel).getAllByRole('region')
+    expect(regions.map((r) => r.getAttribute('data-kind'))).toEqual(['followup.overdue', 'review.overdue', 'oneonone.overdue'])
+    const fu = group(panel, 'Overdue follow-ups')
+    expect(within(fu).getAllByRole('listitem').map((li) => li.textContent)).toEqual(
+      FU.map((r) => expect.stringContaining(r.title)),
+    )
+    const toggle = within(fu).getByRole('button', { name: 'Overdue follow-ups 3' })
+    expect(toggle).toHaveAttribute('aria-expanded', 'true')
+    expect(within(group(panel, '1:1s overdue')).getByRole('button', { name: '1:1s overdue 2' })).toBeInTheDocument()
+    expect(within(panel).getByText('6 reminders in 3 groups')).toBeInTheDocument()
+
+    // Keyboard: the header is a button; Enter folds the group away and back.
+    toggle.focus()
+    await user.keyboard('{Enter}')
+    expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    expect(within(fu).queryAllByRole('listitem')).toHaveLength(0)
+    expect(item(panel, REVIEW.title)).toBeInTheDocument()
+    await user.keyboard(' ')
+    expect(within(fu).getAllByRole('listitem')).toHaveLength(3)
+  })
+
+  it('"Dismiss all" of a group dismisses only that group, with an Undo that puts each back as it was', async () => {
+    const user = userEvent.setup()
+    const panel = await openIt(user)
+    await user.click(within(group(panel, '1:1s overdue')).getByRole('button', { name: 'Dismiss all: 1:1s overdue' }))
+    expect(api.dismissReminders).toHaveBeenCalledWith(['o1', 'o2'])
+    await waitFor(() => expect(within(panel).queryByRole('region', { name: '1:1s overdue' })).toBeNull())
+    expect(item(panel, FU[0].title)).toBeInTheDocument()
+    // Focus is not lost with the group: it is on what is left.
+    expect(panel.contains(document.activeElement)).toBe(true)
+
+    const toast = toasts.items.find((t) => t.message === 'Dismissed 2 reminders.')
+    expect(toast?.action?.label).toBe('Undo')
+    await toast!.action!.run()
+    expect(api.restoreReminders).toHaveBeenCalledWith([
+      { key: 'o1', snoozedUntil: '' },
+      { key: 'o2', snoozedUntil: '2025-01-08T08:00:00Z' },
+    ])
+    expect(await within(panel).findByRole('region', { name: '1:1s overdue' })).toBeInTheDocument()
+    expect(item(panel, SNZ.title)).toBeInTheDocument()
+    expect(toasts.items.some((t) => t.message === 'Put back 2 reminders.')).toBe(true)
+  })
+
+  it('"Dismiss all" for everything, one failure reported and the rest still undoable', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.dismissReminders).mockImplementation(async (keys) => {
+      keys.filter((k) => k !== 'r1').forEach((k) => gone.add(k))
+      return [{ id: 'r1', code: 'not_found', message: 'That reminder is no longer due.', field: '' }]
+    })
+    const panel = await openIt(user)
+    await user.click(within(panel).getByRole('button', { name: 'Dismiss all reminders' }))
+    expect(api.dismissReminders).toHaveBeenCalledWith(['fu1', 'fu2', 'fu3', 'r1', 'o1', 'o2'])
+    await waitFor(() => expect(within(panel).getAllByRole('listitem')).toHaveLength(1))
+    const toast = toasts.items.find((t) => t.message.startsWith('Dismissed 5 reminders.'))!
+    expect(toast.message).toBe('Dismissed 5 reminders. 1 reminder could not be dismissed: That reminder is no longer due.')
+    expect(toast.kind).toBe('error')
+    await toast.action!.run()
+    expect(vi.mocked(api.restoreReminders).mock.calls[0][0].map((p) => p.key)).toEqual(['fu1', 'fu2', 'fu3', 'o1', 'o2'])
+  })
+
+  it('"Snooze all" of a group snoozes its reminders until one time, with Undo', async () => {
+    const user = userEvent.setup()
+    const panel = await openIt(user)
+    await user.click(within(group(panel, 'Overdue follow-ups')).getByRole('button', { name: 'Snooze all: Overdue follow-ups' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'Tomorrow morning' }))
+    expect(api.snoozeReminders).toHaveBeenCalledWith(['fu1', 'fu2', 'fu3'], 'tomorrow')
+    const toast = await waitFor(() => {
+      const t = toasts.items.find((x) => x.message.startsWith('Snoozed 3 reminders until'))
+      expect(t).toBeTruthy()
+      return t!
+    })
+    await toast.action!.run()
+    expect(api.restoreReminders).toHaveBeenCalledWith(FU.map((r) => ({ key: r.key, snoozedUntil: '' })))
+  })
+
+  it('shows the first 20 of a long group, then 20 more at a time', async () => {
+    const user = userEvent.setup()
+    all = Array.from({ length: 45 }, (_, i) => reminder({ key: `k${i}`, title: `Overdue follow-up: Item ${i + 1}` }))
+    render(NotificationCentre)
+    await user.click(screen.getByRole('button', { name: 'Notifications' }))
+    const panel = await screen.findByRole('dialog', { name: 'Notifications' })
+    const fu = await within(panel).findByRole('region', { name: 'Overdue follow-ups' })
+    expect(within(fu).getAllByRole('listitem')).toHaveLength(20)
+    expect(within(fu).getByText('20 of 45 shown')).toBeInTheDocument()
+    await user.click(within(fu).getByRole('button', { name: 'Show 20 more' }))
+    expect(within(fu).getAllByRole('listitem')).toHaveLength(40)
+    // The keyboard carries on with the first new row.
+    expect(within(item(panel, 'Overdue follow-up: Item 21')).getByRole('button', { name: 'Open' })).toHaveFocus()
+    await user.click(within(fu).getByRole('button', { name: 'Show 5 more' }))
+    expect(within(fu).getAllByRole('listitem')).toHaveLength(45)
+    expect(within(fu).queryByRole('button', { name: /more$/ })).toBeNull()
+    // One group: its own buttons are enough, no second "Dismiss all".
+    expect(within(panel).queryByRole('button', { name: 'Dismiss all reminders' })).toBeNull()
+  })
+
+  it('has no native tooltips that could cover the buttons', async () => {
+    const user = userEvent.setup()
+    const panel = await openIt(user)
+    expect(screen.getByRole('button', { name: 'Notifications' })).not.toHaveAttribute('title')
+    expect(panel.querySelectorAll('[title]')).toHaveLength(0)
+    expect(within(panel).getByRole('button', { name: 'Close notifications' })).toHaveAttribute('aria-keyshortcuts', 'Escape')
   })
 })
