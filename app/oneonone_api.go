@@ -12,6 +12,7 @@ import (
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/oneonone"
 	"wheelhouse/backend/people"
+	"wheelhouse/backend/tz"
 	"wheelhouse/backend/workspace"
 )
 
@@ -33,6 +34,9 @@ type PersonOneOnOnes struct {
 	// FollowUps are the open follow-ups agreed in their 1:1s.
 	FollowUps []action.Brief `json:"followUps"`
 	Today     string         `json:"today"`
+	// Slot is the next 1:1 as the report sees it (their zone, their working
+	// hours); nil without a series or when a zone is unknown.
+	Slot *oneonone.Slot `json:"slot,omitempty"`
 }
 
 // Person returns a person's 1:1 page.
@@ -57,6 +61,11 @@ func (a *OneOnOneAPI) Person(personID string) (PersonOneOnOnes, error) {
 					return err
 				}
 				out.Status = &st
+				if rep, ok := tz.Load(p.TimeZone); ok {
+					if sl, ok := oneonone.NextSlot(out.Series, out.Today, w.Reminders.LocationTx(txn), rep); ok {
+						out.Slot = &sl
+					}
+				}
 			}
 			if out.Meetings, err = oneonone.MeetingsTx(txn, u, 0); err != nil {
 				return err

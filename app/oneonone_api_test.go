@@ -1,12 +1,16 @@
 package app
 
 import (
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/clock"
 	"wheelhouse/backend/feedback"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/oneonone"
@@ -108,4 +112,31 @@ func idOf(t *testing.T, s string) id.ID {
 		t.Fatal(err)
 	}
 	return u
+}
+
+// The 1:1 page says when the next 1:1 is for the report, in their zone.
+func TestOneOnOnePageShowsTheSlotInTheReportsZone(t *testing.T) {
+	s := NewShell(Config{Root: t.TempDir(), Version: "test", Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Clock: clock.NewFake(time.Date(2026, 12, 4, 8, 0, 0, 0, time.UTC)), Zone: "Europe/Berlin"})
+	t.Cleanup(s.Close)
+	if err := s.Open(); err != nil {
+		t.Fatal(err)
+	}
+	dee, err := NewPeopleAPI(s).CreatePerson(PersonInput{Name: "Dee", TimeZone: "America/Los_Angeles"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := NewOneOnOneAPI(s)
+	if _, err := api.SaveSeries(oneonone.Series{PersonID: idOf(t, dee.ID), Cadence: oneonone.Weekly, Weekday: 5, Time: "10:00",
+		DurationMinutes: 30, StartDate: "2026-12-04"}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := api.Person(dee.ID)
+	if err != nil || page.Slot == nil {
+		t.Fatalf("page %+v %v", page, err)
+	}
+	sl := page.Slot
+	if sl.ManagerZone != "Europe/Berlin" || sl.ReportZone != "America/Los_Angeles" || sl.ReportTime != "01:00" || !sl.OutsideHours || sl.SameZone {
+		t.Fatalf("slot %+v", sl)
+	}
 }

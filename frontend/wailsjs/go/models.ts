@@ -1208,6 +1208,7 @@ export namespace app {
 	    meetings: oneonone.Meeting[];
 	    followUps: action.Brief[];
 	    today: string;
+	    slot?: oneonone.Slot;
 	
 	    static createFrom(source: any = {}) {
 	        return new PersonOneOnOnes(source);
@@ -1221,6 +1222,7 @@ export namespace app {
 	        this.meetings = this.convertValues(source["meetings"], oneonone.Meeting);
 	        this.followUps = this.convertValues(source["followUps"], action.Brief);
 	        this.today = source["today"];
+	        this.slot = this.convertValues(source["slot"], oneonone.Slot);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -4162,6 +4164,36 @@ export namespace oneonone {
 	        this.paused = source["paused"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class Slot {
+	    date: string;
+	    start: string;
+	    end: string;
+	    managerZone: string;
+	    reportZone: string;
+	    sameZone: boolean;
+	    reportWeekday: number;
+	    reportTime: string;
+	    reportEndTime: string;
+	    outsideHours: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Slot(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.managerZone = source["managerZone"];
+	        this.reportZone = source["reportZone"];
+	        this.sameZone = source["sameZone"];
+	        this.reportWeekday = source["reportWeekday"];
+	        this.reportTime = source["reportTime"];
+	        this.reportEndTime = source["reportEndTime"];
+	        this.outsideHours = source["outsideHours"];
 	    }
 	}
 

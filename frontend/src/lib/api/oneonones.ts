@@ -92,6 +92,23 @@ export interface PersonOneOnOnes {
   meetings: Meeting[] // newest first
   followUps: FollowUpBrief[] // open, agreed in their 1:1s
   today: string
+  /** The next 1:1 as the report sees it; null without a series or a known zone. */
+  slot: CadenceSlot | null
+}
+
+/** The next 1:1 of a series in both zones (the cadence is set in the manager's). */
+export interface CadenceSlot {
+  date: string
+  start: string
+  end: string
+  managerZone: string
+  reportZone: string
+  sameZone: boolean
+  reportWeekday: number
+  reportTime: string
+  reportEndTime: string
+  /** Some of it falls outside their working hours (Mon-Fri 09:00-18:00 their time). */
+  outsideHours: boolean
 }
 
 export function seriesOf(r: Raw): Series {
@@ -162,6 +179,22 @@ export async function loadOneOnOnes(personId: string): Promise<PersonOneOnOnes> 
     meetings: arr<Raw>(r.meetings).map(meetingOf),
     followUps: arr<Raw>(r.followUps).map(followUpBriefOf),
     today: str(r.today),
+    slot: r.slot ? slotOf(obj(r.slot)) : null,
+  }
+}
+
+function slotOf(x: Raw): CadenceSlot {
+  return {
+    date: str(x.date),
+    start: str(x.start),
+    end: str(x.end),
+    managerZone: str(x.managerZone),
+    reportZone: str(x.reportZone),
+    sameZone: x.sameZone === true,
+    reportWeekday: num(x.reportWeekday),
+    reportTime: str(x.reportTime),
+    reportEndTime: str(x.reportEndTime),
+    outsideHours: x.outsideHours === true,
   }
 }
 

@@ -82,6 +82,27 @@ describe('1:1s tab', () => {
     expect(screen.getByRole('heading', { name: 'No 1:1 held yet' })).toBeInTheDocument()
   })
 
+  it('says when the 1:1 is for a report in another zone, and warns outside their working hours', async () => {
+    const slot = {
+      date: '2026-12-04', start: '2026-12-04T09:00:00Z', end: '2026-12-04T09:30:00Z', managerZone: 'Europe/Berlin',
+      reportZone: 'America/Los_Angeles', sameZone: false, reportWeekday: 5, reportTime: '01:00', reportEndTime: '01:30', outsideHours: true,
+    }
+    vi.mocked(api.loadOneOnOnes).mockResolvedValue(
+      page({ hasSeries: true, series: series({ weekday: 5, time: '10:00' }), status: cadence(), slot }),
+    )
+    render(OneOnOnesTab, { personId: 'dana', personName: 'Dana Reyes', managerId: 'mara' })
+    const zones = await screen.findByTestId('cadence-zones')
+    expect(zones).toHaveTextContent('Fri 10:00 for you (Berlin), Fri 01:00 for Dana in Los Angeles — outside their working hours')
+    expect(zones).toHaveClass('outside')
+  })
+
+  it('says nothing more when the report reads the same time', async () => {
+    vi.mocked(api.loadOneOnOnes).mockResolvedValue(page({ hasSeries: true, series: series(), status: cadence(), slot: null }))
+    render(OneOnOnesTab, { personId: 'dana', personName: 'Dana Reyes', managerId: 'mara' })
+    await screen.findByTestId('cadence-status')
+    expect(screen.queryByTestId('cadence-zones')).toBeNull()
+  })
+
   it('a status that is not overdue has no warning style', async () => {
     vi.mocked(api.loadOneOnOnes).mockResolvedValue(
       page({ hasSeries: true, series: series(), status: cadence({ overdue: false, daysOverdue: 0, message: 'Next 1:1 with Dana Reyes due Tue 1 Dec.' }) }),
@@ -250,7 +271,7 @@ describe('meeting editor', () => {
 
     // Another screen: held until the user decides.
     router.go('people', 'dana', 'feedback')
-    expect(router.route).toEqual({ screen: 'overview', id: '', tab: '' })
+    expect(router.route).toEqual({ screen: 'today', id: '', tab: '' })
     const again = await screen.findByRole('alertdialog', { name: 'Discard unsaved changes?' })
     await user.click(within(again).getByRole('button', { name: 'Discard changes' }))
     expect(router.route).toEqual({ screen: 'people', id: 'dana', tab: 'feedback' })
