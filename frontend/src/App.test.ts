@@ -75,10 +75,11 @@ describe('App', () => {
     const items = within(nav).getAllByRole('listitem').map((li) => within(li).getByRole('button'))
     // Without the Alt+N hint each item shows on hover (aria-hidden) and the badge.
     expect(items.map((b) => b.textContent?.replace(/Alt\+\d$/, '').replace(/\d+$/, '').trim())).toEqual([
-      'Overview',
+      'Today',
       'People',
       'Teams',
       'Services',
+      'Overview',
       'Incidents',
       'Follow-ups',
       'On-call',

@@ -1,6 +1,7 @@
 // A tiny hash router: #/people/<id> survives a reload and needs no library.
 
 export type Screen =
+  | 'today'
   | 'overview'
   | 'people'
   | 'teams'
@@ -11,17 +12,31 @@ export type Screen =
   | 'health'
   | 'settings'
 
+/**
+ * The screens in sidebar order. `key` is the digit of its Alt+N shortcut ('' =
+ * none): there are nine digits for ten screens, so the roster Overview (which
+ * Today replaced as the first screen) has none; Settings lists the shortcuts.
+ */
 export const SCREENS: { screen: Screen; label: string; key: string }[] = [
-  { screen: 'overview', label: 'Overview', key: '1' },
+  { screen: 'today', label: 'Today', key: '1' },
   { screen: 'people', label: 'People', key: '2' },
   { screen: 'teams', label: 'Teams', key: '3' },
   { screen: 'services', label: 'Services', key: '4' },
+  { screen: 'overview', label: 'Overview', key: '' },
   { screen: 'incidents', label: 'Incidents', key: '5' },
   { screen: 'followups', label: 'Follow-ups', key: '6' },
   { screen: 'oncall', label: 'On-call', key: '7' },
   { screen: 'health', label: '1:1s & health', key: '8' },
   { screen: 'settings', label: 'Settings', key: '9' },
 ]
+
+/** The first screen: '#/' and addresses no screen knows open it. */
+export const HOME: Screen = 'today'
+
+/** Screens without records under them (#/settings/x is #/settings). */
+function plain(screen: Screen): boolean {
+  return screen === 'today' || screen === 'overview' || screen === 'settings'
+}
 
 /** #/incidents/metrics is the Metrics tab (incident ids are hex, so they never collide). */
 export const METRICS_ID = 'metrics'
@@ -35,8 +50,8 @@ export interface Route {
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
-  const screen = SCREENS.find((s) => s.screen === parts[0])?.screen ?? 'overview'
-  const id = screen === 'overview' || screen === 'settings' ? '' : (parts[1] ?? '')
+  const screen = SCREENS.find((s) => s.screen === parts[0])?.screen ?? HOME
+  const id = plain(screen) ? '' : (parts[1] ?? '')
   return { screen, id, tab: id ? (parts[2] ?? '') : '' }
 }
 
@@ -53,7 +68,7 @@ export function hrefOf(screen: Screen, id = '', tab = ''): string {
 export type Guard = (to: Route) => boolean
 
 class Router {
-  route = $state<Route>({ screen: 'overview', id: '', tab: '' })
+  route = $state<Route>({ screen: HOME, id: '', tab: '' })
   #started = false
   #guard: Guard | null = null
 
@@ -93,8 +108,8 @@ class Router {
 
   go(screen: Screen, id = '', tab = ''): void {
     const href = hrefOf(screen, id, tab)
-    const plain = screen === 'overview' || screen === 'settings'
-    const to = { screen, id: plain ? '' : id, tab: plain || !id ? '' : tab }
+    const bare = plain(screen)
+    const to = { screen, id: bare ? '' : id, tab: bare || !id ? '' : tab }
     if (!this.#allowed(to)) return
     this.route = to
     if (typeof location !== 'undefined' && location.hash !== href) {
@@ -119,7 +134,7 @@ class Router {
 
   reset(): void {
     this.#guard = null
-    this.route = { screen: 'overview', id: '', tab: '' }
+    this.route = { screen: HOME, id: '', tab: '' }
   }
 }
 

@@ -8,6 +8,7 @@ import { overview } from './overview.svelte'
 import { reminders } from './reminders.svelte'
 import { roster } from './roster.svelte'
 import { router } from './router.svelte'
+import { today } from './today.svelte'
 import { toasts } from './toasts.svelte'
 import { workspace } from './workspace.svelte'
 
@@ -25,8 +26,8 @@ export function loadShellData(): Promise<unknown> {
 /**
  * Everything that depends on the open workspace (after a switch): every store
  * forgets the other workspace's data at once, so nothing of it stays on screen
- * (or can be acted on) while the new one loads, then what the shell and the
- * overview show loads again. Screens load the rest when they are visited.
+ * (or can be acted on) while the new one loads, then what the shell, Today
+ * and the overview show loads again. Screens load the rest when they are visited.
  */
 export async function reloadData(): Promise<void> {
   incident.reset()
@@ -38,9 +39,10 @@ export async function reloadData(): Promise<void> {
   personOneOnOnes.reset()
   personFeedback.reset()
   overview.reset()
+  today.reset()
   reminders.reset()
   incidents.creating = false
-  await Promise.all([roster.load(), overview.load(), incidents.load(), cadences.load(), loadShellData()])
+  await Promise.all([roster.load(), overview.load(), today.load(), incidents.load(), cadences.load(), loadShellData()])
 }
 
 /** Opens the demo (true) or the user's own workspace (false). */
