@@ -12,6 +12,9 @@ export default defineConfig({
     conditions: process.env.VITEST ? ['browser'] : undefined,
   },
   build: { chunkSizeWarningLimit: 1000 },
+  // End-to-end runs (frontend/e2e/run.mjs sets WHEELHOUSE_E2E): the page under
+  // test must not hot-swap components when a source file changes mid-run.
+  server: process.env.WHEELHOUSE_E2E ? { hmr: false, watch: null } : undefined,
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],

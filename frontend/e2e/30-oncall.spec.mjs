@@ -167,7 +167,7 @@ export async function run({ page, shot, log, waitForBindings }) {
     // The private note stays private.
     assert.equal(await page.getByText('Hiking in the Alps').count(), 0, 'the time-off note is not on the schedule')
     await shot('schedule-next-week-replacement')
-    await page.getByRole('button', { name: 'Today', exact: true }).click()
+    await page.getByRole('main').getByRole('button', { name: 'Today', exact: true }).click()
 
     // ---- Overrides through the dialog: Di covers tomorrow afternoon; Cy the morning after.
     const overridesList = () => section(page, 'Overrides and swaps')
@@ -220,7 +220,7 @@ export async function run({ page, shot, log, waitForBindings }) {
     const swapItem = upcoming.getByRole('listitem').filter({ hasText: 'Swap' })
     await swapItem.getByText('⇄').waitFor(T)
     assert.equal((await api('OnCallAPI.SwapViews', rot.id)).length, 1)
-    await page.getByRole('button', { name: 'Today', exact: true }).click()
+    await page.getByRole('main').getByRole('button', { name: 'Today', exact: true }).click()
     await overridesList().scrollIntoViewIfNeeded()
     await shot('swap-listed')
 

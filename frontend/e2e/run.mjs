@@ -132,7 +132,7 @@ async function startDev() {
     cwd: repo,
     detached: true, // setsid: its own session, so every descendant can be found and stopped
     stdio: ['ignore', fd, fd],
-    env: { ...process.env, WHEELHOUSE_DATA: dataDir, NO_AT_BRIDGE: '1' },
+    env: { ...process.env, WHEELHOUSE_DATA: dataDir, NO_AT_BRIDGE: '1', WHEELHOUSE_E2E: '1' },
   })
   fs.closeSync(fd)
   const d = { child, pid: child.pid, exitInfo: null, logStart }
