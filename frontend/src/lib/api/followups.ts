@@ -1,6 +1,7 @@
 import * as Actions from '$wails/go/app/ActionAPI'
-import { action as wa } from '$wails/go/models'
+import { app, action as wa } from '$wails/go/models'
 import { call } from './call'
+import { bulkProblemsOf, type BulkProblem } from './reminders'
 import type {
   FollowUp,
   FollowUpBrief,
@@ -108,4 +109,30 @@ export async function setFollowUpStatus(id: string, status: FollowUpStatus, reas
 
 export async function deleteFollowUp(id: string): Promise<void> {
   await call(() => Actions.Delete(id))
+}
+
+/**
+ * One follow-up's part of a bulk change: fields left out keep their value;
+ * clearDue removes the due date; status follows setFollowUpStatus.
+ */
+export interface FollowUpChange {
+  id: string
+  ownerId?: string
+  dueDate?: string
+  clearDue?: boolean
+  status?: FollowUpStatus
+  reason?: string
+}
+
+export interface FollowUpsChanged {
+  /** The follow-ups as saved. */
+  items: FollowUp[]
+  /** Those left as they were, and why. */
+  problems: BulkProblem[]
+}
+
+/** Applies each change on its own: one refused leaves the others applied. */
+export async function changeFollowUps(changes: FollowUpChange[]): Promise<FollowUpsChanged> {
+  const r = (await call(() => Actions.ChangeMany(changes.map((c) => app.FollowUpChange.createFrom(c))))) as unknown as Raw
+  return { items: arr<Raw>(r?.items).map(followUpOf), problems: bulkProblemsOf(r?.problems) }
 }

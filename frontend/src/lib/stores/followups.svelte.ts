@@ -1,15 +1,37 @@
+import { SvelteSet } from 'svelte/reactivity'
 import {
   ApiError,
+  changeFollowUps,
   createFollowUp,
   deleteFollowUp,
   loadFollowUps,
   setFollowUpStatus,
   updateFollowUp,
   type FollowUp,
+  type FollowUpChange,
   type FollowUpInput,
+  type FollowUpsChanged,
   type FollowUpStatus,
   type FollowUpsView,
 } from '$lib/api'
+
+/** Columns the follow-ups table sorts by. */
+export type SortKey = 'title' | 'source' | 'owner' | 'due' | 'priority' | 'status'
+export type SortDir = 'asc' | 'desc'
+
+/** When a follow-up is due: '' any, overdue (open and past due), this week (today to Sunday), later, or no date. */
+export type DueFilter = '' | 'overdue' | 'week' | 'later' | 'none'
+
+/**
+ * Where a follow-up came from: '' any, 'standalone' (no source),
+ * 'kind:<kind>' (e.g. every incident review) or 'id:<source id>' (one incident).
+ */
+export type SourceFilter = string
+
+/** The direction a first click sorts in: the most urgent priority first, everything else A to Z / soonest first. */
+export function firstDir(key: SortKey): SortDir {
+  return key === 'priority' ? 'desc' : 'asc'
+}
 
 const ALL_STATUSES: FollowUpStatus[] = ['open', 'in_progress', 'done', 'wont_do']
 
@@ -20,11 +42,20 @@ class FollowUpsStore {
   loaded = $state(false)
   error = $state<ApiError | null>(null)
 
-  // Filters: '' = any.
+  // Filters: '' = any. Owner and status are asked of the backend; source and
+  // due date filter the rows it returned (see features/followups/table.ts).
   ownerId = $state('')
-  sourceKind = $state('')
+  source = $state<SourceFilter>('')
+  due = $state<DueFilter>('')
   status = $state<FollowUpStatus | ''>('')
   showClosed = $state(false)
+
+  /** The column rows are sorted by within each group ('' = the backend's order: by due date). */
+  sortKey = $state<SortKey | ''>('')
+  sortDir = $state<SortDir>('asc')
+
+  /** Ids of the rows ticked for a bulk action. */
+  selected = new SvelteSet<string>()
 
   /** Whether the New follow-up dialog is open. */
   creating = $state(false)
@@ -45,7 +76,6 @@ class FollowUpsStore {
       const v = await loadFollowUps({
         filter: {
           ownerIds: this.ownerId ? [this.ownerId] : undefined,
-          sourceKind: this.sourceKind || undefined,
           statuses: this.statuses(),
         },
       })
@@ -85,9 +115,26 @@ class FollowUpsStore {
     await this.load()
   }
 
+  /** Applies each change on its own (bulk actions and their undo) and re-reads the view. */
+  async changeMany(changes: FollowUpChange[]): Promise<FollowUpsChanged> {
+    const res = await changeFollowUps(changes)
+    await this.load()
+    return res
+  }
+
+  /** A click on a column header: that column in its first direction (see firstDir), or the other direction. */
+  sortBy(key: SortKey): void {
+    if (this.sortKey === key) this.sortDir = this.sortDir === 'asc' ? 'desc' : 'asc'
+    else {
+      this.sortKey = key
+      this.sortDir = firstDir(key)
+    }
+  }
+
   clearFilters(): void {
     this.ownerId = ''
-    this.sourceKind = ''
+    this.source = ''
+    this.due = ''
     this.status = ''
   }
 
@@ -98,9 +145,13 @@ class FollowUpsStore {
     this.loaded = false
     this.error = null
     this.ownerId = ''
-    this.sourceKind = ''
+    this.source = ''
+    this.due = ''
     this.status = ''
     this.showClosed = false
+    this.sortKey = ''
+    this.sortDir = 'asc'
+    this.selected.clear()
     this.creating = false
   }
 }
