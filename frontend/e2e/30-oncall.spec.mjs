@@ -112,7 +112,7 @@ export async function run({ page, shot, log, waitForBindings }) {
     await shot('rotation-editor')
     await ed.getByRole('button', { name: 'Create rotation' }).click()
     await ed.waitFor({ state: 'detached', ...T })
-    await page.getByTitle('Edit Payments primary').waitFor(T)
+    await page.getByRole('button', { name: 'Edit Payments primary' }).waitFor(T)
     const rot = (await api('OnCallAPI.Rotations')).find((r) => r.name === 'Payments primary')
     assert.equal(rot.participants.length, 4)
     log(`rotation ${rot.id}`)

@@ -39,9 +39,7 @@ export async function run({ page, shot, log }) {
   const demo = (await page.evaluate(() => window.go.app.OnCallAPI.Rotations())).map((r) => r.name)
   assert.ok(demo.length > 0, 'the demo has rotations')
   await nav(page, 'On-call')
-  await page.getByRole('button', { name: `Edit ${demo[0]}` }).first().waitFor(T).catch(async () => {
-    await page.getByTitle(`Edit ${demo[0]}`).first().waitFor(T)
-  })
+  await page.getByRole('button', { name: `Edit ${demo[0]}` }).first().waitFor(T)
   await shot('demo-oncall')
   // The demo's reminders (it has overdue follow-ups and 1:1s) stay off the desktop.
   const demoReminders = await page.evaluate(() => window.go.app.ReminderAPI.List())

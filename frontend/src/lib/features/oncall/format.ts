@@ -1,14 +1,42 @@
 import type { Rotation, Shift, ShiftReason } from '$lib/api'
 
 /** A stable hue for a person (from their id), unless the rotation sets a colour. */
-export function colourOf(personId: string, rotation?: Rotation): string {
+/**
+ * Twelve colours far apart in hue and light enough for white text on them.
+ * Participants of a rotation take them in turn order, so two people of one
+ * rotation never share a colour (up to twelve) and neighbours never look alike;
+ * someone outside the rotation (an override) takes one no participant uses.
+ */
+export const PALETTE = [
+  'hsl(214 62% 42%)',
+  'hsl(27 80% 40%)',
+  'hsl(152 55% 30%)',
+  'hsl(282 45% 46%)',
+  'hsl(352 62% 44%)',
+  'hsl(190 70% 30%)',
+  'hsl(48 85% 30%)',
+  'hsl(250 50% 52%)',
+  'hsl(100 45% 33%)',
+  'hsl(322 55% 42%)',
+  'hsl(8 35% 38%)',
+  'hsl(200 25% 36%)',
+]
+
+function hash(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0
+  return h
+}
+
+export function colourOf(personId: string, rotation?: Pick<Rotation, 'participants' | 'colors'>): string {
   const set = rotation?.colors?.[personId]
   if (set) return set
-  // FNV-1a, then spread by the golden angle so ids that differ by a letter differ in hue.
-  let h = 0x811c9dc5
-  for (let i = 0; i < personId.length; i++) h = Math.imul(h ^ personId.charCodeAt(i), 16777619) >>> 0
-  const hue = Math.round(((h % 1000) * 137.508) % 360)
-  return `hsl(${hue} 52% 40%)`
+  const order = rotation?.participants ?? []
+  const i = order.indexOf(personId)
+  if (i >= 0) return PALETTE[i % PALETTE.length]
+  const free = PALETTE.filter((_, k) => k >= order.length)
+  const pool = free.length > 0 ? free : PALETTE
+  return pool[hash(personId) % pool.length]
 }
 
 export const REASONS: Record<ShiftReason, string> = {

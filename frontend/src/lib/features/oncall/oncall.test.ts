@@ -20,6 +20,7 @@ import { roster } from '$lib/stores/roster.svelte'
 import { timezones } from '$lib/stores/timezones.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
 import { goError, person } from '../../../test/fixtures'
+import { colourOf } from './format'
 import FairnessPanel from './FairnessPanel.svelte'
 import RotationEditor from './RotationEditor.svelte'
 import ScheduleTimeline from './ScheduleTimeline.svelte'
@@ -129,7 +130,12 @@ describe('ScheduleTimeline', () => {
     const repl = screen.getByRole('button', { name: /^Cy,.*covering for Bo \(vacation\)/ })
     expect(repl).toHaveAttribute('data-reason', 'replacement')
     expect(repl.className).toContain('marked')
-    expect(repl.getAttribute('title')).toContain('covering for Bo (vacation)')
+    // No native tooltip (it stayed over the shift dialog's buttons): a hover card that takes no clicks.
+    expect(repl).not.toHaveAttribute('title')
+    const tip = repl.nextElementSibling as HTMLElement
+    expect(tip).toHaveClass('tip')
+    expect(tip).toHaveAttribute('aria-hidden', 'true')
+    expect(tip.textContent).toContain('covering for Bo (vacation)')
     const gap = screen.getByRole('button', { name: /^Nobody on call/ })
     expect(gap.className).toContain('gap')
     expect(within(gap).getByText('Gap')).toBeInTheDocument()
@@ -192,5 +198,26 @@ describe('FairnessPanel', () => {
     expect(within(ana).getByText('More than 1 in 4')).toBeInTheDocument()
     expect(within(bo).queryByText('More than 1 in 4')).toBeNull()
     expect(within(ana).getByText(/1 in 3/)).toBeInTheDocument()
+  })
+})
+
+describe('colourOf', () => {
+  const hue = (c: string) => Number(/hsl\((\d+)/.exec(c)?.[1])
+  it('gives the people of a rotation distinct colours, neighbours far apart in hue', () => {
+    const participants = Array.from({ length: 12 }, (_, i) => `01a2-${i}`)
+    const colours = participants.map((p) => colourOf(p, { participants, colors: {} }))
+    expect(new Set(colours).size).toBe(12)
+    for (let i = 1; i < colours.length; i++) {
+      const d = Math.abs(hue(colours[i]) - hue(colours[i - 1]))
+      expect(Math.min(d, 360 - d)).toBeGreaterThanOrEqual(30)
+    }
+  })
+  it('an override by someone outside the rotation takes a colour no participant has', () => {
+    const participants = ['a', 'b', 'c']
+    const mine = participants.map((p) => colourOf(p, { participants, colors: {} }))
+    for (const outsider of ['x', 'y', 'zz', 'someone-else']) expect(mine).not.toContain(colourOf(outsider, { participants, colors: {} }))
+  })
+  it('a colour chosen for a person wins', () => {
+    expect(colourOf('a', { participants: ['a'], colors: { a: '#123456' } })).toBe('#123456')
   })
 })
