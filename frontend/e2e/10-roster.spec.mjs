@@ -75,7 +75,17 @@ export async function run({ page, shot, restartApp, log }) {
   dlg = page.getByRole('dialog')
   await dlg.getByLabel('Name', { exact: true }).fill('Payments')
   await dlg.getByLabel('Description', { exact: true }).fill('Money in, money out.')
-  for (const n of ['Dana Xu', 'Kofi Mensah', 'Mei Tanaka']) await dlg.getByRole('checkbox', { name: new RegExp(n) }).check()
+  // Ticking members must not resize the dialog (Save moved under the cursor).
+  const boxes = () => page.evaluate(() => {
+    const d = document.querySelector('[role="dialog"]').getBoundingClientRect()
+    const save = Array.from(document.querySelectorAll('[role="dialog"] button')).find((b) => b.textContent.trim() === 'Save').getBoundingClientRect()
+    return { w: Math.round(d.width), h: Math.round(d.height), saveX: Math.round(save.x), saveY: Math.round(save.y) }
+  })
+  const dialogBox = await boxes()
+  for (const n of ['Dana Xu', 'Kofi Mensah', 'Mei Tanaka']) {
+    await dlg.getByRole('checkbox', { name: new RegExp(n) }).check()
+    assert.deepEqual(await boxes(), dialogBox, `ticking ${n} resized the team dialog`)
+  }
   await shot('team-editor')
   await dlg.getByRole('button', { name: 'Save', exact: true }).click()
   await dlg.waitFor({ state: 'detached', ...T })
