@@ -299,7 +299,12 @@ describe('Today', () => {
     expect(within(inc).queryByText('Not set up')).toBeNull()
     expect(within(inc).queryByRole('link')).toBeNull()
     expect(within(inc).getByLabelText('0 items')).toHaveClass('zero')
-    expect(within(panel('People to check on')).getByText(/only partly judged/)).toBeInTheDocument()
+    // Partly judged is not "all good": no tick, no green zero.
+    const health = panel('People to check on')
+    expect(within(health).getByText(/only partly judged/)).toBeInTheDocument()
+    expect(within(health).getByLabelText('0 items')).not.toHaveClass('zero')
+    expect(health.querySelector('.note.clear')).toBeNull()
+    expect(inc.querySelector('.note.clear')).not.toBeNull()
   })
 
   it('shows the skeleton only when loading takes longer than 100 ms', async () => {
