@@ -143,6 +143,9 @@ export async function run({ page, shot: rawShot, log, waitForBindings }) {
   await page.getByRole('button', { name: 'Start 1:1' }).click()
   await page.getByRole('heading', { name: `1:1 with ${REPORT} · ${longDate(first)}` }).waitFor(T)
   const newTopic = page.getByLabel('New topic')
+  // What the manager types is theirs by default; this one came from Dana.
+  assert.equal(await page.getByLabel('Raised by', { exact: true }).inputValue(), 'me', 'a new topic is the manager’s by default')
+  await page.getByLabel('Raised by', { exact: true }).selectOption('them')
   await newTopic.fill(TOPIC_OPEN)
   await newTopic.press('Enter')
   await page.getByLabel('Raised by', { exact: true }).selectOption('me')

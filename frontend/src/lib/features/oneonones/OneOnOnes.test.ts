@@ -218,6 +218,8 @@ describe('meeting editor', () => {
       ['Second', false],
     ])
     expect(sent.agenda[1].id).toBe('') // new topics get their ids from the backend
+    // Typed by the manager and not said otherwise: theirs, not the report's.
+    expect(sent.agenda.map((a) => a.by)).toEqual(['me', 'me', 'me'])
     expect(sent.status).toBe('planned')
     expect(onchanged).toHaveBeenCalled()
   })
