@@ -73,8 +73,18 @@ async function nav(page, name) {
   await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor(T)
 }
 
+// Switching tabs must not move the tab bar (it jumped on and off Schedule).
+let tabBar = null
 async function tab(page, name) {
-  await page.getByRole('navigation', { name: 'On-call views' }).getByRole('link', { name }).click()
+  const views = page.getByRole('navigation', { name: 'On-call views' })
+  await views.getByRole('link', { name }).click()
+  await page.waitForTimeout(150)
+  const box = await views.evaluate((n) => {
+    const r = n.getBoundingClientRect()
+    return [Math.round(r.x), Math.round(r.y), Math.round(r.width)].join(',')
+  })
+  if (tabBar === null) tabBar = box
+  assert.equal(box, tabBar, `the On-call tab bar moved when opening ${name}`)
 }
 
 const section = (page, heading) => page.locator('section', { has: page.getByRole('heading', { level: 2, name: heading, exact: true }) })

@@ -31,10 +31,12 @@
     return el.textContent || ''
   }
 
+  // Like Playwright's text engine, the scope element itself can match (its own
+  // text nodes hold the words, e.g. a note with a <strong> lead-in).
   function byText(root, m, exact) {
     const ok = matcher(m, exact)
     const out = []
-    const all = root.querySelectorAll('*')
+    const all = root.nodeType === 1 && root !== document.body ? [root, ...root.querySelectorAll('*')] : root.querySelectorAll('*')
     for (const el of all) {
       if (/^(SCRIPT|STYLE|TEMPLATE|HEAD|TITLE)$/.test(el.tagName)) continue
       if (!ok(textOf(el))) continue
@@ -110,7 +112,7 @@
       const next = []
       for (const root of set) {
         for (const el of query(root, step)) {
-          if (el === root || seen.has(el)) continue
+          if ((el === root && step.t !== 'text') || seen.has(el)) continue
           if (keep(el, step)) {
             seen.add(el)
             next.push(el)

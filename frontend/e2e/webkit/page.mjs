@@ -157,6 +157,15 @@ export class Locator {
   async isVisible() {
     return this._page._inPage('(steps) => { const e = window.__wh.resolve(steps); return e.length > 0 && window.__wh.isVisible(e[0]) }', this._steps)
   }
+  async isDisabled() {
+    return this._one('(el) => !!(el.disabled || el.closest("fieldset[disabled]") || el.getAttribute("aria-disabled") === "true")', { state: 'attached' })
+  }
+  async isEnabled() {
+    return !(await this.isDisabled())
+  }
+  async isEditable() {
+    return this._one('(el) => !(el.disabled || el.readOnly || el.getAttribute("aria-readonly") === "true")', { state: 'attached' })
+  }
   async isChecked() {
     return this._one('(el) => el.checked === true || el.getAttribute("aria-checked") === "true"', { state: 'attached' })
   }
