@@ -149,13 +149,7 @@ func Open(root string, opt Options) (*Store, error) {
 		}
 		bo = badger.DefaultOptions(DBDir(root))
 	}
-	bo = bo.WithSyncWrites(!opt.NoSync).
-		WithLogger(badgerLogger{opt.Logger}).
-		// Desktop-sized: a small memtable and value log keep the footprint low.
-		WithMemTableSize(16 << 20).
-		WithValueLogFileSize(64 << 20).
-		WithNumVersionsToKeep(1).
-		WithCompactL0OnClose(true)
+	bo = desktopOptions(bo).WithSyncWrites(!opt.NoSync).WithLogger(badgerLogger{opt.Logger})
 
 	db, err := badger.Open(bo)
 	if err != nil {
@@ -178,6 +172,34 @@ func Open(root string, opt Options) (*Store, error) {
 		go s.gcLoop(ctx, iv)
 	}
 	return s, nil
+}
+
+// desktopOptions size Badger for one person's workspace on a laptop, not a
+// server (Badger's defaults: 64 MB memtables, five of them, a 256 MB block
+// cache, four compactors). docs/decisions/0009-desktop-memory.md has the
+// measurements behind each figure.
+func desktopOptions(bo badger.Options) badger.Options {
+	return bo.
+		// A memtable is one arena allocated whole on the Go heap (16 MB
+		// makes a 21 MB arena). It cannot be smaller: Badger caps one
+		// transaction at 15 % of it, and hard-deleting a person of the large
+		// demo (hundreds of follow-ups and incidents detached in one
+		// transaction) needs about 2 MB; with 8 MB most such deletes fail.
+		WithMemTableSize(16 << 20).
+		// One memtable being written and one being flushed: a big import
+		// waits for the flush instead of holding five arenas.
+		WithNumMemtables(2).
+		// Decompressed blocks of the working set; the large demo is 14 MB on
+		// disk and its screens read a fraction of it.
+		WithBlockCacheSize(16 << 20).
+		// 0 keeps every table's index and bloom filter in memory, which for
+		// a workspace is a few hundred kB; a cache would re-read them.
+		WithIndexCacheSize(0).
+		WithNumCompactors(2). // the minimum Badger recommends
+		WithMetricsEnabled(false).
+		WithValueLogFileSize(64 << 20).
+		WithNumVersionsToKeep(1).
+		WithCompactL0OnClose(true)
 }
 
 // removeEmptyValueLogs deletes zero-length value-log files. Badger creates a
@@ -531,7 +553,7 @@ func Restore(root string, r io.Reader, opt Options) error {
 	if err := os.MkdirAll(DBDir(root), 0o700); err != nil {
 		return errs.E(errs.Unavailable, "Cannot create %s: %v", root, err)
 	}
-	bo := badger.DefaultOptions(DBDir(root)).WithSyncWrites(true).WithLogger(badgerLogger{opt.Logger})
+	bo := desktopOptions(badger.DefaultOptions(DBDir(root))).WithSyncWrites(true).WithLogger(badgerLogger{opt.Logger})
 	db, err := badger.Open(bo)
 	if err != nil {
 		return openError(root, err)

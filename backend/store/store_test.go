@@ -528,3 +528,28 @@ func TestCloseUnderLoad(t *testing.T) {
 	close(stop)
 	wg.Wait()
 }
+
+// Badger is sized for a desktop (docs/decisions/0009-desktop-memory.md).
+func TestDesktopSizedBadger(t *testing.T) {
+	s := open(t, t.TempDir())
+	defer s.Close()
+	o := s.DB().Opts()
+	for _, c := range []struct {
+		what      string
+		got, want int64
+	}{
+		{"memtable size (one transaction may use 15 % of it)", o.MemTableSize, 16 << 20},
+		{"memtables", int64(o.NumMemtables), 2},
+		{"block cache", o.BlockCacheSize, 16 << 20},
+		{"index cache (0: in memory)", o.IndexCacheSize, 0},
+		{"compactors", int64(o.NumCompactors), 2},
+		{"value log file size", o.ValueLogFileSize, 64 << 20},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: %d, want %d", c.what, c.got, c.want)
+		}
+	}
+	if o.MetricsEnabled {
+		t.Error("Badger metrics are on")
+	}
+}

@@ -1,6 +1,7 @@
 package workspace_test
 
 import (
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -195,5 +196,44 @@ func TestReminderStateInWorkspaceJSON(t *testing.T) {
 	bad.ReminderStates = append(append([]reminder.State{}, snap.ReminderStates...), snap.ReminderStates[0])
 	if err := workspace.Validate(&bad, now); err == nil || !strings.Contains(err.Error(), "listed twice") {
 		t.Fatalf("duplicate state accepted: %v", err)
+	}
+}
+
+// The biggest single transactions the app makes: hard-deleting a person of
+// the large demo detaches hundreds of follow-ups and incidents at once. They
+// must fit Badger's transaction limit (15 % of the memtable; with 8 MB
+// memtables most of these deletes failed: docs/decisions/0009-desktop-memory.md).
+func TestDeletingPeopleOfTheLargeDemoFitsOneTransaction(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates the large demo")
+	}
+	dir := t.TempDir()
+	clk := clock.NewFake(now)
+	if _, err := demo.Create(dir, demo.Large, workspace.Options{Clock: clk}); err != nil {
+		t.Fatal(err)
+	}
+	w, err := workspace.Open(dir, workspace.Options{Clock: clk})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	ps, err := w.Roster.People(true)
+	if err != nil || len(ps) < 3 {
+		t.Fatalf("people: %d, %v", len(ps), err)
+	}
+	// The three who own the most open follow-ups.
+	open, err := w.Actions.List(action.Filter{Statuses: []action.Status{action.StatusOpen}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	owns := map[id.ID]int{}
+	for _, it := range open {
+		owns[it.OwnerID]++
+	}
+	sort.Slice(ps, func(i, j int) bool { return owns[ps[i].ID] > owns[ps[j].ID] })
+	for _, p := range ps[:3] {
+		if _, err := w.Roster.DeletePerson(p.ID, p.Name); err != nil {
+			t.Errorf("deleting %s (%d open follow-ups): %v", p.Name, owns[p.ID], err)
+		}
 	}
 }
