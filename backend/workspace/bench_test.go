@@ -2,7 +2,12 @@ package workspace_test
 
 import (
 	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 	"testing"
@@ -196,4 +201,56 @@ func BenchmarkReminderEvaluation(b *testing.B) {
 			})
 		}
 	})
+}
+
+// BenchmarkWorkspaceMemory: what the Go side holds after a launch on the
+// large demo, without GTK and WebKit: open the workspace from disk, load the
+// first screen, run the first reminder evaluation (the catch-up, which
+// writes 1,321 reminder states). Reported: the live heap after a GC, the
+// peak heap in use, the memory the Go runtime took from the OS, and how
+// much the process's resident set (VmRSS) grew over the open workspace's
+// lifetime. Run with -benchtime 1x: each iteration opens afresh.
+func BenchmarkWorkspaceMemory(b *testing.B) {
+	dir := largeWorkspace(b)
+	for i := 0; i < b.N; i++ {
+		runtime.GC()
+		debug.FreeOSMemory()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		rss0 := vmRSS(b)
+		w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(now), Notifier: &notify.Recorder{}, Zone: "Europe/Berlin"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		firstScreen(b, w)
+		if _, err := w.Reminders.Evaluate(); err != nil {
+			b.Fatal(err)
+		}
+		var peak runtime.MemStats
+		runtime.ReadMemStats(&peak)
+		rss1 := vmRSS(b)
+		runtime.GC()
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "live-MB")
+		b.ReportMetric(float64(peak.HeapInuse)/(1<<20), "heap-inuse-MB")
+		b.ReportMetric(float64(peak.Sys-before.Sys)/(1<<20), "sys-growth-MB")
+		b.ReportMetric(float64(rss1-rss0)/1024, "rss-growth-MB")
+		w.Close()
+	}
+}
+
+// vmRSS is this process's resident set in kB (0 where /proc is missing).
+func vmRSS(b *testing.B) int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmRSS:" {
+			n, _ := strconv.ParseInt(f[1], 10, 64)
+			return n
+		}
+	}
+	return 0
 }
