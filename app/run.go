@@ -87,6 +87,7 @@ func Run(cfg cli.GUIConfig, assets fs.FS, icon []byte) error {
 		// Reminders (and the one summary notification of what came due while
 		// the app was closed) start once the window has painted, not before.
 		OnDomReady: func(context.Context) {
+			shell.ReadyMark("dom-ready", time.Now())
 			if !bindingsOnly {
 				startLoop(1500 * time.Millisecond)
 			}
@@ -115,9 +116,19 @@ func Run(cfg cli.GUIConfig, assets fs.FS, icon []byte) error {
 				}
 			},
 		},
-		Bind:  []any{NewWorkspaceAPI(shell), NewPeopleAPI(shell), NewReminderAPI(shell), NewIncidentAPI(shell), NewActionAPI(shell), NewOnCallAPI(shell), NewCalendarAPI(shell), NewOneOnOneAPI(shell), NewGrowthAPI(shell), NewTodayAPI(shell)},
+		Bind:  []any{NewWorkspaceAPI(shell), NewPeopleAPI(shell), NewReminderAPI(shell), NewIncidentAPI(shell), NewActionAPI(shell), NewOnCallAPI(shell), NewCalendarAPI(shell), NewOneOnOneAPI(shell), NewGrowthAPI(shell), NewTodayAPI(shell), &PerfAPI{shell}},
 		Linux: &linux.Options{ProgramName: "wheelhouse", Icon: icon, WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 	})
+}
+
+// PerfAPI is bound to the frontend: the page reports its readiness marks
+// (lib/api/perf.ts) for scripts/bench-launch.sh.
+type PerfAPI struct{ s *Shell }
+
+// Mark logs a readiness mark the page saw at unixMs (milliseconds since the
+// Unix epoch, from the page's clock: the same machine's).
+func (a *PerfAPI) Mark(name string, unixMs float64) {
+	a.s.ReadyMark(name, time.UnixMicro(int64(unixMs*1000)))
 }
 
 type wailsEmitter struct{ ctx context.Context }

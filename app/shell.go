@@ -6,6 +6,9 @@ package app
 import (
 	"context"
 	"log/slog"
+	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -320,3 +323,48 @@ func (s *Shell) today() string {
 // afterChange re-evaluates reminders after an edit that may change what is
 // due (a follow-up done, a review written), without blocking the call.
 func (s *Shell) afterChange() { go s.EvaluateReminders() }
+
+// readyMarks are the readiness marks the app logs for scripts/bench-launch.sh:
+// "dom-ready" (Wails' OnDomReady), and from the page (lib/api/perf.ts)
+// "first-paint" (the first frame after the app mounted) and "first-screen"
+// (the first screen settled: no loading indicator, nothing changing).
+var readyMarks = map[string]bool{"dom-ready": true, "first-paint": true, "first-screen": true}
+
+// ReadyMark logs `ready mark=NAME t=MS since process start` (at Info: run
+// with --verbose to see it) with the instant as Unix milliseconds. Unknown
+// names are ignored.
+func (s *Shell) ReadyMark(name string, at time.Time) {
+	if !readyMarks[name] {
+		return
+	}
+	ms := float64(at.Sub(processStart).Microseconds()) / 1000
+	s.log.Info("ready", "mark", name, "t", strconv.FormatFloat(ms, 'f', 1, 64)+"ms",
+		"unix_ms", at.UnixMilli(), "start_unix_ms", processStart.UnixMilli())
+}
+
+// processStart is when this process started: on Linux from /proc (10 ms
+// resolution; it counts the loading of GTK and WebKit before Go runs),
+// elsewhere when the Go runtime initialised this package.
+var processStart = startedAt(time.Now())
+
+func startedAt(now time.Time) time.Time {
+	stat, err1 := os.ReadFile("/proc/self/stat")
+	up, err2 := os.ReadFile("/proc/uptime")
+	if err1 != nil || err2 != nil {
+		return now
+	}
+	// Field 22 (starttime, in clock ticks since boot) follows the command
+	// name in parentheses, which may itself hold spaces.
+	f := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+	u := strings.Fields(string(up))
+	if len(f) < 20 || len(u) == 0 {
+		return now
+	}
+	ticks, err1 := strconv.ParseFloat(f[19], 64)
+	uptime, err2 := strconv.ParseFloat(u[0], 64)
+	age := time.Duration((uptime - ticks/100) * float64(time.Second)) // USER_HZ is 100 on Linux
+	if err1 != nil || err2 != nil || age < 0 || age > time.Minute {
+		return now
+	}
+	return now.Add(-age)
+}

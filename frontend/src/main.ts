@@ -1,6 +1,7 @@
 import { mount } from 'svelte'
 import App from './App.svelte'
 import './app.css'
+import { startReadinessMarks } from './lib/api/perf'
 import { dateFormat } from './lib/stores/datefmt.svelte'
 import { theme } from './lib/stores/theme.svelte'
 
@@ -9,5 +10,6 @@ theme.start()
 dateFormat.start()
 
 const app = mount(App, { target: document.getElementById('app')! })
+startReadinessMarks() // for scripts/bench-launch.sh (logged with --verbose)
 
 export default app
