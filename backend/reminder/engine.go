@@ -242,13 +242,13 @@ func (e *Engine) due(txn *badger.Txn, now time.Time) (Settings, *time.Location, 
 	}
 	loc := e.location(s)
 	ctx := Context{Now: now, Loc: loc, Today: now.In(loc).Format("2006-01-02")}
+	results, err := e.runRules(txn, ctx)
+	if err != nil {
+		return s, loc, nil, nil, err
+	}
 	var all []Reminder
 	seen := map[string]bool{}
-	for _, r := range e.rules {
-		rs, err := e.ruleDue(r, txn, ctx)
-		if err != nil {
-			return s, loc, nil, nil, fmt.Errorf("rule %s: %w", r.Name(), err)
-		}
+	for _, rs := range results {
 		for _, x := range rs {
 			if x.DueAt.After(now) || (!x.ExpiresAt.IsZero() && !now.Before(x.ExpiresAt)) {
 				continue // not due yet, or over

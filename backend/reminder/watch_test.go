@@ -1,6 +1,7 @@
 package reminder_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -144,5 +145,32 @@ func TestStateCacheFollowsSnoozeAndDismiss(t *testing.T) {
 	r = f.eval(t)
 	if len(r.Active) != 1 || r.Active[0].Status != reminder.StatusSnoozed {
 		t.Fatalf("after snoozing b: %+v", r.Active)
+	}
+}
+
+// Rules worked out afresh run side by side; their reminders keep the order
+// of the rules, and a failing rule fails the evaluation, by name.
+func TestStaleRulesRunSideBySide(t *testing.T) {
+	f := newFixture(t, at(t, "Europe/Berlin", "2026-11-24 10:00"), noQuiet)
+	for _, k := range []string{"b", "c", "d"} {
+		f.eng.AddRule(reminder.RuleFunc{RuleName: k, Fn: func(*badger.Txn, reminder.Context) ([]reminder.Reminder, error) {
+			time.Sleep(5 * time.Millisecond)
+			return []reminder.Reminder{rem(k), rem("a")}, nil
+		}})
+	}
+	f.set(rem("a"))
+	r := f.eval(t)
+	var keys []string
+	for _, a := range r.Delivered {
+		keys = append(keys, a.Key)
+	}
+	if got := strings.Join(keys, ","); got != "a,b,c,d" {
+		t.Fatalf("delivered %q, want a,b,c,d (rule order, each once)", got)
+	}
+	f.eng.AddRule(reminder.RuleFunc{RuleName: "broken", Fn: func(*badger.Txn, reminder.Context) ([]reminder.Reminder, error) {
+		return nil, errors.New("cannot read")
+	}})
+	if _, err := f.eng.Evaluate(); err == nil || !strings.Contains(err.Error(), "rule broken: cannot read") {
+		t.Fatalf("a failing rule: %v", err)
 	}
 }
