@@ -20,7 +20,7 @@ BIN     := build/bin/wheelhouse
 WAILS_FLAGS := -tags $(TAGS) -m -nocolour
 
 .PHONY: help setup run build test vet go-test fuzz bench-ical check-imports check-wailsjs wailsjs \
-        frontend-check frontend-test smoke e2e bench clean screenshot notify
+        frontend-check frontend-test smoke e2e bench bench-launch clean screenshot notify
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-15s %s\n", $$1, $$2 }'
@@ -67,6 +67,10 @@ fuzz: ## a short fuzz run of the calendar importer (the seed corpus runs in go-t
 
 bench-ical: ## iCalendar benchmarks next to their npm peers (ical-generator, node-ical) in one run
 	bash scripts/bench-ical/bench.sh
+
+bench-launch: ## launch time and memory of the production app in a real window: empty folder vs the large demo (RUNS=5)
+	@test -x $(BIN) || $(MAKE) --no-print-directory build
+	bash scripts/bench-launch.sh
 
 check-imports: ## nothing under backend/ may import Wails
 	@bad=$$(grep -rlE --include='*.go' '"github\.com/wailsapp' backend/ || true); \
