@@ -128,7 +128,7 @@ export async function run({ page, shot, log, waitForBindings }) {
   await region('Follow-ups').getByRole('link', { name: SOON }).waitFor(T)
   await region('1:1s due').getByRole('link', { name: ABE }).waitFor(T)
   await region('1:1s due').getByRole('link', { name: TOVE }).waitFor(T)
-  await region('1:1s due').getByText('Due today').waitFor(T)
+  await region('1:1s due').getByText('Due today', { exact: true }).waitFor(T)
   await region('People to check on').getByRole('link', { name: ABE }).waitFor(T)
   await region('Time off').getByRole('link', { name: RUI }).waitFor(T)
   await region('Time off').getByText('Away now').first().waitFor(T)
