@@ -1,5 +1,20 @@
-import { describe, expect, it } from 'vitest'
-import { addDays, daysBetween, dueRelative, formatShort, fromLocalInput, humanDuration, toLocalInput } from './time'
+import { afterEach, describe, expect, it } from 'vitest'
+import { dateFormat } from '$lib/stores/datefmt.svelte'
+import {
+  addDays,
+  daysBetween,
+  dueRelative,
+  formatClock,
+  formatDateTime,
+  formatDay,
+  formatDayTime,
+  formatHours,
+  formatMonth,
+  formatShort,
+  fromLocalInput,
+  humanDuration,
+  toLocalInput,
+} from './time'
 
 const MIN = 60_000_000_000 // a minute in nanoseconds, as Go's time.Duration
 const HOUR = 60 * MIN
@@ -61,5 +76,59 @@ describe('datetime-local inputs', () => {
     const now = new Date(2025, 5, 1)
     expect(formatShort(new Date(2025, 0, 6, 14, 5).toISOString(), now)).toBe('6 Jan, 14:05')
     expect(formatShort(new Date(2024, 11, 31, 9, 0).toISOString(), now)).toBe('31 Dec 2024, 09:00')
+  })
+})
+
+describe('one way of showing dates and times', () => {
+  afterEach(() => {
+    dateFormat.locale = 'en-GB'
+    dateFormat.pref = 'iso'
+  })
+  // 4 Dec 2026 19:25 and 00:05 local time.
+  const evening = new Date(2026, 11, 4, 19, 25).toISOString()
+  const night = new Date(2026, 11, 5, 0, 5).toISOString()
+
+  it('24-hour clock with ISO or a 24-hour locale', () => {
+    dateFormat.pref = 'system'
+    dateFormat.locale = 'en-GB'
+    expect(formatDayTime(evening)).toBe('Fri 4 Dec, 19:25')
+    expect(formatDateTime(night)).toBe('5 Dec 2026, 00:05')
+    expect(formatClock(night)).toBe('00:05')
+  })
+
+  it('12-hour clock where this computer writes 12 hours; ISO keeps 24', () => {
+    dateFormat.pref = 'system'
+    dateFormat.locale = 'en-US'
+    expect(formatDayTime(evening)).toBe('Fri 4 Dec, 7:25 PM')
+    expect(formatClock(night)).toBe('12:05 AM')
+    dateFormat.pref = 'iso'
+    expect(formatClock(evening)).toBe('19:25')
+  })
+
+  it('days, months and hours', () => {
+    expect(formatDay(new Date(2026, 11, 4))).toBe('Fri 4 Dec')
+    expect(formatDay(new Date(2026, 11, 4), true)).toBe('Fri 4 Dec 2026')
+    expect(formatMonth(new Date(2026, 11, 1))).toBe('December 2026')
+    expect(formatMonth('2027-01')).toBe('January 2027')
+    expect(formatHours(1234.56)).toBe('1,234.6')
+    expect(formatHours(168)).toBe('168')
+    expect(formatDay('garbage')).toBe('')
+  })
+
+  // Nothing else formats dates: a toLocaleDateString or an Intl.DateTimeFormat
+  // somewhere else is how "Sun, Dec 13, 05:00 PM" and "12/04/2026" came about.
+  it('no source formats dates or times by itself', () => {
+    const files = import.meta.glob('/src/**/*.{ts,svelte}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>
+    const allowed = [
+      '/src/lib/util/time.ts', // this module
+      '/src/lib/util/datefmt.ts', // the date inputs' patterns
+      '/src/lib/features/people/filter.ts', // reads zone offsets to sort, shows nothing
+      '/src/lib/features/oncall/RotationEditor.svelte', // reads this computer's zone name
+    ]
+    const offenders = Object.entries(files)
+      .filter(([p]) => !p.endsWith('.test.ts') && !allowed.includes(p))
+      .filter(([, src]) => /toLocale(Date|Time)?String\(|new Intl\.DateTimeFormat\(|Intl\.DateTimeFormat\(\)\.resolvedOptions\(\)\.timeZone/.test(src))
+      .map(([p]) => p)
+    expect(offenders).toEqual([])
   })
 })

@@ -1,5 +1,10 @@
-// Client-side clock helpers for the roster lists. The Overview gets its local
-// times from the backend; lists compute them here so they tick without a call.
+// Dates and times as the app shows them, in ONE way everywhere: day, month
+// name, year ("4 Dec 2026"), weekday when it helps ("Fri 4 Dec"), and the clock
+// in 24 hours ("19:25") unless this computer's locale writes 12 hours
+// ("7:25 PM"; Settings > Appearance > Dates: ISO keeps 24 hours). Nothing else
+// in the app formats dates (util/time.test.ts checks the sources for it).
+// Also the client-side clock helpers for the roster lists.
+import { dateFormat } from '$lib/stores/datefmt.svelte'
 
 export interface ZoneClock {
   time: string // "14:05"
@@ -86,11 +91,22 @@ function parseInstant(iso: string | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** The wall clock of a local Date: "19:25", or "7:25 PM" where the locale writes 12 hours. */
+export function clockOf(d: Date): string {
+  const h = d.getHours()
+  const m = pad(d.getMinutes())
+  if (!dateFormat.hour12) return `${pad(h)}:${m}`
+  return `${h % 12 === 0 ? 12 : h % 12}:${m} ${h < 12 ? 'AM' : 'PM'}`
+}
+
 /** An RFC 3339 instant in this computer's local time: "6 Jan 2025, 14:05"; '' stays ''. */
 export function formatDateTime(iso: string | undefined): string {
   const d = parseInstant(iso)
   if (!d) return ''
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${clockOf(d)}`
 }
 
 /** A compact local date-time for tables: "6 Jan, 14:05" this year, else "6 Jan 2024, 14:05". */
@@ -98,13 +114,43 @@ export function formatShort(iso: string | undefined, now: Date): string {
   const d = parseInstant(iso)
   if (!d) return ''
   const year = d.getFullYear() === now.getFullYear() ? '' : ` ${d.getFullYear()}`
-  return `${d.getDate()} ${MONTHS[d.getMonth()]}${year}, ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  return `${d.getDate()} ${MONTHS[d.getMonth()]}${year}, ${clockOf(d)}`
 }
 
 /** Just the local wall-clock time: "14:05". */
 export function formatClock(iso: string | undefined): string {
   const d = parseInstant(iso)
-  return d ? `${pad(d.getHours())}:${pad(d.getMinutes())}` : ''
+  return d ? clockOf(d) : ''
+}
+
+/** A local day with its weekday: "Fri 4 Dec" (with the year when asked). */
+export function formatDay(when: string | Date, withYear = false): string {
+  const d = typeof when === 'string' ? parseInstant(when) : when
+  if (!d || Number.isNaN(d.getTime())) return ''
+  return `${WEEKDAYS[d.getDay()]} ${d.getDate()} ${MONTHS[d.getMonth()]}${withYear ? ` ${d.getFullYear()}` : ''}`
+}
+
+/** A local day and time: "Fri 4 Dec, 19:25". */
+export function formatDayTime(iso: string | undefined): string {
+  const d = parseInstant(iso)
+  return d ? `${formatDay(d)}, ${clockOf(d)}` : ''
+}
+
+/** A month: "December 2026" (from a Date, or "2026-12"). */
+export function formatMonth(when: Date | string): string {
+  if (typeof when === 'string') {
+    const m = /^(\d{4})-(\d{2})/.exec(when)
+    return m ? `${MONTHS_LONG[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : when
+  }
+  return `${MONTHS_LONG[when.getMonth()]} ${when.getFullYear()}`
+}
+
+/** Hours with at most one decimal: "12.5", "1,234" (thousands grouped the same everywhere). */
+export function formatHours(v: number): string {
+  const r = Math.round(v * 10) / 10
+  const [int, dec] = Math.abs(r).toFixed(1).split('.')
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${r < 0 ? '-' : ''}${grouped}${dec === '0' ? '' : `.${dec}`}`
 }
 
 /** "14:05" today, "Tue 14:05" within a week, else the date and time. */
@@ -114,7 +160,7 @@ export function formatWhen(iso: string | undefined, now: Date): string {
   const sameDay = d.toDateString() === now.toDateString()
   if (sameDay) return formatClock(iso)
   const days = Math.abs(d.getTime() - now.getTime()) / 86_400_000
-  if (days < 6) return `${d.toLocaleDateString('en-GB', { weekday: 'short' })} ${formatClock(iso)}`
+  if (days < 6) return `${WEEKDAYS[d.getDay()]} ${formatClock(iso)}`
   return formatDateTime(iso)
 }
 

@@ -1,6 +1,6 @@
+import { clockOf, formatDate, formatDay, formatDayTime } from '$lib/util/time'
 import type { Rotation, Shift, ShiftReason } from '$lib/api'
 
-/** A stable hue for a person (from their id), unless the rotation sets a colour. */
 /**
  * Twelve colours far apart in hue and light enough for white text on them.
  * Participants of a rotation take them in turn order, so two people of one
@@ -58,36 +58,26 @@ export const WEEKDAYS = [
   { value: 'sun', label: 'Sun' },
 ]
 
-const dt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
-const d = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' })
-const dy = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
-
 /** "Mon 24 Nov, 10:00" in the viewer's local time. */
 export function localTime(iso: string): string {
-  const x = new Date(iso)
-  return Number.isNaN(x.getTime()) ? '' : dt.format(x)
+  return formatDayTime(iso)
 }
-
-const hm = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
 
 /** "Wed 25 Nov, 12:00 – 18:00" within a local day, else both ends in full. */
 export function spanLabel(a: string, b: string): string {
   const x = new Date(a)
   const y = new Date(b)
   if (Number.isNaN(x.getTime()) || Number.isNaN(y.getTime())) return ''
-  return x.toDateString() === y.toDateString() ? `${dt.format(x)} – ${hm.format(y)}` : `${dt.format(x)} – ${dt.format(y)}`
+  return x.toDateString() === y.toDateString() ? `${formatDayTime(a)} – ${clockOf(y)}` : `${formatDayTime(a)} – ${formatDayTime(b)}`
 }
 
 export function localDay(iso: string | Date): string {
-  const x = typeof iso === 'string' ? new Date(iso) : iso
-  return Number.isNaN(x.getTime()) ? '' : d.format(x)
+  return formatDay(iso)
 }
 
 /** A date-only value ("2026-11-30") as "30 Nov 2026". */
 export function dateLabel(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date)
-  if (!m) return date
-  return dy.format(new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return formatDate(date.slice(0, 10))
 }
 
 export function hoursBetween(a: string, b: string): number {
