@@ -144,7 +144,7 @@ func Open(root string, opt Options) (*Store, error) {
 		if err := os.MkdirAll(DBDir(root), 0o700); err != nil {
 			return nil, errs.E(errs.Unavailable, "Cannot create the data folder %s: %v", root, err)
 		}
-		if err := removeEmptyValueLogs(DBDir(root), opt.Logger); err != nil {
+		if err := removeEmptyLogs(DBDir(root), opt.Logger); err != nil {
 			return nil, openError(root, err)
 		}
 		bo = badger.DefaultOptions(DBDir(root))
@@ -202,13 +202,15 @@ func desktopOptions(bo badger.Options) badger.Options {
 		WithCompactL0OnClose(true)
 }
 
-// removeEmptyValueLogs deletes zero-length value-log files. Badger creates a
-// value log with O_CREATE and sizes it afterwards; a crash in between leaves
-// an empty .vlog that Badger then refuses to open ("Open existing file …
-// Create a new file"), locking the user out of an intact database. An empty
-// file holds no entries, so removing it loses nothing. Found by the SIGKILL
-// crash test (backend/store/crash_test.go).
-func removeEmptyValueLogs(dir string, log *slog.Logger) error {
+// removeEmptyLogs deletes zero-length value logs (.vlog) and memtable
+// write-ahead logs (.mem). Badger creates both with O_CREATE and sizes them
+// afterwards (a .mem at every open and whenever a memtable fills); a crash in
+// between leaves an empty file that Badger then refuses to open ("Open
+// existing file … Create a new file", "while opening memtables … Create a new
+// file"), locking the user out of an intact database. An empty file holds no
+// entries, so removing it loses nothing. Both found by the SIGKILL crash test
+// (backend/store/crash_test.go).
+func removeEmptyLogs(dir string, log *slog.Logger) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -217,7 +219,7 @@ func removeEmptyValueLogs(dir string, log *slog.Logger) error {
 		return err
 	}
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".vlog") {
+		if e.IsDir() || !(strings.HasSuffix(e.Name(), ".vlog") || strings.HasSuffix(e.Name(), ".mem")) {
 			continue
 		}
 		info, err := e.Info()
@@ -227,7 +229,7 @@ func removeEmptyValueLogs(dir string, log *slog.Logger) error {
 		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
 			return err
 		}
-		log.Warn("removed an empty value log left by a crash", "file", e.Name())
+		log.Warn("removed an empty log file left by a crash", "file", e.Name())
 	}
 	return nil
 }

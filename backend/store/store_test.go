@@ -486,6 +486,30 @@ func TestOpensAfterCrashLeftEmptyValueLog(t *testing.T) {
 	})
 }
 
+// The same for a memtable's write-ahead log: Badger creates a new .mem file
+// at every open and when a memtable fills, and sizes it afterwards; a crash
+// in between left an empty one that Badger then refused ("while opening
+// memtables … Create a new file"). Found by TestCrashSafety.
+func TestOpensAfterCrashLeftEmptyMemtableLog(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir)
+	r := rec{ID: id.New(time.Now()), Name: "survivor"}
+	put(t, s, r)
+	s.Close()
+	if err := os.WriteFile(filepath.Join(store.DBDir(dir), "00099.mem"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s2 := open(t, dir)
+	defer s2.Close()
+	_ = s2.View(func(txn *badger.Txn) error {
+		if got, err := recs.Get(txn, r.ID); err != nil || got.Name != "survivor" {
+			t.Errorf("after repair: %+v %v", got, err)
+		}
+		return nil
+	})
+	put(t, s2, rec{ID: id.New(time.Now()), Name: "after"})
+}
+
 // Closing the store while transactions run waits for them; later ones get a
 // clear "closed" error instead of Badger's panic.
 func TestCloseUnderLoad(t *testing.T) {
