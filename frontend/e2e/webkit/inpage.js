@@ -156,10 +156,14 @@
     if (!out.visible) return out
     out.enabled = !(el.disabled || el.closest('fieldset[disabled]') || el.getAttribute('aria-disabled') === 'true')
     const r = el.getBoundingClientRect()
-    out.box = { x: r.x, y: r.y, width: r.width, height: r.height }
     out.inView = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth
-    const cx = r.x + r.width / 2
-    const cy = r.y + r.height / 2
+    // A link wrapped over two lines: its box's centre may fall between the
+    // fragments. Click inside the first fragment, on the words, as a user does.
+    const frags = Array.from(el.getClientRects()).filter((q) => q.width > 1 && q.height > 1)
+    const t = frags.length > 1 ? frags[0] : r
+    out.box = { x: t.x, y: t.y, width: t.width, height: t.height }
+    const cx = t.x + t.width / 2
+    const cy = t.y + t.height / 2
     const hit = document.elementFromPoint(cx, cy)
     // A click on a label's text reaches its control: that counts as a hit.
     const lbl = hit && hit.closest && hit.closest('label')

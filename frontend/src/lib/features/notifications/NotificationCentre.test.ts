@@ -77,6 +77,23 @@ describe('NotificationCentre', () => {
     expect(bell).toHaveAttribute('aria-expanded', 'false')
   })
 
+  it('Escape closes the panel even when the focus is outside it (a toast’s Undo), but not over a dialog', async () => {
+    const user = userEvent.setup()
+    await openCentre(user)
+    const outside = document.createElement('button')
+    document.body.appendChild(outside)
+    outside.focus()
+    const dialog = document.createElement('div')
+    dialog.setAttribute('data-modal-root', '')
+    document.body.appendChild(dialog)
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog', { name: 'Notifications' })).not.toBeNull()
+    dialog.remove()
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Notifications' })).toBeNull())
+    outside.remove()
+  })
+
   it('lists each reminder with its status: delivered, held by quiet hours, snoozed', async () => {
     const user = userEvent.setup()
     const panel = await openCentre(user)
