@@ -70,11 +70,13 @@ log "screenshot $OUT/window.png ($colours colours)"
 [ "$colours" -gt 16 ] || fail "screenshot looks blank ($colours colours): nothing rendered?"
 app_alive || { show_log; fail "the app died after showing its window"; }
 
-# Real clicks in the real window: People in the sidebar, then the SECOND row. The rows
-# are sorted by name (Ada Alvarez, Ben Okoro, Chen Wei) and 52 px apart; the click
-# lands on the Role cell, not the name link, as a user clicking a row would.
-# Page coordinates at 1280x800, below GTK's title bar (SMOKE_TOP px): a layout
-# change makes this fail with the title it found, never pass by accident.
+# Real clicks in the real window: People in the sidebar, then down the Role
+# column of the table, 12 px at a time, back to People after each person opened.
+# Top to bottom the rows are Ada Alvarez, Ben Okoro, Chen Wei (sorted by name):
+# the people opened must come in that order, each row its own person. (With
+# the old row overlay every click opened the LAST row.) Probing instead of fixed
+# row positions keeps the test true when the page above the table changes.
+# Coordinates are of the page at 1280x800, below GTK's title bar (SMOKE_TOP px).
 TOP=${SMOKE_TOP:-25}
 title() { xdotool getwindowname "$WIN" 2>/dev/null; }
 wait_title() {  # wait_title EXPECTED WHAT
@@ -87,13 +89,34 @@ wait_title() {  # wait_title EXPECTED WHAT
 }
 if [ -z "${SMOKE_DEMO:-}" ]; then
   eval "$(xdotool getwindowgeometry --shell "$WIN")"  # X Y WIDTH HEIGHT of the window
-  xdotool mousemove --sync $((X + 70)) $((Y + TOP + 112)) click 1  # the sidebar's People
-  wait_title 'People — Wheelhouse' 'a click on People in the sidebar'
-  sleep 0.5
-  xdotool mousemove --sync $((X + 560)) $((Y + TOP + 185)) click 1
-  wait_title 'Ben Okoro — Wheelhouse' 'a click on the second row of People'
-  sleep 1  # the title changes with the route; let the page paint
-  timeout 20 /usr/bin/import -window root "$OUT/person.png" || fail "screenshot failed"
+  people() { xdotool mousemove --sync $((X + 70)) $((Y + TOP + 112)) click 1; wait_title 'People — Wheelhouse' "$1"; }
+  people 'a click on People in the sidebar'
+  opened=()
+  for ((py = 80; py <= 420 && ${#opened[@]} < 3; py += 12)); do
+    xdotool mousemove --sync $((X + 560)) $((Y + TOP + py)) click 1
+    sleep 0.35
+    t=$(title)
+    case "$t" in
+      'People — Wheelhouse') continue ;;
+      *' — Wheelhouse')
+        who=${t% — Wheelhouse}
+        [ ${#opened[@]} -gt 0 ] && [ "${opened[-1]}" = "$who" ] || opened+=("$who")
+        if [ "${#opened[@]}" -eq 2 ]; then
+          sleep 1  # the second person's page, painted
+          timeout 20 /usr/bin/import -window root "$OUT/person.png" || fail "screenshot failed"
+        fi
+        people "back to People after opening $who" ;;
+      *) show_log; fail "a click at y=$py on People gave the window title '$t'" ;;
+    esac
+  done
+  got=$(IFS='|'; echo "${opened[*]}")
+  [ "$got" = 'Ada Alvarez|Ben Okoro|Chen Wei' ] || { show_log; fail "clicking down the People rows opened '$got', not 'Ada Alvarez|Ben Okoro|Chen Wei'"; }
+  log "clicks down the People rows opened each row's own person: $got"
+  # Screen shortcuts answer the first press (Alt+N once needed two in the window).
+  xdotool key --clearmodifiers alt+3  # real key events (XTEST) to the focused window; --window sends synthetic ones GTK ignores
+  wait_title 'Teams — Wheelhouse' 'one press of Alt+3'
+  xdotool key --clearmodifiers alt+1
+  wait_title 'Today — Wheelhouse' 'one press of Alt+1'
 fi
 
 # Second instance on the same data folder: Wails' single-instance lock (D-Bus)
