@@ -393,6 +393,11 @@ func TestFollowUpsView(t *testing.T) {
 	if len(v.Teams) != 1 || v.Teams[0].Total != 8 || v.Teams[0].Overdue != 2 || v.Teams[0].Done != 1 || v.Teams[0].WontDo != 1 {
 		t.Fatalf("team: %+v", v.Teams)
 	}
+	// Counts only: no rows, the same stats and buckets.
+	c, err := f.book.FollowUps(today, action.ViewOptions{CountsOnly: true})
+	if err != nil || len(c.Rows) != 0 || c.All != v.All || c.Overdue != 3 || c.DueSoon != 2 {
+		t.Fatalf("counts only: %d rows, %+v, %d/%d, %v", len(c.Rows), c.All, c.Overdue, c.DueSoon, err)
+	}
 	v, _ = f.book.FollowUps(today, action.ViewOptions{Filter: action.Filter{OwnerIDs: []id.ID{f.kofi.ID}, Statuses: action.Statuses}})
 	if len(v.Rows) != 4 || v.Rows[3].Bucket != action.BucketClosed || v.Rows[3].Item.Reason != "not needed" || v.Rows[3].Item.CompletedAt.IsZero() {
 		t.Fatalf("kofi, all statuses: %+v", v.Rows)

@@ -204,6 +204,9 @@ type ViewOptions struct {
 	// closed statuses lists: the most recently closed ones. 0 means
 	// DefaultClosedLimit; negative, no cap.
 	ClosedLimit int `json:"closedLimit"`
+	// CountsOnly leaves the rows out: the stats and bucket counts alone (the
+	// sidebar's overdue badge on every screen, without 600 KiB of rows).
+	CountsOnly bool `json:"countsOnly,omitempty"`
 }
 
 // DefaultClosedLimit is how many closed follow-ups the view lists by default.
@@ -291,7 +294,7 @@ func FollowUpsTx(txn *badger.Txn, today string, opt ViewOptions) (View, error) {
 		return v, err
 	}
 	v.All, v.Owners, v.Teams = Tally(facts, teams)
-	if v.Rows == nil {
+	if v.Rows == nil || opt.CountsOnly {
 		v.Rows = []Row{}
 	}
 	return v, nil

@@ -166,8 +166,11 @@ type FollowUps struct {
 	State   State      `json:"state"`
 	Note    string     `json:"note"`
 	Count   int        `json:"count"`
-	Overdue []FollowUp `json:"overdue"` // oldest due date first
-	DueSoon []FollowUp `json:"dueSoon"` // today to WeekEnd, soonest first
+	Overdue []FollowUp `json:"overdue"` // oldest due date first (the first ListLimit)
+	DueSoon []FollowUp `json:"dueSoon"` // today to WeekEnd, soonest first (the first ListLimit)
+	// OverdueCount and DueSoonCount count all of them.
+	OverdueCount int `json:"overdueCount"`
+	DueSoonCount int `json:"dueSoonCount"`
 	// Open counts every open follow-up (the rest are due later or undated).
 	Open int `json:"open"`
 }
@@ -416,7 +419,31 @@ func Build(s *Snapshot, now time.Time, loc *time.Location) Day {
 	d.FollowUps = followUps(s, w)
 	d.OneOnOnes = oneOnOnes(s, w)
 	d.Health = health(s)
+	d.limit(ListLimit)
 	return d
+}
+
+// ListLimit is how many items of a section the day carries: the screen shows
+// the first few and links to the full list; counts stay exact. (The large
+// demo's day was 500 KiB with every overdue follow-up in it.)
+const ListLimit = 20
+
+func capped[T any](xs []T, n int) []T {
+	if len(xs) > n {
+		return xs[:n:n]
+	}
+	return xs
+}
+
+func (d *Day) limit(n int) {
+	d.FollowUps.OverdueCount, d.FollowUps.DueSoonCount = len(d.FollowUps.Overdue), len(d.FollowUps.DueSoon)
+	d.FollowUps.Overdue, d.FollowUps.DueSoon = capped(d.FollowUps.Overdue, n), capped(d.FollowUps.DueSoon, n)
+	d.Incidents.Items = capped(d.Incidents.Items, n)
+	d.Reviews.Items = capped(d.Reviews.Items, n)
+	d.OneOnOnes.Items = capped(d.OneOnOnes.Items, n)
+	d.Health.Items = capped(d.Health.Items, n)
+	d.TimeOff.Items = capped(d.TimeOff.Items, n)
+	d.Gaps.Items = capped(d.Gaps.Items, n)
 }
 
 func (s *Snapshot) name(u id.ID) string {

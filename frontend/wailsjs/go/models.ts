@@ -301,6 +301,7 @@ export namespace action {
 	    filter: Filter;
 	    soonDays: number;
 	    closedLimit: number;
+	    countsOnly?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new ViewOptions(source);
@@ -311,6 +312,7 @@ export namespace action {
 	        this.filter = this.convertValues(source["filter"], Filter);
 	        this.soonDays = source["soonDays"];
 	        this.closedLimit = source["closedLimit"];
+	        this.countsOnly = source["countsOnly"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -4541,6 +4543,8 @@ export namespace today {
 	    count: number;
 	    overdue: FollowUp[];
 	    dueSoon: FollowUp[];
+	    overdueCount: number;
+	    dueSoonCount: number;
 	    open: number;
 	
 	    static createFrom(source: any = {}) {
@@ -4554,6 +4558,8 @@ export namespace today {
 	        this.count = source["count"];
 	        this.overdue = this.convertValues(source["overdue"], FollowUp);
 	        this.dueSoon = this.convertValues(source["dueSoon"], FollowUp);
+	        this.overdueCount = source["overdueCount"];
+	        this.dueSoonCount = source["dueSoonCount"];
 	        this.open = source["open"];
 	    }
 	

@@ -59,6 +59,8 @@ export interface FollowUpsQuery {
   filter?: FollowUpFilter
   soonDays?: number
   closedLimit?: number
+  /** Stats and counts only, no rows. */
+  countsOnly?: boolean
 }
 
 /** The follow-ups view: rows by bucket and completion stats (for the whole book). */
@@ -67,6 +69,7 @@ export async function loadFollowUps(q: FollowUpsQuery = {}): Promise<FollowUpsVi
     filter: { sourceId: '', ...(q.filter ?? {}) },
     soonDays: q.soonDays ?? 0,
     closedLimit: q.closedLimit ?? 0,
+    countsOnly: q.countsOnly ?? false,
   })
   const v = (await call(() => Actions.FollowUps(opt))) as unknown as Raw
   return {

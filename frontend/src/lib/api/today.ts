@@ -142,7 +142,8 @@ export interface Day {
   timeOffEnd: string
   oncall: TodaySection & { schedules: TodaySchedule[]; uncovered: number }
   incidents: TodaySection & { items: TodayIncident[] }
-  followUps: TodaySection & { overdue: TodayFollowUp[]; dueSoon: TodayFollowUp[]; open: number }
+  /** overdue and dueSoon hold the first few; the counts count all. */
+  followUps: TodaySection & { overdue: TodayFollowUp[]; dueSoon: TodayFollowUp[]; overdueCount: number; dueSoonCount: number; open: number }
   oneOnOnes: TodaySection & { items: CadenceStatus[]; cadences: number }
   reviews: TodaySection & { items: TodayReview[] }
   health: TodaySection & { items: TodayFlagged[]; unjudged: string[] }
@@ -244,6 +245,8 @@ export function dayOf(r: Raw): Day {
       open: num(fu.open),
       overdue: arr<Raw>(fu.overdue).map(followUpOf),
       dueSoon: arr<Raw>(fu.dueSoon).map(followUpOf),
+      overdueCount: Number(fu.overdueCount ?? arr<Raw>(fu.overdue).length),
+      dueSoonCount: Number(fu.dueSoonCount ?? arr<Raw>(fu.dueSoon).length),
     },
     oneOnOnes: { ...headOf(oo), cadences: num(oo.cadences), items: arr<Raw>(oo.items).map(cadenceStatusOf) },
     reviews: {

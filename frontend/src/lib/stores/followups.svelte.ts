@@ -60,9 +60,28 @@ class FollowUpsStore {
   /** Whether the New follow-up dialog is open. */
   creating = $state(false)
 
-  /** Open follow-ups past their due date, over the whole book (not the filter). */
-  overdueCount = $derived(this.view?.all.overdue ?? 0)
+  /** Open follow-ups past their due date, over the whole book (not the filter),
+   * from whichever came last: the view or a counts-only read (the sidebar). */
+  overdue = $state(0)
+  overdueCount = $derived(this.overdue)
   #seq = 0
+  #countSeq = 0
+
+  /** The sidebar's badge on every screen: the stats without the rows. */
+  async loadCounts(): Promise<void> {
+    const seq = ++this.#countSeq
+    try {
+      const v = await loadFollowUps({ countsOnly: true })
+      if (seq === this.#countSeq) this.overdue = v.all.overdue
+    } catch {
+      // the badge keeps its last number; the Follow-ups screen says what failed
+    }
+  }
+
+  /** After a change elsewhere: the whole view when the screen has used it, else the counts. */
+  refresh(): Promise<void> {
+    return this.loaded ? this.load() : this.loadCounts()
+  }
 
   statuses(): FollowUpStatus[] {
     if (this.status) return [this.status]
@@ -81,6 +100,8 @@ class FollowUpsStore {
       })
       if (seq !== this.#seq) return
       this.view = v
+      this.overdue = v.all.overdue
+      this.#countSeq++ // an older counts-only answer must not win
       this.error = null
       this.loaded = true
     } catch (e) {
@@ -140,6 +161,8 @@ class FollowUpsStore {
 
   reset(): void {
     this.#seq++
+    this.#countSeq++
+    this.overdue = 0
     this.view = null
     this.loading = false
     this.loaded = false

@@ -202,7 +202,7 @@ class IncidentStore {
 
   async addFollowUp(input: FollowUpInput): Promise<Incident> {
     const inc = this.#apply(await addIncidentFollowUp(this.id, input))
-    followups.load()
+    followups.refresh()
     return inc
   }
 

@@ -16,7 +16,7 @@ import { workspace } from './workspace.svelte'
 export function loadShellData(): Promise<unknown> {
   return Promise.all([
     incidents.loadSettings(),
-    followups.load(),
+    followups.loadCounts(),
     reminders.load(),
     reminders.loadStatus(),
     reminders.loadClock(),

@@ -40,7 +40,7 @@ function emptyDay(d: Partial<Day> = {}): Day {
     timeOffEnd: '2026-12-08',
     oncall: { ...head('not_set_up', 0, 'No rotations yet: set one up on the On-call screen to see who is on call.'), schedules: [], uncovered: 0 },
     incidents: { ...head('not_set_up', 0, 'No incidents recorded yet: Wheelhouse only knows the incidents opened on the Incidents screen.'), items: [] },
-    followUps: { ...head('not_set_up', 0, 'No follow-ups yet: add them on the Follow-ups screen, from an incident review or a 1:1.'), overdue: [], dueSoon: [], open: 0 },
+    followUps: { ...head('not_set_up', 0, 'No follow-ups yet: add them on the Follow-ups screen, from an incident review or a 1:1.'), overdue: [], dueSoon: [], overdueCount: 0, dueSoonCount: 0, open: 0 },
     oneOnOnes: { ...head('not_set_up', 0, 'No 1:1 cadences yet: set how often you meet on a person’s 1:1s tab.'), items: [], cadences: 0 },
     reviews: { ...head('not_set_up', 0, 'No incidents recorded yet.'), items: [] },
     health: { ...head('clear', 0, 'Nobody flagged, but only partly judged: no rotations.'), items: [], unjudged: ['no rotations'] },
@@ -106,6 +106,8 @@ function busyDay(): Day {
     followUps: {
       ...head('items', 2),
       open: 5,
+      overdueCount: 1,
+      dueSoonCount: 1,
       overdue: [
         {
           id: 'fu1',
@@ -278,6 +280,16 @@ describe('Today', () => {
     expect(within(panel('Time off')).getByText('Away now')).toBeInTheDocument()
     expect(within(panel('Coverage gaps')).getByText('Nobody available')).toBeInTheDocument()
     expect(within(panel('People to check on')).getByText('Night hours')).toHaveClass('tag')
+  })
+
+  it('counts follow-ups from the day’s counts: the lists hold only the first few', async () => {
+    const d = busyDay()
+    d.followUps = { ...d.followUps, count: 1160, overdueCount: 1157, dueSoonCount: 3 }
+    vi.mocked(api.loadToday).mockResolvedValue(d)
+    render(TodayView)
+    const fu = await screen.findByRole('region', { name: 'Follow-ups' })
+    expect(fu).toHaveTextContent('1157 overdue · 3 due in the next 7 days')
+    expect(within(fu).getByRole('link', { name: 'All 1160 on Follow-ups' })).toHaveAttribute('href', '#/followups')
   })
 
   it('tells "not set up" from "clear": a not-set-up section links to where to set it up', async () => {
