@@ -20,7 +20,7 @@ BIN     := build/bin/wheelhouse
 WAILS_FLAGS := -tags $(TAGS) -m -nocolour
 
 .PHONY: help setup run build test vet go-test fuzz bench-ical check-imports check-wailsjs wailsjs \
-        frontend-check frontend-test smoke e2e bench bench-launch clean screenshot notify
+        frontend-check frontend-test smoke e2e e2e-chromium bench bench-launch clean screenshot notify
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-15s %s\n", $$1, $$2 }'
@@ -41,8 +41,8 @@ build: setup ## production build: build/bin/wheelhouse
 
 # The full gate, in order. Every step runs (smoke is skipped when build failed) and
 # a summary follows, so one run shows every problem; FAIL_FAST=1 stops at the first.
-TEST_STEPS := vet go-test fuzz notify check-imports check-wailsjs frontend-check frontend-test build smoke e2e
-test: setup ## everything CI runs: vet, Go tests, import rules, bindings, frontend, build, smoke, e2e
+TEST_STEPS := vet go-test fuzz notify check-imports check-wailsjs frontend-check frontend-test build smoke e2e e2e-chromium
+test: setup ## everything CI runs: vet, Go tests, import rules, bindings, frontend, build, smoke, e2e (WebKitGTK, then Chromium)
 	@start=$$(date +%s); failed=(); summary=(); \
 	for t in $(TEST_STEPS); do \
 	  if [ "$$t" = smoke ] && [[ " $${failed[*]} " == *" build "* ]]; then summary+=("SKIP  smoke (build failed)"); continue; fi; \
@@ -107,6 +107,9 @@ notify: setup ## a real desktop notification through dunst on a private D-Bus se
 
 e2e: setup ## drive the real app (wails dev) in WebKitGTK, the engine of the Linux window (E2E_ENGINE=chromium: chromium)
 	bash scripts/e2e.sh
+
+e2e-chromium: setup ## the same journeys in Chromium, a second engine (WebKitGTK, above, is the one users have)
+	E2E_ENGINE=chromium E2E_OUT=artifacts/e2e-chromium bash scripts/e2e.sh
 
 screenshot: build ## docs/screenshot.png: the production app on the demo workspace, in a real window
 	SMOKE_DEMO=1 bash scripts/smoke.sh

@@ -11,7 +11,7 @@ SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$SELF")/.."
 LOG_TAG=e2e
 source scripts/lib.sh
-OUT=artifacts/e2e
+OUT=${E2E_OUT:-artifacts/e2e}  # make e2e-chromium keeps its own
 [ -n "${WH_DBUS_SESSION:-}" ] || { rm -rf "$OUT" && mkdir -p "$OUT"; }
 in_dbus_session "$OUT/dbus.log" "$@"   # notifications (dunst) and the single-instance lock need a session bus
 export NO_AT_BRIDGE=1  # no accessibility bridge for the GTK window
