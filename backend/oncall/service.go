@@ -33,6 +33,12 @@ var (
 				}
 				return out
 			}},
+			{Prefix: store.IdxRotationTeam, Terms: func(r *Rotation) [][]byte {
+				if r.TeamID.IsZero() {
+					return nil
+				}
+				return [][]byte{store.Term(r.TeamID)}
+			}},
 		},
 	}
 	TimeOffs = &store.Table[TimeOff]{
@@ -121,6 +127,26 @@ func peopleTx(txn *badger.Txn) (map[id.ID]PersonInfo, error) {
 	return m, nil
 }
 
+// TeamNamesTx reads the name of every team (people.Team), decoding only
+// that field of the team records.
+func TeamNamesTx(txn *badger.Txn) (map[id.ID]string, error) {
+	type brief struct {
+		ID   id.ID  `json:"id"`
+		Name string `json:"name"`
+	}
+	m := map[id.ID]string{}
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 100, Prefix: []byte{store.PrefixTeam}})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		var t brief
+		if err := it.Item().Value(func(b []byte) error { return store.Decode(b, &t) }); err != nil {
+			return nil, err
+		}
+		m[t.ID] = t.Name
+	}
+	return m, nil
+}
+
 // LoadTx reads what the math needs for [from, to) in one transaction:
 // every rotation, region, swap and the settings, the overrides that can
 // reach into the window and the time off that overlaps it (all of it back to
@@ -139,6 +165,9 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 		return nil, err
 	}
 	if s.People, err = peopleTx(txn); err != nil {
+		return nil, err
+	}
+	if s.Teams, err = TeamNamesTx(txn); err != nil {
 		return nil, err
 	}
 	all := from.IsZero() && to.IsZero()
@@ -501,27 +530,48 @@ func (s *Service) SaveSettings(st Settings) (Settings, error) {
 	return st, errs.Wrap("oncall.SaveSettings", err)
 }
 
-// Rotations lists rotations by schedule, layer and name.
+// Rotations lists rotations by schedule (team), layer and name.
 func (s *Service) Rotations() ([]Rotation, error) {
 	var out []Rotation
+	var teams map[id.ID]string
 	err := s.st.View(func(txn *badger.Txn) (err error) {
-		out, err = Rotations.List(txn)
+		if out, err = Rotations.List(txn); err != nil {
+			return err
+		}
+		teams, err = TeamNamesTx(txn)
 		return err
 	})
-	SortRotations(out)
+	SortRotations(out, teams)
 	if out == nil {
 		out = []Rotation{}
 	}
 	return out, errs.Wrap("oncall.Rotations", err)
 }
 
-// SortRotations orders rotations by schedule (or own name), layer, name.
-func SortRotations(rs []Rotation) {
-	key := func(r *Rotation) string {
-		if r.ScheduleName != "" {
-			return strings.ToLower(r.ScheduleName)
+// ScheduleOf says which schedule a rotation is a layer of: its team (key
+// "team:<id>", the team's name) when it belongs to one that exists; else
+// the schedule name it had before rotations belonged to teams (key
+// "sch:<lower name>"); else the rotation is a schedule of its own (key
+// "rot:<id>", its name). teams maps team ids to names.
+func ScheduleOf(r *Rotation, teams map[id.ID]string) (key, name string) {
+	if !r.TeamID.IsZero() {
+		if n, ok := teams[r.TeamID]; ok {
+			return "team:" + r.TeamID.String(), n
 		}
-		return strings.ToLower(r.Name)
+	}
+	if r.ScheduleName != "" {
+		return "sch:" + strings.ToLower(r.ScheduleName), r.ScheduleName
+	}
+	return "rot:" + r.ID.String(), r.Name
+}
+
+// SortRotations orders rotations by schedule name (the team's, the old
+// schedule name or the rotation's own), layer, name; teams maps team ids
+// to names.
+func SortRotations(rs []Rotation, teams map[id.ID]string) {
+	key := func(r *Rotation) string {
+		_, n := ScheduleOf(r, teams)
+		return strings.ToLower(n)
 	}
 	sort.SliceStable(rs, func(i, j int) bool {
 		a, b := &rs[i], &rs[j]
@@ -592,6 +642,13 @@ func (s *Service) SaveRotation(r Rotation) (Rotation, error) {
 		for i, p := range r.Participants {
 			if err := personCheck(txn, &c, "participants."+itoa(i), p); err != nil {
 				return err
+			}
+		}
+		if !r.TeamID.IsZero() {
+			if ok, err := people.Teams.Exists(txn, r.TeamID); err != nil {
+				return err
+			} else if !ok {
+				c.Add("teamId", "The chosen team does not exist (any more).")
 			}
 		}
 		if err := c.Err(); err != nil {
@@ -731,14 +788,24 @@ func timeOffWarnings(txn *badger.Txn, t *TimeOff) ([]string, error) {
 			if x.Gap {
 				who = "nobody is available: a coverage gap"
 			}
-			out = append(out, fmt.Sprintf("%s was on call for %s from %s; %s.", snap.Name(t.PersonID), r.Name, x.Start.In(snap.Zone(t.PersonID)).Format("Mon 2 Jan 15:04"), who))
+			out = append(out, fmt.Sprintf("%s was on call for %s from %s; %s.", snap.Name(t.PersonID), r.Name, zoned(x.Start, snap.Zone(t.PersonID)), who))
 		}
 		if x.PersonID == t.PersonID && x.Unavailable {
 			r, _ := snap.Rotation(x.RotationID)
-			out = append(out, fmt.Sprintf("%s still covers %s from %s by %s.", snap.Name(t.PersonID), r.Name, x.Start.In(snap.Zone(t.PersonID)).Format("Mon 2 Jan 15:04"), x.Reason))
+			out = append(out, fmt.Sprintf("%s still covers %s from %s by %s.", snap.Name(t.PersonID), r.Name, zoned(x.Start, snap.Zone(t.PersonID)), x.Reason))
 		}
 	}
 	return out, nil
+}
+
+// zoned is an instant as a message says it: in the person's zone, named,
+// since the reader may be elsewhere ("Mon 7 Dec 10:00 Berlin time").
+func zoned(t time.Time, loc *time.Location) string {
+	name := loc.String()
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		name = name[i+1:]
+	}
+	return t.In(loc).Format("Mon 2 Jan 15:04") + " " + strings.ReplaceAll(name, "_", " ") + " time"
 }
 
 // DeleteTimeOff removes a time-off entry.

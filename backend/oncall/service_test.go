@@ -117,7 +117,7 @@ func TestServiceShiftsTimeOffOverridesSwaps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(saved.Warnings) != 1 || !strings.Contains(saved.Warnings[0], "Kofi Mensah was on call for Primary from Mon 9 Nov 10:00; Mei Lindqvist covers.") {
+	if len(saved.Warnings) != 1 || !strings.Contains(saved.Warnings[0], "Kofi Mensah was on call for Primary from Mon 9 Nov 10:00 Berlin time; Mei Lindqvist covers.") {
 		t.Fatalf("warnings %q", saved.Warnings)
 	}
 	if saved.Item.EndDate != "2026-11-12" || saved.Item.Source != oncall.SourceManual {

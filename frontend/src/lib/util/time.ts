@@ -44,7 +44,10 @@ export function zoneClock(zone: string, now: Date): ZoneClock | null {
   const hour = Number(get('hour'))
   const weekday = get('weekday')
   const working = weekday !== 'Sat' && weekday !== 'Sun' && hour >= 9 && hour < 18
-  return { time: `${get('hour')}:${get('minute')}`, weekday, working }
+  const time = dateFormat.hour12
+    ? `${hour % 12 === 0 ? 12 : hour % 12}:${get('minute')} ${hour < 12 ? 'AM' : 'PM'}`
+    : `${get('hour')}:${get('minute')}`
+  return { time, weekday, working }
 }
 
 /** The zone this computer is set to, e.g. "Europe/Berlin". */
