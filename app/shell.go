@@ -342,6 +342,30 @@ func (s *Shell) ReadyMark(name string, at time.Time) {
 		"unix_ms", at.UnixMilli(), "start_unix_ms", processStart.UnixMilli())
 }
 
+// screenName bounds what a screen mark may call a screen (the page sends it):
+// a short word with slashes, nothing a log line could be confused by.
+func screenName(name string) string {
+	if len(name) == 0 || len(name) > 40 {
+		return "?"
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '/' || r == '-' || r == '_') {
+			return "?"
+		}
+	}
+	return name
+}
+
+// ScreenMark logs `ready mark=screen name=NAME ms=MS api=A nodes=N rows=R`:
+// a switch to a screen (lib/api/perf.ts) took MS from the route change to the
+// screen settled, the last answer of a bound call in that time came A ms
+// after the change (0: none), and the document then held N elements, R of
+// them table or list rows in <main>. At Info, like ReadyMark.
+func (s *Shell) ScreenMark(name string, ms, api float64, nodes, rows int, at time.Time) {
+	s.log.Info("ready", "mark", "screen", "name", screenName(name), "ms", strconv.FormatFloat(ms, 'f', 1, 64),
+		"api", strconv.FormatFloat(api, 'f', 1, 64), "nodes", nodes, "rows", rows, "unix_ms", at.UnixMilli())
+}
+
 // processStart is when this process started: on Linux from /proc (10 ms
 // resolution; it counts the loading of GTK and WebKit before Go runs),
 // elsewhere when the Go runtime initialised this package.

@@ -20,6 +20,13 @@
 #   ready mark=first-screen  the page: no loading indicator, nothing changing
 #                            for 300 ms; the instant is the frame after the
 #                            last change (frontend/src/lib/api/perf.ts)
+#   ready mark=screen name=N ms=M nodes=E rows=R
+#                            the page, after each switch to another screen:
+#                            M ms from the route change to that screen settled
+#                            (same rule as first-screen), E elements in the
+#                            document and R rows (table body rows, list items)
+#                            in <main> then. With VISIT=1 the table lists them
+#                            per screen (median over the runs).
 # Launch times here are measured from this script's clock just before it
 # starts the binary to the instant in the mark (same machine clock), so they
 # include exec and loading GTK/WebKit; `t=` in the log counts from the
@@ -28,7 +35,9 @@
 # Usage: bash scripts/bench-launch.sh   (make bench-launch)
 #   RUNS=5      launches of each kind, interleaved (empty, large, empty, …)
 #   SETTLE=3    seconds after the first screen before reading memory
-#   VISIT=1     also visit every screen and read memory again (0: skip)
+#   VISIT=1     also visit every screen and read memory again (0: skip);
+#               each visit waits for the screen's mark (at most VISIT_WAIT s),
+#               then lets VISIT_GAP s pass from the key press (1.5)
 #   BIN=…       the binary (default build/bin/wheelhouse; copied first)
 # Output: a table on stdout; logs and screenshots in artifacts/bench-launch/.
 set -euo pipefail
@@ -45,6 +54,8 @@ RUNS=${RUNS:-5}
 SETTLE=${SETTLE:-3}
 VISIT=${VISIT:-1}
 MARK_TIMEOUT=${MARK_TIMEOUT:-60}
+VISIT_WAIT=${VISIT_WAIT:-8}
+VISIT_GAP=${VISIT_GAP:-1.5}
 SRC_BIN=${BIN:-build/bin/wheelhouse}
 [ -x "$SRC_BIN" ] || fail "$SRC_BIN not found: run 'make build' first"
 for t in xdotool xdpyinfo /usr/bin/import; do command -v "$t" >/dev/null 2>&1 || fail "$t not found: run 'make setup'"; done
@@ -86,12 +97,24 @@ web_rss() {
   done
   echo "$total ${parts[*]:-}"
 }
+# webproc_kb SID: the RSS of the WebKitWebProcess in the app's session alone, kB.
+webproc_kb() {
+  local p
+  for p in $(ps -e -o pid=,sid= | awk -v s="$1" '$2 == s && $1 != s { print $1 }'); do
+    # comm is cut at 15 characters: WebKitWebProces
+    case "$(cat "/proc/$p/comm" 2>/dev/null)" in WebKitWebProc*) rss_kb "$p"; return ;; esac
+  done
+  echo 0
+}
+# screen_marks LOG: the screen marks so far, one "name ms api nodes rows" a line.
+screen_marks() { sed -n 's/.*msg=ready mark=screen name=\([^ ]*\) ms=\([0-9.]*\) api=\([0-9.]*\) nodes=\([0-9]*\) rows=\([0-9]*\).*/\1 \2 \3 \4 \5/p' "$1"; }
 pss_kb() { awk '$1 == "Pss:" { print $2 }' "/proc/$1/smaps_rollup" 2>/dev/null || true; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 ROWS=()
 declare -A SERIES
 add() { SERIES[$1]+="$2 "; }
+SCREENS_SEEN=() # screen names in the order first visited
 
 # launch KIND I
 launch() {
@@ -127,15 +150,36 @@ launch() {
   add "$kind-goanon" "$anon"
   add "$kind-gopss" "$pss"
   add "$kind-web" "${web%% *}"
+  add "$kind-webproc" "$(webproc_kb "$pid")"
   row+=$(printf '  %6s  %7s  %6s  %7s  %s' "$(mb "$go")" "$(mb "$anon")" "$(mb "$pss")" "$(mb "${web%% *}")" "${web#* }")
   if [ "$i" = 1 ]; then timeout 20 /usr/bin/import -window root "$OUT/$kind-first-screen.png" || true; fi
   if [ "$kind" = large ] && [ "$VISIT" = 1 ]; then
     local win k
     win=$(xdotool search --onlyvisible --name 'Wheelhouse$' | head -n1)
     xdotool windowfocus --sync "$win" 2>/dev/null || true
+    local before t_key got line name ms api nodes rows left
     for k in 2 3 4 5 6 7 8 9 1; do
+      before=$(screen_marks "$applog" | wc -l)
+      t_key=$(now_ms)
       xdotool key --window "$win" "alt+$k"
-      sleep 1.5
+      got=
+      while [ $(($(now_ms) - t_key)) -lt $((VISIT_WAIT * 1000)) ]; do
+        if [ "$(screen_marks "$applog" | wc -l)" -gt "$before" ]; then got=1; break; fi
+        sleep 0.05
+      done
+      if [ -n "$got" ]; then
+        line=$(screen_marks "$applog" | sed -n "$((before + 1))p")
+        read -r name ms api nodes rows <<<"$line"
+        [ -n "${SERIES[scr-ms-$name]:-}" ] || SCREENS_SEEN+=("$name")
+        add "scr-ms-$name" "$ms"
+        add "scr-api-$name" "$api"
+        add "scr-nodes-$name" "$nodes"
+        add "scr-rows-$name" "$rows"
+      else
+        log "large run $i: no screen mark within ${VISIT_WAIT}s after Alt+$k"
+      fi
+      left=$(awk -v g="$VISIT_GAP" -v e="$(($(now_ms) - t_key))" 'BEGIN { l = g - e / 1000; print (l > 0) ? l : 0 }')
+      sleep "$left"
     done
     go=$(rss_kb "$pid")
     anon=$(rss_kb "$pid" RssAnon)
@@ -143,6 +187,7 @@ launch() {
     add go-visit "$go"
     add goanon-visit "$anon"
     add web-visit "${web%% *}"
+    add webproc-visit "$(webproc_kb "$pid")"
     row+=$(printf '  | visited: %s %s %s' "$(mb "$go")" "$(mb "$anon")" "$(mb "${web%% *}")")
     if [ "$i" = 1 ]; then timeout 20 /usr/bin/import -window root "$OUT/large-after-visit.png" || true; fi
   fi
@@ -185,11 +230,23 @@ for kind in empty large; do
   printf '  %-44s %s MB\n' "  anonymous (Go heap, C heap, stacks)" "$(mbstats "${SERIES[$kind-goanon]}")"
   printf '  %-44s %s MB\n' "  proportional (shared pages split)" "$(mbstats "${SERIES[$kind-gopss]}")"
   printf '  %-44s %s MB\n' "$kind: WebKit processes RSS (sum)" "$(mbstats "${SERIES[$kind-web]}")"
+  printf '  %-44s %s MB\n' "  of which WebKitWebProcess" "$(mbstats "${SERIES[$kind-webproc]}")"
 done
 if [ "$VISIT" = 1 ]; then
   printf '  %-44s %s MB\n' "large, every screen visited: Go RSS" "$(mbstats "${SERIES[go-visit]}")"
   printf '  %-44s %s MB\n' "  anonymous" "$(mbstats "${SERIES[goanon-visit]}")"
   printf '  %-44s %s MB\n' "large, every screen visited: WebKit RSS" "$(mbstats "${SERIES[web-visit]}")"
+  printf '  %-44s %s MB\n' "  of which WebKitWebProcess" "$(mbstats "${SERIES[webproc-visit]}")"
+  echo
+  echo "Screen switches on the large demo (Alt+N; ms from the route change to the screen settled; 'data at' = the last"
+  echo "answer of a bound call in that time; elements in the document and rows in <main> after it): median (min–max)"
+  echo "over $RUNS runs; target <= 250 ms"
+  printf '  %-22s %-22s %-18s %8s %6s  %s\n' screen "switch ms" "data at ms" elements rows target
+  for name in "${SCREENS_SEEN[@]}"; do
+    m=$(median "${SERIES[scr-ms-$name]}")
+    printf '  %-22s %-22s %-18s %8s %6s  %s\n' "$name" "$(stats "${SERIES[scr-ms-$name]}")" "$(stats "${SERIES[scr-api-$name]}")" "$(median "${SERIES[scr-nodes-$name]}")" \
+      "$(median "${SERIES[scr-rows-$name]}")" "$(awk -v m="$m" 'BEGIN { print (m <= 250) ? "met" : "NOT met" }')"
+  done
 fi
 echo
 log "logs and screenshots in $OUT"

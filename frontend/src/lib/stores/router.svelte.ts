@@ -69,6 +69,8 @@ export type Guard = (to: Route) => boolean
 
 class Router {
   route = $state<Route>({ screen: HOME, id: '', tab: '' })
+  /** performance.now() of the last route change (not reactive): where a screen switch is timed from (api/perf.ts). */
+  changedAt = 0
   #started = false
   #guard: Guard | null = null
 
@@ -78,6 +80,11 @@ class Router {
     return () => {
       if (this.#guard === g) this.#guard = null
     }
+  }
+
+  #set(to: Route): void {
+    this.changedAt = performance.now()
+    this.route = to
   }
 
   #allowed(to: Route): boolean {
@@ -95,7 +102,7 @@ class Router {
         history.replaceState(null, '', hrefOf(this.route.screen, this.route.id, this.route.tab))
         return
       }
-      this.route = to
+      this.#set(to)
     }
     sync()
     this.#started = true
@@ -111,7 +118,7 @@ class Router {
     const bare = plain(screen)
     const to = { screen, id: bare ? '' : id, tab: bare || !id ? '' : tab }
     if (!this.#allowed(to)) return
-    this.route = to
+    this.#set(to)
     if (typeof location !== 'undefined' && location.hash !== href) {
       if (this.#started) history.pushState(null, '', href)
       else location.hash = href
@@ -125,7 +132,7 @@ class Router {
     const href = hrefOf(screen, id, tab)
     const to = { screen, id, tab }
     if (!this.#allowed(to)) return
-    this.route = to
+    this.#set(to)
     if (typeof location !== 'undefined' && location.hash !== href) {
       if (this.#started) history.replaceState(null, '', href)
       else location.hash = href
