@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"wheelhouse/backend/civil"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -540,12 +541,12 @@ func Suggest(br *Brief) []Suggestion {
 	}
 	for _, f := range br.FollowUpsTheirs {
 		if f.IsOverdue(br.Today) {
-			add("followup", fmt.Sprintf("%s's follow-up \"%s\" is overdue (due %s)", name, f.Title, f.DueDate), "Help unblock it or re-plan it.")
+			add("followup", fmt.Sprintf("%s's follow-up \"%s\" is overdue (due %s)", name, f.Title, civil.ShortText(f.DueDate)), "Help unblock it or re-plan it.")
 		}
 	}
 	for _, f := range br.FollowUpsMine {
 		if f.IsOverdue(br.Today) {
-			add("followup", fmt.Sprintf("Your follow-up \"%s\" is overdue (due %s)", f.Title, f.DueDate), "Agreed in a 1:1 with them.")
+			add("followup", fmt.Sprintf("Your follow-up \"%s\" is overdue (due %s)", f.Title, civil.ShortText(f.DueDate)), "Agreed in a 1:1 with them.")
 		}
 	}
 	for _, d := range br.FeedbackDrafts {

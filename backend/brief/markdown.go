@@ -3,6 +3,7 @@ package brief
 import (
 	"fmt"
 	"strings"
+	"wheelhouse/backend/civil"
 )
 
 // Markdown renders the brief for export. Private notes appear only when the
@@ -107,9 +108,9 @@ func Markdown(br *Brief) string {
 			if g.Milestone != "" {
 				what = md(g.Milestone) + " (" + md(g.Goal) + ")"
 			}
-			state := fmt.Sprintf("due %s, in %d day%s", g.DueDate, g.Days, plural(g.Days))
+			state := fmt.Sprintf("due %s, in %d day%s", civil.Text(g.DueDate), g.Days, plural(g.Days))
 			if g.Late {
-				state = fmt.Sprintf("**late**: due %s", g.DueDate)
+				state = fmt.Sprintf("**late**: due %s", civil.Text(g.DueDate))
 			}
 			w("- %s — %s\n", what, state)
 		}
@@ -174,7 +175,7 @@ func due(date, today string) string {
 	case date == "":
 		return ""
 	case date < today:
-		return fmt.Sprintf(" — **overdue** (due %s)", date)
+		return fmt.Sprintf(" — **overdue** (due %s)", civil.Text(date))
 	}
 	return " — due " + date
 }

@@ -40,3 +40,22 @@ func DaysBetween(a, b string) int {
 	}
 	return int(db.Sub(da).Hours() / 24)
 }
+
+// Text is a civil date as messages write it, the way the app shows dates:
+// "Sun 6 Dec 2026". Not a date: returned as is.
+func Text(date string) string {
+	d, ok := Parse(date)
+	if !ok {
+		return date
+	}
+	return d.Format("Mon 2 Jan 2006")
+}
+
+// ShortText is Text without the year: "Sun 6 Dec".
+func ShortText(date string) string {
+	d, ok := Parse(date)
+	if !ok {
+		return date
+	}
+	return d.Format("Mon 2 Jan")
+}

@@ -25,3 +25,19 @@ func TestParseAndArithmetic(t *testing.T) {
 		t.Errorf("DaysBetween backwards = %d", got)
 	}
 }
+
+func TestText(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"2026-12-06": {"Sun 6 Dec 2026", "Sun 6 Dec"},
+		"2028-02-29": {"Tue 29 Feb 2028", "Tue 29 Feb"},
+		"not a date": {"not a date", "not a date"},
+		"":           {"", ""},
+	} {
+		if got := Text(in); got != want[0] {
+			t.Errorf("Text(%q) = %q, want %q", in, got, want[0])
+		}
+		if got := ShortText(in); got != want[1] {
+			t.Errorf("ShortText(%q) = %q, want %q", in, got, want[1])
+		}
+	}
+}

@@ -2,6 +2,7 @@ package growth
 
 import (
 	"sort"
+	"wheelhouse/backend/civil"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -149,10 +150,10 @@ func (s *Service) RecordCheckIn(u id.ID, on string) (Mentorship, error) {
 			return errs.FieldErr("lastCheckIn", "The check-in date must be a date like 2026-03-01.")
 		}
 		if !m.Active() {
-			return errs.E(errs.Conflict, "This pair ended on %s; reopen it to record check-ins.", m.EndedOn)
+			return errs.E(errs.Conflict, "This pair ended on %s; reopen it to record check-ins.", civil.Text(m.EndedOn))
 		}
 		if m.LastCheckIn != "" && on < m.LastCheckIn {
-			return errs.FieldErr("lastCheckIn", "The last check-in was already on %s.", m.LastCheckIn)
+			return errs.FieldErr("lastCheckIn", "The last check-in was already on %s.", civil.Text(m.LastCheckIn))
 		}
 		m.LastCheckIn = on
 		return nil

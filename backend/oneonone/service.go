@@ -3,6 +3,7 @@ package oneonone
 import (
 	"fmt"
 	"time"
+	"wheelhouse/backend/civil"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -329,7 +330,7 @@ func (s *Service) StartMeeting(person id.ID, date string, extra []AgendaItem) (M
 		if dup, err := sameDay(txn, person, m.Date, m.ID); err != nil {
 			return err
 		} else if dup {
-			return errs.FieldErr("date", "There is already a 1:1 with them on %s.", m.Date)
+			return errs.FieldErr("date", "There is already a 1:1 with them on %s.", civil.Text(m.Date))
 		}
 		prev, ok, err := previousTx(txn, person, m.Date, m.ID)
 		if err != nil {
@@ -396,7 +397,7 @@ func (s *Service) SaveMeeting(m Meeting) (Meeting, error) {
 			if dup, err := sameDay(txn, m.PersonID, m.Date, m.ID); err != nil {
 				return err
 			} else if dup {
-				return errs.FieldErr("date", "There is already a 1:1 with them on %s.", m.Date)
+				return errs.FieldErr("date", "There is already a 1:1 with them on %s.", civil.Text(m.Date))
 			}
 		}
 		if err := Meetings.Put(txn, &m); err != nil {

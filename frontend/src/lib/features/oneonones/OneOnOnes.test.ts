@@ -168,11 +168,11 @@ describe('1:1s tab', () => {
     const user = userEvent.setup()
     vi.mocked(api.loadOneOnOnes).mockResolvedValue(page())
     vi.mocked(api.startMeeting).mockRejectedValue(
-      goError({ code: 'invalid', message: 'There is already a 1:1 with them on 2026-11-24.', field: 'date' }),
+      goError({ code: 'invalid', message: 'There is already a 1:1 with them on Tue 24 Nov 2026.', field: 'date' }),
     )
     render(OneOnOnesTab, { personId: 'dana', personName: 'Dana Reyes', managerId: 'mara' })
     await user.click(await screen.findByRole('button', { name: 'Start 1:1' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('There is already a 1:1 with them on 2026-11-24.')
+    expect(await screen.findByRole('alert')).toHaveTextContent('There is already a 1:1 with them on Tue 24 Nov 2026.')
   })
 })
 
