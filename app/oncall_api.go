@@ -116,6 +116,20 @@ func (a *OnCallAPI) del(op, raw string, fn func(*oncall.Service, id.ID) error) e
 	return toAPI(a.s.log, op, err)
 }
 
+// TeamsOnCall lists, for each team that rotations belong to, who is on call
+// now and next in each of its rotations (the Teams screen).
+func (a *OnCallAPI) TeamsOnCall() ([]oncall.TeamOnCall, error) {
+	s, err := a.svc("oncall.TeamsOnCall")
+	if err != nil {
+		return nil, err
+	}
+	out, err := s.TeamsOnCall()
+	if out == nil {
+		out = []oncall.TeamOnCall{}
+	}
+	return out, toAPI(a.s.log, "oncall.TeamsOnCall", err)
+}
+
 // Preview computes the shifts of a rotation as edited, before it is saved:
 // the editor's live preview. Validation errors come back per field.
 func (a *OnCallAPI) Preview(r oncall.Rotation, w Window) ([]oncall.Shift, error) {

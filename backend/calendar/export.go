@@ -95,8 +95,11 @@ func Events(snap *oncall.Snapshot, shifts []oncall.Shift, sc Scope) []PendingEve
 			b.WriteString("On call for ")
 			b.WriteString(name)
 		}
-		if rot != nil && rot.ScheduleName != "" {
-			fmt.Fprintf(&b, " (%s, layer %d)", rot.ScheduleName, rot.Layer)
+		if rot != nil {
+			// the schedule it is a layer of: its team, or its old schedule name
+			if key, sched := snap.ScheduleOf(rot); !strings.HasPrefix(key, "rot:") {
+				fmt.Fprintf(&b, " (%s, layer %d)", sched, rot.Layer)
+			}
 		}
 		b.WriteString(".")
 		switch {

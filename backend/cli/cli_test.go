@@ -47,7 +47,7 @@ func expect(t *testing.T, r result, code int, inOutput ...string) {
 }
 
 func TestVersionAndUsage(t *testing.T) {
-	expect(t, run(t, nil, "version"), 0, "wheelhouse ", "schema 1")
+	expect(t, run(t, nil, "version"), 0, "wheelhouse ", "schema 2")
 	expect(t, run(t, nil, "--help"), 0, "export-json", "WHEELHOUSE_DATA")
 	expect(t, run(t, nil, "frobnicate"), 2, `unknown command "frobnicate"`)
 	expect(t, run(t, nil, "--data", t.TempDir()), 2, "no desktop window")

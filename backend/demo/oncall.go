@@ -86,8 +86,10 @@ func genOnCall(s *workspace.Snapshot, size Size, now time.Time, seed uint64) {
 		d.Regions = append(d.Regions, r)
 	}
 
-	weekly := func(name, schedule string, layer int, members []id.ID, start string) oncall.Rotation {
-		r := oncall.Rotation{Name: name, ScheduleName: schedule, Layer: layer, TimeZone: "Europe/Berlin", Participants: members,
+	// Every rotation belongs to its team: the team's rotations are the
+	// layers of its schedule.
+	weekly := func(name string, team id.ID, layer int, members []id.ID, start string) oncall.Rotation {
+		r := oncall.Rotation{Name: name, TeamID: team, Layer: layer, TimeZone: "Europe/Berlin", Participants: members,
 			ShiftLength: oncall.ShiftLength{N: 1, Unit: oncall.Weeks}, HandoffTime: "10:00", StartDate: start,
 			RequiredCoverage: oncall.Coverage24x7}
 		if layer > 1 {
@@ -99,7 +101,7 @@ func genOnCall(s *workspace.Snapshot, size Size, now time.Time, seed uint64) {
 	}
 	if size == Small {
 		team := s.Teams[0]
-		r := weekly(team.Name+" on-call", team.Name, 1, active(team.MemberIDs), monday(now.AddDate(0, 0, -56)))
+		r := weekly(team.Name+" on-call", team.ID, 1, active(team.MemberIDs), monday(now.AddDate(0, 0, -56)))
 		r.NotifyHandoffs = true
 		r.Description = "Customer-facing payments: 24x7, weekly handoff on Monday at 10:00 Berlin time."
 		d.Rotations = append(d.Rotations, r)
@@ -110,9 +112,9 @@ func genOnCall(s *workspace.Snapshot, size Size, now time.Time, seed uint64) {
 			if len(m) < 2 {
 				continue
 			}
-			d.Rotations = append(d.Rotations, weekly(team.Name+" primary", team.Name, 1, m, start))
+			d.Rotations = append(d.Rotations, weekly(team.Name+" primary", team.ID, 1, m, start))
 			sec := append(append([]id.ID{}, m[len(m)/2:]...), m[:len(m)/2]...) // the secondary is half a round behind
-			d.Rotations = append(d.Rotations, weekly(team.Name+" secondary", team.Name, 2, sec, start))
+			d.Rotations = append(d.Rotations, weekly(team.Name+" secondary", team.ID, 2, sec, start))
 		}
 		for i := 0; len(d.Rotations) < LargeRotations && i < 10*LargeRotations; i++ {
 			team := s.Teams[i%len(s.Teams)]
@@ -120,7 +122,7 @@ func genOnCall(s *workspace.Snapshot, size Size, now time.Time, seed uint64) {
 			if len(m) == 0 {
 				continue
 			}
-			r := weekly("", "", 1, m, start)
+			r := weekly("", team.ID, 1, m, start)
 			if i%2 == 0 {
 				r.Name = fmt.Sprintf("%s office hours %d", team.Name, i/len(s.Teams)+1)
 				r.ShiftLength, r.HandoffTime = oncall.ShiftLength{N: 1, Unit: oncall.Days}, "09:00"

@@ -200,3 +200,25 @@ func (d *Data) Check(claim func(where string, u id.ID), add func(where, format s
 		}
 	}
 }
+
+// CheckTeams checks the rotations' teams against the file's teams, after
+// Check: team says whether an id is a team of the file, teamNamed finds a
+// team of the file by name (case-insensitive). A rotation without a team
+// whose schedule name is a team's name joins that team, as migration 2 does
+// for a database, so a file written before rotations belonged to teams reads
+// the same as an upgraded workspace.
+func (d *Data) CheckTeams(add func(where, format string, a ...any), team func(id.ID) bool, teamNamed func(string) (id.ID, bool)) {
+	for i := range d.Rotations {
+		r := &d.Rotations[i]
+		switch {
+		case !r.TeamID.IsZero():
+			if !team(r.TeamID) {
+				add(fmt.Sprintf("oncall.rotations[%d] %q teamId", i, r.Name), "no team has id %s", r.TeamID)
+			}
+		case r.ScheduleName != "":
+			if u, ok := teamNamed(r.ScheduleName); ok {
+				r.TeamID, r.ScheduleName = u, ""
+			}
+		}
+	}
+}

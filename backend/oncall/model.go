@@ -81,8 +81,15 @@ type Restriction struct {
 type Rotation struct {
 	ID   id.ID  `json:"id" ts_type:"string"`
 	Name string `json:"name"`
-	// ScheduleName groups rotations into one schedule of layers; empty means
-	// the rotation is a schedule of its own.
+	// TeamID is the team (people.Team) the rotation belongs to: the team's
+	// rotations are the layers of its schedule. Zero means no team: the
+	// rotation is then grouped by ScheduleName, or is a schedule of its own.
+	TeamID id.ID `json:"teamId,omitzero" ts_type:"string"`
+	// ScheduleName is the free-text grouping of rotations before they
+	// belonged to teams (schema 1). It is still read for rotations without a
+	// team (a schedule name no team had when the workspace was upgraded) and
+	// cleared when a team is chosen; empty means the rotation is a schedule
+	// of its own.
 	ScheduleName string `json:"scheduleName,omitempty"`
 	// Layer is the rotation's priority within its schedule: 1 primary, 2
 	// secondary, ...
@@ -252,6 +259,9 @@ func itoa(i int) string { return fmt.Sprint(i) }
 func (r *Rotation) Normalize() {
 	r.Name = strings.TrimSpace(r.Name)
 	r.ScheduleName = strings.TrimSpace(r.ScheduleName)
+	if !r.TeamID.IsZero() {
+		r.ScheduleName = "" // the team is the schedule
+	}
 	r.TimeZone = strings.TrimSpace(r.TimeZone)
 	r.HandoffTime = strings.TrimSpace(r.HandoffTime)
 	r.StartDate = strings.TrimSpace(r.StartDate)
@@ -275,8 +285,8 @@ func (r *Rotation) Normalize() {
 	}
 }
 
-// Validate checks the rotation on its own; people and name clashes are
-// checked against stored data by the Service (and Validate of a whole
+// Validate checks the rotation on its own; people, the team and name clashes
+// are checked against stored data by the Service (and Validate of a whole
 // workspace file).
 func (r *Rotation) Validate() error {
 	var c errs.Collector

@@ -2,6 +2,8 @@ package oncall
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -134,3 +136,35 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// TeamRefs keeps a team that rotations belong to from being deleted
+// (register it with people.Roster.AddTeamRefs): the team is the schedule of
+// its rotations, so deleting it would silently merge or split schedules and
+// change coverage. The manager moves the rotations first.
+type TeamRefs struct{}
+
+// DescribeTeam names the rotations that belong to the team.
+func (TeamRefs) DescribeTeam(txn *badger.Txn, team id.ID) ([]string, error) {
+	var names []string
+	for _, u := range store.Lookup(txn, store.IdxRotationTeam, store.Term(team)) {
+		rot, err := Rotations.Get(txn, u)
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, rot.Name)
+	}
+	if len(names) == 0 {
+		return nil, nil
+	}
+	sort.Slice(names, func(i, j int) bool { return strings.ToLower(names[i]) < strings.ToLower(names[j]) })
+	list := names[0]
+	if n := len(names); n > 1 {
+		list = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+	if len(names) == 1 {
+		return []string{fmt.Sprintf("the on-call rotation %s belongs to it; move it to another team, or to no team, on the On-call screen first", list)}, nil
+	}
+	return []string{fmt.Sprintf("the on-call rotations %s belong to it; move them to another team, or to no team, on the On-call screen first", list)}, nil
+}
+
+var _ people.TeamRefs = TeamRefs{}

@@ -19,7 +19,9 @@ import (
 type Gap struct {
 	// Schedule is the schedule's name (the rotation's name when it is a
 	// schedule of its own).
-	Schedule    string    `json:"schedule"`
+	Schedule string `json:"schedule"`
+	// TeamID is the team whose schedule it is (zero: a schedule of no team).
+	TeamID      id.ID     `json:"teamId,omitzero" ts_type:"string"`
 	RotationIDs []id.ID   `json:"rotationIds" ts_type:"string[]"` // the layers of the schedule
 	Requirement Coverage  `json:"requirement"`
 	Start       time.Time `json:"start" ts_type:"string"`
@@ -34,6 +36,7 @@ type Gap struct {
 // schedule groups the layers of one schedule.
 type schedule struct {
 	name string
+	team id.ID
 	rots []*rot
 	req  Coverage
 }
@@ -44,13 +47,13 @@ func schedules(s *Snapshot) []*schedule {
 	var out []*schedule
 	for _, rid := range ix.order {
 		r := ix.rots[rid]
-		key, name := "rot:"+rid.String(), r.Name
-		if r.ScheduleName != "" {
-			key, name = "sch:"+strings.ToLower(r.ScheduleName), r.ScheduleName
-		}
+		key, name := s.ScheduleOf(r.Rotation)
 		sc := byKey[key]
 		if sc == nil {
 			sc = &schedule{name: name, req: CoverageNone}
+			if strings.HasPrefix(key, "team:") {
+				sc.team = r.TeamID
+			}
 			byKey[key] = sc
 			out = append(out, sc)
 		}
@@ -114,7 +117,7 @@ func CoverageGaps(s *Snapshot, from, to time.Time) []Gap {
 			required = businessHours(sc.rots[0].loc, start, to)
 		}
 		for _, g := range subtract(required, union(covered)) {
-			gap := Gap{Schedule: sc.name, RotationIDs: ids, Requirement: sc.req, Start: g.s, End: g.e,
+			gap := Gap{Schedule: sc.name, TeamID: sc.team, RotationIDs: ids, Requirement: sc.req, Start: g.s, End: g.e,
 				Reason: "no layer of the schedule covers this time"}
 			for _, u := range unstaffed {
 				if u.overlaps(g) {

@@ -27,6 +27,7 @@ type Snapshot struct {
 	Overrides []Override
 	Swaps     []Swap
 	People    map[id.ID]PersonInfo
+	Teams     map[id.ID]string // team names, for grouping rotations into schedules
 	Settings  Settings
 
 	once sync.Once
@@ -99,6 +100,10 @@ func (s *Snapshot) Name(person id.ID) string {
 	}
 	return "(unknown person)"
 }
+
+// ScheduleOf says which schedule a rotation is a layer of (see ScheduleOf):
+// its team, its old schedule name, or itself.
+func (s *Snapshot) ScheduleOf(r *Rotation) (key, name string) { return ScheduleOf(r, s.Teams) }
 
 // Rotation returns the rotation with that id.
 func (s *Snapshot) Rotation(u id.ID) (*Rotation, bool) {

@@ -82,13 +82,25 @@ type ServiceRefs interface {
 	DescribeService(txn *badger.Txn, service id.ID) ([]string, error)
 }
 
+// TeamRefs lets other areas keep a team that their records belong to
+// (on-call rotations) from being deleted: DescribeTeam says what belongs to
+// it and what to do, as a clause ("its on-call rotation X belongs to it:
+// move it …"), nothing when nothing does.
+type TeamRefs interface {
+	DescribeTeam(txn *badger.Txn, team id.ID) ([]string, error)
+}
+
 // Roster is the service for people, teams and services.
 type Roster struct {
 	st          *store.Store
 	clock       clock.Clock
 	refs        []PersonRefs
 	serviceRefs []ServiceRefs
+	teamRefs    []TeamRefs
 }
+
+// AddTeamRefs registers another area's records that belong to teams.
+func (r *Roster) AddTeamRefs(t TeamRefs) { r.teamRefs = append(r.teamRefs, t) }
 
 // AddServiceRefs registers another area's references to services.
 func (r *Roster) AddServiceRefs(s ServiceRefs) { r.serviceRefs = append(r.serviceRefs, s) }
@@ -477,7 +489,9 @@ func (r *Roster) SaveTeam(t Team) (Team, error) {
 	return t, errs.Wrap("people.SaveTeam", err)
 }
 
-// DeleteTeam removes a team that owns no service.
+// DeleteTeam removes a team that owns no service and has nothing of other
+// areas belonging to it (on-call rotations): the message names what to move
+// first.
 func (r *Roster) DeleteTeam(u id.ID) error {
 	return errs.Wrap("people.DeleteTeam", r.st.Update(func(txn *badger.Txn) error {
 		t, err := Teams.Get(txn, u)
@@ -495,6 +509,17 @@ func (r *Roster) DeleteTeam(u id.ID) error {
 		if len(owned) > 0 {
 			sort.Strings(owned)
 			return errs.E(errs.Conflict, "%s owns %s; give %s another owning team first.", t.Name, listNames(owned, 5), pick(len(owned), "it", "them"))
+		}
+		var belongs []string
+		for _, h := range r.teamRefs {
+			more, err := h.DescribeTeam(txn, u)
+			if err != nil {
+				return err
+			}
+			belongs = append(belongs, more...)
+		}
+		if len(belongs) > 0 {
+			return errs.E(errs.Conflict, "%s cannot be deleted: %s.", t.Name, strings.Join(belongs, "; "))
 		}
 		return Teams.Delete(txn, u)
 	}))

@@ -45,6 +45,7 @@ const (
 	PrefixRotation      byte = 0x50 // rotation | id
 	IdxRotationName     byte = 0x51 // idx | lower(name) | rotation id; unique
 	IdxRotationPerson   byte = 0x52 // idx | person id | rotation id: participants and people given a colour
+	IdxRotationTeam     byte = 0x53 // idx | team id | rotation id: the team a rotation belongs to (schema 2)
 	PrefixTimeOff       byte = 0x54 // time off | id
 	IdxTimeOffPerson    byte = 0x55 // idx | person id | time off id
 	IdxTimeOffEnd       byte = 0x56 // idx | end bound | start bound (instants; civil dates: the day anywhere on earth) | time off id
@@ -66,7 +67,7 @@ const (
 	PrefixCalSubscription byte = 0x62 // calendar subscription | id: URL, target, refresh schedule, fetch status
 	IdxCalSubTarget       byte = 0x63 // idx | target region or person id | subscription id
 	PrefixCalSubCache     byte = 0x64 // fetched body | subscription id | generation id | chunk index (uint32): machine-local cache, 1 MB chunks
-	// 0x53, 0x5B, 0x5F, 0x65-0x67 and 0x6C-0x6F: free for on-call and calendars.
+	// 0x5B, 0x5F, 0x65-0x67 and 0x6C-0x6F: free for on-call and calendars.
 
 	// People development (docs/decisions/0007-people-development.md).
 	// 1:1s (backend/oneonone): the cadence of a report lives in one record per person.

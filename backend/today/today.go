@@ -106,10 +106,12 @@ type Layer struct {
 	Next *Turn `json:"next,omitempty"`
 }
 
-// Schedule is a schedule (rotations sharing a schedule name, or a rotation
-// on its own) with its layers, primary first.
+// Schedule is a schedule (a team's rotations, rotations sharing an old
+// schedule name, or a rotation on its own) with its layers, primary first.
 type Schedule struct {
-	Name        string          `json:"name"`
+	Name string `json:"name"` // the team's name, the old schedule name or the rotation's
+	// TeamID is the team whose schedule it is (zero: no team).
+	TeamID      id.ID           `json:"teamId,omitzero" ts_type:"string"`
 	Requirement oncall.Coverage `json:"requirement"` // the strongest of its layers
 	Layers      []Layer         `json:"layers"`
 	// Covered: someone holds a layer now.
@@ -461,7 +463,7 @@ func (s *Snapshot) rotations() []oncall.Rotation {
 		return nil
 	}
 	rs := append([]oncall.Rotation(nil), s.OnCall.Rotations...)
-	oncall.SortRotations(rs)
+	oncall.SortRotations(rs, s.OnCall.Teams)
 	return rs
 }
 
@@ -502,15 +504,15 @@ func onCall(s *Snapshot, now time.Time) OnCall {
 	byKey := map[string]int{}
 	for i := range rs {
 		r := &rs[i]
-		key, name := "rot:"+r.ID.String(), r.Name
-		if r.ScheduleName != "" {
-			key, name = "sch:"+strings.ToLower(r.ScheduleName), r.ScheduleName
-		}
+		key, name := s.OnCall.ScheduleOf(r)
 		at, ok := byKey[key]
 		if !ok {
 			at = len(out.Schedules)
 			byKey[key] = at
 			out.Schedules = append(out.Schedules, Schedule{Name: name, Requirement: oncall.CoverageNone, Layers: []Layer{}})
+			if strings.HasPrefix(key, "team:") {
+				out.Schedules[at].TeamID = r.TeamID
+			}
 		}
 		sc := &out.Schedules[at]
 		if rank(r.RequiredCoverage) < rank(sc.Requirement) {
@@ -540,31 +542,12 @@ func onCall(s *Snapshot, now time.Time) OnCall {
 // layer works out who holds a rotation now and next.
 func layer(s *Snapshot, r *oncall.Rotation, now time.Time) Layer {
 	l := Layer{RotationID: r.ID, Rotation: r.Name, Layer: r.Layer, TimeZone: r.TimeZone}
-	shifts := oncall.Shifts(s.OnCall, r.ID, now, now.Add(NextDays*24*time.Hour))
-	var cur *oncall.Shift
-	for i := range shifts {
-		x := &shifts[i]
-		if !x.Start.After(now) && now.Before(x.End) {
-			cur = x
-			break
-		}
-	}
+	cur, next := oncall.NowNext(s.OnCall, r.ID, now, now.Add(NextDays*24*time.Hour))
 	if cur != nil {
 		l.Now = turn(s, cur)
 	}
-	for i := range shifts {
-		x := &shifts[i]
-		if cur == nil {
-			if x.Start.After(now) {
-				l.Next = turn(s, x)
-				break
-			}
-			continue
-		}
-		if !x.Start.Before(cur.End) && (x.PersonID != cur.PersonID || x.Gap != cur.Gap) {
-			l.Next = turn(s, x)
-			break
-		}
+	if next != nil {
+		l.Next = turn(s, next)
 	}
 	return l
 }

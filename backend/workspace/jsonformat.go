@@ -359,6 +359,12 @@ func Validate(s *Snapshot, now time.Time) error {
 	}
 	validateIncidents(s, now, claim, add, addErr, personByID, svcByID)
 	s.OnCall.Check(claim, add, addErr, func(u id.ID) bool { _, ok := personByID[u]; return ok })
+	teamByName := map[string]id.ID{}
+	for _, t := range s.Teams {
+		teamByName[store.Fold(t.Name)] = t.ID
+	}
+	s.OnCall.CheckTeams(add, func(u id.ID) bool { return teamByID[u] },
+		func(name string) (id.ID, bool) { u, ok := teamByName[store.Fold(name)]; return u, ok })
 	regionByID := map[id.ID]bool{}
 	for _, r := range s.OnCall.Regions {
 		regionByID[r.ID] = true

@@ -25,6 +25,9 @@ import (
 // release; add new migrations at the end and never edit an old one.
 var Migrations = []store.Migration{
 	{Version: 1, Name: "initial schema", Up: func(*store.Store) error { return nil }},
+	// Issue 9: a rotation belongs to a team; schedule names that are team
+	// names become the team (docs/decisions/0005-oncall.md).
+	{Version: 2, Name: "rotations belong to teams", Up: oncall.MigrateScheduleNamesToTeams},
 }
 
 // Workspace is one open data directory with its services.
@@ -106,6 +109,8 @@ func Open(root string, opt Options) (*Workspace, error) {
 	w.OnCall.AddRegionRefs(calendar.DetachTarget)
 	// A service named by incidents cannot be deleted.
 	w.Roster.AddServiceRefs(incident.ServiceRefs{})
+	// Nor can a team that on-call rotations belong to.
+	w.Roster.AddTeamRefs(oncall.TeamRefs{})
 	for _, r := range reminderRules(w) {
 		w.Reminders.AddRule(r)
 	}

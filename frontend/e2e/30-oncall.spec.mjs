@@ -98,7 +98,10 @@ export async function run({ page, shot, log, waitForBindings }) {
   try {
     // Setup: four people (the roster has its own journey).
     const names = ['Ana Lind', 'Bo Berg', 'Cy Moreau', 'Di Okafor']
-    for (const n of names) await api('PeopleAPI.CreatePerson', { name: n, timezone: 'Europe/Berlin', skills: [] })
+    const ids = []
+    for (const n of names) ids.push((await api('PeopleAPI.CreatePerson', { name: n, timezone: 'Europe/Berlin', skills: [] })).id)
+    // The team the rotation belongs to (its page shows who is on call).
+    const team = await api('PeopleAPI.SaveTeam', '', { name: 'Card payments', description: '', memberIds: ids })
     await page.reload({ waitUntil: 'load' })
     await waitForBindings()
     await nav(page, 'On-call')
@@ -117,6 +120,7 @@ export async function run({ page, shot, log, waitForBindings }) {
     await ed.getByLabel('Handoff time').fill('10:00')
     await ed.getByLabel('Start date').fill(ymd(monday))
     await ed.getByLabel('Required coverage').selectOption('24x7')
+    await ed.getByLabel('Team', { exact: true }).selectOption({ label: 'Card payments' })
     // The live preview shows the next shifts.
     await ed.getByRole('region', { name: /Next shifts/ }).getByText('Bo Berg').first().waitFor(T)
     await shot('rotation-editor')
@@ -125,7 +129,22 @@ export async function run({ page, shot, log, waitForBindings }) {
     await page.getByRole('button', { name: 'Edit Payments primary' }).waitFor(T)
     const rot = (await api('OnCallAPI.Rotations')).find((r) => r.name === 'Payments primary')
     assert.equal(rot.participants.length, 4)
+    assert.equal(rot.teamId, team.id, 'the rotation belongs to the team chosen in the editor')
     log(`rotation ${rot.id}`)
+
+    // ---- The team's page shows its on-call: a name (or nobody, before the
+    // first Monday 10:00 handoff), never "No rotation"; the editor lists the rotation.
+    await nav(page, 'Teams')
+    const teamRow = page.getByRole('row').filter({ hasText: 'Card payments' })
+    await teamRow.getByText(/^(Ana Lind|Bo Berg|Cy Moreau|Di Okafor|Nobody now)$/).first().waitFor(T)
+    assert.equal(await teamRow.getByText('No rotation').count(), 0, 'the team has a rotation')
+    await teamRow.getByRole('link', { name: 'Card payments' }).click()
+    const teamDlg = page.getByRole('dialog')
+    await teamDlg.getByRole('region', { name: 'On call' }).getByText('Payments primary').waitFor(T)
+    await shot('team-on-call')
+    await teamDlg.getByRole('button', { name: 'Cancel' }).click()
+    await teamDlg.waitFor({ state: 'detached', ...T })
+    await nav(page, 'On-call')
 
     // ---- Holidays from a file, through the file input: preview first, then apply.
     await tab(page, 'Calendars')

@@ -3661,6 +3661,7 @@ export namespace oncall {
 	
 	export class Gap {
 	    schedule: string;
+	    teamId: string;
 	    rotationIds: string[];
 	    requirement: string;
 	    start: string;
@@ -3675,6 +3676,7 @@ export namespace oncall {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.schedule = source["schedule"];
+	        this.teamId = source["teamId"];
 	        this.rotationIds = source["rotationIds"];
 	        this.requirement = source["requirement"];
 	        this.start = source["start"];
@@ -3803,6 +3805,7 @@ export namespace oncall {
 	export class Rotation {
 	    id: string;
 	    name: string;
+	    teamId: string;
 	    scheduleName?: string;
 	    layer: number;
 	    timezone: string;
@@ -3827,6 +3830,7 @@ export namespace oncall {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.name = source["name"];
+	        this.teamId = source["teamId"];
 	        this.scheduleName = source["scheduleName"];
 	        this.layer = source["layer"];
 	        this.timezone = source["timezone"];
@@ -3842,6 +3846,74 @@ export namespace oncall {
 	        this.description = source["description"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Turn {
+	    personId: string;
+	    name: string;
+	    timezone: string;
+	    start: string;
+	    end: string;
+	    reason: string;
+	    gap?: boolean;
+	    unavailable?: boolean;
+	    replaced?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Turn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.name = source["name"];
+	        this.timezone = source["timezone"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.reason = source["reason"];
+	        this.gap = source["gap"];
+	        this.unavailable = source["unavailable"];
+	        this.replaced = source["replaced"];
+	    }
+	}
+	export class RotationNow {
+	    rotationId: string;
+	    rotation: string;
+	    layer: number;
+	    timezone: string;
+	    now?: Turn;
+	    next?: Turn;
+	
+	    static createFrom(source: any = {}) {
+	        return new RotationNow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rotationId = source["rotationId"];
+	        this.rotation = source["rotation"];
+	        this.layer = source["layer"];
+	        this.timezone = source["timezone"];
+	        this.now = this.convertValues(source["now"], Turn);
+	        this.next = this.convertValues(source["next"], Turn);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3988,6 +4060,40 @@ export namespace oncall {
 	        this.personA = source["personA"];
 	        this.personB = source["personB"];
 	    }
+	}
+	export class TeamOnCall {
+	    teamId: string;
+	    team: string;
+	    rotations: RotationNow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TeamOnCall(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.teamId = source["teamId"];
+	        this.team = source["team"];
+	        this.rotations = this.convertValues(source["rotations"], RotationNow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class TimeOff {
 	    id: string;
@@ -4715,6 +4821,7 @@ export namespace today {
 	}
 	export class Schedule {
 	    name: string;
+	    teamId: string;
 	    requirement: string;
 	    layers: Layer[];
 	    covered: boolean;
@@ -4726,6 +4833,7 @@ export namespace today {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
+	        this.teamId = source["teamId"];
 	        this.requirement = source["requirement"];
 	        this.layers = this.convertValues(source["layers"], Layer);
 	        this.covered = source["covered"];

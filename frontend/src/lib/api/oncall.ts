@@ -34,6 +34,9 @@ export interface Restriction {
 export interface Rotation {
   id: string
   name: string
+  /** The team (roster) the rotation belongs to: its rotations are the layers of its schedule. '' = no team. */
+  teamId: string
+  /** The free-text schedule of rotations made before they belonged to teams ('' for new ones). */
   scheduleName: string
   layer: number
   timezone: string
@@ -65,6 +68,7 @@ export interface Shift {
 
 export interface CoverageGap {
   schedule: string
+  teamId: string // '' when the schedule is no team's
   rotationIds: string[]
   requirement: string
   start: string
@@ -164,6 +168,7 @@ export function rotationOf(r: Raw): Rotation {
   return {
     id: str(r.id),
     name: str(r.name),
+    teamId: str(r.teamId),
     scheduleName: str(r.scheduleName),
     layer: num(r.layer) || 1,
     timezone: str(r.timezone),
@@ -251,7 +256,9 @@ function rotationBody(r: Rotation): wo.Rotation {
     notifyHandoffs: r.notifyHandoffs,
   }
   if (r.id) body.id = r.id
-  if (r.scheduleName.trim()) body.scheduleName = r.scheduleName.trim()
+  // A team replaces the old schedule name (the backend clears it too).
+  if (r.teamId) body.teamId = r.teamId
+  else if (r.scheduleName.trim()) body.scheduleName = r.scheduleName.trim()
   if (r.handoffTime) body.handoffTime = r.handoffTime
   if (r.startDate) body.startDate = r.startDate
   if (r.description) body.description = r.description
@@ -290,6 +297,7 @@ export async function loadShifts(rotationId: string, w: OnCallWindow): Promise<S
 export async function loadCoverage(w: OnCallWindow): Promise<CoverageGap[]> {
   return arr<Raw>(await call(() => OnCall.Coverage(win(w)))).map((g) => ({
     schedule: str(g.schedule),
+    teamId: str(g.teamId),
     rotationIds: arr<string>(g.rotationIds),
     requirement: str(g.requirement),
     start: str(g.start),
@@ -503,4 +511,66 @@ export async function loadCompensation(month: string): Promise<CompensationRepor
 
 export async function compensationCSV(month: string): Promise<string> {
   return (await call(() => OnCall.CompensationCSV(month))) ?? ''
+}
+
+/** A stretch of one person's on-call time, or a gap (same shape as the Today screen's). */
+export interface TeamTurn {
+  personId: string // '' for a gap
+  name: string // '' for a gap
+  timezone: string
+  start: string // RFC 3339
+  end: string
+  reason: string
+  gap: boolean
+  unavailable: boolean
+  replaced: string
+}
+
+/** One rotation of a team with who holds it now and next. */
+export interface TeamRotationNow {
+  rotationId: string
+  rotation: string
+  layer: number
+  timezone: string
+  now: TeamTurn | null // null: the rotation covers no time now
+  next: TeamTurn | null
+}
+
+/** Who is on call for a team: each rotation that belongs to it, primary first. */
+export interface TeamOnCall {
+  teamId: string
+  team: string
+  rotations: TeamRotationNow[]
+}
+
+function teamTurnOf(v: unknown): TeamTurn | null {
+  if (typeof v !== 'object' || v === null) return null
+  const t = v as Raw
+  return {
+    personId: str(t.personId),
+    name: str(t.name),
+    timezone: str(t.timezone),
+    start: str(t.start),
+    end: str(t.end),
+    reason: str(t.reason),
+    gap: t.gap === true,
+    unavailable: t.unavailable === true,
+    replaced: str(t.replaced),
+  }
+}
+
+/** Who is on call now and next for every team that rotations belong to. */
+export async function loadTeamsOnCall(): Promise<TeamOnCall[]> {
+  return arr<Raw>(await call(() => OnCall.TeamsOnCall())).map((t) => ({
+    teamId: str(t.teamId),
+    team: str(t.team),
+    rotations: arr<Raw>(t.rotations).map((r) => ({
+      rotationId: str(r.rotationId),
+      rotation: str(r.rotation),
+      layer: num(r.layer) || 1,
+      timezone: str(r.timezone),
+      now: teamTurnOf(r.now),
+      next: teamTurnOf(r.next),
+    })),
+  }))
 }

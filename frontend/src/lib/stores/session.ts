@@ -8,6 +8,7 @@ import { overview } from './overview.svelte'
 import { reminders } from './reminders.svelte'
 import { roster } from './roster.svelte'
 import { router } from './router.svelte'
+import { teamOnCall } from './teamoncall.svelte'
 import { today } from './today.svelte'
 import { toasts } from './toasts.svelte'
 import { workspace } from './workspace.svelte'
@@ -34,6 +35,7 @@ export async function reloadData(): Promise<void> {
   metrics.reset()
   followups.reset()
   oncall.reset()
+  teamOnCall.reset()
   cadences.reset()
   health.reset()
   personOneOnOnes.reset()

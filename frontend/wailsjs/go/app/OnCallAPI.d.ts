@@ -49,4 +49,6 @@ export function SwapViews(arg1:string):Promise<Array<oncall.SwapView>>;
 
 export function Swaps(arg1:string):Promise<Array<oncall.Swap>>;
 
+export function TeamsOnCall():Promise<Array<oncall.TeamOnCall>>;
+
 export function TimeOff(arg1:string,arg2:app.Window):Promise<Array<oncall.TimeOff>>;

@@ -94,6 +94,10 @@ export function Swaps(arg1) {
   return window['go']['app']['OnCallAPI']['Swaps'](arg1);
 }
 
+export function TeamsOnCall() {
+  return window['go']['app']['OnCallAPI']['TeamsOnCall']();
+}
+
 export function TimeOff(arg1, arg2) {
   return window['go']['app']['OnCallAPI']['TimeOff'](arg1, arg2);
 }

@@ -36,6 +36,7 @@ import RotationEditor from './RotationEditor.svelte'
 const ROTATION: Rotation = {
   id: 'r1',
   name: 'Payments primary',
+  teamId: '',
   scheduleName: '',
   layer: 1,
   timezone: 'Europe/Berlin',

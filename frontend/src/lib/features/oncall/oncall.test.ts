@@ -29,6 +29,7 @@ import TimeOffDialog from './TimeOffDialog.svelte'
 const ROTATION: Rotation = {
   id: 'r1',
   name: 'Payments primary',
+  teamId: '',
   scheduleName: 'Payments',
   layer: 1,
   timezone: 'Europe/Berlin',

@@ -229,6 +229,7 @@ const ROTATIONS: Rotation[] = [
   {
     id: 'r1',
     name: 'Payments primary',
+    teamId: '',
     scheduleName: '',
     layer: 1,
     timezone: 'Europe/Berlin',

@@ -1,0 +1,142 @@
+package oncall
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+)
+
+// NextHorizon bounds how far ahead "on call next" looks (as the Today
+// screen does).
+const NextHorizon = 62 * 24 * time.Hour
+
+// Turn is a stretch of one person's on-call time, or a gap (nobody
+// available). Same fields as the Today screen's turn.
+type Turn struct {
+	PersonID id.ID     `json:"personId,omitzero" ts_type:"string"`
+	Name     string    `json:"name"`     // "" for a gap
+	TimeZone string    `json:"timezone"` // the person's zone
+	Start    time.Time `json:"start" ts_type:"string"`
+	End      time.Time `json:"end" ts_type:"string"`
+	Reason   Reason    `json:"reason"`
+	Gap      bool      `json:"gap,omitempty"`
+	// Unavailable: an override or swap puts them on call while away.
+	Unavailable bool `json:"unavailable,omitempty"`
+	// Replaced is who the rotation order scheduled, when someone else (or
+	// nobody) holds the turn.
+	Replaced string `json:"replaced,omitempty"`
+}
+
+// RotationNow is one rotation with who holds it now and next.
+type RotationNow struct {
+	RotationID id.ID  `json:"rotationId" ts_type:"string"`
+	Rotation   string `json:"rotation"`
+	Layer      int    `json:"layer"`
+	TimeZone   string `json:"timezone"` // the rotation's zone (handoffs)
+	// Now is the turn at this instant; nil when the rotation covers no time
+	// now (a restriction, or it has not started).
+	Now *Turn `json:"now,omitempty"`
+	// Next is the first turn after Now with someone else (or, when nobody
+	// holds it now, the first turn to come), within NextHorizon.
+	Next *Turn `json:"next,omitempty"`
+}
+
+// TeamOnCall is who is on call for a team: each rotation that belongs to
+// it, primary first.
+type TeamOnCall struct {
+	TeamID    id.ID         `json:"teamId" ts_type:"string"`
+	Team      string        `json:"team"`
+	Rotations []RotationNow `json:"rotations"`
+}
+
+// NowNext returns the shift of a rotation at now and the next one held by
+// someone else (or the first one after now when none holds it now), among
+// the shifts up to until; nil when there is none.
+func NowNext(s *Snapshot, rotationID id.ID, now, until time.Time) (cur, next *Shift) {
+	shifts := Shifts(s, rotationID, now, until)
+	for i := range shifts {
+		x := &shifts[i]
+		if !x.Start.After(now) && now.Before(x.End) {
+			cur = x
+			break
+		}
+	}
+	for i := range shifts {
+		x := &shifts[i]
+		if cur == nil {
+			if x.Start.After(now) {
+				return nil, x
+			}
+			continue
+		}
+		if !x.Start.Before(cur.End) && (x.PersonID != cur.PersonID || x.Gap != cur.Gap) {
+			return cur, x
+		}
+	}
+	return cur, nil
+}
+
+// TurnOf describes a shift for people.
+func TurnOf(s *Snapshot, x *Shift) *Turn {
+	if x == nil {
+		return nil
+	}
+	t := &Turn{PersonID: x.PersonID, Start: x.Start.UTC(), End: x.End.UTC(), Reason: x.Reason, Gap: x.Gap, Unavailable: x.Unavailable}
+	if !x.Gap {
+		t.Name = s.Name(x.PersonID)
+		t.TimeZone = s.People[x.PersonID].TimeZone
+	}
+	if !x.ReplacedPersonID.IsZero() {
+		t.Replaced = s.Name(x.ReplacedPersonID)
+	}
+	return t
+}
+
+// TeamsOnCall lists, for every team that rotations belong to, who holds
+// each of its rotations at now and next (looking until until), by team
+// name; a team without rotations is not listed.
+func TeamsOnCall(s *Snapshot, now, until time.Time) []TeamOnCall {
+	byTeam := map[id.ID]int{}
+	out := []TeamOnCall{}
+	rs := append([]Rotation(nil), s.Rotations...)
+	SortRotations(rs, s.Teams)
+	for i := range rs {
+		r := &rs[i]
+		name, ok := s.Teams[r.TeamID]
+		if r.TeamID.IsZero() || !ok {
+			continue
+		}
+		at, seen := byTeam[r.TeamID]
+		if !seen {
+			at = len(out)
+			byTeam[r.TeamID] = at
+			out = append(out, TeamOnCall{TeamID: r.TeamID, Team: name, Rotations: []RotationNow{}})
+		}
+		cur, next := NowNext(s, r.ID, now, until)
+		out[at].Rotations = append(out[at].Rotations, RotationNow{RotationID: r.ID, Rotation: r.Name, Layer: r.Layer,
+			TimeZone: r.TimeZone, Now: TurnOf(s, cur), Next: TurnOf(s, next)})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Team) < strings.ToLower(out[j].Team) })
+	return out
+}
+
+// TeamsOnCall answers who is on call now and next for every team with
+// rotations, at the service's clock.
+func (s *Service) TeamsOnCall() ([]TeamOnCall, error) {
+	now := s.clock.Now().UTC()
+	until := now.Add(NextHorizon)
+	var snap *Snapshot
+	err := s.st.View(func(txn *badger.Txn) (err error) {
+		snap, err = LoadTx(txn, now, until)
+		return err
+	})
+	if err != nil {
+		return nil, errs.Wrap("oncall.TeamsOnCall", err)
+	}
+	return TeamsOnCall(snap, now, until), nil
+}
