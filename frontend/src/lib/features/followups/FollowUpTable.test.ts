@@ -12,6 +12,7 @@ import { followups } from '$lib/stores/followups.svelte'
 import { roster } from '$lib/stores/roster.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
 import { brief, followUpsView, goError, person } from '../../../test/fixtures'
+import { bodyRows, fakeTableLayout } from '../../../test/layout'
 import FollowUpTable from './FollowUpTable.svelte'
 
 const ITEM = brief({
@@ -42,6 +43,7 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup()
+  vi.restoreAllMocks()
   vi.clearAllMocks()
 })
 
@@ -127,5 +129,24 @@ describe('FollowUpTable row', () => {
     expect(button).toHaveFocus()
     await user.keyboard('{Enter}{ArrowDown}{Enter}')
     await waitFor(() => expect(api.setFollowUpStatus).toHaveBeenCalledWith('f1', 'in_progress', ''))
+  })
+})
+
+describe('FollowUpTable windowed', () => {
+  it('renders the rows in view of 1,000, and an arrow key moves to the next row’s checkbox beyond them', async () => {
+    const layout = fakeTableLayout({ row: 50, top: 200 })
+    const user = userEvent.setup()
+    const items = Array.from({ length: 1000 }, (_, i) => brief({ id: `x${i}`, title: `Task ${i}`, dueDate: '2025-01-03' }))
+    const onselect = vi.fn()
+    render(FollowUpTable, { props: { items, today: '2025-01-06', label: 'Overdue follow-ups', selected: new Set<string>(), onselect } })
+    const table = screen.getByRole('table', { name: 'Overdue follow-ups' })
+    const rows = bodyRows(table)
+    expect(rows.length).toBeLessThanOrEqual(layout.window)
+    const last = rows.length - 1
+    screen.getByRole('checkbox', { name: `Select Task ${last}` }).focus()
+    await user.keyboard('{ArrowDown}')
+    expect(screen.getByRole('checkbox', { name: `Select Task ${last + 1}` })).toHaveFocus()
+    await user.keyboard(' ')
+    expect(onselect).toHaveBeenCalledWith([`x${last + 1}`], true)
   })
 })

@@ -14,6 +14,7 @@ import { roster } from '$lib/stores/roster.svelte'
 import { router } from '$lib/stores/router.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
 import { brief, followUpsView, person } from '../../../test/fixtures'
+import { bodyRows, fakeTableLayout } from '../../../test/layout'
 import FollowUpsView from './FollowUpsView.svelte'
 
 // Today is Monday 6 January 2025; the week ends on Sunday the 12th.
@@ -233,5 +234,45 @@ describe('FollowUpsView bulk actions', () => {
     expect(toast.message).toBe('Reassigned 1 follow-up to Eli Moss.')
     await toast.action!.run()
     expect(api.changeFollowUps).toHaveBeenLastCalledWith([{ id: 'f1', ownerId: 'p1' }])
+  })
+})
+
+describe('FollowUpsView with a thousand rows (windowed tables)', () => {
+  const MANY = Array.from({ length: 1200 }, (_, i) =>
+    row(brief({ id: `m${i}`, title: `Task ${i}`, ownerId: 'p1', dueDate: '2024-12-01', priority: 'medium' }), 'overdue'),
+  )
+
+  beforeEach(() => {
+    const stats = { total: 1200, open: 1200, done: 0, wontDo: 0, overdue: 1200, completionRate: 0 }
+    vi.mocked(api.loadFollowUps).mockResolvedValue(followUpsView({ rows: MANY, overdue: 1200, all: stats }))
+  })
+  afterEach(() => vi.restoreAllMocks())
+
+  it('renders a window of the group, not all 1,200 rows and no “Show all”; scrolling reaches the rest', async () => {
+    const layout = fakeTableLayout({ row: 50, top: 300 })
+    const overdue = await renderView()
+    expect(within(overdue).getByText('Task 0')).toBeInTheDocument()
+    expect(bodyRows(overdue).length).toBeLessThanOrEqual(layout.window)
+    expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull()
+    await layout.scrollTo(300 + 50 * 1100)
+    expect(within(overdue).queryByText('Task 0')).toBeNull()
+    expect(within(overdue).getByText('Task 1100')).toBeInTheDocument()
+    expect(bodyRows(overdue).length).toBeLessThanOrEqual(layout.full)
+  })
+
+  it('the header box ticks the whole group, the rows out of view too, and bulk actions count them', async () => {
+    fakeTableLayout({ row: 50, top: 300 })
+    const user = userEvent.setup()
+    const overdue = await renderView()
+    await user.click(within(overdue).getByRole('checkbox', { name: 'Select all: Overdue follow-ups' }))
+    expect(screen.getByText('1200 selected')).toBeInTheDocument()
+  })
+
+  it('a follow-up opened from a reminder far down the group is rendered, scrolled to and focused', async () => {
+    fakeTableLayout({ row: 50, top: 300 })
+    render(FollowUpsView, { selectedId: 'm900' })
+    const status = await screen.findByRole('button', { name: /^Status of Task 900/ })
+    await waitFor(() => expect(status).toHaveFocus())
+    expect(status.closest('tr')).toHaveClass('selected')
   })
 })
