@@ -81,6 +81,8 @@ export async function run({ page, shot, restartApp, log }) {
     const save = Array.from(document.querySelectorAll('[role="dialog"] button')).find((b) => b.textContent.trim() === 'Save').getBoundingClientRect()
     return { w: Math.round(d.width), h: Math.round(d.height), saveX: Math.round(save.x), saveY: Math.round(save.y) }
   })
+  // Measured once the dialog's pop-in animation is over.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
   const dialogBox = await boxes()
   for (const n of ['Dana Xu', 'Kofi Mensah', 'Mei Tanaka']) {
     await dlg.getByRole('checkbox', { name: new RegExp(n) }).check()
