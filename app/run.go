@@ -132,11 +132,11 @@ func (a *PerfAPI) Mark(name string, unixMs float64) {
 }
 
 // Screen logs a screen switch the page measured: ms from the route change to
-// the screen settled, api from the change to the last answer of a bound call
-// before that, the elements in the document and the rows in <main> then, at
-// unixMs (see ScreenMark).
-func (a *PerfAPI) Screen(name string, ms float64, api float64, nodes int, rows int, unixMs float64) {
-	a.s.ScreenMark(name, ms, api, nodes, rows, time.UnixMicro(int64(unixMs*1000)))
+// the screen settled, render of it building the screen before the first frame,
+// api from the change to the last answer of a bound call, the elements in the
+// document and the rows in <main> then, at unixMs (see ScreenMark).
+func (a *PerfAPI) Screen(name string, ms, render, api float64, nodes, rows int, unixMs float64) {
+	a.s.ScreenMark(name, ms, render, api, nodes, rows, time.UnixMicro(int64(unixMs*1000)))
 }
 
 type wailsEmitter struct{ ctx context.Context }

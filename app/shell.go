@@ -356,14 +356,17 @@ func screenName(name string) string {
 	return name
 }
 
-// ScreenMark logs `ready mark=screen name=NAME ms=MS api=A nodes=N rows=R`:
-// a switch to a screen (lib/api/perf.ts) took MS from the route change to the
-// screen settled, the last answer of a bound call in that time came A ms
-// after the change (0: none), and the document then held N elements, R of
-// them table or list rows in <main>. At Info, like ReadyMark.
-func (s *Shell) ScreenMark(name string, ms, api float64, nodes, rows int, at time.Time) {
-	s.log.Info("ready", "mark", "screen", "name", screenName(name), "ms", strconv.FormatFloat(ms, 'f', 1, 64),
-		"api", strconv.FormatFloat(api, 'f', 1, 64), "nodes", nodes, "rows", rows, "unix_ms", at.UnixMilli())
+// ScreenMark logs `ready mark=screen name=NAME ms=MS render=R api=A nodes=N
+// rows=R`: a switch to a screen (lib/api/perf.ts) took MS from the route
+// change to the screen settled; the first R ms of it went to tearing down the
+// old screen and building the new one (synchronous script, before any frame);
+// the last answer of a bound call in that time came A ms after the change (0:
+// none); the document then held N elements, R of them table or list rows in
+// <main>. At Info, like ReadyMark.
+func (s *Shell) ScreenMark(name string, ms, render, api float64, nodes, rows int, at time.Time) {
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+	s.log.Info("ready", "mark", "screen", "name", screenName(name), "ms", f(ms), "render", f(render), "api", f(api),
+		"nodes", nodes, "rows", rows, "unix_ms", at.UnixMilli())
 }
 
 // processStart is when this process started: on Linux from /proc (10 ms

@@ -39,6 +39,11 @@
 #               each visit waits for the screen's mark (at most VISIT_WAIT s),
 #               then lets VISIT_GAP s pass from the key press (1.5)
 #   BIN=…       the binary (default build/bin/wheelhouse; copied first)
+#   SHOTS=1     on the first large run, a screenshot of each screen visited
+#   SMAPS=1     on the first large run, the web process's memory by mapping
+#               (/proc/PID/smaps summed by kind: anonymous, each library,
+#               shared memory) after the first screen and after the visits,
+#               in artifacts/bench-launch/web-memory-*.txt
 # Output: a table on stdout; logs and screenshots in artifacts/bench-launch/.
 set -euo pipefail
 SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
@@ -56,6 +61,8 @@ VISIT=${VISIT:-1}
 MARK_TIMEOUT=${MARK_TIMEOUT:-60}
 VISIT_WAIT=${VISIT_WAIT:-8}
 VISIT_GAP=${VISIT_GAP:-1.5}
+SHOTS=${SHOTS:-0}
+SMAPS=${SMAPS:-0}
 SRC_BIN=${BIN:-build/bin/wheelhouse}
 [ -x "$SRC_BIN" ] || fail "$SRC_BIN not found: run 'make build' first"
 for t in xdotool xdpyinfo /usr/bin/import; do command -v "$t" >/dev/null 2>&1 || fail "$t not found: run 'make setup'"; done
@@ -106,8 +113,23 @@ webproc_kb() {
   done
   echo 0
 }
-# screen_marks LOG: the screen marks so far, one "name ms api nodes rows" a line.
-screen_marks() { sed -n 's/.*msg=ready mark=screen name=\([^ ]*\) ms=\([0-9.]*\) api=\([0-9.]*\) nodes=\([0-9]*\) rows=\([0-9]*\).*/\1 \2 \3 \4 \5/p' "$1"; }
+# web_memory SID FILE: the WebKitWebProcess's status lines and its RSS by mapping, largest first.
+web_memory() {
+  local p
+  for p in $(ps -e -o pid=,sid= | awk -v s="$1" '$2 == s && $1 != s { print $1 }'); do
+    case "$(cat "/proc/$p/comm" 2>/dev/null)" in WebKitWebProc*) ;; *) continue ;; esac
+    {
+      grep -E '^(VmRSS|RssAnon|RssFile|RssShmem|VmHWM)' "/proc/$p/status"
+      echo
+      awk '/^[0-9a-f]+-[0-9a-f]+ / { name = ($6 == "") ? "[anonymous]" : $6; for (i = 7; i <= NF; i++) name = name " " $i }
+           /^Rss:/ { rss[name] += $2 }
+           END { for (n in rss) if (rss[n] >= 1024) printf "%8d kB  %s\n", rss[n], n }' "/proc/$p/smaps" | sort -rn | head -n 40
+    } >"$2"
+    return
+  done
+}
+# screen_marks LOG: the screen marks so far, one "name ms render api nodes rows" a line.
+screen_marks() { sed -n 's/.*msg=ready mark=screen name=\([^ ]*\) ms=\([0-9.]*\) render=\([0-9.]*\) api=\([0-9.]*\) nodes=\([0-9]*\) rows=\([0-9]*\).*/\1 \2 \3 \4 \5 \6/p' "$1"; }
 pss_kb() { awk '$1 == "Pss:" { print $2 }' "/proc/$1/smaps_rollup" 2>/dev/null || true; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
@@ -153,11 +175,12 @@ launch() {
   add "$kind-webproc" "$(webproc_kb "$pid")"
   row+=$(printf '  %6s  %7s  %6s  %7s  %s' "$(mb "$go")" "$(mb "$anon")" "$(mb "$pss")" "$(mb "${web%% *}")" "${web#* }")
   if [ "$i" = 1 ]; then timeout 20 /usr/bin/import -window root "$OUT/$kind-first-screen.png" || true; fi
+  if [ "$SMAPS" = 1 ] && [ "$i" = 1 ] && [ "$kind" = large ]; then web_memory "$pid" "$OUT/web-memory-first-screen.txt"; fi
   if [ "$kind" = large ] && [ "$VISIT" = 1 ]; then
     local win k
     win=$(xdotool search --onlyvisible --name 'Wheelhouse$' | head -n1)
     xdotool windowfocus --sync "$win" 2>/dev/null || true
-    local before t_key got line name ms api nodes rows left
+    local before t_key got line name ms render api nodes rows left
     for k in 2 3 4 5 6 7 8 9 1; do
       before=$(screen_marks "$applog" | wc -l)
       t_key=$(now_ms)
@@ -169,12 +192,15 @@ launch() {
       done
       if [ -n "$got" ]; then
         line=$(screen_marks "$applog" | sed -n "$((before + 1))p")
-        read -r name ms api nodes rows <<<"$line"
+        read -r name ms render api nodes rows <<<"$line"
         [ -n "${SERIES[scr-ms-$name]:-}" ] || SCREENS_SEEN+=("$name")
         add "scr-ms-$name" "$ms"
         add "scr-api-$name" "$api"
+        add "scr-render-$name" "$render"
+        add "scr-web-$name" "$(webproc_kb "$pid")"
         add "scr-nodes-$name" "$nodes"
         add "scr-rows-$name" "$rows"
+        if [ "$SHOTS" = 1 ] && [ "$i" = 1 ]; then timeout 20 /usr/bin/import -window root "$OUT/screen-${name//\//-}.png" || true; fi
       else
         log "large run $i: no screen mark within ${VISIT_WAIT}s after Alt+$k"
       fi
@@ -188,6 +214,7 @@ launch() {
     add goanon-visit "$anon"
     add web-visit "${web%% *}"
     add webproc-visit "$(webproc_kb "$pid")"
+    if [ "$SMAPS" = 1 ] && [ "$i" = 1 ]; then web_memory "$pid" "$OUT/web-memory-visited.txt"; fi
     row+=$(printf '  | visited: %s %s %s' "$(mb "$go")" "$(mb "$anon")" "$(mb "${web%% *}")")
     if [ "$i" = 1 ]; then timeout 20 /usr/bin/import -window root "$OUT/large-after-visit.png" || true; fi
   fi
@@ -238,14 +265,15 @@ if [ "$VISIT" = 1 ]; then
   printf '  %-44s %s MB\n' "large, every screen visited: WebKit RSS" "$(mbstats "${SERIES[web-visit]}")"
   printf '  %-44s %s MB\n' "  of which WebKitWebProcess" "$(mbstats "${SERIES[webproc-visit]}")"
   echo
-  echo "Screen switches on the large demo (Alt+N; ms from the route change to the screen settled; 'data at' = the last"
-  echo "answer of a bound call in that time; elements in the document and rows in <main> after it): median (min–max)"
-  echo "over $RUNS runs; target <= 250 ms"
-  printf '  %-22s %-22s %-18s %8s %6s  %s\n' screen "switch ms" "data at ms" elements rows target
+  echo "Screen switches on the large demo (Alt+N; ms from the route change to the screen settled; 'build' = the old"
+  echo "screen torn down and the new one built, before any frame; 'data at' = the last answer of a bound call in that"
+  echo "time; elements in the document and rows in <main> after it; 'web MB' = WebKitWebProcess RSS then, the screens"
+  echo "visited in this order): median (min–max) over $RUNS runs; target <= 250 ms"
+  printf '  %-12s %-18s %-16s %-16s %8s %6s %7s  %s\n' screen "switch ms" "build ms" "data at ms" elements rows "web MB" target
   for name in "${SCREENS_SEEN[@]}"; do
     m=$(median "${SERIES[scr-ms-$name]}")
-    printf '  %-22s %-22s %-18s %8s %6s  %s\n' "$name" "$(stats "${SERIES[scr-ms-$name]}")" "$(stats "${SERIES[scr-api-$name]}")" "$(median "${SERIES[scr-nodes-$name]}")" \
-      "$(median "${SERIES[scr-rows-$name]}")" "$(awk -v m="$m" 'BEGIN { print (m <= 250) ? "met" : "NOT met" }')"
+    printf '  %-12s %-18s %-16s %-16s %8s %6s %7s  %s\n' "$name" "$(stats "${SERIES[scr-ms-$name]}")" "$(stats "${SERIES[scr-render-$name]}")" "$(stats "${SERIES[scr-api-$name]}")" "$(median "${SERIES[scr-nodes-$name]}")" \
+      "$(median "${SERIES[scr-rows-$name]}")" "$(mb "$(median "${SERIES[scr-web-$name]}")")" "$(awk -v m="$m" 'BEGIN { print (m <= 250) ? "met" : "NOT met" }')"
   done
 fi
 echo

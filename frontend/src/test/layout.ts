@@ -28,9 +28,16 @@ export function fakeTableLayout(opts: { row?: number; top?: number } = {}) {
     async scrollTo(to: number) {
       y = to
       document.dispatchEvent(new Event('scroll'))
-      await new Promise((r) => requestAnimationFrame(() => r(null)))
-      await tick()
+      await settleFrames()
     },
+  }
+}
+
+/** Lets windowed tables place themselves and measure what they rendered (they read the layout once a frame). */
+export async function settleFrames(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => requestAnimationFrame(() => r(null)))
+    await tick()
   }
 }
 

@@ -15,10 +15,12 @@ import { answers } from './call'
  * Each is sent once per page load. After that, every switch to another
  * screen (screenSwitched, from App.svelte) is timed the same way from the
  * route change to the screen settled and logged through PerfAPI.Screen as
- * `ready mark=screen name=<screen> ms=<n> api=<a> nodes=<elements> rows=<rows>`:
- * a = when the last bound call in that time answered (ms after the change, 0
- * if none did: the data was there), then the elements in the document and the
- * rows (table body rows, list items) in <main> once it settled. Without the Wails bridge (unit tests, a plain
+ * `ready mark=screen name=<screen> ms=<n> render=<r> api=<a> nodes=<elements> rows=<rows>`:
+ * r = the part spent tearing down the old screen and building the new one
+ * before any frame (the route change to App's effect), a = when the last bound
+ * call in that time answered (ms after the change, 0 if none did: the data was
+ * there), then the elements in the document and the rows (table body rows,
+ * list items) in <main> once it settled. Without the Wails bridge (unit tests, a plain
  * browser) nothing happens.
  */
 export const QUIET_MS = 300
@@ -112,10 +114,11 @@ let stopScreen: (() => void) | null = null
 export function screenSwitched(name: string, at: number = performance.now()): void {
   if (!bridged()) return
   stopScreen?.()
+  const render = performance.now() - at
   stopScreen = whenSettled(at, SCREEN_GIVE_UP_MS, (t) => {
     stopScreen = null
     const { nodes, rows } = documentSize()
     const api = answers.last > at ? Math.min(answers.last, t) - at : 0
-    Screen(name, Math.max(0, t - at), api, nodes, rows, epoch(t)).catch(() => {})
+    Screen(name, Math.max(0, t - at), render, api, nodes, rows, epoch(t)).catch(() => {})
   })
 }

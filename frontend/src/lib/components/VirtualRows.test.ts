@@ -45,18 +45,24 @@ function gaps(): number[] {
   return Array.from(document.querySelectorAll<HTMLElement>('tbody tr.v-gap td')).map((td) => parseFloat(td.style.height))
 }
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)))
+/** Lets the table place itself (its first frame) and measure what it rendered (the next). */
+async function settle() {
+  for (let i = 0; i < 3; i++) {
+    await frame()
+    await tick()
+  }
+}
 
 async function scrollTo(y: number) {
   scrollY = y
   await fireEvent.scroll(document.querySelector('.scroller')!)
-  await frame()
-  await tick()
+  await settle()
 }
 
 describe('VirtualRows', () => {
   it('renders only the rows in view plus the overscan, a spacer standing for the rest', async () => {
     render(VirtualHarness, { items: items(100), overscan: 3 })
-    await tick()
+    await settle()
     // View: 0–370 px of the tbody (400 less the header) = rows 0–9, and 3 more.
     expect(shown()).toEqual(items(13).map((x) => x.name))
     expect(gaps()).toEqual([87 * 40])
@@ -67,7 +73,7 @@ describe('VirtualRows', () => {
 
   it('scrolling shows the rows under the view, with the spacers keeping the height', async () => {
     render(VirtualHarness, { items: items(100), overscan: 3 })
-    await tick()
+    await settle()
     await scrollTo(2000) // tbody from 1970 to 2370 in view: rows 49–59
     expect(shown()).toEqual(items(63).slice(46).map((x) => x.name))
     expect(gaps()).toEqual([46 * 40, 37 * 40])
@@ -82,7 +88,7 @@ describe('VirtualRows', () => {
   it('measures rows: unmeasured ones count as the mean of the measured', async () => {
     rowHeight = () => 60
     render(VirtualHarness, { items: items(100), overscan: 3 })
-    await tick()
+    await settle()
     await tick()
     // 60 px rows: 0–370 px is rows 0–6, and 3 more; the other 90 at 60 px each.
     expect(shown()).toHaveLength(10)
@@ -91,16 +97,16 @@ describe('VirtualRows', () => {
 
   it('a short list renders whole, without spacers', async () => {
     render(VirtualHarness, { items: items(5) })
-    await tick()
+    await settle()
     expect(shown()).toEqual(items(5).map((x) => x.name))
     expect(gaps()).toEqual([])
   })
 
   it('follows the items: a filtered list shows its own rows', async () => {
     const r = render(VirtualHarness, { items: items(100), overscan: 3 })
-    await tick()
+    await settle()
     await r.rerender({ items: items(100).filter((_, i) => i % 10 === 0), overscan: 3 })
-    await tick()
+    await settle()
     expect(shown()).toEqual(['Item 0', 'Item 10', 'Item 20', 'Item 30', 'Item 40', 'Item 50', 'Item 60', 'Item 70', 'Item 80', 'Item 90'])
     expect(gaps()).toEqual([])
   })
@@ -108,7 +114,7 @@ describe('VirtualRows', () => {
   it('ArrowDown and ArrowUp move through every row, rendering the next one', async () => {
     const user = userEvent.setup()
     render(VirtualHarness, { items: items(100), overscan: 3 })
-    await tick()
+    await settle()
     screen.getByRole('link', { name: 'Item 0' }).focus()
     for (let i = 1; i < 100; i++) {
       await user.keyboard('{ArrowDown}')
@@ -127,7 +133,7 @@ describe('VirtualRows', () => {
   it('arrows keep the column: from a checkbox to the next row’s checkbox; menus keep their arrows', async () => {
     const user = userEvent.setup()
     render(VirtualHarness, { items: items(50), overscan: 3 })
-    await tick()
+    await settle()
     screen.getByRole('checkbox', { name: 'Select Item 11' }).focus()
     await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}')
     expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Select Item 14' }))
@@ -140,7 +146,7 @@ describe('VirtualRows', () => {
   it('Tab and Shift+Tab reach every row in order, one beyond the rendered ones at a time', async () => {
     const user = userEvent.setup()
     const r = render(VirtualHarness, { items: items(60), overscan: 3 })
-    await tick()
+    await settle()
     screen.getByRole('button', { name: 'Before' }).focus()
     const links: string[] = []
     for (let i = 0; i < 60 * 3 + 2; i++) {
@@ -165,7 +171,7 @@ describe('VirtualRows', () => {
 
   it('reveal renders a row far down and hands back its <tr>', async () => {
     const r = render(VirtualHarness, { items: items(500), overscan: 3 })
-    await tick()
+    await settle()
     expect(shown()).not.toContain('Item 420')
     const tr = await r.component.reveal(420, 'center')
     expect(tr?.getAttribute('data-index')).toBe('420')
@@ -175,7 +181,7 @@ describe('VirtualRows', () => {
 
   it('rowLink keeps working on rendered rows: a click on a cell opens that row', async () => {
     render(VirtualHarness, { items: items(100), overscan: 3 })
-    await tick()
+    await settle()
     await scrollTo(2000)
     const opened: string[] = []
     const a = screen.getByRole('link', { name: 'Item 50' })

@@ -37,7 +37,8 @@ const DEFAULT_SEVERITIES: SeverityLevel[] = [1, 2, 3, 4].map((n) => ({ label: `S
 
 /** The incidents list with its filters, the incident settings, and the "New incident" dialog. */
 class IncidentsStore {
-  items = $state<IncidentSummary[]>([])
+  /** Replaced on each load, never changed in place: raw, so 2,000 summaries are not proxied. */
+  items = $state.raw<IncidentSummary[]>([])
   loading = $state(false)
   loaded = $state(false)
   error = $state<ApiError | null>(null)
@@ -254,7 +255,7 @@ export function presetWindow(p: MetricsPreset, now: Date): { from?: string } {
 /** The Metrics tab of Incidents. */
 class MetricsStore {
   preset = $state<MetricsPreset>('12m')
-  page = $state<MetricsPage | null>(null)
+  page = $state.raw<MetricsPage | null>(null)
   /** Incident titles, for the links of recurring patterns. */
   titles = $state<Map<string, string>>(new Map())
   loading = $state(false)

@@ -25,7 +25,8 @@ import {
  * uses appNow() wherever "now" must agree with the backend).
  */
 class RemindersStore {
-  items = $state<Reminder[]>([])
+  /** Replaced, never changed in place: raw (hundreds of reminders are not proxied). */
+  items = $state.raw<Reminder[]>([])
   loading = $state(false)
   loaded = $state(false)
   error = $state<ApiError | null>(null)

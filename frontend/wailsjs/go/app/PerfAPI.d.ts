@@ -3,4 +3,4 @@
 
 export function Mark(arg1:string,arg2:number):Promise<void>;
 
-export function Screen(arg1:string,arg2:number,arg3:number,arg4:number,arg5:number,arg6:number):Promise<void>;
+export function Screen(arg1:string,arg2:number,arg3:number,arg4:number,arg5:number,arg6:number,arg7:number):Promise<void>;

@@ -6,6 +6,6 @@ export function Mark(arg1, arg2) {
   return window['go']['app']['PerfAPI']['Mark'](arg1, arg2);
 }
 
-export function Screen(arg1, arg2, arg3, arg4, arg5, arg6) {
-  return window['go']['app']['PerfAPI']['Screen'](arg1, arg2, arg3, arg4, arg5, arg6);
+export function Screen(arg1, arg2, arg3, arg4, arg5, arg6, arg7) {
+  return window['go']['app']['PerfAPI']['Screen'](arg1, arg2, arg3, arg4, arg5, arg6, arg7);
 }

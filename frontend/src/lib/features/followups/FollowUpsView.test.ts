@@ -134,6 +134,17 @@ describe('FollowUpsView filters', () => {
     await waitFor(() => expect(allTitles()).toHaveLength(5))
   })
 
+  it('builds the incident options of Source when the select is first pointed at or focused', async () => {
+    const user = userEvent.setup()
+    await renderView()
+    const source = screen.getByLabelText('Source')
+    expect(within(source).queryByRole('option', { name: 'Checkout down' })).toBeNull()
+    expect(within(source).getByRole('option', { name: 'Stand-alone' })).toBeInTheDocument()
+    await user.hover(source)
+    expect(within(source).getByRole('option', { name: 'Checkout down' })).toBeInTheDocument()
+    expect(within(source).getByRole('option', { name: 'Search slow' })).toBeInTheDocument()
+  })
+
   it('asks the backend for one owner’s follow-ups', async () => {
     const user = userEvent.setup()
     await renderView()

@@ -12,6 +12,7 @@ import type { HealthRow } from '$lib/api'
 import { cadences, health } from '$lib/stores/oneonones.svelte'
 import { roster } from '$lib/stores/roster.svelte'
 import { directory, person } from '../../../test/fixtures'
+import { bodyRows, fakeTableLayout } from '../../../test/layout'
 import { cadence } from '../oneonones/test-fixtures'
 import HealthView from './HealthView.svelte'
 
@@ -122,5 +123,26 @@ describe('1:1s & team health', () => {
     await waitFor(() => expect(within(team).getByRole('option', { name: 'Platform' })).toBeInTheDocument())
     await user.selectOptions(team, 'plat')
     await waitFor(() => expect(api.loadHealth).toHaveBeenLastCalledWith('plat'))
+  })
+})
+
+describe('team health with many people (windowed table)', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('renders the rows in view; scrolling brings the others, flags and all', async () => {
+    const layout = fakeTableLayout({ row: 58, top: 400 })
+    vi.mocked(api.loadCadenceStatuses).mockResolvedValue([])
+    const rows = Array.from({ length: 120 }, (_, i) =>
+      row({ id: `p${i}`, name: `Person ${i}`, flags: i === 110 ? [{ kind: 'night_hours', text: '14 night hours' }] : [] }),
+    )
+    vi.mocked(api.loadHealth).mockResolvedValue({ today: '2026-11-24', teamId: '', rows, flagged: 1 })
+    render(HealthView)
+    const table = (await screen.findByRole('link', { name: 'Person 0' })).closest('table')!
+    expect(bodyRows(table).length).toBeLessThanOrEqual(layout.window)
+    expect(within(table).queryByText('14 night hours')).toBeNull()
+    await layout.scrollTo(400 + 58 * 105)
+    expect(within(table).getByText('14 night hours')).toBeInTheDocument()
+    expect(within(table).getByRole('link', { name: 'Person 110' })).toHaveAttribute('href', '#/people/p110/brief')
+    expect(bodyRows(table).length).toBeLessThanOrEqual(layout.full)
   })
 })

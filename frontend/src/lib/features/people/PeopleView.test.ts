@@ -12,6 +12,7 @@ import { editor } from '$lib/stores/editor.svelte'
 import { roster } from '$lib/stores/roster.svelte'
 import { router } from '$lib/stores/router.svelte'
 import { directory, person } from '../../../test/fixtures'
+import { bodyRows, fakeTableLayout } from '../../../test/layout'
 import PeopleView from './PeopleView.svelte'
 
 beforeEach(() => {
@@ -185,5 +186,28 @@ describe('PeopleView filters and sorting', () => {
     expect(search).toHaveAccessibleDescription('One match: Enter opens Dev Das')
     await user.keyboard('{Enter}')
     expect(router.route).toEqual({ screen: 'people', id: 'd', tab: '' })
+  })
+})
+
+describe('PeopleView with many people (windowed table)', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('renders the rows in view of 300; the search still finds someone far down, and ArrowDown walks on', async () => {
+    const layout = fakeTableLayout({ row: 53, top: 180 })
+    const user = userEvent.setup()
+    const people = Array.from({ length: 300 }, (_, i) => person({ id: `p${i}`, name: `Person ${String(i).padStart(3, '0')}` }))
+    vi.mocked(api.loadDirectory).mockResolvedValue(directory({ people }))
+    render(PeopleView)
+    await screen.findByRole('link', { name: 'Person 000' })
+    const table = screen.getByRole('table')
+    expect(bodyRows(table).length).toBeLessThanOrEqual(layout.window)
+    expect(screen.queryByRole('link', { name: 'Person 250' })).toBeNull()
+
+    screen.getByRole('link', { name: 'Person 000' }).focus()
+    for (let i = 0; i < 20; i++) await user.keyboard('{ArrowDown}')
+    expect(screen.getByRole('link', { name: 'Person 020' })).toHaveFocus()
+
+    await user.type(screen.getByRole('searchbox'), 'Person 250')
+    expect(nameLinks()).toEqual(['Person 250'])
   })
 })
