@@ -38,6 +38,8 @@
 #   VISIT=1     also visit every screen and read memory again (0: skip);
 #               each visit waits for the screen's mark (at most VISIT_WAIT s),
 #               then lets VISIT_GAP s pass from the key press (1.5)
+#   VISIT_ROUNDS=1  rounds of visits; later rounds are listed as screen@N
+#               (data and code already loaded once), memory after the first
 #   BIN=…       the binary (default build/bin/wheelhouse; copied first)
 #   SHOTS=1     on the first large run, a screenshot of each screen visited
 #   SMAPS=1     on the first large run, the web process's memory by mapping
@@ -61,6 +63,7 @@ VISIT=${VISIT:-1}
 MARK_TIMEOUT=${MARK_TIMEOUT:-60}
 VISIT_WAIT=${VISIT_WAIT:-8}
 VISIT_GAP=${VISIT_GAP:-1.5}
+VISIT_ROUNDS=${VISIT_ROUNDS:-1}
 SHOTS=${SHOTS:-0}
 SMAPS=${SMAPS:-0}
 SRC_BIN=${BIN:-build/bin/wheelhouse}
@@ -181,6 +184,8 @@ launch() {
     win=$(xdotool search --onlyvisible --name 'Wheelhouse$' | head -n1)
     xdotool windowfocus --sync "$win" 2>/dev/null || true
     local before t_key got line name ms render api nodes rows left
+    local round key
+    for round in $(seq 1 "$VISIT_ROUNDS"); do
     for k in 2 3 4 5 6 7 8 9 1; do
       before=$(screen_marks "$applog" | wc -l)
       t_key=$(now_ms)
@@ -193,20 +198,23 @@ launch() {
       if [ -n "$got" ]; then
         line=$(screen_marks "$applog" | sed -n "$((before + 1))p")
         read -r name ms render api nodes rows <<<"$line"
-        [ -n "${SERIES[scr-ms-$name]:-}" ] || SCREENS_SEEN+=("$name")
-        add "scr-ms-$name" "$ms"
-        add "scr-api-$name" "$api"
-        add "scr-render-$name" "$render"
-        add "scr-web-$name" "$(webproc_kb "$pid")"
-        add "scr-nodes-$name" "$nodes"
-        add "scr-rows-$name" "$rows"
-        if [ "$SHOTS" = 1 ] && [ "$i" = 1 ]; then timeout 20 /usr/bin/import -window root "$OUT/screen-${name//\//-}.png" || true; fi
+        key=$name
+        [ "$round" = 1 ] || key="$name@$round"
+        [ -n "${SERIES[scr-ms-$key]:-}" ] || SCREENS_SEEN+=("$key")
+        add "scr-ms-$key" "$ms"
+        add "scr-api-$key" "$api"
+        add "scr-render-$key" "$render"
+        add "scr-web-$key" "$(webproc_kb "$pid")"
+        add "scr-nodes-$key" "$nodes"
+        add "scr-rows-$key" "$rows"
+        if [ "$SHOTS" = 1 ] && [ "$i" = 1 ] && [ "$round" = 1 ]; then timeout 20 /usr/bin/import -window root "$OUT/screen-${name//\//-}.png" || true; fi
       else
         log "large run $i: no screen mark within ${VISIT_WAIT}s after Alt+$k"
       fi
       left=$(awk -v g="$VISIT_GAP" -v e="$(($(now_ms) - t_key))" 'BEGIN { l = g - e / 1000; print (l > 0) ? l : 0 }')
       sleep "$left"
     done
+    if [ "$round" = 1 ]; then
     go=$(rss_kb "$pid")
     anon=$(rss_kb "$pid" RssAnon)
     web=$(web_rss "$pid")
@@ -214,6 +222,10 @@ launch() {
     add goanon-visit "$anon"
     add web-visit "${web%% *}"
     add webproc-visit "$(webproc_kb "$pid")"
+    else
+      add "webproc-visit@$round" "$(webproc_kb "$pid")"
+    fi
+    done
     if [ "$SMAPS" = 1 ] && [ "$i" = 1 ]; then web_memory "$pid" "$OUT/web-memory-visited.txt"; fi
     row+=$(printf '  | visited: %s %s %s' "$(mb "$go")" "$(mb "$anon")" "$(mb "${web%% *}")")
     if [ "$i" = 1 ]; then timeout 20 /usr/bin/import -window root "$OUT/large-after-visit.png" || true; fi
@@ -264,6 +276,9 @@ if [ "$VISIT" = 1 ]; then
   printf '  %-44s %s MB\n' "  anonymous" "$(mbstats "${SERIES[goanon-visit]}")"
   printf '  %-44s %s MB\n' "large, every screen visited: WebKit RSS" "$(mbstats "${SERIES[web-visit]}")"
   printf '  %-44s %s MB\n' "  of which WebKitWebProcess" "$(mbstats "${SERIES[webproc-visit]}")"
+  for r in $(seq 2 "$VISIT_ROUNDS"); do
+    printf '  %-44s %s MB\n' "  … after $r rounds of visits" "$(mbstats "${SERIES[webproc-visit@$r]}")"
+  done
   echo
   echo "Screen switches on the large demo (Alt+N; ms from the route change to the screen settled; 'build' = the old"
   echo "screen torn down and the new one built, before any frame; 'data at' = the last answer of a bound call in that"
