@@ -132,7 +132,13 @@ web_memory() {
   done
 }
 # screen_marks LOG: the screen marks so far, one "name ms render api nodes rows" a line.
-screen_marks() { sed -n 's/.*msg=ready mark=screen name=\([^ ]*\) ms=\([0-9.]*\) render=\([0-9.]*\) api=\([0-9.]*\) nodes=\([0-9]*\) rows=\([0-9]*\).*/\1 \2 \3 \4 \5 \6/p' "$1"; }
+screen_marks() {
+  { grep 'msg=ready mark=screen ' "$1" || true; } | awk '{
+    delete v
+    for (i = 1; i <= NF; i++) { p = index($i, "="); if (p) v[substr($i, 1, p - 1)] = substr($i, p + 1) }
+    print v["name"], v["ms"], ("render" in v) ? v["render"] : 0, v["api"], v["nodes"], v["rows"]
+  }'
+}
 pss_kb() { awk '$1 == "Pss:" { print $2 }' "/proc/$1/smaps_rollup" 2>/dev/null || true; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 

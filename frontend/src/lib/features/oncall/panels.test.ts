@@ -312,4 +312,24 @@ describe('AdjustmentsPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Add an override…' }))
     expect(onoverride).toHaveBeenCalled()
   })
+
+  it('shows 20 of 400 upcoming overrides and 20 more a click, focus on the first that appeared', async () => {
+    const user = userEvent.setup()
+    const many: Override[] = Array.from({ length: 400 }, (_, i) => ({
+      id: `m${i}`,
+      rotationId: 'r1',
+      personId: 'p2',
+      start: new Date(Date.UTC(2026, 10, 24) + i * 86_400_000).toISOString(),
+      end: new Date(Date.UTC(2026, 10, 24, 6) + i * 86_400_000).toISOString(),
+      note: `Cover ${i}`,
+    }))
+    render(AdjustmentsPanel, { props: { rotations: ROTATIONS, overrides: many, swaps: [], nameOf, now } })
+    const upcoming = screen.getByRole('list', { name: 'Upcoming overrides and swaps' })
+    expect(within(upcoming).getAllByRole('listitem')).toHaveLength(20)
+    expect(screen.getByText('400 upcoming')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Show 20 more of 380' }))
+    expect(within(upcoming).getAllByRole('listitem')).toHaveLength(40)
+    expect(document.activeElement).toBe(within(within(upcoming).getAllByRole('listitem')[20]).getByRole('button'))
+    expect(screen.getByRole('button', { name: 'Show 20 more of 360' })).toBeInTheDocument()
+  })
 })
