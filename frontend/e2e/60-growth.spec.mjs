@@ -98,6 +98,13 @@ async function rowError(page, field) {
   return (await err.innerText()).trim()
 }
 
+// The People table shows the rows in view (it is windowed): find the person by
+// name, as a user with many people would, then open the row.
+async function openPerson(page, name) {
+  await page.locator('[data-search]').fill(name)
+  await page.getByRole('link', { name, exact: true }).click()
+}
+
 export async function run({ page, shot: rawShot, log, waitForBindings }) {
   await page.emulateMedia({ reducedMotion: 'reduce' })
   const shot = async (name) => {
@@ -142,7 +149,7 @@ export async function run({ page, shot: rawShot, log, waitForBindings }) {
 
   // ---- Sam's Growth tab: no plan yet; the aspiration comes from the profile.
   await nav(page, 'People')
-  await page.getByRole('link', { name: SAM, exact: true }).click()
+  await openPerson(page, SAM)
   await tab(page, 'Growth')
   const panel = page.getByRole('region', { name: 'Development plan' })
   await panel.getByRole('heading', { name: 'No development plan yet' }).waitFor(T)
@@ -320,7 +327,7 @@ export async function run({ page, shot: rawShot, log, waitForBindings }) {
 
   // ---- The pair on Sam's Growth tab; record a check-in there.
   await nav(page, 'People')
-  await page.getByRole('link', { name: SAM, exact: true }).click()
+  await openPerson(page, SAM)
   await tab(page, 'Growth')
   const mentoring = page.getByRole('region', { name: 'Mentoring' })
   const mine = mentoring.getByRole('list', { name: `Mentors of ${SAM}` })
