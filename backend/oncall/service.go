@@ -1035,12 +1035,17 @@ func (s *Service) SwapViews(rotationID id.ID) ([]SwapView, error) {
 			}
 			rots = []Rotation{r}
 		}
+		// One snapshot and one schedule per rotation over the span of its
+		// swapped turns (a snapshot per turn took a second on the large demo).
+		var snap *Snapshot
 		for i := range rots {
 			rot := &rots[i]
 			c := compile(rot)
 			if c == nil {
 				continue
 			}
+			first := len(out)
+			var lo, hi time.Time
 			for _, u := range swapIDsTx(txn, rot.ID, 0, math.MaxInt) { // once each
 				sw, err := Swaps.Get(txn, u)
 				if err != nil {
@@ -1049,32 +1054,44 @@ func (s *Service) SwapViews(rotationID id.ID) ([]SwapView, error) {
 				v := SwapView{Swap: sw}
 				v.StartA, v.EndA = c.slotStart(sw.SlotA), c.slotStart(sw.SlotA+1)
 				v.StartB, v.EndB = c.slotStart(sw.SlotB), c.slotStart(sw.SlotB+1)
-				holder := func(k int, a, b time.Time) (id.ID, error) {
-					snap, err := LoadTx(txn, a, b)
-					if err != nil {
-						return id.Nil, err
+				for _, t := range []time.Time{v.StartA, v.StartB} {
+					if lo.IsZero() || t.Before(lo) {
+						lo = t
 					}
-					var first id.ID
-					for _, x := range Shifts(snap, rot.ID, a, b) {
-						if x.Slot != k || x.Reason == ReasonOverride {
-							continue
-						}
-						if x.Reason == ReasonSwap {
-							return x.PersonID, nil
-						}
-						if first.IsZero() {
-							first = x.PersonID
-						}
+				}
+				for _, t := range []time.Time{v.EndA, v.EndB} {
+					if t.After(hi) {
+						hi = t
 					}
-					return first, nil
-				}
-				if v.PersonA, err = holder(sw.SlotA, v.StartA, v.EndA); err != nil {
-					return err
-				}
-				if v.PersonB, err = holder(sw.SlotB, v.StartB, v.EndB); err != nil {
-					return err
 				}
 				out = append(out, v)
+			}
+			if len(out) == first {
+				continue
+			}
+			if snap == nil {
+				var err error
+				if snap, err = LoadTx(txn, time.Time{}, time.Time{}); err != nil {
+					return err
+				}
+			}
+			// The holder of a turn: whoever holds it by the swap, else its
+			// first holder (a replacement may split a turn); overrides are
+			// listed on their own.
+			holders := map[int]id.ID{}
+			swapped := map[int]bool{}
+			for _, x := range Shifts(snap, rot.ID, lo, hi) {
+				if x.Reason == ReasonOverride || swapped[x.Slot] {
+					continue
+				}
+				if x.Reason == ReasonSwap {
+					holders[x.Slot], swapped[x.Slot] = x.PersonID, true
+				} else if _, ok := holders[x.Slot]; !ok {
+					holders[x.Slot] = x.PersonID
+				}
+			}
+			for j := first; j < len(out); j++ {
+				out[j].PersonA, out[j].PersonB = holders[out[j].SlotA], holders[out[j].SlotB]
 			}
 		}
 		return nil

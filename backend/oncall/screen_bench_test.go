@@ -1,0 +1,50 @@
+package oncall_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/demo"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/workspace"
+)
+
+// What the On-call screen asks for on the large demo when it opens: the
+// rotations, every rotation's shifts of the week, 90 days of coverage gaps,
+// the overrides and swaps ahead, and the teams' on-call now.
+func BenchmarkScreenPayloads(b *testing.B) {
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
+	dir := b.TempDir()
+	if _, err := demo.Create(dir, demo.Large, workspace.Options{Clock: clock.NewFake(now)}); err != nil {
+		b.Fatal(err)
+	}
+	w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(now), Zone: "Europe/Berlin"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Close()
+	s := w.OnCall
+	from := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	run := func(name string, fn func() (any, error)) {
+		b.Run(name, func(b *testing.B) {
+			var n int
+			for b.Loop() {
+				v, err := fn()
+				if err != nil {
+					b.Fatal(err)
+				}
+				j, _ := json.Marshal(v)
+				n = len(j)
+			}
+			b.ReportMetric(float64(n)/1024, "KiB")
+		})
+	}
+	run("rotations", func() (any, error) { return s.Rotations() })
+	run("week-shifts", func() (any, error) { return s.AllShifts(from, from.AddDate(0, 0, 7)) })
+	run("coverage-90d", func() (any, error) { return s.Coverage(now, now.AddDate(0, 0, 90)) })
+	run("overrides", func() (any, error) { return s.Overrides(id.ID{}) })
+	run("swapviews", func() (any, error) { return s.SwapViews(id.ID{}) })
+	run("teams-oncall", func() (any, error) { return s.TeamsOnCall() })
+}
