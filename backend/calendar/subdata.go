@@ -1,0 +1,72 @@
+package calendar
+
+import (
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/store"
+)
+
+// ---- the workspace file
+
+// ExportSubscriptions are the subscriptions as the workspace file holds
+// them: without the machine-local cache.
+func ExportSubscriptions(txn *badger.Txn) ([]Subscription, error) {
+	out, err := Subscriptions.List(txn)
+	for i := range out {
+		out[i].Cache = SubscriptionCache{}
+	}
+	if out == nil {
+		out = []Subscription{}
+	}
+	return out, err
+}
+
+// CheckSubscriptions normalizes and validates the subscriptions of a
+// workspace file: claim registers an id, add and addErr report problems,
+// region and person say whether an id exists in the file.
+func CheckSubscriptions(subs []Subscription, claim func(where string, u id.ID), add func(where, format string, a ...any),
+	addErr func(where string, err error), region, person func(id.ID) bool) {
+	if len(subs) > MaxSubscriptions {
+		add("calendarSubscriptions", "at most %d subscriptions", MaxSubscriptions)
+	}
+	seen := map[string]string{}
+	for i := range subs {
+		s := &subs[i]
+		where := fmt.Sprintf("calendarSubscriptions[%d] %q", i, s.Name)
+		claim(where, s.ID)
+		s.Cache = SubscriptionCache{}
+		s.Normalize()
+		if s.Target.Calendar == "" {
+			s.Target.Calendar = clip(s.Name, 200)
+		}
+		addErr(where, s.Validate())
+		switch s.Target.Kind {
+		case TargetHolidays:
+			if !s.Target.RegionID.IsZero() && !region(s.Target.RegionID) {
+				add(where+" target.regionId", "no holiday region has id %s", s.Target.RegionID)
+			}
+		case TargetTimeOff:
+			if !s.Target.PersonID.IsZero() && !person(s.Target.PersonID) {
+				add(where+" target.personId", "no person has id %s", s.Target.PersonID)
+			}
+		}
+		k := s.Target.Kind + "|" + s.Target.targetRef().String() + "|" + store.Fold(s.Target.Calendar)
+		if other, dup := seen[k]; dup {
+			add(where+" target.calendar", "%s imports the same calendar name into the same place", other)
+		}
+		seen[k] = where
+	}
+}
+
+// SubscriptionOps are the writes that store checked subscriptions.
+func SubscriptionOps(subs []Subscription) []store.Op {
+	var ops []store.Op
+	for i := range subs {
+		s := &subs[i]
+		ops = append(ops, func(txn *badger.Txn) error { return Subscriptions.Put(txn, s) })
+	}
+	return ops
+}
