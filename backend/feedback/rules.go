@@ -1,0 +1,117 @@
+package feedback
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/people"
+	"wheelhouse/backend/reminder"
+	"wheelhouse/backend/store"
+)
+
+// StaleDraft is a draft past the stale age.
+type StaleDraft struct {
+	ID       id.ID
+	PersonID id.ID
+	Created  string // civil (UTC) date
+}
+
+// StaleTx returns drafts created on or before cutoff (a civil date), oldest
+// first. Keys only.
+func StaleTx(txn *badger.Txn, cutoff string) []StaleDraft {
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = []byte{store.IdxFeedbackDraft}
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	var out []StaleDraft
+	for it.Rewind(); it.Valid(); it.Next() {
+		k := it.Item().Key()
+		if len(k) != 1+10+16+16 {
+			continue
+		}
+		d := string(k[1:11])
+		if d > cutoff {
+			break
+		}
+		var s StaleDraft
+		s.Created = d
+		copy(s.PersonID[:], k[11:27])
+		copy(s.ID[:], k[27:])
+		out = append(out, s)
+	}
+	return out
+}
+
+// KindStale is the reminder kind of a stale draft.
+const KindStale = "feedback.stale"
+
+// Rules remind of drafts older than the stale age, one per draft (keyed by
+// its id: delivering or deleting it ends the reminder). Cached until the
+// data or the date changes.
+func Rules() []reminder.Rule {
+	var (
+		mu    sync.Mutex
+		cache struct {
+			readTs      uint64
+			today, zone string
+			items       []reminder.Reminder
+		}
+	)
+	return []reminder.Rule{reminder.RuleFunc{RuleName: "feedback", Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if cache.readTs == txn.ReadTs() && cache.today == c.Today && cache.zone == c.Loc.String() {
+			return cache.items, nil
+		}
+		st, err := SettingsTx(txn)
+		if err != nil {
+			return nil, err
+		}
+		t, err := time.Parse(DateLayout, c.Today)
+		if err != nil {
+			return nil, err
+		}
+		stale := StaleTx(txn, t.AddDate(0, 0, -st.StaleDays).Format(DateLayout))
+		var out []reminder.Reminder
+		names := map[id.ID]string{}
+		for _, d := range stale {
+			name, ok := names[d.PersonID]
+			if !ok {
+				p, err := people.Persons.Get(txn, d.PersonID)
+				if err != nil && !errs.Is(err, errs.NotFound) {
+					return nil, err
+				}
+				name = p.Name
+				if p.Archived {
+					name = ""
+				}
+				names[d.PersonID] = name
+			}
+			if name == "" {
+				continue
+			}
+			created, _ := time.Parse(DateLayout, d.Created)
+			due := created.AddDate(0, 0, st.StaleDays)
+			age := int(t.Sub(created).Hours() / 24)
+			y, m, dd := due.Date()
+			out = append(out, reminder.Reminder{
+				Key:   KindStale + ":" + d.ID.String(),
+				Kind:  KindStale,
+				Title: "Feedback for " + name + " is waiting",
+				Body:  fmt.Sprintf("A feedback draft for %s has waited %d days. Deliver it while it is still timely, or drop it.", name, age),
+				Link:  reminder.Link{Area: "people", ID: d.PersonID.String()},
+				DueAt: time.Date(y, m, dd, 9, 0, 0, 0, c.Loc),
+			})
+		}
+		sort.SliceStable(out, func(i, j int) bool { return out[i].DueAt.Before(out[j].DueAt) })
+		cache.readTs, cache.today, cache.zone, cache.items = txn.ReadTs(), c.Today, c.Loc.String(), out
+		return out, nil
+	}}}
+}
