@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { dateFormat } from '$lib/stores/datefmt.svelte'
 import {
   addDays,
+  civilToday,
   daysBetween,
   dueRelative,
   formatClock,
@@ -55,6 +56,18 @@ describe('due dates', () => {
     expect(dueRelative('2025-01-07', '2025-01-06')).toBe('due tomorrow')
     expect(dueRelative('2025-01-10', '2025-01-06')).toBe('in 4 days')
     expect(dueRelative('', '2025-01-06')).toBe('')
+  })
+
+  it("today is the local civil date, late in the evening too (not UTC's)", () => {
+    vi.useFakeTimers()
+    try {
+      vi.setSystemTime(new Date(2026, 11, 31, 23, 59))
+      expect(civilToday()).toBe('2026-12-31')
+      vi.setSystemTime(new Date(2027, 0, 1, 0, 1))
+      expect(civilToday()).toBe('2027-01-01')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 

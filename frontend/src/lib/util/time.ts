@@ -187,6 +187,11 @@ export function civilDate(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
 
+/** Today's civil date "YYYY-MM-DD" in this computer's zone. */
+export function civilToday(): string {
+  return civilDate(new Date())
+}
+
 /** The civil date n days after date ("YYYY-MM-DD"). */
 export function addDays(date: string, n: number): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)

@@ -127,9 +127,3 @@ export const KINDS: { value: import('$lib/api').TimeOffKind; label: string }[] =
   { value: 'holiday', label: 'Holiday' },
   { value: 'other', label: 'Other' },
 ]
-
-export function todayISO(): string {
-  const d = new Date()
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
-}
