@@ -161,6 +161,10 @@ type LinkedSource func(txn *badger.Txn, person id.ID) (map[id.ID]bool, error)
 type Builder struct {
 	Goals  GoalSource
 	Linked LinkedSource
+	// Store and Zone (the manager's zone) serve Build and Health, which read
+	// in a transaction of their own; the ...Tx methods need neither.
+	Store *store.Store
+	Zone  func(txn *badger.Txn) *time.Location
 }
 
 // GoalWindow is how far ahead goals and milestones count as "due".

@@ -1,17 +1,13 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"time"
 
-	"github.com/dgraph-io/badger/v4"
-
 	"wheelhouse/backend/brief"
 	"wheelhouse/backend/errs"
-	"wheelhouse/backend/oneonone"
 	"wheelhouse/backend/store"
 )
 
@@ -47,13 +43,7 @@ func (c *cmd) people(args []string) error {
 	if err != nil {
 		return err
 	}
-	var b brief.Brief
-	err = w.Store.View(func(txn *badger.Txn) error {
-		loc := w.Reminders.LocationTx(txn)
-		now := c.env.Clock.Now()
-		b, err = w.Briefs.BuildTx(txn, p.ID, now.In(loc).Format("2006-01-02"), now, brief.Options{IncludePrivate: *private, Zone: loc})
-		return err
-	})
+	b, err := w.Briefs.Build(p.ID, c.env.Clock.Now(), *private)
 	if err != nil {
 		return err
 	}
@@ -91,26 +81,14 @@ func (c *cmd) oneonone(args []string) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	var s oneonone.Series
-	err = w.Store.View(func(txn *badger.Txn) error {
-		var ok bool
-		s, ok, err = oneonone.SeriesTx(txn, p.ID)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return errs.E(errs.Invalid, "%s has no 1:1 cadence yet; set one in the app first.", p.Name)
-		}
-		return oneonone.WriteICS(&buf, &s, oneonone.Invite{PersonName: p.Name, PersonEmail: p.Email,
-			Zone: w.Reminders.LocationTx(txn), GeneratedAt: c.env.Clock.Now()})
-	})
+	f, err := w.OneOnOnes.SeriesICS(p.ID, c.env.Clock.Now())
 	if err != nil {
 		return err
 	}
-	if err := store.WriteFileAtomic(*out, func(f io.Writer) error { _, err := f.Write(buf.Bytes()); return err }); err != nil {
+	if err := store.WriteFileAtomic(*out, func(w io.Writer) error { _, err := io.WriteString(w, f.ICS); return err }); err != nil {
 		return errs.E(errs.Unavailable, "Cannot write %s: %v", *out, err)
 	}
+	s := f.Series
 	fmt.Fprintf(c.env.Stdout, "Wrote the 1:1 series with %s (%s, %s at %s) to %s\n", p.Name, s.Cadence.Label(),
 		time.Weekday(s.Weekday), s.Time, *out)
 	return nil

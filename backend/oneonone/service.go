@@ -132,6 +132,9 @@ type Service struct {
 	st    *store.Store
 	clock clock.Clock
 	book  *action.Book
+	// Zone is the manager's zone (nil: UTC): the usual time of a series is
+	// wall-clock time there (the page's next slot, the .ics export).
+	Zone func(txn *badger.Txn) *time.Location
 }
 
 // NewService builds the service. It registers 1:1s as a source of

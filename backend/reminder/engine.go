@@ -225,7 +225,7 @@ func (e *Engine) location(s Settings) *time.Location {
 }
 
 // LocationTx is the manager's zone: the reminder settings' zone, else the
-// machine's. Other areas (review due dates, Markdown times) use it too.
+// machine's. Other areas ask the workspace for it (Workspace.ZoneTx).
 func (e *Engine) LocationTx(txn *badger.Txn) *time.Location {
 	s, err := SettingsTx(txn)
 	if err != nil {

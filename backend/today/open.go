@@ -9,11 +9,11 @@ import (
 	"wheelhouse/backend/workspace"
 )
 
-// Of builds the day of an open workspace at now, in the manager's zone (the
-// reminder settings' zone, else the machine's), in one read transaction.
+// Of builds the day of an open workspace at now, in the manager's zone
+// (Workspace.ZoneTx), in one read transaction.
 func Of(w *workspace.Workspace, now time.Time) (day Day, err error) {
 	err = w.Store.View(func(txn *badger.Txn) error {
-		day, err = BuildTx(txn, w.Briefs, now, w.Reminders.LocationTx(txn))
+		day, err = BuildTx(txn, w.Briefs, now, w.ZoneTx(txn))
 		return err
 	})
 	return day, errs.Wrap("today.Of", err)

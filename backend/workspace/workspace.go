@@ -94,8 +94,11 @@ func Open(root string, opt Options) (*Workspace, error) {
 		st.Close()
 		return nil, err
 	}
-	// Review due dates and Markdown times are in the manager's zone.
-	w.Incidents.Zone = w.Reminders.LocationTx
+	// Review due dates, Markdown times, the brief, team health and the 1:1
+	// page are in the manager's zone.
+	w.Incidents.Zone = w.ZoneTx
+	w.Briefs.Store, w.Briefs.Zone = st, w.ZoneTx
+	w.OneOnOnes.Zone = w.ZoneTx
 	// Deleting a person describes and detaches their incidents and follow-ups.
 	w.Roster.AddPersonRefs(incident.PersonRefs{Clock: opt.Clock})
 	w.Roster.AddPersonRefs(action.PersonRefs{Clock: opt.Clock})

@@ -1,0 +1,108 @@
+package oneonone
+
+import (
+	"bytes"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/action"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/people"
+	"wheelhouse/backend/tz"
+)
+
+// PersonPage is a person's 1:1 page: the cadence (if set), where it stands,
+// and the meetings, newest first.
+type PersonPage struct {
+	HasSeries bool           `json:"hasSeries"`
+	Series    Series         `json:"series"`
+	Status    *CadenceStatus `json:"status,omitempty"`
+	Meetings  []Meeting      `json:"meetings"`
+	// FollowUps are the open follow-ups agreed in their 1:1s.
+	FollowUps []action.Brief `json:"followUps"`
+	Today     string         `json:"today"`
+	// Slot is the next 1:1 as the report sees it (their zone, their working
+	// hours); nil without a series or when a zone is unknown.
+	Slot *Slot `json:"slot,omitempty"`
+}
+
+func (s *Service) zoneTx(txn *badger.Txn) *time.Location {
+	if s.Zone == nil {
+		return time.UTC
+	}
+	return s.Zone(txn)
+}
+
+// Page reads a person's 1:1 page on today (the manager's date) in one
+// transaction.
+func (s *Service) Page(person id.ID, today string) (PersonPage, error) {
+	out := PersonPage{Today: today}
+	err := s.st.View(func(txn *badger.Txn) error {
+		p, err := people.Persons.Get(txn, person)
+		if err != nil {
+			return err
+		}
+		if out.Series, out.HasSeries, err = SeriesTx(txn, person); err != nil {
+			return err
+		}
+		if out.HasSeries {
+			st, _, err := StatusTx(txn, person, p.Name, today)
+			if err != nil {
+				return err
+			}
+			out.Status = &st
+			if rep, ok := tz.Load(p.TimeZone); ok {
+				if sl, ok := NextSlot(out.Series, today, s.zoneTx(txn), rep); ok {
+					out.Slot = &sl
+				}
+			}
+		}
+		if out.Meetings, err = MeetingsTx(txn, person, 0); err != nil {
+			return err
+		}
+		out.FollowUps, err = PersonFollowUpsTx(txn, person)
+		return err
+	})
+	if out.Meetings == nil {
+		out.Meetings = []Meeting{}
+	}
+	if out.FollowUps == nil {
+		out.FollowUps = []action.Brief{}
+	}
+	return out, errs.Wrap("oneonone.Page", err)
+}
+
+// SeriesFile is a person's 1:1 series as an .ics calendar.
+type SeriesFile struct {
+	Name   string // "1-1 with Dana": a file name without extension
+	ICS    string
+	Person people.Person
+	Series Series
+}
+
+// SeriesICS renders a person's 1:1 series as one recurring event in the
+// manager's zone (WriteICS), generated at now. A person without a cadence
+// is an Invalid error.
+func (s *Service) SeriesICS(person id.ID, now time.Time) (SeriesFile, error) {
+	var out SeriesFile
+	err := s.st.View(func(txn *badger.Txn) error {
+		p, err := people.Persons.Get(txn, person)
+		if err != nil {
+			return err
+		}
+		sr, ok, err := SeriesTx(txn, person)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return errs.E(errs.Invalid, "Set a 1:1 cadence for %s first.", p.Name)
+		}
+		var b bytes.Buffer
+		err = WriteICS(&b, &sr, Invite{PersonName: p.Name, PersonEmail: p.Email, Zone: s.zoneTx(txn), GeneratedAt: now})
+		out = SeriesFile{Name: "1-1 with " + p.Name, ICS: b.String(), Person: p, Series: sr}
+		return err
+	})
+	return out, errs.Wrap("oneonone.SeriesICS", err)
+}
