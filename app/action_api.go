@@ -3,6 +3,8 @@ package app
 import (
 	"wheelhouse/backend/action"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/workspace"
 )
 
 // ActionAPI is bound to the frontend: follow-ups from every source.
@@ -11,100 +13,47 @@ type ActionAPI struct{ s *Shell }
 // NewActionAPI binds to shell s.
 func NewActionAPI(s *Shell) *ActionAPI { return &ActionAPI{s} }
 
-func (a *ActionAPI) book(op string) (*action.Book, error) {
-	w, err := a.s.workspace()
-	if err != nil {
-		return nil, toAPI(a.s.log, op, err)
-	}
-	return w.Actions, nil
-}
-
 // FollowUps is the follow-ups view: overdue first, then due soon, with
 // completion stats per owner and team. "Today" is the manager's date.
 func (a *ActionAPI) FollowUps(opt action.ViewOptions) (action.View, error) {
-	b, err := a.book("followups.View")
-	if err != nil {
-		return action.View{}, err
-	}
-	today := a.s.today()
-	if opt.Filter.OverdueOnly && opt.Filter.Today == "" {
-		opt.Filter.Today = today
-	}
-	v, err := b.FollowUps(today, opt)
-	return v, toAPI(a.s.log, "followups.View", err)
+	return read(a.s, "action.FollowUps", func(w *workspace.Workspace) (action.View, error) {
+		today := a.s.today(w)
+		if opt.Filter.OverdueOnly && opt.Filter.Today == "" {
+			opt.Filter.Today = today
+		}
+		return w.Actions.FollowUps(today, opt)
+	})
 }
 
 // Get returns one follow-up with its notes.
 func (a *ActionAPI) Get(actionID string) (action.Item, error) {
-	b, err := a.book("followups.Get")
-	if err != nil {
-		return action.Item{}, err
-	}
-	u, err := parseID("id", actionID)
-	var it action.Item
-	if err == nil {
-		it, err = b.Get(u)
-	}
-	return it, toAPI(a.s.log, "followups.Get", err)
+	return read(a.s, "action.Get", func(w *workspace.Workspace) (action.Item, error) {
+		return withID("id", actionID, w.Actions.Get)
+	})
 }
 
 // Create adds a follow-up (without a source: a standalone one).
 func (a *ActionAPI) Create(it action.Item) (action.Item, error) {
-	b, err := a.book("followups.Create")
-	if err != nil {
-		return it, err
-	}
-	out, err := b.Create(it)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return out, toAPI(a.s.log, "followups.Create", err)
+	return write(a.s, "action.Create", func(w *workspace.Workspace) (action.Item, error) { return w.Actions.Create(it) })
 }
 
 // Update saves a follow-up's fields.
 func (a *ActionAPI) Update(it action.Item) (action.Item, error) {
-	b, err := a.book("followups.Update")
-	if err != nil {
-		return it, err
-	}
-	out, err := b.Update(it)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return out, toAPI(a.s.log, "followups.Update", err)
+	return write(a.s, "action.Update", func(w *workspace.Workspace) (action.Item, error) { return w.Actions.Update(it) })
 }
 
 // SetStatus moves a follow-up to open, in_progress, done or wont_do (with a reason).
 func (a *ActionAPI) SetStatus(actionID, status, reason string) (action.Item, error) {
-	b, err := a.book("followups.SetStatus")
-	if err != nil {
-		return action.Item{}, err
-	}
-	u, err := parseID("id", actionID)
-	var it action.Item
-	if err == nil {
-		it, err = b.SetStatus(u, action.Status(status), reason)
-	}
-	if err == nil {
-		a.s.afterChange()
-	}
-	return it, toAPI(a.s.log, "followups.SetStatus", err)
+	return write(a.s, "action.SetStatus", func(w *workspace.Workspace) (action.Item, error) {
+		return withID("id", actionID, func(u id.ID) (action.Item, error) {
+			return w.Actions.SetStatus(u, action.Status(status), reason)
+		})
+	})
 }
 
 // Delete removes a follow-up.
 func (a *ActionAPI) Delete(actionID string) error {
-	b, err := a.book("followups.Delete")
-	if err != nil {
-		return err
-	}
-	u, err := parseID("id", actionID)
-	if err == nil {
-		err = b.Delete(u)
-	}
-	if err == nil {
-		a.s.afterChange()
-	}
-	return toAPI(a.s.log, "followups.Delete", err)
+	return change(a.s, "action.Delete", func(w *workspace.Workspace) error { return byID("id", actionID, w.Actions.Delete) })
 }
 
 // BulkProblem says why one record of a bulk change was left as it was.
@@ -145,27 +94,25 @@ type BulkResult struct {
 // many rows at once, or undo that): one that fails leaves the others
 // applied and is reported with its id.
 func (a *ActionAPI) ChangeMany(changes []FollowUpChange) (BulkResult, error) {
-	const op = "followups.ChangeMany"
-	res := BulkResult{Items: []action.Item{}, Problems: []BulkProblem{}}
-	b, err := a.book(op)
-	if err != nil {
-		return res, err
-	}
-	for _, ch := range changes {
-		it, err := a.change(b, ch)
-		if err != nil {
-			res.Problems = append(res.Problems, bulkProblem(a.s, op, ch.ID, err))
-			continue
+	const op = "action.ChangeMany"
+	return read(a.s, op, func(w *workspace.Workspace) (BulkResult, error) {
+		res := BulkResult{Items: []action.Item{}, Problems: []BulkProblem{}}
+		for _, ch := range changes {
+			it, err := changeOne(w.Actions, ch)
+			if err != nil {
+				res.Problems = append(res.Problems, bulkProblem(a.s, op, ch.ID, err))
+				continue
+			}
+			res.Items = append(res.Items, it)
 		}
-		res.Items = append(res.Items, it)
-	}
-	if len(res.Items) > 0 {
-		a.s.afterChange()
-	}
-	return res, nil
+		if len(res.Items) > 0 {
+			a.s.afterChange() // a write when something changed
+		}
+		return res, nil
+	})
 }
 
-func (a *ActionAPI) change(b *action.Book, ch FollowUpChange) (action.Item, error) {
+func changeOne(b *action.Book, ch FollowUpChange) (action.Item, error) {
 	u, err := parseID("id", ch.ID)
 	if err != nil {
 		return action.Item{}, err

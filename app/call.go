@@ -1,23 +1,61 @@
 package app
 
-import "wheelhouse/backend/workspace"
+import (
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/workspace"
+)
 
-// do runs fn on the open workspace and maps its error for the bridge; after
-// a write (changed) it re-evaluates reminders.
-func do[T any](s *Shell, op string, changed bool, fn func(w *workspace.Workspace) (T, error)) (T, error) {
-	var zero T
+// Every bound method that works on the open workspace is one call of read,
+// write or change. op names the call in the log as "<area>.<Method>": the
+// area is the API's (people, oncall, calendar, ...), the method its Go name;
+// it is written once, in that call.
+
+// read runs fn on the open workspace and maps its error for the bridge.
+func read[T any](s *Shell, op string, fn func(w *workspace.Workspace) (T, error)) (T, error) {
 	w, err := s.workspace()
-	if err != nil {
-		return zero, toAPI(s.log, op, err)
+	if err == nil {
+		var out T
+		if out, err = fn(w); err == nil {
+			return out, nil
+		}
 	}
-	out, err := fn(w)
-	if err != nil {
-		return zero, toAPI(s.log, op, err)
-	}
-	if changed {
+	var zero T
+	return zero, toAPI(s.log, op, err)
+}
+
+// write is read for a call that changes data: once it succeeds, reminders
+// are re-evaluated (what is due may have changed) without blocking the call.
+func write[T any](s *Shell, op string, fn func(w *workspace.Workspace) (T, error)) (T, error) {
+	out, err := read(s, op, fn)
+	if err == nil {
 		s.afterChange()
 	}
-	return out, nil
+	return out, err
+}
+
+// change is write for a call that returns nothing but an error.
+func change(s *Shell, op string, fn func(w *workspace.Workspace) error) error {
+	_, err := write(s, op, func(w *workspace.Workspace) (struct{}, error) { return struct{}{}, fn(w) })
+	return err
+}
+
+// withID parses raw as the id in field and runs fn with it.
+func withID[T any](field, raw string, fn func(u id.ID) (T, error)) (T, error) {
+	u, err := parseID(field, raw)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return fn(u)
+}
+
+// byID is withID for fn that returns nothing but an error.
+func byID(field, raw string, fn func(u id.ID) error) error {
+	u, err := parseID(field, raw)
+	if err != nil {
+		return err
+	}
+	return fn(u)
 }
 
 // nonNil turns a nil slice into an empty one (JSON [] rather than null).
@@ -26,10 +64,4 @@ func nonNil[T any](l []T) []T {
 		return []T{}
 	}
 	return l
-}
-
-// done is do for calls that return nothing but an error.
-func done(s *Shell, op string, fn func(w *workspace.Workspace) error) error {
-	_, err := do(s, op, true, func(w *workspace.Workspace) (struct{}, error) { return struct{}{}, fn(w) })
-	return err
 }

@@ -12,125 +12,79 @@ type GrowthAPI struct{ s *Shell }
 // NewGrowthAPI binds to shell s.
 func NewGrowthAPI(s *Shell) *GrowthAPI { return &GrowthAPI{s} }
 
-// growthOf is the workspace's growth service (with the evidence checks the
-// workspace registers).
-func growthOf(w *workspace.Workspace) *growth.Service { return w.Growth }
-
-func (a *GrowthAPI) service(op string) (*growth.Service, error) {
-	w, err := a.s.workspace()
-	if err != nil {
-		return nil, toAPI(a.s.log, op, err)
-	}
-	return growthOf(w), nil
-}
-
 // Plan returns a person's development plan with their aspiration (from the
 // roster), the ladder and what is due within two weeks. A person without a
 // plan gets Exists false and an empty plan.
 func (a *GrowthAPI) Plan(personID string) (growth.View, error) {
-	g, err := a.service("growth.Plan")
-	if err != nil {
-		return growth.View{}, err
-	}
-	u, err := parseID("personId", personID)
-	var v growth.View
-	if err == nil {
-		v, err = g.View(u, a.s.today())
-	}
-	return v, toAPI(a.s.log, "growth.Plan", err)
+	return read(a.s, "growth.Plan", func(w *workspace.Workspace) (growth.View, error) {
+		return withID("personId", personID, func(u id.ID) (growth.View, error) { return w.Growth.View(u, a.s.today(w)) })
+	})
+}
+
+// planWrite runs a write to a person's plan (edit, given the manager's
+// date) and returns the plan's fresh view.
+func (a *GrowthAPI) planWrite(op, personID string, edit func(g *growth.Service, person id.ID, today string) error) (growth.View, error) {
+	return write(a.s, op, func(w *workspace.Workspace) (growth.View, error) {
+		return withID("personId", personID, func(u id.ID) (growth.View, error) {
+			today := a.s.today(w)
+			if err := edit(w.Growth, u, today); err != nil {
+				return growth.View{}, err
+			}
+			return w.Growth.View(u, today)
+		})
+	})
 }
 
 // SavePlan creates or replaces a person's plan (send back the updatedAt it
 // was read with: a plan changed since is a conflict). Returns the new view.
 func (a *GrowthAPI) SavePlan(p growth.Plan) (growth.View, error) {
-	g, err := a.service("growth.SavePlan")
-	if err != nil {
-		return growth.View{}, err
-	}
-	today := a.s.today()
-	_, err = g.SavePlan(p, today)
-	return a.after("growth.SavePlan", g, p.PersonID.String(), today, err)
+	return a.planWrite("growth.SavePlan", p.PersonID.String(), func(g *growth.Service, _ id.ID, today string) error {
+		_, err := g.SavePlan(p, today)
+		return err
+	})
 }
 
 // DeletePlan removes a person's plan.
 func (a *GrowthAPI) DeletePlan(personID string) error {
-	g, err := a.service("growth.DeletePlan")
-	if err != nil {
-		return err
-	}
-	u, err := parseID("personId", personID)
-	if err == nil {
-		err = g.DeletePlan(u)
-	}
-	if err == nil {
-		a.s.afterChange()
-	}
-	return toAPI(a.s.log, "growth.DeletePlan", err)
+	return change(a.s, "growth.DeletePlan", func(w *workspace.Workspace) error { return byID("personId", personID, w.Growth.DeletePlan) })
 }
 
 // SetMilestoneDone ticks a milestone off (done today) or back on.
 func (a *GrowthAPI) SetMilestoneDone(personID, milestoneID string, done bool) (growth.View, error) {
-	g, err := a.service("growth.SetMilestoneDone")
-	if err != nil {
-		return growth.View{}, err
-	}
-	today := a.s.today()
-	p, err := parseID("personId", personID)
-	var m id.ID
-	if err == nil {
-		m, err = parseID("milestoneId", milestoneID)
-	}
-	if err == nil {
-		_, err = g.SetMilestoneDone(p, m, done, today)
-	}
-	return a.after("growth.SetMilestoneDone", g, personID, today, err)
+	return a.planWrite("growth.SetMilestoneDone", personID, func(g *growth.Service, p id.ID, today string) error {
+		return byID("milestoneId", milestoneID, func(m id.ID) error {
+			_, err := g.SetMilestoneDone(p, m, done, today)
+			return err
+		})
+	})
 }
 
 // SetGoalStatus moves a goal to not_started, in_progress, done or dropped.
 func (a *GrowthAPI) SetGoalStatus(personID, goalID, status string) (growth.View, error) {
-	g, err := a.service("growth.SetGoalStatus")
-	if err != nil {
-		return growth.View{}, err
-	}
-	p, err := parseID("personId", personID)
-	var gid id.ID
-	if err == nil {
-		gid, err = parseID("goalId", goalID)
-	}
-	if err == nil {
-		_, err = g.SetGoalStatus(p, gid, growth.GoalStatus(status))
-	}
-	return a.after("growth.SetGoalStatus", g, personID, a.s.today(), err)
+	return a.planWrite("growth.SetGoalStatus", personID, func(g *growth.Service, p id.ID, _ string) error {
+		return byID("goalId", goalID, func(gid id.ID) error {
+			_, err := g.SetGoalStatus(p, gid, growth.GoalStatus(status))
+			return err
+		})
+	})
 }
 
 // AddEvidence links a record (or adds a note) to a person's plan.
 func (a *GrowthAPI) AddEvidence(personID string, e growth.Evidence) (growth.View, error) {
-	g, err := a.service("growth.AddEvidence")
-	if err != nil {
-		return growth.View{}, err
-	}
-	p, err := parseID("personId", personID)
-	if err == nil {
-		_, err = g.AddEvidence(p, e)
-	}
-	return a.after("growth.AddEvidence", g, personID, a.s.today(), err)
+	return a.planWrite("growth.AddEvidence", personID, func(g *growth.Service, p id.ID, _ string) error {
+		_, err := g.AddEvidence(p, e)
+		return err
+	})
 }
 
 // RemoveEvidence unlinks one piece of evidence.
 func (a *GrowthAPI) RemoveEvidence(personID, evidenceID string) (growth.View, error) {
-	g, err := a.service("growth.RemoveEvidence")
-	if err != nil {
-		return growth.View{}, err
-	}
-	p, err := parseID("personId", personID)
-	var e id.ID
-	if err == nil {
-		e, err = parseID("evidenceId", evidenceID)
-	}
-	if err == nil {
-		_, err = g.RemoveEvidence(p, e)
-	}
-	return a.after("growth.RemoveEvidence", g, personID, a.s.today(), err)
+	return a.planWrite("growth.RemoveEvidence", personID, func(g *growth.Service, p id.ID, _ string) error {
+		return byID("evidenceId", evidenceID, func(e id.ID) error {
+			_, err := g.RemoveEvidence(p, e)
+			return err
+		})
+	})
 }
 
 // EvidenceCandidate is a record a person's plan could link as evidence.
@@ -159,85 +113,49 @@ type EvidenceCandidates struct {
 // and the follow-ups they closed, leaving out what the plan links already.
 // Link one with AddEvidence({kind, refId}).
 func (a *GrowthAPI) EvidenceCandidates(personID string) (EvidenceCandidates, error) {
-	const op = "growth.EvidenceCandidates"
-	out := EvidenceCandidates{Items: []EvidenceCandidate{}, More: []string{}, Limit: workspace.MaxEvidenceCandidates}
-	w, err := a.s.workspace()
-	if err != nil {
-		return out, toAPI(a.s.log, op, err)
-	}
-	u, err := parseID("personId", personID)
-	var c workspace.EvidenceCandidates
-	if err == nil {
-		c, err = w.EvidenceCandidates(u)
-	}
-	if err != nil {
-		return out, toAPI(a.s.log, op, err)
-	}
-	for _, x := range c.Items {
-		out.Items = append(out.Items, EvidenceCandidate{Kind: string(x.Kind), RefID: x.RefID.String(), Label: x.Label, Date: x.Date, Role: x.Role})
-	}
-	for _, k := range c.More {
-		out.More = append(out.More, string(k))
-	}
-	return out, nil
-}
-
-// after finishes a plan write: on success it re-evaluates reminders and
-// returns the fresh view; on failure the error, mapped for the bridge.
-func (a *GrowthAPI) after(op string, g *growth.Service, personID, today string, err error) (growth.View, error) {
-	if err != nil {
-		return growth.View{}, toAPI(a.s.log, op, err)
-	}
-	a.s.afterChange()
-	u, err := parseID("personId", personID)
-	var v growth.View
-	if err == nil {
-		v, err = g.View(u, today)
-	}
-	return v, toAPI(a.s.log, op, err)
+	return read(a.s, "growth.EvidenceCandidates", func(w *workspace.Workspace) (EvidenceCandidates, error) {
+		c, err := withID("personId", personID, w.EvidenceCandidates)
+		if err != nil {
+			return EvidenceCandidates{}, err
+		}
+		out := EvidenceCandidates{Items: []EvidenceCandidate{}, More: []string{}, Limit: workspace.MaxEvidenceCandidates}
+		for _, x := range c.Items {
+			out.Items = append(out.Items, EvidenceCandidate{Kind: string(x.Kind), RefID: x.RefID.String(), Label: x.Label, Date: x.Date, Role: x.Role})
+		}
+		for _, k := range c.More {
+			out.More = append(out.More, string(k))
+		}
+		return out, nil
+	})
 }
 
 // PersonMentoring returns a person's mentors and mentees with their next
 // check-ins, and suggested mentors for their growth areas.
 func (a *GrowthAPI) PersonMentoring(personID string) (growth.PersonMentoring, error) {
-	g, err := a.service("growth.PersonMentoring")
-	if err != nil {
-		return growth.PersonMentoring{}, err
-	}
-	u, err := parseID("personId", personID)
-	var v growth.PersonMentoring
-	if err == nil {
-		v, err = g.PersonMentoring(u, a.s.today())
-	}
-	return v, toAPI(a.s.log, "growth.PersonMentoring", err)
+	return read(a.s, "growth.PersonMentoring", func(w *workspace.Workspace) (growth.PersonMentoring, error) {
+		return withID("personId", personID, func(u id.ID) (growth.PersonMentoring, error) {
+			return w.Growth.PersonMentoring(u, a.s.today(w))
+		})
+	})
 }
 
 // Mentoring returns every mentoring pair and the suggestions for new ones.
 func (a *GrowthAPI) Mentoring() (growth.Mentoring, error) {
-	g, err := a.service("growth.Mentoring")
-	if err != nil {
-		return growth.Mentoring{}, err
-	}
-	v, err := g.Mentoring(a.s.today())
-	return v, toAPI(a.s.log, "growth.Mentoring", err)
+	return read(a.s, "growth.Mentoring", func(w *workspace.Workspace) (growth.Mentoring, error) {
+		return w.Growth.Mentoring(a.s.today(w))
+	})
 }
 
 // SaveMentorship creates a pair (no id; no start date starts it today) or
 // saves an existing one. A second active pair of the same mentor and mentee
 // is a conflict.
 func (a *GrowthAPI) SaveMentorship(m growth.Mentorship) (growth.Mentorship, error) {
-	g, err := a.service("growth.SaveMentorship")
-	if err != nil {
-		return m, err
-	}
-	if m.ID.IsZero() && m.StartDate == "" {
-		m.StartDate = a.s.today()
-	}
-	out, err := g.SaveMentorship(m)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return out, toAPI(a.s.log, "growth.SaveMentorship", err)
+	return write(a.s, "growth.SaveMentorship", func(w *workspace.Workspace) (growth.Mentorship, error) {
+		if m.ID.IsZero() && m.StartDate == "" {
+			m.StartDate = a.s.today(w)
+		}
+		return w.Growth.SaveMentorship(m)
+	})
 }
 
 // EndMentorship ends a pair on a date ("" for today).
@@ -251,36 +169,12 @@ func (a *GrowthAPI) RecordCheckIn(pairID, date string) (growth.Mentorship, error
 }
 
 func (a *GrowthAPI) pairEdit(op, pairID, date string, fn func(*growth.Service, id.ID, string) (growth.Mentorship, error)) (growth.Mentorship, error) {
-	g, err := a.service(op)
-	if err != nil {
-		return growth.Mentorship{}, err
-	}
-	if date == "" {
-		date = a.s.today()
-	}
-	u, err := parseID("id", pairID)
-	var out growth.Mentorship
-	if err == nil {
-		out, err = fn(g, u, date)
-	}
-	if err == nil {
-		a.s.afterChange()
-	}
-	return out, toAPI(a.s.log, op, err)
+	return write(a.s, op, func(w *workspace.Workspace) (growth.Mentorship, error) {
+		return withID("id", pairID, func(u id.ID) (growth.Mentorship, error) { return fn(w.Growth, u, a.s.orToday(w, date)) })
+	})
 }
 
 // DeleteMentorship removes a pair for good.
 func (a *GrowthAPI) DeleteMentorship(pairID string) error {
-	g, err := a.service("growth.DeleteMentorship")
-	if err != nil {
-		return err
-	}
-	u, err := parseID("id", pairID)
-	if err == nil {
-		err = g.DeleteMentorship(u)
-	}
-	if err == nil {
-		a.s.afterChange()
-	}
-	return toAPI(a.s.log, "growth.DeleteMentorship", err)
+	return change(a.s, "growth.DeleteMentorship", func(w *workspace.Workspace) error { return byID("id", pairID, w.Growth.DeleteMentorship) })
 }

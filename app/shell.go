@@ -13,8 +13,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/dgraph-io/badger/v4"
-
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/datadir"
 	"wheelhouse/backend/demo"
@@ -306,18 +304,15 @@ func (s *Shell) KeepRunningOnClose() bool {
 	return err == nil && st.Background
 }
 
-// today is the manager's date (in the reminder settings' zone).
-func (s *Shell) today() string {
-	w, err := s.workspace()
-	if err != nil {
-		return s.clock.Now().UTC().Format("2006-01-02")
+// today is the manager's date in w now.
+func (s *Shell) today(w *workspace.Workspace) string { return w.Today(s.clock.Now()) }
+
+// orToday is date, or the manager's date when date is "".
+func (s *Shell) orToday(w *workspace.Workspace, date string) string {
+	if date == "" {
+		return s.today(w)
 	}
-	loc := time.UTC
-	_ = w.Store.View(func(txn *badger.Txn) error {
-		loc = w.Reminders.LocationTx(txn)
-		return nil
-	})
-	return s.clock.Now().In(loc).Format("2006-01-02")
+	return date
 }
 
 // afterChange re-evaluates reminders after an edit that may change what is

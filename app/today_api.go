@@ -15,7 +15,7 @@ func NewTodayAPI(s *Shell) *TodayAPI { return &TodayAPI{s} }
 // Today is the manager's day now, in their zone: on call, incidents,
 // follow-ups, 1:1s, reviews, team health, time off and coverage gaps.
 func (a *TodayAPI) Today() (today.Day, error) {
-	return do(a.s, "today.Today", false, func(w *workspace.Workspace) (today.Day, error) {
+	return read(a.s, "today.Today", func(w *workspace.Workspace) (today.Day, error) {
 		return today.Of(w, a.s.clock.Now())
 	})
 }
