@@ -7,6 +7,7 @@ import (
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/oncall"
+	"wheelhouse/backend/workspace"
 )
 
 // OnCallAPI is bound to the frontend: rotations, time off, holiday regions,
@@ -55,372 +56,196 @@ func (w Window) parse() (time.Time, time.Time, error) {
 	return from, to, c.Err()
 }
 
-func (a *OnCallAPI) svc(op string) (*oncall.Service, error) {
-	w, err := a.s.workspace()
-	if err != nil {
-		return nil, toAPI(a.s.log, op, err)
-	}
-	return w.OnCall, nil
-}
-
-func warnings(w []string) []string {
-	if w == nil {
-		return []string{}
-	}
-	return w
-}
-
 // Rotations lists the rotations.
 func (a *OnCallAPI) Rotations() ([]oncall.Rotation, error) {
-	s, err := a.svc("oncall.Rotations")
-	if err != nil {
-		return nil, err
-	}
-	out, err := s.Rotations()
-	if out == nil {
-		out = []oncall.Rotation{}
-	}
-	return out, toAPI(a.s.log, "oncall.Rotations", err)
+	return read(a.s, "oncall.Rotations", func(w *workspace.Workspace) ([]oncall.Rotation, error) {
+		out, err := w.OnCall.Rotations()
+		return nonNil(out), err
+	})
 }
 
 // SaveRotation creates (empty id) or updates a rotation.
 func (a *OnCallAPI) SaveRotation(r oncall.Rotation) (oncall.Rotation, error) {
-	s, err := a.svc("oncall.SaveRotation")
-	if err != nil {
-		return r, err
-	}
-	out, err := s.SaveRotation(r)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return out, toAPI(a.s.log, "oncall.SaveRotation", err)
+	return write(a.s, "oncall.SaveRotation", func(w *workspace.Workspace) (oncall.Rotation, error) { return w.OnCall.SaveRotation(r) })
 }
 
 // DeleteRotation removes a rotation with its overrides and swaps.
 func (a *OnCallAPI) DeleteRotation(rotationID string) error {
-	return a.del("oncall.DeleteRotation", rotationID, func(s *oncall.Service, u id.ID) error { return s.DeleteRotation(u) })
-}
-
-func (a *OnCallAPI) del(op, raw string, fn func(*oncall.Service, id.ID) error) error {
-	s, err := a.svc(op)
-	if err != nil {
-		return err
-	}
-	u, err := parseID("id", raw)
-	if err == nil {
-		err = fn(s, u)
-	}
-	if err == nil {
-		a.s.afterChange()
-	}
-	return toAPI(a.s.log, op, err)
+	return change(a.s, "oncall.DeleteRotation", func(w *workspace.Workspace) error { return byID("id", rotationID, w.OnCall.DeleteRotation) })
 }
 
 // TeamsOnCall lists, for each team that rotations belong to, who is on call
 // now and next in each of its rotations (the Teams screen).
 func (a *OnCallAPI) TeamsOnCall() ([]oncall.TeamOnCall, error) {
-	s, err := a.svc("oncall.TeamsOnCall")
+	return read(a.s, "oncall.TeamsOnCall", func(w *workspace.Workspace) ([]oncall.TeamOnCall, error) {
+		out, err := w.OnCall.TeamsOnCall()
+		return nonNil(out), err
+	})
+}
+
+// inWindow parses the window and runs fn over it.
+func inWindow[T any](win Window, fn func(from, to time.Time) (T, error)) (T, error) {
+	from, to, err := win.parse()
 	if err != nil {
-		return nil, err
+		var zero T
+		return zero, err
 	}
-	out, err := s.TeamsOnCall()
-	if out == nil {
-		out = []oncall.TeamOnCall{}
-	}
-	return out, toAPI(a.s.log, "oncall.TeamsOnCall", err)
+	return fn(from, to)
 }
 
 // Preview computes the shifts of a rotation as edited, before it is saved:
 // the editor's live preview. Validation errors come back per field.
-func (a *OnCallAPI) Preview(r oncall.Rotation, w Window) ([]oncall.Shift, error) {
-	s, err := a.svc("oncall.Preview")
-	if err != nil {
-		return nil, err
-	}
-	from, to, err := w.parse()
-	if err != nil {
-		return nil, toAPI(a.s.log, "oncall.Preview", err)
-	}
-	if to.Sub(from) > 400*24*time.Hour {
-		return nil, toAPI(a.s.log, "oncall.Preview", errs.FieldErr("to", "Preview at most a year."))
-	}
-	snap, err := s.Snapshot(from, to)
-	if err != nil {
-		return nil, toAPI(a.s.log, "oncall.Preview", err)
-	}
-	r.Normalize()
-	if err := r.Validate(); err != nil {
-		return nil, toAPI(a.s.log, "oncall.Preview", err)
-	}
-	if r.ID.IsZero() {
-		r.ID = id.New(a.s.clock.Now())
-	}
-	kept := snap.Rotations[:0:0]
-	for _, x := range snap.Rotations {
-		if x.ID != r.ID {
-			kept = append(kept, x)
-		}
-	}
-	snap.Rotations = append(kept, r)
-	out := oncall.Shifts(snap, r.ID, from, to)
-	if out == nil {
-		out = []oncall.Shift{}
-	}
-	return out, nil
+func (a *OnCallAPI) Preview(r oncall.Rotation, win Window) ([]oncall.Shift, error) {
+	return read(a.s, "oncall.Preview", func(w *workspace.Workspace) ([]oncall.Shift, error) {
+		return inWindow(win, func(from, to time.Time) ([]oncall.Shift, error) { return w.OnCall.Preview(r, from, to) })
+	})
 }
 
 // Shifts returns the shifts of every rotation (rotationID "") or of one.
-func (a *OnCallAPI) Shifts(rotationID string, w Window) ([]oncall.Shift, error) {
-	s, err := a.svc("oncall.Shifts")
-	if err != nil {
-		return nil, err
-	}
-	from, to, err := w.parse()
-	if err != nil {
-		return nil, toAPI(a.s.log, "oncall.Shifts", err)
-	}
-	var out []oncall.Shift
-	if rotationID == "" {
-		out, err = s.AllShifts(from, to)
-	} else {
-		var u id.ID
-		if u, err = parseID("rotationId", rotationID); err == nil {
-			out, err = s.Shifts(u, from, to)
-		}
-	}
-	if out == nil {
-		out = []oncall.Shift{}
-	}
-	return out, toAPI(a.s.log, "oncall.Shifts", err)
+func (a *OnCallAPI) Shifts(rotationID string, win Window) ([]oncall.Shift, error) {
+	return read(a.s, "oncall.Shifts", func(w *workspace.Workspace) ([]oncall.Shift, error) {
+		out, err := inWindow(win, func(from, to time.Time) ([]oncall.Shift, error) {
+			if rotationID == "" {
+				return w.OnCall.AllShifts(from, to)
+			}
+			return withID("rotationId", rotationID, func(u id.ID) ([]oncall.Shift, error) { return w.OnCall.Shifts(u, from, to) })
+		})
+		return nonNil(out), err
+	})
 }
 
 // Coverage lists the gaps against each schedule's required coverage.
-func (a *OnCallAPI) Coverage(w Window) ([]oncall.Gap, error) {
-	s, err := a.svc("oncall.Coverage")
-	if err != nil {
-		return nil, err
-	}
-	from, to, err := w.parse()
-	if err != nil {
-		return nil, toAPI(a.s.log, "oncall.Coverage", err)
-	}
-	out, err := s.Coverage(from, to)
-	return out, toAPI(a.s.log, "oncall.Coverage", err)
+func (a *OnCallAPI) Coverage(win Window) ([]oncall.Gap, error) {
+	return read(a.s, "oncall.Coverage", func(w *workspace.Workspace) ([]oncall.Gap, error) { return inWindow(win, w.OnCall.Coverage) })
 }
 
 // Fairness is the burden table of the window.
-func (a *OnCallAPI) Fairness(w Window) (oncall.FairnessReport, error) {
-	s, err := a.svc("oncall.Fairness")
-	if err != nil {
-		return oncall.FairnessReport{}, err
-	}
-	from, to, err := w.parse()
-	if err != nil {
-		return oncall.FairnessReport{}, toAPI(a.s.log, "oncall.Fairness", err)
-	}
-	out, err := s.Fairness(from, to)
-	return out, toAPI(a.s.log, "oncall.Fairness", err)
+func (a *OnCallAPI) Fairness(win Window) (oncall.FairnessReport, error) {
+	return read(a.s, "oncall.Fairness", func(w *workspace.Workspace) (oncall.FairnessReport, error) { return inWindow(win, w.OnCall.Fairness) })
 }
 
 // Compensation is the monthly report ("2026-11").
 func (a *OnCallAPI) Compensation(month string) (oncall.CompensationReport, error) {
-	s, err := a.svc("oncall.Compensation")
-	if err != nil {
-		return oncall.CompensationReport{}, err
-	}
-	out, err := s.Compensation(month)
-	return out, toAPI(a.s.log, "oncall.Compensation", err)
+	return read(a.s, "oncall.Compensation", func(w *workspace.Workspace) (oncall.CompensationReport, error) {
+		return w.OnCall.Compensation(month)
+	})
 }
 
 // CompensationCSV is the monthly report as CSV text (the UI saves it).
 func (a *OnCallAPI) CompensationCSV(month string) (string, error) {
-	s, err := a.svc("oncall.CompensationCSV")
-	if err != nil {
-		return "", err
-	}
-	var b bytes.Buffer
-	err = s.CompensationCSV(&b, month)
-	return b.String(), toAPI(a.s.log, "oncall.CompensationCSV", err)
+	return read(a.s, "oncall.CompensationCSV", func(w *workspace.Workspace) (string, error) {
+		var b bytes.Buffer
+		err := w.OnCall.CompensationCSV(&b, month)
+		return b.String(), err
+	})
 }
 
 // Settings returns compensation and notification settings.
 func (a *OnCallAPI) Settings() (oncall.Settings, error) {
-	s, err := a.svc("oncall.Settings")
-	if err != nil {
-		return oncall.Settings{}, err
-	}
-	out, err := s.Settings()
-	return out, toAPI(a.s.log, "oncall.Settings", err)
+	return read(a.s, "oncall.Settings", func(w *workspace.Workspace) (oncall.Settings, error) { return w.OnCall.Settings() })
 }
 
 // SaveSettings stores the on-call settings.
 func (a *OnCallAPI) SaveSettings(st oncall.Settings) (oncall.Settings, error) {
-	s, err := a.svc("oncall.SaveSettings")
-	if err != nil {
-		return st, err
-	}
-	out, err := s.SaveSettings(st)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return out, toAPI(a.s.log, "oncall.SaveSettings", err)
+	return write(a.s, "oncall.SaveSettings", func(w *workspace.Workspace) (oncall.Settings, error) { return w.OnCall.SaveSettings(st) })
 }
 
 // TimeOff lists time off (personID "" = everyone) overlapping the window.
-func (a *OnCallAPI) TimeOff(personID string, w Window) ([]oncall.TimeOff, error) {
-	s, err := a.svc("oncall.TimeOff")
-	if err != nil {
-		return nil, err
-	}
-	var f oncall.TimeOffFilter
-	if f.PersonID, err = parseID("personId", personID); err == nil && (w.From != "" || w.To != "") {
-		f.From, f.To, err = w.parse()
-	}
-	var out []oncall.TimeOff
-	if err == nil {
-		out, err = s.TimeOff(f)
-	}
-	if out == nil {
-		out = []oncall.TimeOff{}
-	}
-	return out, toAPI(a.s.log, "oncall.TimeOff", err)
+func (a *OnCallAPI) TimeOff(personID string, win Window) ([]oncall.TimeOff, error) {
+	return read(a.s, "oncall.TimeOff", func(w *workspace.Workspace) ([]oncall.TimeOff, error) {
+		var f oncall.TimeOffFilter
+		var err error
+		if f.PersonID, err = parseID("personId", personID); err == nil && (win.From != "" || win.To != "") {
+			f.From, f.To, err = win.parse()
+		}
+		var out []oncall.TimeOff
+		if err == nil {
+			out, err = w.OnCall.TimeOff(f)
+		}
+		return nonNil(out), err
+	})
 }
 
 // SaveTimeOff creates (empty id) or updates time off; warnings name the
 // shifts others now take.
 func (a *OnCallAPI) SaveTimeOff(t oncall.TimeOff) (SavedTimeOff, error) {
-	s, err := a.svc("oncall.SaveTimeOff")
-	if err != nil {
-		return SavedTimeOff{Item: t, Warnings: []string{}}, err
-	}
-	out, err := s.SaveTimeOff(t)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return SavedTimeOff{Item: out.Item, Warnings: warnings(out.Warnings)}, toAPI(a.s.log, "oncall.SaveTimeOff", err)
+	return write(a.s, "oncall.SaveTimeOff", func(w *workspace.Workspace) (SavedTimeOff, error) {
+		out, err := w.OnCall.SaveTimeOff(t)
+		return SavedTimeOff{Item: out.Item, Warnings: nonNil(out.Warnings)}, err
+	})
 }
 
 // DeleteTimeOff removes time off.
 func (a *OnCallAPI) DeleteTimeOff(timeOffID string) error {
-	return a.del("oncall.DeleteTimeOff", timeOffID, func(s *oncall.Service, u id.ID) error { return s.DeleteTimeOff(u) })
+	return change(a.s, "oncall.DeleteTimeOff", func(w *workspace.Workspace) error { return byID("id", timeOffID, w.OnCall.DeleteTimeOff) })
 }
 
 // Regions lists the holiday regions.
 func (a *OnCallAPI) Regions() ([]oncall.Region, error) {
-	s, err := a.svc("oncall.Regions")
-	if err != nil {
-		return nil, err
-	}
-	out, err := s.Regions()
-	if out == nil {
-		out = []oncall.Region{}
-	}
-	return out, toAPI(a.s.log, "oncall.Regions", err)
+	return read(a.s, "oncall.Regions", func(w *workspace.Workspace) ([]oncall.Region, error) {
+		out, err := w.OnCall.Regions()
+		return nonNil(out), err
+	})
 }
 
 // SaveRegion creates (empty id) or updates a holiday region.
 func (a *OnCallAPI) SaveRegion(r oncall.Region) (oncall.Region, error) {
-	s, err := a.svc("oncall.SaveRegion")
-	if err != nil {
-		return r, err
-	}
-	out, err := s.SaveRegion(r)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return out, toAPI(a.s.log, "oncall.SaveRegion", err)
+	return write(a.s, "oncall.SaveRegion", func(w *workspace.Workspace) (oncall.Region, error) { return w.OnCall.SaveRegion(r) })
 }
 
 // DeleteRegion removes a holiday region.
 func (a *OnCallAPI) DeleteRegion(regionID string) error {
-	return a.del("oncall.DeleteRegion", regionID, func(s *oncall.Service, u id.ID) error { return s.DeleteRegion(u) })
+	return change(a.s, "oncall.DeleteRegion", func(w *workspace.Workspace) error { return byID("id", regionID, w.OnCall.DeleteRegion) })
 }
 
 // Overrides lists a rotation's overrides.
 func (a *OnCallAPI) Overrides(rotationID string) ([]oncall.Override, error) {
-	s, err := a.svc("oncall.Overrides")
-	if err != nil {
-		return nil, err
-	}
-	u, err := parseID("rotationId", rotationID)
-	var out []oncall.Override
-	if err == nil {
-		out, err = s.Overrides(u)
-	}
-	if out == nil {
-		out = []oncall.Override{}
-	}
-	return out, toAPI(a.s.log, "oncall.Overrides", err)
+	return read(a.s, "oncall.Overrides", func(w *workspace.Workspace) ([]oncall.Override, error) {
+		out, err := withID("rotationId", rotationID, w.OnCall.Overrides)
+		return nonNil(out), err
+	})
 }
 
 // SaveOverride creates (empty id) or updates an override; a person who is
 // away gets a warning.
 func (a *OnCallAPI) SaveOverride(o oncall.Override) (SavedOverride, error) {
-	s, err := a.svc("oncall.SaveOverride")
-	if err != nil {
-		return SavedOverride{Item: o, Warnings: []string{}}, err
-	}
-	out, err := s.SaveOverride(o)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return SavedOverride{Item: out.Item, Warnings: warnings(out.Warnings)}, toAPI(a.s.log, "oncall.SaveOverride", err)
+	return write(a.s, "oncall.SaveOverride", func(w *workspace.Workspace) (SavedOverride, error) {
+		out, err := w.OnCall.SaveOverride(o)
+		return SavedOverride{Item: out.Item, Warnings: nonNil(out.Warnings)}, err
+	})
 }
 
 // DeleteOverride removes an override.
 func (a *OnCallAPI) DeleteOverride(overrideID string) error {
-	return a.del("oncall.DeleteOverride", overrideID, func(s *oncall.Service, u id.ID) error { return s.DeleteOverride(u) })
+	return change(a.s, "oncall.DeleteOverride", func(w *workspace.Workspace) error { return byID("id", overrideID, w.OnCall.DeleteOverride) })
 }
 
 // Swaps lists a rotation's swaps.
 func (a *OnCallAPI) Swaps(rotationID string) ([]oncall.Swap, error) {
-	s, err := a.svc("oncall.Swaps")
-	if err != nil {
-		return nil, err
-	}
-	u, err := parseID("rotationId", rotationID)
-	var out []oncall.Swap
-	if err == nil {
-		out, err = s.Swaps(u)
-	}
-	if out == nil {
-		out = []oncall.Swap{}
-	}
-	return out, toAPI(a.s.log, "oncall.Swaps", err)
+	return read(a.s, "oncall.Swaps", func(w *workspace.Workspace) ([]oncall.Swap, error) {
+		out, err := withID("rotationId", rotationID, w.OnCall.Swaps)
+		return nonNil(out), err
+	})
 }
 
 // SwapViews lists a rotation's swaps ("" = every rotation's) with both
 // turns' times and who holds each now.
 func (a *OnCallAPI) SwapViews(rotationID string) ([]oncall.SwapView, error) {
-	s, err := a.svc("oncall.SwapViews")
-	if err != nil {
-		return nil, err
-	}
-	u, err := parseID("rotationId", rotationID)
-	var out []oncall.SwapView
-	if err == nil {
-		out, err = s.SwapViews(u)
-	}
-	if out == nil {
-		out = []oncall.SwapView{}
-	}
-	return out, toAPI(a.s.log, "oncall.SwapViews", err)
+	return read(a.s, "oncall.SwapViews", func(w *workspace.Workspace) ([]oncall.SwapView, error) {
+		out, err := withID("rotationId", rotationID, w.OnCall.SwapViews)
+		return nonNil(out), err
+	})
 }
 
 // SaveSwap creates (empty id) or updates a swap of two shifts.
 func (a *OnCallAPI) SaveSwap(sw oncall.Swap) (SavedSwap, error) {
-	s, err := a.svc("oncall.SaveSwap")
-	if err != nil {
-		return SavedSwap{Item: sw, Warnings: []string{}}, err
-	}
-	out, err := s.SaveSwap(sw)
-	if err == nil {
-		a.s.afterChange()
-	}
-	return SavedSwap{Item: out.Item, Warnings: warnings(out.Warnings)}, toAPI(a.s.log, "oncall.SaveSwap", err)
+	return write(a.s, "oncall.SaveSwap", func(w *workspace.Workspace) (SavedSwap, error) {
+		out, err := w.OnCall.SaveSwap(sw)
+		return SavedSwap{Item: out.Item, Warnings: nonNil(out.Warnings)}, err
+	})
 }
 
 // DeleteSwap removes a swap.
 func (a *OnCallAPI) DeleteSwap(swapID string) error {
-	return a.del("oncall.DeleteSwap", swapID, func(s *oncall.Service, u id.ID) error { return s.DeleteSwap(u) })
+	return change(a.s, "oncall.DeleteSwap", func(w *workspace.Workspace) error { return byID("id", swapID, w.OnCall.DeleteSwap) })
 }
