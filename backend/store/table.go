@@ -135,20 +135,13 @@ func (t *Table[T]) List(txn *badger.Txn) ([]T, error) {
 
 // Each calls fn for every record in id order; the record is reused between calls.
 func (t *Table[T]) Each(txn *badger.Txn, fn func(*T) error) error {
-	opts := badger.DefaultIteratorOptions
-	opts.Prefix = []byte{t.Prefix}
-	it := txn.NewIterator(opts)
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
+	return items(txn, Range{Prefix: []byte{t.Prefix}}, true, func(it *badger.Item) error {
 		var v T
-		if err := it.Item().Value(func(b []byte) error { return Decode(b, &v) }); err != nil {
-			return fmt.Errorf("%s %x: %w", t.Name, it.Item().Key(), err)
+		if err := it.Value(func(b []byte) error { return Decode(b, &v) }); err != nil {
+			return fmt.Errorf("%s %x: %w", t.Name, it.Key(), err)
 		}
-		if err := fn(&v); err != nil {
-			return err
-		}
-	}
-	return nil
+		return fn(&v)
+	})
 }
 
 // Count returns the number of records, reading keys only.
@@ -159,21 +152,13 @@ func (t *Table[T]) Count(txn *badger.Txn) int {
 // Lookup returns the ids filed under term in the index with prefix ixPrefix.
 func Lookup(txn *badger.Txn, ixPrefix byte, term []byte) []id.ID {
 	p := append([]byte{ixPrefix}, term...)
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = p
-	it := txn.NewIterator(opts)
-	defer it.Close()
 	var out []id.ID
-	for it.Rewind(); it.Valid(); it.Next() {
-		k := it.Item().Key()
-		if len(k) != len(p)+16 {
-			continue // a longer term that shares this prefix
+	_ = Keys(txn, Range{Prefix: p}, func(k []byte) error {
+		if len(k) == len(p)+16 { // not a longer term that shares this prefix
+			out = append(out, LastID(k))
 		}
-		var u id.ID
-		copy(u[:], k[len(p):])
-		out = append(out, u)
-	}
+		return nil
+	})
 	return out
 }
 
@@ -190,15 +175,11 @@ func Taken(txn *badger.Txn, ixPrefix byte, term []byte, self id.ID) bool {
 
 // CountPrefix counts keys starting with p.
 func CountPrefix(txn *badger.Txn, p []byte) int {
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = p
-	it := txn.NewIterator(opts)
-	defer it.Close()
 	n := 0
-	for it.Rewind(); it.Valid(); it.Next() {
+	_ = Keys(txn, Range{Prefix: p}, func([]byte) error {
 		n++
-	}
+		return nil
+	})
 	return n
 }
 
