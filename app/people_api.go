@@ -6,6 +6,7 @@ import (
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/tz"
+	"wheelhouse/backend/workspace"
 )
 
 // PeopleAPI is bound to the frontend: the team roster. Every method delegates
@@ -23,28 +24,13 @@ type DirectoryDTO struct {
 	Services []ServiceDTO `json:"services"`
 }
 
-func (a *PeopleAPI) roster() (*people.Roster, error) {
-	w, err := a.s.workspace()
-	if err != nil {
-		return nil, err
-	}
-	return w.Roster, nil
-}
-
-func (a *PeopleAPI) fail(op string, err error) error { return toAPI(a.s.log, op, err) }
-
 // Directory returns people (archived included, flagged), teams, services and
 // the level ladder.
 func (a *PeopleAPI) Directory() (DirectoryDTO, error) {
-	r, err := a.roster()
-	if err != nil {
-		return DirectoryDTO{}, a.fail("Directory", err)
-	}
-	d, err := r.Directory()
-	if err != nil {
-		return DirectoryDTO{}, a.fail("Directory", err)
-	}
-	return directoryDTO(d), nil
+	return read(a.s, "people.Directory", func(w *workspace.Workspace) (DirectoryDTO, error) {
+		d, err := w.Roster.Directory()
+		return directoryDTO(d), err
+	})
 }
 
 func directoryDTO(d people.Directory) DirectoryDTO {
@@ -82,194 +68,121 @@ func directoryDTO(d people.Directory) DirectoryDTO {
 
 // CreatePerson adds a person.
 func (a *PeopleAPI) CreatePerson(in PersonInput) (PersonDTO, error) {
-	r, err := a.roster()
-	if err != nil {
-		return PersonDTO{}, a.fail("CreatePerson", err)
-	}
-	p, err := in.toPerson(id.Nil)
-	if err == nil {
-		p, err = r.CreatePerson(p)
-	}
-	if err != nil {
-		return PersonDTO{}, a.fail("CreatePerson", err)
-	}
-	return personDTO(p, nil, nil), nil
+	return write(a.s, "people.CreatePerson", func(w *workspace.Workspace) (PersonDTO, error) {
+		p, err := in.toPerson(id.Nil)
+		if err == nil {
+			p, err = w.Roster.CreatePerson(p)
+		}
+		return personDTO(p, nil, nil), err
+	})
 }
 
 // UpdatePerson saves the editable fields of a person.
 func (a *PeopleAPI) UpdatePerson(personID string, in PersonInput) (PersonDTO, error) {
-	r, err := a.roster()
-	if err != nil {
-		return PersonDTO{}, a.fail("UpdatePerson", err)
-	}
-	u, err := parseID("id", personID)
-	var p people.Person
-	if err == nil {
-		p, err = in.toPerson(u)
-	}
-	if err == nil {
-		p, err = r.UpdatePerson(p)
-	}
-	if err != nil {
-		return PersonDTO{}, a.fail("UpdatePerson", err)
-	}
-	return personDTO(p, nil, nil), nil
+	return write(a.s, "people.UpdatePerson", func(w *workspace.Workspace) (PersonDTO, error) {
+		p, err := withID("id", personID, in.toPerson)
+		if err == nil {
+			p, err = w.Roster.UpdatePerson(p)
+		}
+		return personDTO(p, nil, nil), err
+	})
 }
 
 // ArchivePerson hides a person from lists while keeping their history.
 func (a *PeopleAPI) ArchivePerson(personID string) (PersonDTO, error) {
-	return a.setArchived(personID, true)
+	return a.setArchived("people.ArchivePerson", personID, true)
 }
 
 // RestorePerson brings an archived person back.
 func (a *PeopleAPI) RestorePerson(personID string) (PersonDTO, error) {
-	return a.setArchived(personID, false)
+	return a.setArchived("people.RestorePerson", personID, false)
 }
 
-func (a *PeopleAPI) setArchived(personID string, archived bool) (PersonDTO, error) {
-	r, err := a.roster()
-	if err != nil {
-		return PersonDTO{}, a.fail("SetArchived", err)
-	}
-	u, err := parseID("id", personID)
-	var p people.Person
-	if err == nil {
-		p, err = r.SetArchived(u, archived)
-	}
-	if err != nil {
-		return PersonDTO{}, a.fail("SetArchived", err)
-	}
-	return personDTO(p, nil, nil), nil
+func (a *PeopleAPI) setArchived(op, personID string, archived bool) (PersonDTO, error) {
+	return write(a.s, op, func(w *workspace.Workspace) (PersonDTO, error) {
+		p, err := withID("id", personID, func(u id.ID) (people.Person, error) { return w.Roster.SetArchived(u, archived) })
+		return personDTO(p, nil, nil), err
+	})
 }
 
 // DeletePreview lists what deleting a person for good would remove.
 func (a *PeopleAPI) DeletePreview(personID string) (ImpactDTO, error) {
-	r, err := a.roster()
-	if err != nil {
-		return ImpactDTO{}, a.fail("DeletePreview", err)
-	}
-	u, err := parseID("id", personID)
-	var im people.Impact
-	if err == nil {
-		im, err = r.DeleteImpact(u)
-	}
-	if err != nil {
-		return ImpactDTO{}, a.fail("DeletePreview", err)
-	}
-	return ImpactDTO{PersonID: personID, PersonName: im.Person.Name, Items: im.Items}, nil
+	return read(a.s, "people.DeletePreview", func(w *workspace.Workspace) (ImpactDTO, error) {
+		im, err := withID("id", personID, w.Roster.DeleteImpact)
+		return ImpactDTO{PersonID: personID, PersonName: im.Person.Name, Items: im.Items}, err
+	})
 }
 
 // DeletePerson deletes a person for good; confirmName must be their name.
 func (a *PeopleAPI) DeletePerson(personID, confirmName string) error {
-	r, err := a.roster()
-	if err != nil {
-		return a.fail("DeletePerson", err)
-	}
-	u, err := parseID("id", personID)
-	if err == nil {
-		_, err = r.DeletePerson(u, confirmName)
-	}
-	return a.fail("DeletePerson", err)
+	return change(a.s, "people.DeletePerson", func(w *workspace.Workspace) error {
+		return byID("id", personID, func(u id.ID) error {
+			_, err := w.Roster.DeletePerson(u, confirmName)
+			return err
+		})
+	})
 }
 
 // SaveTeam creates (empty teamID) or updates a team.
 func (a *PeopleAPI) SaveTeam(teamID string, in TeamInput) (TeamDTO, error) {
-	r, err := a.roster()
-	if err != nil {
-		return TeamDTO{}, a.fail("SaveTeam", err)
-	}
-	u, err := parseID("id", teamID)
-	var members []id.ID
-	if err == nil {
-		members, err = parseIDs("memberIds", in.MemberIDs)
-	}
-	var t people.Team
-	if err == nil {
-		t, err = r.SaveTeam(people.Team{ID: u, Name: in.Name, Description: in.Description, MemberIDs: members})
-	}
-	if err != nil {
-		return TeamDTO{}, a.fail("SaveTeam", err)
-	}
-	return teamDTO(t, nil), nil
+	return write(a.s, "people.SaveTeam", func(w *workspace.Workspace) (TeamDTO, error) {
+		u, err := parseID("id", teamID)
+		var members []id.ID
+		if err == nil {
+			members, err = parseIDs("memberIds", in.MemberIDs)
+		}
+		var t people.Team
+		if err == nil {
+			t, err = w.Roster.SaveTeam(people.Team{ID: u, Name: in.Name, Description: in.Description, MemberIDs: members})
+		}
+		return teamDTO(t, nil), err
+	})
 }
 
 // DeleteTeam removes a team that owns no service.
 func (a *PeopleAPI) DeleteTeam(teamID string) error {
-	r, err := a.roster()
-	if err != nil {
-		return a.fail("DeleteTeam", err)
-	}
-	u, err := parseID("id", teamID)
-	if err == nil {
-		err = r.DeleteTeam(u)
-	}
-	return a.fail("DeleteTeam", err)
+	return change(a.s, "people.DeleteTeam", func(w *workspace.Workspace) error { return byID("id", teamID, w.Roster.DeleteTeam) })
 }
 
 // SaveService creates (empty serviceID) or updates a service.
 func (a *PeopleAPI) SaveService(serviceID string, in ServiceInput) (ServiceDTO, error) {
-	r, err := a.roster()
-	if err != nil {
-		return ServiceDTO{}, a.fail("SaveService", err)
-	}
-	var s people.Service
-	s.Name, s.Description, s.Criticality = in.Name, in.Description, people.Criticality(in.Criticality)
-	s.ID, err = parseID("id", serviceID)
-	if err == nil {
-		s.TeamID, err = parseID("teamId", in.TeamID)
-	}
-	if err == nil {
-		s.PrimaryID, err = parseID("primaryId", in.PrimaryID)
-	}
-	if err == nil {
-		s.SecondaryID, err = parseID("secondaryId", in.SecondaryID)
-	}
-	if err == nil {
-		s, err = r.SaveService(s)
-	}
-	if err != nil {
-		return ServiceDTO{}, a.fail("SaveService", err)
-	}
-	return serviceDTO(s), nil
+	return write(a.s, "people.SaveService", func(w *workspace.Workspace) (ServiceDTO, error) {
+		var s people.Service
+		var err error
+		s.Name, s.Description, s.Criticality = in.Name, in.Description, people.Criticality(in.Criticality)
+		s.ID, err = parseID("id", serviceID)
+		if err == nil {
+			s.TeamID, err = parseID("teamId", in.TeamID)
+		}
+		if err == nil {
+			s.PrimaryID, err = parseID("primaryId", in.PrimaryID)
+		}
+		if err == nil {
+			s.SecondaryID, err = parseID("secondaryId", in.SecondaryID)
+		}
+		if err == nil {
+			s, err = w.Roster.SaveService(s)
+		}
+		return serviceDTO(s), err
+	})
 }
 
 // DeleteService removes a service.
 func (a *PeopleAPI) DeleteService(serviceID string) error {
-	r, err := a.roster()
-	if err != nil {
-		return a.fail("DeleteService", err)
-	}
-	u, err := parseID("id", serviceID)
-	if err == nil {
-		err = r.DeleteService(u)
-	}
-	return a.fail("DeleteService", err)
+	return change(a.s, "people.DeleteService", func(w *workspace.Workspace) error { return byID("id", serviceID, w.Roster.DeleteService) })
 }
 
 // SetLadder replaces the level ladder.
 func (a *PeopleAPI) SetLadder(levels []string) ([]string, error) {
-	r, err := a.roster()
-	if err != nil {
-		return nil, a.fail("SetLadder", err)
-	}
-	l, err := r.SetLadder(levels)
-	if err != nil {
-		return nil, a.fail("SetLadder", err)
-	}
-	return l, nil
+	return write(a.s, "people.SetLadder", func(w *workspace.Workspace) ([]string, error) { return w.Roster.SetLadder(levels) })
 }
 
 // Overview is the team overview.
 func (a *PeopleAPI) Overview() (OverviewDTO, error) {
-	r, err := a.roster()
-	if err != nil {
-		return OverviewDTO{}, a.fail("Overview", err)
-	}
-	o, err := r.Overview()
-	if err != nil {
-		return OverviewDTO{}, a.fail("Overview", err)
-	}
-	return overviewDTO(o), nil
+	return read(a.s, "people.Overview", func(w *workspace.Workspace) (OverviewDTO, error) {
+		o, err := w.Roster.Overview()
+		return overviewDTO(o), err
+	})
 }
 
 // TimeZones lists the IANA zones with their current UTC offset.
