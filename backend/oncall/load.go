@@ -1,7 +1,7 @@
 package oncall
 
 import (
-	"encoding/binary"
+	"bytes"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -20,14 +20,12 @@ func peopleTx(txn *badger.Txn) (map[id.ID]PersonInfo, error) {
 		Archived bool   `json:"archived"`
 	}
 	m := map[id.ID]PersonInfo{}
-	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 100, Prefix: []byte{store.PrefixPerson}})
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		var p brief
-		if err := it.Item().Value(func(b []byte) error { return store.Decode(b, &p) }); err != nil {
-			return nil, err
-		}
+	err := store.Scan(txn, store.Prefix(store.PrefixPerson), func(_ []byte, p *brief) error {
 		m[p.ID] = PersonInfo{Name: p.Name, TimeZone: p.TimeZone, Archived: p.Archived}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return m, nil
 }
@@ -40,14 +38,12 @@ func TeamNamesTx(txn *badger.Txn) (map[id.ID]string, error) {
 		Name string `json:"name"`
 	}
 	m := map[id.ID]string{}
-	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 100, Prefix: []byte{store.PrefixTeam}})
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		var t brief
-		if err := it.Item().Value(func(b []byte) error { return store.Decode(b, &t) }); err != nil {
-			return nil, err
-		}
+	err := store.Scan(txn, store.Prefix(store.PrefixTeam), func(_ []byte, t *brief) error {
 		m[t.ID] = t.Name
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return m, nil
 }
@@ -87,8 +83,8 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 		return s, err
 	}
 	// Swaps of the slots in the window (from the first slot with Payback).
-	swaps := newScan(txn, store.IdxSwapRotation, false)
-	defer swaps.close()
+	swaps := store.NewCursor(txn, []byte{store.IdxSwapRotation}, false)
+	defer swaps.Close()
 	for i := range s.Rotations {
 		c := compile(&s.Rotations[i])
 		if c == nil {
@@ -101,7 +97,7 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 		if k1 < max(k0, 0) {
 			continue
 		}
-		for _, u := range swaps.ids(store.Key(store.IdxSwapRotation, c.ID, max(k0, 0)), store.Key(store.IdxSwapRotation, c.ID, k1), true) {
+		for _, u := range swapIDs(swaps, c.ID, max(k0, 0), k1) {
 			sw, err := Swaps.Get(txn, u)
 			if err != nil {
 				return nil, err
@@ -121,22 +117,21 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 	// Time off ending after lo: the end index is sorted by end bound and
 	// carries the start bound, so entries starting after to are skipped
 	// from their keys.
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = []byte{store.IdxTimeOffEnd}
-	it := txn.NewIterator(opts)
 	var ids []id.ID
-	toNano := uint64(to.UnixNano()) ^ (1 << 63)
-	for it.Seek(store.Key(store.IdxTimeOffEnd, lo.Add(-time.Nanosecond))); it.Valid(); it.Next() {
-		k := it.Item().Key()
-		if len(k) != 1+8+8+16 || binary.BigEndian.Uint64(k[9:17]) >= toNano {
-			continue
+	toTerm := store.Term(to)
+	err = store.Keys(txn, store.Range{Prefix: []byte{store.IdxTimeOffEnd}, Start: store.Key(store.IdxTimeOffEnd, lo.Add(-time.Nanosecond))}, func(k []byte) error {
+		r := store.ReadKey(k)
+		r.Time() // the end bound
+		start := r.Bytes(8)
+		u := r.ID()
+		if r.Done() && bytes.Compare(start, toTerm) < 0 {
+			ids = append(ids, u)
 		}
-		var u id.ID
-		copy(u[:], k[len(k)-16:])
-		ids = append(ids, u)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	it.Close()
 	for _, u := range ids {
 		t, err := TimeOffs.Get(txn, u)
 		if err != nil {
@@ -158,16 +153,17 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 	// Overrides of each rotation overlapping the window: those starting in
 	// [from, to), and the one before from (overrides of a rotation do not
 	// overlap, so no earlier one can reach into the window).
-	fwd := newScan(txn, store.IdxOverrideRotation, false)
-	defer fwd.close()
-	rev := newScan(txn, store.IdxOverrideRotation, true)
-	defer rev.close()
+	fwd := store.NewCursor(txn, []byte{store.IdxOverrideRotation}, false)
+	defer fwd.Close()
+	rev := store.NewCursor(txn, []byte{store.IdxOverrideRotation}, true)
+	defer rev.Close()
 	for _, r := range s.Rotations {
 		var ids []id.ID
-		if u, ok := rev.before(store.Key(store.IdxOverrideRotation, r.ID, from), store.Key(store.IdxOverrideRotation, r.ID)); ok {
-			ids = append(ids, u)
-		}
-		ids = append(ids, fwd.ids(store.Key(store.IdxOverrideRotation, r.ID, from), store.Key(store.IdxOverrideRotation, r.ID, to), false)...)
+		_ = rev.Keys(store.Range{Prefix: store.Key(store.IdxOverrideRotation, r.ID), End: store.Key(store.IdxOverrideRotation, r.ID, from), Reverse: true}, func(k []byte) error {
+			ids = append(ids, store.LastID(k))
+			return store.Stop
+		})
+		ids = append(ids, overrideIDs(fwd, r.ID, from, to)...)
 		ovs, err := getOverrides(txn, ids)
 		if err != nil {
 			return nil, err
@@ -181,84 +177,52 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 	return s, nil
 }
 
-// scan reads record ids from one index with one iterator over many key
-// ranges (a Badger iterator is costly to open; LoadTx needs one range per
-// rotation).
-type scan struct{ it *badger.Iterator }
-
-func newScan(txn *badger.Txn, prefix byte, reverse bool) *scan {
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Reverse = reverse
-	opts.Prefix = []byte{prefix}
-	return &scan{it: txn.NewIterator(opts)}
-}
-
-func (s *scan) close() { s.it.Close() }
-
-func lastID(k []byte) id.ID {
-	var u id.ID
-	copy(u[:], k[len(k)-16:])
-	return u
-}
-
-// ids lists the ids of keys from lo up to stop (keys whose first len(stop)
-// bytes are below stop, or equal when inclusive), once each.
-func (s *scan) ids(lo, stop []byte, inclusive bool) []id.ID {
+// swapIDs lists the swaps of a rotation touching slots k0..k1, once each
+// (a swap is filed under both its slots), with a cursor over the swap index.
+func swapIDs(c *store.Cursor, rotation id.ID, k0, k1 int) []id.ID {
 	var out []id.ID
-	var seen map[id.ID]bool
-	for s.it.Seek(lo); s.it.Valid(); s.it.Next() {
-		k := s.it.Item().Key()
-		if len(k) < len(stop) {
-			break
-		}
-		if c := string(k[:len(stop)]); c > string(stop) || c == string(stop) && !inclusive {
-			break
-		}
-		u := lastID(k)
-		if inclusive { // swap entries: two per swap
-			if seen == nil {
-				seen = map[id.ID]bool{}
-			}
-			if seen[u] {
-				continue
-			}
+	seen := map[id.ID]bool{}
+	_ = c.Keys(store.Range{
+		Prefix: store.Key(store.IdxSwapRotation, rotation),
+		Start:  store.Key(store.IdxSwapRotation, rotation, k0),
+		End:    store.PrefixEnd(store.Key(store.IdxSwapRotation, rotation, k1)),
+	}, func(k []byte) error {
+		if u := store.LastID(k); !seen[u] {
 			seen[u] = true
+			out = append(out, u)
 		}
-		out = append(out, u)
-	}
+		return nil
+	})
 	return out
-}
-
-// before (on a reverse scan) returns the id of the last key below key that
-// starts with within.
-func (s *scan) before(key, within []byte) (id.ID, bool) {
-	s.it.Seek(key)
-	for ; s.it.Valid(); s.it.Next() {
-		k := s.it.Item().Key()
-		if string(k) >= string(key) {
-			continue
-		}
-		if len(k) < len(within) || string(k[:len(within)]) != string(within) {
-			return id.Nil, false
-		}
-		return lastID(k), true
-	}
-	return id.Nil, false
 }
 
 // swapIDsTx lists the swaps of a rotation touching slots k0..k1, once each.
 func swapIDsTx(txn *badger.Txn, rotation id.ID, k0, k1 int) []id.ID {
-	sc := newScan(txn, store.IdxSwapRotation, false)
-	defer sc.close()
-	return sc.ids(store.Key(store.IdxSwapRotation, rotation, k0), store.Key(store.IdxSwapRotation, rotation, k1), true)
+	c := store.NewCursor(txn, []byte{store.IdxSwapRotation}, false)
+	defer c.Close()
+	return swapIDs(c, rotation, k0, k1)
+}
+
+// overrideIDs lists the overrides of a rotation starting in [from, to), with
+// a cursor over the override index.
+func overrideIDs(c *store.Cursor, rotation id.ID, from, to time.Time) []id.ID {
+	var out []id.ID
+	_ = c.Keys(store.Range{
+		Prefix: store.Key(store.IdxOverrideRotation, rotation),
+		Start:  store.Key(store.IdxOverrideRotation, rotation, from),
+		End:    store.Key(store.IdxOverrideRotation, rotation, to),
+	}, func(k []byte) error {
+		out = append(out, store.LastID(k))
+		return nil
+	})
+	return out
 }
 
 // overridesTx reads a rotation's overrides starting in [from, to).
 func overridesTx(txn *badger.Txn, rotation id.ID, from, to time.Time) ([]Override, error) {
-	sc := newScan(txn, store.IdxOverrideRotation, false)
-	ids := sc.ids(store.Key(store.IdxOverrideRotation, rotation, from), store.Key(store.IdxOverrideRotation, rotation, to), false)
-	sc.close()
+	c := store.NewCursor(txn, []byte{store.IdxOverrideRotation}, false)
+	ids := overrideIDs(c, rotation, from, to)
+	c.Close()
 	return getOverrides(txn, ids)
 }
 
