@@ -25,27 +25,19 @@ type StaleDraft struct {
 // StaleTx returns drafts created on or before cutoff (a civil date), oldest
 // first. Keys only.
 func StaleTx(txn *badger.Txn, cutoff string) []StaleDraft {
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = []byte{store.IdxFeedbackDraft}
-	it := txn.NewIterator(opts)
-	defer it.Close()
 	var out []StaleDraft
-	for it.Rewind(); it.Valid(); it.Next() {
-		k := it.Item().Key()
-		if len(k) != 1+10+16+16 {
-			continue
+	_ = store.Keys(txn, store.Prefix(store.IdxFeedbackDraft), func(k []byte) error {
+		r := store.ReadKey(k)
+		d := StaleDraft{Created: string(r.Bytes(10)), PersonID: r.ID(), ID: r.ID()}
+		if !r.Done() {
+			return nil
 		}
-		d := string(k[1:11])
-		if d > cutoff {
-			break
+		if d.Created > cutoff {
+			return store.Stop
 		}
-		var s StaleDraft
-		s.Created = d
-		copy(s.PersonID[:], k[11:27])
-		copy(s.ID[:], k[27:])
-		out = append(out, s)
-	}
+		out = append(out, d)
+		return nil
+	})
 	return out
 }
 

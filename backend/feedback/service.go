@@ -1,7 +1,6 @@
 package feedback
 
 import (
-	"encoding/binary"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -60,33 +59,28 @@ type Fact struct {
 	DeliveredOn string
 }
 
-const factKeyLen = 1 + 16 + 8 + 2 + 10 + 16
-
 // FactsTx returns a person's feedback facts, oldest first, from keys only.
 func FactsTx(txn *badger.Txn, person id.ID) []Fact {
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = store.Key(store.IdxFeedbackPerson, person)
-	it := txn.NewIterator(opts)
-	defer it.Close()
 	var out []Fact
-	for it.Rewind(); it.Valid(); it.Next() {
-		k := it.Item().Key()
-		if len(k) != factKeyLen {
-			continue
+	_ = store.Keys(txn, store.Prefix(store.IdxFeedbackPerson, person), func(k []byte) error {
+		r := store.ReadKey(k)
+		r.ID() // the person
+		f := Fact{Kind: Constructive, Status: Draft, Created: r.Time()}
+		kind, status, on := r.Byte(), r.Byte(), r.Bytes(10)
+		f.ID = r.ID()
+		if !r.Done() {
+			return nil
 		}
-		f := Fact{Kind: Constructive, Status: Draft}
-		f.Created = time.Unix(0, int64(binary.BigEndian.Uint64(k[17:25])^(1<<63))).UTC()
-		if k[25] == 'p' {
+		if kind == 'p' {
 			f.Kind = Positive
 		}
-		if k[26] == 'v' {
+		if status == 'v' {
 			f.Status = Delivered
-			f.DeliveredOn = string(k[27:37])
+			f.DeliveredOn = string(on)
 		}
-		copy(f.ID[:], k[37:])
 		out = append(out, f)
-	}
+		return nil
+	})
 	return out
 }
 

@@ -86,34 +86,22 @@ type MilestoneDue struct {
 	DueDate     string `json:"dueDate"`
 }
 
-const dueKeyLen = 1 + len(DateLayout) + 16 + 16
-
 // milestoneKeys calls fn for every key of the milestone index due on or
 // before until, oldest due date first. It reads keys only.
 func milestoneKeys(txn *badger.Txn, until string, fn func(date string, milestone, person id.ID) error) error {
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = []byte{store.IdxMilestoneDue}
-	it := txn.NewIterator(opts)
-	defer it.Close()
 	end := []byte(until)
-	for it.Rewind(); it.Valid(); it.Next() {
-		k := it.Item().Key()
-		if len(k) != dueKeyLen {
+	return store.Keys(txn, store.Prefix(store.IdxMilestoneDue), func(k []byte) error {
+		r := store.ReadKey(k)
+		date := r.Bytes(len(DateLayout))
+		m, p := r.ID(), r.ID()
+		if !r.Done() {
 			return fmt.Errorf("growth: malformed milestone index key %x", k)
 		}
-		date := k[1 : 1+len(DateLayout)]
 		if bytes.Compare(date, end) > 0 {
-			return nil
+			return store.Stop
 		}
-		var m, p id.ID
-		copy(m[:], k[1+len(DateLayout):])
-		copy(p[:], k[1+len(DateLayout)+16:])
-		if err := fn(string(date), m, p); err != nil {
-			return err
-		}
-	}
-	return nil
+		return fn(string(date), m, p)
+	})
 }
 
 // MilestonesDueTx returns every open milestone due on or before until (a
