@@ -590,36 +590,23 @@ func (f *Filter) match(s *Summary) bool {
 }
 
 // SummariesTx reads the summaries of incidents started in [from, to) (zero
-// bounds are open), oldest first, from the covering index: keys only.
+// bounds are open), oldest first, from the covering index: keys only. fn
+// may return store.Stop to end early.
 func SummariesTx(txn *badger.Txn, from, to time.Time, fn func(*Summary) error) error {
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = []byte{store.IdxIncidentSummary}
-	it := txn.NewIterator(opts)
-	defer it.Close()
-	var end []byte
+	r := store.Prefix(store.IdxIncidentSummary)
+	if !from.IsZero() {
+		r.Start = store.Key(store.IdxIncidentSummary, from)
+	}
 	if !to.IsZero() {
-		end = store.Key(store.IdxIncidentSummary, to)
+		r.End = store.Key(store.IdxIncidentSummary, to)
 	}
-	if from.IsZero() {
-		it.Rewind()
-	} else {
-		it.Seek(store.Key(store.IdxIncidentSummary, from))
-	}
-	for ; it.Valid(); it.Next() {
-		k := it.Item().Key()
-		if end != nil && string(k[:9]) >= string(end) {
-			return nil
-		}
+	return store.Keys(txn, r, func(k []byte) error {
 		s, err := decodeSummaryKey(k)
 		if err != nil {
 			return err
 		}
-		if err := fn(&s); err != nil {
-			return err
-		}
-	}
-	return nil
+		return fn(&s)
+	})
 }
 
 // ListTx lists the incidents matching f, newest first.
@@ -704,26 +691,24 @@ func decodeReviewDueKey(k []byte) (ReviewDue, error) {
 // reviewsDue reads pending reviews from the review-due index, keys only,
 // oldest due first.
 func reviewsDue(txn *badger.Txn, pick func(due string) (take, more bool)) ([]ReviewDue, error) {
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = []byte{store.IdxReviewDue}
-	it := txn.NewIterator(opts)
-	defer it.Close()
 	var out []ReviewDue
-	for it.Rewind(); it.Valid(); it.Next() {
-		k := it.Item().Key()
+	err := store.Keys(txn, store.Prefix(store.IdxReviewDue), func(k []byte) error {
 		take, more := pick(string(k[1:min(len(k), 1+len(DateLayout))]))
 		if !more {
-			break
+			return store.Stop
 		}
 		if !take {
-			continue
+			return nil
 		}
 		r, err := decodeReviewDueKey(k)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
