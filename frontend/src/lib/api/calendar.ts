@@ -1,19 +1,8 @@
 import * as Cal from '$wails/go/app/CalendarAPI'
 import { app as wapp } from '$wails/go/models'
 import { call } from './call'
+import { arr, callList, callRaw, num, obj, str, strOr, type Raw } from './decode'
 import type { OnCallWindow } from './oncall'
-
-type Raw = Record<string, unknown>
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : ''
-}
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0
-}
-function arr<T>(v: unknown): T[] {
-  return Array.isArray(v) ? (v as T[]) : []
-}
 
 export type ScopeKind = 'rotation' | 'person' | 'team'
 
@@ -76,11 +65,11 @@ function scopeBody(s: CalendarScope) {
 }
 
 function feedOf(r: Raw): Feed {
-  const s = (r.scope ?? {}) as Raw
+  const s = obj(r.scope)
   return {
     id: str(r.id),
     name: str(r.name),
-    scope: { kind: (str(s.kind) || 'team') as ScopeKind, id: str(s.id) },
+    scope: { kind: strOr<ScopeKind>(s.kind, 'team'), id: str(s.id) },
     createdAt: str(r.createdAt),
     revokedAt: str(r.revokedAt),
     lastFetchedAt: str(r.lastFetchedAt),
@@ -90,26 +79,26 @@ function feedOf(r: Raw): Feed {
 
 /** The .ics text of a scope for a window (reminder minutes before each shift). */
 export async function exportICS(scope: CalendarScope, w: OnCallWindow, alarmMinutes = 0): Promise<IcsExport> {
-  const r = (await call(() =>
+  const r = await callRaw(() =>
     Cal.ExportICS(scopeBody(scope), wapp.Window.createFrom(w), alarmMinutes),
-  )) as unknown as Raw
+  )
   return { ics: str(r.ics), name: str(r.name), events: num(r.events), path: str(r.path) }
 }
 
 /** Asks where to save (a native dialog) and writes the file; path '' = cancelled. */
 export async function saveICS(scope: CalendarScope, w: OnCallWindow, alarmMinutes = 0): Promise<IcsExport> {
-  const r = (await call(() => Cal.SaveICS(scopeBody(scope), wapp.Window.createFrom(w), alarmMinutes))) as unknown as Raw
+  const r = await callRaw(() => Cal.SaveICS(scopeBody(scope), wapp.Window.createFrom(w), alarmMinutes))
   return { ics: str(r.ics), name: str(r.name), events: num(r.events), path: str(r.path) }
 }
 
 export async function loadFeeds(): Promise<Feed[]> {
-  return arr<Raw>(await call(() => Cal.Feeds())).map(feedOf)
+  return (await callList(() => Cal.Feeds())).map(feedOf)
 }
 
 /** A new subscription; its URL is shown once. */
 export async function createFeed(scope: CalendarScope, name: string): Promise<{ feed: Feed; url: string }> {
-  const r = (await call(() => Cal.CreateFeed(scopeBody(scope), name))) as unknown as Raw
-  return { feed: feedOf((r.feed ?? {}) as Raw), url: str(r.url) }
+  const r = await callRaw(() => Cal.CreateFeed(scopeBody(scope), name))
+  return { feed: feedOf(obj(r.feed)), url: str(r.url) }
 }
 
 export async function revokeFeed(id: string): Promise<void> {
@@ -117,7 +106,7 @@ export async function revokeFeed(id: string): Promise<void> {
 }
 
 export async function feedServer(): Promise<{ running: boolean; baseUrl: string; note: string }> {
-  const r = (await call(() => Cal.FeedServer())) as unknown as Raw
+  const r = await callRaw(() => Cal.FeedServer())
   return { running: r.running === true, baseUrl: str(r.baseUrl), note: str(r.note) }
 }
 
@@ -128,8 +117,8 @@ function targetBody(target: ImportTarget) {
 }
 
 export async function previewImport(content: string, fileName: string, target: ImportTarget): Promise<ImportPreview> {
-  const r = (await call(() => Cal.PreviewImport(content, fileName, targetBody(target)))) as unknown as Raw
-  return previewOf(str(r.token), (r.preview ?? {}) as Raw)
+  const r = await callRaw(() => Cal.PreviewImport(content, fileName, targetBody(target)))
+  return previewOf(str(r.token), obj(r.preview))
 }
 
 function previewOf(token: string, p: Raw): ImportPreview {
@@ -142,8 +131,8 @@ function previewOf(token: string, p: Raw): ImportPreview {
     updated: num(p.updated),
     unchanged: num(p.unchanged),
     removed: num(p.removed),
-    changes: arr<Raw>(p.changes).map((c) => ({
-      action: (str(c.action) || 'new') as ImportChange['action'],
+    changes: arr(p.changes).map((c) => ({
+      action: strOr<ImportChange['action']>(c.action, 'new'),
       uid: str(c.uid),
       name: str(c.name),
       when: str(c.when),
@@ -165,7 +154,7 @@ function applyResultOf(r: Raw): ApplyResult {
 }
 
 export async function applyImport(token: string): Promise<ApplyResult> {
-  return applyResultOf((await call(() => Cal.ApplyImport(token))) as unknown as Raw)
+  return applyResultOf(await callRaw(() => Cal.ApplyImport(token)))
 }
 
 // ---- calendar subscriptions: holiday and time-off calendars imported from a URL
@@ -208,7 +197,7 @@ export interface SubscriptionFetch {
 }
 
 function subscriptionOf(r: Raw): CalendarSubscription {
-  const t = (r.target ?? {}) as Raw
+  const t = obj(r.target)
   const refresh = str(r.refresh)
   return {
     id: str(r.id),
@@ -233,13 +222,13 @@ function subscriptionOf(r: Raw): CalendarSubscription {
 }
 
 export async function loadSubscriptions(): Promise<CalendarSubscription[]> {
-  return arr<Raw>(await call(() => Cal.Subscriptions())).map(subscriptionOf)
+  return (await callList(() => Cal.Subscriptions())).map(subscriptionOf)
 }
 
 /** Creates (no id) or updates (name, address, schedule) a subscription; nothing is fetched. */
 export async function saveSubscription(s: SubscriptionInput): Promise<CalendarSubscription> {
   const body = wapp.SubscriptionInput.createFrom({ id: s.id ?? '', name: s.name, url: s.url, refresh: s.refresh, target: targetBody(s.target) })
-  return subscriptionOf((await call(() => Cal.SaveSubscription(body))) as unknown as Raw)
+  return subscriptionOf(await callRaw(() => Cal.SaveSubscription(body)))
 }
 
 export async function deleteSubscription(id: string): Promise<void> {
@@ -248,9 +237,9 @@ export async function deleteSubscription(id: string): Promise<void> {
 
 /** Fetch now: a preview the first time, the applied changes afterwards. */
 export async function fetchSubscription(id: string): Promise<SubscriptionFetch> {
-  const r = (await call(() => Cal.FetchSubscription(id))) as unknown as Raw
+  const r = await callRaw(() => Cal.FetchSubscription(id))
   return {
-    subscription: subscriptionOf((r.subscription ?? {}) as Raw),
+    subscription: subscriptionOf(obj(r.subscription)),
     notModified: r.notModified === true,
     preview: r.preview ? previewOf(str(r.token), r.preview as Raw) : null,
     applied: r.applied ? applyResultOf(r.applied as Raw) : null,

@@ -1,6 +1,7 @@
 import * as Actions from '$wails/go/app/ActionAPI'
 import { app, action as wa } from '$wails/go/models'
 import { call } from './call'
+import { arr, callRaw, obj, str, strOr, type Raw } from './decode'
 import { bulkProblemsOf, type BulkProblem } from './reminders'
 import type {
   FollowUp,
@@ -13,25 +14,16 @@ import type {
   Priority,
 } from './types'
 
-type Raw = Record<string, unknown>
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : ''
-}
-function arr<T>(v: unknown): T[] {
-  return Array.isArray(v) ? (v as T[]) : []
-}
-
 export function followUpBriefOf(r: Raw): FollowUpBrief {
-  const s = (r.source ?? {}) as Raw
+  const s = obj(r.source)
   return {
     id: str(r.id),
     title: str(r.title),
     ownerId: str(r.ownerId),
     ownerRemoved: r.ownerRemoved === true,
     dueDate: str(r.dueDate),
-    priority: (str(r.priority) || 'medium') as Priority,
-    status: (str(r.status) || 'open') as FollowUpStatus,
+    priority: strOr<Priority>(r.priority, 'medium'),
+    status: strOr<FollowUpStatus>(r.status, 'open'),
     reason: str(r.reason),
     source: { kind: str(s.kind), id: str(s.id), label: str(s.label) },
     createdAt: str(r.createdAt),
@@ -44,7 +36,7 @@ export function followUpOf(r: Raw): FollowUp {
 }
 
 function stats(r: unknown): FollowUpStats {
-  const x = (r ?? {}) as Raw
+  const x = obj(r)
   return {
     total: Number(x.total ?? 0),
     open: Number(x.open ?? 0),
@@ -71,12 +63,12 @@ export async function loadFollowUps(q: FollowUpsQuery = {}): Promise<FollowUpsVi
     closedLimit: q.closedLimit ?? 0,
     countsOnly: q.countsOnly ?? false,
   })
-  const v = (await call(() => Actions.FollowUps(opt))) as unknown as Raw
+  const v = await callRaw(() => Actions.FollowUps(opt))
   return {
     today: str(v.today),
     soonDays: Number(v.soonDays ?? 7),
-    rows: arr<Raw>(v.rows).map((row) => ({
-      item: followUpBriefOf((row.item ?? {}) as Raw),
+    rows: arr(v.rows).map((row) => ({
+      item: followUpBriefOf(obj(row.item)),
       bucket: str(row.bucket) as FollowUpsView['rows'][number]['bucket'],
       daysOverdue: Number(row.daysOverdue ?? 0),
     })),
@@ -84,30 +76,30 @@ export async function loadFollowUps(q: FollowUpsQuery = {}): Promise<FollowUpsVi
     dueSoon: Number(v.dueSoon ?? 0),
     moreClosed: v.moreClosed === true,
     all: stats(v.all),
-    owners: arr<Raw>(v.owners).map((o) => ({ ...stats(o), ownerId: str(o.ownerId) })),
-    teams: arr<Raw>(v.teams).map((t) => ({ ...stats(t), teamId: str(t.teamId), name: str(t.name) })),
+    owners: arr(v.owners).map((o) => ({ ...stats(o), ownerId: str(o.ownerId) })),
+    teams: arr(v.teams).map((t) => ({ ...stats(t), teamId: str(t.teamId), name: str(t.name) })),
   }
 }
 
 export async function getFollowUp(id: string): Promise<FollowUp> {
-  return followUpOf((await call(() => Actions.Get(id))) as unknown as Raw)
+  return followUpOf(await callRaw(() => Actions.Get(id)))
 }
 
 /** A stand-alone follow-up (no source). */
 export async function createFollowUp(input: FollowUpInput): Promise<FollowUp> {
   const body = { ...input, status: 'open', source: {} }
-  return followUpOf((await call(() => Actions.Create(wa.Item.createFrom(body)))) as unknown as Raw)
+  return followUpOf(await callRaw(() => Actions.Create(wa.Item.createFrom(body))))
 }
 
 /** Saves title, owner, due date, priority and notes (status and source are kept). */
 export async function updateFollowUp(id: string, input: FollowUpInput): Promise<FollowUp> {
   const body = { id, ...input }
-  return followUpOf((await call(() => Actions.Update(wa.Item.createFrom(body)))) as unknown as Raw)
+  return followUpOf(await callRaw(() => Actions.Update(wa.Item.createFrom(body))))
 }
 
 /** Moves a follow-up to a status; won't-do needs a reason. */
 export async function setFollowUpStatus(id: string, status: FollowUpStatus, reason = ''): Promise<FollowUp> {
-  return followUpOf((await call(() => Actions.SetStatus(id, status, reason))) as unknown as Raw)
+  return followUpOf(await callRaw(() => Actions.SetStatus(id, status, reason)))
 }
 
 export async function deleteFollowUp(id: string): Promise<void> {
@@ -136,6 +128,6 @@ export interface FollowUpsChanged {
 
 /** Applies each change on its own: one refused leaves the others applied. */
 export async function changeFollowUps(changes: FollowUpChange[]): Promise<FollowUpsChanged> {
-  const r = (await call(() => Actions.ChangeMany(changes.map((c) => app.FollowUpChange.createFrom(c))))) as unknown as Raw
-  return { items: arr<Raw>(r?.items).map(followUpOf), problems: bulkProblemsOf(r?.problems) }
+  const r = await callRaw(() => Actions.ChangeMany(changes.map((c) => app.FollowUpChange.createFrom(c))))
+  return { items: arr(r?.items).map(followUpOf), problems: bulkProblemsOf(r?.problems) }
 }

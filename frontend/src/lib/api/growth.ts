@@ -2,6 +2,7 @@
 import * as G from '$wails/go/app/GrowthAPI'
 import { growth as wg } from '$wails/go/models'
 import { call } from './call'
+import { arr, callRaw, num, obj, str, strOr, strs, type Raw } from './decode'
 
 export type GoalStatus = 'not_started' | 'in_progress' | 'done' | 'dropped'
 export type StretchStatus = 'planned' | 'active' | 'done'
@@ -162,14 +163,6 @@ export interface MentoringOverview {
 
 // ---- decoding -------------------------------------------------------------
 
-type Raw = Record<string, unknown>
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : '')
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0)
-const arr = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : [])
-const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
-const rec = (v: unknown): Raw => (v && typeof v === 'object' ? (v as Raw) : {})
-
 function milestoneOf(r: Raw): Milestone {
   return { id: str(r.id), title: str(r.title), dueDate: str(r.dueDate), done: r.done === true, doneOn: str(r.doneOn) }
 }
@@ -180,7 +173,7 @@ function goalOf(r: Raw): Goal {
     title: str(r.title),
     description: str(r.description),
     targetDate: str(r.targetDate),
-    status: (str(r.status) || 'not_started') as GoalStatus,
+    status: strOr<GoalStatus>(r.status, 'not_started'),
     milestones: arr(r.milestones).map(milestoneOf),
   }
 }
@@ -199,11 +192,11 @@ function planOf(r: Raw): Plan {
       description: str(a.description),
       startDate: str(a.startDate),
       endDate: str(a.endDate),
-      status: (str(a.status) || 'planned') as StretchStatus,
+      status: strOr<StretchStatus>(a.status, 'planned'),
     })),
     evidence: arr(r.evidence).map((e) => ({
       id: str(e.id),
-      kind: (str(e.kind) || 'note') as EvidenceKind,
+      kind: strOr<EvidenceKind>(e.kind, 'note'),
       refId: str(e.refId),
       label: str(e.label),
       date: str(e.date),
@@ -222,7 +215,7 @@ export function planViewOf(r: Raw): PlanView {
     aspiration: str(r.aspiration) || 'undecided',
     level: str(r.level),
     exists: r.exists === true,
-    plan: planOf(rec(r.plan)),
+    plan: planOf(obj(r.plan)),
     attention: arr(r.attention).map((a) => ({
       goalId: str(a.goalId),
       goalTitle: str(a.goalTitle),
@@ -252,9 +245,9 @@ function mentorshipOf(r: Raw): Mentorship {
 }
 
 function pairOf(r: Raw): Pair {
-  const c = rec(r.checkIn)
+  const c = obj(r.checkIn)
   return {
-    mentorship: mentorshipOf(rec(r.mentorship)),
+    mentorship: mentorshipOf(obj(r.mentorship)),
     active: r.active === true,
     checkIn: { next: str(c.next), days: num(c.days), due: c.due === true },
   }
@@ -277,7 +270,7 @@ function suggestionOf(r: Raw): Suggestion {
 
 /** A person's plan view (exists false and an empty plan when they have none). */
 export async function loadPlan(personId: string): Promise<PlanView> {
-  return planViewOf(rec(await call(() => G.Plan(personId))))
+  return planViewOf(await callRaw(() => G.Plan(personId)))
 }
 
 /** Creates or replaces a plan; returns the fresh view. */
@@ -294,7 +287,7 @@ export async function savePlan(input: PlanInput): Promise<PlanView> {
     evidence: input.evidence,
     revision: input.revision,
   }
-  return planViewOf(rec(await call(() => G.SavePlan(wg.Plan.createFrom(body)))))
+  return planViewOf(await callRaw(() => G.SavePlan(wg.Plan.createFrom(body))))
 }
 
 export async function deletePlan(personId: string): Promise<void> {
@@ -303,16 +296,16 @@ export async function deletePlan(personId: string): Promise<void> {
 
 /** Ticks a milestone off (done today) or back on. */
 export async function setMilestoneDone(personId: string, milestoneId: string, done: boolean): Promise<PlanView> {
-  return planViewOf(rec(await call(() => G.SetMilestoneDone(personId, milestoneId, done))))
+  return planViewOf(await callRaw(() => G.SetMilestoneDone(personId, milestoneId, done)))
 }
 
 export async function setGoalStatus(personId: string, goalId: string, status: GoalStatus): Promise<PlanView> {
-  return planViewOf(rec(await call(() => G.SetGoalStatus(personId, goalId, status))))
+  return planViewOf(await callRaw(() => G.SetGoalStatus(personId, goalId, status)))
 }
 
 /** Adds a note or links a record; field errors come back as "evidence.N.field". */
 export async function addEvidence(personId: string, e: Omit<Evidence, 'id'>): Promise<PlanView> {
-  return planViewOf(rec(await call(() => G.AddEvidence(personId, wg.Evidence.createFrom({ ...e, id: '' })))))
+  return planViewOf(await callRaw(() => G.AddEvidence(personId, wg.Evidence.createFrom({ ...e, id: '' }))))
 }
 
 const LINK_KINDS: readonly string[] = ['incident', 'feedback', 'followup']
@@ -340,16 +333,16 @@ export function evidenceCandidatesOf(r: Raw): EvidenceCandidates {
  * leaving out what the plan links already. Link one with addEvidence({kind, refId}).
  */
 export async function loadEvidenceCandidates(personId: string): Promise<EvidenceCandidates> {
-  return evidenceCandidatesOf(rec(await call(() => G.EvidenceCandidates(personId))))
+  return evidenceCandidatesOf(await callRaw(() => G.EvidenceCandidates(personId)))
 }
 
 export async function removeEvidence(personId: string, evidenceId: string): Promise<PlanView> {
-  return planViewOf(rec(await call(() => G.RemoveEvidence(personId, evidenceId))))
+  return planViewOf(await callRaw(() => G.RemoveEvidence(personId, evidenceId)))
 }
 
 /** A person's mentors, mentees and suggested mentors. */
 export async function loadPersonMentoring(personId: string): Promise<PersonMentoring> {
-  const r = rec(await call(() => G.PersonMentoring(personId)))
+  const r = await callRaw(() => G.PersonMentoring(personId))
   return {
     mentors: arr(r.mentors).map(pairOf),
     mentees: arr(r.mentees).map(pairOf),
@@ -359,23 +352,23 @@ export async function loadPersonMentoring(personId: string): Promise<PersonMento
 
 /** Every pair and the suggestions for new ones. */
 export async function loadMentoring(): Promise<MentoringOverview> {
-  const r = rec(await call(() => G.Mentoring()))
+  const r = await callRaw(() => G.Mentoring())
   return { pairs: arr(r.pairs).map(pairOf), suggestions: arr(r.suggestions).map(suggestionOf), today: str(r.today) }
 }
 
 /** Creates (id '') or saves a pair. Two active pairs of the same people are a conflict. */
 export async function saveMentorship(m: Mentorship): Promise<Mentorship> {
-  return mentorshipOf(rec(await call(() => G.SaveMentorship(wg.Mentorship.createFrom(m)))))
+  return mentorshipOf(await callRaw(() => G.SaveMentorship(wg.Mentorship.createFrom(m))))
 }
 
 /** Ends a pair on a date ('' = today). */
 export async function endMentorship(id: string, endedOn = ''): Promise<Mentorship> {
-  return mentorshipOf(rec(await call(() => G.EndMentorship(id, endedOn))))
+  return mentorshipOf(await callRaw(() => G.EndMentorship(id, endedOn)))
 }
 
 /** Records a check-in on a date ('' = today). */
 export async function recordCheckIn(id: string, date = ''): Promise<Mentorship> {
-  return mentorshipOf(rec(await call(() => G.RecordCheckIn(id, date))))
+  return mentorshipOf(await callRaw(() => G.RecordCheckIn(id, date)))
 }
 
 export async function deleteMentorship(id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import * as Incidents from '$wails/go/app/IncidentAPI'
 import { incident as wi, action as wa } from '$wails/go/models'
 import { call } from './call'
+import { arr, callList, callRaw, dropEmpty, obj, optTime, str, strOr, type Raw } from './decode'
 import { followUpOf } from './followups'
 import type {
   FollowUpInput,
@@ -22,32 +23,13 @@ import type {
 // cannot read "" as a time. Incoming data is made nil-safe here; outgoing
 // time fields are left out when unset.
 
-type Raw = Record<string, unknown>
-
 const TIME_KEYS = ['startedAt', 'detectedAt', 'acknowledgedAt', 'mitigatedAt', 'resolvedAt'] as const
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : ''
-}
-function optTime(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined
-}
-function arr<T>(v: unknown): T[] {
-  return Array.isArray(v) ? (v as T[]) : []
-}
-
-/** A copy of o without keys whose value is undefined or '' (for time fields). */
-function dropEmpty<T extends object>(o: T, keys: readonly string[]): T {
-  const out = { ...o } as Raw
-  for (const k of keys) if (out[k] === undefined || out[k] === '') delete out[k]
-  return out as T
-}
 
 export function timelineEntryOf(r: Raw): TimelineEntry {
   return {
     id: str(r.id),
     at: str(r.at),
-    kind: (str(r.kind) || 'note') as TimelineEntry['kind'],
+    kind: strOr<TimelineEntry['kind']>(r.kind, 'note'),
     auto: r.auto === true,
     text: str(r.text),
     authorId: str(r.authorId),
@@ -59,10 +41,9 @@ export function timelineEntryOf(r: Raw): TimelineEntry {
   }
 }
 
-function review(r: Raw | undefined): Review {
-  const x = r ?? {}
+function review(x: Raw): Review {
   return {
-    state: (str(x.state) || 'not_started') as Review['state'],
+    state: strOr<Review['state']>(x.state, 'not_started'),
     dueDate: str(x.dueDate),
     summary: str(x.summary),
     impact: str(x.impact),
@@ -80,62 +61,58 @@ function review(r: Raw | undefined): Review {
   }
 }
 
-export function incidentOf(r: Raw): Incident {
+/** What an incident and its summary share: what, how bad, where it stands, its key times. */
+function headOf(r: Raw) {
   return {
     id: str(r.id),
     title: str(r.title),
-    summary: str(r.summary),
     severity: typeof r.severity === 'number' ? r.severity : 3,
-    status: (str(r.status) || 'investigating') as IncidentStatus,
+    status: strOr<IncidentStatus>(r.status, 'investigating'),
     startedAt: str(r.startedAt),
     detectedAt: optTime(r.detectedAt),
     acknowledgedAt: optTime(r.acknowledgedAt),
     mitigatedAt: optTime(r.mitigatedAt),
     resolvedAt: optTime(r.resolvedAt),
     commanderId: str(r.commanderId),
+    tags: arr<string>(r.tags),
+    escalated: r.escalated === true,
+  }
+}
+
+export function incidentOf(r: Raw): Incident {
+  return {
+    ...headOf(r),
+    summary: str(r.summary),
     scribeId: str(r.scribeId),
     commsId: str(r.commsId),
     responderIds: arr<string>(r.responderIds),
-    participants: arr<Raw>(r.participants).map((p) => ({ personId: str(p.personId), joinedAt: optTime(p.joinedAt) })),
+    participants: arr(r.participants).map((p) => ({ personId: str(p.personId), joinedAt: optTime(p.joinedAt) })),
     affectedServiceIds: arr<string>(r.affectedServiceIds),
     customerImpact: str(r.customerImpact),
-    tags: arr<string>(r.tags),
-    escalated: r.escalated === true,
-    timeline: arr<Raw>(r.timeline).map(timelineEntryOf),
-    review: review(r.review as Raw | undefined),
+    timeline: arr(r.timeline).map(timelineEntryOf),
+    review: review(obj(r.review)),
     createdAt: str(r.createdAt),
     updatedAt: str(r.updatedAt),
   }
 }
 
 function detail(d: unknown): IncidentDetail {
-  const r = (d ?? {}) as Raw
-  return { incident: incidentOf((r.incident ?? {}) as Raw), followUps: arr<Raw>(r.followUps).map(followUpOf) }
+  const r = obj(d)
+  return { incident: incidentOf(obj(r.incident)), followUps: arr(r.followUps).map(followUpOf) }
 }
 
 function summary(r: Raw): IncidentSummary {
   return {
-    id: str(r.id),
-    title: str(r.title),
-    severity: typeof r.severity === 'number' ? r.severity : 3,
-    status: (str(r.status) || 'investigating') as IncidentStatus,
-    startedAt: str(r.startedAt),
-    detectedAt: optTime(r.detectedAt),
-    acknowledgedAt: optTime(r.acknowledgedAt),
-    mitigatedAt: optTime(r.mitigatedAt),
-    resolvedAt: optTime(r.resolvedAt),
-    commanderId: str(r.commanderId),
+    ...headOf(r),
     serviceIds: arr<string>(r.serviceIds),
-    tags: arr<string>(r.tags),
-    escalated: r.escalated === true,
-    reviewState: (str(r.reviewState) || 'not_started') as IncidentSummary['reviewState'],
+    reviewState: strOr<IncidentSummary['reviewState']>(r.reviewState, 'not_started'),
     reviewDue: str(r.reviewDue),
   }
 }
 
 export async function listIncidents(filter: IncidentFilter = {}): Promise<IncidentSummary[]> {
   const f = wi.Filter.createFrom({ ...filter, serviceId: filter.serviceId ?? '' })
-  return arr<Raw>(await call(() => Incidents.List(f))).map(summary)
+  return (await callList(() => Incidents.List(f))).map(summary)
 }
 
 export async function getIncident(id: string): Promise<IncidentDetail> {
@@ -220,14 +197,14 @@ export async function incidentMarkdown(id: string): Promise<string> {
 /** Metrics for incidents started in [from, to); missing bounds are open. */
 export async function loadMetricsPage(window: { from?: string; to?: string } = {}): Promise<MetricsPage> {
   const w = wi.Window.createFrom(dropEmpty({ ...window }, ['from', 'to']))
-  const p = (await call(() => Incidents.MetricsPage(w))) as unknown as Raw
-  const m = (p.metrics ?? {}) as Raw
+  const p = await callRaw(() => Incidents.MetricsPage(w))
+  const m = obj(p.metrics)
   const dur = (d: unknown) => {
-    const x = (d ?? {}) as Raw
+    const x = obj(d)
     return { n: Number(x.n ?? 0), mean: Number(x.mean ?? 0), median: Number(x.median ?? 0) }
   }
   const rate = (r: unknown) => {
-    const x = (r ?? {}) as Raw
+    const x = obj(r)
     return { num: Number(x.num ?? 0), den: Number(x.den ?? 0), value: Number(x.value ?? 0) }
   }
   return {
@@ -240,20 +217,20 @@ export async function loadMetricsPage(window: { from?: string; to?: string } = {
       open: Number(m.open ?? 0),
       mtta: dur(m.mtta),
       mttr: dur(m.mttr),
-      bySeverity: arr<Raw>(m.bySeverity).map((s) => ({
+      bySeverity: arr(m.bySeverity).map((s) => ({
         severity: Number(s.severity),
         label: str(s.label),
         incidents: Number(s.incidents ?? 0),
         mtta: dur(s.mtta),
         mttr: dur(s.mttr),
       })),
-      byMonth: arr<Raw>(m.byMonth).map((s) => ({
+      byMonth: arr(m.byMonth).map((s) => ({
         month: str(s.month),
         incidents: Number(s.incidents ?? 0),
         mtta: dur(s.mtta),
         mttr: dur(s.mttr),
       })),
-      byServiceMonth: arr<Raw>(m.byServiceMonth).map((s) => ({
+      byServiceMonth: arr(m.byServiceMonth).map((s) => ({
         serviceId: str(s.serviceId),
         service: str(s.service),
         month: str(s.month),
@@ -263,7 +240,7 @@ export async function loadMetricsPage(window: { from?: string; to?: string } = {
       reviewCompletion: rate(m.reviewCompletion),
       followUpCompletion: rate(m.followUpCompletion),
     },
-    patterns: arr<Raw>(p.patterns).map((x) => ({
+    patterns: arr(p.patterns).map((x) => ({
       kind: str(x.kind) as 'service' | 'tag' | 'cause',
       key: str(x.key),
       also: arr<string>(x.also),
@@ -276,9 +253,9 @@ export async function loadMetricsPage(window: { from?: string; to?: string } = {
 }
 
 function settings(s: unknown): IncidentSettings {
-  const r = (s ?? {}) as Raw
+  const r = obj(s)
   return {
-    severities: arr<Raw>(r.severities).map((l) => ({ label: str(l.label), description: str(l.description) })),
+    severities: arr(r.severities).map((l) => ({ label: str(l.label), description: str(l.description) })),
     reviewDueBusinessDays: Number(r.reviewDueBusinessDays ?? 5),
     causeKeywords: arr<string>(r.causeKeywords),
   }

@@ -1,18 +1,7 @@
 import * as OnCall from '$wails/go/app/OnCallAPI'
 import { app as wapp, oncall as wo } from '$wails/go/models'
 import { call } from './call'
-
-type Raw = Record<string, unknown>
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : ''
-}
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0
-}
-function arr<T>(v: unknown): T[] {
-  return Array.isArray(v) ? (v as T[]) : []
-}
+import { arr, callList, callRaw, num, obj, objOrNull, str, strOr, type Raw } from './decode'
 
 export type ShiftUnit = 'hours' | 'days' | 'weeks'
 export type Coverage = '24x7' | 'business_hours' | 'none'
@@ -163,7 +152,7 @@ export interface FairnessReport {
 }
 
 export function rotationOf(r: Raw): Rotation {
-  const len = (r.shiftLength ?? {}) as Raw
+  const len = obj(r.shiftLength)
   const res = r.restriction as Raw | undefined
   return {
     id: str(r.id),
@@ -173,11 +162,11 @@ export function rotationOf(r: Raw): Rotation {
     layer: num(r.layer) || 1,
     timezone: str(r.timezone),
     participants: arr<string>(r.participants),
-    shiftLength: { n: num(len.n), unit: (str(len.unit) || 'weeks') as ShiftUnit },
+    shiftLength: { n: num(len.n), unit: strOr<ShiftUnit>(len.unit, 'weeks') },
     handoffTime: str(r.handoffTime),
     startDate: str(r.startDate),
     restriction: res ? { weekdays: arr<string>(res.weekdays), start: str(res.start), end: str(res.end) } : undefined,
-    requiredCoverage: (str(r.requiredCoverage) || 'none') as Coverage,
+    requiredCoverage: strOr<Coverage>(r.requiredCoverage, 'none'),
     payback: r.payback === true,
     notifyHandoffs: r.notifyHandoffs === true,
     colors: (r.colors ?? {}) as Record<string, string>,
@@ -193,7 +182,7 @@ export function shiftOf(r: Raw): Shift {
     start: str(r.start),
     end: str(r.end),
     personId: str(r.personId),
-    reason: (str(r.reason) || 'scheduled') as ShiftReason,
+    reason: strOr<ShiftReason>(r.reason, 'scheduled'),
     replacedPersonId: str(r.replacedPersonId),
     gap: r.gap === true || str(r.reason) === 'gap',
     unavailable: r.unavailable === true,
@@ -205,7 +194,7 @@ function timeOffOf(r: Raw): TimeOff {
   return {
     id: str(r.id),
     personId: str(r.personId),
-    kind: (str(r.kind) || 'vacation') as TimeOffKind,
+    kind: strOr<TimeOffKind>(r.kind, 'vacation'),
     startDate: str(r.startDate),
     endDate: str(r.endDate),
     start: str(r.start),
@@ -220,7 +209,7 @@ function regionOf(r: Raw): Region {
     id: str(r.id),
     name: str(r.name),
     memberIds: arr<string>(r.memberIds),
-    holidays: arr<Raw>(r.holidays).map((h) => ({ date: str(h.date), name: str(h.name) })),
+    holidays: arr(r.holidays).map((h) => ({ date: str(h.date), name: str(h.name) })),
   }
 }
 
@@ -273,11 +262,11 @@ function rotationBody(r: Rotation): wo.Rotation {
 }
 
 export async function loadRotations(): Promise<Rotation[]> {
-  return arr<Raw>(await call(() => OnCall.Rotations())).map(rotationOf)
+  return (await callList(() => OnCall.Rotations())).map(rotationOf)
 }
 
 export async function saveRotation(r: Rotation): Promise<Rotation> {
-  return rotationOf((await call(() => OnCall.SaveRotation(rotationBody(r)))) as unknown as Raw)
+  return rotationOf(await callRaw(() => OnCall.SaveRotation(rotationBody(r))))
 }
 
 export async function deleteRotation(id: string): Promise<void> {
@@ -286,16 +275,16 @@ export async function deleteRotation(id: string): Promise<void> {
 
 /** The shifts an unsaved rotation would give (field errors as an ApiError). */
 export async function previewRotation(r: Rotation, w: OnCallWindow): Promise<Shift[]> {
-  return arr<Raw>(await call(() => OnCall.Preview(rotationBody(r), win(w)))).map(shiftOf)
+  return (await callList(() => OnCall.Preview(rotationBody(r), win(w)))).map(shiftOf)
 }
 
 /** Shifts of one rotation ('' = all) in a window. */
 export async function loadShifts(rotationId: string, w: OnCallWindow): Promise<Shift[]> {
-  return arr<Raw>(await call(() => OnCall.Shifts(rotationId, win(w)))).map(shiftOf)
+  return (await callList(() => OnCall.Shifts(rotationId, win(w)))).map(shiftOf)
 }
 
 export async function loadCoverage(w: OnCallWindow): Promise<CoverageGap[]> {
-  return arr<Raw>(await call(() => OnCall.Coverage(win(w)))).map((g) => ({
+  return (await callList(() => OnCall.Coverage(win(w)))).map((g) => ({
     schedule: str(g.schedule),
     teamId: str(g.teamId),
     rotationIds: arr<string>(g.rotationIds),
@@ -308,12 +297,12 @@ export async function loadCoverage(w: OnCallWindow): Promise<CoverageGap[]> {
 }
 
 export async function loadFairness(w: OnCallWindow): Promise<FairnessReport> {
-  const r = (await call(() => OnCall.Fairness(win(w)))) as unknown as Raw
+  const r = await callRaw(() => OnCall.Fairness(win(w)))
   return {
     from: str(r.from),
     to: str(r.to),
     warnings: arr<string>(r.warnings),
-    rows: arr<Raw>(r.rows).map((x) => ({
+    rows: arr(r.rows).map((x) => ({
       personId: str(x.personId),
       name: str(x.name),
       shifts: num(x.shifts),
@@ -338,7 +327,7 @@ export async function loadFairness(w: OnCallWindow): Promise<FairnessReport> {
 
 /** Time off of one person ('' = everyone); an empty window means all of it. */
 export async function loadTimeOff(personId = '', w: OnCallWindow = { from: '', to: '' }): Promise<TimeOff[]> {
-  return arr<Raw>(await call(() => OnCall.TimeOff(personId, win(w)))).map(timeOffOf)
+  return (await callList(() => OnCall.TimeOff(personId, win(w)))).map(timeOffOf)
 }
 
 export async function saveTimeOff(t: TimeOffInput): Promise<Saved<TimeOff>> {
@@ -347,8 +336,8 @@ export async function saveTimeOff(t: TimeOffInput): Promise<Saved<TimeOff>> {
   if (t.startDate) body.startDate = t.startDate
   if (t.endDate) body.endDate = t.endDate
   if (t.note) body.note = t.note
-  const r = (await call(() => OnCall.SaveTimeOff(wo.TimeOff.createFrom(body)))) as unknown as Raw
-  return { item: timeOffOf((r.item ?? {}) as Raw), warnings: arr<string>(r.warnings) }
+  const r = await callRaw(() => OnCall.SaveTimeOff(wo.TimeOff.createFrom(body)))
+  return { item: timeOffOf(obj(r.item)), warnings: arr<string>(r.warnings) }
 }
 
 export async function deleteTimeOff(id: string): Promise<void> {
@@ -356,13 +345,13 @@ export async function deleteTimeOff(id: string): Promise<void> {
 }
 
 export async function loadRegions(): Promise<Region[]> {
-  return arr<Raw>(await call(() => OnCall.Regions())).map(regionOf)
+  return (await callList(() => OnCall.Regions())).map(regionOf)
 }
 
 export async function saveRegion(r: Region): Promise<Region> {
   const body: Raw = { name: r.name, memberIds: r.memberIds, holidays: r.holidays }
   if (r.id) body.id = r.id
-  return regionOf((await call(() => OnCall.SaveRegion(wo.Region.createFrom(body)))) as unknown as Raw)
+  return regionOf(await callRaw(() => OnCall.SaveRegion(wo.Region.createFrom(body))))
 }
 
 export async function deleteRegion(id: string): Promise<void> {
@@ -370,7 +359,7 @@ export async function deleteRegion(id: string): Promise<void> {
 }
 
 export async function loadOverrides(rotationId: string): Promise<Override[]> {
-  return arr<Raw>(await call(() => OnCall.Overrides(rotationId))).map(overrideOf)
+  return (await callList(() => OnCall.Overrides(rotationId))).map(overrideOf)
 }
 
 export async function saveOverride(o: Omit<Override, 'id'> & { id?: string }): Promise<Saved<Override>> {
@@ -379,8 +368,8 @@ export async function saveOverride(o: Omit<Override, 'id'> & { id?: string }): P
   if (o.start) body.start = o.start
   if (o.end) body.end = o.end
   if (o.note) body.note = o.note
-  const r = (await call(() => OnCall.SaveOverride(wo.Override.createFrom(body)))) as unknown as Raw
-  return { item: overrideOf((r.item ?? {}) as Raw), warnings: arr<string>(r.warnings) }
+  const r = await callRaw(() => OnCall.SaveOverride(wo.Override.createFrom(body)))
+  return { item: overrideOf(obj(r.item)), warnings: arr<string>(r.warnings) }
 }
 
 export async function deleteOverride(id: string): Promise<void> {
@@ -388,7 +377,7 @@ export async function deleteOverride(id: string): Promise<void> {
 }
 
 export async function loadSwaps(rotationId: string): Promise<Swap[]> {
-  return arr<Raw>(await call(() => OnCall.Swaps(rotationId))).map(swapOf)
+  return (await callList(() => OnCall.Swaps(rotationId))).map(swapOf)
 }
 
 export interface SwapView extends Swap {
@@ -403,7 +392,7 @@ export interface SwapView extends Swap {
 
 /** Swaps with both turns' times and holders, of one rotation ('' = all), earliest first. */
 export async function loadSwapViews(rotationId = ''): Promise<SwapView[]> {
-  return arr<Raw>(await call(() => OnCall.SwapViews(rotationId))).map((r) => ({
+  return (await callList(() => OnCall.SwapViews(rotationId))).map((r) => ({
     ...swapOf(r),
     startA: str(r.startA),
     endA: str(r.endA),
@@ -417,8 +406,8 @@ export async function loadSwapViews(rotationId = ''): Promise<SwapView[]> {
 export async function saveSwap(s: { rotationId: string; slotA: number; slotB: number; note?: string }): Promise<Saved<Swap>> {
   const body: Raw = { rotationId: s.rotationId, slotA: s.slotA, slotB: s.slotB }
   if (s.note) body.note = s.note
-  const r = (await call(() => OnCall.SaveSwap(wo.Swap.createFrom(body)))) as unknown as Raw
-  return { item: swapOf((r.item ?? {}) as Raw), warnings: arr<string>(r.warnings) }
+  const r = await callRaw(() => OnCall.SaveSwap(wo.Swap.createFrom(body)))
+  return { item: swapOf(obj(r.item)), warnings: arr<string>(r.warnings) }
 }
 
 export async function deleteSwap(id: string): Promise<void> {
@@ -462,10 +451,10 @@ export interface CompensationReport {
 }
 
 function settingsOf(r: Raw): OnCallSettings {
-  const c = (r.compensation ?? {}) as Raw
+  const c = obj(r.compensation)
   return {
     compensation: {
-      mode: (str(c.mode) || 'none') as CompensationMode,
+      mode: strOr<CompensationMode>(c.mode, 'none'),
       currency: str(c.currency),
       weekdayRate: num(c.weekdayRate),
       weekendRate: num(c.weekendRate),
@@ -478,25 +467,25 @@ function settingsOf(r: Raw): OnCallSettings {
 }
 
 export async function loadOnCallSettings(): Promise<OnCallSettings> {
-  return settingsOf((await call(() => OnCall.Settings())) as unknown as Raw)
+  return settingsOf(await callRaw(() => OnCall.Settings()))
 }
 
 export async function saveOnCallSettings(s: OnCallSettings): Promise<OnCallSettings> {
   const c: Raw = { ...s.compensation }
   if (!s.compensation.currency) delete c.currency
   const body = { compensation: c, notifyPersonIds: s.notifyPersonIds, gapWarningDays: s.gapWarningDays }
-  return settingsOf((await call(() => OnCall.SaveSettings(wo.Settings.createFrom(body)))) as unknown as Raw)
+  return settingsOf(await callRaw(() => OnCall.SaveSettings(wo.Settings.createFrom(body))))
 }
 
 /** The compensation report of a month ("2026-11"). */
 export async function loadCompensation(month: string): Promise<CompensationReport> {
-  const r = (await call(() => OnCall.Compensation(month))) as unknown as Raw
+  const r = await callRaw(() => OnCall.Compensation(month))
   return {
     month: str(r.month),
-    mode: (str(r.mode) || 'none') as CompensationMode,
+    mode: strOr<CompensationMode>(r.mode, 'none'),
     currency: str(r.currency),
     total: num(r.total),
-    rows: arr<Raw>(r.rows).map((x) => ({
+    rows: arr(r.rows).map((x) => ({
       personId: str(x.personId),
       name: str(x.name),
       weekdayHours: num(x.weekdayHours),
@@ -517,13 +506,13 @@ export async function compensationCSV(month: string): Promise<string> {
 export interface TeamTurn {
   personId: string // '' for a gap
   name: string // '' for a gap
-  timezone: string
+  timezone: string // the person's zone
   start: string // RFC 3339
   end: string
   reason: string
   gap: boolean
   unavailable: boolean
-  replaced: string
+  replaced: string // who the rotation order scheduled, when someone else holds it
 }
 
 /** One rotation of a team with who holds it now and next. */
@@ -543,9 +532,9 @@ export interface TeamOnCall {
   rotations: TeamRotationNow[]
 }
 
-function teamTurnOf(v: unknown): TeamTurn | null {
-  if (typeof v !== 'object' || v === null) return null
-  const t = v as Raw
+function turnOf(v: unknown): TeamTurn | null {
+  const t = objOrNull(v)
+  if (!t) return null
   return {
     personId: str(t.personId),
     name: str(t.name),
@@ -559,18 +548,23 @@ function teamTurnOf(v: unknown): TeamTurn | null {
   }
 }
 
+/** A rotation (a layer of a schedule) with who holds it now and next (also the Today screen's). */
+export function rotationNowOf(r: Raw): TeamRotationNow {
+  return {
+    rotationId: str(r.rotationId),
+    rotation: str(r.rotation),
+    layer: num(r.layer) || 1,
+    timezone: str(r.timezone),
+    now: turnOf(r.now),
+    next: turnOf(r.next),
+  }
+}
+
 /** Who is on call now and next for every team that rotations belong to. */
 export async function loadTeamsOnCall(): Promise<TeamOnCall[]> {
-  return arr<Raw>(await call(() => OnCall.TeamsOnCall())).map((t) => ({
+  return (await callList(() => OnCall.TeamsOnCall())).map((t) => ({
     teamId: str(t.teamId),
     team: str(t.team),
-    rotations: arr<Raw>(t.rotations).map((r) => ({
-      rotationId: str(r.rotationId),
-      rotation: str(r.rotation),
-      layer: num(r.layer) || 1,
-      timezone: str(r.timezone),
-      now: teamTurnOf(r.now),
-      next: teamTurnOf(r.next),
-    })),
+    rotations: arr(t.rotations).map(rotationNowOf),
   }))
 }

@@ -3,24 +3,10 @@
 import * as O from '$wails/go/app/OneOnOneAPI'
 import { action as wa, feedback as wf, oneonone as wo } from '$wails/go/models'
 import { call } from './call'
+import { arr, callList, callRaw, num, obj, str, strOr, type Raw } from './decode'
 import { followUpBriefOf, followUpOf } from './followups'
 import { shiftOf, type Shift } from './oncall'
 import type { FollowUp, FollowUpBrief, Priority } from './types'
-
-type Raw = Record<string, unknown>
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : ''
-}
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0
-}
-function arr<T>(v: unknown): T[] {
-  return Array.isArray(v) ? (v as T[]) : []
-}
-function obj(v: unknown): Raw {
-  return typeof v === 'object' && v !== null ? (v as Raw) : {}
-}
 
 // ---------------------------------------------------------------- 1:1s
 
@@ -114,7 +100,7 @@ export interface CadenceSlot {
 export function seriesOf(r: Raw): Series {
   return {
     personId: str(r.personId),
-    cadence: (str(r.cadence) || 'biweekly') as Cadence,
+    cadence: strOr<Cadence>(r.cadence, 'biweekly'),
     weekday: num(r.weekday),
     time: str(r.time),
     durationMinutes: num(r.durationMinutes),
@@ -127,7 +113,7 @@ export function cadenceStatusOf(r: Raw): CadenceStatus {
   return {
     personId: str(r.personId),
     name: str(r.name),
-    cadence: (str(r.cadence) || 'biweekly') as Cadence,
+    cadence: strOr<Cadence>(r.cadence, 'biweekly'),
     cadenceDays: num(r.cadenceDays),
     paused: r.paused === true,
     lastHeld: str(r.lastHeld),
@@ -158,8 +144,8 @@ export function meetingOf(r: Raw): Meeting {
     id: str(r.id),
     personId: str(r.personId),
     date: str(r.date),
-    status: (str(r.status) || 'planned') as MeetingStatus,
-    agenda: arr<Raw>(r.agenda).map(agendaItemOf),
+    status: strOr<MeetingStatus>(r.status, 'planned'),
+    agenda: arr(r.agenda).map(agendaItemOf),
     sharedNotes: str(r.sharedNotes),
     privateNotes: str(r.privateNotes),
     mood: num(r.mood),
@@ -170,14 +156,14 @@ export function meetingOf(r: Raw): Meeting {
 }
 
 export async function loadOneOnOnes(personId: string): Promise<PersonOneOnOnes> {
-  const r = (await call(() => O.Person(personId))) as unknown as Raw
+  const r = await callRaw(() => O.Person(personId))
   const has = r.hasSeries === true
   return {
     hasSeries: has,
     series: has ? seriesOf(obj(r.series)) : null,
     status: r.status ? cadenceStatusOf(obj(r.status)) : null,
-    meetings: arr<Raw>(r.meetings).map(meetingOf),
-    followUps: arr<Raw>(r.followUps).map(followUpBriefOf),
+    meetings: arr(r.meetings).map(meetingOf),
+    followUps: arr(r.followUps).map(followUpBriefOf),
     today: str(r.today),
     slot: r.slot ? slotOf(obj(r.slot)) : null,
   }
@@ -200,12 +186,12 @@ function slotOf(x: Raw): CadenceSlot {
 
 /** Every report's cadence status, overdue first. */
 export async function loadCadenceStatuses(): Promise<CadenceStatus[]> {
-  return arr<Raw>(await call(() => O.Statuses())).map(cadenceStatusOf)
+  return (await callList(() => O.Statuses())).map(cadenceStatusOf)
 }
 
 export async function saveSeries(s: Series): Promise<Series> {
   const body = { ...s }
-  return seriesOf((await call(() => O.SaveSeries(wo.Series.createFrom(body)))) as unknown as Raw)
+  return seriesOf(await callRaw(() => O.SaveSeries(wo.Series.createFrom(body))))
 }
 
 export async function deleteSeries(personId: string): Promise<void> {
@@ -214,7 +200,7 @@ export async function deleteSeries(personId: string): Promise<void> {
 
 /** Plans a 1:1 on date ('' = today); unfinished topics of the previous one are carried over. */
 export async function startMeeting(personId: string, date = ''): Promise<Meeting> {
-  return meetingOf((await call(() => O.StartMeeting(personId, date))) as unknown as Raw)
+  return meetingOf(await callRaw(() => O.StartMeeting(personId, date)))
 }
 
 /** Saves agenda, notes, check-in, date and status. Times are the backend's business. */
@@ -236,7 +222,7 @@ export async function saveMeeting(m: Meeting): Promise<Meeting> {
     mood: m.mood || 0,
     energy: m.energy || 0,
   }
-  return meetingOf((await call(() => O.SaveMeeting(wo.Meeting.createFrom(body)))) as unknown as Raw)
+  return meetingOf(await callRaw(() => O.SaveMeeting(wo.Meeting.createFrom(body))))
 }
 
 /** Refused (conflict) while the meeting has follow-ups. */
@@ -245,7 +231,7 @@ export async function deleteMeeting(id: string): Promise<void> {
 }
 
 export async function meetingFollowUps(meetingId: string): Promise<FollowUp[]> {
-  return arr<Raw>(await call(() => O.MeetingFollowUps(meetingId))).map(followUpOf)
+  return (await callList(() => O.MeetingFollowUps(meetingId))).map(followUpOf)
 }
 
 export interface MeetingFollowUpInput {
@@ -266,7 +252,7 @@ export async function addMeetingFollowUp(meetingId: string, f: MeetingFollowUpIn
     status: 'open',
     source: {},
   }
-  return followUpOf((await call(() => O.AddFollowUp(meetingId, wa.Item.createFrom(body)))) as unknown as Raw)
+  return followUpOf(await callRaw(() => O.AddFollowUp(meetingId, wa.Item.createFrom(body))))
 }
 
 export interface TextExport {
@@ -277,13 +263,13 @@ export interface TextExport {
 
 /** The .ics of a person's 1:1 series (one recurring event). */
 export async function seriesICS(personId: string): Promise<TextExport> {
-  const r = (await call(() => O.SeriesICS(personId))) as unknown as Raw
+  const r = await callRaw(() => O.SeriesICS(personId))
   return { name: str(r.name), text: str(r.ics), path: '' }
 }
 
 /** Asks where to save (native dialog) and writes the .ics; path '' = cancelled. */
 export async function saveSeriesICS(personId: string): Promise<TextExport> {
-  const r = (await call(() => O.SaveSeriesICS(personId))) as unknown as Raw
+  const r = await callRaw(() => O.SaveSeriesICS(personId))
   return { name: str(r.name), text: '', path: str(r.path) }
 }
 
@@ -387,7 +373,7 @@ export function balanceOf(r: unknown): FeedbackBalance {
   return {
     recent: countsOf(x.recent),
     allTime: countsOf(x.allTime),
-    quarters: arr<Raw>(x.quarters).map((q) => ({ label: str(q.label), from: str(q.from), counts: countsOf(q.counts) })),
+    quarters: arr(x.quarters).map((q) => ({ label: str(q.label), from: str(q.from), counts: countsOf(q.counts) })),
     oldestDraftDays: typeof x.oldestDraftDays === 'number' ? x.oldestDraftDays : -1,
     flags: arr<BalanceFlag>(x.flags),
     notes: arr<string>(x.notes),
@@ -395,9 +381,9 @@ export function balanceOf(r: unknown): FeedbackBalance {
 }
 
 export async function loadFeedback(personId: string): Promise<PersonFeedback> {
-  const r = (await call(() => O.Feedback(personId))) as unknown as Raw
+  const r = await callRaw(() => O.Feedback(personId))
   return {
-    entries: arr<Raw>(r.entries).map(feedbackEntryOf),
+    entries: arr(r.entries).map(feedbackEntryOf),
     balance: balanceOf(r.balance),
     settings: { staleDays: num(obj(r.settings).staleDays) || 7 },
     today: str(r.today),
@@ -433,12 +419,12 @@ export async function saveFeedback(e: FeedbackInput): Promise<FeedbackEntry> {
     body.deliveredOn = e.deliveredOn
     body.how = e.how
   }
-  return feedbackEntryOf((await call(() => O.SaveFeedback(wf.Entry.createFrom(body)))) as unknown as Raw)
+  return feedbackEntryOf(await callRaw(() => O.SaveFeedback(wf.Entry.createFrom(body))))
 }
 
 /** Marks feedback delivered on date ('' = today), how. */
 export async function deliverFeedback(id: string, date: string, how: FeedbackChannel): Promise<FeedbackEntry> {
-  return feedbackEntryOf((await call(() => O.DeliverFeedback(id, date, how))) as unknown as Raw)
+  return feedbackEntryOf(await callRaw(() => O.DeliverFeedback(id, date, how)))
 }
 
 export async function deleteFeedback(id: string): Promise<void> {
@@ -446,12 +432,12 @@ export async function deleteFeedback(id: string): Promise<void> {
 }
 
 export async function loadFeedbackSettings(): Promise<FeedbackSettings> {
-  const r = (await call(() => O.FeedbackSettings())) as unknown as Raw
+  const r = await callRaw(() => O.FeedbackSettings())
   return { staleDays: num(r.staleDays) || 7 }
 }
 
 export async function saveFeedbackSettings(s: FeedbackSettings): Promise<FeedbackSettings> {
-  const r = (await call(() => O.SaveFeedbackSettings(wf.Settings.createFrom({ staleDays: s.staleDays })))) as unknown as Raw
+  const r = await callRaw(() => O.SaveFeedbackSettings(wf.Settings.createFrom({ staleDays: s.staleDays })))
   return { staleDays: num(r.staleDays) }
 }
 
@@ -567,7 +553,7 @@ function meetingRefOf(r: unknown): MeetingRef | null {
   return {
     id: str(x.id),
     date: str(x.date),
-    status: (str(x.status) || 'planned') as MeetingStatus,
+    status: strOr<MeetingStatus>(x.status, 'planned'),
     sharedNotes: str(x.sharedNotes),
     privateNotes: str(x.privateNotes),
     mood: num(x.mood),
@@ -608,13 +594,13 @@ export function briefOf(r: Raw): PrepBrief {
     daysSince: typeof r.daysSince === 'number' ? r.daysSince : -1,
     lastMeeting: meetingRefOf(r.lastMeeting),
     nextMeeting: meetingRefOf(r.nextMeeting),
-    topics: arr<Raw>(r.topics).map(agendaItemOf),
-    followUpsTheirs: arr<Raw>(r.followUpsTheirs).map(followUpBriefOf),
-    followUpsMine: arr<Raw>(r.followUpsMine).map(followUpBriefOf),
+    topics: arr(r.topics).map(agendaItemOf),
+    followUpsTheirs: arr(r.followUpsTheirs).map(followUpBriefOf),
+    followUpsMine: arr(r.followUpsMine).map(followUpBriefOf),
     closedSince: num(r.closedSince),
-    feedbackDrafts: arr<Raw>(r.feedbackDrafts).map(feedbackEntryOf),
+    feedbackDrafts: arr(r.feedbackDrafts).map(feedbackEntryOf),
     feedback: balanceOf(r.feedback),
-    goals: arr<Raw>(r.goals).map((g) => ({
+    goals: arr(r.goals).map((g) => ({
       goalId: str(g.goalId),
       goal: str(g.goal),
       milestone: str(g.milestone),
@@ -622,10 +608,10 @@ export function briefOf(r: Raw): PrepBrief {
       late: g.late === true,
       days: num(g.days),
     })),
-    mood: arr<Raw>(r.mood).map((m) => ({ date: str(m.date), mood: num(m.mood), energy: num(m.energy) })),
+    mood: arr(r.mood).map((m) => ({ date: str(m.date), mood: num(m.mood), energy: num(m.energy) })),
     moodTrend: (['falling', 'rising', 'steady'].includes(trend) ? trend : '') as PrepBrief['moodTrend'],
     oncall: onCallLoadOf(r.oncall),
-    incidents: arr<Raw>(r.incidents).map((i) => ({
+    incidents: arr(r.incidents).map((i) => ({
       id: str(i.id),
       title: str(i.title),
       severity: num(i.severity),
@@ -633,25 +619,25 @@ export function briefOf(r: Raw): PrepBrief {
       startedAt: str(i.startedAt),
       role: str(i.role),
     })),
-    suggestions: arr<Raw>(r.suggestions).map((s) => ({ kind: str(s.kind), text: str(s.text), why: str(s.why) })),
+    suggestions: arr(r.suggestions).map((s) => ({ kind: str(s.kind), text: str(s.text), why: str(s.why) })),
     includesPrivate: r.includesPrivate === true,
   }
 }
 
 /** The 1:1 prep brief; private notes only when asked. */
 export async function loadBrief(personId: string, includePrivate = false): Promise<PrepBrief> {
-  return briefOf((await call(() => O.Brief(personId, includePrivate))) as unknown as Raw)
+  return briefOf(await callRaw(() => O.Brief(personId, includePrivate)))
 }
 
 /** The brief as Markdown (to copy or download). */
 export async function briefMarkdown(personId: string, includePrivate = false): Promise<TextExport> {
-  const r = (await call(() => O.BriefMarkdown(personId, includePrivate))) as unknown as Raw
+  const r = await callRaw(() => O.BriefMarkdown(personId, includePrivate))
   return { name: str(r.name), text: str(r.markdown), path: '' }
 }
 
 /** Asks where to save (native dialog) and writes the brief; path '' = cancelled. */
 export async function saveBriefMarkdown(personId: string, includePrivate = false): Promise<TextExport> {
-  const r = (await call(() => O.SaveBriefMarkdown(personId, includePrivate))) as unknown as Raw
+  const r = await callRaw(() => O.SaveBriefMarkdown(personId, includePrivate))
   return { name: str(r.name), text: '', path: str(r.path) }
 }
 
@@ -695,13 +681,13 @@ export interface TeamHealth {
 
 /** Team health of a team ('' = everyone). */
 export async function loadHealth(teamId = ''): Promise<TeamHealth> {
-  const r = (await call(() => O.Health(teamId))) as unknown as Raw
+  const r = await callRaw(() => O.Health(teamId))
   return {
     today: str(r.today),
     teamId: str(r.teamId),
-    rows: arr<Raw>(r.rows).map((x) => ({
+    rows: arr(r.rows).map((x) => ({
       person: personInfoOf(x.person),
-      flags: arr<Raw>(x.flags).map((f) => ({ kind: str(f.kind), text: str(f.text) })),
+      flags: arr(x.flags).map((f) => ({ kind: str(f.kind), text: str(f.text) })),
       cadence: x.cadence ? cadenceStatusOf(obj(x.cadence)) : null,
       moodTrend: str(x.moodTrend),
       lastMood: num(x.lastMood),

@@ -1,6 +1,7 @@
 import * as People from '$wails/go/app/PeopleAPI'
 import { app } from '$wails/go/models'
 import { call } from './call'
+import { arr, callList } from './decode'
 import type {
   Directory,
   Impact,
@@ -16,19 +17,19 @@ import type {
 
 // Nil-safe copies: Go encodes empty slices as null when they were nil.
 function person(p: Person): Person {
-  return { ...p, skills: p.skills ?? [], teamIds: p.teamIds ?? [], reportIds: p.reportIds ?? [] }
+  return { ...p, skills: arr(p.skills), teamIds: arr(p.teamIds), reportIds: arr(p.reportIds) }
 }
 function team(t: Team): Team {
-  return { ...t, memberIds: t.memberIds ?? [], serviceIds: t.serviceIds ?? [] }
+  return { ...t, memberIds: arr(t.memberIds), serviceIds: arr(t.serviceIds) }
 }
 
 export async function loadDirectory(): Promise<Directory> {
   const d = (await call(() => People.Directory())) as Directory
   return {
-    ladder: d.ladder ?? [],
-    people: (d.people ?? []).map(person),
-    teams: (d.teams ?? []).map(team),
-    services: d.services ?? [],
+    ladder: arr(d.ladder),
+    people: arr<Person>(d.people).map(person),
+    teams: arr<Team>(d.teams).map(team),
+    services: arr(d.services),
   }
 }
 
@@ -54,7 +55,7 @@ export async function restorePerson(id: string): Promise<Person> {
 
 export async function deletePreview(id: string): Promise<Impact> {
   const im = (await call(() => People.DeletePreview(id))) as Impact
-  return { ...im, items: im.items ?? [] }
+  return { ...im, items: arr(im.items) }
 }
 
 export async function deletePerson(id: string, confirmName: string): Promise<void> {
@@ -80,9 +81,9 @@ export async function deleteService(id: string): Promise<void> {
 }
 
 export async function setLadder(levels: string[]): Promise<string[]> {
-  return (await call(() => People.SetLadder(levels))) ?? []
+  return arr(await call(() => People.SetLadder(levels)))
 }
 
 export async function loadTimeZones(): Promise<Zone[]> {
-  return ((await call(() => People.TimeZones())) ?? []) as Zone[]
+  return callList<Zone>(() => People.TimeZones())
 }

@@ -1,13 +1,14 @@
 import * as Reminders from '$wails/go/app/ReminderAPI'
 import { app } from '$wails/go/models'
 import { call } from './call'
+import { callList } from './decode'
 import type { AppClock, Evaluation, NotificationStatus, Reminder, ReminderSettings } from './types'
 
 /** When a snoozed reminder comes back: '1h', 'tomorrow' (09:00) or a date 'YYYY-MM-DD' (09:00). */
 export type SnoozeChoice = '1h' | 'tomorrow' | string
 
 export async function listReminders(): Promise<Reminder[]> {
-  return ((await call(() => Reminders.List())) ?? []) as Reminder[]
+  return callList<Reminder>(() => Reminders.List())
 }
 
 export async function evaluateReminders(): Promise<Evaluation> {

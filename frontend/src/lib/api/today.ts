@@ -1,23 +1,9 @@
 // The manager's day on one screen (Go: app/today_api.go, backend/today).
 import * as T from '$wails/go/app/TodayAPI'
-import { call } from './call'
+import { arr, callRaw, num, obj, str, strOr, type Raw } from './decode'
+import { rotationNowOf, type TeamRotationNow, type TeamTurn } from './oncall'
 import { cadenceStatusOf, type CadenceStatus, type HealthFlag } from './oneonones'
 import type { Priority } from './types'
-
-type Raw = Record<string, unknown>
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : ''
-}
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0
-}
-function arr<T>(v: unknown): T[] {
-  return Array.isArray(v) ? (v as T[]) : []
-}
-function obj(v: unknown): Raw {
-  return typeof v === 'object' && v !== null ? (v as Raw) : {}
-}
 
 /**
  * What a section has to show: items; clear (the data is there, nothing needs
@@ -32,26 +18,11 @@ export interface TodaySection {
   count: number
 }
 
-export interface OnCallTurn {
-  personId: string // '' for a gap
-  name: string // '' for a gap
-  timezone: string // the person's zone
-  start: string // RFC 3339
-  end: string
-  reason: string
-  gap: boolean
-  unavailable: boolean
-  replaced: string // who the rotation order scheduled, when someone else holds it
-}
+/** A stretch of one person's on-call time, or a gap (the Teams screen shows the same). */
+export type OnCallTurn = TeamTurn
 
-export interface TodayLayer {
-  rotationId: string
-  rotation: string
-  layer: number
-  timezone: string
-  now: OnCallTurn | null // null: the layer covers no time now
-  next: OnCallTurn | null
-}
+/** One layer (rotation) of a schedule with who holds it now and next. */
+export type TodayLayer = TeamRotationNow
 
 export interface TodaySchedule {
   name: string
@@ -160,22 +131,6 @@ function headOf(r: Raw): TodaySection {
   }
 }
 
-function turnOf(v: unknown): OnCallTurn | null {
-  if (!v || typeof v !== 'object') return null
-  const r = v as Raw
-  return {
-    personId: str(r.personId),
-    name: str(r.name),
-    timezone: str(r.timezone),
-    start: str(r.start),
-    end: str(r.end),
-    reason: str(r.reason),
-    gap: r.gap === true,
-    unavailable: r.unavailable === true,
-    replaced: str(r.replaced),
-  }
-}
-
 function followUpOf(r: Raw): TodayFollowUp {
   const src = obj(r.source)
   return {
@@ -185,7 +140,7 @@ function followUpOf(r: Raw): TodayFollowUp {
     owner: str(r.owner),
     ownerRemoved: r.ownerRemoved === true,
     dueDate: str(r.dueDate),
-    priority: (str(r.priority) || 'medium') as Priority,
+    priority: strOr<Priority>(r.priority, 'medium'),
     status: str(r.status),
     sourceKind: str(src.kind),
     sourceId: str(src.id),
@@ -212,23 +167,16 @@ export function dayOf(r: Raw): Day {
     oncall: {
       ...headOf(oc),
       uncovered: num(oc.uncovered),
-      schedules: arr<Raw>(oc.schedules).map((s) => ({
+      schedules: arr(oc.schedules).map((s) => ({
         name: str(s.name),
         requirement: str(s.requirement),
         covered: s.covered === true,
-        layers: arr<Raw>(s.layers).map((l) => ({
-          rotationId: str(l.rotationId),
-          rotation: str(l.rotation),
-          layer: num(l.layer) || 1,
-          timezone: str(l.timezone),
-          now: turnOf(l.now),
-          next: turnOf(l.next),
-        })),
+        layers: arr(s.layers).map(rotationNowOf),
       })),
     },
     incidents: {
       ...headOf(inc),
-      items: arr<Raw>(inc.items).map((x) => ({
+      items: arr(inc.items).map((x) => ({
         id: str(x.id),
         title: str(x.title),
         severity: num(x.severity),
@@ -243,15 +191,15 @@ export function dayOf(r: Raw): Day {
     followUps: {
       ...headOf(fu),
       open: num(fu.open),
-      overdue: arr<Raw>(fu.overdue).map(followUpOf),
-      dueSoon: arr<Raw>(fu.dueSoon).map(followUpOf),
-      overdueCount: Number(fu.overdueCount ?? arr<Raw>(fu.overdue).length),
-      dueSoonCount: Number(fu.dueSoonCount ?? arr<Raw>(fu.dueSoon).length),
+      overdue: arr(fu.overdue).map(followUpOf),
+      dueSoon: arr(fu.dueSoon).map(followUpOf),
+      overdueCount: Number(fu.overdueCount ?? arr(fu.overdue).length),
+      dueSoonCount: Number(fu.dueSoonCount ?? arr(fu.dueSoon).length),
     },
-    oneOnOnes: { ...headOf(oo), cadences: num(oo.cadences), items: arr<Raw>(oo.items).map(cadenceStatusOf) },
+    oneOnOnes: { ...headOf(oo), cadences: num(oo.cadences), items: arr(oo.items).map(cadenceStatusOf) },
     reviews: {
       ...headOf(rv),
-      items: arr<Raw>(rv.items).map((x) => ({
+      items: arr(rv.items).map((x) => ({
         incidentId: str(x.incidentId),
         title: str(x.title),
         severity: num(x.severity),
@@ -266,16 +214,16 @@ export function dayOf(r: Raw): Day {
     health: {
       ...headOf(h),
       unjudged: arr<string>(h.unjudged),
-      items: arr<Raw>(h.items).map((x) => ({
+      items: arr(h.items).map((x) => ({
         personId: str(x.personId),
         name: str(x.name),
         role: str(x.role),
-        flags: arr<Raw>(x.flags).map((f) => ({ kind: str(f.kind), text: str(f.text) })),
+        flags: arr(x.flags).map((f) => ({ kind: str(f.kind), text: str(f.text) })),
       })),
     },
     timeOff: {
       ...headOf(to),
-      items: arr<Raw>(to.items).map((x) => ({
+      items: arr(to.items).map((x) => ({
         timeOffId: str(x.timeOffId),
         personId: str(x.personId),
         name: str(x.name),
@@ -294,7 +242,7 @@ export function dayOf(r: Raw): Day {
     },
     gaps: {
       ...headOf(g),
-      items: arr<Raw>(g.items).map((x) => ({
+      items: arr(g.items).map((x) => ({
         schedule: str(x.schedule),
         rotationIds: arr<string>(x.rotationIds),
         requirement: str(x.requirement),
@@ -309,5 +257,5 @@ export function dayOf(r: Raw): Day {
 
 /** The manager's day now (in their zone). */
 export async function loadToday(): Promise<Day> {
-  return dayOf((await call(() => T.Today())) as unknown as Raw)
+  return dayOf(await callRaw(() => T.Today()))
 }
