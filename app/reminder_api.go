@@ -4,11 +4,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dgraph-io/badger/v4"
-
 	"wheelhouse/backend/autostart"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/reminder"
+	"wheelhouse/backend/workspace"
 )
 
 // ReminderAPI is bound to the frontend: the notification centre, snooze and
@@ -72,42 +71,33 @@ type ClockDTO struct {
 	TestClock     bool   `json:"testClock"`
 }
 
-func (a *ReminderAPI) engine() (*reminder.Engine, error) {
-	w, err := a.s.workspace()
-	if err != nil {
-		return nil, err
-	}
-	return w.Reminders, nil
-}
-
 func reminderDTO(x reminder.Active) ReminderDTO {
 	return ReminderDTO{Key: x.Key, Kind: x.Kind, Title: x.Title, Body: x.Body, LinkArea: x.Link.Area, LinkID: x.Link.ID,
 		DueAt: ts(x.DueAt), Status: x.Status, HeldUntil: ts(x.HeldUntil), SnoozedTill: ts(x.State.SnoozedUntil),
 		DeliveredAt: ts(x.State.DeliveredAt), Desktop: x.State.Desktop}
 }
 
+// Snooze, dismiss and restore change what the centre shows, not what is
+// due: they are reads in the sense of call.go, and tell the frontend the new
+// count instead of re-evaluating (Shell.emitCount).
+
 // List returns every active reminder (delivered, held by quiet hours, snoozed).
 func (a *ReminderAPI) List() ([]ReminderDTO, error) {
-	e, err := a.engine()
-	if err != nil {
-		return nil, toAPI(a.s.log, "reminders.List", err)
-	}
-	as, err := e.List()
-	if err != nil {
-		return nil, toAPI(a.s.log, "reminders.List", err)
-	}
-	out := make([]ReminderDTO, 0, len(as))
-	for _, x := range as {
-		out = append(out, reminderDTO(x))
-	}
-	return out, nil
+	return read(a.s, "reminder.List", func(w *workspace.Workspace) ([]ReminderDTO, error) {
+		as, err := w.Reminders.List()
+		out := make([]ReminderDTO, 0, len(as))
+		for _, x := range as {
+			out = append(out, reminderDTO(x))
+		}
+		return out, err
+	})
 }
 
 // EvaluateNow delivers what is due now (the app also does this every minute).
 func (a *ReminderAPI) EvaluateNow() (EvaluationDTO, error) {
 	res, err := a.s.EvaluateReminders()
 	if err != nil {
-		return EvaluationDTO{}, toAPI(a.s.log, "reminders.EvaluateNow", err)
+		return EvaluationDTO{}, toAPI(a.s.log, "reminder.EvaluateNow", err)
 	}
 	out := EvaluationDTO{Delivered: len(res.Delivered), Active: len(res.Active)}
 	if res.DesktopErr != nil {
@@ -119,66 +109,55 @@ func (a *ReminderAPI) EvaluateNow() (EvaluationDTO, error) {
 // Snooze hides a reminder until "1h", "tomorrow" (09:00) or a date
 // (YYYY-MM-DD, 09:00); it returns the instant.
 func (a *ReminderAPI) Snooze(key, choice string) (string, error) {
-	e, err := a.engine()
-	if err != nil {
-		return "", toAPI(a.s.log, "reminders.Snooze", err)
-	}
-	until, err := e.SnoozeChoice(key, choice)
-	if err != nil {
-		return "", toAPI(a.s.log, "reminders.Snooze", err)
-	}
-	a.s.emitCount()
-	return ts(until), nil
+	return read(a.s, "reminder.Snooze", func(w *workspace.Workspace) (string, error) {
+		until, err := w.Reminders.SnoozeChoice(key, choice)
+		if err != nil {
+			return "", err
+		}
+		a.s.emitCount()
+		return ts(until), nil
+	})
 }
 
 // Dismiss hides a reminder for good (until what it is about changes).
 func (a *ReminderAPI) Dismiss(key string) error {
-	e, err := a.engine()
+	_, err := read(a.s, "reminder.Dismiss", func(w *workspace.Workspace) (struct{}, error) { return struct{}{}, w.Reminders.Dismiss(key) })
 	if err == nil {
-		err = e.Dismiss(key)
+		a.s.emitCount()
 	}
-	if err != nil {
-		return toAPI(a.s.log, "reminders.Dismiss", err)
-	}
-	a.s.emitCount()
-	return nil
+	return err
+}
+
+func (a *ReminderAPI) settings(w *workspace.Workspace) (ReminderSettingsDTO, error) {
+	s, err := w.Reminders.Settings()
+	return ReminderSettingsDTO{TimeZone: s.TimeZone, DetectedZone: a.s.zone, Desktop: s.Desktop, Background: s.Background,
+		Autostart: autostart.Enabled(a.s.getenv),
+		Quiet:     QuietDTO{s.Quiet.Enabled, s.Quiet.Start, s.Quiet.End, s.Quiet.Weekends}}, err
 }
 
 // Settings returns the reminder settings.
 func (a *ReminderAPI) Settings() (ReminderSettingsDTO, error) {
-	e, err := a.engine()
-	if err != nil {
-		return ReminderSettingsDTO{}, toAPI(a.s.log, "reminders.Settings", err)
-	}
-	s, err := e.Settings()
-	if err != nil {
-		return ReminderSettingsDTO{}, toAPI(a.s.log, "reminders.Settings", err)
-	}
-	return ReminderSettingsDTO{TimeZone: s.TimeZone, DetectedZone: a.s.zone, Desktop: s.Desktop, Background: s.Background,
-		Autostart: autostart.Enabled(a.s.getenv),
-		Quiet:     QuietDTO{s.Quiet.Enabled, s.Quiet.Start, s.Quiet.End, s.Quiet.Weekends}}, nil
+	return read(a.s, "reminder.Settings", a.settings)
 }
 
 // SaveSettings validates and stores the settings; turning autostart on writes
-// the XDG autostart entry, turning it off removes it.
+// the XDG autostart entry, turning it off removes it. Reminders are then
+// re-evaluated: quiet hours may have changed what is due.
 func (a *ReminderAPI) SaveSettings(in ReminderSettingsDTO) (ReminderSettingsDTO, error) {
-	e, err := a.engine()
-	if err != nil {
-		return in, toAPI(a.s.log, "reminders.SaveSettings", err)
-	}
-	s := reminder.Settings{TimeZone: strings.TrimSpace(in.TimeZone), Desktop: in.Desktop, Background: in.Background, Autostart: in.Autostart,
-		Quiet: reminder.Quiet{Enabled: in.Quiet.Enabled, Start: in.Quiet.Start, End: in.Quiet.End, Weekends: in.Quiet.Weekends}}
-	if _, err := e.SaveSettings(s); err != nil {
-		return in, toAPI(a.s.log, "reminders.SaveSettings", err)
-	}
-	if in.Autostart != autostart.Enabled(a.s.getenv) {
-		if err := autostart.Set(in.Autostart, a.s.exe, a.s.root, a.s.getenv); err != nil {
-			return in, toAPI(a.s.log, "reminders.SaveSettings", &errs.Error{Code: errs.Unavailable, Field: "autostart", Err: err,
-				Message: "Could not change the autostart entry: " + err.Error()})
+	return write(a.s, "reminder.SaveSettings", func(w *workspace.Workspace) (ReminderSettingsDTO, error) {
+		s := reminder.Settings{TimeZone: strings.TrimSpace(in.TimeZone), Desktop: in.Desktop, Background: in.Background, Autostart: in.Autostart,
+			Quiet: reminder.Quiet{Enabled: in.Quiet.Enabled, Start: in.Quiet.Start, End: in.Quiet.End, Weekends: in.Quiet.Weekends}}
+		if _, err := w.Reminders.SaveSettings(s); err != nil {
+			return in, err
 		}
-	}
-	go a.s.EvaluateReminders() // quiet hours may have changed what is due
-	return a.Settings()
+		if in.Autostart != autostart.Enabled(a.s.getenv) {
+			if err := autostart.Set(in.Autostart, a.s.exe, a.s.root, a.s.getenv); err != nil {
+				return in, &errs.Error{Code: errs.Unavailable, Field: "autostart", Err: err,
+					Message: "Could not change the autostart entry: " + err.Error()}
+			}
+		}
+		return a.settings(w)
+	})
 }
 
 // NotificationStatus says whether desktop notifications can be shown, and why not.
@@ -199,10 +178,10 @@ func (a *ReminderAPI) Clock() ClockDTO {
 // and evaluates reminders at the new time.
 func (a *ReminderAPI) AdvanceClock(minutes int) (ClockDTO, error) {
 	if !a.s.TestClockEnabled() {
-		return a.Clock(), toAPI(a.s.log, "reminders.AdvanceClock", errs.E(errs.Unavailable, "The test clock is off (start Wheelhouse with WHEELHOUSE_TEST_CLOCK=1)."))
+		return a.Clock(), toAPI(a.s.log, "reminder.AdvanceClock", errs.E(errs.Unavailable, "The test clock is off (start Wheelhouse with WHEELHOUSE_TEST_CLOCK=1)."))
 	}
 	if minutes < 0 {
-		return a.Clock(), toAPI(a.s.log, "reminders.AdvanceClock", errs.FieldErr("minutes", "The clock only moves forward."))
+		return a.Clock(), toAPI(a.s.log, "reminder.AdvanceClock", errs.FieldErr("minutes", "The clock only moves forward."))
 	}
 	a.s.clock.SetOffset(a.s.clock.Offset() + time.Duration(minutes)*time.Minute)
 	_, _ = a.s.EvaluateReminders()
@@ -213,19 +192,17 @@ func (a *ReminderAPI) AdvanceClock(minutes int) (ClockDTO, error) {
 // them); each is dismissed on its own and those that could not be are
 // reported by key.
 func (a *ReminderAPI) DismissMany(keys []string) ([]BulkProblem, error) {
-	const op = "reminders.DismissMany"
-	e, err := a.engine()
-	if err != nil {
-		return nil, toAPI(a.s.log, op, err)
-	}
-	problems := []BulkProblem{}
-	for _, k := range keys {
-		if err := e.Dismiss(k); err != nil {
-			problems = append(problems, bulkProblem(a.s, op, k, err))
+	const op = "reminder.DismissMany"
+	return read(a.s, op, func(w *workspace.Workspace) ([]BulkProblem, error) {
+		problems := []BulkProblem{}
+		for _, k := range keys {
+			if err := w.Reminders.Dismiss(k); err != nil {
+				problems = append(problems, bulkProblem(a.s, op, k, err))
+			}
 		}
-	}
-	a.s.emitCount()
-	return problems, nil
+		a.s.emitCount()
+		return problems, nil
+	})
 }
 
 // SnoozeManyDTO is when snoozed reminders come back, and which could not be snoozed.
@@ -238,29 +215,22 @@ type SnoozeManyDTO struct {
 // (09:00) or a date (YYYY-MM-DD, 09:00). A choice it cannot read fails the
 // whole call (field "until"); a reminder it cannot snooze is reported by key.
 func (a *ReminderAPI) SnoozeMany(keys []string, choice string) (SnoozeManyDTO, error) {
-	const op = "reminders.SnoozeMany"
-	out := SnoozeManyDTO{Problems: []BulkProblem{}}
-	w, err := a.s.workspace()
-	if err != nil {
-		return out, toAPI(a.s.log, op, err)
-	}
-	e := w.Reminders
-	var loc *time.Location
-	if err := w.Store.View(func(txn *badger.Txn) error { loc = e.LocationTx(txn); return nil }); err != nil {
-		return out, toAPI(a.s.log, op, err)
-	}
-	until, err := reminder.SnoozeUntil(choice, a.s.clock.Now(), loc)
-	if err != nil {
-		return out, toAPI(a.s.log, op, errs.FieldErr("until", "%v", err))
-	}
-	out.Until = ts(until)
-	for _, k := range keys {
-		if err := e.Snooze(k, until); err != nil {
-			out.Problems = append(out.Problems, bulkProblem(a.s, op, k, err))
+	const op = "reminder.SnoozeMany"
+	return read(a.s, op, func(w *workspace.Workspace) (SnoozeManyDTO, error) {
+		out := SnoozeManyDTO{Problems: []BulkProblem{}}
+		until, err := reminder.SnoozeUntil(choice, a.s.clock.Now(), w.Location())
+		if err != nil {
+			return out, errs.FieldErr("until", "%v", err)
 		}
-	}
-	a.s.emitCount()
-	return out, nil
+		out.Until = ts(until)
+		for _, k := range keys {
+			if err := w.Reminders.Snooze(k, until); err != nil {
+				out.Problems = append(out.Problems, bulkProblem(a.s, op, k, err))
+			}
+		}
+		a.s.emitCount()
+		return out, nil
+	})
 }
 
 // ReminderRestoreDTO is how a reminder was before a dismiss or snooze:
@@ -271,53 +241,40 @@ type ReminderRestoreDTO struct {
 }
 
 // Restore undoes Dismiss, DismissMany, Snooze and SnoozeMany: each reminder
-// is no longer dismissed and is snoozed as it was before. Only those two
-// parts of its stored state change (when it was delivered is kept, so it is
-// not delivered again). A reminder no longer due is reported by key.
-//
-// The engine has no restore of its own; this writes its state through the
-// exported StatesTx/PutStateTx that the workspace import uses.
+// is no longer dismissed and is snoozed as it was before (reminder.Restore:
+// when it was delivered is kept, so it is not delivered again). A reminder
+// no longer due, or a snoozedUntil that is not a time, is reported by key.
 func (a *ReminderAPI) Restore(prev []ReminderRestoreDTO) ([]BulkProblem, error) {
-	const op = "reminders.Restore"
-	w, err := a.s.workspace()
-	if err != nil {
-		return nil, toAPI(a.s.log, op, err)
-	}
-	var problems []BulkProblem
-	err = w.Store.Update(func(txn *badger.Txn) error {
-		problems = []BulkProblem{} // the update may run again after a conflict
-		states, err := reminder.StatesTx(txn)
-		if err != nil {
-			return err
-		}
-		byKey := make(map[string]reminder.State, len(states))
-		for _, st := range states {
-			byKey[st.Key] = st
-		}
-		for _, p := range prev {
-			st, ok := byKey[p.Key]
-			if !ok {
-				problems = append(problems, bulkProblem(a.s, op, p.Key, errs.E(errs.NotFound, "That reminder is no longer due.")))
-				continue
-			}
-			var until time.Time
+	const op = "reminder.Restore"
+	return read(a.s, op, func(w *workspace.Workspace) ([]BulkProblem, error) {
+		bad := make([]error, len(prev)) // by index in prev
+		var priors []reminder.Prior
+		var at []int // the index in prev of each prior
+		for i, p := range prev {
+			pr := reminder.Prior{Key: p.Key}
 			if p.SnoozedUntil != "" {
-				if until, err = time.Parse(time.RFC3339, p.SnoozedUntil); err != nil {
-					problems = append(problems, bulkProblem(a.s, op, p.Key, errs.FieldErr("snoozedUntil", "Not a time: %q.", p.SnoozedUntil)))
+				var err error
+				if pr.SnoozedUntil, err = time.Parse(time.RFC3339, p.SnoozedUntil); err != nil {
+					bad[i] = errs.FieldErr("snoozedUntil", "Not a time: %q.", p.SnoozedUntil)
 					continue
 				}
-				until = until.UTC()
 			}
-			st.DismissedAt, st.SnoozedUntil = time.Time{}, until
-			if err := reminder.PutStateTx(txn, st); err != nil {
-				return err
+			priors, at = append(priors, pr), append(at, i)
+		}
+		gone, err := w.Reminders.Restore(priors)
+		if err != nil {
+			return nil, err
+		}
+		for _, j := range gone {
+			bad[at[j]] = reminder.NoLongerDue()
+		}
+		problems := []BulkProblem{}
+		for i, err := range bad {
+			if err != nil {
+				problems = append(problems, bulkProblem(a.s, op, prev[i].Key, err))
 			}
 		}
-		return nil
+		a.s.emitCount()
+		return problems, nil
 	})
-	if err != nil {
-		return nil, toAPI(a.s.log, op, err)
-	}
-	a.s.emitCount()
-	return problems, nil
 }

@@ -483,7 +483,7 @@ func (e *Engine) updateState(key string, f func(*State)) error {
 			return err
 		}
 		if !found {
-			return errs.E(errs.NotFound, "That reminder is no longer due.")
+			return NoLongerDue()
 		}
 		f(&st)
 		return putState(txn, st)
