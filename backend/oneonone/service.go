@@ -36,8 +36,6 @@ var Meetings = &store.Table[Meeting]{
 	},
 }
 
-const entryKeyLen = 1 + 16 + 10 + 3 + 16
-
 func statusByte(s MeetingStatus) byte {
 	switch s {
 	case Held:
@@ -68,54 +66,49 @@ type Entry struct {
 }
 
 func decodeEntry(k []byte) (Entry, bool) {
-	if len(k) != entryKeyLen {
+	r := store.ReadKey(k)
+	r.ID() // the person
+	e := Entry{Date: string(r.Bytes(10)), Status: statusOf(r.Byte()), Mood: int(r.Byte()), Energy: int(r.Byte()), ID: r.ID()}
+	if !r.Done() {
 		return Entry{}, false
 	}
-	var e Entry
-	e.Date = string(k[17:27])
-	e.Status = statusOf(k[27])
-	e.Mood, e.Energy = int(k[28]), int(k[29])
-	copy(e.ID[:], k[30:])
 	return e, true
 }
 
 // HistoryTx returns the person's meetings, oldest first, from the index
 // alone.
 func HistoryTx(txn *badger.Txn, person id.ID) []Entry {
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = store.Key(store.IdxMeetingPerson, person)
-	it := txn.NewIterator(opts)
-	defer it.Close()
 	var out []Entry
-	for it.Rewind(); it.Valid(); it.Next() {
-		if e, ok := decodeEntry(it.Item().Key()); ok {
+	_ = store.Keys(txn, store.Prefix(store.IdxMeetingPerson, person), func(k []byte) error {
+		if e, ok := decodeEntry(k); ok {
 			out = append(out, e)
 		}
-	}
+		return nil
+	})
 	return out
+}
+
+// findEntry is the first entry in r (keys only) that match accepts.
+func findEntry(txn *badger.Txn, r store.Range, match func(*Entry) bool) (found Entry, ok bool) {
+	_ = store.Keys(txn, r, func(k []byte) error {
+		if e, valid := decodeEntry(k); valid && match(&e) {
+			found, ok = e, true
+			return store.Stop
+		}
+		return nil
+	})
+	return found, ok
 }
 
 // LastHeldTx returns the person's latest held meeting on or before date
 // ("" for any), reading keys backwards from the newest.
 func LastHeldTx(txn *badger.Txn, person id.ID, onOrBefore string) (Entry, bool) {
-	p := store.Key(store.IdxMeetingPerson, person)
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Reverse = true
-	opts.Prefix = p
-	it := txn.NewIterator(opts)
-	defer it.Close()
-	seek := append(append([]byte{}, p...), 0xFF)
+	r := store.Prefix(store.IdxMeetingPerson, person)
+	r.Reverse = true
 	if onOrBefore != "" {
-		seek = append(append(append([]byte{}, p...), onOrBefore...), 0xFF)
+		r.End = store.PrefixEnd(store.Key(store.IdxMeetingPerson, person, []byte(onOrBefore)))
 	}
-	for it.Seek(seek); it.Valid(); it.Next() {
-		if e, ok := decodeEntry(it.Item().Key()); ok && e.Status == Held {
-			return e, true
-		}
-	}
-	return Entry{}, false
+	return findEntry(txn, r, func(e *Entry) bool { return e.Status == Held })
 }
 
 // SeriesTx reads a person's cadence.
@@ -352,18 +345,10 @@ func (s *Service) StartMeeting(person id.ID, date string, extra []AgendaItem) (M
 }
 
 func sameDay(txn *badger.Txn, person id.ID, date string, self id.ID) (bool, error) {
-	p := store.Key(store.IdxMeetingPerson, person, []byte(date))
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = p
-	it := txn.NewIterator(opts)
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		if e, ok := decodeEntry(it.Item().Key()); ok && e.ID != self && e.Status != Cancelled {
-			return true, nil
-		}
-	}
-	return false, nil
+	_, ok := findEntry(txn, store.Prefix(store.IdxMeetingPerson, person, []byte(date)), func(e *Entry) bool {
+		return e.ID != self && e.Status != Cancelled
+	})
+	return ok, nil
 }
 
 func (s *Service) check(txn *badger.Txn, m *Meeting, now time.Time) error {

@@ -96,18 +96,9 @@ func StatusTx(txn *badger.Txn, person id.ID, name, today string) (CadenceStatus,
 // NextPlannedTx is the person's first planned meeting on or after date,
 // seeking the index from that date (keys only).
 func NextPlannedTx(txn *badger.Txn, person id.ID, date string) (Entry, bool) {
-	p := store.Key(store.IdxMeetingPerson, person)
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = p
-	it := txn.NewIterator(opts)
-	defer it.Close()
-	for it.Seek(append(append([]byte{}, p...), date...)); it.Valid(); it.Next() {
-		if e, ok := decodeEntry(it.Item().Key()); ok && e.Status == Planned {
-			return e, true
-		}
-	}
-	return Entry{}, false
+	r := store.Prefix(store.IdxMeetingPerson, person)
+	r.Start = store.Key(store.IdxMeetingPerson, person, []byte(date))
+	return findEntry(txn, r, func(e *Entry) bool { return e.Status == Planned })
 }
 
 // StatusesTx is the cadence status of every report with a series who is not
