@@ -2,7 +2,6 @@ package action
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"slices"
 	"sort"
@@ -341,27 +340,18 @@ func ListTx(txn *badger.Txn, f Filter) ([]Item, error) {
 	switch {
 	case f.SourceKind != "" && !f.SourceID.IsZero():
 		p := store.Key(store.IdxActionSource, string(f.SourceKind), f.SourceID)
-		err := scanKeys(txn, p, func(k []byte) (bool, error) { ids = append(ids, keyID(k)); return true, nil })
-		if err != nil {
-			return nil, err
-		}
+		ids = store.IDs(txn, store.Range{Prefix: p})
 	case f.onlyOpen():
-		err := scanGroup(txn, groupOpen, f.end(), func(k []byte) (bool, error) {
-			ids = append(ids, keyID(k))
-			return true, nil
+		err := scanGroup(txn, groupOpen, f.end(), func(k []byte) error {
+			ids = append(ids, store.LastID(k))
+			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
 	case len(f.OwnerIDs) > 0:
 		for _, o := range f.OwnerIDs {
-			err := scanKeys(txn, store.Key(store.IdxActionOwner, o), func(k []byte) (bool, error) {
-				ids = append(ids, keyID(k))
-				return true, nil
-			})
-			if err != nil {
-				return nil, err
-			}
+			ids = append(ids, store.IDs(txn, store.Prefix(store.IdxActionOwner, o))...)
 		}
 	default:
 		all = true
@@ -439,10 +429,10 @@ func DueOn(txn *badger.Txn, date string) ([]Brief, error) {
 		return nil, errs.FieldErr("date", "Due date must be a date like 2026-03-01.")
 	}
 	var out []Brief
-	err := scanKeys(txn, append([]byte{store.IdxActionBrief, groupOpen}, date...), func(k []byte) (bool, error) {
+	err := store.Keys(txn, store.Range{Prefix: append([]byte{store.IdxActionBrief, groupOpen}, date...)}, func(k []byte) error {
 		b, err := decodeBriefKey(k)
 		out = append(out, b)
-		return err == nil, err
+		return err
 	})
 	return out, err
 }
@@ -472,30 +462,30 @@ func (c *Counts) add(s Status) {
 func CountBySource(txn *badger.Txn, k SourceKind) (map[id.ID]Counts, error) {
 	out := map[id.ID]Counts{}
 	p := store.Key(store.IdxActionSource, string(k))
-	err := scanKeys(txn, p, func(key []byte) (bool, error) {
+	err := store.Keys(txn, store.Range{Prefix: p}, func(key []byte) error {
 		rest := key[len(p):]
 		if len(rest) < 16+4+16 {
-			return true, nil
+			return nil
 		}
-		var src id.ID
-		copy(src[:], rest[:16])
+		r := store.ReadTerm(rest)
+		src := r.ID()
 		st, ok := lpString(rest[16 : len(rest)-16])
 		if !ok {
-			return false, fmt.Errorf("action: malformed source index key %x", key)
+			return fmt.Errorf("action: malformed source index key %x", key)
 		}
 		c := out[src]
 		c.add(Status(st))
 		out[src] = c
-		return true, nil
+		return nil
 	})
 	return out, err
 }
 
 // CountForSources counts the follow-ups of the given sources of kind k,
 // reading index keys only. Sources and index keys are both in id order, so
-// it walks them together and seeks only over keys of sources not asked for:
-// cheaper than CountBySource when only some sources matter (the incidents
-// of a metrics window).
+// it walks them together and seeks (a new range of one cursor) only over
+// keys of sources not asked for: cheaper than CountBySource when only some
+// sources matter (the incidents of a metrics window).
 func CountForSources(txn *badger.Txn, k SourceKind, sources []id.ID) (map[id.ID]Counts, error) {
 	out := make(map[id.ID]Counts, len(sources))
 	if len(sources) == 0 {
@@ -504,72 +494,47 @@ func CountForSources(txn *badger.Txn, k SourceKind, sources []id.ID) (map[id.ID]
 	ids := append([]id.ID(nil), sources...)
 	sort.Slice(ids, func(i, j int) bool { return bytes.Compare(ids[i][:], ids[j][:]) < 0 })
 	kp := store.Key(store.IdxActionSource, string(k))
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = kp
-	it := txn.NewIterator(opts)
-	defer it.Close()
-	cur := 0
-	seek := func() { it.Seek(append(append([]byte(nil), kp...), ids[cur][:]...)) }
-	seek()
-	for it.Valid() && cur < len(ids) {
-		key := it.Item().Key()
-		if len(key) < len(kp)+16+4+16 {
-			return nil, fmt.Errorf("action: malformed source index key %x", key)
+	c := store.NewCursor(txn, kp, false)
+	defer c.Close()
+	for cur := 0; cur < len(ids); {
+		behind := false // at a source nobody asked for: seek to ids[cur]
+		err := c.Keys(store.Range{Prefix: kp, Start: store.Key(store.IdxActionSource, string(k), ids[cur])}, func(key []byte) error {
+			if len(key) < len(kp)+16+4+16 {
+				return fmt.Errorf("action: malformed source index key %x", key)
+			}
+			src := key[len(kp) : len(kp)+16]
+			if bytes.Compare(src, ids[cur][:]) > 0 { // no more keys for ids[cur]: move on to the first id >= src
+				cur += sort.Search(len(ids)-cur, func(i int) bool { return bytes.Compare(ids[cur+i][:], src) >= 0 })
+				if cur == len(ids) {
+					return store.Stop
+				}
+			}
+			if bytes.Compare(src, ids[cur][:]) < 0 {
+				behind = true
+				return store.Stop
+			}
+			st, ok := lpString(key[len(kp)+16 : len(key)-16])
+			if !ok {
+				return fmt.Errorf("action: malformed source index key %x", key)
+			}
+			cnt := out[ids[cur]]
+			cnt.add(Status(st))
+			out[ids[cur]] = cnt
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		src := key[len(kp) : len(kp)+16]
-		switch c := bytes.Compare(src, ids[cur][:]); {
-		case c < 0: // a source nobody asked for: jump to the current one
-			seek()
-			continue
-		case c > 0: // no more keys for ids[cur]: move on to the first id >= src
-			cur += sort.Search(len(ids)-cur, func(i int) bool { return bytes.Compare(ids[cur+i][:], src) >= 0 })
-			continue
+		if !behind {
+			break
 		}
-		st, ok := lpString(key[len(kp)+16 : len(key)-16])
-		if !ok {
-			return nil, fmt.Errorf("action: malformed source index key %x", key)
-		}
-		cnt := out[ids[cur]]
-		cnt.add(Status(st))
-		out[ids[cur]] = cnt
-		it.Next()
 	}
 	return out, nil
 }
 
-// scanKeys calls fn with every key starting with p (key only, no values),
-// until fn returns false. The key is only valid during the call.
-func scanKeys(txn *badger.Txn, p []byte, fn func(k []byte) (bool, error)) error {
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = p
-	it := txn.NewIterator(opts)
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		more, err := fn(it.Item().Key())
-		if err != nil || !more {
-			return err
-		}
-	}
-	return nil
-}
-
-// keyID is the record id at the end of an index key.
-func keyID(k []byte) id.ID {
-	var u id.ID
-	copy(u[:], k[len(k)-16:])
-	return u
-}
-
 // lpString reads one length-prefixed string that fills b exactly.
 func lpString(b []byte) (string, bool) {
-	if len(b) < 4 {
-		return "", false
-	}
-	n := int(binary.BigEndian.Uint32(b))
-	if len(b) != 4+n {
-		return "", false
-	}
-	return string(b[4:]), true
+	r := store.ReadTerm(b)
+	v := r.String()
+	return v, r.Done()
 }

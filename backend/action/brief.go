@@ -178,44 +178,35 @@ func keyDate(k []byte) string { return string(k[sortDateAt : sortDateAt+dateLen]
 
 // scanGroup calls fn with the keys of one group of the brief index, in
 // date order, while the sort date is before end ("" means no limit).
-func scanGroup(txn *badger.Txn, group byte, end string, fn func(k []byte) (bool, error)) error {
-	return scanKeys(txn, []byte{store.IdxActionBrief, group}, func(k []byte) (bool, error) {
-		if end != "" && keyDate(k) >= end {
-			return false, nil
-		}
-		return fn(k)
-	})
+func scanGroup(txn *badger.Txn, group byte, end string, fn func(k []byte) error) error {
+	r := store.Range{Prefix: []byte{store.IdxActionBrief, group}}
+	if end != "" {
+		r.End = append([]byte{store.IdxActionBrief, group}, end...)
+	}
+	return store.Keys(txn, r, fn)
 }
 
 // briefs calls fn with the brief of every item of a group whose sort date
 // is before end ("" for all). Keys only.
 func briefs(txn *badger.Txn, group byte, end string, fn func(*Brief) bool) error {
-	return scanGroup(txn, group, end, func(k []byte) (bool, error) {
-		b, err := decodeBriefKey(k)
-		if err != nil {
-			return false, err
-		}
-		return fn(&b), nil
-	})
+	return scanGroup(txn, group, end, func(k []byte) error { return briefOf(k, fn) })
 }
 
 // latestBriefs calls fn with the briefs of a group, latest sort date first,
 // until fn returns false. Keys only.
 func latestBriefs(txn *badger.Txn, group byte, fn func(*Brief) bool) error {
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Reverse = true
-	opts.Prefix = []byte{store.IdxActionBrief, group}
-	it := txn.NewIterator(opts)
-	defer it.Close()
-	for it.Seek([]byte{store.IdxActionBrief, group, 0xFF}); it.Valid(); it.Next() {
-		b, err := decodeBriefKey(it.Item().Key())
-		if err != nil {
-			return err
-		}
-		if !fn(&b) {
-			return nil
-		}
+	r := store.Range{Prefix: []byte{store.IdxActionBrief, group}, Reverse: true}
+	return store.Keys(txn, r, func(k []byte) error { return briefOf(k, fn) })
+}
+
+// briefOf decodes a brief index key for fn; Stop when fn has had enough.
+func briefOf(k []byte, fn func(*Brief) bool) error {
+	b, err := decodeBriefKey(k)
+	if err != nil {
+		return err
+	}
+	if !fn(&b) {
+		return store.Stop
 	}
 	return nil
 }

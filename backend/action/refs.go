@@ -26,12 +26,12 @@ type PersonRefs struct{ Clock clock.Clock }
 
 func ownedBy(txn *badger.Txn, person id.ID) (ids []id.ID, open int, err error) {
 	p := store.Key(store.IdxActionOwner, person)
-	err = scanKeys(txn, p, func(k []byte) (bool, error) {
-		ids = append(ids, keyID(k))
+	err = store.Keys(txn, store.Range{Prefix: p}, func(k []byte) error {
+		ids = append(ids, store.LastID(k))
 		if st, ok := lpString(k[len(p) : len(k)-16]); ok && Status(st).IsOpen() {
 			open++
 		}
-		return true, nil
+		return nil
 	})
 	return ids, open, err
 }

@@ -312,28 +312,28 @@ func (b *Book) FollowUps(today string, opt ViewOptions) (v View, err error) {
 // factsTx reads one Fact per follow-up from the owner and brief indexes.
 func factsTx(txn *badger.Txn, today string) ([]Fact, error) {
 	overdue := map[id.ID]bool{}
-	err := scanGroup(txn, groupOpen, today, func(k []byte) (bool, error) {
-		overdue[keyID(k)] = true
-		return true, nil
+	err := scanGroup(txn, groupOpen, today, func(k []byte) error {
+		overdue[store.LastID(k)] = true
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	var facts []Fact
-	err = scanKeys(txn, []byte{store.IdxActionOwner}, func(k []byte) (bool, error) {
+	err = store.Keys(txn, store.Prefix(store.IdxActionOwner), func(k []byte) error {
 		if len(k) < 1+16+4+16 {
-			return false, fmt.Errorf("action: malformed owner index key %x", k)
+			return fmt.Errorf("action: malformed owner index key %x", k)
 		}
-		var f Fact
-		copy(f.OwnerID[:], k[1:17])
+		r := store.ReadKey(k)
+		f := Fact{OwnerID: r.ID()}
 		st, ok := lpString(k[17 : len(k)-16])
 		if !ok {
-			return false, fmt.Errorf("action: malformed owner index key %x", k)
+			return fmt.Errorf("action: malformed owner index key %x", k)
 		}
 		f.Status = Status(st)
-		f.Overdue = overdue[keyID(k)]
+		f.Overdue = overdue[store.LastID(k)]
 		facts = append(facts, f)
-		return true, nil
+		return nil
 	})
 	return facts, err
 }
