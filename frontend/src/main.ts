@@ -1,7 +1,7 @@
 import { mount } from 'svelte'
 import App from './App.svelte'
 import './app.css'
-import { startReadinessMarks } from './lib/api/perf'
+import { startReadinessMarks } from './lib/api'
 import { dateFormat } from './lib/stores/datefmt.svelte'
 import { theme } from './lib/stores/theme.svelte'
 

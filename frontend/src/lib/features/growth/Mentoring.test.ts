@@ -3,10 +3,11 @@ import userEvent from '@testing-library/user-event'
 import { tick } from 'svelte'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-vi.mock('$lib/api/growth', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('$lib/api/growth')>()
+vi.mock('$lib/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('$lib/api')>()
   return {
     ...actual,
+    loadDirectory: vi.fn(),
     loadPersonMentoring: vi.fn(),
     loadMentoring: vi.fn(),
     saveMentorship: vi.fn(),
@@ -15,13 +16,9 @@ vi.mock('$lib/api/growth', async (importOriginal) => {
     deleteMentorship: vi.fn(),
   }
 })
-vi.mock('$lib/api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('$lib/api')>()
-  return { ...actual, loadDirectory: vi.fn() }
-})
 
-import * as api from '$lib/api/growth'
-import type { Mentorship, Pair, Suggestion } from '$lib/api/growth'
+import * as api from '$lib/api'
+import type { Mentorship, Pair, Suggestion } from '$lib/api'
 import { roster } from '$lib/stores/roster.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
 import { goError, person } from '../../../test/fixtures'

@@ -2,8 +2,8 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/svelt
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-vi.mock('$lib/api/growth', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('$lib/api/growth')>()
+vi.mock('$lib/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('$lib/api')>()
   return {
     ...actual,
     loadPlan: vi.fn(),
@@ -17,8 +17,8 @@ vi.mock('$lib/api/growth', async (importOriginal) => {
   }
 })
 
-import * as api from '$lib/api/growth'
-import type { EvidenceCandidates, Plan, PlanView } from '$lib/api/growth'
+import * as api from '$lib/api'
+import type { EvidenceCandidates, Plan, PlanView } from '$lib/api'
 import { toasts } from '$lib/stores/toasts.svelte'
 import { goError } from '../../../test/fixtures'
 import PlanPanel from './PlanPanel.svelte'

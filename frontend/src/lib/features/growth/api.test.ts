@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evidenceCandidatesOf, planViewOf } from '$lib/api/growth'
+import { evidenceCandidatesOf, planViewOf } from '$lib/api'
 
 describe('growth api', () => {
   it('decodes a plan view with missing lists and zero values omitted by Go', () => {

@@ -1,4 +1,4 @@
-import type { EvidenceKind, GoalStatus, LinkKind, StretchStatus } from '$lib/api/growth'
+import type { EvidenceKind, GoalStatus, LinkKind, StretchStatus } from '$lib/api'
 import type { IconName } from '$lib/components/Icon.svelte'
 import { daysBetween, formatDate } from '$lib/util/time'
 
