@@ -541,16 +541,10 @@ func (s *Service) replay(rd redo) error {
 func (s *Service) recover() error {
 	var pending []redo
 	err := s.st.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, Prefix: []byte{store.PrefixCalImportRedo}})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			var rd redo
-			if err := it.Item().Value(func(b []byte) error { return store.Decode(b, &rd) }); err != nil {
-				return err
-			}
-			pending = append(pending, rd)
-		}
-		return nil
+		return store.Scan(txn, store.Prefix(store.PrefixCalImportRedo), func(_ []byte, rd *redo) error {
+			pending = append(pending, *rd)
+			return nil
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("calendar: reading interrupted imports: %w", err)

@@ -62,14 +62,12 @@ func publishedKey(uid string) []byte { return store.Key(store.PrefixCalPublished
 // PublishedTx reads the whole published-event state.
 func PublishedTx(txn *badger.Txn) (map[string]Published, error) {
 	out := map[string]Published{}
-	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 256, Prefix: []byte{store.PrefixCalPublished}})
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		var p Published
-		if err := it.Item().Value(func(b []byte) error { return store.Decode(b, &p) }); err != nil {
-			return nil, err
-		}
-		out[p.UID] = p
+	err := store.Scan(txn, store.Prefix(store.PrefixCalPublished), func(_ []byte, p *Published) error {
+		out[p.UID] = *p
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

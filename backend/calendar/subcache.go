@@ -22,19 +22,17 @@ func cacheKey(sub, gen id.ID, i uint32) []byte {
 // of generation keep.
 func deleteCacheTx(txn *badger.Txn, sub id.ID, keep id.ID) error {
 	p := store.Key(store.PrefixCalSubCache, sub)
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = p
-	it := txn.NewIterator(opts)
 	var keys [][]byte
-	for it.Rewind(); it.Valid(); it.Next() {
-		k := it.Item().Key()
+	err := store.Keys(txn, store.Range{Prefix: p}, func(k []byte) error {
 		if len(k) >= len(p)+16 && !keep.IsZero() && bytes.Equal(k[len(p):len(p)+16], keep[:]) {
-			continue
+			return nil
 		}
-		keys = append(keys, it.Item().KeyCopy(nil))
+		keys = append(keys, bytes.Clone(k))
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	it.Close()
 	for _, k := range keys {
 		if err := txn.Delete(k); err != nil {
 			return err
@@ -63,17 +61,13 @@ func readCacheTx(txn *badger.Txn, sub id.ID, c SubscriptionCache) ([]byte, error
 	if c.Gen.IsZero() {
 		return nil, errs.E(errs.NotFound, "Nothing has been fetched yet.")
 	}
-	opts := badger.DefaultIteratorOptions
-	opts.Prefix = store.Key(store.PrefixCalSubCache, sub, c.Gen)
-	it := txn.NewIterator(opts)
-	defer it.Close()
 	out := make([]byte, 0, c.Bytes)
-	for it.Rewind(); it.Valid(); it.Next() {
-		v, err := it.Item().ValueCopy(nil)
-		if err != nil {
-			return nil, err
-		}
+	err := store.Values(txn, store.Prefix(store.PrefixCalSubCache, sub, c.Gen), func(_, v []byte) error {
 		out = append(out, v...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	sum := sha256.Sum256(out)
 	if int64(len(out)) != c.Bytes || hex.EncodeToString(sum[:]) != c.SHA256 {
