@@ -493,22 +493,8 @@ func (e *Engine) updateState(key string, f func(*State)) error {
 // StatesTx reads every stored reminder state (for the workspace export).
 func StatesTx(txn *badger.Txn) ([]State, error) {
 	var out []State
-	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, Prefix: []byte{store.PrefixReminderState}})
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		k, ok := keyOf(it.Item().Key())
-		if !ok {
-			continue
-		}
-		var st State
-		err := it.Item().Value(func(b []byte) (err error) {
-			st, err = decodeState(k, b)
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, st)
+	if err := eachState(txn, func(st State) { out = append(out, st) }); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -57,14 +57,12 @@ func decodeState(key string, b []byte) (State, error) {
 
 // keyOf reads the reminder key back from a state record key.
 func keyOf(k []byte) (string, bool) {
-	if len(k) < 5 || k[0] != store.PrefixReminderState {
+	if len(k) == 0 || k[0] != store.PrefixReminderState {
 		return "", false
 	}
-	n := int(binary.BigEndian.Uint32(k[1:5]))
-	if len(k) != 5+n {
-		return "", false
-	}
-	return string(k[5:]), true
+	r := store.ReadKey(k)
+	key := r.String()
+	return key, r.Done()
 }
 
 func getState(txn *badger.Txn, key string) (State, bool, error) {
@@ -90,23 +88,26 @@ func putState(txn *badger.Txn, st State) error {
 // allStates reads every stored state, by reminder key.
 func allStates(txn *badger.Txn) (map[string]State, error) {
 	out := map[string]State{}
-	opts := badger.DefaultIteratorOptions
-	opts.Prefix = []byte{store.PrefixReminderState}
-	it := txn.NewIterator(opts)
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		k, ok := keyOf(it.Item().Key())
-		if !ok {
-			continue
-		}
-		err := it.Item().Value(func(b []byte) error {
-			st, err := decodeState(k, b)
-			out[k] = st
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
+	err := eachState(txn, func(st State) { out[st.Key] = st })
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// eachState calls fn with every stored state, in key order; a key that is
+// not a reminder key is skipped.
+func eachState(txn *badger.Txn, fn func(State)) error {
+	return store.Values(txn, store.Prefix(store.PrefixReminderState), func(k, v []byte) error {
+		key, ok := keyOf(k)
+		if !ok {
+			return nil
+		}
+		st, err := decodeState(key, v)
+		if err != nil {
+			return err
+		}
+		fn(st)
+		return nil
+	})
 }
