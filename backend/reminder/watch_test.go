@@ -52,12 +52,11 @@ func TestWatchedRuleRunsWhenItsDataChanges(t *testing.T) {
 	eng.AddRule(reminder.Watch(reminder.RuleFunc{RuleName: "watched", Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
 		watchedRuns++
 		var out []reminder.Reminder
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{family}})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			out = append(out, rem(string(it.Item().Key()[1:])))
-		}
-		return out, nil
+		err := store.Keys(txn, store.Prefix(family), func(k []byte) error {
+			out = append(out, rem(string(k[1:])))
+			return nil
+		})
+		return out, err
 	}}, store.PrefixSet(family)))
 	eng.AddRule(reminder.RuleFunc{RuleName: "plain", Fn: func(*badger.Txn, reminder.Context) ([]reminder.Reminder, error) {
 		plainRuns++
