@@ -111,4 +111,11 @@ func TestCalendarThroughAPI(t *testing.T) {
 	if _, err := api.PreviewImport("garbage", "x.ics", ImportTargetDTO{Kind: "holidays", RegionName: "Germany"}); apiErr(t, err).Code != "invalid" {
 		t.Fatal("garbage accepted")
 	}
+	// A refused file names a region that does not exist yet: it is not made.
+	if _, err := api.PreviewImport("garbage", "x.ics", ImportTargetDTO{Kind: "holidays", RegionName: "Atlantis"}); apiErr(t, err).Code != "invalid" {
+		t.Fatal("garbage accepted")
+	}
+	if regions, _ = NewOnCallAPI(s).Regions(); len(regions) != 1 {
+		t.Fatalf("a refused import made a region: %+v", regions)
+	}
 }

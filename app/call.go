@@ -58,6 +58,15 @@ func byID(field, raw string, fn func(u id.ID) error) error {
 	return fn(u)
 }
 
+// each maps a list with f (JSON [] rather than null for none).
+func each[T, U any](l []T, f func(T) U) []U {
+	out := make([]U, 0, len(l))
+	for _, x := range l {
+		out = append(out, f(x))
+	}
+	return out
+}
+
 // nonNil turns a nil slice into an empty one (JSON [] rather than null).
 func nonNil[T any](l []T) []T {
 	if l == nil {

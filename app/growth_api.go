@@ -118,14 +118,11 @@ func (a *GrowthAPI) EvidenceCandidates(personID string) (EvidenceCandidates, err
 		if err != nil {
 			return EvidenceCandidates{}, err
 		}
-		out := EvidenceCandidates{Items: []EvidenceCandidate{}, More: []string{}, Limit: workspace.MaxEvidenceCandidates}
-		for _, x := range c.Items {
-			out.Items = append(out.Items, EvidenceCandidate{Kind: string(x.Kind), RefID: x.RefID.String(), Label: x.Label, Date: x.Date, Role: x.Role})
-		}
-		for _, k := range c.More {
-			out.More = append(out.More, string(k))
-		}
-		return out, nil
+		return EvidenceCandidates{Limit: workspace.MaxEvidenceCandidates,
+			Items: each(c.Items, func(x workspace.EvidenceCandidate) EvidenceCandidate {
+				return EvidenceCandidate{Kind: string(x.Kind), RefID: x.RefID.String(), Label: x.Label, Date: x.Date, Role: x.Role}
+			}),
+			More: each(c.More, func(k growth.EvidenceKind) string { return string(k) })}, nil
 	})
 }
 

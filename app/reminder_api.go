@@ -85,11 +85,7 @@ func reminderDTO(x reminder.Active) ReminderDTO {
 func (a *ReminderAPI) List() ([]ReminderDTO, error) {
 	return read(a.s, "reminder.List", func(w *workspace.Workspace) ([]ReminderDTO, error) {
 		as, err := w.Reminders.List()
-		out := make([]ReminderDTO, 0, len(as))
-		for _, x := range as {
-			out = append(out, reminderDTO(x))
-		}
-		return out, err
+		return each(as, reminderDTO), err
 	})
 }
 

@@ -6,6 +6,7 @@ package app
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/datadir"
 	"wheelhouse/backend/demo"
@@ -49,9 +51,9 @@ type Shell struct {
 	getenv   func(string) string // for autostart paths and the test-clock switch
 	exe      string              // this binary, for the autostart entry
 
-	dialogs  Dialogs       // native file dialogs; nil in tests
-	feeds    *feedServer   // subscription feeds on 127.0.0.1
-	previews *previewStore // calendar import previews awaiting apply
+	dialogs  Dialogs            // native file dialogs; nil in tests
+	feeds    *calendar.FeedHost // the open workspace's subscription feeds on 127.0.0.1
+	previews calendar.Previews  // calendar import previews awaiting apply
 
 	refreshing atomic.Bool // a scheduled calendar refresh is running
 
@@ -86,9 +88,19 @@ func NewShell(c Config) *Shell {
 		c.Log = slog.New(slog.DiscardHandler)
 	}
 	s := &Shell{root: c.Root, version: c.Version, log: c.Log, clock: clock.NewOffset(c.Clock),
-		notifier: c.Notifier, zone: c.Zone, getenv: c.Getenv, exe: c.Exe, previews: &previewStore{}}
-	s.feeds = &feedServer{s: s}
+		notifier: c.Notifier, zone: c.Zone, getenv: c.Getenv, exe: c.Exe}
+	s.feeds = &calendar.FeedHost{Handler: http.HandlerFunc(s.serveFeed), Port: calendar.FeedPort(c.Getenv)}
 	return s
+}
+
+// serveFeed serves a subscription feed of the workspace open now.
+func (s *Shell) serveFeed(rw http.ResponseWriter, r *http.Request) {
+	w, err := s.workspace()
+	if err != nil {
+		http.Error(rw, "no workspace is open", http.StatusServiceUnavailable)
+		return
+	}
+	w.Calendar.Handler().ServeHTTP(rw, r)
 }
 
 // Dialogs are the native file dialogs (run.go implements them with Wails).
@@ -216,7 +228,7 @@ func (s *Shell) Open() error {
 
 // Close stops the feed server and closes the open workspace.
 func (s *Shell) Close() {
-	s.feeds.stop()
+	s.feeds.Stop()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.ws != nil {

@@ -2,11 +2,10 @@ package app
 
 import (
 	"context"
-	"strings"
 
 	"wheelhouse/backend/calendar"
-	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
+	"wheelhouse/backend/workspace"
 )
 
 // Calendar subscriptions: holiday and time-off calendars imported from a
@@ -59,79 +58,36 @@ func subscriptionDTO(s calendar.Subscription) SubscriptionDTO {
 
 // Subscriptions lists the calendar subscriptions.
 func (a *CalendarAPI) Subscriptions() ([]SubscriptionDTO, error) {
-	ws, err := a.s.workspace()
-	if err != nil {
-		return nil, toAPI(a.s.log, "calendar.Subscriptions", err)
-	}
-	subs, err := ws.Calendar.Subscriptions()
-	out := make([]SubscriptionDTO, 0, len(subs))
-	for _, s := range subs {
-		out = append(out, subscriptionDTO(s))
-	}
-	return out, toAPI(a.s.log, "calendar.Subscriptions", err)
+	return read(a.s, "calendar.Subscriptions", func(w *workspace.Workspace) ([]SubscriptionDTO, error) {
+		subs, err := w.Calendar.Subscriptions()
+		return each(subs, subscriptionDTO), err
+	})
 }
 
 // SaveSubscription creates (empty id) or updates a subscription (name,
-// address, schedule). Nothing is fetched: use FetchSubscription.
+// address, schedule). Nothing is fetched: use FetchSubscription. A holiday
+// region named but not yet made (target.regionName) is made once the rest
+// is valid.
 func (a *CalendarAPI) SaveSubscription(in SubscriptionInput) (SubscriptionDTO, error) {
-	const op = "calendar.SaveSubscription"
-	ws, err := a.s.workspace()
-	if err != nil {
-		return SubscriptionDTO{}, toAPI(a.s.log, op, err)
-	}
-	sub := calendar.Subscription{Name: in.Name, URL: in.URL, Refresh: in.Refresh}
-	if sub.ID, err = parseID("id", in.ID); err != nil {
-		return SubscriptionDTO{}, toAPI(a.s.log, op, err)
-	}
-	t := in.Target
-	sub.Target = calendar.Target{Kind: t.Kind, TimeOffKind: oncallKind(t.TimeOffKind)}
-	if sub.Target.RegionID, err = parseID("regionId", t.RegionID); err == nil {
-		sub.Target.PersonID, err = parseID("personId", t.PersonID)
-	}
-	if err != nil {
-		return SubscriptionDTO{}, toAPI(a.s.log, op, err)
-	}
-	if sub.ID.IsZero() && t.Kind == calendar.TargetHolidays && sub.Target.RegionID.IsZero() && strings.TrimSpace(t.RegionName) != "" {
-		// Check the rest first: a refused subscription must not leave an empty region behind.
-		probe := sub
-		probe.Normalize()
-		probe.Target.RegionID = id.New(a.s.clock.Now()) // stands for the region about to be made
-		if err := probe.Validate(); err != nil {
-			return SubscriptionDTO{}, toAPI(a.s.log, op, err)
+	return write(a.s, "calendar.SaveSubscription", func(w *workspace.Workspace) (SubscriptionDTO, error) {
+		sub := calendar.Subscription{Name: in.Name, URL: in.URL, Refresh: in.Refresh}
+		var err error
+		if sub.ID, err = parseID("id", in.ID); err == nil {
+			sub.Target, err = in.Target.target()
 		}
-		r, err := a.ensureRegion(strings.TrimSpace(t.RegionName))
-		if err != nil {
-			return SubscriptionDTO{}, toAPI(a.s.log, op, errs.Wrap(op, fieldAs(err, "regionName")))
+		if err == nil {
+			sub, err = w.Calendar.SaveSubscriptionInto(sub, in.Target.RegionName)
 		}
-		sub.Target.RegionID = r.id
-	}
-	out, err := ws.Calendar.SaveSubscription(sub)
-	if err != nil {
-		return SubscriptionDTO{}, toAPI(a.s.log, op, err)
-	}
-	return subscriptionDTO(out), nil
-}
-
-// fieldAs puts a region's name error on the form's field.
-func fieldAs(err error, field string) error {
-	if fs := errs.FieldsOf(err); len(fs) > 0 && errs.Is(err, errs.Invalid) {
-		return errs.FieldErr(field, "%s", fs[0].Message)
-	}
-	return err
+		return subscriptionDTO(sub), err
+	})
 }
 
 // DeleteSubscription removes a subscription and its cached copy; what it
 // imported stays.
 func (a *CalendarAPI) DeleteSubscription(subscriptionID string) error {
-	ws, err := a.s.workspace()
-	if err != nil {
-		return toAPI(a.s.log, "calendar.DeleteSubscription", err)
-	}
-	u, err := parseID("id", subscriptionID)
-	if err == nil {
-		err = ws.Calendar.DeleteSubscription(u)
-	}
-	return toAPI(a.s.log, "calendar.DeleteSubscription", err)
+	return change(a.s, "calendar.DeleteSubscription", func(w *workspace.Workspace) error {
+		return byID("id", subscriptionID, w.Calendar.DeleteSubscription)
+	})
 }
 
 // FetchSubscription fetches a subscription now. The first time (never
@@ -139,24 +95,19 @@ func (a *CalendarAPI) DeleteSubscription(subscriptionID string) error {
 // file; afterwards it applies what changed and says so. A failure changes
 // nothing but the subscription's last error.
 func (a *CalendarAPI) FetchSubscription(subscriptionID string) (SubscriptionFetchDTO, error) {
-	const op = "calendar.FetchSubscription"
-	ws, err := a.s.workspace()
-	if err != nil {
-		return SubscriptionFetchDTO{}, toAPI(a.s.log, op, err)
-	}
-	u, err := parseID("id", subscriptionID)
-	if err != nil {
-		return SubscriptionFetchDTO{}, toAPI(a.s.log, op, err)
-	}
-	res, err := ws.Calendar.Refresh(context.Background(), u)
-	if err != nil {
-		return SubscriptionFetchDTO{}, toAPI(a.s.log, op, err)
-	}
-	out := SubscriptionFetchDTO{Subscription: subscriptionDTO(res.Subscription), NotModified: res.NotModified, Applied: res.Applied}
-	if res.Applied == nil {
-		out.Preview, out.Token = res.Preview, a.s.previews.put(res.Preview)
-	} else if res.Applied.Added+res.Applied.Updated+res.Applied.Removed > 0 {
-		a.s.afterChange()
-	}
-	return out, nil
+	return read(a.s, "calendar.FetchSubscription", func(w *workspace.Workspace) (SubscriptionFetchDTO, error) {
+		res, err := withID("id", subscriptionID, func(u id.ID) (*calendar.FetchResult, error) {
+			return w.Calendar.Refresh(context.Background(), u)
+		})
+		if err != nil {
+			return SubscriptionFetchDTO{}, err
+		}
+		out := SubscriptionFetchDTO{Subscription: subscriptionDTO(res.Subscription), NotModified: res.NotModified, Applied: res.Applied}
+		if res.Applied == nil {
+			out.Preview, out.Token = res.Preview, a.s.previews.Put(res.Preview)
+		} else if res.Applied.Added+res.Applied.Updated+res.Applied.Removed > 0 {
+			a.s.afterChange() // a write when it changed something
+		}
+		return out, nil
+	})
 }

@@ -170,13 +170,23 @@ func (s *Service) preview(r io.Reader, t Target, lim Limits, fallback string) (*
 	if err != nil {
 		return nil, errs.Wrap("calendar.Preview", err)
 	}
-	if p.Kind() == TargetHolidays && len(p.items) > oncall.MaxHolidays {
-		return nil, errs.E(errs.Invalid, "The calendar has %d holidays; a region holds at most %d. Nothing was imported.", len(p.items), oncall.MaxHolidays)
+	if p.Kind() == TargetHolidays {
+		if err := fitsRegion(len(p.items)); err != nil {
+			return nil, err
+		}
 	}
 	if p.Changes == nil {
 		p.Changes = []Change{}
 	}
 	return p, nil
+}
+
+// fitsRegion refuses n holidays when a region cannot hold them.
+func fitsRegion(n int) error {
+	if n > oncall.MaxHolidays {
+		return errs.E(errs.Invalid, "The calendar has %d holidays; a region holds at most %d. Nothing was imported.", n, oncall.MaxHolidays)
+	}
+	return nil
 }
 
 // Kind is the target kind.

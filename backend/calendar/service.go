@@ -86,6 +86,10 @@ type Service struct {
 	FetchTimeout time.Duration
 	fmu          sync.Mutex
 	inflight     map[id.ID]bool // subscriptions being fetched
+
+	// Regions finds and makes the holiday regions imports and
+	// subscriptions go into by name (the workspace's on-call service).
+	Regions Regions
 }
 
 // NewService builds the calendar service and completes any big import that

@@ -266,57 +266,28 @@ func (c *cmd) calendarCmd(args []string) error {
 		return err
 	}
 	defer w.Close()
-	var dl *calendar.Download
+	src := calendar.Source{Path: pos[0]}
 	if isURL {
-		if dl, err = w.Calendar.DownloadURL(context.Background(), pos[0]); err != nil {
+		if src.Download, err = w.Calendar.DownloadURL(context.Background(), pos[0]); err != nil {
 			return err
 		}
 	}
-	var target calendar.Target
-	created := ""
-	if *region != "" {
-		rg, err := w.OnCall.RegionByName(*region)
-		if errs.Is(err, errs.NotFound) {
-			// Read the file first: a broken file must not leave an empty region
-			// behind (a download is checked as it arrives).
-			if dl == nil {
-				f, err := os.Open(pos[0])
-				if err != nil {
-					return errs.E(errs.Invalid, "Cannot open %s: %v", pos[0], err)
-				}
-				_, err = calendar.Parse(f, calendar.DefaultLimits, c.env.Clock.Now())
-				f.Close()
-				if err != nil {
-					return err
-				}
-			}
-			rg, err = w.OnCall.SaveRegion(oncall.Region{Name: *region})
-			if err != nil {
-				return err
-			}
-			created = rg.Name
-		} else if err != nil {
-			return err
-		}
-		target = calendar.Target{Kind: calendar.TargetHolidays, RegionID: rg.ID}
-	} else {
+	target := calendar.Target{Kind: calendar.TargetHolidays}
+	if *person != "" {
 		p, err := personByName(w, *person)
 		if err != nil {
 			return err
 		}
 		target = calendar.Target{Kind: calendar.TargetTimeOff, PersonID: p.ID, TimeOffKind: oncall.TimeOffKind(*kind)}
 	}
-	var p *calendar.Preview
-	if dl != nil {
-		p, err = w.Calendar.PreviewDownload(dl, target)
-	} else {
-		p, err = w.Calendar.PreviewFile(pos[0], target)
-	}
+	// A region made for the import is made only once the file is read and
+	// accepted: a broken file leaves no empty region behind.
+	p, made, err := w.Calendar.PreviewInto(src, target, *region)
 	if err != nil {
 		return err
 	}
-	if created != "" {
-		fmt.Fprintf(c.env.Stdout, "Created the holiday region %s (add its people in the app).\n", created)
+	if made {
+		fmt.Fprintf(c.env.Stdout, "Created the holiday region %s (add its people in the app).\n", p.TargetName)
 	}
 	fmt.Fprintf(c.env.Stdout, "Preview of %q (%s, %s) into %s:\n", p.Calendar, count(p.Events, "event", "events"), byteSize(p.Bytes), p.TargetName)
 	fmt.Fprintf(c.env.Stdout, "  %d new, %d updated, %d removed, %d unchanged\n", p.New, p.Updated, p.Removed, p.Unchanged)

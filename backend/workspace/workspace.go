@@ -107,9 +107,11 @@ func Open(root string, opt Options) (*Workspace, error) {
 	w.Roster.AddPersonRefs(feedback.PersonRefs{})
 	w.Roster.AddPersonRefs(growth.PersonRefs{})
 	registerEvidence(w.Growth)
-	// Calendar subscriptions into a deleted person or region go with it.
+	// Calendar subscriptions into a deleted person or region go with it;
+	// imports and subscriptions find (and make) regions by name.
 	w.Roster.AddPersonRefs(calendar.PersonRefs{})
 	w.OnCall.AddRegionRefs(calendar.DetachTarget)
+	w.Calendar.Regions = w.OnCall
 	// A service named by incidents cannot be deleted.
 	w.Roster.AddServiceRefs(incident.ServiceRefs{})
 	// Nor can a team that on-call rotations belong to.
