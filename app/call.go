@@ -8,7 +8,9 @@ import (
 // Every bound method that works on the open workspace is one call of read,
 // write or change. op names the call in the log as "<area>.<Method>": the
 // area is the API's (people, oncall, calendar, ...), the method its Go name;
-// it is written once, in that call.
+// it is written once, in that call. The few calls that work on the shell
+// instead (switching workspaces, the clock, an evaluation now) map their
+// error with toAPI under a name of the same form.
 
 // read runs fn on the open workspace and maps its error for the bridge.
 func read[T any](s *Shell, op string, fn func(w *workspace.Workspace) (T, error)) (T, error) {

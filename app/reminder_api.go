@@ -173,15 +173,17 @@ func (a *ReminderAPI) Clock() ClockDTO {
 // AdvanceClock moves the app's clock forward (test-only: WHEELHOUSE_TEST_CLOCK=1)
 // and evaluates reminders at the new time.
 func (a *ReminderAPI) AdvanceClock(minutes int) (ClockDTO, error) {
-	if !a.s.TestClockEnabled() {
-		return a.Clock(), toAPI(a.s.log, "reminder.AdvanceClock", errs.E(errs.Unavailable, "The test clock is off (start Wheelhouse with WHEELHOUSE_TEST_CLOCK=1)."))
+	var err error
+	switch {
+	case !a.s.TestClockEnabled():
+		err = errs.E(errs.Unavailable, "The test clock is off (start Wheelhouse with WHEELHOUSE_TEST_CLOCK=1).")
+	case minutes < 0:
+		err = errs.FieldErr("minutes", "The clock only moves forward.")
+	default:
+		a.s.clock.SetOffset(a.s.clock.Offset() + time.Duration(minutes)*time.Minute)
+		_, _ = a.s.EvaluateReminders()
 	}
-	if minutes < 0 {
-		return a.Clock(), toAPI(a.s.log, "reminder.AdvanceClock", errs.FieldErr("minutes", "The clock only moves forward."))
-	}
-	a.s.clock.SetOffset(a.s.clock.Offset() + time.Duration(minutes)*time.Minute)
-	_, _ = a.s.EvaluateReminders()
-	return a.Clock(), nil
+	return a.Clock(), toAPI(a.s.log, "reminder.AdvanceClock", err)
 }
 
 // DismissMany dismisses several reminders (a group of the centre, or all of
