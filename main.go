@@ -20,7 +20,9 @@ var icon []byte
 func main() {
 	var gui func(cli.GUIConfig) error
 	if app.HasWindow {
-		gui = func(cfg cli.GUIConfig) error { return app.Run(cfg, assets, icon) }
+		gui = func(c cli.GUIConfig) error {
+			return app.Run(app.Config{Root: c.DataDir, Version: c.Version, Log: c.Logger, Zone: c.Zone}, c.Background, assets, icon)
+		}
 	}
 	os.Exit(cli.Run(cli.Env{
 		Args:   os.Args[1:],

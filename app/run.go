@@ -20,15 +20,17 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
-	"wheelhouse/backend/cli"
 	"wheelhouse/backend/notify"
 )
 
-// Run opens the workspace and shows the window until it is closed.
-func Run(cfg cli.GUIConfig, assets fs.FS, icon []byte) error {
-	exe, _ := os.Executable()
-	shell := NewShell(Config{Root: cfg.DataDir, Version: cfg.Version, Log: cfg.Logger,
-		Notifier: notify.NewDesktop("Wheelhouse", ""), Zone: cfg.Zone, Getenv: os.Getenv, Exe: exe})
+// Run opens the workspace in cfg.Root and shows the window until it is
+// closed; background starts it hidden (autostart at login: reminders are
+// delivered, the window shows on demand). Run supplies the desktop notifier,
+// the environment and this executable.
+func Run(cfg Config, background bool, assets fs.FS, icon []byte) error {
+	cfg.Notifier, cfg.Getenv = notify.NewDesktop("Wheelhouse", ""), os.Getenv
+	cfg.Exe, _ = os.Executable()
+	shell := NewShell(cfg)
 	if !bindingsOnly { // `wails generate module` runs the app only to read its bindings
 		_ = shell.Open() // a failure is shown in the window, not as a crash
 	}
@@ -51,7 +53,7 @@ func Run(cfg cli.GUIConfig, assets fs.FS, icon []byte) error {
 			}()
 		})
 	}
-	sum := sha256.Sum256([]byte(cfg.DataDir))
+	sum := sha256.Sum256([]byte(cfg.Root))
 	appMenu := menu.NewMenu()
 	file := appMenu.AddSubmenu("Wheelhouse")
 	file.AddText("Check reminders now", keys.CmdOrCtrl("r"), func(*menu.CallbackData) { go shell.EvaluateReminders() })
@@ -70,15 +72,15 @@ func Run(cfg cli.GUIConfig, assets fs.FS, icon []byte) error {
 		MinHeight:        700,
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
-		Logger:           wailsLog{cfg.Logger},
+		Logger:           wailsLog{shell.log},
 		LogLevel:         wlogger.WARNING,
 		Menu:             appMenu,
-		StartHidden:      cfg.Background,
+		StartHidden:      background,
 		OnStartup: func(ctx context.Context) {
 			appCtx = ctx
 			shell.SetEmitter(wailsEmitter{ctx})
 			shell.SetDialogs(wailsDialogs{ctx})
-			if !bindingsOnly && cfg.Background {
+			if !bindingsOnly && background {
 				startLoop(0) // no window to wait for
 			} else if !bindingsOnly {
 				startLoop(10 * time.Second) // in case the page never reports ready
