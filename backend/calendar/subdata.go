@@ -32,6 +32,7 @@ func CheckSubscriptions(subs []Subscription, claim func(where string, u id.ID), 
 	if len(subs) > MaxSubscriptions {
 		add("calendarSubscriptions", "at most %d subscriptions", MaxSubscriptions)
 	}
+	f := store.File{Claim: claim, Add: add, AddErr: addErr}
 	seen := map[string]string{}
 	for i := range subs {
 		s := &subs[i]
@@ -45,13 +46,9 @@ func CheckSubscriptions(subs []Subscription, claim func(where string, u id.ID), 
 		addErr(where, s.Validate())
 		switch s.Target.Kind {
 		case TargetHolidays:
-			if !s.Target.RegionID.IsZero() && !region(s.Target.RegionID) {
-				add(where+" target.regionId", "no holiday region has id %s", s.Target.RegionID)
-			}
+			f.Ref(where, "target.regionId", "holiday region", s.Target.RegionID, region)
 		case TargetTimeOff:
-			if !s.Target.PersonID.IsZero() && !person(s.Target.PersonID) {
-				add(where+" target.personId", "no person has id %s", s.Target.PersonID)
-			}
+			f.Ref(where, "target.personId", "person", s.Target.PersonID, person)
 		}
 		k := s.Target.Kind + "|" + s.Target.targetRef().String() + "|" + store.Fold(s.Target.Calendar)
 		if other, dup := seen[k]; dup {

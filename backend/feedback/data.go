@@ -39,15 +39,12 @@ func (d *Data) Check(claim func(where string, u id.ID), add func(where, format s
 	if d.Settings.StaleDays < 1 || d.Settings.StaleDays > 90 {
 		add("feedback.settings staleDays", "drafts go stale after 1 to 90 days")
 	}
+	f := store.File{Claim: claim, Add: add, AddErr: addErr}
 	for i := range d.Entries {
 		e := &d.Entries[i]
 		where := fmt.Sprintf("feedback.entries[%d]", i)
-		claim(where, e.ID)
-		e.Normalize()
-		addErr(where, e.Validate())
-		if !e.PersonID.IsZero() && !person(e.PersonID) {
-			add(where+" personId", "no person has id %s", e.PersonID)
-		}
+		f.Record(where, e.ID, e)
+		f.Ref(where, "personId", "person", e.PersonID, person)
 	}
 }
 

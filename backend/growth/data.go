@@ -106,20 +106,15 @@ func (d *Data) Check(claim func(where string, u id.ID), add func(where, format s
 			}
 		}
 	}
+	f := store.File{Claim: claim, Add: add, AddErr: addErr}
 	type pairKey struct{ a, b id.ID }
 	activePairs := map[pairKey]string{}
 	for i := range d.Mentorships {
 		m := &d.Mentorships[i]
 		where := fmt.Sprintf("growth.mentorships[%d]", i)
-		claim(where, m.ID)
-		m.Normalize()
-		addErr(where, m.Validate())
-		if !m.MentorID.IsZero() && !person(m.MentorID) {
-			add(where+" mentorId", "no person has id %s", m.MentorID)
-		}
-		if !m.MenteeID.IsZero() && !person(m.MenteeID) {
-			add(where+" menteeId", "no person has id %s", m.MenteeID)
-		}
+		f.Record(where, m.ID, m)
+		f.Ref(where, "mentorId", "person", m.MentorID, person)
+		f.Ref(where, "menteeId", "person", m.MenteeID, person)
 		if m.Active() {
 			k := pairKey{m.MentorID, m.MenteeID}
 			if other, dup := activePairs[k]; dup {

@@ -93,6 +93,7 @@ func (d *Data) Ops() []store.Op {
 // person id exists in the file.
 func (d *Data) Check(claim func(where string, u id.ID), add func(where, format string, a ...any),
 	addErr func(where string, err error), person func(id.ID) bool) {
+	f := store.File{Claim: claim, Add: add, AddErr: addErr}
 	d.fill()
 	d.Settings.Normalize()
 	addErr("oncall.settings", d.Settings.Validate())
@@ -102,38 +103,25 @@ func (d *Data) Check(claim func(where string, u id.ID), add func(where, format s
 		}
 	}
 	rots := map[id.ID]*Rotation{}
-	names := map[string]bool{}
+	isRotation := func(u id.ID) bool { _, ok := rots[u]; return ok }
+	names := rotationName.InFile(f)
 	for i := range d.Rotations {
 		r := &d.Rotations[i]
 		where := fmt.Sprintf("oncall.rotations[%d] %q", i, r.Name)
-		claim(where, r.ID)
 		rots[r.ID] = r
-		r.Normalize()
-		addErr(where, r.Validate())
-		if k := store.Fold(r.Name); names[k] {
-			add(where+" name", "another rotation is also called %s", r.Name)
-		} else {
-			names[k] = true
-		}
+		f.Record(where, r.ID, r)
+		names.Check(where, r.Name)
 		for j, p := range r.Participants {
-			if !p.IsZero() && !person(p) {
-				add(fmt.Sprintf("%s participants[%d]", where, j), "no person has id %s", p)
-			}
+			f.Ref(where, fmt.Sprintf("participants[%d]", j), "person", p, person)
 		}
 	}
 	regionOf := map[id.ID]string{}
-	regionNames := map[string]bool{}
+	regionNames := regionName.InFile(f)
 	for i := range d.Regions {
 		r := &d.Regions[i]
 		where := fmt.Sprintf("oncall.regions[%d] %q", i, r.Name)
-		claim(where, r.ID)
-		r.Normalize()
-		addErr(where, r.Validate())
-		if k := store.Fold(r.Name); regionNames[k] {
-			add(where+" name", "another region is also called %s", r.Name)
-		} else {
-			regionNames[k] = true
-		}
+		f.Record(where, r.ID, r)
+		regionNames.Check(where, r.Name)
 		for _, m := range r.MemberIDs {
 			if !person(m) {
 				add(where+" memberIds", "no person has id %s", m)
@@ -147,12 +135,8 @@ func (d *Data) Check(claim func(where string, u id.ID), add func(where, format s
 	for i := range d.TimeOff {
 		t := &d.TimeOff[i]
 		where := fmt.Sprintf("oncall.timeOff[%d]", i)
-		claim(where, t.ID)
-		t.Normalize()
-		addErr(where, t.Validate())
-		if !t.PersonID.IsZero() && !person(t.PersonID) {
-			add(where+" personId", "no person has id %s", t.PersonID)
-		}
+		f.Record(where, t.ID, t)
+		f.Ref(where, "personId", "person", t.PersonID, person)
 		if t.UID != "" {
 			k := t.PersonID.String() + "\x00" + t.UID
 			if other, dup := uids[k]; dup {
@@ -165,15 +149,9 @@ func (d *Data) Check(claim func(where string, u id.ID), add func(where, format s
 	for i := range d.Overrides {
 		o := &d.Overrides[i]
 		where := fmt.Sprintf("oncall.overrides[%d]", i)
-		claim(where, o.ID)
-		o.Normalize()
-		addErr(where, o.Validate())
-		if !o.PersonID.IsZero() && !person(o.PersonID) {
-			add(where+" personId", "no person has id %s", o.PersonID)
-		}
-		if _, ok := rots[o.RotationID]; !o.RotationID.IsZero() && !ok {
-			add(where+" rotationId", "no rotation has id %s", o.RotationID)
-		}
+		f.Record(where, o.ID, o)
+		f.Ref(where, "personId", "person", o.PersonID, person)
+		f.Ref(where, "rotationId", "rotation", o.RotationID, isRotation)
 		for _, x := range byRot[o.RotationID] {
 			if x.Start.Before(o.End) && o.Start.Before(x.End) {
 				add(where, "overlaps override %s of the same rotation", x.ID)
@@ -185,12 +163,8 @@ func (d *Data) Check(claim func(where string, u id.ID), add func(where, format s
 	for i := range d.Swaps {
 		s := &d.Swaps[i]
 		where := fmt.Sprintf("oncall.swaps[%d]", i)
-		claim(where, s.ID)
-		s.Normalize()
-		addErr(where, s.Validate())
-		if _, ok := rots[s.RotationID]; !s.RotationID.IsZero() && !ok {
-			add(where+" rotationId", "no rotation has id %s", s.RotationID)
-		}
+		f.Record(where, s.ID, s)
+		f.Ref(where, "rotationId", "rotation", s.RotationID, isRotation)
 		for _, k := range []int{s.SlotA, s.SlotB} {
 			key := fmt.Sprint(s.RotationID, k)
 			if slots[key] {

@@ -46,11 +46,7 @@ func CheckRegionTx(txn *badger.Txn, r *Region) error {
 	if err := c.Merge("", r.Validate()); err != nil {
 		return err
 	}
-	if r.Name != "" && !c.Has("name") {
-		if store.Taken(txn, store.IdxRegionName, store.Term(store.Fold(r.Name)), r.ID) {
-			c.Add("name", "There is already a region called %s.", r.Name)
-		}
-	}
+	regionName.CheckTx(txn, &c, r.Name, r.ID)
 	for _, m := range r.MemberIDs {
 		p, err := people.Persons.Get(txn, m)
 		if errs.Is(err, errs.NotFound) {

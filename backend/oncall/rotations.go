@@ -103,11 +103,7 @@ func (s *Service) SaveRotation(r Rotation) (Rotation, error) {
 		if err := c.Merge("", r.Validate()); err != nil {
 			return err
 		}
-		if r.Name != "" && !c.Has("name") {
-			if store.Taken(txn, store.IdxRotationName, store.Term(store.Fold(r.Name)), r.ID) {
-				c.Add("name", "There is already a rotation called %s.", r.Name)
-			}
-		}
+		rotationName.CheckTx(txn, &c, r.Name, r.ID)
 		for i, p := range r.Participants {
 			if err := personCheck(txn, &c, "participants."+itoa(i), p); err != nil {
 				return err

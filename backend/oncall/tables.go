@@ -79,6 +79,11 @@ var (
 		},
 	}
 	keySettings = store.Key(store.PrefixSetting, "oncall")
+
+	// Rotation and region names are unique (case-insensitive), on save and
+	// in a workspace file.
+	rotationName = store.Name{Noun: "rotation", Index: store.IdxRotationName}
+	regionName   = store.Name{Noun: "region", Index: store.IdxRegionName}
 )
 
 // SettingsTx reads the on-call settings (defaults when none are stored).

@@ -58,6 +58,7 @@ func (d *Data) MeetingIDs() map[id.ID]bool {
 // growth.Data.Check for the callbacks).
 func (d *Data) Check(claim func(where string, u id.ID), add func(where, format string, a ...any),
 	addErr func(where string, err error), person func(id.ID) bool) {
+	f := store.File{Claim: claim, Add: add, AddErr: addErr}
 	d.fill()
 	seen := map[id.ID]bool{}
 	for i := range d.Series {
@@ -80,9 +81,7 @@ func (d *Data) Check(claim func(where string, u id.ID), add func(where, format s
 		claim(where, m.ID)
 		m.Normalize(m.CreatedAt)
 		addErr(where, m.Validate())
-		if !m.PersonID.IsZero() && !person(m.PersonID) {
-			add(where+" personId", "no person has id %s", m.PersonID)
-		}
+		f.Ref(where, "personId", "person", m.PersonID, person)
 	}
 }
 

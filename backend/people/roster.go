@@ -66,6 +66,11 @@ var (
 		},
 	}
 	keyLadder = store.Key(store.PrefixSetting, "ladder")
+
+	// TeamName and ServiceName: team and service names are unique
+	// (case-insensitive), on save and in a workspace file.
+	TeamName    = store.Name{Noun: "team", Index: store.IdxTeamName}
+	ServiceName = store.Name{Noun: "service", Index: store.IdxServiceName}
 )
 
 // PersonRefs lets other areas (on-call, incidents, 1:1s) take part in a hard
@@ -468,11 +473,7 @@ func (r *Roster) SaveTeam(t Team) (Team, error) {
 		if err := c.Merge("", t.Validate()); err != nil {
 			return err
 		}
-		if t.Name != "" && !c.Has("name") {
-			if store.Taken(txn, store.IdxTeamName, store.Term(store.Fold(t.Name)), t.ID) {
-				c.Add("name", "There is already a team called %s.", t.Name)
-			}
-		}
+		TeamName.CheckTx(txn, &c, t.Name, t.ID)
 		for _, m := range t.MemberIDs {
 			if ok, err := Persons.Exists(txn, m); err != nil {
 				return err
@@ -548,11 +549,7 @@ func (r *Roster) SaveService(s Service) (Service, error) {
 		if err := c.Merge("", s.Validate()); err != nil {
 			return err
 		}
-		if s.Name != "" && !c.Has("name") {
-			if store.Taken(txn, store.IdxServiceName, store.Term(store.Fold(s.Name)), s.ID) {
-				c.Add("name", "There is already a service called %s.", s.Name)
-			}
-		}
+		ServiceName.CheckTx(txn, &c, s.Name, s.ID)
 		if !s.TeamID.IsZero() {
 			if ok, err := Teams.Exists(txn, s.TeamID); err != nil {
 				return err
