@@ -15,7 +15,7 @@ export PATH := $(PATH):$(GOBIN_DIR)
 
 TAGS    := webkit2_41
 VERSION := 0.1.0+$(shell git describe --always --dirty 2>/dev/null || echo dev)
-LDFLAGS := -X wheelhouse/backend/cli.Version=$(VERSION)
+LDFLAGS := -X wheelhouse/cli.Version=$(VERSION)
 BIN     := build/bin/wheelhouse
 WAILS_FLAGS := -tags $(TAGS) -m -nocolour
 
@@ -72,11 +72,16 @@ bench-launch: ## launch time and memory of the production app in a real window: 
 	@test -x $(BIN) || $(MAKE) --no-print-directory build
 	bash scripts/bench-launch.sh
 
-check-imports: ## nothing under backend/ may import Wails
-	@bad=$$(grep -rlE --include='*.go' '"github\.com/wailsapp' backend/ || true); \
-	if [ -n "$$bad" ]; then \
-	  echo "These files under backend/ import github.com/wailsapp (only app/ may):"; echo "$$bad"; exit 1; \
-	fi; echo "check-imports: backend/ is free of Wails imports"
+# The layers of decision 0012: backend/ is the core and imports neither Wails
+# nor a front door; the two front doors, app/ (the window) and cli/ (the
+# command line), share it and not each other; only app/ imports Wails.
+check-imports: ## backend/ imports no Wails, app/ or cli/; cli/ no Wails; app/ no cli/
+	@fail=0; check() { bad=$$(grep -rlE --include='*.go' "$$2" $$1 || true); \
+	  if [ -n "$$bad" ]; then echo "These files under $$1 import $$3:"; echo "$$bad"; fail=1; fi; }; \
+	check backend/ '"(github\.com/wailsapp|wheelhouse/app|wheelhouse/cli)' "Wails, app/ or cli/ (the core imports neither)"; \
+	check cli/ '"github\.com/wailsapp' "github.com/wailsapp (only app/ may)"; \
+	check app/ '"wheelhouse/cli"' "cli/ (the front doors share backend/, not each other)"; \
+	[ $$fail = 0 ] && echo "check-imports: backend/ is free of Wails and of the front doors; cli/ of Wails; app/ of cli/"
 
 # Regenerates the bindings into the tree, compares them with what was there, and
 # puts the original back either way.

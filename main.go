@@ -8,7 +8,7 @@ import (
 	"os"
 
 	"wheelhouse/app"
-	"wheelhouse/backend/cli"
+	"wheelhouse/cli"
 )
 
 //go:embed all:frontend/dist

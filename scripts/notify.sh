@@ -24,7 +24,7 @@ notifications_owned || fail "dunst does not own org.freedesktop.Notifications (l
 
 log "running the real-notification test"
 WHEELHOUSE_REAL_NOTIFY=1 CGO_ENABLED=0 timeout -k 10 300 \
-  go test ./backend/cli -run '^TestRemindOnceRealDesktop$' -count=1 -v 2>&1 | tee "$OUT/test.log"
+  go test ./cli -run '^TestRemindOnceRealDesktop$' -count=1 -v 2>&1 | tee "$OUT/test.log"
 dunstctl history > "$OUT/dunst-history.json" || true
 grep -q -- '--- PASS: TestRemindOnceRealDesktop' "$OUT/test.log" || fail "the real-notification test did not pass (see $OUT/test.log)"
 log "PASS: one desktop notification, shown once"

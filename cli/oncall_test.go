@@ -55,11 +55,11 @@ func TestOnCallCommands(t *testing.T) {
 	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--person", "Nobody Here", "-o", out), 1, `no person called "Nobody Here"`)
 
 	// Import holidays into a new region, then time off for a person.
-	ics := filepath.Join("..", "calendar", "testdata", "google.ics")
+	ics := filepath.Join("..", "backend", "calendar", "testdata", "google.ics")
 	expect(t, run(t, env, "--data", dir, "calendar", "import", ics, "--holidays", "Bavaria"), 0,
 		"Created the holiday region Bavaria", `Preview of "Holidays in Germany"`, "4 new, 0 updated, 0 removed, 0 unchanged", "new      2026-12-25  Christmas Day", "Imported: 4 added")
 	expect(t, run(t, env, "--data", dir, "calendar", "import", ics, "--holidays", "Bavaria"), 0, "0 new, 0 updated, 0 removed, 4 unchanged")
-	expect(t, run(t, env, "--data", dir, "calendar", "import", filepath.Join("..", "calendar", "testdata", "outlook.ics"), "--timeoff", person, "--kind", "other"), 0,
+	expect(t, run(t, env, "--data", dir, "calendar", "import", filepath.Join("..", "backend", "calendar", "testdata", "outlook.ics"), "--timeoff", person, "--kind", "other"), 0,
 		"3 new", "Imported: 3 added", "warning: ")
 	bad := filepath.Join(t.TempDir(), "bad.ics")
 	os.WriteFile(bad, []byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n"), 0o644)
@@ -77,7 +77,7 @@ func TestOnCallCommands(t *testing.T) {
 // `calendar import URL`: downloaded once, previewed and applied like a file;
 // a server that answers badly changes nothing and creates no region.
 func TestCalendarImportURL(t *testing.T) {
-	ics, err := os.ReadFile(filepath.Join("..", "calendar", "testdata", "google.ics"))
+	ics, err := os.ReadFile(filepath.Join("..", "backend", "calendar", "testdata", "google.ics"))
 	if err != nil {
 		t.Fatal(err)
 	}

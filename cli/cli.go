@@ -31,7 +31,7 @@ import (
 	"wheelhouse/backend/workspace"
 )
 
-// Version is set at build time with -ldflags "-X wheelhouse/backend/cli.Version=…".
+// Version is set at build time with -ldflags "-X wheelhouse/cli.Version=…".
 var Version = "0.1.0-dev"
 
 // GUIConfig is what the desktop app needs to start.

@@ -10,10 +10,10 @@ import (
 	"time"
 
 	"wheelhouse/backend/action"
-	"wheelhouse/backend/cli"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/workspace"
+	"wheelhouse/cli"
 )
 
 type result struct {

@@ -11,10 +11,10 @@ import (
 	"time"
 
 	"wheelhouse/backend/action"
-	"wheelhouse/backend/cli"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/workspace"
+	"wheelhouse/cli"
 )
 
 func dunstctl(t *testing.T, args ...string) string {
