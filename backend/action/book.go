@@ -9,6 +9,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
@@ -258,12 +259,12 @@ type Filter struct {
 func (f *Filter) validate() error {
 	var c errs.Collector
 	if f.OverdueOnly {
-		if _, ok := ParseDate(f.Today); !ok {
+		if _, ok := civil.Parse(f.Today); !ok {
 			c.Add("today", "Overdue needs today's date (YYYY-MM-DD).")
 		}
 	}
 	if f.DueBefore != "" {
-		if _, ok := ParseDate(f.DueBefore); !ok {
+		if _, ok := civil.Parse(f.DueBefore); !ok {
 			c.Add("dueBefore", "Due before must be a date like 2026-03-01.")
 		}
 	}
@@ -413,7 +414,7 @@ func dueLess(a, b string, ia, ib id.ID) bool {
 // inside the engine's own read transaction; Brief.ID is stable, for reminder
 // keys.
 func Overdue(txn *badger.Txn, today string) ([]Brief, error) {
-	if _, ok := ParseDate(today); !ok {
+	if _, ok := civil.Parse(today); !ok {
 		return nil, errs.FieldErr("today", "Today must be a date like 2026-03-01.")
 	}
 	var out []Brief
@@ -425,7 +426,7 @@ func Overdue(txn *badger.Txn, today string) ([]Brief, error) {
 // civil date), for "due today" / "due tomorrow" reminders. Keys only, like
 // Overdue.
 func DueOn(txn *badger.Txn, date string) ([]Brief, error) {
-	if _, ok := ParseDate(date); !ok {
+	if _, ok := civil.Parse(date); !ok {
 		return nil, errs.FieldErr("date", "Due date must be a date like 2026-03-01.")
 	}
 	var out []Brief

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/store"
 )
@@ -48,7 +49,7 @@ const (
 	groupOpen   byte = 'o'
 	groupClosed byte = 'c'
 	noDue            = "9999-99-99"
-	dateLen          = len(DateLayout)
+	dateLen          = len(civil.Layout)
 	// sortDateAt is where the 10-byte sort date starts in a key: prefix, group.
 	sortDateAt   = 2
 	briefVersion = 1
@@ -62,7 +63,7 @@ func briefTerm(it *Item) []byte {
 		date = noDue
 	}
 	if !it.Status.IsOpen() {
-		group, date = groupClosed, it.CompletedAt.UTC().Format(DateLayout)
+		group, date = groupClosed, it.CompletedAt.UTC().Format(civil.Layout)
 	}
 	b := make([]byte, 0, 96+len(it.Title)+len(it.Source.Label)+len(it.Reason))
 	b = append(b, group)
@@ -220,7 +221,7 @@ func OpenTx(txn *badger.Txn, fn func(*Brief) bool) error { return briefs(txn, gr
 // won't do) on or after the UTC date since, latest first. Keys only.
 func ClosedSinceTx(txn *badger.Txn, since string, fn func(*Brief) bool) error {
 	return latestBriefs(txn, groupClosed, func(b *Brief) bool {
-		if b.CompletedAt.UTC().Format(DateLayout) < since {
+		if b.CompletedAt.UTC().Format(civil.Layout) < since {
 			return false
 		}
 		return fn(b)

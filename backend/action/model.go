@@ -92,11 +92,10 @@ const (
 	MaxNotes  = 20000
 )
 
-// DateLayout is the civil-date format of due dates.
-const DateLayout = "2006-01-02"
-
-// ParseDate reads a civil date "YYYY-MM-DD" (years 2000-2199).
-func ParseDate(s string) (time.Time, bool) { return civil.Parse(s) }
+// DateLayout is civil.Layout, the format of due dates.
+//
+// Deprecated: use civil.Layout; kept while cli still names it.
+const DateLayout = civil.Layout
 
 // AddDays returns the civil date n days after date (n may be negative).
 func AddDays(date string, n int) string { return civil.AddDays(date, n) }
@@ -131,7 +130,7 @@ func (it *Item) Validate() error {
 		c.Add("ownerId", "Choose who owns this follow-up.")
 	}
 	if it.DueDate != "" {
-		if _, ok := ParseDate(it.DueDate); !ok {
+		if _, ok := civil.Parse(it.DueDate); !ok {
 			c.Add("dueDate", "Due date must be a date like 2026-03-01.")
 		}
 	}

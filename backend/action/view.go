@@ -9,6 +9,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
@@ -39,7 +40,7 @@ func Classify(it *Brief, today string, soonDays int) Bucket {
 		return BucketLater
 	case it.DueDate < today:
 		return BucketOverdue
-	case it.DueDate <= AddDays(today, soonDays):
+	case it.DueDate <= civil.AddDays(today, soonDays):
 		return BucketDueSoon
 	}
 	return BucketLater
@@ -60,11 +61,11 @@ var priorityRank = map[Priority]int{PriorityUrgent: 0, PriorityHigh: 1, Priority
 // closed first). Ties go to the higher priority, then the older item.
 func Order(items []Brief, today string, soonDays int) []Row {
 	rows := make([]Row, len(items))
-	td, _ := ParseDate(today)
+	td, _ := civil.Parse(today)
 	for i := range items {
 		r := Row{Item: items[i], Bucket: Classify(&items[i], today, soonDays)}
 		if r.Bucket == BucketOverdue {
-			if d, ok := ParseDate(items[i].DueDate); ok {
+			if d, ok := civil.Parse(items[i].DueDate); ok {
 				r.DaysOverdue = int(td.Sub(d) / (24 * time.Hour))
 			}
 		}
@@ -230,7 +231,7 @@ type View struct {
 // manager's zone). Rows come from the brief index and the stats from the
 // owner and brief indexes: keys only, no record is decoded.
 func FollowUpsTx(txn *badger.Txn, today string, opt ViewOptions) (View, error) {
-	if _, ok := ParseDate(today); !ok {
+	if _, ok := civil.Parse(today); !ok {
 		return View{}, errs.FieldErr("today", "Today must be a date like 2026-03-01.")
 	}
 	if opt.SoonDays <= 0 {

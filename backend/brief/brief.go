@@ -12,11 +12,11 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"wheelhouse/backend/civil"
 
 	"github.com/dgraph-io/badger/v4"
 
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/feedback"
 	"wheelhouse/backend/id"
@@ -180,7 +180,7 @@ func (b *Builder) BuildTx(txn *badger.Txn, person id.ID, today string, now time.
 	if err != nil {
 		return Brief{}, err
 	}
-	if _, ok := oneonone.ParseDate(today); !ok {
+	if _, ok := civil.Parse(today); !ok {
 		return Brief{}, errs.FieldErr("today", "Today must be a date like 2026-03-01.")
 	}
 	if opt.Zone == nil {
@@ -217,15 +217,15 @@ func (b *Builder) BuildTx(txn *badger.Txn, person id.ID, today string, now time.
 		br.Mood = br.Mood[len(br.Mood)-MoodPoints:]
 	}
 	br.MoodTrend = Trend(br.Mood)
-	todayT, _ := oneonone.ParseDate(today)
-	br.Since = todayT.AddDate(0, 0, -30).Format(oneonone.DateLayout)
+	todayT, _ := civil.Parse(today)
+	br.Since = todayT.AddDate(0, 0, -30).Format(civil.Layout)
 	if last != nil {
 		m, err := oneonone.Meetings.Get(txn, last.ID)
 		if err != nil {
 			return br, err
 		}
 		br.LastMeeting = ref(&m, opt.IncludePrivate)
-		br.Since, br.DaysSince = m.Date, oneonone.DaysBetween(m.Date, today)
+		br.Since, br.DaysSince = m.Date, civil.DaysBetween(m.Date, today)
 		br.Topics = m.Open()
 	}
 	if next != nil {
@@ -309,7 +309,7 @@ func (b *Builder) BuildTx(txn *badger.Txn, person id.ID, today string, now time.
 }
 
 func wallMidnight(date string, loc *time.Location) time.Time {
-	d, _ := oneonone.ParseDate(date)
+	d, _ := civil.Parse(date)
 	y, m, dd := d.Date()
 	return time.Date(y, m, dd, 0, 0, 0, 0, loc)
 }
@@ -417,7 +417,7 @@ func (b *Builder) onCall(txn *badger.Txn, br *Brief, person id.ID, from, now tim
 		mine = append(mine, s)
 		if l.HolidayHours > 0 {
 			for d := s.Start.In(zone); d.Before(s.End); d = d.AddDate(0, 0, 1) {
-				if name, ok := snap.HolidayOf(person, d.Format(oneonone.DateLayout)); ok && !seen[name] {
+				if name, ok := snap.HolidayOf(person, d.Format(civil.Layout)); ok && !seen[name] {
 					seen[name] = true
 					l.Holidays = append(l.Holidays, name)
 				}
@@ -584,7 +584,7 @@ func Suggest(br *Brief) []Suggestion {
 }
 
 func mustDate(s string) time.Time {
-	d, _ := oneonone.ParseDate(s)
+	d, _ := civil.Parse(s)
 	return d
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 )
@@ -14,7 +15,7 @@ import (
 func (b *Builder) read(op string, now time.Time, fn func(txn *badger.Txn, today string, loc *time.Location) error) error {
 	return errs.Wrap(op, b.Store.View(func(txn *badger.Txn) error {
 		loc := b.Zone(txn)
-		return fn(txn, now.In(loc).Format("2006-01-02"), loc)
+		return fn(txn, civil.Format(now.In(loc)), loc)
 	}))
 }
 

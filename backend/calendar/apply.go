@@ -14,6 +14,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/oncall"
@@ -229,8 +230,8 @@ func holidaysOf(items []Item, cal string) []oncall.Holiday {
 	for _, it := range items {
 		var first, last time.Time
 		if it.AllDay {
-			first, _ = time.Parse(oncall.DateLayout, it.StartDate)
-			last, _ = time.Parse(oncall.DateLayout, it.EndDate)
+			first, _ = civil.Parse(it.StartDate)
+			last, _ = civil.Parse(it.EndDate)
 		} else {
 			first = time.Date(it.Start.Year(), it.Start.Month(), it.Start.Day(), 0, 0, 0, 0, time.UTC)
 			e := it.End.Add(-time.Nanosecond)
@@ -238,7 +239,7 @@ func holidaysOf(items []Item, cal string) []oncall.Holiday {
 		}
 		multi := last.After(first)
 		for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
-			h := oncall.Holiday{Date: d.Format(oncall.DateLayout), Name: clipRunes(it.Name, oncall.MaxName), Source: oncall.SourceImport, UID: it.Key, Calendar: cal}
+			h := oncall.Holiday{Date: civil.Format(d), Name: clipRunes(it.Name, oncall.MaxName), Source: oncall.SourceImport, UID: it.Key, Calendar: cal}
 			if multi {
 				h.UID = it.Key + "#" + d.Format("20060102")
 			}

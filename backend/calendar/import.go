@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
-	"wheelhouse/backend/oncall"
 )
 
 // Item is one thing an import produces from an event (or one occurrence of
@@ -124,7 +124,7 @@ func Parse(r io.Reader, lim Limits, now time.Time) (*Parsed, error) {
 			continue // removed by a cancelled or overriding occurrence
 		}
 		if it.AllDay {
-			d, _ := time.Parse(oncall.DateLayout, it.StartDate)
+			d, _ := civil.Parse(it.StartDate)
 			it.at = d.Unix()
 		} else {
 			it.at = it.Start.Unix()
@@ -198,8 +198,8 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, set *itemSet, decided map
 	if strings.EqualFold(ev.Start.Param("VALUE"), "DATE") && !start.dateOnly {
 		start.dateOnly, start.hh, start.mm, start.ss, start.utc = true, 0, 0, 0, false
 	}
-	if start.y < 1900 || start.y > 2200 {
-		w.add("%s starts in %d; only years 1900 to 2200 are imported.", where(), start.y)
+	if start.y < civil.MinYear || start.y > civil.MaxYear {
+		w.add("%s starts in %d; only years %d to %d are imported.", where(), start.y, civil.MinYear, civil.MaxYear)
 		return nil
 	}
 	loc, guess := z.resolve(ev.Start.Param("TZID"))
@@ -263,8 +263,8 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, set *itemSet, decided map
 		it.Key = key
 		if start.dateOnly {
 			d := c.date()
-			it.StartDate = d.Format(oncall.DateLayout)
-			it.EndDate = d.AddDate(0, 0, days-1).Format(oncall.DateLayout)
+			it.StartDate = d.Format(civil.Layout)
+			it.EndDate = d.AddDate(0, 0, days-1).Format(civil.Layout)
 		} else {
 			it.Start = c.in(loc).UTC()
 			it.End = it.Start.Add(dur)
@@ -348,7 +348,7 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, set *itemSet, decided map
 	}
 	for _, c := range list {
 		it := mk("", c)
-		if it.AllDay && it.EndDate < winFrom.Format(oncall.DateLayout) || !it.AllDay && !it.End.After(winFrom) {
+		if it.AllDay && it.EndDate < winFrom.Format(civil.Layout) || !it.AllDay && !it.End.After(winFrom) {
 			continue // before the window
 		}
 		o := occ(c)

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"wheelhouse/backend/civil"
 )
 
 // rule is the subset of RFC 5545 RRULE the importer expands: FREQ DAILY,
@@ -309,7 +311,7 @@ func (r *rule) expand(start civilTime, from, end time.Time, limit int, budget *i
 				cands = append(cands, r.monthDays(time.Date(periodStart.Year(), time.Month(m), 1, 0, 0, 0, 0, time.UTC), first)...)
 			}
 		}
-		if !periodStart.Before(end) || periodStart.Year() > 2200 {
+		if !periodStart.Before(end) || periodStart.Year() > civil.MaxYear {
 			return out, capped, true
 		}
 		sort.Slice(cands, func(i, j int) bool { return cands[i].Before(cands[j]) })

@@ -1,6 +1,16 @@
-// Package civil is civil-date arithmetic on "YYYY-MM-DD" strings: due dates,
-// meeting dates and milestones are dates on the manager's calendar, not
-// instants, so DST never adds or loses a day.
+// Package civil is the one place for civil dates: "YYYY-MM-DD" strings for
+// due dates, meeting dates, milestones, time off and holidays. They are dates
+// on someone's calendar, not instants, so DST never adds or loses a day.
+// Every backend package reads them with Parse and writes them with Format
+// (or Layout); none declares a layout of its own.
+//
+// Accepted years: MinYear to MaxYear, 1900 to 2200, in every area. That is
+// every range an area accepted before there was one: on-call dates took
+// 1970-2200, the people-development areas 2000-2199, a person's start date
+// any year from 1950 and calendar files events from 1900 to 2200. So every
+// date stored or exported by an earlier Wheelhouse still reads and validates.
+// Instants (overrides, time off given in hours) keep their own 1970-2200;
+// both fit the int64 nanoseconds of index terms (1678-2262).
 package civil
 
 import "time"
@@ -8,17 +18,34 @@ import "time"
 // Layout is the format of a civil date.
 const Layout = "2006-01-02"
 
-// Parse reads a civil date (years 2000-2199, the range the app accepts).
+// The years a civil date may have (see the package doc).
+const (
+	MinYear = 1900
+	MaxYear = 2200
+)
+
+// Parse reads a civil date (years MinYear to MaxYear) as midnight UTC of
+// that day.
 func Parse(s string) (time.Time, bool) {
 	if len(s) != len(Layout) {
 		return time.Time{}, false
 	}
 	d, err := time.Parse(Layout, s)
-	if err != nil || d.Year() < 2000 || d.Year() > 2199 {
+	if err != nil || d.Year() < MinYear || d.Year() > MaxYear {
 		return time.Time{}, false
 	}
 	return d, true
 }
+
+// Valid reports whether s is a civil date Parse accepts.
+func Valid(s string) bool {
+	_, ok := Parse(s)
+	return ok
+}
+
+// Format writes the civil date of t, in t's location: Format(t.In(loc)) is
+// the day t falls on in loc.
+func Format(t time.Time) string { return t.Format(Layout) }
 
 // AddDays returns the date n days after date (n may be negative); an invalid
 // date is returned unchanged.

@@ -1,12 +1,29 @@
 package civil
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestParseAndArithmetic(t *testing.T) {
-	for _, bad := range []string{"", "2026-1-05", "2026-02-30", "1999-12-31", "2200-01-01", "24/11/2026", "2026-11-24T00:00"} {
-		if _, ok := Parse(bad); ok {
+	for _, bad := range []string{"", "2026-1-05", "2026-02-30", "1899-12-31", "2201-01-01", "24/11/2026", "2026-11-24T00:00", " 2026-11-24"} {
+		if _, ok := Parse(bad); ok || Valid(bad) {
 			t.Errorf("Parse(%q) accepted", bad)
 		}
+	}
+	// Every range an area accepted before: on-call 1970-2200, people
+	// development 2000-2199, start dates from 1950, calendar files 1900-2200.
+	for _, good := range []string{"1900-01-01", "1950-06-30", "1970-01-01", "1999-12-31", "2000-01-01", "2199-12-31", "2200-12-31"} {
+		d, ok := Parse(good)
+		if !ok || !Valid(good) || Format(d) != good || d.Location() != time.UTC {
+			t.Errorf("Parse(%q) = %v, %v", good, d, ok)
+		}
+	}
+	if got := Format(time.Date(2026, 3, 28, 23, 30, 0, 0, time.UTC).In(time.FixedZone("+14", 14*3600))); got != "2026-03-29" {
+		t.Errorf("Format in a zone a day ahead = %s", got)
+	}
+	if got := Format(time.Date(2026, 3, 28, 23, 30, 0, 0, time.FixedZone("-2", -2*3600))); got != "2026-03-28" {
+		t.Errorf("Format keeps the location's day: %s", got)
 	}
 	if d, ok := Parse("2028-02-29"); !ok || d.Day() != 29 {
 		t.Fatal("leap day refused")

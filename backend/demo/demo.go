@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
@@ -72,7 +73,7 @@ func Generate(size Size, now time.Time) workspace.Snapshot {
 	}
 
 	mgr := people.Person{ID: newID(), Name: "Alex Morgan", Email: "alex.morgan@example.com", Role: "Engineering Manager",
-		Level: "L6", TimeZone: "Europe/Berlin", StartDate: now.AddDate(-years, -2, 0).Format(people.DateLayout),
+		Level: "L6", TimeZone: "Europe/Berlin", StartDate: now.AddDate(-years, -2, 0).Format(civil.Layout),
 		Aspiration: people.AspirationManagement, Skills: []people.Skill{{Name: "Incident command", Level: 4}, {Name: "Go", Level: 3}},
 		Notes: "That's you: the demo's engineering manager.", CreatedAt: created, UpdatedAt: created}
 	s.People = append(s.People, mgr)
@@ -93,7 +94,7 @@ func Generate(size Size, now time.Time) workspace.Snapshot {
 		start := now.AddDate(0, 0, -rng.IntN(years*365))
 		p := people.Person{ID: newID(), Name: name,
 			Email: strings.ToLower(strings.ReplaceAll(asciiFold(name), " ", ".")) + "@example.com",
-			Role:  roles[lvl], Level: lvl, TimeZone: zones[rng.IntN(len(zones))], StartDate: start.Format(people.DateLayout),
+			Role:  roles[lvl], Level: lvl, TimeZone: zones[rng.IntN(len(zones))], StartDate: start.Format(civil.Layout),
 			ManagerID: mgr.ID, Aspiration: asp[rng.IntN(len(asp))], CreatedAt: created, UpdatedAt: created}
 		if size == Small {
 			p.TimeZone = zones[i%5]

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/people"
@@ -395,7 +396,7 @@ func (g *incGen) followUps(i, n int) {
 		if p := g.person(owner); !eligible(p, g.now) || p.ID == g.s.People[0].ID {
 			owner = g.crew(findService(g.s.Services, in.AffectedServiceIDs[0]), g.now, 1)[0]
 		}
-		due := created.AddDate(0, 0, 7+g.rng.IntN(54)).In(g.loc).Format(action.DateLayout)
+		due := created.AddDate(0, 0, 7+g.rng.IntN(54)).In(g.loc).Format(civil.Layout)
 		it := action.Item{Title: title, OwnerID: owner, DueDate: due, CreatedAt: created, UpdatedAt: created,
 			Source: action.Source{Kind: action.SourceIncidentReview, Label: in.Title}}
 		switch {
@@ -430,7 +431,7 @@ func (g *incGen) followUps(i, n int) {
 }
 
 func mustDate(s string) time.Time {
-	d, _ := time.Parse(action.DateLayout, s)
+	d, _ := civil.Parse(s)
 	return d
 }
 

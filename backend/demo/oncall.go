@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/oncall"
 	"wheelhouse/backend/people"
@@ -50,7 +51,7 @@ func genOnCall(s *workspace.Snapshot, size Size, now time.Time, seed uint64) {
 	// Monday on or before t, as a civil date.
 	monday := func(t time.Time) string {
 		t = t.UTC()
-		return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)).Format(oncall.DateLayout)
+		return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)).Format(civil.Layout)
 	}
 	years := 1
 	if size == Large {
@@ -145,8 +146,8 @@ func genOnCall(s *workspace.Snapshot, size Size, now time.Time, seed uint64) {
 		}
 	}
 	addOff := func(p id.ID, kind oncall.TimeOffKind, from time.Time, days int, note string) {
-		t := oncall.TimeOff{PersonID: p, Kind: kind, StartDate: from.Format(oncall.DateLayout),
-			EndDate: from.AddDate(0, 0, days-1).Format(oncall.DateLayout), Note: note, Source: oncall.SourceManual}
+		t := oncall.TimeOff{PersonID: p, Kind: kind, StartDate: from.Format(civil.Layout),
+			EndDate: from.AddDate(0, 0, days-1).Format(civil.Layout), Note: note, Source: oncall.SourceManual}
 		t.ID, t.CreatedAt = newID()
 		t.UpdatedAt = t.CreatedAt
 		d.TimeOff = append(d.TimeOff, t)
@@ -222,7 +223,7 @@ func easter(y int) time.Time {
 }
 
 func hol(t time.Time, name string) oncall.Holiday {
-	return oncall.Holiday{Date: t.Format(oncall.DateLayout), Name: name}
+	return oncall.Holiday{Date: t.Format(civil.Layout), Name: name}
 }
 
 func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }

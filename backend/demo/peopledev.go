@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/feedback"
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
@@ -39,7 +40,7 @@ var impacts = []string{"The team could act quickly.", "Two colleagues stopped co
 // large workspace has five years of them for every report.
 func genPeopleDev(s *workspace.Snapshot, size Size, now time.Time, seed uint64) {
 	rng := rand.New(rand.NewPCG(seed, 5))
-	today := now.Format(oneonone.DateLayout)
+	today := now.Format(civil.Layout)
 	mgr := s.People[0]
 	years := 5
 	if size == Small {
@@ -50,7 +51,7 @@ func genPeopleDev(s *workspace.Snapshot, size Size, now time.Time, seed uint64) 
 	incidentsOf := commandedIncidents(s)
 	for pi := 1; pi < len(s.People); pi++ {
 		p := s.People[pi]
-		start, _ := time.Parse(oneonone.DateLayout, p.StartDate)
+		start, _ := civil.Parse(p.StartDate)
 		if start.Before(horizon) {
 			start = horizon
 		}
@@ -68,7 +69,7 @@ func genPeopleDev(s *workspace.Snapshot, size Size, now time.Time, seed uint64) 
 			first = first.AddDate(0, 0, 1)
 		}
 		ser := oneonone.Series{PersonID: p.ID, Cadence: c, Weekday: weekday, Time: fmt.Sprintf("%02d:%02d", 9+rng.IntN(7), 30*rng.IntN(2)),
-			DurationMinutes: 30, StartDate: first.Format(oneonone.DateLayout), CreatedAt: start, UpdatedAt: start}
+			DurationMinutes: 30, StartDate: first.Format(civil.Layout), CreatedAt: start, UpdatedAt: start}
 		if !p.Archived {
 			s.OneOnOnes.Series = append(s.OneOnOnes.Series, ser)
 		}
@@ -82,12 +83,12 @@ func genPeopleDev(s *workspace.Snapshot, size Size, now time.Time, seed uint64) 
 		mood := 3 + rng.IntN(2)
 		falling := pi%7 == 3
 		n := 0
-		for d := first; d.Before(lastDay); d, _ = time.Parse(oneonone.DateLayout, c.Next(d.Format(oneonone.DateLayout))) {
+		for d := first; d.Before(lastDay); d, _ = civil.Parse(c.Next(d.Format(civil.Layout))) {
 			at := d.Add(time.Duration(9+rng.IntN(8)) * time.Hour)
 			if rng.IntN(12) == 0 { // skipped: holiday, sick day
 				continue
 			}
-			m := oneonone.Meeting{ID: id.New(at), PersonID: p.ID, Date: d.Format(oneonone.DateLayout), Status: oneonone.Held,
+			m := oneonone.Meeting{ID: id.New(at), PersonID: p.ID, Date: d.Format(civil.Layout), Status: oneonone.Held,
 				CreatedAt: at, UpdatedAt: at, Agenda: []oneonone.AgendaItem{}}
 			if prev != nil {
 				for _, a := range prev.Open() {
@@ -137,7 +138,7 @@ func genPeopleDev(s *workspace.Snapshot, size Size, now time.Time, seed uint64) 
 					owner = mgr.ID
 				}
 				it := action.Item{ID: id.New(at), Title: followUpTitles[rng.IntN(len(followUpTitles))], OwnerID: owner,
-					DueDate: d.AddDate(0, 0, 7+rng.IntN(14)).Format(action.DateLayout), Priority: action.PriorityMedium,
+					DueDate: d.AddDate(0, 0, 7+rng.IntN(14)).Format(civil.Layout), Priority: action.PriorityMedium,
 					Status: action.StatusDone, Source: action.Source{Kind: action.SourceOneOnOne, ID: m.ID, Label: "1:1 with " + p.Name + ", " + m.Date},
 					CreatedAt: at, UpdatedAt: at}
 				if d.After(now.AddDate(0, 0, -40)) && !p.Archived {
@@ -183,13 +184,13 @@ func genFeedback(s *workspace.Snapshot, p people.Person, start, end, now time.Ti
 		e := feedback.Entry{ID: id.New(at), PersonID: p.ID, Kind: feedback.Positive, Behaviour: behaviours[praise],
 			Situation: "During the " + []string{"sprint review", "incident on " + d.Format("2 Jan"), "planning meeting", "design review"}[rng.IntN(4)],
 			Impact:    impacts[praise],
-			Status:    feedback.Delivered, DeliveredOn: d.AddDate(0, 0, rng.IntN(4)).Format(feedback.DateLayout),
+			Status:    feedback.Delivered, DeliveredOn: d.AddDate(0, 0, rng.IntN(4)).Format(civil.Layout),
 			How: feedback.Channels[rng.IntN(len(feedback.Channels))], CreatedAt: at, UpdatedAt: at}
 		if rng.IntN(3) == 0 {
 			e.Kind, e.Behaviour, e.Impact = feedback.Constructive, behaviours[praise+1], impacts[praise+1]
 			e.NextStep = "Let's agree on what to do differently next time; I can help."
 		}
-		if e.DeliveredOn > now.Format(feedback.DateLayout) || (d.After(now.AddDate(0, 0, -12)) && rng.IntN(2) == 0) {
+		if e.DeliveredOn > now.Format(civil.Layout) || (d.After(now.AddDate(0, 0, -12)) && rng.IntN(2) == 0) {
 			e.Status, e.DeliveredOn, e.How = feedback.Draft, "", "" // recent ones are sometimes still drafts
 		}
 		s.Feedback.Entries = append(s.Feedback.Entries, e)
@@ -219,26 +220,26 @@ func genPlan(p people.Person, now time.Time, rng *rand.Rand, commanded []id.ID) 
 	titles := []string{"Lead a project end to end", "Become incident commander", "Write and present a design doc", "Mentor a new joiner"}
 	for gi := 0; gi < 2+rng.IntN(2); gi++ {
 		g := growth.Goal{ID: id.New(at), Title: titles[(gi+rng.IntN(2))%len(titles)], Status: growth.GoalInProgress,
-			TargetDate: now.AddDate(0, 1+rng.IntN(6), 0).Format(growth.DateLayout)}
+			TargetDate: now.AddDate(0, 1+rng.IntN(6), 0).Format(civil.Layout)}
 		for mi := 0; mi < 3; mi++ {
 			due := now.AddDate(0, 0, -30+mi*20+rng.IntN(10))
 			m := growth.Milestone{ID: id.New(at), Title: []string{"Draft the plan", "Review with the lead", "Present to the team"}[mi],
-				DueDate: due.Format(growth.DateLayout)}
+				DueDate: due.Format(civil.Layout)}
 			if due.Before(now) && rng.IntN(3) > 0 {
-				m.Done, m.DoneOn = true, due.Format(growth.DateLayout)
+				m.Done, m.DoneOn = true, due.Format(civil.Layout)
 			}
 			g.Milestones = append(g.Milestones, m)
 		}
 		pl.Goals = append(pl.Goals, g)
 	}
 	pl.Stretch = append(pl.Stretch, growth.Assignment{ID: id.New(at), Title: "Run the quarterly architecture review",
-		StartDate: now.AddDate(0, -1, 0).Format(growth.DateLayout), EndDate: now.AddDate(0, 2, 0).Format(growth.DateLayout), Status: growth.StretchActive})
+		StartDate: now.AddDate(0, -1, 0).Format(civil.Layout), EndDate: now.AddDate(0, 2, 0).Format(civil.Layout), Status: growth.StretchActive})
 	if n := len(commanded); n > 0 {
 		pl.Evidence = append(pl.Evidence, growth.Evidence{ID: id.New(at), Kind: growth.EvidenceIncident, RefID: commanded[n-1],
 			Label: "Commanded an incident", Note: "Kept the bridge calm and the timeline complete."})
 	}
 	pl.Evidence = append(pl.Evidence, growth.Evidence{ID: id.New(at), Kind: growth.EvidenceNote, Label: "Presented the migration at the all-hands",
-		Date: now.AddDate(0, -2, 0).Format(growth.DateLayout)})
+		Date: now.AddDate(0, -2, 0).Format(civil.Layout)})
 	return pl
 }
 
@@ -260,7 +261,7 @@ func genMentoring(s *workspace.Snapshot, now time.Time, rng *rand.Rand) {
 		}
 		at := now.AddDate(0, -2-rng.IntN(6), 0)
 		s.Growth.Mentorships = append(s.Growth.Mentorships, growth.Mentorship{ID: id.New(at), MentorID: mentor.ID, MenteeID: mentee.ID,
-			Focus: focus, StartDate: at.Format(growth.DateLayout), CheckInEveryDays: 14 + 7*rng.IntN(3),
-			LastCheckIn: now.AddDate(0, 0, -rng.IntN(40)).Format(growth.DateLayout), CreatedAt: at, UpdatedAt: at})
+			Focus: focus, StartDate: at.Format(civil.Layout), CheckInEveryDays: 14 + 7*rng.IntN(3),
+			LastCheckIn: now.AddDate(0, 0, -rng.IntN(40)).Format(civil.Layout), CreatedAt: at, UpdatedAt: at})
 	}
 }

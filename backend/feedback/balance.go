@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/id"
 )
 
@@ -57,21 +58,21 @@ const RecentDays = 90
 // BalanceOf works out a person's balance from their facts on today.
 func BalanceOf(person id.ID, facts []Fact, today string, staleDays int) Balance {
 	b := Balance{PersonID: person, OldestDraftDays: -1, Flags: []string{}, Notes: []string{}}
-	t, err := time.Parse(DateLayout, today)
-	if err != nil {
+	t, ok := civil.Parse(today)
+	if !ok {
 		return b
 	}
-	since := t.AddDate(0, 0, -RecentDays).Format(DateLayout)
+	since := t.AddDate(0, 0, -RecentDays).Format(civil.Layout)
 	qy, qm := t.Year(), (int(t.Month())-1)/3*3+1
 	first := time.Date(qy, time.Month(qm), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -9, 0)
 	for i := 0; i < 4; i++ {
 		q := first.AddDate(0, 3*i, 0)
-		b.Quarters = append(b.Quarters, Period{Label: fmt.Sprintf("%d Q%d", q.Year(), (int(q.Month())-1)/3+1), From: q.Format(DateLayout)})
+		b.Quarters = append(b.Quarters, Period{Label: fmt.Sprintf("%d Q%d", q.Year(), (int(q.Month())-1)/3+1), From: q.Format(civil.Layout)})
 	}
 	for i := range facts {
 		f := &facts[i]
 		b.AllTime.add(f)
-		date := f.Created.Format(DateLayout)
+		date := f.Created.Format(civil.Layout)
 		if f.Status == Delivered {
 			date = f.DeliveredOn
 		} else {

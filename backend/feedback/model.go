@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 )
@@ -65,9 +66,6 @@ const (
 	MaxText = 4000
 )
 
-// DateLayout is the civil-date format.
-const DateLayout = "2006-01-02"
-
 // Normalize trims text and fills defaults.
 func (e *Entry) Normalize() {
 	e.Situation = strings.TrimSpace(e.Situation)
@@ -107,7 +105,7 @@ func (e *Entry) Validate() error {
 		if e.Impact == "" {
 			c.Add("impact", "Before delivering, say what impact it had.")
 		}
-		if d, err := time.Parse(DateLayout, e.DeliveredOn); err != nil || d.Year() < 2000 || d.Year() > 2199 {
+		if !civil.Valid(e.DeliveredOn) {
 			c.Add("deliveredOn", "Delivered on must be a date like 2026-03-01.")
 		}
 		ok := false

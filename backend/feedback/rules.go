@@ -8,6 +8,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
@@ -66,11 +67,11 @@ func Rules() []reminder.Rule {
 		if err != nil {
 			return nil, err
 		}
-		t, err := time.Parse(DateLayout, c.Today)
-		if err != nil {
-			return nil, err
+		t, ok := civil.Parse(c.Today)
+		if !ok {
+			return nil, fmt.Errorf("feedback: today %q is not a date", c.Today)
 		}
-		stale := StaleTx(txn, t.AddDate(0, 0, -st.StaleDays).Format(DateLayout))
+		stale := StaleTx(txn, t.AddDate(0, 0, -st.StaleDays).Format(civil.Layout))
 		var out []reminder.Reminder
 		names := map[id.ID]string{}
 		for _, d := range stale {
@@ -89,7 +90,7 @@ func Rules() []reminder.Rule {
 			if name == "" {
 				continue
 			}
-			created, _ := time.Parse(DateLayout, d.Created)
+			created, _ := civil.Parse(d.Created)
 			due := created.AddDate(0, 0, st.StaleDays)
 			age := int(t.Sub(created).Hours() / 24)
 			y, m, dd := due.Date()

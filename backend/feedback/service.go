@@ -5,6 +5,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
@@ -31,7 +32,7 @@ var Entries = &store.Table[Entry]{
 			if e.Status != Draft {
 				return nil
 			}
-			return [][]byte{store.Term([]byte(e.CreatedAt.UTC().Format(DateLayout)), e.PersonID)}
+			return [][]byte{store.Term([]byte(civil.Format(e.CreatedAt.UTC())), e.PersonID)}
 		}},
 	},
 }

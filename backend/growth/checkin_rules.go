@@ -7,6 +7,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
@@ -73,7 +74,7 @@ func CheckInRules() []reminder.Rule {
 			if err != nil || mentor == "" || mentee == "" {
 				return err
 			}
-			d, _ := ParseDate(ci.Next)
+			d, _ := civil.Parse(ci.Next)
 			y, mo, dd := d.Date()
 			late := ""
 			switch {

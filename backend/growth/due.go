@@ -7,6 +7,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/store"
@@ -32,10 +33,10 @@ type GoalDue struct {
 // date, then plan order. Pure: the 1:1 prep brief calls it on a plan read
 // with PlanTx.
 func GoalsAttention(p *Plan, today string, within int) []GoalDue {
-	if _, ok := ParseDate(today); !ok || p == nil {
+	if _, ok := civil.Parse(today); !ok || p == nil {
 		return nil
 	}
-	until := AddDays(today, within)
+	until := civil.AddDays(today, within)
 	type row struct {
 		GoalDue
 		order int
@@ -49,14 +50,14 @@ func GoalsAttention(p *Plan, today string, within int) []GoalDue {
 			continue
 		}
 		if g.TargetDate != "" && g.TargetDate <= until {
-			d := DaysBetween(today, g.TargetDate)
+			d := civil.DaysBetween(today, g.TargetDate)
 			rows = append(rows, row{GoalDue{GoalID: g.ID, GoalTitle: g.Title, Title: g.Title, DueDate: g.TargetDate, Late: d < 0, Days: d}, n})
 		}
 		n++
 		for j := range g.Milestones {
 			m := &g.Milestones[j]
 			if openMilestone(g, m) && m.DueDate <= until {
-				d := DaysBetween(today, m.DueDate)
+				d := civil.DaysBetween(today, m.DueDate)
 				rows = append(rows, row{GoalDue{GoalID: g.ID, GoalTitle: g.Title, MilestoneID: m.ID, Title: m.Title,
 					DueDate: m.DueDate, Late: d < 0, Days: d}, n})
 			}
@@ -92,7 +93,7 @@ func milestoneKeys(txn *badger.Txn, until string, fn func(date string, milestone
 	end := []byte(until)
 	return store.Keys(txn, store.Prefix(store.IdxMilestoneDue), func(k []byte) error {
 		r := store.ReadKey(k)
-		date := r.Bytes(len(DateLayout))
+		date := r.Bytes(len(civil.Layout))
 		m, p := r.ID(), r.ID()
 		if !r.Done() {
 			return fmt.Errorf("growth: malformed milestone index key %x", k)
@@ -109,7 +110,7 @@ func milestoneKeys(txn *badger.Txn, until string, fn func(date string, milestone
 // key-only scan of the milestone index; only the plans of the people found
 // there are read (once each), for the titles.
 func MilestonesDueTx(txn *badger.Txn, until string) ([]MilestoneDue, error) {
-	if _, ok := ParseDate(until); !ok {
+	if _, ok := civil.Parse(until); !ok {
 		return nil, errs.FieldErr("until", "Until must be a date like 2026-03-01.")
 	}
 	plans := map[id.ID]*Plan{}
@@ -146,7 +147,7 @@ func MilestonesDueTx(txn *badger.Txn, until string) ([]MilestoneDue, error) {
 // CountMilestonesDueTx counts the open milestones due on or before until,
 // reading index keys only (for dashboards).
 func CountMilestonesDueTx(txn *badger.Txn, until string) (int, error) {
-	if _, ok := ParseDate(until); !ok {
+	if _, ok := civil.Parse(until); !ok {
 		return 0, errs.FieldErr("until", "Until must be a date like 2026-03-01.")
 	}
 	n := 0

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 )
@@ -116,7 +117,7 @@ func CheckInOf(m *Mentorship, today string) CheckIn {
 	if every <= 0 {
 		every = DefaultCheckInDay
 	}
-	next := AddDays(base, every)
-	days := DaysBetween(today, next)
+	next := civil.AddDays(base, every)
+	days := civil.DaysBetween(today, next)
 	return CheckIn{Next: next, Days: days, Due: days <= 0}
 }

@@ -142,19 +142,10 @@ const (
 	MaxEvidence    = 200
 )
 
-// DateLayout is the civil-date format.
-const DateLayout = "2006-01-02"
-
-// ParseDate reads a civil date "YYYY-MM-DD" (years 2000-2199).
-func ParseDate(s string) (time.Time, bool) { return civil.Parse(s) }
-
-// AddDays returns the civil date n days after date (n may be negative); an
-// invalid date is returned unchanged.
-func AddDays(date string, n int) string { return civil.AddDays(date, n) }
-
-// DaysBetween returns the number of days from a to b (negative when b is
-// before a), 0 when either is not a date.
-func DaysBetween(a, b string) int { return civil.DaysBetween(a, b) }
+// DateLayout is civil.Layout.
+//
+// Deprecated: use civil.Layout; kept while backend/workspace still names it.
+const DateLayout = civil.Layout
 
 // Areas normalizes a list of skills or areas: trimmed, inner spaces
 // collapsed, empties dropped, duplicates (ignoring case) dropped keeping the
@@ -415,7 +406,7 @@ func checkDate(c *errs.Collector, field, label, v string) bool {
 	if v == "" {
 		return true
 	}
-	if _, ok := ParseDate(v); !ok {
+	if _, ok := civil.Parse(v); !ok {
 		c.Add(field, "%s must be a date like 2026-03-01.", label)
 		return false
 	}

@@ -2,10 +2,10 @@ package growth
 
 import (
 	"sort"
-	"wheelhouse/backend/civil"
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
@@ -146,7 +146,7 @@ func (s *Service) EndMentorship(u id.ID, on string) (Mentorship, error) {
 // than the last check-in is refused (it would move the next one back).
 func (s *Service) RecordCheckIn(u id.ID, on string) (Mentorship, error) {
 	return s.editPair("growth.RecordCheckIn", u, func(m *Mentorship) error {
-		if _, ok := ParseDate(on); !ok {
+		if _, ok := civil.Parse(on); !ok {
 			return errs.FieldErr("lastCheckIn", "The check-in date must be a date like 2026-03-01.")
 		}
 		if !m.Active() {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
@@ -61,7 +62,7 @@ func Rules() []reminder.Rule {
 }
 
 func milestoneReminders(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
-	due, err := MilestonesDueTx(txn, AddDays(c.Today, DueSoonDays))
+	due, err := MilestonesDueTx(txn, civil.AddDays(c.Today, DueSoonDays))
 	if err != nil || len(due) == 0 {
 		return nil, err
 	}
@@ -92,15 +93,15 @@ func milestoneReminders(txn *badger.Txn, c reminder.Context) ([]reminder.Reminde
 		if w.archived {
 			continue
 		}
-		day, ok := ParseDate(m.DueDate)
+		day, ok := civil.Parse(m.DueDate)
 		if !ok {
 			continue
 		}
 		y, mo, d := day.Date()
 		start := time.Date(y, mo, d, 0, 0, 0, 0, loc)
 		next := time.Date(y, mo, d+1, 0, 0, 0, 0, loc)
-		civil := day.Format("Mon 2 Jan 2006")
-		days := DaysBetween(c.Today, m.DueDate)
+		dueText := civil.Text(m.DueDate)
+		days := civil.DaysBetween(c.Today, m.DueDate)
 		key := fmt.Sprintf("%s:%s:%s:%s", "%s", m.PersonID, m.MilestoneID, m.DueDate)
 		link := reminder.Link{Area: "people", ID: m.PersonID.String()}
 		if days < 0 {
@@ -108,7 +109,7 @@ func milestoneReminders(txn *badger.Txn, c reminder.Context) ([]reminder.Reminde
 				Key:   fmt.Sprintf(key, KindMilestoneOverdue),
 				Kind:  KindMilestoneOverdue,
 				Title: "Milestone overdue: " + m.Title,
-				Body:  fmt.Sprintf("%s · goal “%s” · was due %s (%s). Tick it off, or move its date in the plan.", w.name, m.GoalTitle, civil, ago(-days)),
+				Body:  fmt.Sprintf("%s · goal “%s” · was due %s (%s). Tick it off, or move its date in the plan.", w.name, m.GoalTitle, dueText, ago(-days)),
 				Link:  link,
 				DueAt: next,
 			})
@@ -118,7 +119,7 @@ func milestoneReminders(txn *badger.Txn, c reminder.Context) ([]reminder.Reminde
 			Key:       fmt.Sprintf(key, KindMilestoneDue),
 			Kind:      KindMilestoneDue,
 			Title:     dueTitle(days) + m.Title,
-			Body:      fmt.Sprintf("%s · goal “%s” · due %s.", w.name, m.GoalTitle, civil),
+			Body:      fmt.Sprintf("%s · goal “%s” · due %s.", w.name, m.GoalTitle, dueText),
 			Link:      link,
 			DueAt:     start.AddDate(0, 0, -DueSoonDays),
 			ExpiresAt: next,

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
@@ -163,7 +164,7 @@ func (s *Service) View(person id.ID, today string) (v View, err error) {
 func (s *Service) SavePlan(p Plan, today string) (Plan, error) {
 	now := s.clock.Now().UTC()
 	if today == "" {
-		today = now.Format(DateLayout)
+		today = now.Format(civil.Layout)
 	}
 	var out Plan
 	err := s.st.Update(func(txn *badger.Txn) error {
@@ -341,7 +342,7 @@ func (s *Service) DeletePlan(person id.ID) error {
 func (s *Service) edit(op string, person id.ID, today string, fn func(p *Plan) error) (Plan, error) {
 	now := s.clock.Now().UTC()
 	if today == "" {
-		today = now.Format(DateLayout)
+		today = now.Format(civil.Layout)
 	}
 	var out Plan
 	err := s.st.Update(func(txn *badger.Txn) error {
@@ -371,7 +372,7 @@ func (s *Service) edit(op string, person id.ID, today string, fn func(p *Plan) e
 // SetMilestoneDone ticks a milestone off (done on today, a civil date) or
 // back on, leaving the rest of the plan as it is.
 func (s *Service) SetMilestoneDone(person, milestone id.ID, done bool, today string) (Plan, error) {
-	if _, ok := ParseDate(today); !ok {
+	if _, ok := civil.Parse(today); !ok {
 		return Plan{}, errs.FieldErr("today", "Today must be a date like 2026-03-01.")
 	}
 	return s.edit("growth.SetMilestoneDone", person, today, func(p *Plan) error {

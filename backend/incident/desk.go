@@ -9,6 +9,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
@@ -650,7 +651,7 @@ type ReviewDue struct {
 // reviews only, and reads keys only. For the reminder engine: call it inside
 // its read transaction.
 func ReviewsOverdue(txn *badger.Txn, today string) ([]ReviewDue, error) {
-	if _, ok := ParseDate(today); !ok {
+	if _, ok := civil.Parse(today); !ok {
 		return nil, errs.FieldErr("today", "Today must be a date like 2026-03-01.")
 	}
 	return reviewsDue(txn, func(due string) (bool, bool) { return due < today, due < today })
@@ -659,7 +660,7 @@ func ReviewsOverdue(txn *badger.Txn, today string) ([]ReviewDue, error) {
 // ReviewsDueOn returns the pending reviews due exactly on date (a civil
 // date), for "review due today" reminders.
 func ReviewsDueOn(txn *badger.Txn, date string) ([]ReviewDue, error) {
-	if _, ok := ParseDate(date); !ok {
+	if _, ok := civil.Parse(date); !ok {
 		return nil, errs.FieldErr("date", "Date must be a date like 2026-03-01.")
 	}
 	return reviewsDue(txn, func(due string) (bool, bool) { return due == date, due <= date })
@@ -667,7 +668,7 @@ func ReviewsDueOn(txn *badger.Txn, date string) ([]ReviewDue, error) {
 
 // reviewDueTerm: due date(10) | version | severity | review state | commander(16) | title.
 func reviewDueTerm(in *Incident) []byte {
-	b := make([]byte, 0, len(DateLayout)+20+len(in.Title))
+	b := make([]byte, 0, len(civil.Layout)+20+len(in.Title))
 	b = append(b, in.Review.DueDate...)
 	b = append(b, summaryVersion, byte(in.Severity), byte(reviewRank(in.Review.State)))
 	b = append(b, in.CommanderID[:]...)
@@ -676,11 +677,11 @@ func reviewDueTerm(in *Incident) []byte {
 
 func decodeReviewDueKey(k []byte) (ReviewDue, error) {
 	var r ReviewDue
-	const head = 1 + len(DateLayout) + 3 + 16
-	if len(k) < head+16 || k[1+len(DateLayout)] != summaryVersion || int(k[head-17]) >= len(ReviewStates) {
+	const head = 1 + len(civil.Layout) + 3 + 16
+	if len(k) < head+16 || k[1+len(civil.Layout)] != summaryVersion || int(k[head-17]) >= len(ReviewStates) {
 		return r, fmt.Errorf("incident: malformed review index key %x", k)
 	}
-	r.DueDate = string(k[1 : 1+len(DateLayout)])
+	r.DueDate = string(k[1 : 1+len(civil.Layout)])
 	r.Severity, r.State = int(k[head-18]), ReviewStates[k[head-17]]
 	copy(r.CommanderID[:], k[head-16:head])
 	r.Title = string(k[head : len(k)-16])
@@ -693,7 +694,7 @@ func decodeReviewDueKey(k []byte) (ReviewDue, error) {
 func reviewsDue(txn *badger.Txn, pick func(due string) (take, more bool)) ([]ReviewDue, error) {
 	var out []ReviewDue
 	err := store.Keys(txn, store.Prefix(store.IdxReviewDue), func(k []byte) error {
-		take, more := pick(string(k[1:min(len(k), 1+len(DateLayout))]))
+		take, more := pick(string(k[1:min(len(k), 1+len(civil.Layout))]))
 		if !more {
 			return store.Stop
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 )
@@ -284,7 +285,7 @@ func Today(now time.Time, loc *time.Location) string {
 	if loc == nil {
 		loc = time.UTC
 	}
-	return now.In(loc).Format(DateLayout)
+	return now.In(loc).Format(civil.Layout)
 }
 
 func (d *Desk) window(txn *badger.Txn, w Window) Window {

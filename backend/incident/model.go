@@ -248,7 +248,6 @@ const (
 	MaxFactor       = 500
 	MaxReason       = 2000
 	MaxFutureSkew   = 5 * time.Minute // clocks differ; "now" from another machine is not the future
-	DateLayout      = "2006-01-02"
 	MinSeverity     = 1
 	MaxSeverity     = 4
 	DefaultSeverity = 3
@@ -517,7 +516,7 @@ func (r *Review) validate(c *errs.Collector, in *Incident) {
 		c.Add("review.state", "Unknown review state %q.", r.State)
 	}
 	if r.DueDate != "" {
-		if _, ok := ParseDate(r.DueDate); !ok {
+		if _, ok := civil.Parse(r.DueDate); !ok {
 			c.Add("review.dueDate", "Due date must be a date like 2026-03-01.")
 		}
 	}
@@ -597,9 +596,6 @@ func (in *Incident) ServiceRefs() []Ref {
 	}
 	return out
 }
-
-// ParseDate reads a civil date "YYYY-MM-DD" (years 2000-2199).
-func ParseDate(s string) (time.Time, bool) { return civil.Parse(s) }
 
 func uniq(in []id.ID) []id.ID {
 	if len(in) == 0 {

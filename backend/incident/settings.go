@@ -7,6 +7,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/store"
 )
@@ -131,7 +132,7 @@ func PutSettingsTx(txn *badger.Txn, s Settings) error { return store.PutJSON(txn
 // after date: from a Friday, 1 business day is the Monday. Holidays are not
 // skipped.
 func AddBusinessDays(date string, n int) (string, error) {
-	d, ok := ParseDate(date)
+	d, ok := civil.Parse(date)
 	if !ok {
 		return "", errs.FieldErr("date", "%q is not a date like 2026-03-01.", date)
 	}
@@ -141,7 +142,7 @@ func AddBusinessDays(date string, n int) (string, error) {
 			n--
 		}
 	}
-	return d.Format(DateLayout), nil
+	return d.Format(civil.Layout), nil
 }
 
 // ReviewDueDate is the default due date of a review: n business days after
@@ -150,6 +151,6 @@ func ReviewDueDate(resolvedAt time.Time, loc *time.Location, n int) string {
 	if loc == nil {
 		loc = time.UTC
 	}
-	due, _ := AddBusinessDays(resolvedAt.In(loc).Format(DateLayout), n)
+	due, _ := AddBusinessDays(resolvedAt.In(loc).Format(civil.Layout), n)
 	return due
 }

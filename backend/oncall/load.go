@@ -6,6 +6,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/store"
 )
@@ -140,7 +141,7 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 		s.TimeOff = append(s.TimeOff, t)
 	}
 	// Holidays of the window only (a day of margin for zones).
-	dlo, dhi := lo.AddDate(0, 0, -2).Format(DateLayout), to.AddDate(0, 0, 2).Format(DateLayout)
+	dlo, dhi := lo.AddDate(0, 0, -2).Format(civil.Layout), to.AddDate(0, 0, 2).Format(civil.Layout)
 	for i := range s.Regions {
 		var keep []Holiday
 		for _, h := range s.Regions[i].Holidays {

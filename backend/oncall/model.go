@@ -14,13 +14,16 @@ import (
 	"strings"
 	"time"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/tz"
 )
 
-// DateLayout is the civil-date format.
-const DateLayout = "2006-01-02"
+// DateLayout is civil.Layout.
+//
+// Deprecated: use civil.Layout; kept while cli still names it.
+const DateLayout = civil.Layout
 
 // Limits on free text and sizes.
 const (
@@ -244,15 +247,6 @@ func ParseHM(s string) (int, bool) {
 	return int(s[0]-'0')*600 + int(s[1]-'0')*60 + int(s[3]-'0')*10 + int(s[4]-'0'), true
 }
 
-// ParseDate reads a civil date "YYYY-MM-DD" (years 1970-2200).
-func ParseDate(s string) (time.Time, bool) {
-	d, err := time.Parse(DateLayout, s)
-	if err != nil || d.Year() < 1970 || d.Year() > 2200 {
-		return time.Time{}, false
-	}
-	return d, true
-}
-
 func itoa(i int) string { return fmt.Sprint(i) }
 
 // Normalize trims text, de-duplicates and fills defaults.
@@ -333,7 +327,7 @@ func (r *Rotation) Validate() error {
 	}
 	if r.StartDate == "" {
 		c.Add("startDate", "Start date is required.")
-	} else if _, ok := ParseDate(r.StartDate); !ok {
+	} else if _, ok := civil.Parse(r.StartDate); !ok {
 		c.Add("startDate", "Start date must be a date like 2026-01-05.")
 	}
 	if r.Restriction != nil {
@@ -420,14 +414,14 @@ func (t *TimeOff) Validate() error {
 	if !containsKind(t.Kind) {
 		c.Add("kind", "Kind must be vacation, sick, holiday or other.")
 	}
-	civil := t.StartDate != "" || t.EndDate != ""
+	days := t.StartDate != "" || t.EndDate != ""
 	instant := !t.Start.IsZero() || !t.End.IsZero()
 	switch {
-	case civil && instant:
+	case days && instant:
 		c.Add("startDate", "Give either dates (whole days) or start and end times, not both.")
-	case civil:
-		s, ok1 := ParseDate(t.StartDate)
-		e, ok2 := ParseDate(t.EndDate)
+	case days:
+		s, ok1 := civil.Parse(t.StartDate)
+		e, ok2 := civil.Parse(t.EndDate)
 		if !ok1 {
 			c.Add("startDate", "Start date must be a date like 2026-07-01.")
 		}
@@ -505,7 +499,7 @@ func (r *Region) Validate() error {
 	seen := map[string]bool{}
 	for i, h := range r.Holidays {
 		f := "holidays." + itoa(i)
-		if _, ok := ParseDate(h.Date); !ok {
+		if _, ok := civil.Parse(h.Date); !ok {
 			c.Add(f+".date", "%q is not a date like 2026-12-25.", h.Date)
 		}
 		if h.Name == "" {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/tz"
@@ -239,7 +240,7 @@ func breakdown(s *Snapshot, person id.ID, a, b time.Time) hours {
 		noon := time.Date(y, mo, d+i, 12, 0, 0, 0, loc)
 		wd := noon.Weekday()
 		weekend := wd == time.Saturday || wd == time.Sunday
-		_, holiday := s.HolidayOf(person, noon.Format(DateLayout))
+		_, holiday := s.HolidayOf(person, noon.Format(civil.Layout))
 		h.total += ov
 		h.night += overlap(a, b, ds, tz.WallTime(y, mo, d+i, 7, 0, loc)) + overlap(a, b, tz.WallTime(y, mo, d+i, 22, 0, loc), de)
 		switch {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/tz"
@@ -91,7 +92,7 @@ func handoffReminders(snap *Snapshot, c reminder.Context, start, end time.Time) 
 	}
 	ly, lm, ld := c.Now.In(c.Loc).Date()
 	noon := tz.WallTime(ly, lm, ld, 12, 0, c.Loc)
-	tomorrow := time.Date(ly, lm, ld+1, 12, 0, 0, 0, c.Loc).Format(DateLayout)
+	tomorrow := time.Date(ly, lm, ld+1, 12, 0, 0, 0, c.Loc).Format(civil.Layout)
 	var out []reminder.Reminder
 	for _, rid := range snap.index().order {
 		r := snap.index().rots[rid]
@@ -117,7 +118,7 @@ func handoffReminders(snap *Snapshot, c reminder.Context, start, end time.Time) 
 					Body:  fmt.Sprintf("%s (your time), from %s. %s", at, prev, reasonNote(snap, x)),
 					Link:  link, DueAt: x.Start.Add(-HandoffLead), ExpiresAt: x.Start})
 			}
-			if noon.Before(end) && x.Start.In(c.Loc).Format(DateLayout) == tomorrow {
+			if noon.Before(end) && x.Start.In(c.Loc).Format(civil.Layout) == tomorrow {
 				out = append(out, reminder.Reminder{Key: fmt.Sprintf(key, KindOnCallTomorrow), Kind: KindOnCallTomorrow,
 					Title: fmt.Sprintf("On call tomorrow: %s (%s)", who, rot),
 					Body:  fmt.Sprintf("From %s until %s (your time). %s", at, x.End.In(c.Loc).Format("Mon 2 Jan 15:04"), reasonNote(snap, x)),

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/tz"
 )
@@ -88,7 +89,7 @@ type rot struct {
 // compile prepares a rotation; nil when it is not valid enough to compute.
 func compile(r *Rotation) *rot {
 	loc, ok := tz.Load(r.TimeZone)
-	sd, ok2 := ParseDate(r.StartDate)
+	sd, ok2 := civil.Parse(r.StartDate)
 	hm, ok3 := ParseHM(r.HandoffTime)
 	if !ok || !ok2 || !ok3 || r.ShiftLength.N < 1 || len(r.Participants) == 0 {
 		return nil
@@ -420,7 +421,7 @@ func (w *walker) slot(k int, sStart, sEnd time.Time, parts []span) ([]Shift, []L
 							}
 							w.paid[ledgerKey{slot, debtor}] = k
 							proto.ReplacedPersonID = sched
-							proto.Notes = fmt.Sprintf("pays back the turn %s covered on %s", w.s.Name(sched), w.entries[slot].Start.Format(DateLayout))
+							proto.Notes = fmt.Sprintf("pays back the turn %s covered on %s", w.s.Name(sched), w.entries[slot].Start.Format(civil.Layout))
 							break
 						}
 					}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/id"
 )
 
@@ -292,12 +293,12 @@ func TestPropertyCoverageAndAvailability(t *testing.T) {
 			if rng.IntN(2) == 0 {
 				s.TimeOff = append(s.TimeOff, TimeOff{PersonID: p, Kind: KindVacation, Start: st, End: st.Add(time.Duration(1+rng.IntN(200)) * time.Hour)})
 			} else {
-				d := st.Format(DateLayout)
-				s.TimeOff = append(s.TimeOff, TimeOff{PersonID: p, Kind: KindSick, StartDate: d, EndDate: st.AddDate(0, 0, rng.IntN(4)).Format(DateLayout)})
+				d := st.Format(civil.Layout)
+				s.TimeOff = append(s.TimeOff, TimeOff{PersonID: p, Kind: KindSick, StartDate: d, EndDate: st.AddDate(0, 0, rng.IntN(4)).Format(civil.Layout)})
 			}
 		}
 		if rng.IntN(2) == 0 {
-			s.Regions = []Region{{Name: "R", MemberIDs: []id.ID{pid(1), pid(2)}, Holidays: []Holiday{{Date: from.AddDate(0, 0, 3).Format(DateLayout), Name: "H"}}}}
+			s.Regions = []Region{{Name: "R", MemberIDs: []id.ID{pid(1), pid(2)}, Holidays: []Holiday{{Date: from.AddDate(0, 0, 3).Format(civil.Layout), Name: "H"}}}}
 		}
 		ovEnd := from
 		for i := 0; i < rng.IntN(4); i++ {

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/tz"
 )
@@ -184,7 +185,7 @@ func buildIndex(s *Snapshot) *index {
 			for _, h := range rg.Holidays {
 				sp, ok := days[dayKey{loc, h.Date}]
 				if !ok {
-					d, valid := ParseDate(h.Date)
+					d, valid := civil.Parse(h.Date)
 					if !valid {
 						continue
 					}
@@ -257,8 +258,8 @@ func buildIndex(s *Snapshot) *index {
 // whole days in loc (the person's zone).
 func (t *TimeOff) Span(loc *time.Location) ([2]time.Time, bool) {
 	if t.StartDate != "" {
-		s, ok1 := ParseDate(t.StartDate)
-		e, ok2 := ParseDate(t.EndDate)
+		s, ok1 := civil.Parse(t.StartDate)
+		e, ok2 := civil.Parse(t.EndDate)
 		if !ok1 || !ok2 || e.Before(s) {
 			return [2]time.Time{}, false
 		}
@@ -278,7 +279,7 @@ func (t *TimeOff) Span(loc *time.Location) ([2]time.Time, bool) {
 // leaves a margin).
 func (t *TimeOff) EndBound() time.Time {
 	if t.EndDate != "" {
-		if e, ok := ParseDate(t.EndDate); ok {
+		if e, ok := civil.Parse(t.EndDate); ok {
 			return e.AddDate(0, 0, 1).Add(15 * time.Hour)
 		}
 	}
@@ -289,7 +290,7 @@ func (t *TimeOff) EndBound() time.Time {
 // zone (civil days start at most 14 hours before UTC midnight, in UTC+14).
 func (t *TimeOff) StartBound() time.Time {
 	if t.StartDate != "" {
-		if s, ok := ParseDate(t.StartDate); ok {
+		if s, ok := civil.Parse(t.StartDate); ok {
 			return s.Add(-15 * time.Hour)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/store"
@@ -193,7 +194,7 @@ func (s *Service) SaveSwap(sw Swap) (Saved[Swap], error) {
 			for _, x := range Shifts(snap, sw.RotationID, a, b) {
 				if x.Slot == k && x.Unavailable && x.Reason == ReasonSwap && x.Piece == 0 {
 					res.Warnings = append(res.Warnings, fmt.Sprintf("%s is away during turn %d (%s); they will be on call anyway.",
-						snap.Name(x.PersonID), k+1, x.Start.Format("2006-01-02")))
+						snap.Name(x.PersonID), k+1, civil.Format(x.Start)))
 				}
 			}
 		}

@@ -8,6 +8,7 @@ import (
 
 	ical "github.com/emersion/go-ical"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 )
 
@@ -36,7 +37,7 @@ func WriteICS(w io.Writer, s *Series, inv Invite) error {
 	if loc == nil {
 		loc = time.UTC
 	}
-	day, _ := ParseDate(s.StartDate)
+	day, _ := civil.Parse(s.StartDate)
 	// the first occurrence is the first usual weekday on or after the start date
 	for int(day.Weekday()) != s.Weekday {
 		day = day.AddDate(0, 0, 1)

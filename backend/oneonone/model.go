@@ -4,7 +4,7 @@
 // mood/energy check-in. Follow-ups agreed in a 1:1 are backend/action items
 // whose source is the meeting.
 //
-// Dates here are civil dates ("2006-01-02") in the manager's zone; the
+// Dates here are civil dates (backend/civil) in the manager's zone; the
 // package knows no zones except where it renders a calendar.
 package oneonone
 
@@ -61,15 +61,15 @@ func (c Cadence) Label() string {
 // Next is the date one cadence after date. A monthly cadence keeps the day of
 // the month and clamps it to the month's last day (31 Jan -> 28 Feb).
 func (c Cadence) Next(date string) string {
-	d, ok := ParseDate(date)
+	d, ok := civil.Parse(date)
 	if !ok {
 		return date
 	}
 	switch c {
 	case Weekly:
-		return d.AddDate(0, 0, 7).Format(DateLayout)
+		return d.AddDate(0, 0, 7).Format(civil.Layout)
 	case Biweekly:
-		return d.AddDate(0, 0, 14).Format(DateLayout)
+		return d.AddDate(0, 0, 14).Format(civil.Layout)
 	case Monthly:
 		y, m, day := d.Date()
 		first := time.Date(y, m+1, 1, 0, 0, 0, 0, time.UTC)
@@ -77,7 +77,7 @@ func (c Cadence) Next(date string) string {
 		if day > last {
 			day = last
 		}
-		return time.Date(y, m+1, day, 0, 0, 0, 0, time.UTC).Format(DateLayout)
+		return time.Date(y, m+1, day, 0, 0, 0, 0, time.UTC).Format(civil.Layout)
 	}
 	return date
 }
@@ -160,16 +160,6 @@ const (
 	MaxAgenda     = 100
 )
 
-// DateLayout is the civil-date format.
-const DateLayout = "2006-01-02"
-
-// ParseDate reads a civil date (years 2000-2199).
-func ParseDate(s string) (time.Time, bool) { return civil.Parse(s) }
-
-// DaysBetween is the number of days from a to b (civil dates; negative when b
-// is before a). Civil dates have no DST: every day counts once.
-func DaysBetween(a, b string) int { return civil.DaysBetween(a, b) }
-
 // Normalize trims text and fills defaults.
 func (s *Series) Normalize() {
 	s.Time = strings.TrimSpace(s.Time)
@@ -201,7 +191,7 @@ func (s *Series) Validate() error {
 	if s.DurationMinutes < 15 || s.DurationMinutes > 180 {
 		c.Add("durationMinutes", "Duration must be between 15 and 180 minutes.")
 	}
-	if _, ok := ParseDate(s.StartDate); !ok {
+	if _, ok := civil.Parse(s.StartDate); !ok {
 		c.Add("startDate", "First 1:1 must be a date like 2026-03-01.")
 	}
 	return c.Err()
@@ -253,7 +243,7 @@ func (m *Meeting) Validate() error {
 	if m.PersonID.IsZero() {
 		c.Add("personId", "Choose who the 1:1 is with.")
 	}
-	if _, ok := ParseDate(m.Date); !ok {
+	if _, ok := civil.Parse(m.Date); !ok {
 		c.Add("date", "Date must be a date like 2026-03-01.")
 	}
 	if !slices.Contains(MeetingStatuses, m.Status) {
@@ -278,7 +268,7 @@ func (m *Meeting) Validate() error {
 		}
 		seen[a.ID] = true
 		if a.CarriedFrom != "" {
-			if _, ok := ParseDate(a.CarriedFrom); !ok {
+			if _, ok := civil.Parse(a.CarriedFrom); !ok {
 				c.Add(f+".carriedFrom", "Carried-from must be a date.")
 			}
 		}

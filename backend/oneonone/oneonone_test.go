@@ -14,6 +14,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
@@ -126,7 +127,7 @@ func TestDueAndOverdueMessages(t *testing.T) {
 		t.Fatalf("monthly: %+v", st)
 	}
 	// days across the spring-forward weekend are whole days
-	if d := oneonone.DaysBetween("2026-03-28", "2026-03-30"); d != 2 {
+	if d := civil.DaysBetween("2026-03-28", "2026-03-30"); d != 2 {
 		t.Fatalf("DaysBetween across DST = %d", d)
 	}
 }

@@ -52,7 +52,7 @@ func NextSlot(s Series, today string, mgr, rep *time.Location) (Slot, bool) {
 	end := start.Add(time.Duration(max(s.DurationMinutes, 0)) * time.Minute)
 	rs, re := start.In(rep), end.In(rep)
 	out := Slot{
-		Date: day.Format("2006-01-02"), Start: start.UTC(), End: end.UTC(),
+		Date: civil.Format(day), Start: start.UTC(), End: end.UTC(),
 		ManagerZone: mgr.String(), ReportZone: rep.String(),
 		SameZone:      rs.Format("2006-01-02 15:04") == start.Format("2006-01-02 15:04"),
 		ReportWeekday: int(rs.Weekday()), ReportTime: rs.Format("15:04"), ReportEndTime: re.Format("15:04"),

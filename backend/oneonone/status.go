@@ -10,6 +10,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
@@ -44,7 +45,7 @@ func Due(s *Series, name, lastHeld, today string) CadenceStatus {
 	st := CadenceStatus{PersonID: s.PersonID, Name: name, Cadence: s.Cadence, CadenceDays: s.Cadence.Days(),
 		Paused: s.Paused, LastHeld: lastHeld, DaysSince: -1}
 	if lastHeld != "" {
-		st.DaysSince = DaysBetween(lastHeld, today)
+		st.DaysSince = civil.DaysBetween(lastHeld, today)
 		st.NextDue = s.Cadence.Next(lastHeld)
 		if st.NextDue < s.StartDate {
 			st.NextDue = s.StartDate // a series restarted after a long gap
@@ -54,7 +55,7 @@ func Due(s *Series, name, lastHeld, today string) CadenceStatus {
 	}
 	st.Overdue = !s.Paused && today > st.NextDue
 	if st.Overdue {
-		st.DaysOverdue = DaysBetween(st.NextDue, today)
+		st.DaysOverdue = civil.DaysBetween(st.NextDue, today)
 	}
 	switch {
 	case s.Paused:
@@ -72,7 +73,7 @@ func Due(s *Series, name, lastHeld, today string) CadenceStatus {
 }
 
 func shortDate(date string) string {
-	d, ok := ParseDate(date)
+	d, ok := civil.Parse(date)
 	if !ok {
 		return date
 	}
@@ -182,7 +183,7 @@ func Rules() []reminder.Rule {
 			if !st.Overdue {
 				continue
 			}
-			d, _ := ParseDate(st.NextDue)
+			d, _ := civil.Parse(st.NextDue)
 			y, m, dd := d.Date()
 			out = append(out, reminder.Reminder{
 				Key:   KindOverdue + ":" + st.PersonID.String() + ":" + st.NextDue,

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/tz"
@@ -48,9 +49,6 @@ const (
 	// FarFuture is how far ahead a start date may be (an accepted offer).
 	FarFuture = 366 * 24 * time.Hour
 )
-
-// DateLayout is the civil-date format used for start dates.
-const DateLayout = "2006-01-02"
 
 // Skill is a skill with a proficiency from 1 (learning) to 4 (expert).
 type Skill struct {
@@ -152,9 +150,9 @@ func (p *Person) Validate(r Rules) error {
 		c.Add("timezone", "%q is not a known time zone; pick one from the list (e.g. Europe/Berlin).", p.TimeZone)
 	}
 	if p.StartDate != "" {
-		d, err := time.Parse(DateLayout, p.StartDate)
+		d, ok := civil.Parse(p.StartDate)
 		switch {
-		case err != nil:
+		case !ok:
 			c.Add("startDate", "Start date must be a date like 2024-03-01.")
 		case d.Year() < 1950:
 			c.Add("startDate", "Start date %s is too far in the past.", p.StartDate)

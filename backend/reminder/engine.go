@@ -16,6 +16,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/notify"
@@ -50,7 +51,7 @@ type Reminder struct {
 type Context struct {
 	Now   time.Time
 	Loc   *time.Location // the user's zone (Settings.TimeZone)
-	Today string         // the civil date in Loc, "2006-01-02"
+	Today string         // the civil date in Loc (backend/civil)
 }
 
 // Rule produces the reminders that are due, reading inside txn.
@@ -241,7 +242,7 @@ func (e *Engine) due(txn *badger.Txn, now time.Time) (Settings, *time.Location, 
 		return s, nil, nil, nil, err
 	}
 	loc := e.location(s)
-	ctx := Context{Now: now, Loc: loc, Today: now.In(loc).Format("2006-01-02")}
+	ctx := Context{Now: now, Loc: loc, Today: civil.Format(now.In(loc))}
 	results, err := e.runRules(txn, ctx)
 	if err != nil {
 		return s, loc, nil, nil, err

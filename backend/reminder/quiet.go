@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/tz"
 )
 
@@ -112,8 +113,8 @@ func SnoozeUntil(choice string, now time.Time, loc *time.Location) (time.Time, e
 		y, m, d := l.Date()
 		return wallTime(y, m, d+1, 9, 0, loc), nil
 	}
-	day, err := time.ParseInLocation("2006-01-02", choice, loc)
-	if err != nil {
+	day, ok := civil.Parse(choice)
+	if !ok {
 		return time.Time{}, fmt.Errorf("snooze until %q: choose 1h, tomorrow or a date like 2026-12-01", choice)
 	}
 	until := wallTime(day.Year(), day.Month(), day.Day(), 9, 0, loc)
