@@ -25,6 +25,14 @@ func read[T any](s *Shell, op string, fn func(w *workspace.Workspace) (T, error)
 	return zero, toAPI(s.log, op, err)
 }
 
+// readList is read for a list: JSON [] rather than null when it is empty.
+func readList[T any](s *Shell, op string, fn func(w *workspace.Workspace) ([]T, error)) ([]T, error) {
+	return read(s, op, func(w *workspace.Workspace) ([]T, error) {
+		out, err := fn(w)
+		return nonNil(out), err
+	})
+}
+
 // write is read for a call that changes data: once it succeeds, reminders
 // are re-evaluated (what is due may have changed) without blocking the call.
 func write[T any](s *Shell, op string, fn func(w *workspace.Workspace) (T, error)) (T, error) {

@@ -36,10 +36,7 @@ func detail(d *incident.Desk, in incident.Incident) (IncidentDetail, error) {
 
 // List returns incident summaries, newest first.
 func (a *IncidentAPI) List(f incident.Filter) ([]incident.Summary, error) {
-	return read(a.s, "incident.List", func(w *workspace.Workspace) ([]incident.Summary, error) {
-		out, err := w.Incidents.List(f)
-		return nonNil(out), err
-	})
+	return readList(a.s, "incident.List", func(w *workspace.Workspace) ([]incident.Summary, error) { return w.Incidents.List(f) })
 }
 
 // Get returns an incident with its follow-ups.

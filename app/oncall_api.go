@@ -58,10 +58,7 @@ func (w Window) parse() (time.Time, time.Time, error) {
 
 // Rotations lists the rotations.
 func (a *OnCallAPI) Rotations() ([]oncall.Rotation, error) {
-	return read(a.s, "oncall.Rotations", func(w *workspace.Workspace) ([]oncall.Rotation, error) {
-		out, err := w.OnCall.Rotations()
-		return nonNil(out), err
-	})
+	return readList(a.s, "oncall.Rotations", func(w *workspace.Workspace) ([]oncall.Rotation, error) { return w.OnCall.Rotations() })
 }
 
 // SaveRotation creates (empty id) or updates a rotation.
@@ -77,10 +74,7 @@ func (a *OnCallAPI) DeleteRotation(rotationID string) error {
 // TeamsOnCall lists, for each team that rotations belong to, who is on call
 // now and next in each of its rotations (the Teams screen).
 func (a *OnCallAPI) TeamsOnCall() ([]oncall.TeamOnCall, error) {
-	return read(a.s, "oncall.TeamsOnCall", func(w *workspace.Workspace) ([]oncall.TeamOnCall, error) {
-		out, err := w.OnCall.TeamsOnCall()
-		return nonNil(out), err
-	})
+	return readList(a.s, "oncall.TeamsOnCall", func(w *workspace.Workspace) ([]oncall.TeamOnCall, error) { return w.OnCall.TeamsOnCall() })
 }
 
 // inWindow parses the window and runs fn over it.
@@ -103,14 +97,13 @@ func (a *OnCallAPI) Preview(r oncall.Rotation, win Window) ([]oncall.Shift, erro
 
 // Shifts returns the shifts of every rotation (rotationID "") or of one.
 func (a *OnCallAPI) Shifts(rotationID string, win Window) ([]oncall.Shift, error) {
-	return read(a.s, "oncall.Shifts", func(w *workspace.Workspace) ([]oncall.Shift, error) {
-		out, err := inWindow(win, func(from, to time.Time) ([]oncall.Shift, error) {
+	return readList(a.s, "oncall.Shifts", func(w *workspace.Workspace) ([]oncall.Shift, error) {
+		return inWindow(win, func(from, to time.Time) ([]oncall.Shift, error) {
 			if rotationID == "" {
 				return w.OnCall.AllShifts(from, to)
 			}
 			return withID("rotationId", rotationID, func(u id.ID) ([]oncall.Shift, error) { return w.OnCall.Shifts(u, from, to) })
 		})
-		return nonNil(out), err
 	})
 }
 
@@ -152,17 +145,16 @@ func (a *OnCallAPI) SaveSettings(st oncall.Settings) (oncall.Settings, error) {
 
 // TimeOff lists time off (personID "" = everyone) overlapping the window.
 func (a *OnCallAPI) TimeOff(personID string, win Window) ([]oncall.TimeOff, error) {
-	return read(a.s, "oncall.TimeOff", func(w *workspace.Workspace) ([]oncall.TimeOff, error) {
+	return readList(a.s, "oncall.TimeOff", func(w *workspace.Workspace) ([]oncall.TimeOff, error) {
 		var f oncall.TimeOffFilter
 		var err error
 		if f.PersonID, err = parseID("personId", personID); err == nil && (win.From != "" || win.To != "") {
 			f.From, f.To, err = win.parse()
 		}
-		var out []oncall.TimeOff
-		if err == nil {
-			out, err = w.OnCall.TimeOff(f)
+		if err != nil {
+			return nil, err
 		}
-		return nonNil(out), err
+		return w.OnCall.TimeOff(f)
 	})
 }
 
@@ -182,10 +174,7 @@ func (a *OnCallAPI) DeleteTimeOff(timeOffID string) error {
 
 // Regions lists the holiday regions.
 func (a *OnCallAPI) Regions() ([]oncall.Region, error) {
-	return read(a.s, "oncall.Regions", func(w *workspace.Workspace) ([]oncall.Region, error) {
-		out, err := w.OnCall.Regions()
-		return nonNil(out), err
-	})
+	return readList(a.s, "oncall.Regions", func(w *workspace.Workspace) ([]oncall.Region, error) { return w.OnCall.Regions() })
 }
 
 // SaveRegion creates (empty id) or updates a holiday region.
@@ -200,9 +189,8 @@ func (a *OnCallAPI) DeleteRegion(regionID string) error {
 
 // Overrides lists a rotation's overrides.
 func (a *OnCallAPI) Overrides(rotationID string) ([]oncall.Override, error) {
-	return read(a.s, "oncall.Overrides", func(w *workspace.Workspace) ([]oncall.Override, error) {
-		out, err := withID("rotationId", rotationID, w.OnCall.Overrides)
-		return nonNil(out), err
+	return readList(a.s, "oncall.Overrides", func(w *workspace.Workspace) ([]oncall.Override, error) {
+		return withID("rotationId", rotationID, w.OnCall.Overrides)
 	})
 }
 
@@ -222,18 +210,16 @@ func (a *OnCallAPI) DeleteOverride(overrideID string) error {
 
 // Swaps lists a rotation's swaps.
 func (a *OnCallAPI) Swaps(rotationID string) ([]oncall.Swap, error) {
-	return read(a.s, "oncall.Swaps", func(w *workspace.Workspace) ([]oncall.Swap, error) {
-		out, err := withID("rotationId", rotationID, w.OnCall.Swaps)
-		return nonNil(out), err
+	return readList(a.s, "oncall.Swaps", func(w *workspace.Workspace) ([]oncall.Swap, error) {
+		return withID("rotationId", rotationID, w.OnCall.Swaps)
 	})
 }
 
 // SwapViews lists a rotation's swaps ("" = every rotation's) with both
 // turns' times and who holds each now.
 func (a *OnCallAPI) SwapViews(rotationID string) ([]oncall.SwapView, error) {
-	return read(a.s, "oncall.SwapViews", func(w *workspace.Workspace) ([]oncall.SwapView, error) {
-		out, err := withID("rotationId", rotationID, w.OnCall.SwapViews)
-		return nonNil(out), err
+	return readList(a.s, "oncall.SwapViews", func(w *workspace.Workspace) ([]oncall.SwapView, error) {
+		return withID("rotationId", rotationID, w.OnCall.SwapViews)
 	})
 }
 

@@ -32,9 +32,8 @@ func (a *OneOnOneAPI) Person(personID string) (PersonOneOnOnes, error) {
 
 // Statuses lists every report's cadence status, overdue first (dashboard).
 func (a *OneOnOneAPI) Statuses() ([]oneonone.CadenceStatus, error) {
-	return read(a.s, "oneonone.Statuses", func(w *workspace.Workspace) ([]oneonone.CadenceStatus, error) {
-		out, err := w.OneOnOnes.Statuses(a.s.today(w))
-		return nonNil(out), err
+	return readList(a.s, "oneonone.Statuses", func(w *workspace.Workspace) ([]oneonone.CadenceStatus, error) {
+		return w.OneOnOnes.Statuses(a.s.today(w))
 	})
 }
 
@@ -78,9 +77,8 @@ func (a *OneOnOneAPI) DeleteMeeting(meetingID string) error {
 
 // MeetingFollowUps lists the follow-ups agreed in a meeting.
 func (a *OneOnOneAPI) MeetingFollowUps(meetingID string) ([]action.Item, error) {
-	return read(a.s, "oneonone.MeetingFollowUps", func(w *workspace.Workspace) ([]action.Item, error) {
-		out, err := withID("id", meetingID, w.OneOnOnes.FollowUps)
-		return nonNil(out), err
+	return readList(a.s, "oneonone.MeetingFollowUps", func(w *workspace.Workspace) ([]action.Item, error) {
+		return withID("id", meetingID, w.OneOnOnes.FollowUps)
 	})
 }
 
