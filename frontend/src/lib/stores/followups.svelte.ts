@@ -1,6 +1,5 @@
 import { SvelteSet } from 'svelte/reactivity'
 import {
-  ApiError,
   changeFollowUps,
   createFollowUp,
   deleteFollowUp,
@@ -14,6 +13,7 @@ import {
   type FollowUpStatus,
   type FollowUpsView,
 } from '$lib/api'
+import { Loader } from './resource.svelte'
 
 /** Columns the follow-ups table sorts by. */
 export type SortKey = 'title' | 'source' | 'owner' | 'due' | 'priority' | 'status'
@@ -36,12 +36,9 @@ export function firstDir(key: SortKey): SortDir {
 const ALL_STATUSES: FollowUpStatus[] = ['open', 'in_progress', 'done', 'wont_do']
 
 /** The follow-ups view (every source) with its filters, and the overdue count the sidebar shows. */
-class FollowUpsStore {
+class FollowUpsStore extends Loader {
   /** Read-only once loaded (replaced, never changed in place): raw, so 1,800 rows are not proxied. */
   view = $state.raw<FollowUpsView | null>(null)
-  loading = $state(false)
-  loaded = $state(false)
-  error = $state<ApiError | null>(null)
 
   // Filters: '' = any. Owner and status are asked of the backend; source and
   // due date filter the rows it returned (see features/followups/table.ts).
@@ -65,18 +62,15 @@ class FollowUpsStore {
    * from whichever came last: the view or a counts-only read (the sidebar). */
   overdue = $state(0)
   overdueCount = $derived(this.overdue)
-  #seq = 0
-  #countSeq = 0
+  #counts = new Loader()
 
   /** The sidebar's badge on every screen: the stats without the rows. */
   async loadCounts(): Promise<void> {
-    const seq = ++this.#countSeq
-    try {
-      const v = await loadFollowUps({ countsOnly: true })
-      if (seq === this.#countSeq) this.overdue = v.all.overdue
-    } catch {
-      // the badge keeps its last number; the Follow-ups screen says what failed
-    }
+    // On failure the badge keeps its last number; the Follow-ups screen says what failed.
+    await this.#counts.run(
+      () => loadFollowUps({ countsOnly: true }),
+      (v) => (this.overdue = v.all.overdue),
+    )
   }
 
   /** After a change elsewhere: the whole view when the screen has used it, else the counts. */
@@ -90,26 +84,15 @@ class FollowUpsStore {
   }
 
   async load(): Promise<void> {
-    const seq = ++this.#seq
-    this.loading = true
-    try {
-      const v = await loadFollowUps({
-        filter: {
-          ownerIds: this.ownerId ? [this.ownerId] : undefined,
-          statuses: this.statuses(),
-        },
-      })
-      if (seq !== this.#seq) return
-      this.view = v
-      this.overdue = v.all.overdue
-      this.#countSeq++ // an older counts-only answer must not win
-      this.error = null
-      this.loaded = true
-    } catch (e) {
-      if (seq === this.#seq) this.error = e as ApiError
-    } finally {
-      if (seq === this.#seq) this.loading = false
-    }
+    const filter = { ownerIds: this.ownerId ? [this.ownerId] : undefined, statuses: this.statuses() }
+    await this.run(
+      () => loadFollowUps({ filter }),
+      (v) => {
+        this.view = v
+        this.overdue = v.all.overdue
+        this.#counts.cancel() // an older counts-only answer must not win
+      },
+    )
   }
 
   // Mutations throw ApiError to the caller and re-read the view on success.
@@ -160,14 +143,11 @@ class FollowUpsStore {
     this.status = ''
   }
 
-  reset(): void {
-    this.#seq++
-    this.#countSeq++
+  override reset(): void {
+    super.reset()
+    this.#counts.reset()
     this.overdue = 0
     this.view = null
-    this.loading = false
-    this.loaded = false
-    this.error = null
     this.ownerId = ''
     this.source = ''
     this.due = ''

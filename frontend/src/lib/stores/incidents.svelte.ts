@@ -1,7 +1,6 @@
 import {
   addIncidentFollowUp,
   addTimelineNote,
-  ApiError,
   createIncident,
   deleteIncident,
   deleteTimelineEntry,
@@ -32,16 +31,14 @@ import {
 } from '$lib/api'
 import { OPEN_STATUSES } from '$lib/util/incidents'
 import { followups } from './followups.svelte'
+import { Loader } from './resource.svelte'
 
 const DEFAULT_SEVERITIES: SeverityLevel[] = [1, 2, 3, 4].map((n) => ({ label: `SEV${n}`, description: '' }))
 
 /** The incidents list with its filters, the incident settings, and the "New incident" dialog. */
-class IncidentsStore {
+class IncidentsStore extends Loader {
   /** Replaced on each load, never changed in place: raw, so 2,000 summaries are not proxied. */
   items = $state.raw<IncidentSummary[]>([])
-  loading = $state(false)
-  loaded = $state(false)
-  error = $state<ApiError | null>(null)
 
   // Filters: '' = any; status 'open' = investigating, identified or monitoring.
   status = $state<IncidentStatus | 'open' | ''>('')
@@ -53,30 +50,21 @@ class IncidentsStore {
 
   /** Whether the New incident dialog is open. */
   creating = $state(false)
-  #seq = 0
 
   filtered = $derived(this.status !== '' || this.severity !== 0 || this.serviceId !== '')
 
   async load(): Promise<void> {
-    const seq = ++this.#seq
-    this.loading = true
-    try {
-      const statuses: IncidentStatus[] | undefined =
-        this.status === 'open' ? OPEN_STATUSES : this.status ? [this.status] : undefined
-      const items = await listIncidents({
-        statuses,
-        severities: this.severity ? [this.severity] : undefined,
-        serviceId: this.serviceId || undefined,
-      })
-      if (seq !== this.#seq) return
-      this.items = items
-      this.error = null
-      this.loaded = true
-    } catch (e) {
-      if (seq === this.#seq) this.error = e as ApiError
-    } finally {
-      if (seq === this.#seq) this.loading = false
+    const statuses: IncidentStatus[] | undefined =
+      this.status === 'open' ? OPEN_STATUSES : this.status ? [this.status] : undefined
+    const filter = {
+      statuses,
+      severities: this.severity ? [this.severity] : undefined,
+      serviceId: this.serviceId || undefined,
     }
+    await this.run(
+      () => listIncidents(filter),
+      (items) => (this.items = items),
+    )
   }
 
   async loadSettings(): Promise<void> {
@@ -105,12 +93,9 @@ class IncidentsStore {
     this.serviceId = ''
   }
 
-  reset(): void {
-    this.#seq++
+  override reset(): void {
+    super.reset()
     this.items = []
-    this.loading = false
-    this.loaded = false
-    this.error = null
     this.settings = null
     this.creating = false
     this.clearFilters()
@@ -120,43 +105,35 @@ class IncidentsStore {
 export const incidents = new IncidentsStore()
 
 /** The incident the incident page shows, with its follow-ups. */
-class IncidentStore {
+class IncidentStore extends Loader {
   id = $state('')
   data = $state<Incident | null>(null)
   followUps = $state<FollowUp[]>([])
-  loading = $state(false)
-  error = $state<ApiError | null>(null)
-  #seq = 0
 
+  /** Loads an incident; another one than shown is forgotten at once (its data and error). */
   async load(id: string): Promise<void> {
-    const seq = ++this.#seq
     if (id !== this.id) {
       this.id = id
       this.data = null
       this.followUps = []
       this.error = null
     }
-    this.loading = true
-    try {
-      const d = await getIncident(id)
-      if (seq !== this.#seq) return
-      this.data = d.incident
-      this.followUps = d.followUps
-      this.error = null
-    } catch (e) {
-      if (seq === this.#seq) this.error = e as ApiError
-    } finally {
-      if (seq === this.#seq) this.loading = false
-    }
+    await this.run(
+      () => getIncident(id),
+      (d) => this.#show(d),
+    )
+  }
+
+  #show(d: IncidentDetail): void {
+    this.data = d.incident
+    this.followUps = d.followUps
   }
 
   #apply(d: IncidentDetail): Incident {
     if (d.incident.id === this.id) {
-      this.#seq++
-      this.data = d.incident
-      this.followUps = d.followUps
+      this.cancel()
+      this.#show(d)
       this.error = null
-      this.loading = false
     }
     // The list and the follow-ups view show what changed.
     incidents.load()
@@ -214,19 +191,17 @@ class IncidentStore {
 
   async remove(): Promise<void> {
     await deleteIncident(this.id)
-    this.#seq++
+    this.cancel()
     this.data = null
     this.followUps = []
     await incidents.load()
   }
 
-  reset(): void {
-    this.#seq++
+  override reset(): void {
+    super.reset()
     this.id = ''
     this.data = null
     this.followUps = []
-    this.loading = false
-    this.error = null
   }
 }
 
@@ -253,38 +228,28 @@ export function presetWindow(p: MetricsPreset, now: Date): { from?: string } {
 }
 
 /** The Metrics tab of Incidents. */
-class MetricsStore {
+class MetricsStore extends Loader {
   preset = $state<MetricsPreset>('12m')
   page = $state.raw<MetricsPage | null>(null)
   /** Incident titles, for the links of recurring patterns. */
   titles = $state<Map<string, string>>(new Map())
-  loading = $state(false)
-  error = $state<ApiError | null>(null)
-  #seq = 0
 
   async load(now: Date): Promise<void> {
-    const seq = ++this.#seq
-    this.loading = true
-    try {
-      const [p, all] = await Promise.all([loadMetricsPage(presetWindow(this.preset, now)), listIncidents({})])
-      if (seq !== this.#seq) return
-      this.page = p
-      this.titles = new Map(all.map((s) => [s.id, s.title]))
-      this.error = null
-    } catch (e) {
-      if (seq === this.#seq) this.error = e as ApiError
-    } finally {
-      if (seq === this.#seq) this.loading = false
-    }
+    const w = presetWindow(this.preset, now)
+    await this.run(
+      () => Promise.all([loadMetricsPage(w), listIncidents({})]),
+      ([p, all]) => {
+        this.page = p
+        this.titles = new Map(all.map((s) => [s.id, s.title]))
+      },
+    )
   }
 
-  reset(): void {
-    this.#seq++
+  override reset(): void {
+    super.reset()
     this.preset = '12m'
     this.page = null
     this.titles = new Map()
-    this.loading = false
-    this.error = null
   }
 }
 

@@ -1,5 +1,4 @@
 import {
-  ApiError,
   loadCoverage,
   loadOverrides,
   loadRotations,
@@ -11,6 +10,7 @@ import {
   type Shift,
   type SwapView,
 } from '$lib/api'
+import { Loader } from './resource.svelte'
 
 export type OnCallTab = 'schedule' | 'timeoff' | 'fairness'
 export type Span = 'week' | 'month'
@@ -32,18 +32,18 @@ export function endOf(span: Span, start: Date): Date {
 }
 
 /** Rotations, the shifts of the visible window and the coverage gaps of the next 90 days. */
-class OnCallStore {
+class OnCallStore extends Loader {
   rotations = $state<Rotation[]>([])
   shifts = $state<Shift[]>([])
   gaps = $state<CoverageGap[]>([])
-  loading = $state(false)
-  loaded = $state(false)
-  error = $state<ApiError | null>(null)
-  gapsError = $state<ApiError | null>(null)
   /** Every rotation's overrides and swaps (the schedule lists upcoming and recent ones). */
   overrides = $state<Override[]>([])
   swaps = $state<SwapView[]>([])
-  adjustmentsError = $state<ApiError | null>(null)
+  // The gaps and the adjustments load on their own, beside the schedule.
+  #gaps = new Loader()
+  #adjustments = new Loader()
+  gapsError = $derived(this.#gaps.error)
+  adjustmentsError = $derived(this.#adjustments.error)
 
   tab = $state<OnCallTab>('schedule')
   span = $state<Span>('week')
@@ -58,7 +58,6 @@ class OnCallStore {
   from = $derived(startOf(this.span, this.anchor))
   to = $derived(endOf(this.span, this.from))
   byId = $derived(new Map(this.rotations.map((r) => [r.id, r])))
-  #seq = 0
 
   async load(): Promise<void> {
     // An app left open overnight: a view that follows today moves with it.
@@ -66,51 +65,34 @@ class OnCallStore {
       const a = startOf(this.span, this.today())
       if (a.getTime() !== this.anchor.getTime()) this.anchor = a
     }
-    const seq = ++this.#seq
-    this.loading = true
     const w = { from: this.from.toISOString(), to: this.to.toISOString() }
-    try {
-      const [rots, shifts] = await Promise.all([loadRotations(), loadShifts('', w)])
-      if (seq !== this.#seq) return
-      this.rotations = rots
-      this.shifts = shifts
-      this.error = null
-      this.loaded = true
-    } catch (e) {
-      if (seq === this.#seq) this.error = e as ApiError
-    } finally {
-      if (seq === this.#seq) this.loading = false
-    }
+    await this.run(
+      () => Promise.all([loadRotations(), loadShifts('', w)]),
+      ([rots, shifts]) => {
+        this.rotations = rots
+        this.shifts = shifts
+      },
+    )
     this.loadGaps()
     this.loadAdjustments()
   }
 
-  #adjSeq = 0
   async loadAdjustments(): Promise<void> {
-    const seq = ++this.#adjSeq
-    try {
-      const [overrides, swaps] = await Promise.all([loadOverrides(''), loadSwapViews('')])
-      if (seq !== this.#adjSeq) return // a newer load (or a workspace switch) came after
-      this.overrides = overrides
-      this.swaps = swaps
-      this.adjustmentsError = null
-    } catch (e) {
-      if (seq === this.#adjSeq) this.adjustmentsError = e as ApiError
-    }
+    await this.#adjustments.run(
+      () => Promise.all([loadOverrides(''), loadSwapViews('')]),
+      ([overrides, swaps]) => {
+        this.overrides = overrides
+        this.swaps = swaps
+      },
+    )
   }
 
-  #gapSeq = 0
   async loadGaps(): Promise<void> {
-    const seq = ++this.#gapSeq
     const now = this.today()
-    try {
-      const gaps = await loadCoverage({ from: now.toISOString(), to: new Date(now.getTime() + 90 * DAY).toISOString() })
-      if (seq !== this.#gapSeq) return
-      this.gaps = gaps
-      this.gapsError = null
-    } catch (e) {
-      if (seq === this.#gapSeq) this.gapsError = e as ApiError
-    }
+    await this.#gaps.run(
+      () => loadCoverage({ from: now.toISOString(), to: new Date(now.getTime() + 90 * DAY).toISOString() }),
+      (gaps) => (this.gaps = gaps),
+    )
   }
 
   move(step: -1 | 0 | 1): void {
@@ -141,25 +123,20 @@ class OnCallStore {
     this.followsToday = this.anchor.getTime() === startOf(this.span, this.today()).getTime()
   }
 
-  reset(): void {
+  override reset(): void {
+    super.reset()
+    this.#gaps.reset()
+    this.#adjustments.reset()
     this.rotations = []
     this.shifts = []
     this.gaps = []
     this.overrides = []
     this.swaps = []
-    this.adjustmentsError = null
-    this.loaded = false
-    this.loading = false
-    this.error = null
-    this.gapsError = null
     this.editing = null
     this.tab = 'schedule'
     this.span = 'week'
     this.followsToday = true
     this.anchor = startOf('week', this.today())
-    this.#seq++
-    this.#adjSeq++
-    this.#gapSeq++
   }
 }
 

@@ -1,6 +1,5 @@
 import {
   advanceClock,
-  ApiError,
   appClock,
   dismissReminder,
   dismissReminders,
@@ -18,40 +17,25 @@ import {
   type ReminderBefore,
   type SnoozeChoice,
 } from '$lib/api'
+import { Loader } from './resource.svelte'
 
 /**
  * The notification centre: active reminders, whether desktop notifications
  * work, and the app's clock (which the test clock can move ahead; the UI
  * uses appNow() wherever "now" must agree with the backend).
  */
-class RemindersStore {
+class RemindersStore extends Loader {
   /** Replaced, never changed in place: raw (hundreds of reminders are not proxied). */
   items = $state.raw<Reminder[]>([])
-  loading = $state(false)
-  loaded = $state(false)
-  error = $state<ApiError | null>(null)
   status = $state<NotificationStatus | null>(null)
   clock = $state<AppClock | null>(null)
   /** The app's clock minus this computer's, in ms (0 unless the test clock moved). */
   offsetMs = $state(0)
-  #seq = 0
 
   count = $derived(this.items.length)
 
   async load(): Promise<void> {
-    const seq = ++this.#seq
-    this.loading = true
-    try {
-      const items = await listReminders()
-      if (seq !== this.#seq) return
-      this.items = items
-      this.error = null
-      this.loaded = true
-    } catch (e) {
-      if (seq === this.#seq) this.error = e as ApiError
-    } finally {
-      if (seq === this.#seq) this.loading = false
-    }
+    await this.run(listReminders, (items) => (this.items = items))
   }
 
   async loadStatus(): Promise<void> {
@@ -149,12 +133,9 @@ class RemindersStore {
     return c
   }
 
-  reset(): void {
-    this.#seq++
+  override reset(): void {
+    super.reset()
     this.items = []
-    this.loading = false
-    this.loaded = false
-    this.error = null
     this.status = null
     this.clock = null
     this.offsetMs = 0

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Resource } from './resource.svelte'
+import { ApiError } from '$lib/api'
+import { Loader, Resource, SubjectResource } from './resource.svelte'
 
 function deferred<T>() {
   let resolve!: (v: T) => void
@@ -7,6 +8,70 @@ function deferred<T>() {
   const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)))
   return { promise, resolve, reject }
 }
+
+const goError = (code: string, message: string) => JSON.stringify({ code, message })
+
+describe('Loader', () => {
+  it('takes only the newest answer, and says which answer it took', async () => {
+    const l = new Loader()
+    const calls = [deferred<string>(), deferred<string>()]
+    const taken: string[] = []
+    const first = l.run(() => calls[0].promise, (v) => taken.push(v))
+    const second = l.run(() => calls[1].promise, (v) => taken.push(v))
+    expect(l.loading).toBe(true)
+    calls[1].resolve('new')
+    expect(await second).toBe(true)
+    calls[0].resolve('old')
+    expect(await first).toBe(false)
+    expect(taken).toEqual(['new'])
+    expect(l.loading).toBe(false)
+    expect(l.loaded).toBe(true)
+  })
+
+  it('an older failure does not show beside a newer answer', async () => {
+    const l = new Loader()
+    const calls = [deferred<number>(), deferred<number>()]
+    const first = l.run(() => calls[0].promise, () => {})
+    const second = l.run(() => calls[1].promise, () => {})
+    calls[1].resolve(1)
+    await second
+    calls[0].reject(goError('unavailable', 'down'))
+    await first
+    expect(l.error).toBeNull()
+    expect(l.loading).toBe(false)
+  })
+
+  it('keeps a failure as a typed ApiError (Go rejects with a JSON string), never throws it', async () => {
+    const l = new Loader()
+    const taken = await l.run(async () => {
+      throw goError('not_found', 'No such person.')
+    }, () => {})
+    expect(taken).toBe(false)
+    expect(l.error).toBeInstanceOf(ApiError)
+    expect(l.error?.code).toBe('not_found')
+    expect(l.error?.message).toBe('No such person.')
+    expect(l.loaded).toBe(false)
+  })
+
+  it('a success clears the last error', async () => {
+    const l = new Loader()
+    await l.run(() => Promise.reject(goError('unavailable', 'down')), () => {})
+    await l.run(() => Promise.resolve(1), () => {})
+    expect(l.error).toBeNull()
+  })
+
+  it('cancel drops the answer on its way and stops loading', async () => {
+    const l = new Loader()
+    const d = deferred<number>()
+    const taken: number[] = []
+    const p = l.run(() => d.promise, (v) => taken.push(v))
+    l.cancel()
+    expect(l.loading).toBe(false)
+    d.resolve(7)
+    expect(await p).toBe(false)
+    expect(taken).toEqual([])
+  })
+})
 
 describe('Resource', () => {
   it('a newer load wins over an older, slower answer', async () => {
@@ -21,6 +86,7 @@ describe('Resource', () => {
     await first
     expect(r.data).toBe('new')
     expect(r.loading).toBe(false)
+    expect(r.loaded).toBe(true)
   })
 
   it('keeps the data after a failed reload, with the error beside it', async () => {
@@ -33,7 +99,8 @@ describe('Resource', () => {
     fail = true
     await r.load()
     expect(r.data).toBe(42)
-    expect(r.error).toEqual({ code: 'unavailable', message: 'down' })
+    expect(r.error?.code).toBe('unavailable')
+    expect(r.error?.message).toBe('down')
   })
 
   it('reset forgets everything, and an answer still on its way', async () => {
@@ -45,5 +112,76 @@ describe('Resource', () => {
     await p
     expect(r.data).toBeNull()
     expect(r.loading).toBe(false)
+    expect(r.loaded).toBe(false)
+  })
+
+  it('passes its arguments on, and reload repeats the last ones (nothing before a load)', async () => {
+    const asked: [string, boolean][] = []
+    const r = new Resource(async (who: string, all: boolean) => {
+      asked.push([who, all])
+      return `${who}:${all}`
+    })
+    await r.reload()
+    expect(asked).toEqual([])
+    await r.load('dana', true)
+    await r.reload()
+    expect(asked).toEqual([
+      ['dana', true],
+      ['dana', true],
+    ])
+    expect(r.data).toBe('dana:true')
+    r.reset()
+    await r.reload()
+    expect(asked).toHaveLength(2)
+  })
+})
+
+describe('SubjectResource', () => {
+  it("forgets one person's data and error at once when another is loaded", async () => {
+    const answers: Record<string, ReturnType<typeof deferred<string>>> = { a: deferred(), b: deferred() }
+    const r = new SubjectResource((id) => answers[id].promise)
+    const a = r.load('a')
+    answers.a.resolve('A')
+    await a
+    expect(r.data).toBe('A')
+    const b = r.load('b')
+    expect(r.id).toBe('b')
+    expect(r.data).toBeNull() // nothing of a on b's page
+    answers.b.resolve('B')
+    await b
+    expect(r.data).toBe('B')
+  })
+
+  it('an answer for a person no longer shown is dropped', async () => {
+    const answers: Record<string, ReturnType<typeof deferred<string>>> = { a: deferred(), b: deferred() }
+    const r = new SubjectResource((id) => answers[id].promise)
+    const a = r.load('a')
+    const b = r.load('b')
+    answers.b.resolve('B')
+    await b
+    answers.a.resolve('A')
+    await a
+    expect(r.data).toBe('B')
+  })
+
+  it('reloading the same one keeps what is shown meanwhile', async () => {
+    let n = 0
+    const later = deferred<string>()
+    const r = new SubjectResource(async () => (n++ === 0 ? 'first' : later.promise))
+    await r.load('a')
+    const again = r.reload()
+    expect(r.data).toBe('first')
+    expect(r.loading).toBe(true)
+    later.resolve('second')
+    await again
+    expect(r.data).toBe('second')
+  })
+
+  it('reset forgets whose data it was', async () => {
+    const r = new SubjectResource(async (id) => id)
+    await r.load('a')
+    r.reset()
+    expect(r.id).toBe('')
+    expect(r.data).toBeNull()
   })
 })

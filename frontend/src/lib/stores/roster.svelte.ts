@@ -1,5 +1,4 @@
 import {
-  ApiError,
   archivePerson,
   createPerson,
   deletePerson,
@@ -18,17 +17,14 @@ import {
   type Team,
   type TeamInput,
 } from '$lib/api'
+import { Loader } from './resource.svelte'
 
 /** People, teams, services and the level ladder: the whole directory. */
-class RosterStore {
+class RosterStore extends Loader {
   people = $state<Person[]>([])
   teams = $state<Team[]>([])
   services = $state<Service[]>([])
   ladder = $state<string[]>([])
-  loading = $state(false)
-  loaded = $state(false)
-  error = $state<ApiError | null>(null)
-  #seq = 0
 
   personById = $derived(new Map(this.people.map((p) => [p.id, p])))
   teamById = $derived(new Map(this.teams.map((t) => [t.id, t])))
@@ -37,22 +33,12 @@ class RosterStore {
   empty = $derived(this.loaded && this.people.length === 0 && this.teams.length === 0 && this.services.length === 0)
 
   async load(): Promise<void> {
-    const seq = ++this.#seq
-    this.loading = true
-    try {
-      const d = await loadDirectory()
-      if (seq !== this.#seq) return
+    await this.run(loadDirectory, (d) => {
       this.people = d.people
       this.teams = d.teams
       this.services = d.services
       this.ladder = d.ladder
-      this.error = null
-      this.loaded = true
-    } catch (e) {
-      if (seq === this.#seq) this.error = e as ApiError
-    } finally {
-      if (seq === this.#seq) this.loading = false
-    }
+    })
   }
 
   // Mutations throw ApiError to the caller (a form shows it next to fields)
@@ -125,15 +111,12 @@ class RosterStore {
     return this.services.filter((s) => s.primaryId === personId || s.secondaryId === personId)
   }
 
-  reset(): void {
-    this.#seq++
+  override reset(): void {
+    super.reset()
     this.people = []
     this.teams = []
     this.services = []
     this.ladder = []
-    this.loading = false
-    this.loaded = false
-    this.error = null
   }
 }
 

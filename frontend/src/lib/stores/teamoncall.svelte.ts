@@ -7,7 +7,6 @@ class TeamOnCallStore extends Resource<TeamOnCall[]> {
     super(loadTeamsOnCall)
   }
 
-  loaded = $derived(this.data !== null)
   byTeam = $derived(new Map((this.data ?? []).map((t) => [t.teamId, t])))
 
   /** The team's rotations with who holds them now and next ([] when none belongs to it). */
