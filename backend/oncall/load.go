@@ -106,20 +106,30 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 			s.Swaps = append(s.Swaps, sw)
 		}
 	}
-	lo := from
+	// Away data (time off, holidays) of every slot the window touches, whole:
+	// who holds a slot depends on the whole slot, so a window starting or
+	// ending inside a turn must see what lies outside it (and a rotation with
+	// Payback replays from its first turn).
+	lo, hi := from, to
 	for i := range s.Rotations {
-		r := &s.Rotations[i]
-		if r.Payback {
-			if c := compile(r); c != nil && c.base.Before(lo) {
-				lo = c.base
-			}
+		c := compile(&s.Rotations[i])
+		if c == nil {
+			continue
 		}
+		k0, k1 := max(c.slotAt(from), 0), c.slotAt(to.Add(-time.Nanosecond))
+		if c.Payback {
+			k0 = 0
+		}
+		if k1 < k0 {
+			continue
+		}
+		lo, hi = minT(lo, c.slotStart(k0)), maxT(hi, c.slotStart(k1+1))
 	}
 	// Time off ending after lo: the end index is sorted by end bound and
 	// carries the start bound, so entries starting after to are skipped
 	// from their keys.
 	var ids []id.ID
-	toTerm := store.Term(to)
+	toTerm := store.Term(hi)
 	err = store.Keys(txn, store.Range{Prefix: []byte{store.IdxTimeOffEnd}, Start: store.Key(store.IdxTimeOffEnd, lo.Add(-time.Nanosecond))}, func(k []byte) error {
 		r := store.ReadKey(k)
 		r.Time() // the end bound
@@ -140,8 +150,8 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 		}
 		s.TimeOff = append(s.TimeOff, t)
 	}
-	// Holidays of the window only (a day of margin for zones).
-	dlo, dhi := lo.AddDate(0, 0, -2).Format(civil.Layout), to.AddDate(0, 0, 2).Format(civil.Layout)
+	// Holidays of those slots only (two days of margin for zones).
+	dlo, dhi := civil.Format(lo.AddDate(0, 0, -2)), civil.Format(hi.AddDate(0, 0, 2))
 	for i := range s.Regions {
 		var keep []Holiday
 		for _, h := range s.Regions[i].Holidays {
@@ -151,26 +161,27 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 		}
 		s.Regions[i].Holidays = keep
 	}
-	// Overrides of each rotation overlapping the window: those starting in
-	// [from, to), and the one before from (overrides of a rotation do not
-	// overlap, so no earlier one can reach into the window).
+	// Overrides of each rotation overlapping those slots (they number the
+	// pieces of a slot): those starting in [lo, hi), and the one before lo
+	// (overrides of a rotation do not overlap, so no earlier one can reach
+	// into them).
 	fwd := store.NewCursor(txn, []byte{store.IdxOverrideRotation}, false)
 	defer fwd.Close()
 	rev := store.NewCursor(txn, []byte{store.IdxOverrideRotation}, true)
 	defer rev.Close()
 	for _, r := range s.Rotations {
 		var ids []id.ID
-		_ = rev.Keys(store.Range{Prefix: store.Key(store.IdxOverrideRotation, r.ID), End: store.Key(store.IdxOverrideRotation, r.ID, from), Reverse: true}, func(k []byte) error {
+		_ = rev.Keys(store.Range{Prefix: store.Key(store.IdxOverrideRotation, r.ID), End: store.Key(store.IdxOverrideRotation, r.ID, lo), Reverse: true}, func(k []byte) error {
 			ids = append(ids, store.LastID(k))
 			return store.Stop
 		})
-		ids = append(ids, overrideIDs(fwd, r.ID, from, to)...)
+		ids = append(ids, overrideIDs(fwd, r.ID, lo, hi)...)
 		ovs, err := getOverrides(txn, ids)
 		if err != nil {
 			return nil, err
 		}
 		for _, o := range ovs {
-			if o.End.After(from) {
+			if o.End.After(lo) {
 				s.Overrides = append(s.Overrides, o)
 			}
 		}
