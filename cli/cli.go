@@ -18,6 +18,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/datadir"
 	"wheelhouse/backend/demo"
@@ -515,7 +516,7 @@ func (c *cmd) actions(args []string) error {
 	}
 	defer w.Close()
 	loc := c.localZone()
-	today := c.env.Clock.Now().In(loc).Format(action.DateLayout)
+	today := civil.Format(c.env.Clock.Now().In(loc))
 	opt := action.ViewOptions{}
 	if *overdue {
 		opt.Filter = action.Filter{OverdueOnly: true, Today: today}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"wheelhouse/backend/calendar"
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/oncall"
 	"wheelhouse/backend/people"
@@ -46,7 +47,7 @@ func (c *cmd) window(fromS, toS string, defFrom, defTo time.Duration) (time.Time
 		if s == "" {
 			return def, nil
 		}
-		d, err := time.ParseInLocation(oncall.DateLayout, s, loc)
+		d, err := time.ParseInLocation(civil.Layout, s, loc)
 		if err != nil {
 			return time.Time{}, usageError{fmt.Sprintf("%q is not a date like 2026-12-01", s)}
 		}
@@ -236,7 +237,7 @@ func (c *cmd) oncallExport(args []string) error {
 }
 
 func describeWindow(from, to time.Time, loc *time.Location) string {
-	return from.In(loc).Format(oncall.DateLayout) + " to " + to.Add(-time.Nanosecond).In(loc).Format(oncall.DateLayout)
+	return civil.Format(from.In(loc)) + " to " + civil.Format(to.Add(-time.Nanosecond).In(loc))
 }
 
 func (c *cmd) calendarCmd(args []string) error {

@@ -92,11 +92,6 @@ const (
 	MaxNotes  = 20000
 )
 
-// DateLayout is civil.Layout, the format of due dates.
-//
-// Deprecated: use civil.Layout; kept while cli still names it.
-const DateLayout = civil.Layout
-
 // AddDays returns the civil date n days after date (n may be negative).
 func AddDays(date string, n int) string { return civil.AddDays(date, n) }
 

@@ -142,11 +142,6 @@ const (
 	MaxEvidence    = 200
 )
 
-// DateLayout is civil.Layout.
-//
-// Deprecated: use civil.Layout; kept while backend/workspace still names it.
-const DateLayout = civil.Layout
-
 // Areas normalizes a list of skills or areas: trimmed, inner spaces
 // collapsed, empties dropped, duplicates (ignoring case) dropped keeping the
 // first spelling.

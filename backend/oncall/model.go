@@ -20,11 +20,6 @@ import (
 	"wheelhouse/backend/tz"
 )
 
-// DateLayout is civil.Layout.
-//
-// Deprecated: use civil.Layout; kept while cli still names it.
-const DateLayout = civil.Layout
-
 // Limits on free text and sizes.
 const (
 	MaxName         = 120

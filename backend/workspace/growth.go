@@ -11,6 +11,7 @@ import (
 
 	"wheelhouse/backend/action"
 	"wheelhouse/backend/brief"
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/feedback"
 	"wheelhouse/backend/growth"
@@ -62,7 +63,7 @@ func registerEvidence(g *growth.Service) {
 		if err != nil {
 			return "", "", err
 		}
-		return incidentLabel(&in), civil(in.StartedAt), nil
+		return incidentLabel(&in), utcDate(in.StartedAt), nil
 	})
 	g.RegisterEvidence(growth.EvidenceFeedback, func(txn *badger.Txn, u id.ID) (string, string, error) {
 		e, err := feedback.Entries.Get(txn, u)
@@ -71,7 +72,7 @@ func registerEvidence(g *growth.Service) {
 		}
 		date := e.DeliveredOn
 		if date == "" {
-			date = civil(e.CreatedAt)
+			date = utcDate(e.CreatedAt)
 		}
 		return feedbackLabel(&e), date, nil
 	})
@@ -103,13 +104,13 @@ func feedbackLabel(e *feedback.Entry) string {
 // when it has none).
 func closedOn(it *action.Item) string {
 	if !it.CompletedAt.IsZero() {
-		return civil(it.CompletedAt)
+		return utcDate(it.CompletedAt)
 	}
-	return civil(it.CreatedAt)
+	return utcDate(it.CreatedAt)
 }
 
-// civil is the UTC civil date of t, as the evidence checks date records.
-func civil(t time.Time) string { return t.UTC().Format(growth.DateLayout) }
+// utcDate is the UTC civil date of t, as the evidence checks date records.
+func utcDate(t time.Time) string { return civil.Format(t.UTC()) }
 
 // EvidenceCandidate is a record that could be linked to a person's
 // development plan as evidence.
@@ -264,7 +265,7 @@ func incidentCandidates(txn *badger.Txn, person id.ID, linked map[id.ID]bool, li
 		}
 		in := incident.Incident{Title: s.Title, Severity: s.Severity}
 		out = append(out, EvidenceCandidate{Kind: growth.EvidenceIncident, RefID: s.ID,
-			Label: incidentLabel(&in) + " — " + r.role, Date: civil(s.StartedAt), Role: r.role})
+			Label: incidentLabel(&in) + " — " + r.role, Date: utcDate(s.StartedAt), Role: r.role})
 	}
 	return out, more, nil
 }
@@ -330,7 +331,7 @@ func followUpCandidates(txn *badger.Txn, person id.ID, linked map[id.ID]bool, li
 		}
 		// Within a day the index is not in time order: take the whole
 		// day before cutting.
-		if d := civil(b.CompletedAt); boundary != "" && d < boundary {
+		if d := utcDate(b.CompletedAt); boundary != "" && d < boundary {
 			more = true
 			return false
 		} else if len(rows) == limit-1 {
@@ -348,7 +349,7 @@ func followUpCandidates(txn *badger.Txn, person id.ID, linked map[id.ID]bool, li
 	}
 	out := make([]EvidenceCandidate, len(rows))
 	for i := range rows {
-		out[i] = EvidenceCandidate{Kind: growth.EvidenceFollowUp, RefID: rows[i].ID, Label: rows[i].Title, Date: civil(rows[i].CompletedAt)}
+		out[i] = EvidenceCandidate{Kind: growth.EvidenceFollowUp, RefID: rows[i].ID, Label: rows[i].Title, Date: utcDate(rows[i].CompletedAt)}
 	}
 	return out, more, nil
 }

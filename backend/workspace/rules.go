@@ -9,6 +9,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"wheelhouse/backend/action"
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/people"
@@ -140,12 +141,12 @@ func (d *dateTexts) of(date string) dateText {
 	if t, ok := d.m[date]; ok {
 		return t
 	}
-	day, err := time.Parse("2006-01-02", date)
-	if err != nil {
+	day, ok := civil.Parse(date)
+	if !ok {
 		return dateText{civil: date}
 	}
 	if d.todayUTC.IsZero() {
-		d.todayUTC, _ = time.Parse("2006-01-02", d.today)
+		d.todayUTC, _ = civil.Parse(d.today)
 	}
 	y, m, dd := day.Date()
 	t := dateText{civil: day.Format("Mon 2 Jan 2006"), ago: ago(int(d.todayUTC.Sub(day).Hours() / 24)),

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/civil"
 )
 
 // The manager's time zone belongs to the workspace: review due dates, the
@@ -25,5 +27,5 @@ func (w *Workspace) Location() *time.Location {
 	return loc
 }
 
-// Today is the manager's date at now, "2006-01-02".
-func (w *Workspace) Today(now time.Time) string { return now.In(w.Location()).Format("2006-01-02") }
+// Today is the manager's civil date at now.
+func (w *Workspace) Today(now time.Time) string { return civil.Format(now.In(w.Location())) }
