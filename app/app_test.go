@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/workspace"
@@ -208,7 +208,7 @@ func TestLockedWorkspaceReportedNotCrashed(t *testing.T) {
 // Every exported method of a bound struct becomes a JS function: lifecycle
 // must not leak into them.
 func TestBoundAPIsExposeNoLifecycle(t *testing.T) {
-	for _, v := range []any{&WorkspaceAPI{}, &PeopleAPI{}, &ReminderAPI{}, &IncidentAPI{}, &ActionAPI{}, &OnCallAPI{}} {
+	for _, v := range []any{&WorkspaceAPI{}, &PeopleAPI{}, &ReminderAPI{}, &IncidentAPI{}, &FollowUpAPI{}, &OnCallAPI{}} {
 		tp := reflect.TypeOf(v)
 		for i := 0; i < tp.NumMethod(); i++ {
 			switch n := tp.Method(i).Name; n {
@@ -259,8 +259,8 @@ func TestDemoNeverNotifiesTheDesktop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	actions := NewActionAPI(s)
-	if _, err := actions.Create(action.Item{Title: "Rotate the keys", OwnerID: owner, DueDate: now.AddDate(0, 0, -3).Format("2006-01-02"),
+	actions := NewFollowUpAPI(s)
+	if _, err := actions.Create(followup.Item{Title: "Rotate the keys", OwnerID: owner, DueDate: now.AddDate(0, 0, -3).Format("2006-01-02"),
 		Priority: "medium", Status: "open"}); err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
@@ -182,8 +182,8 @@ func TestEvidenceCandidatesThroughAPI(t *testing.T) {
 		Impact: "Calm team", Status: feedback.Delivered, DeliveredOn: "2026-11-13", How: feedback.InPerson}); err != nil {
 		t.Fatal(err)
 	}
-	it, _ := w.Actions.Create(action.Item{Title: "Write the failover runbook", OwnerID: dana})
-	if _, err := w.Actions.SetStatus(it.ID, action.StatusDone, ""); err != nil {
+	it, _ := w.FollowUps.Create(followup.Item{Title: "Write the failover runbook", OwnerID: dana})
+	if _, err := w.FollowUps.SetStatus(it.ID, followup.StatusDone, ""); err != nil {
 		t.Fatal(err)
 	}
 

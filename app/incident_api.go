@@ -3,8 +3,8 @@ package app
 import (
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/workspace"
@@ -22,7 +22,7 @@ func NewIncidentAPI(s *Shell) *IncidentAPI { return &IncidentAPI{s} }
 // IncidentDetail is one incident with its follow-ups.
 type IncidentDetail struct {
 	Incident  incident.Incident `json:"incident"`
-	FollowUps []action.Item     `json:"followUps"`
+	FollowUps []followup.Item   `json:"followUps"`
 }
 
 // detail is an incident with its follow-ups.
@@ -129,7 +129,7 @@ func (a *IncidentAPI) SkipReview(incidentID, reason string) (IncidentDetail, err
 }
 
 // AddFollowUp adds a follow-up from the incident's review.
-func (a *IncidentAPI) AddFollowUp(incidentID string, it action.Item) (IncidentDetail, error) {
+func (a *IncidentAPI) AddFollowUp(incidentID string, it followup.Item) (IncidentDetail, error) {
 	return a.edit("incident.AddFollowUp", incidentID, func(d *incident.Desk, u id.ID) (incident.Incident, error) {
 		if _, err := d.AddFollowUp(u, it); err != nil {
 			return incident.Incident{}, err

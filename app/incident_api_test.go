@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/action"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/incident"
 )
 
@@ -20,7 +20,7 @@ func TestIncidentJourneyThroughAPI(t *testing.T) {
 	people := NewPeopleAPI(s)
 	dana, _ := people.CreatePerson(PersonInput{Name: "Dana Xu", TimeZone: "UTC"})
 	api := NewIncidentAPI(s)
-	acts := NewActionAPI(s)
+	acts := NewFollowUpAPI(s)
 
 	// What the frontend sends: JSON with string ids and times, zero times omitted.
 	var in incident.Incident
@@ -45,7 +45,7 @@ func TestIncidentJourneyThroughAPI(t *testing.T) {
 	} else if ae := apiErr(t, err); ae.Code != "invalid" && ae.Code != "conflict" {
 		t.Fatalf("close without review: %+v", ae)
 	}
-	if d, err = api.AddFollowUp(inc, action.Item{Title: "Add a canary", OwnerID: d.Incident.CommanderID, DueDate: "2026-11-25"}); err != nil {
+	if d, err = api.AddFollowUp(inc, followup.Item{Title: "Add a canary", OwnerID: d.Incident.CommanderID, DueDate: "2026-11-25"}); err != nil {
 		t.Fatal(err)
 	}
 	if len(d.FollowUps) != 1 || d.FollowUps[0].Source.Label != "Checkout errors" {
@@ -55,7 +55,7 @@ func TestIncidentJourneyThroughAPI(t *testing.T) {
 	if !strings.Contains(string(b), `"id":"`+inc+`"`) || !strings.Contains(string(b), `"startedAt":"2026-11-23T10:00:00Z"`) {
 		t.Fatalf("ids and times must cross as strings: %.300s", b)
 	}
-	v, err := acts.FollowUps(action.ViewOptions{})
+	v, err := acts.FollowUps(followup.ViewOptions{})
 	if err != nil || len(v.Rows) != 1 {
 		t.Fatalf("follow-ups view %+v %v", v, err)
 	}

@@ -1,9 +1,9 @@
 package app
 
 import (
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/brief"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/oneonone"
 	"wheelhouse/backend/workspace"
@@ -76,16 +76,16 @@ func (a *OneOnOneAPI) DeleteMeeting(meetingID string) error {
 }
 
 // MeetingFollowUps lists the follow-ups agreed in a meeting.
-func (a *OneOnOneAPI) MeetingFollowUps(meetingID string) ([]action.Item, error) {
-	return readList(a.s, "oneonone.MeetingFollowUps", func(w *workspace.Workspace) ([]action.Item, error) {
+func (a *OneOnOneAPI) MeetingFollowUps(meetingID string) ([]followup.Item, error) {
+	return readList(a.s, "oneonone.MeetingFollowUps", func(w *workspace.Workspace) ([]followup.Item, error) {
 		return withID("id", meetingID, w.OneOnOnes.FollowUps)
 	})
 }
 
 // AddFollowUp records a follow-up agreed in a meeting.
-func (a *OneOnOneAPI) AddFollowUp(meetingID string, it action.Item) (action.Item, error) {
-	return write(a.s, "oneonone.AddFollowUp", func(w *workspace.Workspace) (action.Item, error) {
-		return withID("id", meetingID, func(u id.ID) (action.Item, error) { return w.OneOnOnes.AddFollowUp(u, it) })
+func (a *OneOnOneAPI) AddFollowUp(meetingID string, it followup.Item) (followup.Item, error) {
+	return write(a.s, "oneonone.AddFollowUp", func(w *workspace.Workspace) (followup.Item, error) {
+		return withID("id", meetingID, func(u id.ID) (followup.Item, error) { return w.OneOnOnes.AddFollowUp(u, it) })
 	})
 }
 

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/oneonone"
 )
@@ -49,7 +49,7 @@ func TestOneOnOneAPIJourney(t *testing.T) {
 	if m, err = api.SaveMeeting(m); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := api.AddFollowUp(m.ID.String(), action.Item{Title: "Send the template", OwnerID: idOf(t, dana.ID), DueDate: "2026-11-30"}); err != nil {
+	if _, err := api.AddFollowUp(m.ID.String(), followup.Item{Title: "Send the template", OwnerID: idOf(t, dana.ID), DueDate: "2026-11-30"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := api.SaveFeedback(feedback.Entry{PersonID: idOf(t, dana.ID), Kind: feedback.Positive, Behaviour: "Calm on the bridge"}); err != nil {

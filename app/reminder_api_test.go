@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/notify"
 )
 
@@ -92,9 +92,9 @@ func TestReminderAPIBulkAndRestore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acts := NewActionAPI(s)
+	acts := NewFollowUpAPI(s)
 	for _, title := range []string{"Add an alert", "Fix retries", "Write the runbook"} {
-		if _, err := acts.Create(action.Item{Title: title, OwnerID: idOf(t, dana.ID), DueDate: "2026-11-20"}); err != nil {
+		if _, err := acts.Create(followup.Item{Title: title, OwnerID: idOf(t, dana.ID), DueDate: "2026-11-20"}); err != nil {
 			t.Fatal(err)
 		}
 	}

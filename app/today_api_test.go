@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/today"
 )
 
@@ -42,7 +42,7 @@ func TestTodayAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := NewActionAPI(s).Create(action.Item{Title: "Send the notes", OwnerID: idOf(t, dana.ID), DueDate: "2026-11-23"}); err != nil {
+	if _, err := NewFollowUpAPI(s).Create(followup.Item{Title: "Send the notes", OwnerID: idOf(t, dana.ID), DueDate: "2026-11-23"}); err != nil {
 		t.Fatal(err)
 	}
 	d, err = api.Today()

@@ -17,12 +17,12 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/civil"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/datadir"
 	"wheelhouse/backend/demo"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/notify"
@@ -291,8 +291,8 @@ func (c *cmd) importJSON(args []string) error {
 	}
 	fmt.Fprintf(c.env.Stdout, "Imported %d people, %d teams and %d services into %s\n",
 		len(snap.People), len(snap.Teams), len(snap.Services), c.dir)
-	if len(snap.Incidents)+len(snap.Actions) > 0 {
-		fmt.Fprintf(c.env.Stdout, "with %s and %s\n", count(len(snap.Incidents), "incident", "incidents"), count(len(snap.Actions), "follow-up", "follow-ups"))
+	if len(snap.Incidents)+len(snap.FollowUps) > 0 {
+		fmt.Fprintf(c.env.Stdout, "with %s and %s\n", count(len(snap.Incidents), "incident", "incidents"), count(len(snap.FollowUps), "follow-up", "follow-ups"))
 	}
 	if aside != "" {
 		fmt.Fprintf(c.env.Stdout, "The previous workspace is kept in %s\n", aside)
@@ -372,7 +372,7 @@ func (c *cmd) demo(args []string) error {
 	}
 	fmt.Fprintf(c.env.Stdout, "Created a %s demo workspace in %s: %s, %s, %s, %s, %s, %s, %s, %s\n",
 		sz, c.dir, count(len(snap.People), "person", "people"), count(len(snap.Teams), "team", "teams"), count(len(snap.Services), "service", "services"),
-		count(len(snap.Incidents), "incident", "incidents"), count(len(snap.Actions), "follow-up", "follow-ups"),
+		count(len(snap.Incidents), "incident", "incidents"), count(len(snap.FollowUps), "follow-up", "follow-ups"),
 		count(len(snap.OneOnOnes.Meetings), "1:1", "1:1s"), count(len(snap.Feedback.Entries), "feedback entry", "feedback entries"),
 		count(len(snap.Growth.Plans), "development plan", "development plans"))
 	return nil
@@ -517,16 +517,16 @@ func (c *cmd) actions(args []string) error {
 	defer w.Close()
 	loc := c.localZone()
 	today := civil.Format(c.env.Clock.Now().In(loc))
-	opt := action.ViewOptions{}
+	opt := followup.ViewOptions{}
 	if *overdue {
-		opt.Filter = action.Filter{OverdueOnly: true, Today: today}
+		opt.Filter = followup.Filter{OverdueOnly: true, Today: today}
 	} else if *all {
-		opt.Filter.Statuses = action.Statuses
+		opt.Filter.Statuses = followup.Statuses
 	}
-	var v action.View
+	var v followup.View
 	names := map[id.ID]string{}
 	err = w.Store.View(func(txn *badger.Txn) (err error) {
-		if v, err = action.FollowUpsTx(txn, today, opt); err != nil {
+		if v, err = followup.ViewTx(txn, today, opt); err != nil {
 			return err
 		}
 		return people.Persons.Each(txn, func(p *people.Person) error { names[p.ID] = p.Name; return nil })
@@ -541,8 +541,8 @@ func (c *cmd) actions(args []string) error {
 	fmt.Fprintln(tw, "ID\tDUE\tWHEN\tSTATUS\tPRIORITY\tOWNER\tTITLE")
 	for _, r := range v.Rows {
 		it := &r.Item
-		when := map[action.Bucket]string{action.BucketDueSoon: "due soon", action.BucketLater: "", action.BucketClosed: ""}[r.Bucket]
-		if r.Bucket == action.BucketOverdue {
+		when := map[followup.Bucket]string{followup.BucketDueSoon: "due soon", followup.BucketLater: "", followup.BucketClosed: ""}[r.Bucket]
+		if r.Bucket == followup.BucketOverdue {
 			when = fmt.Sprintf("overdue %dd", r.DaysOverdue)
 		}
 		owner := names[it.OwnerID]

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/workspace"
 	"wheelhouse/cli"
@@ -190,8 +190,8 @@ func TestIncidentsAndActionsList(t *testing.T) {
 		"4 follow-ups, 4 overdue, 0 due soon (today is 2026-11-22 in Pacific/Pago_Pago)")
 	r = run(t, env, "--data", dir, "actions", "list", "--all", "--json")
 	expect(t, r, 0)
-	var rows []action.Row
-	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil || len(rows) != 27 || rows[26].Bucket != action.BucketClosed {
+	var rows []followup.Row
+	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil || len(rows) != 27 || rows[26].Bucket != followup.BucketClosed {
 		t.Fatalf("actions --all --json: %v %d rows", err, len(rows))
 	}
 	expect(t, run(t, nil, "--data", dir, "actions"), 2, "expected `actions list`")

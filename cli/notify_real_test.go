@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/workspace"
 	"wheelhouse/cli"
@@ -58,8 +58,8 @@ func TestRemindOnceRealDesktop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	book := action.NewBook(w.Store, clk)
-	if _, err := book.Create(action.Item{Title: "Add a canary for config pushes", OwnerID: p.ID, DueDate: "2026-11-20"}); err != nil {
+	book := followup.NewBook(w.Store, clk)
+	if _, err := book.Create(followup.Item{Title: "Add a canary for config pushes", OwnerID: p.ID, DueDate: "2026-11-20"}); err != nil {
 		t.Fatal(err)
 	}
 	w.Close()

@@ -15,10 +15,10 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/oncall"
@@ -129,8 +129,8 @@ type Brief struct {
 	// Topics are the open topics for the next 1:1: the next planned
 	// meeting's agenda when there is one, else what the last one left open.
 	Topics          []oneonone.AgendaItem `json:"topics"`
-	FollowUpsTheirs []action.Brief        `json:"followUpsTheirs"` // open, owned by them
-	FollowUpsMine   []action.Brief        `json:"followUpsMine"`   // open, from their 1:1s, owned by someone else
+	FollowUpsTheirs []followup.Brief      `json:"followUpsTheirs"` // open, owned by them
+	FollowUpsMine   []followup.Brief      `json:"followUpsMine"`   // open, from their 1:1s, owned by someone else
 	ClosedSince     int                   `json:"closedSince"`     // follow-ups they closed since
 	FeedbackDrafts  []feedback.Entry      `json:"feedbackDrafts"`
 	Feedback        feedback.Balance      `json:"feedback"`
@@ -189,7 +189,7 @@ func (b *Builder) BuildTx(txn *badger.Txn, person id.ID, today string, now time.
 	br := Brief{
 		Person: PersonInfo{ID: p.ID, Name: p.Name, Role: p.Role, Level: p.Level, TimeZone: p.TimeZone, Aspiration: string(p.Aspiration)},
 		Today:  today, GeneratedAt: now.UTC(), IncludesPrivate: opt.IncludePrivate, DaysSince: -1,
-		Topics: []oneonone.AgendaItem{}, FollowUpsTheirs: []action.Brief{}, FollowUpsMine: []action.Brief{},
+		Topics: []oneonone.AgendaItem{}, FollowUpsTheirs: []followup.Brief{}, FollowUpsMine: []followup.Brief{},
 		FeedbackDrafts: []feedback.Entry{}, Goals: []Goal{}, Mood: []MoodPoint{}, Incidents: []IncidentPart{}, Suggestions: []Suggestion{},
 	}
 
@@ -245,11 +245,11 @@ func (b *Builder) BuildTx(txn *badger.Txn, person id.ID, today string, now time.
 	for _, e := range hist {
 		meetings[e.ID] = true
 	}
-	err = action.OpenTx(txn, func(it *action.Brief) bool {
+	err = followup.OpenTx(txn, func(it *followup.Brief) bool {
 		switch {
 		case it.OwnerID == person:
 			br.FollowUpsTheirs = append(br.FollowUpsTheirs, *it)
-		case it.Source.Kind == action.SourceOneOnOne && meetings[it.Source.ID]:
+		case it.Source.Kind == followup.SourceOneOnOne && meetings[it.Source.ID]:
 			br.FollowUpsMine = append(br.FollowUpsMine, *it)
 		}
 		return true
@@ -257,8 +257,8 @@ func (b *Builder) BuildTx(txn *badger.Txn, person id.ID, today string, now time.
 	if err != nil {
 		return br, err
 	}
-	err = action.ClosedSinceTx(txn, br.Since, func(it *action.Brief) bool {
-		if it.OwnerID == person && it.Status == action.StatusDone {
+	err = followup.ClosedSinceTx(txn, br.Since, func(it *followup.Brief) bool {
+		if it.OwnerID == person && it.Status == followup.StatusDone {
 			br.ClosedSince++
 		}
 		return true

@@ -7,10 +7,10 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/brief"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
@@ -111,12 +111,12 @@ func TestBriefAssemblesEverything(t *testing.T) {
 	if m, err = w.OneOnOnes.SaveMeeting(m); err != nil {
 		t.Fatal(err)
 	}
-	mine, err := w.OneOnOnes.AddFollowUp(m.ID, action.Item{Title: "Send the promo doc template", OwnerID: e.kofi.ID, DueDate: "2026-11-20"})
+	mine, err := w.OneOnOnes.AddFollowUp(m.ID, followup.Item{Title: "Send the promo doc template", OwnerID: e.kofi.ID, DueDate: "2026-11-20"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	theirs, _ := w.Actions.Create(action.Item{Title: "Draft the promo doc", OwnerID: e.dana.ID, DueDate: "2026-12-01"})
-	w.Actions.Create(action.Item{Title: "Someone else's", OwnerID: e.kofi.ID})
+	theirs, _ := w.FollowUps.Create(followup.Item{Title: "Draft the promo doc", OwnerID: e.dana.ID, DueDate: "2026-12-01"})
+	w.FollowUps.Create(followup.Item{Title: "Someone else's", OwnerID: e.kofi.ID})
 	// Feedback: a draft waiting 9 days.
 	e.clk.Set(time.Date(2026, 11, 15, 9, 0, 0, 0, time.UTC))
 	if _, err := w.Feedback.Save(feedback.Entry{PersonID: e.dana.ID, Kind: feedback.Positive, Behaviour: "Ran the failover calmly"}); err != nil {

@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/civil"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/people"
@@ -98,7 +98,7 @@ type incGen struct {
 }
 
 type genAction struct {
-	item action.Item
+	item followup.Item
 	inc  int // index into incs
 }
 
@@ -397,29 +397,29 @@ func (g *incGen) followUps(i, n int) {
 			owner = g.crew(findService(g.s.Services, in.AffectedServiceIDs[0]), g.now, 1)[0]
 		}
 		due := created.AddDate(0, 0, 7+g.rng.IntN(54)).In(g.loc).Format(civil.Layout)
-		it := action.Item{Title: title, OwnerID: owner, DueDate: due, CreatedAt: created, UpdatedAt: created,
-			Source: action.Source{Kind: action.SourceIncidentReview, Label: in.Title}}
+		it := followup.Item{Title: title, OwnerID: owner, DueDate: due, CreatedAt: created, UpdatedAt: created,
+			Source: followup.Source{Kind: followup.SourceIncidentReview, Label: in.Title}}
 		switch {
 		case in.Severity == 1:
-			it.Priority = []action.Priority{action.PriorityHigh, action.PriorityUrgent}[g.rng.IntN(2)]
+			it.Priority = []followup.Priority{followup.PriorityHigh, followup.PriorityUrgent}[g.rng.IntN(2)]
 		case g.rng.IntN(5) == 0:
-			it.Priority = action.PriorityLow
+			it.Priority = followup.PriorityLow
 		case g.rng.IntN(6) == 0:
-			it.Priority = action.PriorityHigh
+			it.Priority = followup.PriorityHigh
 		default:
-			it.Priority = action.PriorityMedium
+			it.Priority = followup.PriorityMedium
 		}
 		ago := g.now.Sub(mustDate(due)).Hours() / 24
 		roll := g.rng.Float64()
 		switch {
 		case ago > 45 && roll < 0.90, ago > 0 && ago <= 45 && roll < 0.55, ago <= 0 && roll < 0.20:
-			it.Status = action.StatusDone
+			it.Status = followup.StatusDone
 		case ago > 45 && roll < 0.95:
-			it.Status, it.Reason = action.StatusWontDo, wontDoReasons[g.rng.IntN(len(wontDoReasons))]
+			it.Status, it.Reason = followup.StatusWontDo, wontDoReasons[g.rng.IntN(len(wontDoReasons))]
 		case roll < 0.97 && ago <= 0 && g.rng.IntN(3) == 0:
-			it.Status = action.StatusInProgress
+			it.Status = followup.StatusInProgress
 		default:
-			it.Status = action.StatusOpen
+			it.Status = followup.StatusOpen
 		}
 		if !it.Status.IsOpen() {
 			span := math.Max(1, math.Min(g.now.Sub(created).Hours(), mustDate(due).Sub(created).Hours()+240))
@@ -575,19 +575,19 @@ func (g *incGen) small() {
 		title  string
 		owner  int // index into people
 		dueIn  int // days from today
-		status action.Status
-		prio   action.Priority
+		status followup.Status
+		prio   followup.Priority
 	}
 	fus := []fu{
-		{0, "Prune build caches nightly", 2, -50, action.StatusDone, action.PriorityMedium},
-		{0, "Alert at 80% disk on CI runners", 3, -45, action.StatusDone, action.PriorityMedium},
-		{2, "Validate ledger export config in CI", 4, -10, action.StatusDone, action.PriorityMedium},
-		{2, "Add a canary stage for config changes to ledger", 5, 20, action.StatusOpen, action.PriorityLow},
-		{3, "Make the checkout timeout part of the release checklist", 1, -5, action.StatusDone, action.PriorityHigh},
-		{3, "Load test checkout with ledger latency injected", 6, -2, action.StatusWontDo, action.PriorityMedium},
-		{4, "Add a canary stage for config changes to payments-api", 1, -3, action.StatusOpen, action.PriorityUrgent},
-		{4, "Alert on card decline rate within 5 minutes", 2, -1, action.StatusInProgress, action.PriorityHigh},
-		{4, "Update the payments runbook", 3, 2, action.StatusOpen, action.PriorityMedium},
+		{0, "Prune build caches nightly", 2, -50, followup.StatusDone, followup.PriorityMedium},
+		{0, "Alert at 80% disk on CI runners", 3, -45, followup.StatusDone, followup.PriorityMedium},
+		{2, "Validate ledger export config in CI", 4, -10, followup.StatusDone, followup.PriorityMedium},
+		{2, "Add a canary stage for config changes to ledger", 5, 20, followup.StatusOpen, followup.PriorityLow},
+		{3, "Make the checkout timeout part of the release checklist", 1, -5, followup.StatusDone, followup.PriorityHigh},
+		{3, "Load test checkout with ledger latency injected", 6, -2, followup.StatusWontDo, followup.PriorityMedium},
+		{4, "Add a canary stage for config changes to payments-api", 1, -3, followup.StatusOpen, followup.PriorityUrgent},
+		{4, "Alert on card decline rate within 5 minutes", 2, -1, followup.StatusInProgress, followup.PriorityHigh},
+		{4, "Update the payments runbook", 3, 2, followup.StatusOpen, followup.PriorityMedium},
 	}
 	for _, f := range fus {
 		in := g.incs[f.inc]
@@ -595,9 +595,9 @@ func (g *incGen) small() {
 		if created.After(g.now) {
 			created = g.now.Add(-time.Hour)
 		}
-		it := action.Item{Title: f.title, OwnerID: g.s.People[f.owner].ID, Priority: f.prio, Status: f.status,
-			DueDate: action.AddDays(g.today, f.dueIn), CreatedAt: created, UpdatedAt: created,
-			Source: action.Source{Kind: action.SourceIncidentReview, Label: in.Title}}
+		it := followup.Item{Title: f.title, OwnerID: g.s.People[f.owner].ID, Priority: f.prio, Status: f.status,
+			DueDate: followup.AddDays(g.today, f.dueIn), CreatedAt: created, UpdatedAt: created,
+			Source: followup.Source{Kind: followup.SourceIncidentReview, Label: in.Title}}
 		if !f.status.IsOpen() {
 			it.CompletedAt = created.Add(48 * time.Hour)
 			if it.CompletedAt.After(g.now) {
@@ -605,7 +605,7 @@ func (g *incGen) small() {
 			}
 			it.UpdatedAt = it.CompletedAt
 		}
-		if f.status == action.StatusWontDo {
+		if f.status == followup.StatusWontDo {
 			it.Reason = "The new timeout budget makes this moot."
 		}
 		g.acts = append(g.acts, genAction{item: it, inc: f.inc})
@@ -638,11 +638,11 @@ func (g *incGen) assignIDs() {
 	for _, in := range g.incs {
 		g.s.Incidents = append(g.s.Incidents, *in)
 	}
-	g.s.Actions = make([]action.Item, 0, len(g.acts))
+	g.s.FollowUps = make([]followup.Item, 0, len(g.acts))
 	for _, a := range g.acts {
 		a.item.Source.ID = g.incs[a.inc].ID
-		g.s.Actions = append(g.s.Actions, a.item)
+		g.s.FollowUps = append(g.s.FollowUps, a.item)
 	}
-	sort.SliceStable(g.s.Actions, func(i, j int) bool { return string(g.s.Actions[i].ID[:]) < string(g.s.Actions[j].ID[:]) })
+	sort.SliceStable(g.s.FollowUps, func(i, j int) bool { return string(g.s.FollowUps[i].ID[:]) < string(g.s.FollowUps[j].ID[:]) })
 	sort.SliceStable(g.s.Incidents, func(i, j int) bool { return string(g.s.Incidents[i].ID[:]) < string(g.s.Incidents[j].ID[:]) })
 }

@@ -5,9 +5,9 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/civil"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/oneonone"
@@ -137,16 +137,16 @@ func genPeopleDev(s *workspace.Snapshot, size Size, now time.Time, seed uint64) 
 				if rng.IntN(2) == 0 {
 					owner = mgr.ID
 				}
-				it := action.Item{ID: id.New(at), Title: followUpTitles[rng.IntN(len(followUpTitles))], OwnerID: owner,
-					DueDate: d.AddDate(0, 0, 7+rng.IntN(14)).Format(civil.Layout), Priority: action.PriorityMedium,
-					Status: action.StatusDone, Source: action.Source{Kind: action.SourceOneOnOne, ID: m.ID, Label: "1:1 with " + p.Name + ", " + m.Date},
+				it := followup.Item{ID: id.New(at), Title: followUpTitles[rng.IntN(len(followUpTitles))], OwnerID: owner,
+					DueDate: d.AddDate(0, 0, 7+rng.IntN(14)).Format(civil.Layout), Priority: followup.PriorityMedium,
+					Status: followup.StatusDone, Source: followup.Source{Kind: followup.SourceOneOnOne, ID: m.ID, Label: "1:1 with " + p.Name + ", " + m.Date},
 					CreatedAt: at, UpdatedAt: at}
 				if d.After(now.AddDate(0, 0, -40)) && !p.Archived {
-					it.Status = action.StatusOpen // recent ones are still open (some overdue)
+					it.Status = followup.StatusOpen // recent ones are still open (some overdue)
 				} else {
 					it.CompletedAt = at.AddDate(0, 0, 5+rng.IntN(10))
 				}
-				s.Actions = append(s.Actions, it)
+				s.FollowUps = append(s.FollowUps, it)
 			}
 			prev = &s.OneOnOnes.Meetings[len(s.OneOnOnes.Meetings)-1]
 			n++

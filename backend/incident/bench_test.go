@@ -8,9 +8,9 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/demo"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/workspace"
 )
@@ -52,7 +52,7 @@ func TestMain(m *testing.M) {
 
 func benchDesk(b *testing.B) (*workspace.Workspace, *incident.Desk) {
 	w := largeWorkspace(b)
-	d := incident.NewDesk(w.Store, w.Clock, action.NewBook(w.Store, w.Clock))
+	d := incident.NewDesk(w.Store, w.Clock, followup.NewBook(w.Store, w.Clock))
 	d.Zone = func(*badger.Txn) *time.Location { return berlin }
 	return w, d
 }
@@ -120,7 +120,7 @@ func BenchmarkReminderQueries(b *testing.B) {
 	}
 	b.Run("both", func(b *testing.B) {
 		run(b, func(txn *badger.Txn) (int, error) {
-			a, err := action.Overdue(txn, today)
+			a, err := followup.Overdue(txn, today)
 			if err != nil {
 				return 0, err
 			}
@@ -129,7 +129,7 @@ func BenchmarkReminderQueries(b *testing.B) {
 		})
 	})
 	b.Run("followups", func(b *testing.B) {
-		run(b, func(txn *badger.Txn) (int, error) { a, err := action.Overdue(txn, today); return len(a), err })
+		run(b, func(txn *badger.Txn) (int, error) { a, err := followup.Overdue(txn, today); return len(a), err })
 	})
 	b.Run("reviews", func(b *testing.B) {
 		run(b, func(txn *badger.Txn) (int, error) { r, err := incident.ReviewsOverdue(txn, today); return len(r), err })
@@ -142,21 +142,21 @@ func BenchmarkReminderQueries(b *testing.B) {
 // 20,000 listed.
 func BenchmarkFollowUpsView(b *testing.B) {
 	w, _ := benchDesk(b)
-	book := action.NewBook(w.Store, w.Clock)
+	book := followup.NewBook(w.Store, w.Clock)
 	today := incident.Today(benchNow, berlin)
 	for _, c := range []struct {
 		name string
-		opt  action.ViewOptions
+		opt  followup.ViewOptions
 	}{
-		{"open", action.ViewOptions{}},
-		{"with-closed", action.ViewOptions{Filter: action.Filter{Statuses: action.Statuses}}},
-		{"every-row", action.ViewOptions{Filter: action.Filter{Statuses: action.Statuses}, ClosedLimit: -1}},
+		{"open", followup.ViewOptions{}},
+		{"with-closed", followup.ViewOptions{Filter: followup.Filter{Statuses: followup.Statuses}}},
+		{"every-row", followup.ViewOptions{Filter: followup.Filter{Statuses: followup.Statuses}, ClosedLimit: -1}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			var v action.View
+			var v followup.View
 			for i := 0; i < b.N; i++ {
 				var err error
-				if v, err = book.FollowUps(today, c.opt); err != nil {
+				if v, err = book.View(today, c.opt); err != nil {
 					b.Fatal(err)
 				}
 			}

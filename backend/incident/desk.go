@@ -8,10 +8,10 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/civil"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/store"
@@ -57,7 +57,7 @@ func reviewPending(in *Incident) bool {
 type Desk struct {
 	st    *store.Store
 	clock clock.Clock
-	book  *action.Book
+	book  *followup.Book
 	// Zone returns the manager's time zone, used for review due dates and
 	// Markdown; nil means UTC. The workspace should wire it to the zone of
 	// the reminder settings (the manager's zone).
@@ -66,10 +66,10 @@ type Desk struct {
 
 // NewDesk builds the service. With a book, it registers incidents as the
 // source of incident-review follow-ups.
-func NewDesk(st *store.Store, c clock.Clock, book *action.Book) *Desk {
+func NewDesk(st *store.Store, c clock.Clock, book *followup.Book) *Desk {
 	d := &Desk{st: st, clock: c, book: book}
 	if book != nil {
-		book.RegisterSource(action.SourceIncidentReview, SourceCheck)
+		book.RegisterSource(followup.SourceIncidentReview, SourceCheck)
 	}
 	return d
 }
@@ -204,13 +204,13 @@ func (d *Desk) Update(in Incident) (Incident, error) {
 }
 
 func relabel(txn *badger.Txn, u id.ID, title string, now time.Time) error {
-	items, err := action.ListTx(txn, action.Filter{SourceKind: action.SourceIncidentReview, SourceID: u})
+	items, err := followup.ListTx(txn, followup.Filter{SourceKind: followup.SourceIncidentReview, SourceID: u})
 	if err != nil {
 		return err
 	}
 	for i := range items {
 		items[i].Source.Label = title
-		if err := action.Items.Put(txn, &items[i]); err != nil {
+		if err := followup.Items.Put(txn, &items[i]); err != nil {
 			return err
 		}
 	}
@@ -533,7 +533,7 @@ func (d *Desk) Delete(u id.ID) error {
 }
 
 func followUpCount(txn *badger.Txn, u id.ID) (int, error) {
-	items, err := action.ListTx(txn, action.Filter{SourceKind: action.SourceIncidentReview, SourceID: u})
+	items, err := followup.ListTx(txn, followup.Filter{SourceKind: followup.SourceIncidentReview, SourceID: u})
 	return len(items), err
 }
 
@@ -547,20 +547,20 @@ func (d *Desk) Get(u id.ID) (in Incident, err error) {
 }
 
 // FollowUps lists the follow-ups of an incident's review.
-func (d *Desk) FollowUps(u id.ID) (out []action.Item, err error) {
+func (d *Desk) FollowUps(u id.ID) (out []followup.Item, err error) {
 	err = d.st.View(func(txn *badger.Txn) error {
-		out, err = action.ListTx(txn, action.Filter{SourceKind: action.SourceIncidentReview, SourceID: u})
+		out, err = followup.ListTx(txn, followup.Filter{SourceKind: followup.SourceIncidentReview, SourceID: u})
 		return err
 	})
 	return out, errs.Wrap("incident.FollowUps", err)
 }
 
 // AddFollowUp creates a follow-up of the incident's review.
-func (d *Desk) AddFollowUp(u id.ID, it action.Item) (action.Item, error) {
+func (d *Desk) AddFollowUp(u id.ID, it followup.Item) (followup.Item, error) {
 	if d.book == nil {
 		return it, errs.E(errs.Internal, "incident desk without follow-ups book")
 	}
-	it.Source = action.Source{Kind: action.SourceIncidentReview, ID: u}
+	it.Source = followup.Source{Kind: followup.SourceIncidentReview, ID: u}
 	return d.book.Create(it)
 }
 
@@ -800,7 +800,7 @@ func (d *Desk) Markdown(u id.ID) (md string, err error) {
 		if err != nil {
 			return err
 		}
-		items, err := action.ListTx(txn, action.Filter{SourceKind: action.SourceIncidentReview, SourceID: u})
+		items, err := followup.ListTx(txn, followup.Filter{SourceKind: followup.SourceIncidentReview, SourceID: u})
 		if err != nil {
 			return err
 		}

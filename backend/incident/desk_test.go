@@ -7,9 +7,9 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/people"
@@ -20,7 +20,7 @@ type fixture struct {
 	st               *store.Store
 	clk              *clock.Fake
 	roster           *people.Roster
-	book             *action.Book
+	book             *followup.Book
 	desk             *incident.Desk
 	dana, kofi, mei  people.Person
 	payments, ledger people.Service
@@ -37,11 +37,11 @@ func setup(t *testing.T) *fixture {
 	t.Cleanup(func() { st.Close() })
 	f := &fixture{st: st, clk: clock.NewFake(now)}
 	f.roster = people.NewRoster(st, f.clk)
-	f.book = action.NewBook(st, f.clk)
+	f.book = followup.NewBook(st, f.clk)
 	f.desk = incident.NewDesk(st, f.clk, f.book)
 	f.desk.Zone = func(*badger.Txn) *time.Location { return berlin }
 	f.roster.AddPersonRefs(incident.PersonRefs{Clock: f.clk})
-	f.roster.AddPersonRefs(action.PersonRefs{Clock: f.clk})
+	f.roster.AddPersonRefs(followup.PersonRefs{Clock: f.clk})
 	mk := func(name string) people.Person {
 		p, err := f.roster.CreatePerson(people.Person{Name: name, TimeZone: "Europe/Berlin"})
 		if err != nil {
@@ -262,12 +262,12 @@ func TestReviewAndFollowUps(t *testing.T) {
 	_, err = f.desk.SaveReview(u, incident.Review{State: incident.ReviewSkipped}, f.dana.ID)
 	fieldErr(t, err, "review.state", "use Skip review")
 
-	it, err := f.desk.AddFollowUp(u, action.Item{Title: "Canary config pushes", OwnerID: f.kofi.ID, DueDate: "2026-12-01"})
+	it, err := f.desk.AddFollowUp(u, followup.Item{Title: "Canary config pushes", OwnerID: f.kofi.ID, DueDate: "2026-12-01"})
 	if err != nil || it.Source.Label != "Checkout errors for EU customers" {
 		t.Fatalf("follow-up: %+v %v", it, err)
 	}
 	// A follow-up of an incident that does not exist is refused by the book.
-	_, err = f.book.Create(action.Item{Title: "x", OwnerID: f.kofi.ID, Source: action.Source{Kind: action.SourceIncidentReview, ID: id.New(now)}})
+	_, err = f.book.Create(followup.Item{Title: "x", OwnerID: f.kofi.ID, Source: followup.Source{Kind: followup.SourceIncidentReview, ID: id.New(now)}})
 	fieldErr(t, err, "source.id", "incident this follow-up belongs to does not exist")
 	// Renaming the incident relabels its follow-ups.
 	in.Title = "Checkout down (EU)"
@@ -453,7 +453,7 @@ func TestDeletingPersonDetachesIncidents(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.open(t, incident.Incident{StartedAt: at(-2, 0), Roles: incident.Roles{ScribeID: f.dana.ID}})
-	if _, err := f.desk.AddFollowUp(in.ID, action.Item{Title: "Write runbook", OwnerID: f.dana.ID}); err != nil {
+	if _, err := f.desk.AddFollowUp(in.ID, followup.Item{Title: "Write runbook", OwnerID: f.dana.ID}); err != nil {
 		t.Fatal(err)
 	}
 	im, err := f.roster.DeleteImpact(f.dana.ID)

@@ -8,9 +8,9 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 )
 
@@ -142,7 +142,7 @@ type Metrics struct {
 // ComputeMetrics computes the metrics of the incidents in sums that fall in
 // the window. followUps counts each incident's review follow-ups (may be
 // nil); names gives service names. Pure.
-func ComputeMetrics(sums []Summary, followUps map[id.ID]action.Counts, w Window, st *Settings, names Names) Metrics {
+func ComputeMetrics(sums []Summary, followUps map[id.ID]followup.Counts, w Window, st *Settings, names Names) Metrics {
 	loc := w.Loc
 	if loc == nil {
 		loc = time.UTC
@@ -162,7 +162,7 @@ func ComputeMetrics(sums []Summary, followUps map[id.ID]action.Counts, w Window,
 	}
 	svcMonths := map[svcKey]int{}
 	var escalated, settled, due int
-	var fu action.Counts
+	var fu followup.Counts
 	var first, last string
 	for i := range sums {
 		s := &sums[i]
@@ -312,7 +312,7 @@ func (d *Desk) MetricsTx(txn *badger.Txn, w Window) (Metrics, error) {
 	for i := range sums {
 		ids[i] = sums[i].ID
 	}
-	fu, err := action.CountForSources(txn, action.SourceIncidentReview, ids)
+	fu, err := followup.CountForSources(txn, followup.SourceIncidentReview, ids)
 	if err != nil {
 		return Metrics{}, err
 	}

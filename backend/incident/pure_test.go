@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 )
@@ -256,7 +256,7 @@ func TestMetricsHandComputed(t *testing.T) {
 		// Outside the window.
 		mkSum(t, sumSpec{sev: 1, start: "2025-12-31T23:59:59Z", detect: 0, ack: 99 * h, resolve: 99 * h}),
 	}
-	fu := map[id.ID]action.Counts{
+	fu := map[id.ID]followup.Counts{
 		sums[0].ID: {Total: 4, Done: 3, WontDo: 1},
 		sums[2].ID: {Total: 3, Done: 1, Open: 2},
 		sums[6].ID: {Total: 5, Done: 5}, // outside the window

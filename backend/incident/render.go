@@ -7,7 +7,7 @@ import (
 	"text/template"
 	"time"
 
-	"wheelhouse/backend/action"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 )
 
@@ -203,7 +203,7 @@ func section(b *strings.Builder, title, text string) {
 
 // ExportMarkdown renders an incident, its timeline, its review and the
 // review's follow-ups as one Markdown document. Pure.
-func ExportMarkdown(in *Incident, items []action.Item, names Names, st *Settings, loc *time.Location) string {
+func ExportMarkdown(in *Incident, items []followup.Item, names Names, st *Settings, loc *time.Location) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s: %s\n\n", st.Label(in.Severity), oneLine(in.Title))
 	b.WriteString("| | |\n|---|---|\n")
@@ -292,7 +292,7 @@ func ExportMarkdown(in *Incident, items []action.Item, names Names, st *Settings
 			owner = "(owner removed)"
 		}
 		status := strings.ReplaceAll(string(it.Status), "_", " ")
-		if it.Status == action.StatusWontDo && it.Reason != "" {
+		if it.Status == followup.StatusWontDo && it.Reason != "" {
 			status += ": " + it.Reason
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdCell(it.Title), mdCell(owner), mdCell(it.DueDate), it.Priority, mdCell(status))

@@ -1,7 +1,7 @@
 // Package oneonone holds one-on-ones: the cadence the manager keeps with each
 // report (a series) and the meetings themselves, with agendas whose
 // unfinished topics carry over, shared and private notes and an optional
-// mood/energy check-in. Follow-ups agreed in a 1:1 are backend/action items
+// mood/energy check-in. Follow-ups agreed in a 1:1 are backend/followup items
 // whose source is the meeting.
 //
 // Dates here are civil dates (backend/civil) in the manager's zone; the

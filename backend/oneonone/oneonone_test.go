@@ -13,10 +13,10 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/civil"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/oneonone"
 	"wheelhouse/backend/people"
@@ -28,7 +28,7 @@ type fixture struct {
 	st     *store.Store
 	clk    *clock.Fake
 	roster *people.Roster
-	book   *action.Book
+	book   *followup.Book
 	svc    *oneonone.Service
 	dana   people.Person
 	kofi   people.Person
@@ -42,9 +42,9 @@ func setup(t *testing.T) *fixture {
 	}
 	t.Cleanup(func() { st.Close() })
 	clk := clock.NewFake(time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC))
-	f := &fixture{st: st, clk: clk, roster: people.NewRoster(st, clk), book: action.NewBook(st, clk)}
+	f := &fixture{st: st, clk: clk, roster: people.NewRoster(st, clk), book: followup.NewBook(st, clk)}
 	f.svc = oneonone.NewService(st, clk, f.book)
-	f.roster.AddPersonRefs(action.PersonRefs{Clock: clk})
+	f.roster.AddPersonRefs(followup.PersonRefs{Clock: clk})
 	f.roster.AddPersonRefs(oneonone.PersonRefs{})
 	f.dana = f.person(t, "Dana Whitfield")
 	f.kofi = f.person(t, "Kofi Mensah")
@@ -285,14 +285,14 @@ func TestMeetingValidationAndDuplicates(t *testing.T) {
 func TestFollowUpsFromMeetingsAndDelete(t *testing.T) {
 	f := setup(t)
 	m, _ := f.svc.StartMeeting(f.dana.ID, "2026-11-24", nil)
-	it, err := f.svc.AddFollowUp(m.ID, action.Item{Title: "Send promo doc template", OwnerID: f.kofi.ID, DueDate: "2026-11-30"})
+	it, err := f.svc.AddFollowUp(m.ID, followup.Item{Title: "Send promo doc template", OwnerID: f.kofi.ID, DueDate: "2026-11-30"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if it.Source.Label != "1:1 with Dana Whitfield, 2026-11-24" {
 		t.Fatalf("label %q", it.Source.Label)
 	}
-	var open []action.Brief
+	var open []followup.Brief
 	f.st.View(func(txn *badger.Txn) error {
 		open, err = oneonone.PersonFollowUpsTx(txn, f.dana.ID)
 		return err

@@ -6,8 +6,8 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/tz"
@@ -21,8 +21,8 @@ type PersonPage struct {
 	Status    *CadenceStatus `json:"status,omitempty"`
 	Meetings  []Meeting      `json:"meetings"`
 	// FollowUps are the open follow-ups agreed in their 1:1s.
-	FollowUps []action.Brief `json:"followUps"`
-	Today     string         `json:"today"`
+	FollowUps []followup.Brief `json:"followUps"`
+	Today     string           `json:"today"`
 	// Slot is the next 1:1 as the report sees it (their zone, their working
 	// hours); nil without a series or when a zone is unknown.
 	Slot *Slot `json:"slot,omitempty"`
@@ -69,7 +69,7 @@ func (s *Service) Page(person id.ID, today string) (PersonPage, error) {
 		out.Meetings = []Meeting{}
 	}
 	if out.FollowUps == nil {
-		out.FollowUps = []action.Brief{}
+		out.FollowUps = []followup.Brief{}
 	}
 	return out, errs.Wrap("oneonone.Page", err)
 }

@@ -7,9 +7,9 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/store"
@@ -124,7 +124,7 @@ func SeriesTx(txn *badger.Txn, person id.ID) (Series, bool, error) {
 type Service struct {
 	st    *store.Store
 	clock clock.Clock
-	book  *action.Book
+	book  *followup.Book
 	// Zone is the manager's zone (nil: UTC): the usual time of a series is
 	// wall-clock time there (the page's next slot, the .ics export).
 	Zone func(txn *badger.Txn) *time.Location
@@ -132,10 +132,10 @@ type Service struct {
 
 // NewService builds the service. It registers 1:1s as a source of
 // follow-ups with book.
-func NewService(st *store.Store, c clock.Clock, book *action.Book) *Service {
+func NewService(st *store.Store, c clock.Clock, book *followup.Book) *Service {
 	s := &Service{st: st, clock: c, book: book}
 	if book != nil {
-		book.RegisterSource(action.SourceOneOnOne, SourceCheck)
+		book.RegisterSource(followup.SourceOneOnOne, SourceCheck)
 	}
 	return s
 }
@@ -410,7 +410,7 @@ func (s *Service) SaveMeeting(m Meeting) (Meeting, error) {
 // move those first (like incidents).
 func (s *Service) DeleteMeeting(u id.ID) error {
 	return errs.Wrap("oneonone.DeleteMeeting", s.st.Update(func(txn *badger.Txn) error {
-		items, err := action.ListTx(txn, action.Filter{SourceKind: action.SourceOneOnOne, SourceID: u})
+		items, err := followup.ListTx(txn, followup.Filter{SourceKind: followup.SourceOneOnOne, SourceID: u})
 		if err != nil {
 			return err
 		}
@@ -426,30 +426,30 @@ func (s *Service) DeleteMeeting(u id.ID) error {
 }
 
 // FollowUps returns the follow-ups agreed in a meeting.
-func (s *Service) FollowUps(u id.ID) (out []action.Item, err error) {
+func (s *Service) FollowUps(u id.ID) (out []followup.Item, err error) {
 	err = s.st.View(func(txn *badger.Txn) error {
-		out, err = action.ListTx(txn, action.Filter{SourceKind: action.SourceOneOnOne, SourceID: u})
+		out, err = followup.ListTx(txn, followup.Filter{SourceKind: followup.SourceOneOnOne, SourceID: u})
 		return err
 	})
 	return out, errs.Wrap("oneonone.FollowUps", err)
 }
 
 // AddFollowUp records a follow-up agreed in a meeting (owner either side).
-func (s *Service) AddFollowUp(meeting id.ID, it action.Item) (action.Item, error) {
-	it.Source = action.Source{Kind: action.SourceOneOnOne, ID: meeting}
+func (s *Service) AddFollowUp(meeting id.ID, it followup.Item) (followup.Item, error) {
+	it.Source = followup.Source{Kind: followup.SourceOneOnOne, ID: meeting}
 	return s.book.Create(it)
 }
 
 // PersonFollowUpsTx returns the open follow-ups that came out of 1:1s with
-// person, whoever owns them, by due date. Keys only (action.OpenTx).
-func PersonFollowUpsTx(txn *badger.Txn, person id.ID) ([]action.Brief, error) {
+// person, whoever owns them, by due date. Keys only (followup.OpenTx).
+func PersonFollowUpsTx(txn *badger.Txn, person id.ID) ([]followup.Brief, error) {
 	mine := map[id.ID]bool{}
 	for _, e := range HistoryTx(txn, person) {
 		mine[e.ID] = true
 	}
-	var out []action.Brief
-	err := action.OpenTx(txn, func(b *action.Brief) bool {
-		if b.Source.Kind == action.SourceOneOnOne && mine[b.Source.ID] {
+	var out []followup.Brief
+	err := followup.OpenTx(txn, func(b *followup.Brief) bool {
+		if b.Source.Kind == followup.SourceOneOnOne && mine[b.Source.ID] {
 			out = append(out, *b)
 		}
 		return true

@@ -9,9 +9,9 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
@@ -201,7 +201,7 @@ func Rules() []reminder.Rule {
 
 // PersonRefs takes 1:1s into the hard delete of a person: their cadence and
 // meetings (with the private notes) are deleted with them. Follow-ups agreed
-// in those meetings are kept (backend/action keeps them without owner if the
+// in those meetings are kept (backend/followup keeps them without owner if the
 // person owned them); they lose the link to the deleted meeting but keep its
 // label.
 type PersonRefs struct{}
@@ -249,13 +249,13 @@ var _ people.PersonRefs = PersonRefs{}
 // unlinkFollowUps keeps the follow-ups of deleted meetings, without the link.
 func unlinkFollowUps(txn *badger.Txn, meetings map[id.ID]bool) error {
 	for u := range meetings {
-		items, err := action.ListTx(txn, action.Filter{SourceKind: action.SourceOneOnOne, SourceID: u})
+		items, err := followup.ListTx(txn, followup.Filter{SourceKind: followup.SourceOneOnOne, SourceID: u})
 		if err != nil {
 			return err
 		}
 		for _, it := range items {
-			it.Source = action.Source{Label: it.Source.Label + " (deleted)"}
-			if err := action.Items.Put(txn, &it); err != nil {
+			it.Source = followup.Source{Label: it.Source.Label + " (deleted)"}
+			if err := followup.Items.Put(txn, &it); err != nil {
 				return err
 			}
 		}

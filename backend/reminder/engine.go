@@ -36,7 +36,7 @@ type Reminder struct {
 	// what is due about it (e.g. the due date), so a changed due date is a new
 	// reminder while the same overdue item is never shown twice.
 	Key   string    `json:"key"`
-	Kind  string    `json:"kind"` // e.g. "action.overdue"
+	Kind  string    `json:"kind"` // e.g. "followup.overdue"
 	Title string    `json:"title"`
 	Body  string    `json:"body"`
 	Link  Link      `json:"link"`

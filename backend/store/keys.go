@@ -31,11 +31,11 @@ const (
 	IdxIncidentSummary byte = 0x31 // idx | startedAt | summary (binary, covering: lists and metrics read keys only) | incident id
 	IdxIncidentPerson  byte = 0x32 // idx | person id | incident id: anyone in a role, participant, author
 	IdxReviewDue       byte = 0x33 // idx | review due date "YYYY-MM-DD" | review brief (covering) | incident id; only pending reviews
-	// Follow-ups / action items (backend/action).
-	PrefixAction    byte = 0x38 // action | id
-	IdxActionOwner  byte = 0x39 // idx | owner id (Nil when removed) | status | action id
-	IdxActionSource byte = 0x3A // idx | source kind | source id | status | action id
-	IdxActionBrief  byte = 0x3B // idx | 'o' due date (open items) or 'c' completion date (closed) | brief (binary, covering) | action id
+	// Follow-ups (backend/followup).
+	PrefixFollowUp    byte = 0x38 // action | id
+	IdxFollowUpOwner  byte = 0x39 // idx | owner id (Nil when removed) | status | action id
+	IdxFollowUpSource byte = 0x3A // idx | source kind | source id | status | action id
+	IdxFollowUpBrief  byte = 0x3B // idx | 'o' due date (open items) or 'c' completion date (closed) | brief (binary, covering) | action id
 	// 0x34-0x37 and 0x3C-0x3F: free for incidents and follow-ups.
 
 	PrefixReminderState byte = 0x40 // reminder state | reminder key (string term): delivered, snoozed, dismissed

@@ -7,9 +7,9 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/demo"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/today"
 	"wheelhouse/backend/workspace"
 )
@@ -45,9 +45,9 @@ func BenchmarkFirstScreenPayloads(b *testing.B) {
 	b.Run("followups-open-view", func(b *testing.B) {
 		var n int
 		for b.Loop() {
-			var v action.View
+			var v followup.View
 			if err := w.Store.View(func(txn *badger.Txn) (err error) {
-				v, err = action.FollowUpsTx(txn, "2026-11-24", action.ViewOptions{})
+				v, err = followup.ViewTx(txn, "2026-11-24", followup.ViewOptions{})
 				return err
 			}); err != nil {
 				b.Fatal(err)

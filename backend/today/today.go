@@ -20,9 +20,9 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/brief"
 	"wheelhouse/backend/civil"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/oncall"
@@ -35,7 +35,7 @@ import (
 const (
 	// WeekDays: "this week" is today and the next 7 days (follow-ups due,
 	// coverage gaps), as the follow-ups view counts "due soon".
-	WeekDays = action.DefaultSoonDays
+	WeekDays = followup.DefaultSoonDays
 	// TimeOffDays: time off and public holidays of today and the next 14 days.
 	TimeOffDays = 14
 	// NextDays bounds how far ahead "on call next" looks.
@@ -151,16 +151,16 @@ type Incidents struct {
 
 // FollowUp is a follow-up overdue or due this week.
 type FollowUp struct {
-	ID           id.ID           `json:"id" ts_type:"string"`
-	Title        string          `json:"title"`
-	OwnerID      id.ID           `json:"ownerId,omitzero" ts_type:"string"`
-	Owner        string          `json:"owner,omitempty"`
-	OwnerRemoved bool            `json:"ownerRemoved,omitempty"`
-	DueDate      string          `json:"dueDate"`
-	Priority     action.Priority `json:"priority"`
-	Status       action.Status   `json:"status"`
-	Source       action.Source   `json:"source"`
-	DaysOverdue  int             `json:"daysOverdue,omitempty"`
+	ID           id.ID             `json:"id" ts_type:"string"`
+	Title        string            `json:"title"`
+	OwnerID      id.ID             `json:"ownerId,omitzero" ts_type:"string"`
+	Owner        string            `json:"owner,omitempty"`
+	OwnerRemoved bool              `json:"ownerRemoved,omitempty"`
+	DueDate      string            `json:"dueDate"`
+	Priority     followup.Priority `json:"priority"`
+	Status       followup.Status   `json:"status"`
+	Source       followup.Source   `json:"source"`
+	DaysOverdue  int               `json:"daysOverdue,omitempty"`
 }
 
 // FollowUps are the open follow-ups overdue or due by WeekEnd.
@@ -295,7 +295,7 @@ type Snapshot struct {
 	// Reviews are the pending reviews overdue on the day.
 	Reviews []incident.ReviewDue
 	// FollowUps are the open follow-ups; AnyClosed: a closed one exists.
-	FollowUps []action.Brief
+	FollowUps []followup.Brief
 	AnyClosed bool
 	// Cadences are the 1:1 cadence statuses on the day.
 	Cadences []oneonone.CadenceStatus
@@ -379,10 +379,10 @@ func LoadTx(txn *badger.Txn, briefs *brief.Builder, now time.Time, loc *time.Loc
 	}
 
 	// Follow-ups: the brief index, keys only.
-	if err = action.OpenTx(txn, func(b *action.Brief) bool { s.FollowUps = append(s.FollowUps, *b); return true }); err != nil {
+	if err = followup.OpenTx(txn, func(b *followup.Brief) bool { s.FollowUps = append(s.FollowUps, *b); return true }); err != nil {
 		return nil, err
 	}
-	if err = action.ClosedSinceTx(txn, "", func(*action.Brief) bool { s.AnyClosed = true; return false }); err != nil {
+	if err = followup.ClosedSinceTx(txn, "", func(*followup.Brief) bool { s.AnyClosed = true; return false }); err != nil {
 		return nil, err
 	}
 
@@ -733,14 +733,14 @@ func followUps(s *Snapshot, w windows) FollowUps {
 		out.State, out.Note = StateNotSetUp, "No follow-ups yet: add them on the Follow-ups screen, from an incident review or a 1:1."
 		return out
 	}
-	for _, row := range action.Order(s.FollowUps, w.today, WeekDays) {
+	for _, row := range followup.Order(s.FollowUps, w.today, WeekDays) {
 		b := row.Item
 		f := FollowUp{ID: b.ID, Title: b.Title, OwnerID: b.OwnerID, Owner: s.name(b.OwnerID), OwnerRemoved: b.OwnerRemoved,
 			DueDate: b.DueDate, Priority: b.Priority, Status: b.Status, Source: b.Source, DaysOverdue: row.DaysOverdue}
 		switch row.Bucket {
-		case action.BucketOverdue:
+		case followup.BucketOverdue:
 			out.Overdue = append(out.Overdue, f)
-		case action.BucketDueSoon:
+		case followup.BucketDueSoon:
 			out.DueSoon = append(out.DueSoon, f)
 		}
 	}

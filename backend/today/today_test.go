@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/oncall"
@@ -206,10 +206,10 @@ func TestClearDay(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.clk.Set(now)
-	if _, err := e.w.Actions.Create(action.Item{Title: "Later", OwnerID: e.p["Kofi"].ID, DueDate: "2026-12-02"}); err != nil {
+	if _, err := e.w.FollowUps.Create(followup.Item{Title: "Later", OwnerID: e.p["Kofi"].ID, DueDate: "2026-12-02"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.w.Actions.Create(action.Item{Title: "Someday", OwnerID: e.p["Kofi"].ID}); err != nil {
+	if _, err := e.w.FollowUps.Create(followup.Item{Title: "Someday", OwnerID: e.p["Kofi"].ID}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := e.w.OneOnOnes.SaveSeries(oneonone.Series{PersonID: e.p["Dana"].ID, Cadence: oneonone.Weekly, Weekday: 2, StartDate: "2026-12-01"}); err != nil {
@@ -284,16 +284,16 @@ func TestBusyDay(t *testing.T) {
 	e.clk.Set(now)
 	// Follow-ups: overdue, due today, due on the last day of the week, later,
 	// undated, done.
-	fu := map[string]action.Item{}
+	fu := map[string]followup.Item{}
 	for _, c := range []struct{ title, due string }{{"Overdue", "2026-11-20"}, {"Today", "2026-11-24"}, {"Week end", "2026-12-01"},
 		{"Later", "2026-12-02"}, {"Undated", ""}, {"Done", "2026-11-01"}} {
-		it, err := e.w.Actions.Create(action.Item{Title: c.title, OwnerID: e.p["Kofi"].ID, DueDate: c.due})
+		it, err := e.w.FollowUps.Create(followup.Item{Title: c.title, OwnerID: e.p["Kofi"].ID, DueDate: c.due})
 		if err != nil {
 			t.Fatal(err)
 		}
 		fu[c.title] = it
 	}
-	if _, err := e.w.Actions.SetStatus(fu["Done"].ID, action.StatusDone, ""); err != nil {
+	if _, err := e.w.FollowUps.SetStatus(fu["Done"].ID, followup.StatusDone, ""); err != nil {
 		t.Fatal(err)
 	}
 	// 1:1s: Dana overdue (last held 3 Nov, weekly), Kofi's first due today,
@@ -516,7 +516,7 @@ func TestDSTWeekendInBerlin(t *testing.T) {
 				Restriction: &oncall.Restriction{Start: "09:00", End: "17:00"}}
 			e.rotation(t, day)
 			e.timeOff(t, "Ana", oncall.KindVacation, "2026-10-25", "2026-10-25")
-			if _, err := e.w.Actions.Create(action.Item{Title: "Due Saturday", OwnerID: e.p["Dana"].ID, DueDate: "2026-10-24"}); err != nil {
+			if _, err := e.w.FollowUps.Create(followup.Item{Title: "Due Saturday", OwnerID: e.p["Dana"].ID, DueDate: "2026-10-24"}); err != nil {
 				t.Fatal(err)
 			}
 			e.clk.Set(c.at)
@@ -607,7 +607,7 @@ func TestBuildFromHandMadeSnapshot(t *testing.T) {
 		People:    map[id.ID]today.Person{dana: {Name: "Dana", TimeZone: "Europe/Berlin"}},
 		Incidents: 1,
 		Active:    []incident.Summary{{ID: id.New(now), Title: "Checkout down", Severity: 1, Status: incident.StatusIdentified, StartedAt: now}},
-		FollowUps: []action.Brief{{ID: id.New(now), Title: "Write it up", OwnerID: dana, DueDate: "2026-11-23", Status: action.StatusOpen}},
+		FollowUps: []followup.Brief{{ID: id.New(now), Title: "Write it up", OwnerID: dana, DueDate: "2026-11-23", Status: followup.StatusOpen}},
 	}
 	a, b := today.Build(s, now, berlin), today.Build(s, now, berlin)
 	if a.Incidents.Count != 1 || a.Incidents.Items[0].SeverityLabel != "SEV?" || a.FollowUps.Overdue[0].Owner != "Dana" ||

@@ -13,9 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/demo"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/store"
 	"wheelhouse/backend/workspace"
@@ -131,7 +131,7 @@ func BenchmarkReminderEvaluation(b *testing.B) {
 	})
 
 	// What the edits change, picked once.
-	open, err := w.Actions.List(action.Filter{Statuses: []action.Status{action.StatusOpen}})
+	open, err := w.FollowUps.List(followup.Filter{Statuses: []followup.Status{followup.StatusOpen}})
 	if err != nil || len(open) == 0 {
 		b.Fatal("no open follow-up", err)
 	}
@@ -164,7 +164,7 @@ func BenchmarkReminderEvaluation(b *testing.B) {
 		{"followup", func(i int) error {
 			fu.Notes = fmt.Sprintf("edited %d", i)
 			var err error
-			fu, err = w.Actions.Update(fu)
+			fu, err = w.FollowUps.Update(fu)
 			return err
 		}},
 		{"oneonone", func(i int) error {

@@ -6,10 +6,10 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
@@ -71,16 +71,16 @@ func (e *evidenceEnv) feedback(t *testing.T, person id.ID, kind feedback.Kind, b
 
 // followUp creates a follow-up owned by person and moves it to status at
 // the fake clock's time.
-func (e *evidenceEnv) followUp(t *testing.T, owner id.ID, title string, st action.Status, at time.Time) action.Item {
+func (e *evidenceEnv) followUp(t *testing.T, owner id.ID, title string, st followup.Status, at time.Time) followup.Item {
 	t.Helper()
 	e.clk.Set(at.Add(-48 * time.Hour))
-	it, err := e.w.Actions.Create(action.Item{Title: title, OwnerID: owner})
+	it, err := e.w.FollowUps.Create(followup.Item{Title: title, OwnerID: owner})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st != action.StatusOpen {
+	if st != followup.StatusOpen {
 		e.clk.Set(at)
-		if it, err = e.w.Actions.SetStatus(it.ID, st, "Not needed any more"); err != nil {
+		if it, err = e.w.FollowUps.SetStatus(it.ID, st, "Not needed any more"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -144,11 +144,11 @@ func TestEvidenceCandidates(t *testing.T) {
 	e.feedback(t, dana, feedback.Positive, "A draft, not delivered", "")
 	e.feedback(t, kofi, feedback.Positive, "Kofi's, not hers", "2026-11-20")
 
-	e.followUp(t, dana, "Write the failover runbook", action.StatusDone, time.Date(2026, 11, 16, 10, 0, 0, 0, time.UTC))
-	e.followUp(t, dana, "Add the replica alert", action.StatusDone, time.Date(2026, 11, 20, 23, 30, 0, 0, time.UTC))
-	e.followUp(t, dana, "Still open", action.StatusOpen, now)
-	e.followUp(t, dana, "Abandoned", action.StatusWontDo, time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC))
-	e.followUp(t, kofi, "Kofi's, done", action.StatusDone, time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC))
+	e.followUp(t, dana, "Write the failover runbook", followup.StatusDone, time.Date(2026, 11, 16, 10, 0, 0, 0, time.UTC))
+	e.followUp(t, dana, "Add the replica alert", followup.StatusDone, time.Date(2026, 11, 20, 23, 30, 0, 0, time.UTC))
+	e.followUp(t, dana, "Still open", followup.StatusOpen, now)
+	e.followUp(t, dana, "Abandoned", followup.StatusWontDo, time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC))
+	e.followUp(t, kofi, "Kofi's, done", followup.StatusDone, time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC))
 
 	all := []cand{
 		{growth.EvidenceIncident, "SEV3 Queue backlog — responder", "2026-11-19", "responder"},
@@ -226,13 +226,13 @@ func TestEvidenceCandidatesLimit(t *testing.T) {
 	e.feedback(t, dana, feedback.Positive, "Early", "2026-11-01")
 	e.feedback(t, dana, feedback.Positive, "Late", "2026-11-20")
 	e.feedback(t, dana, feedback.Positive, "Middle", "2026-11-10")
-	e.followUp(t, dana, "Older", action.StatusDone, time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC))
+	e.followUp(t, dana, "Older", followup.StatusDone, time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC))
 	// Three closed on one day, in another order than they were made: the
 	// closed index is by day, so the newest completion is found by time.
-	var made []action.Item
+	var made []followup.Item
 	for i, title := range []string{"Made first, closed second", "Made second, closed last", "Made last, closed first"} {
 		e.clk.Set(time.Date(2026, 11, 2, 8, i, 0, 0, time.UTC))
-		it, err := e.w.Actions.Create(action.Item{Title: title, OwnerID: dana})
+		it, err := e.w.FollowUps.Create(followup.Item{Title: title, OwnerID: dana})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -240,7 +240,7 @@ func TestEvidenceCandidatesLimit(t *testing.T) {
 	}
 	for i, n := range []int{2, 0, 1} {
 		e.clk.Set(time.Date(2026, 11, 3, 15+i, 0, 0, 0, time.UTC))
-		if _, err := e.w.Actions.SetStatus(made[n].ID, action.StatusDone, ""); err != nil {
+		if _, err := e.w.FollowUps.SetStatus(made[n].ID, followup.StatusDone, ""); err != nil {
 			t.Fatal(err)
 		}
 	}

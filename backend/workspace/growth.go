@@ -9,11 +9,11 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/brief"
 	"wheelhouse/backend/civil"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
@@ -77,7 +77,7 @@ func registerEvidence(g *growth.Service) {
 		return feedbackLabel(&e), date, nil
 	})
 	g.RegisterEvidence(growth.EvidenceFollowUp, func(txn *badger.Txn, u id.ID) (string, string, error) {
-		it, err := action.Items.Get(txn, u)
+		it, err := followup.Items.Get(txn, u)
 		if err != nil {
 			return "", "", err
 		}
@@ -102,7 +102,7 @@ func feedbackLabel(e *feedback.Entry) string {
 
 // closedOn is the civil date a follow-up was completed (its creation date
 // when it has none).
-func closedOn(it *action.Item) string {
+func closedOn(it *followup.Item) string {
 	if !it.CompletedAt.IsZero() {
 		return utcDate(it.CompletedAt)
 	}
@@ -323,10 +323,10 @@ func feedbackCandidates(txn *badger.Txn, person id.ID, linked map[id.ID]bool, li
 // only, latest day first) until the day of the limit-th one is complete
 // and one more of theirs is seen. Follow-ups they won't do are no evidence.
 func followUpCandidates(txn *badger.Txn, person id.ID, linked map[id.ID]bool, limit int) ([]EvidenceCandidate, bool, error) {
-	var rows []action.Brief
+	var rows []followup.Brief
 	boundary, more := "", false // the completion day of the limit-th row
-	err := action.ClosedSinceTx(txn, "", func(b *action.Brief) bool {
-		if b.OwnerID != person || b.Status != action.StatusDone || linked[b.ID] {
+	err := followup.ClosedSinceTx(txn, "", func(b *followup.Brief) bool {
+		if b.OwnerID != person || b.Status != followup.StatusDone || linked[b.ID] {
 			return true
 		}
 		// Within a day the index is not in time order: take the whole

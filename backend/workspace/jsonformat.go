@@ -11,11 +11,11 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
@@ -59,7 +59,7 @@ type Snapshot struct {
 	Services   []people.Service `json:"services"`
 	// Incidents and follow-ups (issue 4): additive, absent in older files.
 	Incidents []incident.Incident `json:"incidents"`
-	Actions   []action.Item       `json:"actions"`
+	FollowUps []followup.Item     `json:"actions"` // the JSON key predates the name
 	// Reminder state: which reminders were delivered, snoozed or dismissed,
 	// so an imported workspace does not remind of everything again.
 	ReminderStates []reminder.State `json:"reminderStates"`
@@ -101,7 +101,7 @@ func (w *Workspace) Load() (Snapshot, error) {
 		if s.Incidents, err = incident.Incidents.List(txn); err != nil {
 			return err
 		}
-		if s.Actions, err = action.Items.List(txn); err != nil {
+		if s.FollowUps, err = followup.Items.List(txn); err != nil {
 			return err
 		}
 		rs, err := reminder.SettingsTx(txn)
@@ -134,8 +134,8 @@ func (w *Workspace) Load() (Snapshot, error) {
 	if s.Incidents == nil {
 		s.Incidents = []incident.Incident{}
 	}
-	if s.Actions == nil {
-		s.Actions = []action.Item{}
+	if s.FollowUps == nil {
+		s.FollowUps = []followup.Item{}
 	}
 	return s, errs.Wrap("workspace.Load", err)
 }
@@ -173,7 +173,7 @@ func (w *Workspace) IsEmpty() (bool, error) {
 	empty := true
 	err := w.Store.View(func(txn *badger.Txn) error {
 		empty = people.Persons.Count(txn) == 0 && people.Teams.Count(txn) == 0 && people.Services.Count(txn) == 0 &&
-			incident.Incidents.Count(txn) == 0 && action.Items.Count(txn) == 0 && oncall.Rotations.Count(txn) == 0 &&
+			incident.Incidents.Count(txn) == 0 && followup.Items.Count(txn) == 0 && oncall.Rotations.Count(txn) == 0 &&
 			oneonone.Meetings.Count(txn) == 0 && feedback.Entries.Count(txn) == 0
 		return nil
 	})
@@ -387,8 +387,8 @@ func Validate(s *Snapshot, now time.Time) error {
 		add("privateNotes", "must be %q or %q", PrivateIncluded, PrivateOmitted)
 	}
 	meetingIDs := s.OneOnOnes.MeetingIDs()
-	for i, it := range s.Actions {
-		if it.Source.Kind == action.SourceOneOnOne && !it.Source.ID.IsZero() && !meetingIDs[it.Source.ID] {
+	for i, it := range s.FollowUps {
+		if it.Source.Kind == followup.SourceOneOnOne && !it.Source.ID.IsZero() && !meetingIDs[it.Source.ID] {
 			add(fmt.Sprintf("actions[%d] %q source.id", i, it.Title), "no 1:1 has id %s", it.Source.ID)
 		}
 	}
@@ -445,8 +445,8 @@ func validateIncidents(s *Snapshot, now time.Time, claim func(string, id.ID), ad
 			}
 		}
 	}
-	for i := range s.Actions {
-		it := &s.Actions[i]
+	for i := range s.FollowUps {
+		it := &s.FollowUps[i]
 		where := fmt.Sprintf("actions[%d] %q", i, it.Title)
 		claim(where, it.ID)
 		it.Normalize()
@@ -456,11 +456,11 @@ func validateIncidents(s *Snapshot, now time.Time, claim func(string, id.ID), ad
 		}
 		switch it.Source.Kind {
 		case "":
-		case action.SourceIncidentReview:
+		case followup.SourceIncidentReview:
 			if !it.Source.ID.IsZero() && !incByID[it.Source.ID] {
 				add(where+" source.id", "no incident has id %s", it.Source.ID)
 			}
-		case action.SourceOneOnOne:
+		case followup.SourceOneOnOne:
 			// checked against the file's 1:1s in Validate
 		default:
 			add(where+" source.kind", "follow-ups from %s records are not part of this workspace format yet", it.Source.Kind)
@@ -524,9 +524,9 @@ func snapshotOps(s *Snapshot) []store.Op {
 		in := &s.Incidents[i]
 		ops = append(ops, func(txn *badger.Txn) error { return incident.Incidents.Put(txn, in) })
 	}
-	for i := range s.Actions {
-		it := &s.Actions[i]
-		ops = append(ops, func(txn *badger.Txn) error { return action.Items.Put(txn, it) })
+	for i := range s.FollowUps {
+		it := &s.FollowUps[i]
+		ops = append(ops, func(txn *badger.Txn) error { return followup.Items.Put(txn, it) })
 	}
 	if s.Settings.Reminders != nil {
 		ops = append(ops, func(txn *badger.Txn) error { return reminder.PutSettingsTx(txn, *s.Settings.Reminders) })

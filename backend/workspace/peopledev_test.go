@@ -48,7 +48,7 @@ func TestPeopleDevelopmentInTheWorkspaceFile(t *testing.T) {
 		}
 		if len(got.OneOnOnes.Meetings) != len(s.OneOnOnes.Meetings) || len(got.OneOnOnes.Series) != len(s.OneOnOnes.Series) ||
 			len(got.Feedback.Entries) != len(s.Feedback.Entries) || len(got.Growth.Plans) != len(s.Growth.Plans) ||
-			len(got.Growth.Mentorships) != len(s.Growth.Mentorships) || len(got.Actions) != len(s.Actions) {
+			len(got.Growth.Mentorships) != len(s.Growth.Mentorships) || len(got.FollowUps) != len(s.FollowUps) {
 			t.Fatalf("round trip lost records: %d/%d meetings, %d/%d feedback", len(got.OneOnOnes.Meetings), len(s.OneOnOnes.Meetings),
 				len(got.Feedback.Entries), len(s.Feedback.Entries))
 		}

@@ -8,8 +8,8 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/civil"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/people"
@@ -59,11 +59,11 @@ func followUpRules() []reminder.Rule {
 
 func followUps(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
 	{
-		overdue, err := action.Overdue(txn, c.Today)
+		overdue, err := followup.Overdue(txn, c.Today)
 		if err != nil {
 			return nil, err
 		}
-		tomorrow, err := action.DueOn(txn, action.AddDays(c.Today, 1))
+		tomorrow, err := followup.DueOn(txn, followup.AddDays(c.Today, 1))
 		if err != nil {
 			return nil, err
 		}

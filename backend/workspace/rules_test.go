@@ -6,10 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/demo"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/notify"
@@ -28,8 +28,8 @@ func TestFollowUpReminderRules(t *testing.T) {
 	}
 	defer w.Close()
 	p, _ := w.Roster.CreatePerson(people.Person{Name: "Dana Xu", TimeZone: "Europe/Berlin"})
-	mk := func(title, due string) action.Item {
-		it, err := w.Actions.Create(action.Item{Title: title, OwnerID: p.ID, DueDate: due})
+	mk := func(title, due string) followup.Item {
+		it, err := w.FollowUps.Create(followup.Item{Title: title, OwnerID: p.ID, DueDate: due})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,7 +39,7 @@ func TestFollowUpReminderRules(t *testing.T) {
 	mk("Write the runbook", "2026-11-25") // due tomorrow
 	mk("Later thing", "2026-12-20")       // not yet
 	done := mk("Already done", "2026-11-01")
-	if _, err := w.Actions.SetStatus(done.ID, action.StatusDone, ""); err != nil {
+	if _, err := w.FollowUps.SetStatus(done.ID, followup.StatusDone, ""); err != nil {
 		t.Fatal(err)
 	}
 
@@ -65,7 +65,7 @@ func TestFollowUpReminderRules(t *testing.T) {
 	}
 
 	// Completing it removes the reminder; moving the other's due date makes a new one.
-	if _, err := w.Actions.SetStatus(overdue.ID, action.StatusDone, ""); err != nil {
+	if _, err := w.FollowUps.SetStatus(overdue.ID, followup.StatusDone, ""); err != nil {
 		t.Fatal(err)
 	}
 	clk.Advance(time.Minute)
@@ -222,7 +222,7 @@ func TestDeletingPeopleOfTheLargeDemoFitsOneTransaction(t *testing.T) {
 		t.Fatalf("people: %d, %v", len(ps), err)
 	}
 	// The three who own the most open follow-ups.
-	open, err := w.Actions.List(action.Filter{Statuses: []action.Status{action.StatusOpen}})
+	open, err := w.FollowUps.List(followup.Filter{Statuses: []followup.Status{followup.StatusOpen}})
 	if err != nil {
 		t.Fatal(err)
 	}

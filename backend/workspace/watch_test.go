@@ -8,9 +8,9 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
@@ -127,11 +127,11 @@ func TestEditsInEveryAreaReachTheNextEvaluation(t *testing.T) {
 	step("start", one(stale), none)
 
 	// Follow-ups.
-	fu, err := w.Actions.Create(action.Item{Title: "Rotate the signing key", OwnerID: dana.ID, DueDate: "2026-11-20"})
+	fu, err := w.FollowUps.Create(followup.Item{Title: "Rotate the signing key", OwnerID: dana.ID, DueDate: "2026-11-20"})
 	must(err)
 	overdueFU := "followup.overdue Overdue follow-up: Rotate the signing key"
 	step("follow-up created overdue", one(overdueFU), none)
-	_, err = w.Actions.SetStatus(fu.ID, action.StatusDone, "")
+	_, err = w.FollowUps.SetStatus(fu.ID, followup.StatusDone, "")
 	must(err)
 	step("follow-up done", none, one(overdueFU))
 
@@ -242,7 +242,7 @@ func TestEditsInEveryAreaReachTheNextEvaluation(t *testing.T) {
 
 	// Reminder settings: in Pago Pago (UTC-11) it is still Monday evening,
 	// so a follow-up due on Tuesday is due tomorrow there.
-	_, err = w.Actions.Create(action.Item{Title: "Send the budget", OwnerID: ava.ID, DueDate: "2026-11-24"})
+	_, err = w.FollowUps.Create(followup.Item{Title: "Send the budget", OwnerID: ava.ID, DueDate: "2026-11-24"})
 	must(err)
 	step("due today in Berlin", none, none)
 	_, err = w.Reminders.SaveSettings(reminder.Settings{TimeZone: "Pacific/Pago_Pago", Desktop: true})

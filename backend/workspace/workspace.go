@@ -6,11 +6,11 @@ package workspace
 import (
 	"log/slog"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/brief"
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/feedback"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/notify"
@@ -36,7 +36,7 @@ type Workspace struct {
 	Store     *store.Store
 	Clock     clock.Clock
 	Roster    *people.Roster
-	Actions   *action.Book
+	FollowUps *followup.Book
 	Incidents *incident.Desk
 	OnCall    *oncall.Service
 	Calendar  *calendar.Service // iCalendar export, feeds and import (on-call)
@@ -73,11 +73,11 @@ func Open(root string, opt Options) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	book := action.NewBook(st, opt.Clock)
+	book := followup.NewBook(st, opt.Clock)
 	w := &Workspace{
 		Root: root, Store: st, Clock: opt.Clock,
 		Roster:    people.NewRoster(st, opt.Clock),
-		Actions:   book,
+		FollowUps: book,
 		Incidents: incident.NewDesk(st, opt.Clock, book),
 		OnCall:    oncall.NewService(st, opt.Clock),
 		Reminders: reminder.NewEngine(st, opt.Clock, opt.Notifier, opt.Logger),
@@ -101,7 +101,7 @@ func Open(root string, opt Options) (*Workspace, error) {
 	w.OneOnOnes.Zone = w.ZoneTx
 	// Deleting a person describes and detaches their incidents and follow-ups.
 	w.Roster.AddPersonRefs(incident.PersonRefs{Clock: opt.Clock})
-	w.Roster.AddPersonRefs(action.PersonRefs{Clock: opt.Clock})
+	w.Roster.AddPersonRefs(followup.PersonRefs{Clock: opt.Clock})
 	w.Roster.AddPersonRefs(oncall.PersonRefs{Clock: opt.Clock})
 	w.Roster.AddPersonRefs(oneonone.PersonRefs{})
 	w.Roster.AddPersonRefs(feedback.PersonRefs{})

@@ -12,10 +12,10 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/demo"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/people"
@@ -61,9 +61,9 @@ func TestDemoSizes(t *testing.T) {
 			t.Fatalf("%s: %d people %d teams %d services", c.size, len(s.People), len(s.Teams), len(s.Services))
 		}
 		fromReviews, from1on1 := 0, 0
-		for _, it := range s.Actions {
+		for _, it := range s.FollowUps {
 			switch it.Source.Kind {
-			case action.SourceOneOnOne:
+			case followup.SourceOneOnOne:
 				from1on1++
 			default:
 				fromReviews++
@@ -130,10 +130,10 @@ func TestSmallDemoHasRemindersAfterImport(t *testing.T) {
 	w := open(t, dir)
 	today := incident.Today(now, time.UTC)
 	err := w.Store.View(func(txn *badger.Txn) error {
-		od, err := action.Overdue(txn, today)
+		od, err := followup.Overdue(txn, today)
 		reviews := 0
 		for _, it := range od {
-			if it.Source.Kind != action.SourceOneOnOne {
+			if it.Source.Kind != followup.SourceOneOnOne {
 				reviews++
 			}
 		}

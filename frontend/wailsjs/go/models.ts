@@ -1,341 +1,3 @@
-export namespace action {
-	
-	export class Source {
-	    kind?: string;
-	    id: string;
-	    label?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Source(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.kind = source["kind"];
-	        this.id = source["id"];
-	        this.label = source["label"];
-	    }
-	}
-	export class Brief {
-	    id: string;
-	    title: string;
-	    ownerId: string;
-	    ownerRemoved?: boolean;
-	    dueDate?: string;
-	    priority: string;
-	    status: string;
-	    reason?: string;
-	    source: Source;
-	    createdAt: string;
-	    completedAt: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Brief(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.title = source["title"];
-	        this.ownerId = source["ownerId"];
-	        this.ownerRemoved = source["ownerRemoved"];
-	        this.dueDate = source["dueDate"];
-	        this.priority = source["priority"];
-	        this.status = source["status"];
-	        this.reason = source["reason"];
-	        this.source = this.convertValues(source["source"], Source);
-	        this.createdAt = source["createdAt"];
-	        this.completedAt = source["completedAt"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Filter {
-	    ownerIds?: string[];
-	    sourceKind?: string;
-	    sourceId: string;
-	    statuses?: string[];
-	    overdueOnly?: boolean;
-	    today?: string;
-	    dueBefore?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Filter(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.ownerIds = source["ownerIds"];
-	        this.sourceKind = source["sourceKind"];
-	        this.sourceId = source["sourceId"];
-	        this.statuses = source["statuses"];
-	        this.overdueOnly = source["overdueOnly"];
-	        this.today = source["today"];
-	        this.dueBefore = source["dueBefore"];
-	    }
-	}
-	export class Item {
-	    id: string;
-	    title: string;
-	    ownerId: string;
-	    ownerRemoved?: boolean;
-	    dueDate?: string;
-	    priority: string;
-	    status: string;
-	    reason?: string;
-	    source: Source;
-	    notes?: string;
-	    createdAt: string;
-	    updatedAt: string;
-	    completedAt: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Item(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.title = source["title"];
-	        this.ownerId = source["ownerId"];
-	        this.ownerRemoved = source["ownerRemoved"];
-	        this.dueDate = source["dueDate"];
-	        this.priority = source["priority"];
-	        this.status = source["status"];
-	        this.reason = source["reason"];
-	        this.source = this.convertValues(source["source"], Source);
-	        this.notes = source["notes"];
-	        this.createdAt = source["createdAt"];
-	        this.updatedAt = source["updatedAt"];
-	        this.completedAt = source["completedAt"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class OwnerStats {
-	    ownerId: string;
-	    total: number;
-	    open: number;
-	    done: number;
-	    wontDo: number;
-	    overdue: number;
-	    completionRate: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new OwnerStats(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.ownerId = source["ownerId"];
-	        this.total = source["total"];
-	        this.open = source["open"];
-	        this.done = source["done"];
-	        this.wontDo = source["wontDo"];
-	        this.overdue = source["overdue"];
-	        this.completionRate = source["completionRate"];
-	    }
-	}
-	export class Row {
-	    item: Brief;
-	    bucket: string;
-	    daysOverdue?: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Row(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.item = this.convertValues(source["item"], Brief);
-	        this.bucket = source["bucket"];
-	        this.daysOverdue = source["daysOverdue"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
-	export class Stats {
-	    total: number;
-	    open: number;
-	    done: number;
-	    wontDo: number;
-	    overdue: number;
-	    completionRate: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Stats(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.total = source["total"];
-	        this.open = source["open"];
-	        this.done = source["done"];
-	        this.wontDo = source["wontDo"];
-	        this.overdue = source["overdue"];
-	        this.completionRate = source["completionRate"];
-	    }
-	}
-	export class TeamStats {
-	    teamId: string;
-	    name: string;
-	    total: number;
-	    open: number;
-	    done: number;
-	    wontDo: number;
-	    overdue: number;
-	    completionRate: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new TeamStats(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.teamId = source["teamId"];
-	        this.name = source["name"];
-	        this.total = source["total"];
-	        this.open = source["open"];
-	        this.done = source["done"];
-	        this.wontDo = source["wontDo"];
-	        this.overdue = source["overdue"];
-	        this.completionRate = source["completionRate"];
-	    }
-	}
-	export class View {
-	    today: string;
-	    soonDays: number;
-	    rows: Row[];
-	    overdue: number;
-	    dueSoon: number;
-	    moreClosed?: boolean;
-	    all: Stats;
-	    owners: OwnerStats[];
-	    teams: TeamStats[];
-	
-	    static createFrom(source: any = {}) {
-	        return new View(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.today = source["today"];
-	        this.soonDays = source["soonDays"];
-	        this.rows = this.convertValues(source["rows"], Row);
-	        this.overdue = source["overdue"];
-	        this.dueSoon = source["dueSoon"];
-	        this.moreClosed = source["moreClosed"];
-	        this.all = this.convertValues(source["all"], Stats);
-	        this.owners = this.convertValues(source["owners"], OwnerStats);
-	        this.teams = this.convertValues(source["teams"], TeamStats);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class ViewOptions {
-	    filter: Filter;
-	    soonDays: number;
-	    closedLimit: number;
-	    countsOnly?: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new ViewOptions(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.filter = this.convertValues(source["filter"], Filter);
-	        this.soonDays = source["soonDays"];
-	        this.closedLimit = source["closedLimit"];
-	        this.countsOnly = source["countsOnly"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-
-}
-
 export namespace app {
 	
 	export class APIError {
@@ -409,7 +71,7 @@ export namespace app {
 	    }
 	}
 	export class BulkResult {
-	    items: action.Item[];
+	    items: followup.Item[];
 	    problems: BulkProblem[];
 	
 	    static createFrom(source: any = {}) {
@@ -418,7 +80,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.items = this.convertValues(source["items"], action.Item);
+	        this.items = this.convertValues(source["items"], followup.Item);
 	        this.problems = this.convertValues(source["problems"], BulkProblem);
 	    }
 	
@@ -838,7 +500,7 @@ export namespace app {
 	}
 	export class IncidentDetail {
 	    incident: incident.Incident;
-	    followUps: action.Item[];
+	    followUps: followup.Item[];
 	
 	    static createFrom(source: any = {}) {
 	        return new IncidentDetail(source);
@@ -847,7 +509,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.incident = this.convertValues(source["incident"], incident.Incident);
-	        this.followUps = this.convertValues(source["followUps"], action.Item);
+	        this.followUps = this.convertValues(source["followUps"], followup.Item);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1208,7 +870,7 @@ export namespace app {
 	    series: oneonone.Series;
 	    status?: oneonone.CadenceStatus;
 	    meetings: oneonone.Meeting[];
-	    followUps: action.Brief[];
+	    followUps: followup.Brief[];
 	    today: string;
 	    slot?: oneonone.Slot;
 	
@@ -1222,7 +884,7 @@ export namespace app {
 	        this.series = this.convertValues(source["series"], oneonone.Series);
 	        this.status = this.convertValues(source["status"], oneonone.CadenceStatus);
 	        this.meetings = this.convertValues(source["meetings"], oneonone.Meeting);
-	        this.followUps = this.convertValues(source["followUps"], action.Brief);
+	        this.followUps = this.convertValues(source["followUps"], followup.Brief);
 	        this.today = source["today"];
 	        this.slot = this.convertValues(source["slot"], oneonone.Slot);
 	    }
@@ -1969,8 +1631,8 @@ export namespace brief {
 	    lastMeeting?: MeetingRef;
 	    nextMeeting?: MeetingRef;
 	    topics: oneonone.AgendaItem[];
-	    followUpsTheirs: action.Brief[];
-	    followUpsMine: action.Brief[];
+	    followUpsTheirs: followup.Brief[];
+	    followUpsMine: followup.Brief[];
 	    closedSince: number;
 	    feedbackDrafts: feedback.Entry[];
 	    feedback: feedback.Balance;
@@ -1997,8 +1659,8 @@ export namespace brief {
 	        this.lastMeeting = this.convertValues(source["lastMeeting"], MeetingRef);
 	        this.nextMeeting = this.convertValues(source["nextMeeting"], MeetingRef);
 	        this.topics = this.convertValues(source["topics"], oneonone.AgendaItem);
-	        this.followUpsTheirs = this.convertValues(source["followUpsTheirs"], action.Brief);
-	        this.followUpsMine = this.convertValues(source["followUpsMine"], action.Brief);
+	        this.followUpsTheirs = this.convertValues(source["followUpsTheirs"], followup.Brief);
+	        this.followUpsMine = this.convertValues(source["followUpsMine"], followup.Brief);
 	        this.closedSince = source["closedSince"];
 	        this.feedbackDrafts = this.convertValues(source["feedbackDrafts"], feedback.Entry);
 	        this.feedback = this.convertValues(source["feedback"], feedback.Balance);
@@ -2420,6 +2082,344 @@ export namespace feedback {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.staleDays = source["staleDays"];
 	    }
+	}
+
+}
+
+export namespace followup {
+	
+	export class Source {
+	    kind?: string;
+	    id: string;
+	    label?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Source(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.label = source["label"];
+	    }
+	}
+	export class Brief {
+	    id: string;
+	    title: string;
+	    ownerId: string;
+	    ownerRemoved?: boolean;
+	    dueDate?: string;
+	    priority: string;
+	    status: string;
+	    reason?: string;
+	    source: Source;
+	    createdAt: string;
+	    completedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Brief(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerRemoved = source["ownerRemoved"];
+	        this.dueDate = source["dueDate"];
+	        this.priority = source["priority"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	        this.source = this.convertValues(source["source"], Source);
+	        this.createdAt = source["createdAt"];
+	        this.completedAt = source["completedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Filter {
+	    ownerIds?: string[];
+	    sourceKind?: string;
+	    sourceId: string;
+	    statuses?: string[];
+	    overdueOnly?: boolean;
+	    today?: string;
+	    dueBefore?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerIds = source["ownerIds"];
+	        this.sourceKind = source["sourceKind"];
+	        this.sourceId = source["sourceId"];
+	        this.statuses = source["statuses"];
+	        this.overdueOnly = source["overdueOnly"];
+	        this.today = source["today"];
+	        this.dueBefore = source["dueBefore"];
+	    }
+	}
+	export class Item {
+	    id: string;
+	    title: string;
+	    ownerId: string;
+	    ownerRemoved?: boolean;
+	    dueDate?: string;
+	    priority: string;
+	    status: string;
+	    reason?: string;
+	    source: Source;
+	    notes?: string;
+	    createdAt: string;
+	    updatedAt: string;
+	    completedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.ownerId = source["ownerId"];
+	        this.ownerRemoved = source["ownerRemoved"];
+	        this.dueDate = source["dueDate"];
+	        this.priority = source["priority"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	        this.source = this.convertValues(source["source"], Source);
+	        this.notes = source["notes"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.completedAt = source["completedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OwnerStats {
+	    ownerId: string;
+	    total: number;
+	    open: number;
+	    done: number;
+	    wontDo: number;
+	    overdue: number;
+	    completionRate: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OwnerStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ownerId = source["ownerId"];
+	        this.total = source["total"];
+	        this.open = source["open"];
+	        this.done = source["done"];
+	        this.wontDo = source["wontDo"];
+	        this.overdue = source["overdue"];
+	        this.completionRate = source["completionRate"];
+	    }
+	}
+	export class Row {
+	    item: Brief;
+	    bucket: string;
+	    daysOverdue?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = this.convertValues(source["item"], Brief);
+	        this.bucket = source["bucket"];
+	        this.daysOverdue = source["daysOverdue"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Stats {
+	    total: number;
+	    open: number;
+	    done: number;
+	    wontDo: number;
+	    overdue: number;
+	    completionRate: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Stats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.open = source["open"];
+	        this.done = source["done"];
+	        this.wontDo = source["wontDo"];
+	        this.overdue = source["overdue"];
+	        this.completionRate = source["completionRate"];
+	    }
+	}
+	export class TeamStats {
+	    teamId: string;
+	    name: string;
+	    total: number;
+	    open: number;
+	    done: number;
+	    wontDo: number;
+	    overdue: number;
+	    completionRate: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TeamStats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.teamId = source["teamId"];
+	        this.name = source["name"];
+	        this.total = source["total"];
+	        this.open = source["open"];
+	        this.done = source["done"];
+	        this.wontDo = source["wontDo"];
+	        this.overdue = source["overdue"];
+	        this.completionRate = source["completionRate"];
+	    }
+	}
+	export class View {
+	    today: string;
+	    soonDays: number;
+	    rows: Row[];
+	    overdue: number;
+	    dueSoon: number;
+	    moreClosed?: boolean;
+	    all: Stats;
+	    owners: OwnerStats[];
+	    teams: TeamStats[];
+	
+	    static createFrom(source: any = {}) {
+	        return new View(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.today = source["today"];
+	        this.soonDays = source["soonDays"];
+	        this.rows = this.convertValues(source["rows"], Row);
+	        this.overdue = source["overdue"];
+	        this.dueSoon = source["dueSoon"];
+	        this.moreClosed = source["moreClosed"];
+	        this.all = this.convertValues(source["all"], Stats);
+	        this.owners = this.convertValues(source["owners"], OwnerStats);
+	        this.teams = this.convertValues(source["teams"], TeamStats);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ViewOptions {
+	    filter: Filter;
+	    soonDays: number;
+	    closedLimit: number;
+	    countsOnly?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ViewOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.soonDays = source["soonDays"];
+	        this.closedLimit = source["closedLimit"];
+	        this.countsOnly = source["countsOnly"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
@@ -4604,7 +4604,7 @@ export namespace today {
 	    dueDate: string;
 	    priority: string;
 	    status: string;
-	    source: action.Source;
+	    source: followup.Source;
 	    daysOverdue?: number;
 	
 	    static createFrom(source: any = {}) {
@@ -4621,7 +4621,7 @@ export namespace today {
 	        this.dueDate = source["dueDate"];
 	        this.priority = source["priority"];
 	        this.status = source["status"];
-	        this.source = this.convertValues(source["source"], action.Source);
+	        this.source = this.convertValues(source["source"], followup.Source);
 	        this.daysOverdue = source["daysOverdue"];
 	    }
 	

@@ -1,5 +1,5 @@
-import * as Actions from '$wails/go/app/ActionAPI'
-import { app, action as wa } from '$wails/go/models'
+import * as FollowUpAPI from '$wails/go/app/FollowUpAPI'
+import { app, followup as wfu } from '$wails/go/models'
 import { call } from './call'
 import { arr, callRaw, obj, str, strOr, type Raw } from './decode'
 import { bulkProblemsOf, type BulkProblem } from './reminders'
@@ -57,13 +57,13 @@ export interface FollowUpsQuery {
 
 /** The follow-ups view: rows by bucket and completion stats (for the whole book). */
 export async function loadFollowUps(q: FollowUpsQuery = {}): Promise<FollowUpsView> {
-  const opt = wa.ViewOptions.createFrom({
+  const opt = wfu.ViewOptions.createFrom({
     filter: { sourceId: '', ...(q.filter ?? {}) },
     soonDays: q.soonDays ?? 0,
     closedLimit: q.closedLimit ?? 0,
     countsOnly: q.countsOnly ?? false,
   })
-  const v = await callRaw(() => Actions.FollowUps(opt))
+  const v = await callRaw(() => FollowUpAPI.FollowUps(opt))
   return {
     today: str(v.today),
     soonDays: Number(v.soonDays ?? 7),
@@ -82,28 +82,28 @@ export async function loadFollowUps(q: FollowUpsQuery = {}): Promise<FollowUpsVi
 }
 
 export async function getFollowUp(id: string): Promise<FollowUp> {
-  return followUpOf(await callRaw(() => Actions.Get(id)))
+  return followUpOf(await callRaw(() => FollowUpAPI.Get(id)))
 }
 
 /** A stand-alone follow-up (no source). */
 export async function createFollowUp(input: FollowUpInput): Promise<FollowUp> {
   const body = { ...input, status: 'open', source: {} }
-  return followUpOf(await callRaw(() => Actions.Create(wa.Item.createFrom(body))))
+  return followUpOf(await callRaw(() => FollowUpAPI.Create(wfu.Item.createFrom(body))))
 }
 
 /** Saves title, owner, due date, priority and notes (status and source are kept). */
 export async function updateFollowUp(id: string, input: FollowUpInput): Promise<FollowUp> {
   const body = { id, ...input }
-  return followUpOf(await callRaw(() => Actions.Update(wa.Item.createFrom(body))))
+  return followUpOf(await callRaw(() => FollowUpAPI.Update(wfu.Item.createFrom(body))))
 }
 
 /** Moves a follow-up to a status; won't-do needs a reason. */
 export async function setFollowUpStatus(id: string, status: FollowUpStatus, reason = ''): Promise<FollowUp> {
-  return followUpOf(await callRaw(() => Actions.SetStatus(id, status, reason)))
+  return followUpOf(await callRaw(() => FollowUpAPI.SetStatus(id, status, reason)))
 }
 
 export async function deleteFollowUp(id: string): Promise<void> {
-  await call(() => Actions.Delete(id))
+  await call(() => FollowUpAPI.Delete(id))
 }
 
 /**
@@ -128,6 +128,6 @@ export interface FollowUpsChanged {
 
 /** Applies each change on its own: one refused leaves the others applied. */
 export async function changeFollowUps(changes: FollowUpChange[]): Promise<FollowUpsChanged> {
-  const r = await callRaw(() => Actions.ChangeMany(changes.map((c) => app.FollowUpChange.createFrom(c))))
+  const r = await callRaw(() => FollowUpAPI.ChangeMany(changes.map((c) => app.FollowUpChange.createFrom(c))))
   return { items: arr(r?.items).map(followUpOf), problems: bulkProblemsOf(r?.problems) }
 }

@@ -1,5 +1,5 @@
 import * as Incidents from '$wails/go/app/IncidentAPI'
-import { incident as wi, action as wa } from '$wails/go/models'
+import { incident as wi, followup as wfu } from '$wails/go/models'
 import { call } from './call'
 import { arr, callList, callRaw, dropEmpty, obj, optTime, str, strOr, type Raw } from './decode'
 import { followUpOf } from './followups'
@@ -178,7 +178,7 @@ export async function skipReview(id: string, reason: string): Promise<IncidentDe
 
 export async function addIncidentFollowUp(id: string, input: FollowUpInput): Promise<IncidentDetail> {
   const body = { ...input, status: 'open', source: { kind: 'incident_review', id } }
-  return detail(await call(() => Incidents.AddFollowUp(id, wa.Item.createFrom(body))))
+  return detail(await call(() => Incidents.AddFollowUp(id, wfu.Item.createFrom(body))))
 }
 
 export async function deleteIncident(id: string): Promise<void> {

@@ -1,7 +1,7 @@
 // 1:1s, feedback, the 1:1 prep brief and team health (Go: app/oneonone_api.go,
 // backend/oneonone, backend/feedback, backend/brief).
 import * as O from '$wails/go/app/OneOnOneAPI'
-import { action as wa, feedback as wf, oneonone as wo } from '$wails/go/models'
+import { feedback as wf, followup as wfu, oneonone as wo } from '$wails/go/models'
 import { call } from './call'
 import { arr, callList, callRaw, num, obj, str, strOr, type Raw } from './decode'
 import { followUpBriefOf, followUpOf } from './followups'
@@ -252,7 +252,7 @@ export async function addMeetingFollowUp(meetingId: string, f: MeetingFollowUpIn
     status: 'open',
     source: {},
   }
-  return followUpOf(await callRaw(() => O.AddFollowUp(meetingId, wa.Item.createFrom(body))))
+  return followUpOf(await callRaw(() => O.AddFollowUp(meetingId, wfu.Item.createFrom(body))))
 }
 
 export interface TextExport {

@@ -4,13 +4,13 @@ import (
 	"encoding/json"
 	"testing"
 
-	"wheelhouse/backend/action"
+	"wheelhouse/backend/followup"
 )
 
 // Bulk actions of the follow-ups table: each change is applied on its own,
 // a refused one is reported by id and leaves the others done, and undo is
 // the same call with the old values.
-func TestActionAPIChangeMany(t *testing.T) {
+func TestFollowUpAPIChangeMany(t *testing.T) {
 	s := newShell(t, t.TempDir())
 	if err := s.Open(); err != nil {
 		t.Fatal(err)
@@ -18,9 +18,9 @@ func TestActionAPIChangeMany(t *testing.T) {
 	people := NewPeopleAPI(s)
 	dana, _ := people.CreatePerson(PersonInput{Name: "Dana Xu", TimeZone: "UTC"})
 	kofi, _ := people.CreatePerson(PersonInput{Name: "Kofi Mensah", TimeZone: "UTC"})
-	acts := NewActionAPI(s)
+	acts := NewFollowUpAPI(s)
 	mk := func(title, due string) string {
-		it, err := acts.Create(action.Item{Title: title, OwnerID: idOf(t, dana.ID), DueDate: due, Notes: "keep me"})
+		it, err := acts.Create(followup.Item{Title: title, OwnerID: idOf(t, dana.ID), DueDate: due, Notes: "keep me"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -37,7 +37,7 @@ func TestActionAPIChangeMany(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Items) != 2 || res.Items[0].ID.String() != a || res.Items[1].ID.String() != c || res.Items[0].Status != action.StatusDone {
+	if len(res.Items) != 2 || res.Items[0].ID.String() != a || res.Items[1].ID.String() != c || res.Items[0].Status != followup.StatusDone {
 		t.Fatalf("items %+v", res.Items)
 	}
 	if len(res.Problems) != 2 || res.Problems[0].ID != b || res.Problems[0].Field != "reason" || res.Problems[0].Code != "invalid" ||
@@ -59,7 +59,7 @@ func TestActionAPIChangeMany(t *testing.T) {
 	if err != nil || len(res.Problems) != 0 || len(res.Items) != 3 {
 		t.Fatalf("undo and edits: %+v %v", res, err)
 	}
-	got := map[string]action.Item{}
+	got := map[string]followup.Item{}
 	for _, id := range []string{a, b, c} {
 		it, err := acts.Get(id)
 		if err != nil {
@@ -67,7 +67,7 @@ func TestActionAPIChangeMany(t *testing.T) {
 		}
 		got[id] = it
 	}
-	if got[a].Status != action.StatusOpen || got[a].OwnerID.String() != kofi.ID || got[a].Notes != "keep me" ||
+	if got[a].Status != followup.StatusOpen || got[a].OwnerID.String() != kofi.ID || got[a].Notes != "keep me" ||
 		got[c].DueDate != "2026-12-07" || got[c].OwnerID.String() != dana.ID || got[b].DueDate != "" {
 		t.Fatalf("after: %+v", got)
 	}

@@ -1,59 +1,59 @@
 package app
 
 import (
-	"wheelhouse/backend/action"
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/workspace"
 )
 
-// ActionAPI is bound to the frontend: follow-ups from every source.
-type ActionAPI struct{ s *Shell }
+// FollowUpAPI is bound to the frontend: follow-ups from every source.
+type FollowUpAPI struct{ s *Shell }
 
-// NewActionAPI binds to shell s.
-func NewActionAPI(s *Shell) *ActionAPI { return &ActionAPI{s} }
+// NewFollowUpAPI binds to shell s.
+func NewFollowUpAPI(s *Shell) *FollowUpAPI { return &FollowUpAPI{s} }
 
 // FollowUps is the follow-ups view: overdue first, then due soon, with
 // completion stats per owner and team. "Today" is the manager's date.
-func (a *ActionAPI) FollowUps(opt action.ViewOptions) (action.View, error) {
-	return read(a.s, "action.FollowUps", func(w *workspace.Workspace) (action.View, error) {
+func (a *FollowUpAPI) FollowUps(opt followup.ViewOptions) (followup.View, error) {
+	return read(a.s, "followup.FollowUps", func(w *workspace.Workspace) (followup.View, error) {
 		today := a.s.today(w)
 		if opt.Filter.OverdueOnly && opt.Filter.Today == "" {
 			opt.Filter.Today = today
 		}
-		return w.Actions.FollowUps(today, opt)
+		return w.FollowUps.View(today, opt)
 	})
 }
 
 // Get returns one follow-up with its notes.
-func (a *ActionAPI) Get(actionID string) (action.Item, error) {
-	return read(a.s, "action.Get", func(w *workspace.Workspace) (action.Item, error) {
-		return withID("id", actionID, w.Actions.Get)
+func (a *FollowUpAPI) Get(actionID string) (followup.Item, error) {
+	return read(a.s, "followup.Get", func(w *workspace.Workspace) (followup.Item, error) {
+		return withID("id", actionID, w.FollowUps.Get)
 	})
 }
 
 // Create adds a follow-up (without a source: a standalone one).
-func (a *ActionAPI) Create(it action.Item) (action.Item, error) {
-	return write(a.s, "action.Create", func(w *workspace.Workspace) (action.Item, error) { return w.Actions.Create(it) })
+func (a *FollowUpAPI) Create(it followup.Item) (followup.Item, error) {
+	return write(a.s, "followup.Create", func(w *workspace.Workspace) (followup.Item, error) { return w.FollowUps.Create(it) })
 }
 
 // Update saves a follow-up's fields.
-func (a *ActionAPI) Update(it action.Item) (action.Item, error) {
-	return write(a.s, "action.Update", func(w *workspace.Workspace) (action.Item, error) { return w.Actions.Update(it) })
+func (a *FollowUpAPI) Update(it followup.Item) (followup.Item, error) {
+	return write(a.s, "followup.Update", func(w *workspace.Workspace) (followup.Item, error) { return w.FollowUps.Update(it) })
 }
 
 // SetStatus moves a follow-up to open, in_progress, done or wont_do (with a reason).
-func (a *ActionAPI) SetStatus(actionID, status, reason string) (action.Item, error) {
-	return write(a.s, "action.SetStatus", func(w *workspace.Workspace) (action.Item, error) {
-		return withID("id", actionID, func(u id.ID) (action.Item, error) {
-			return w.Actions.SetStatus(u, action.Status(status), reason)
+func (a *FollowUpAPI) SetStatus(actionID, status, reason string) (followup.Item, error) {
+	return write(a.s, "followup.SetStatus", func(w *workspace.Workspace) (followup.Item, error) {
+		return withID("id", actionID, func(u id.ID) (followup.Item, error) {
+			return w.FollowUps.SetStatus(u, followup.Status(status), reason)
 		})
 	})
 }
 
 // Delete removes a follow-up.
-func (a *ActionAPI) Delete(actionID string) error {
-	return change(a.s, "action.Delete", func(w *workspace.Workspace) error { return byID("id", actionID, w.Actions.Delete) })
+func (a *FollowUpAPI) Delete(actionID string) error {
+	return change(a.s, "followup.Delete", func(w *workspace.Workspace) error { return byID("id", actionID, w.FollowUps.Delete) })
 }
 
 // BulkProblem says why one record of a bulk change was left as it was.
@@ -86,19 +86,19 @@ type FollowUpChange struct {
 // BulkResult is what a bulk change did: the follow-ups as saved, and why
 // the others were not changed.
 type BulkResult struct {
-	Items    []action.Item `json:"items"`
-	Problems []BulkProblem `json:"problems"`
+	Items    []followup.Item `json:"items"`
+	Problems []BulkProblem   `json:"problems"`
 }
 
 // ChangeMany applies each change on its own (complete, postpone, reassign
 // many rows at once, or undo that): one that fails leaves the others
 // applied and is reported with its id.
-func (a *ActionAPI) ChangeMany(changes []FollowUpChange) (BulkResult, error) {
-	const op = "action.ChangeMany"
+func (a *FollowUpAPI) ChangeMany(changes []FollowUpChange) (BulkResult, error) {
+	const op = "followup.ChangeMany"
 	return read(a.s, op, func(w *workspace.Workspace) (BulkResult, error) {
-		res := BulkResult{Items: []action.Item{}, Problems: []BulkProblem{}}
+		res := BulkResult{Items: []followup.Item{}, Problems: []BulkProblem{}}
 		for _, ch := range changes {
-			it, err := changeOne(w.Actions, ch)
+			it, err := changeOne(w.FollowUps, ch)
 			if err != nil {
 				res.Problems = append(res.Problems, bulkProblem(a.s, op, ch.ID, err))
 				continue
@@ -112,16 +112,16 @@ func (a *ActionAPI) ChangeMany(changes []FollowUpChange) (BulkResult, error) {
 	})
 }
 
-func changeOne(b *action.Book, ch FollowUpChange) (action.Item, error) {
+func changeOne(b *followup.Book, ch FollowUpChange) (followup.Item, error) {
 	u, err := parseID("id", ch.ID)
 	if err != nil {
-		return action.Item{}, err
+		return followup.Item{}, err
 	}
-	c := action.Change{Status: action.Status(ch.Status), Reason: ch.Reason}
+	c := followup.Change{Status: followup.Status(ch.Status), Reason: ch.Reason}
 	if ch.OwnerID != "" {
 		o, err := parseID("ownerId", ch.OwnerID)
 		if err != nil {
-			return action.Item{}, err
+			return followup.Item{}, err
 		}
 		c.OwnerID = &o
 	}

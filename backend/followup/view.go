@@ -1,4 +1,4 @@
-package action
+package followup
 
 import (
 	"bytes"
@@ -227,10 +227,10 @@ type View struct {
 	Teams      []TeamStats  `json:"teams"`
 }
 
-// FollowUpsTx builds the follow-ups view for today (a civil date in the
+// ViewTx builds the follow-ups view for today (a civil date in the
 // manager's zone). Rows come from the brief index and the stats from the
 // owner and brief indexes: keys only, no record is decoded.
-func FollowUpsTx(txn *badger.Txn, today string, opt ViewOptions) (View, error) {
+func ViewTx(txn *badger.Txn, today string, opt ViewOptions) (View, error) {
 	if _, ok := civil.Parse(today); !ok {
 		return View{}, errs.FieldErr("today", "Today must be a date like 2026-03-01.")
 	}
@@ -301,13 +301,13 @@ func FollowUpsTx(txn *badger.Txn, today string, opt ViewOptions) (View, error) {
 	return v, nil
 }
 
-// FollowUps is FollowUpsTx in its own read transaction.
-func (b *Book) FollowUps(today string, opt ViewOptions) (v View, err error) {
+// View is ViewTx in its own read transaction.
+func (b *Book) View(today string, opt ViewOptions) (v View, err error) {
 	err = b.st.View(func(txn *badger.Txn) error {
-		v, err = FollowUpsTx(txn, today, opt)
+		v, err = ViewTx(txn, today, opt)
 		return err
 	})
-	return v, errs.Wrap("action.FollowUps", err)
+	return v, errs.Wrap("followup.FollowUps", err)
 }
 
 // factsTx reads one Fact per follow-up from the owner and brief indexes.
@@ -321,7 +321,7 @@ func factsTx(txn *badger.Txn, today string) ([]Fact, error) {
 		return nil, err
 	}
 	var facts []Fact
-	err = store.Keys(txn, store.Prefix(store.IdxActionOwner), func(k []byte) error {
+	err = store.Keys(txn, store.Prefix(store.IdxFollowUpOwner), func(k []byte) error {
 		if len(k) < 1+16+4+16 {
 			return fmt.Errorf("action: malformed owner index key %x", k)
 		}

@@ -1,4 +1,4 @@
-package action
+package followup
 
 import (
 	"encoding/binary"
@@ -14,7 +14,7 @@ import (
 
 // Brief is a follow-up as lists and reminders show it: everything but the
 // notes. Every item's brief is kept in the brief index
-// (store.IdxActionBrief), so the follow-ups view and the reminder queries
+// (store.IdxFollowUpBrief), so the follow-ups view and the reminder queries
 // read index keys and decode no JSON. To edit an item, load it with Get.
 type Brief struct {
 	ID           id.ID     `json:"id" ts_type:"string"`
@@ -180,9 +180,9 @@ func keyDate(k []byte) string { return string(k[sortDateAt : sortDateAt+dateLen]
 // scanGroup calls fn with the keys of one group of the brief index, in
 // date order, while the sort date is before end ("" means no limit).
 func scanGroup(txn *badger.Txn, group byte, end string, fn func(k []byte) error) error {
-	r := store.Range{Prefix: []byte{store.IdxActionBrief, group}}
+	r := store.Range{Prefix: []byte{store.IdxFollowUpBrief, group}}
 	if end != "" {
-		r.End = append([]byte{store.IdxActionBrief, group}, end...)
+		r.End = append([]byte{store.IdxFollowUpBrief, group}, end...)
 	}
 	return store.Keys(txn, r, fn)
 }
@@ -196,7 +196,7 @@ func briefs(txn *badger.Txn, group byte, end string, fn func(*Brief) bool) error
 // latestBriefs calls fn with the briefs of a group, latest sort date first,
 // until fn returns false. Keys only.
 func latestBriefs(txn *badger.Txn, group byte, fn func(*Brief) bool) error {
-	r := store.Range{Prefix: []byte{store.IdxActionBrief, group}, Reverse: true}
+	r := store.Range{Prefix: []byte{store.IdxFollowUpBrief, group}, Reverse: true}
 	return store.Keys(txn, r, func(k []byte) error { return briefOf(k, fn) })
 }
 

@@ -1,4 +1,4 @@
-package action
+package followup
 
 import (
 	"fmt"
@@ -25,7 +25,7 @@ import (
 type PersonRefs struct{ Clock clock.Clock }
 
 func ownedBy(txn *badger.Txn, person id.ID) (ids []id.ID, open int, err error) {
-	p := store.Key(store.IdxActionOwner, person)
+	p := store.Key(store.IdxFollowUpOwner, person)
 	err = store.Keys(txn, store.Range{Prefix: p}, func(k []byte) error {
 		ids = append(ids, store.LastID(k))
 		if st, ok := lpString(k[len(p) : len(k)-16]); ok && Status(st).IsOpen() {

@@ -2,7 +2,7 @@
 // reviews now, 1:1s and development plans later. An item has one owner from
 // the roster, an optional due date, a priority and a status; "overdue" is a
 // pure comparison of its due date with a civil date the caller supplies.
-package action
+package followup
 
 import (
 	"slices"

@@ -1,4 +1,4 @@
-package action
+package followup
 
 import (
 	"bytes"
@@ -25,19 +25,19 @@ import (
 //     'c' completion date | brief | item id  (done and won't do)
 //     a covering index: the follow-ups view and the reminder queries read keys only
 var Items = &store.Table[Item]{
-	Name: "follow-up", Prefix: store.PrefixAction,
+	Name: "follow-up", Prefix: store.PrefixFollowUp,
 	ID: func(it *Item) id.ID { return it.ID },
 	Indexes: []store.Index[Item]{
-		{Prefix: store.IdxActionOwner, Terms: func(it *Item) [][]byte {
+		{Prefix: store.IdxFollowUpOwner, Terms: func(it *Item) [][]byte {
 			return [][]byte{store.Term(it.OwnerID, string(it.Status))}
 		}},
-		{Prefix: store.IdxActionSource, Terms: func(it *Item) [][]byte {
+		{Prefix: store.IdxFollowUpSource, Terms: func(it *Item) [][]byte {
 			if it.Source.Kind == "" {
 				return nil
 			}
 			return [][]byte{store.Term(string(it.Source.Kind), it.Source.ID, string(it.Status))}
 		}},
-		{Prefix: store.IdxActionBrief, Terms: func(it *Item) [][]byte { return [][]byte{briefTerm(it)} }},
+		{Prefix: store.IdxFollowUpBrief, Terms: func(it *Item) [][]byte { return [][]byte{briefTerm(it)} }},
 	},
 }
 
@@ -121,7 +121,7 @@ func (b *Book) Create(it Item) (Item, error) {
 		}
 		return Items.Put(txn, &it)
 	})
-	return it, errs.Wrap("action.Create", err)
+	return it, errs.Wrap("followup.Create", err)
 }
 
 // Update replaces the editable fields (title, owner, due date, priority,
@@ -144,7 +144,7 @@ func (b *Book) Update(it Item) (Item, error) {
 		out = it
 		return Items.Put(txn, &it)
 	})
-	return out, errs.Wrap("action.Update", err)
+	return out, errs.Wrap("followup.Update", err)
 }
 
 // SetStatus moves a follow-up to status s. Done and won't-do set CompletedAt
@@ -165,7 +165,7 @@ func (b *Book) SetStatus(u id.ID, s Status, reason string) (Item, error) {
 		out = it
 		return Items.Put(txn, &it)
 	})
-	return out, errs.Wrap("action.SetStatus", err)
+	return out, errs.Wrap("followup.SetStatus", err)
 }
 
 // Change is a partial edit of one follow-up, for bulk actions on many rows:
@@ -206,7 +206,7 @@ func (b *Book) Change(u id.ID, c Change) (Item, error) {
 		out = it
 		return Items.Put(txn, &it)
 	})
-	return out, errs.Wrap("action.Change", err)
+	return out, errs.Wrap("followup.Change", err)
 }
 
 func applyStatus(it *Item, s Status, reason string, now time.Time) {
@@ -231,7 +231,7 @@ func applyStatus(it *Item, s Status, reason string, now time.Time) {
 
 // Delete removes a follow-up.
 func (b *Book) Delete(u id.ID) error {
-	return errs.Wrap("action.Delete", b.st.Update(func(txn *badger.Txn) error { return Items.Delete(txn, u) }))
+	return errs.Wrap("followup.Delete", b.st.Update(func(txn *badger.Txn) error { return Items.Delete(txn, u) }))
 }
 
 // Get reads one follow-up.
@@ -240,7 +240,7 @@ func (b *Book) Get(u id.ID) (it Item, err error) {
 		it, err = Items.Get(txn, u)
 		return err
 	})
-	return it, errs.Wrap("action.Get", err)
+	return it, errs.Wrap("followup.Get", err)
 }
 
 // Filter selects follow-ups. Empty fields select everything.
@@ -340,7 +340,7 @@ func ListTx(txn *badger.Txn, f Filter) ([]Item, error) {
 	all := false
 	switch {
 	case f.SourceKind != "" && !f.SourceID.IsZero():
-		p := store.Key(store.IdxActionSource, string(f.SourceKind), f.SourceID)
+		p := store.Key(store.IdxFollowUpSource, string(f.SourceKind), f.SourceID)
 		ids = store.IDs(txn, store.Range{Prefix: p})
 	case f.onlyOpen():
 		err := scanGroup(txn, groupOpen, f.end(), func(k []byte) error {
@@ -352,7 +352,7 @@ func ListTx(txn *badger.Txn, f Filter) ([]Item, error) {
 		}
 	case len(f.OwnerIDs) > 0:
 		for _, o := range f.OwnerIDs {
-			ids = append(ids, store.IDs(txn, store.Prefix(store.IdxActionOwner, o))...)
+			ids = append(ids, store.IDs(txn, store.Prefix(store.IdxFollowUpOwner, o))...)
 		}
 	default:
 		all = true
@@ -389,7 +389,7 @@ func (b *Book) List(f Filter) (out []Item, err error) {
 		out, err = ListTx(txn, f)
 		return err
 	})
-	return out, errs.Wrap("action.List", err)
+	return out, errs.Wrap("followup.List", err)
 }
 
 func sortByDue(l []Item) {
@@ -430,7 +430,7 @@ func DueOn(txn *badger.Txn, date string) ([]Brief, error) {
 		return nil, errs.FieldErr("date", "Due date must be a date like 2026-03-01.")
 	}
 	var out []Brief
-	err := store.Keys(txn, store.Range{Prefix: append([]byte{store.IdxActionBrief, groupOpen}, date...)}, func(k []byte) error {
+	err := store.Keys(txn, store.Range{Prefix: append([]byte{store.IdxFollowUpBrief, groupOpen}, date...)}, func(k []byte) error {
 		b, err := decodeBriefKey(k)
 		out = append(out, b)
 		return err
@@ -462,7 +462,7 @@ func (c *Counts) add(s Status) {
 // index keys only.
 func CountBySource(txn *badger.Txn, k SourceKind) (map[id.ID]Counts, error) {
 	out := map[id.ID]Counts{}
-	p := store.Key(store.IdxActionSource, string(k))
+	p := store.Key(store.IdxFollowUpSource, string(k))
 	err := store.Keys(txn, store.Range{Prefix: p}, func(key []byte) error {
 		rest := key[len(p):]
 		if len(rest) < 16+4+16 {
@@ -494,12 +494,12 @@ func CountForSources(txn *badger.Txn, k SourceKind, sources []id.ID) (map[id.ID]
 	}
 	ids := append([]id.ID(nil), sources...)
 	sort.Slice(ids, func(i, j int) bool { return bytes.Compare(ids[i][:], ids[j][:]) < 0 })
-	kp := store.Key(store.IdxActionSource, string(k))
+	kp := store.Key(store.IdxFollowUpSource, string(k))
 	c := store.NewCursor(txn, kp, false)
 	defer c.Close()
 	for cur := 0; cur < len(ids); {
 		behind := false // at a source nobody asked for: seek to ids[cur]
-		err := c.Keys(store.Range{Prefix: kp, Start: store.Key(store.IdxActionSource, string(k), ids[cur])}, func(key []byte) error {
+		err := c.Keys(store.Range{Prefix: kp, Start: store.Key(store.IdxFollowUpSource, string(k), ids[cur])}, func(key []byte) error {
 			if len(key) < len(kp)+16+4+16 {
 				return fmt.Errorf("action: malformed source index key %x", key)
 			}
