@@ -11,12 +11,16 @@ export interface Placed {
 /**
  * Places a backend error on a form's fields: "tags.2" lands on "tags", and
  * anything without a place becomes the general message above the form.
+ * Instead of the list of fields, a function may say where a backend field
+ * goes (null: nowhere on the form).
  */
-export function placeErrors(err: ApiError, fields: readonly string[]): Placed {
+export function placeErrors(err: ApiError, fields: readonly string[] | ((field: string) => string | null)): Placed {
   const errors: Record<string, string> = {}
   const rest: string[] = []
+  const placeOf =
+    typeof fields === 'function' ? fields : (f: string) => fields.find((k) => f === k || f.startsWith(k + '.')) ?? null
   for (const f of err.fields) {
-    const key = fields.find((k) => f.field === k || f.field.startsWith(k + '.'))
+    const key = placeOf(f.field)
     if (key) {
       if (!(key in errors)) errors[key] = f.message
     } else {
