@@ -223,6 +223,18 @@ func (a *OnCallAPI) SwapViews(rotationID string) ([]oncall.SwapView, error) {
 	})
 }
 
+// Adjustments lists the overrides and swaps the schedule shows: those not
+// over before since (RFC 3339), with a count of the older ones per rotation.
+func (a *OnCallAPI) Adjustments(since string) (oncall.Adjustments, error) {
+	return read(a.s, "oncall.Adjustments", func(w *workspace.Workspace) (oncall.Adjustments, error) {
+		t, err := time.Parse(time.RFC3339, since)
+		if err != nil {
+			return oncall.Adjustments{}, errs.FieldErr("since", "Choose from when overrides and swaps are listed.")
+		}
+		return w.OnCall.Adjustments(t)
+	})
+}
+
 // SaveSwap creates (empty id) or updates a swap of two shifts.
 func (a *OnCallAPI) SaveSwap(sw oncall.Swap) (SavedSwap, error) {
 	return write(a.s, "oncall.SaveSwap", func(w *workspace.Workspace) (SavedSwap, error) {

@@ -3461,6 +3461,104 @@ export namespace incident {
 
 export namespace oncall {
 	
+	export class SwapView {
+	    id: string;
+	    rotationId: string;
+	    slotA: number;
+	    slotB: number;
+	    note?: string;
+	    createdAt: string;
+	    updatedAt: string;
+	    startA: string;
+	    endA: string;
+	    startB: string;
+	    endB: string;
+	    personA: string;
+	    personB: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SwapView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.rotationId = source["rotationId"];
+	        this.slotA = source["slotA"];
+	        this.slotB = source["slotB"];
+	        this.note = source["note"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.startA = source["startA"];
+	        this.endA = source["endA"];
+	        this.startB = source["startB"];
+	        this.endB = source["endB"];
+	        this.personA = source["personA"];
+	        this.personB = source["personB"];
+	    }
+	}
+	export class Override {
+	    id: string;
+	    rotationId: string;
+	    personId: string;
+	    start: string;
+	    end: string;
+	    note?: string;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Override(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.rotationId = source["rotationId"];
+	        this.personId = source["personId"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.note = source["note"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class Adjustments {
+	    since: string;
+	    overrides: Override[];
+	    swaps: SwapView[];
+	    older: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Adjustments(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.since = source["since"];
+	        this.overrides = this.convertValues(source["overrides"], Override);
+	        this.swaps = this.convertValues(source["swaps"], SwapView);
+	        this.older = source["older"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Compensation {
 	    mode: string;
 	    currency?: string;
@@ -3706,32 +3804,7 @@ export namespace oncall {
 	    }
 	}
 	
-	export class Override {
-	    id: string;
-	    rotationId: string;
-	    personId: string;
-	    start: string;
-	    end: string;
-	    note?: string;
-	    createdAt: string;
-	    updatedAt: string;
 	
-	    static createFrom(source: any = {}) {
-	        return new Override(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.rotationId = source["rotationId"];
-	        this.personId = source["personId"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	        this.note = source["note"];
-	        this.createdAt = source["createdAt"];
-	        this.updatedAt = source["updatedAt"];
-	    }
-	}
 	export class Region {
 	    id: string;
 	    name: string;
@@ -4025,42 +4098,7 @@ export namespace oncall {
 	        this.updatedAt = source["updatedAt"];
 	    }
 	}
-	export class SwapView {
-	    id: string;
-	    rotationId: string;
-	    slotA: number;
-	    slotB: number;
-	    note?: string;
-	    createdAt: string;
-	    updatedAt: string;
-	    startA: string;
-	    endA: string;
-	    startB: string;
-	    endB: string;
-	    personA: string;
-	    personB: string;
 	
-	    static createFrom(source: any = {}) {
-	        return new SwapView(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.rotationId = source["rotationId"];
-	        this.slotA = source["slotA"];
-	        this.slotB = source["slotB"];
-	        this.note = source["note"];
-	        this.createdAt = source["createdAt"];
-	        this.updatedAt = source["updatedAt"];
-	        this.startA = source["startA"];
-	        this.endA = source["endA"];
-	        this.startB = source["startB"];
-	        this.endB = source["endB"];
-	        this.personA = source["personA"];
-	        this.personB = source["personB"];
-	    }
-	}
 	export class TeamOnCall {
 	    teamId: string;
 	    team: string;

@@ -392,7 +392,11 @@ export interface SwapView extends Swap {
 
 /** Swaps with both turns' times and holders, of one rotation ('' = all), earliest first. */
 export async function loadSwapViews(rotationId = ''): Promise<SwapView[]> {
-  return (await callList(() => OnCall.SwapViews(rotationId))).map((r) => ({
+  return (await callList(() => OnCall.SwapViews(rotationId))).map(swapViewOf)
+}
+
+function swapViewOf(r: Raw): SwapView {
+  return {
     ...swapOf(r),
     startA: str(r.startA),
     endA: str(r.endA),
@@ -400,7 +404,22 @@ export async function loadSwapViews(rotationId = ''): Promise<SwapView[]> {
     endB: str(r.endB),
     personA: str(r.personA),
     personB: str(r.personB),
-  }))
+  }
+}
+
+/** The overrides and swaps the schedule lists: not over before `since`, and how many ended before it per rotation. */
+export interface Adjustments {
+  overrides: Override[]
+  swaps: SwapView[]
+  /** Overrides and swaps over before `since`, by rotation id. */
+  older: Record<string, number>
+}
+
+export async function loadAdjustments(since: Date): Promise<Adjustments> {
+  const r = await callRaw(() => OnCall.Adjustments(since.toISOString()))
+  const older: Record<string, number> = {}
+  for (const [k, v] of Object.entries(obj(r.older))) older[k] = num(v)
+  return { overrides: arr<Raw>(r.overrides).map(overrideOf), swaps: arr<Raw>(r.swaps).map(swapViewOf), older }
 }
 
 export async function saveSwap(s: { rotationId: string; slotA: number; slotB: number; note?: string }): Promise<Saved<Swap>> {

@@ -1,9 +1,8 @@
 import {
+  loadAdjustments,
   loadCoverage,
-  loadOverrides,
   loadRotations,
   loadShifts,
-  loadSwapViews,
   type CoverageGap,
   type Override,
   type Rotation,
@@ -16,6 +15,8 @@ export type OnCallTab = 'schedule' | 'timeoff' | 'fairness'
 export type Span = 'week' | 'month'
 
 const DAY = 86_400_000
+/** How far back the schedule lists overrides and swaps that are over ("recent"); older ones are counted. */
+export const RECENT_DAYS = 30
 
 /** Midnight (local) at the start of the week (Monday) or month holding d. */
 export function startOf(span: Span, d: Date): Date {
@@ -36,9 +37,11 @@ class OnCallStore extends Loader {
   rotations = $state<Rotation[]>([])
   shifts = $state<Shift[]>([])
   gaps = $state<CoverageGap[]>([])
-  /** Every rotation's overrides and swaps (the schedule lists upcoming and recent ones). */
+  /** Every rotation's overrides and swaps not over RECENT_DAYS ago (upcoming and recent ones). */
   overrides = $state<Override[]>([])
   swaps = $state<SwapView[]>([])
+  /** How many ended before that, by rotation. */
+  olderAdjustments = $state<Record<string, number>>({})
   // The gaps and the adjustments load on their own, beside the schedule.
   #gaps = new Loader()
   #adjustments = new Loader()
@@ -79,10 +82,11 @@ class OnCallStore extends Loader {
 
   async loadAdjustments(): Promise<void> {
     await this.#adjustments.run(
-      () => Promise.all([loadOverrides(''), loadSwapViews('')]),
-      ([overrides, swaps]) => {
-        this.overrides = overrides
-        this.swaps = swaps
+      () => loadAdjustments(new Date(this.today().getTime() - RECENT_DAYS * DAY)),
+      (a) => {
+        this.overrides = a.overrides
+        this.swaps = a.swaps
+        this.olderAdjustments = a.older
       },
     )
   }
@@ -132,6 +136,7 @@ class OnCallStore extends Loader {
     this.gaps = []
     this.overrides = []
     this.swaps = []
+    this.olderAdjustments = {}
     this.editing = null
     this.tab = 'schedule'
     this.span = 'week'

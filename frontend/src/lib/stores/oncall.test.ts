@@ -4,8 +4,7 @@ vi.mock('$lib/api', () => ({
   loadRotations: vi.fn(async () => []),
   loadShifts: vi.fn(async () => []),
   loadCoverage: vi.fn(async () => []),
-  loadOverrides: vi.fn(async () => []),
-  loadSwapViews: vi.fn(async () => []),
+  loadAdjustments: vi.fn(async () => ({ overrides: [], swaps: [], older: {} })),
 }))
 
 import { oncall } from './oncall.svelte'

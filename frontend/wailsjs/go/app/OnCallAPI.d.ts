@@ -3,6 +3,8 @@
 import {oncall} from '../models';
 import {app} from '../models';
 
+export function Adjustments(arg1:string):Promise<oncall.Adjustments>;
+
 export function Compensation(arg1:string):Promise<oncall.CompensationReport>;
 
 export function CompensationCSV(arg1:string):Promise<string>;

@@ -9,8 +9,7 @@ vi.mock('$lib/api', async (importOriginal) => {
     loadRotations: vi.fn(),
     loadShifts: vi.fn(),
     loadCoverage: vi.fn(),
-    loadOverrides: vi.fn(),
-    loadSwapViews: vi.fn(),
+    loadAdjustments: vi.fn(),
     loadDirectory: vi.fn(),
   }
 })
@@ -66,8 +65,7 @@ beforeEach(() => {
   vi.mocked(api.loadTimeZones).mockResolvedValue([])
   vi.mocked(api.loadRotations).mockResolvedValue([ROTATION])
   vi.mocked(api.loadShifts).mockResolvedValue([])
-  vi.mocked(api.loadOverrides).mockResolvedValue([])
-  vi.mocked(api.loadSwapViews).mockResolvedValue([])
+  vi.mocked(api.loadAdjustments).mockResolvedValue({ overrides: [], swaps: [], older: {} })
   vi.mocked(api.loadCoverage).mockResolvedValue(Array.from({ length: 480 }, (_, i) => gap(i)))
 })
 

@@ -303,6 +303,11 @@ describe('AdjustmentsPanel', () => {
     await waitFor(() => expect(api.deleteSwap).toHaveBeenCalledWith('w1'))
   })
 
+  it('counts the older overrides and swaps the backend only counted (all rotations, or the one picked)', async () => {
+    render(AdjustmentsPanel, { props: { rotations: ROTATIONS, overrides: overrides.slice(0, 2), swaps, older: { r1: 40, r2: 2 }, nameOf, now } })
+    expect(screen.getByText('42 older not shown.')).toBeInTheDocument()
+  })
+
   it('has an empty state that offers an override', async () => {
     const user = userEvent.setup()
     const onoverride = vi.fn()
