@@ -62,8 +62,9 @@ go-test: setup ## Go tests without cgo or Wails tags: the core needs neither
 	cd scripts/bench-ical && npm ci --no-audit --no-fund --loglevel=error  # ical.js checks the calendar exports
 	CGO_ENABLED=0 go test ./...
 
-fuzz: ## a short fuzz run of the calendar importer (the seed corpus runs in go-test)
+fuzz: ## a short fuzz run of the calendar and paging-history importers (the seed corpus runs in go-test)
 	CGO_ENABLED=0 go test ./backend/calendar -run '^$$' -fuzz FuzzImport -fuzztime $${FUZZTIME:-20s} -fuzzminimizetime 5s
+	CGO_ENABLED=0 go test ./backend/pages -run '^$$' -fuzz FuzzParse -fuzztime $${FUZZTIME:-20s} -fuzzminimizetime 5s
 
 bench-ical: ## iCalendar benchmarks next to their npm peers (ical-generator, node-ical) in one run
 	bash scripts/bench-ical/bench.sh

@@ -16,6 +16,7 @@ import (
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/oncall"
 	"wheelhouse/backend/oneonone"
+	"wheelhouse/backend/pages"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/store"
@@ -40,6 +41,7 @@ type Workspace struct {
 	Incidents *incident.Desk
 	OnCall    *oncall.Service
 	Calendar  *calendar.Service // iCalendar export, feeds and import (on-call)
+	Pages     *pages.Service    // paging history imported from paging tools
 	Reminders *reminder.Engine
 	OneOnOnes *oneonone.Service
 	Feedback  *feedback.Service
@@ -86,6 +88,7 @@ func Open(root string, opt Options) (*Workspace, error) {
 		Growth:    growth.NewService(st, opt.Clock),
 		Briefs:    &brief.Builder{Goals: planGoals, Linked: planLinks},
 	}
+	w.Pages = pages.NewService(st, opt.Clock, w.OnCall)
 	if opt.Zone != "" {
 		w.Reminders.DefaultZone = opt.Zone
 	}

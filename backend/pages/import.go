@@ -1,0 +1,433 @@
+package pages
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"hash/maphash"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/oncall"
+	"wheelhouse/backend/store"
+)
+
+// Service imports pages into a workspace and reads them back.
+type Service struct {
+	st     *store.Store
+	clock  clock.Clock
+	onCall *oncall.Service
+}
+
+// NewService returns the pages service of a store; onCall computes who was
+// on call when a page nobody acknowledged came in.
+func NewService(st *store.Store, c clock.Clock, onCall *oncall.Service) *Service {
+	if c == nil {
+		c = clock.Real{}
+	}
+	return &Service{st: st, clock: c, onCall: onCall}
+}
+
+// Options of an import.
+type Options struct {
+	ParseOptions
+	// MapPerson maps a user name of the file to a person of the workspace
+	// (their name or e-mail address): --map-person "jdoe=Jane Doe".
+	MapPerson map[string]string
+	// SkipBad imports the good rows of a file that has bad ones; without
+	// it such a file is refused whole.
+	SkipBad bool
+	// File names the file in the import log.
+	File string
+}
+
+// MaxListed bounds the bad rows and unmatched names a result lists (the
+// counts are always complete).
+const MaxListed = 100
+
+// NameCount is an acknowledging user name of the file that matched nobody,
+// and on how many pages.
+type NameCount struct {
+	Name  string `json:"name"`
+	Pages int    `json:"pages"`
+}
+
+// Result is what an import would do (Preview) or did (Apply).
+type Result struct {
+	Source      string     `json:"source"`
+	Fingerprint string     `json:"fingerprint"` // SHA-256 of the file
+	Bytes       int64      `json:"bytes"`
+	Rows        int        `json:"rows"`       // rows read, bad ones included
+	Added       int        `json:"added"`      // new pages
+	Updated     int        `json:"updated"`    // stored pages the file changes
+	Unchanged   int        `json:"unchanged"`  // stored pages the file repeats
+	Duplicates  int        `json:"duplicates"` // rows whose id a later row of the file has (the later one counts)
+	BadRows     int        `json:"badRows"`
+	Bad         []RowError `json:"bad"` // the first MaxListed
+	// How responders were found, over the pages of the file.
+	ByAcknowledger int         `json:"byAcknowledger"` // name, e-mail or --map-person
+	ByOnCall       int         `json:"byOnCall"`
+	NoResponder    int         `json:"noResponder"`
+	Unmatched      []NameCount `json:"unmatched"` // acknowledging names that are nobody, most pages first
+	UnmatchedNames int         `json:"unmatchedNames"`
+	Columns        []string    `json:"columns"` // "field: column" for every column used
+	Applied        bool        `json:"applied"`
+}
+
+// Opener opens the export again for each pass.
+type Opener func() (io.ReadCloser, error)
+
+// OpenFile reads an export from a file.
+func OpenFile(path string) Opener {
+	return func() (io.ReadCloser, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, errs.E(errs.Invalid, "Cannot open %s: %v", path, err)
+		}
+		return f, nil
+	}
+}
+
+// OpenBytes reads an export from memory (tests, the app).
+func OpenBytes(b []byte) Opener {
+	return func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
+}
+
+// Preview reads the export twice and says what Apply would do; nothing is
+// written.
+func (s *Service) Preview(open Opener, opt Options) (*Result, error) {
+	r, err := s.run(open, opt, false)
+	return r, errs.Wrap("pages.Preview", err)
+}
+
+// Apply imports the export: a first pass reads and checks every row,
+// and a file with bad rows is refused (nothing written) unless opt.SkipBad;
+// a second pass writes new and changed pages in batches (decision 0014).
+func (s *Service) Apply(open Opener, opt Options) (*Result, error) {
+	r, err := s.run(open, opt, true)
+	return r, errs.Wrap("pages.Apply", err)
+}
+
+// counter hashes and counts the bytes of a pass.
+type counter struct {
+	h hash.Hash
+	n int64
+}
+
+func (c *counter) Write(b []byte) (int, error) { c.n += int64(len(b)); return c.h.Write(b) }
+
+// pass reads the export once, calling fn for every row (bad ones with err).
+func pass(open Opener, opt ParseOptions, fn func(h *header, p *Page, line int, bad *RowError) error) (sum string, n int64, err error) {
+	f, err := open()
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	c := &counter{h: sha256.New()}
+	rs, err := newRows(io.TeeReader(f, c), opt)
+	if err != nil {
+		return "", 0, err
+	}
+	var p Page
+	for {
+		err := rs.next(&p)
+		if err == io.EOF {
+			break
+		}
+		var re *RowError
+		if errors.As(err, &re) {
+			if err := fn(rs.header(), nil, re.Line, re); err != nil {
+				return "", 0, err
+			}
+			continue
+		}
+		if err != nil {
+			return "", 0, err
+		}
+		if err := fn(rs.header(), &p, 0, nil); err != nil {
+			return "", 0, err
+		}
+	}
+	// Hash what the parser left unread (trailing bytes) too.
+	if _, err := io.Copy(c, f); err != nil {
+		return "", 0, errs.E(errs.Invalid, "Cannot read the file: %v", err)
+	}
+	return hex.EncodeToString(c.h.Sum(nil)), c.n, nil
+}
+
+// maxUnmatched bounds the distinct unmatched names counted.
+const maxUnmatched = 10000
+
+var seed = maphash.MakeSeed()
+
+func (s *Service) run(open Opener, opt Options, write bool) (*Result, error) {
+	res := &Result{Bad: []RowError{}, Unmatched: []NameCount{}}
+	var dir *directory
+	err := s.st.View(func(txn *badger.Txn) (err error) {
+		dir, err = loadDirectory(txn, opt.MapPerson)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Pass 1: check every row; remember the last line of each id, the
+	// names that match nobody and the window the on-call fallback needs.
+	last := map[uint64]int32{}
+	unmatched := map[string]int{}
+	var from, to time.Time
+	row := int32(0)
+	var h0 *header
+	sum, n, err := pass(open, opt.ParseOptions, func(h *header, p *Page, line int, bad *RowError) error {
+		h0 = h
+		res.Rows++
+		row++
+		if bad != nil {
+			res.BadRows++
+			if len(res.Bad) < MaxListed {
+				res.Bad = append(res.Bad, *bad)
+			}
+			return nil
+		}
+		k := maphash.String(seed, p.SourceID)
+		if _, dup := last[k]; dup {
+			res.Duplicates++
+		}
+		last[k] = row
+		u, _, ok := dir.acker(p.AckBy)
+		if !ok {
+			name := strings.TrimSpace(p.AckBy)
+			if _, seen := unmatched[name]; seen || len(unmatched) < maxUnmatched {
+				unmatched[name]++
+			}
+		}
+		if u.IsZero() && dir.needsShifts(p) {
+			if from.IsZero() || p.Created.Before(from) {
+				from = p.Created
+			}
+			if p.Created.After(to) {
+				to = p.Created
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Fingerprint, res.Bytes = sum, n
+	if h0 != nil {
+		res.Source = h0.source
+		for f := range numFields {
+			if i := h0.col[f]; i >= 0 {
+				res.Columns = append(res.Columns, FieldNames[f]+": "+h0.names[i])
+			}
+		}
+	}
+	res.UnmatchedNames = len(unmatched)
+	for name, c := range unmatched {
+		res.Unmatched = append(res.Unmatched, NameCount{name, c})
+	}
+	sort.Slice(res.Unmatched, func(i, j int) bool {
+		a, b := res.Unmatched[i], res.Unmatched[j]
+		return a.Pages > b.Pages || a.Pages == b.Pages && a.Name < b.Name
+	})
+	if len(res.Unmatched) > MaxListed {
+		res.Unmatched = res.Unmatched[:MaxListed]
+	}
+	if write && res.BadRows > 0 && !opt.SkipBad {
+		return res, refuse(res)
+	}
+	if !from.IsZero() {
+		if err := dir.loadShifts(s.onCall, from, to.Add(time.Second)); err != nil {
+			return nil, err
+		}
+	}
+	var log ImportLog
+	if write {
+		now := s.clock.Now().UTC()
+		log = ImportLog{ID: id.New(now), File: opt.File, Fingerprint: sum, Source: res.Source, State: StateApplying, StartedAt: now}
+		if err := s.st.Update(func(txn *badger.Txn) error { return store.PutJSON(txn, logKey(log.ID), &log) }); err != nil {
+			return nil, err
+		}
+	}
+	// Pass 2: resolve responders, compare with what is stored, write.
+	var wb *badger.WriteBatch
+	if write {
+		wb = s.st.DB().NewWriteBatch()
+		defer wb.Cancel()
+	}
+	set := func(k, v []byte) error {
+		if err := wb.Set(k, v); err != nil {
+			return fmt.Errorf("pages: writing: %w", err)
+		}
+		return nil
+	}
+	row = 0
+	var sum2 string
+	err = s.st.View(func(txn *badger.Txn) error {
+		var err error
+		sum2, _, err = pass(open, opt.ParseOptions, func(h *header, p *Page, _ int, bad *RowError) error {
+			row++
+			if bad != nil {
+				return nil
+			}
+			if last[maphash.String(seed, p.SourceID)] != row {
+				return nil // a later row has the id
+			}
+			dir.resolve(p)
+			switch {
+			case p.ResponderBy == ByOnCall:
+				res.ByOnCall++
+			case !p.ResponderID.IsZero():
+				res.ByAcknowledger++
+			default:
+				res.NoResponder++
+			}
+			val, err := store.Encode(p)
+			if err != nil {
+				return err
+			}
+			key := Key(p.Source, p.SourceID)
+			var old *Page
+			item, err := txn.Get(key)
+			switch {
+			case errors.Is(err, badger.ErrKeyNotFound):
+				res.Added++
+			case err != nil:
+				return err
+			default:
+				same := false
+				var o Page
+				if err := item.Value(func(b []byte) error {
+					if same = bytes.Equal(b, val); !same {
+						return store.Decode(b, &o)
+					}
+					return nil
+				}); err != nil {
+					return err
+				}
+				if same {
+					res.Unchanged++
+					return nil
+				}
+				res.Updated++
+				old = &o
+			}
+			if !write {
+				return nil
+			}
+			if old != nil && !old.ResponderID.IsZero() {
+				if err := wb.Delete(responderKey(old)); err != nil {
+					return err
+				}
+			}
+			if err := set(key, val); err != nil {
+				return err
+			}
+			if !p.ResponderID.IsZero() {
+				return set(responderKey(p), nil)
+			}
+			return nil
+		})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if sum2 != sum {
+		return nil, errs.E(errs.Conflict, "The file changed while it was being imported; import it again.")
+	}
+	if !write {
+		return res, nil
+	}
+	if err := wb.Flush(); err != nil {
+		return nil, fmt.Errorf("pages: writing: %w", err)
+	}
+	log.State, log.FinishedAt = StateDone, s.clock.Now().UTC()
+	log.Added, log.Updated, log.Unchanged, log.Skipped = res.Added, res.Updated, res.Unchanged, res.Duplicates+res.BadRows
+	if err := s.st.Update(func(txn *badger.Txn) error { return store.PutJSON(txn, logKey(log.ID), &log) }); err != nil {
+		return nil, err
+	}
+	res.Applied = true
+	return res, nil
+}
+
+// refuse is the error of a file with bad rows.
+func refuse(res *Result) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d of %d rows cannot be imported, so nothing was imported (fix them, or add --skip-bad to import the others):", res.BadRows, res.Rows)
+	for i, r := range res.Bad {
+		if i == 5 {
+			fmt.Fprintf(&b, "\n  … and %d more", res.BadRows-5)
+			break
+		}
+		fmt.Fprintf(&b, "\n  %s", r.Error())
+	}
+	return errs.E(errs.Invalid, "%s", b.String())
+}
+
+// Unfinished lists the imports a crash interrupted (state applying).
+func (s *Service) Unfinished() ([]ImportLog, error) {
+	var out []ImportLog
+	err := s.st.View(func(txn *badger.Txn) error {
+		return store.Scan(txn, store.Prefix(store.PrefixPageImport), func(_ []byte, l *ImportLog) error {
+			if l.State == StateApplying {
+				out = append(out, *l)
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+// ForPerson lists the pages of a responder created in [from, to), oldest
+// first, reading the responder index.
+func (s *Service) ForPerson(person id.ID, from, to time.Time) ([]Page, error) {
+	var out []Page
+	err := s.st.View(func(txn *badger.Txn) error {
+		var keys [][]byte
+		r := store.Range{Prefix: store.Key(store.IdxPageResponder, person),
+			Start: store.Key(store.IdxPageResponder, person, from), End: store.Key(store.IdxPageResponder, person, to)}
+		if err := store.Keys(txn, r, func(k []byte) error {
+			kr := store.ReadKey(k)
+			kr.ID()
+			kr.Time()
+			src, sid := kr.String(), kr.String()
+			if !kr.Done() {
+				return fmt.Errorf("pages: bad index key %x", k)
+			}
+			keys = append(keys, Key(src, sid))
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, k := range keys {
+			var p Page
+			found, err := store.GetJSON(txn, k, &p)
+			if err != nil {
+				return err
+			}
+			if found {
+				out = append(out, p)
+			}
+		}
+		return nil
+	})
+	return out, errs.Wrap("pages.ForPerson", err)
+}
+
+// Count is the number of stored pages.
+func (s *Service) Count() (n int, err error) {
+	err = s.st.View(func(txn *badger.Txn) error { n = store.CountPrefix(txn, []byte{store.PrefixPage}); return nil })
+	return n, err
+}
