@@ -92,7 +92,7 @@ func genOnCall(s *workspace.Snapshot, size Size, now time.Time, seed uint64) {
 	weekly := func(name string, team id.ID, layer int, members []id.ID, start string) oncall.Rotation {
 		r := oncall.Rotation{Name: name, TeamID: team, Layer: layer, TimeZone: "Europe/Berlin", Participants: members,
 			ShiftLength: oncall.ShiftLength{N: 1, Unit: oncall.Weeks}, HandoffTime: "10:00", StartDate: start,
-			RequiredCoverage: oncall.Coverage24x7}
+			RequiredCoverage: oncall.Coverage24x7, Payback: true} // owed turns paid back, as for any new rotation
 		if layer > 1 {
 			r.RequiredCoverage = oncall.CoverageNone
 		}

@@ -28,10 +28,30 @@ func largeSnapshot() *oncall.Snapshot {
 }
 
 // BenchmarkYearOfShifts: a year of shifts of all 20 rotations of the large
-// demo, computed from the snapshot the store loads for that year (its time
-// off, holidays, overrides and swaps), including building the snapshot's
-// lookup tables (a fresh snapshot each time, as after a load).
+// demo from the snapshot the service holds (oncall.Service.Snapshot: all of
+// the on-call data, with the walk checkpoints its earlier computations kept;
+// decision 0013), as the app computes between two edits.
 func BenchmarkYearOfShifts(b *testing.B) {
+	from := now.AddDate(0, -6, 0)
+	to := from.AddDate(1, 0, 0)
+	base := loadedSnapshot(b, from, to)
+	oncall.AllShifts(base, from, to) // the first computation keeps checkpoints
+	n := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n = len(oncall.AllShifts(base, from, to))
+	}
+	b.ReportMetric(float64(n), "shifts")
+	b.ReportMetric(float64(len(base.Rotations)), "rotations")
+	b.ReportMetric(float64(len(base.TimeOff)), "timeoff")
+	b.ReportMetric(float64(len(base.Overrides)), "overrides")
+}
+
+// BenchmarkYearOfShiftsCold: the same from a fresh snapshot each time (its
+// lookup tables built, no checkpoints): every rotation walks from its first
+// turn, five years before the window (after an edit, once).
+func BenchmarkYearOfShiftsCold(b *testing.B) {
 	from := now.AddDate(0, -6, 0)
 	to := from.AddDate(1, 0, 0)
 	base := loadedSnapshot(b, from, to)
@@ -44,13 +64,10 @@ func BenchmarkYearOfShifts(b *testing.B) {
 		n = len(oncall.AllShifts(s, from, to))
 	}
 	b.ReportMetric(float64(n), "shifts")
-	b.ReportMetric(float64(len(base.Rotations)), "rotations")
-	b.ReportMetric(float64(len(base.TimeOff)), "timeoff")
-	b.ReportMetric(float64(len(base.Overrides)), "overrides")
 }
 
-// BenchmarkYearOfShiftsAllData: the same from a snapshot holding all five
-// years of time off, holidays, overrides and swaps.
+// BenchmarkYearOfShiftsAllData: the cold computation from the generated
+// data (not through the store).
 func BenchmarkYearOfShiftsAllData(b *testing.B) {
 	base := largeSnapshot()
 	from := now.AddDate(0, -6, 0)
@@ -100,9 +117,9 @@ func loadedSnapshot(b *testing.B, from, to time.Time) *oncall.Snapshot {
 	return s
 }
 
-// BenchmarkYearOfShiftsFromStore: the same through the store: load the
-// window's snapshot in one transaction, then compute (what the schedule
-// view and a feed do).
+// BenchmarkYearOfShiftsFromStore: the same through the store without the
+// service's cache: load the window's snapshot (all history before it) in one
+// transaction, then compute from the first turns (what a calendar feed does).
 func BenchmarkYearOfShiftsFromStore(b *testing.B) {
 	w := largeWorkspace(b)
 	from := now.AddDate(0, -6, 0)

@@ -50,10 +50,10 @@ func TeamNamesTx(txn *badger.Txn) (map[id.ID]string, error) {
 }
 
 // LoadTx reads what the math needs for [from, to) in one transaction:
-// every rotation, region, swap and the settings, the overrides that can
-// reach into the window and the time off that overlaps it (all of it back to
-// the first handoff of a rotation with Payback, whose owed turns carry over).
-// A zero from and to load everything.
+// every rotation, region and the settings, and the swaps, overrides, time off
+// and holidays of every turn from each rotation's first handoff to the end of
+// the window: who covers a turn depends on the turns before it (owed turns,
+// fair cover; decision 0013). A zero from and to load everything.
 func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 	s := &Snapshot{}
 	var err error
@@ -83,7 +83,7 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 		s.Overrides, err = Overrides.List(txn)
 		return s, err
 	}
-	// Swaps of the slots in the window (from the first slot with Payback).
+	// Swaps of the slots up to the window's end, from the first.
 	swaps := store.NewCursor(txn, []byte{store.IdxSwapRotation}, false)
 	defer swaps.Close()
 	for i := range s.Rotations {
@@ -91,14 +91,11 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 		if c == nil {
 			continue
 		}
-		k0, k1 := c.slotAt(from), c.slotAt(to)
-		if c.Payback {
-			k0 = 0
-		}
-		if k1 < max(k0, 0) {
+		k0, k1 := 0, c.slotAt(to)
+		if k1 < k0 {
 			continue
 		}
-		for _, u := range swapIDs(swaps, c.ID, max(k0, 0), k1) {
+		for _, u := range swapIDs(swaps, c.ID, k0, k1+1) { // k1+1: fair cover looks at who comes next
 			sw, err := Swaps.Get(txn, u)
 			if err != nil {
 				return nil, err
@@ -106,20 +103,16 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 			s.Swaps = append(s.Swaps, sw)
 		}
 	}
-	// Away data (time off, holidays) of every slot the window touches, whole:
-	// who holds a slot depends on the whole slot, so a window starting or
-	// ending inside a turn must see what lies outside it (and a rotation with
-	// Payback replays from its first turn).
+	// Away data (time off, holidays) of every slot from the first to the last
+	// the window touches, whole: who holds a slot depends on the whole slot
+	// and on the slots before it (the walk replays from the first turn).
 	lo, hi := from, to
 	for i := range s.Rotations {
 		c := compile(&s.Rotations[i])
 		if c == nil {
 			continue
 		}
-		k0, k1 := max(c.slotAt(from), 0), c.slotAt(to.Add(-time.Nanosecond))
-		if c.Payback {
-			k0 = 0
-		}
+		k0, k1 := 0, c.slotAt(to.Add(-time.Nanosecond))
 		if k1 < k0 {
 			continue
 		}

@@ -244,6 +244,13 @@ func ParseHM(s string) (int, bool) {
 
 func itoa(i int) string { return fmt.Sprint(i) }
 
+// NewRotation is a rotation with the defaults of a new one: layer 1, no
+// required coverage, and owed turns paid back (decision 0013; a stored
+// rotation keeps the Payback it was saved with).
+func NewRotation() Rotation {
+	return Rotation{Layer: 1, RequiredCoverage: CoverageNone, Payback: true}
+}
+
 // Normalize trims text, de-duplicates and fills defaults.
 func (r *Rotation) Normalize() {
 	r.Name = strings.TrimSpace(r.Name)

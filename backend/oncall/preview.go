@@ -35,7 +35,9 @@ func (s *Service) Preview(r Rotation, from, to time.Time) ([]Shift, error) {
 			kept = append(kept, x)
 		}
 	}
-	snap.Rotations = append(kept, r)
+	// The service's snapshot is shared: compute on a copy with r in place.
+	snap = &Snapshot{Rotations: append(kept, r), TimeOff: snap.TimeOff, Regions: snap.Regions, Overrides: snap.Overrides,
+		Swaps: snap.Swaps, People: snap.People, Teams: snap.Teams, Settings: snap.Settings}
 	out := Shifts(snap, r.ID, from, to)
 	if out == nil {
 		out = []Shift{}

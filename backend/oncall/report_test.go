@@ -85,7 +85,11 @@ func TestFairness(t *testing.T) {
 	r := rotation("UTC", 1, Weeks, "00:00", "2026-01-05", 1, 2, 3)
 	s := &Snapshot{Rotations: []Rotation{r}, People: team(3, "UTC"),
 		Regions: []Region{{Name: "DE", MemberIDs: []id.ID{pid(1)}, Holidays: []Holiday{{Date: "2026-01-07", Name: "Wednesday off"}}}},
-		TimeOff: []TimeOff{{PersonID: pid(2), Kind: KindSick, StartDate: "2026-01-13", EndDate: "2026-01-13"}},
+		// C and A are away a day in the first two turns, so fair cover has
+		// one choice each time: B for A, then C for B (C's turn comes next).
+		TimeOff: []TimeOff{{PersonID: pid(2), Kind: KindSick, StartDate: "2026-01-13", EndDate: "2026-01-13"},
+			{PersonID: pid(3), Kind: KindVacation, StartDate: "2026-01-06", EndDate: "2026-01-06"},
+			{PersonID: pid(1), Kind: KindVacation, StartDate: "2026-01-14", EndDate: "2026-01-14"}},
 		// A's holiday makes B take slot 0, but A volunteers for the holiday itself.
 		Overrides: []Override{{RotationID: rid, PersonID: pid(1), Start: utc("2026-01-07T00:00:00Z"), End: utc("2026-01-08T00:00:00Z")}},
 	}

@@ -3,6 +3,7 @@ package oncall
 import (
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -22,7 +23,29 @@ type Service struct {
 	st         *store.Store
 	clock      clock.Clock
 	regionRefs []func(txn *badger.Txn, region id.ID) error
+	cache      snapCache
 }
+
+// snapCache keeps the last whole snapshot (every record the math reads, all
+// history) with the walk checkpoints its computations made, until a commit
+// writes into a family the math reads (decision 0013).
+type snapCache struct {
+	mu   sync.Mutex
+	ts   uint64 // read timestamp of the transaction it was loaded in
+	snap *Snapshot
+}
+
+// mathFamilies are the key families a Snapshot is read from: settings,
+// people (names, zones), teams, and the on-call records 0x50-0x61
+// (rotations, time off, regions with their holidays, overrides, swaps and
+// their indexes).
+var mathFamilies = func() store.Prefixes {
+	ps := []byte{store.PrefixSetting, store.PrefixPerson, store.PrefixTeam}
+	for p := store.PrefixRotation; p <= store.IdxSwapRotation; p++ {
+		ps = append(ps, p)
+	}
+	return store.PrefixSet(ps...)
+}()
 
 // AddRegionRefs registers another area's clean-up when a holiday region is
 // deleted; fn runs inside the delete transaction (calendar subscriptions
@@ -39,11 +62,24 @@ func NewService(st *store.Store, c clock.Clock) *Service {
 	return &Service{st: st, clock: c}
 }
 
-// Snapshot loads everything the math needs for [from, to).
+// Snapshot returns everything the math needs for [from, to): the whole
+// on-call data, shared (read-only) with other callers until a commit changes
+// what the math reads. Its walks keep checkpoints, so a window late in a
+// long history resumes near its start (decision 0013).
 func (s *Service) Snapshot(from, to time.Time) (snap *Snapshot, err error) {
 	err = s.st.View(func(txn *badger.Txn) error {
-		snap, err = LoadTx(txn, from.UTC(), to.UTC())
-		return err
+		c := &s.cache
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.snap != nil && !s.st.ChangedSince(txn, c.ts, mathFamilies) {
+			snap = c.snap
+			return nil
+		}
+		if snap, err = LoadTx(txn, time.Time{}, time.Time{}); err != nil {
+			return err
+		}
+		c.snap, c.ts = snap, txn.ReadTs()
+		return nil
 	})
 	return snap, errs.Wrap("oncall.Snapshot", err)
 }

@@ -285,19 +285,25 @@ func AllShifts(s *Snapshot, from, to time.Time) []Shift {
 // Compute returns the shifts of one rotation overlapping [from, to) and the
 // owed-turn ledger of the slots in that window.
 //
-// Per slot k (see docs/decisions/0005-oncall.md):
+// Per slot k (see docs/decisions/0005-oncall.md and 0013-fair-cover-and-replay.md):
 //  1. the slot's on-call parts: the slot, or its intersection with the
 //     restriction windows;
 //  2. a swapped slot goes to the person the rotation order gives its partner
 //     slot (flagged when they are away);
 //  3. otherwise the rotation order's person; with Payback, someone who owes
 //     that person a turn and is available takes it instead;
-//  4. if that person is away for any part of the slot, the next participant
-//     in rotation order who is available for all of it takes the whole slot
-//     (ledger: the skipped person owes them a turn); if nobody is, the slot
-//     is a gap;
+//  4. if that person is away for any part of the slot, fair cover picks who
+//     takes the whole slot (pickCover): among the participants available for
+//     all of it, the one with the least recent weighted on-call time in this
+//     rotation, passing over the holder of the turn before and the person
+//     scheduled for the turn after unless nobody else is available (ledger:
+//     the skipped person owes them a turn); if nobody is, the slot is a gap;
 //  5. overrides replace whatever the above gave for their time (including
 //     time outside the restriction), flagged when the person is away.
+//
+// Fair cover depends on history, so the walk starts at the rotation's first
+// turn, or at a checkpoint of the walk the snapshot kept from an earlier
+// call (every checkpointEvery slots): the result never depends on the window.
 func Compute(s *Snapshot, rotationID id.ID, from, to time.Time) Schedule {
 	ix := s.index()
 	r := ix.rots[rotationID]
@@ -312,22 +318,26 @@ func Compute(s *Snapshot, rotationID id.ID, from, to time.Time) Schedule {
 	if kFrom < 0 {
 		kFrom = 0
 	}
-	// Overrides are cut at slot boundaries (time before the first handoff
-	// belongs to no slot and is never on call).
-	k0 := kFrom
-	if r.Payback {
-		k0 = 0 // owed turns carry over: replay from the first turn
-	}
 	var sch Schedule
 	per := 1
 	if r.restricted { // about a piece a day
 		per = int(r.ShiftLength.approx()/(24*time.Hour)) + 1
 	}
 	sch.Shifts = make([]Shift, 0, (kTo-kFrom+1)*per+4)
-	st := &walker{s: s, r: r, owed: map[id.ID][]int{}, swaps: ix.swaps[r.ID], ovs: ix.overrides[r.ID], ovMax: ix.ovMaxEnd[r.ID], away_: ix.away}
+	st := &walker{s: s, r: r, owed: map[id.ID][]int{}, swaps: ix.swaps[r.ID], ovs: ix.overrides[r.ID], ovMax: ix.ovMaxEnd[r.ID], away_: ix.away,
+		recentFor: recentWindow(r)}
+	cps := ix.checkpoints(r.ID)
+	k0 := 0
+	if cp := cps.before(kFrom); cp != nil {
+		st.restore(cp)
+		k0 = cp.k
+	}
 	var parts []span
 	sStart := r.slotStart(k0)
 	for k := k0; k <= kTo; k++ {
+		if k > k0 && k%checkpointEvery == 0 {
+			cps.keep(st.checkpoint(k, sStart))
+		}
 		sEnd := r.slotStart(k + 1)
 		parts = r.parts(sStart, sEnd, parts)
 		pieces, led := st.slot(k, sStart, sEnd, parts)
@@ -365,6 +375,13 @@ type walker struct {
 	buf     []Shift             // the current slot's pieces (reused)
 	ovi     int                 // overrides before this index ended before the current slot
 	tmp     []Shift             // scratch for overlay (reused)
+	// Fair cover: what was held in this rotation lately (pieces in time
+	// order, recent[rh:] still inside the trailing window), the holder of
+	// the previous turn, and the length of the trailing window.
+	recent    []held
+	rh        int
+	prev      id.ID
+	recentFor time.Duration
 }
 
 type ledgerKey struct {
@@ -391,9 +408,9 @@ func (w *walker) away(p id.ID, parts []span) (string, bool) {
 // slot computes the pieces of slot k and any ledger entry it creates.
 func (w *walker) slot(k int, sStart, sEnd time.Time, parts []span) ([]Shift, []LedgerEntry) {
 	r := w.r
-	n := len(r.Participants)
 	pieces := w.buf[:0]
 	var led []LedgerEntry
+	holder := id.Nil
 	if len(parts) > 0 {
 		proto := Shift{RotationID: r.ID, Slot: k}
 		if other, ok := w.swaps[k]; ok && other >= 0 {
@@ -429,23 +446,14 @@ func (w *walker) slot(k int, sStart, sEnd time.Time, parts []span) ([]Shift, []L
 			}
 			proto.PersonID, proto.Reason = p, reason
 			if why, away := w.away(p, parts); away {
-				// Next participant in rotation order, available for all parts.
-				var repl id.ID
-				pi := indexOf(r.Participants, p)
-				for j := 1; j < n; j++ {
-					c := r.Participants[(pi+j)%n]
-					if _, away := w.away(c, parts); !away {
-						repl = c
-						break
-					}
-				}
+				repl, note := w.pickCover(k, sStart, p, parts)
 				if repl.IsZero() {
 					proto.PersonID, proto.Reason, proto.Gap = id.Nil, ReasonGap, true
 					proto.ReplacedPersonID = p
 					proto.Notes = fmt.Sprintf("nobody available: %s is away (%s) and so is everyone else", w.s.Name(p), why)
 				} else {
 					proto.PersonID, proto.Reason, proto.ReplacedPersonID = repl, ReasonReplacement, p
-					proto.Notes = fmt.Sprintf("covers for %s (%s)", w.s.Name(p), why)
+					proto.Notes = fmt.Sprintf("covers for %s (%s): %s", w.s.Name(p), why, note)
 					e := LedgerEntry{RotationID: r.ID, Slot: k, Start: sStart, Skipped: p, CoveredBy: repl, Why: why}
 					led = append(led, e)
 					if w.entries == nil {
@@ -458,6 +466,7 @@ func (w *walker) slot(k int, sStart, sEnd time.Time, parts []span) ([]Shift, []L
 				}
 			}
 		}
+		holder = proto.PersonID
 		for _, sp := range parts {
 			x := proto
 			x.Start, x.End = sp.s, sp.e
@@ -467,6 +476,10 @@ func (w *walker) slot(k int, sStart, sEnd time.Time, parts []span) ([]Shift, []L
 	pieces = w.overlay(pieces, sStart, sEnd, k)
 	pieces = number(pieces)
 	w.buf = pieces
+	w.remember(pieces)
+	if len(parts) > 0 {
+		w.prev = holder // a turn without on-call time (a restricted day off) ends nobody's turn
+	}
 	return pieces, led
 }
 

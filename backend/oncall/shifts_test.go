@@ -141,23 +141,23 @@ func TestExclusionReplacesWholeShiftWithNextAvailable(t *testing.T) {
 	base := func() *Snapshot { return &Snapshot{Rotations: []Rotation{r}, People: team(4, "UTC")} }
 	from, to := utc("2026-01-05T09:00:00Z"), utc("2026-02-02T09:00:00Z")
 
-	t.Run("one day off takes the whole week to the next in order", func(t *testing.T) {
+	t.Run("one day off takes the whole week: fair cover passes over both neighbours", func(t *testing.T) {
 		s := base()
 		s.TimeOff = []TimeOff{{PersonID: pid(2), Kind: KindVacation, StartDate: "2026-01-14", EndDate: "2026-01-14"}}
 		sch := Compute(s, rid, from, to)
 		check(t, holders(s, sch.Shifts), `
 0.0 A scheduled 2026-01-05T09:00Z 168h0m0s
-1.0 C replacement 2026-01-12T09:00Z 168h0m0s
+1.0 D replacement 2026-01-12T09:00Z 168h0m0s
 2.0 C scheduled 2026-01-19T09:00Z 168h0m0s
 3.0 D scheduled 2026-01-26T09:00Z 168h0m0s`)
 		if sch.Shifts[1].ReplacedPersonID != pid(2) || !strings.Contains(sch.Shifts[1].Notes, "covers for B (vacation)") {
 			t.Errorf("replacement: %+v", sch.Shifts[1])
 		}
-		if len(sch.Ledger) != 1 || sch.Ledger[0].Skipped != pid(2) || sch.Ledger[0].CoveredBy != pid(3) || sch.Ledger[0].PaidBack {
+		if len(sch.Ledger) != 1 || sch.Ledger[0].Skipped != pid(2) || sch.Ledger[0].CoveredBy != pid(4) || sch.Ledger[0].PaidBack {
 			t.Errorf("ledger %+v", sch.Ledger)
 		}
 	})
-	t.Run("the next person is away too: the one after", func(t *testing.T) {
+	t.Run("the one left who is neither neighbour", func(t *testing.T) {
 		s := base()
 		s.TimeOff = []TimeOff{
 			{PersonID: pid(2), Kind: KindSick, Start: utc("2026-01-18T20:00:00Z"), End: utc("2026-01-19T12:00:00Z")},
@@ -172,7 +172,8 @@ func TestExclusionReplacesWholeShiftWithNextAvailable(t *testing.T) {
 		s.People[pid(1)] = PersonInfo{Name: "A", TimeZone: "Pacific/Auckland"}
 		s.Regions = []Region{{Name: "NZ", MemberIDs: []id.ID{pid(1)}, Holidays: []Holiday{{Date: "2026-01-05", Name: "Day after"}}}}
 		// 2026-01-05 in Auckland (UTC+13) ends at 2026-01-05T11:00Z: after the 09:00Z handoff.
-		check(t, holders(s, Shifts(s, rid, from, utc("2026-01-06T00:00:00Z"))), "0.0 B replacement 2026-01-05T09:00Z 168h0m0s")
+		// B's turn comes next: C and D tie (no history), C is first after A.
+		check(t, holders(s, Shifts(s, rid, from, utc("2026-01-06T00:00:00Z"))), "0.0 C replacement 2026-01-05T09:00Z 168h0m0s")
 		s2 := base()
 		s2.People[pid(1)] = PersonInfo{Name: "A", TimeZone: "America/Los_Angeles"}
 		s2.Regions = []Region{{Name: "US", MemberIDs: []id.ID{pid(1)}, Holidays: []Holiday{{Date: "2026-01-04", Name: "Day before"}}}}
@@ -200,16 +201,16 @@ func TestExclusionReplacesWholeShiftWithNextAvailable(t *testing.T) {
 		sch := Compute(s, rid, from, utc("2026-02-16T09:00:00Z"))
 		check(t, holders(s, sch.Shifts), `
 0.0 A scheduled 2026-01-05T09:00Z 168h0m0s
-1.0 C replacement 2026-01-12T09:00Z 168h0m0s
-2.0 B payback 2026-01-19T09:00Z 168h0m0s
-3.0 D scheduled 2026-01-26T09:00Z 168h0m0s
+1.0 D replacement 2026-01-12T09:00Z 168h0m0s
+2.0 C scheduled 2026-01-19T09:00Z 168h0m0s
+3.0 B payback 2026-01-26T09:00Z 168h0m0s
 4.0 A scheduled 2026-02-02T09:00Z 168h0m0s
 5.0 B scheduled 2026-02-09T09:00Z 168h0m0s`)
-		if len(sch.Ledger) != 1 || !sch.Ledger[0].PaidBack || sch.Ledger[0].PaidSlot != 2 {
+		if len(sch.Ledger) != 1 || !sch.Ledger[0].PaidBack || sch.Ledger[0].PaidSlot != 3 {
 			t.Errorf("ledger %+v", sch.Ledger)
 		}
 		// A window that starts after the debt still replays it.
-		check(t, holders(s, Shifts(s, rid, utc("2026-01-20T00:00:00Z"), utc("2026-01-21T00:00:00Z"))), "2.0 B payback 2026-01-19T09:00Z 168h0m0s")
+		check(t, holders(s, Shifts(s, rid, utc("2026-01-27T00:00:00Z"), utc("2026-01-28T00:00:00Z"))), "3.0 B payback 2026-01-26T09:00Z 168h0m0s")
 	})
 }
 

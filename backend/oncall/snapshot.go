@@ -59,7 +59,10 @@ func (l *awayList) overlap(s, e time.Time) (away, bool) {
 	if n == 0 || !l.maxEnd[n-1].After(s) {
 		return away{}, false
 	}
-	for i := 0; i < n; i++ {
+	// Every span before the first whose running latest end is after s ends
+	// at or before s: start there, not at the beginning of history.
+	i0 := sort.Search(n, func(i int) bool { return l.maxEnd[i].After(s) })
+	for i := i0; i < n; i++ {
 		if l.spans[i].e.After(s) {
 			return l.spans[i], true
 		}
@@ -73,9 +76,13 @@ type index struct {
 	away      map[id.ID]*awayList
 	zones     map[id.ID]*time.Location
 	holidays  map[id.ID]map[string]string // person -> date -> holiday name
+	holDays   map[id.ID]map[int64]bool    // person -> civil day number (days since 1970-01-01) of each holiday
 	overrides map[id.ID][]Override        // rotation -> sorted by start
 	ovMaxEnd  map[id.ID][]time.Time       // rotation -> latest end among overrides[:i+1]
 	swaps     map[id.ID]map[int]int       // rotation -> slot -> partner slot
+	// checkpoints of each rotation's walk (fair.go), made as Compute walks
+	cpMu sync.Mutex
+	cps  map[id.ID]*checkpoints
 }
 
 func (s *Snapshot) index() *index {
@@ -134,7 +141,7 @@ func (s *Snapshot) Unavailable(person id.ID, start, end time.Time) (string, bool
 
 func buildIndex(s *Snapshot) *index {
 	ix := &index{rots: map[id.ID]*rot{}, away: map[id.ID]*awayList{}, zones: map[id.ID]*time.Location{},
-		holidays: map[id.ID]map[string]string{}, overrides: map[id.ID][]Override{}, swaps: map[id.ID]map[int]int{}}
+		holidays: map[id.ID]map[string]string{}, holDays: map[id.ID]map[int64]bool{}, overrides: map[id.ID][]Override{}, swaps: map[id.ID]map[int]int{}}
 	for pid, p := range s.People {
 		loc, ok := tz.Load(p.TimeZone)
 		if !ok {
@@ -182,6 +189,11 @@ func buildIndex(s *Snapshot) *index {
 				hm = make(map[string]string, len(rg.Holidays))
 				ix.holidays[m] = hm
 			}
+			hd := ix.holDays[m]
+			if hd == nil {
+				hd = make(map[int64]bool, len(rg.Holidays))
+				ix.holDays[m] = hd
+			}
 			for _, h := range rg.Holidays {
 				sp, ok := days[dayKey{loc, h.Date}]
 				if !ok {
@@ -192,6 +204,9 @@ func buildIndex(s *Snapshot) *index {
 					y, mo, dd := d.Date()
 					sp = span{tz.WallTime(y, mo, dd, 0, 0, loc), tz.WallTime(y, mo, dd+1, 0, 0, loc)}
 					days[dayKey{loc, h.Date}] = sp
+				}
+				if d, valid := civil.Parse(h.Date); valid {
+					hd[time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC).Unix()/86400] = true
 				}
 				hm[h.Date] = h.Name
 				lists[m] = append(lists[m], away{sp, "holiday: " + h.Name})
