@@ -32,6 +32,12 @@ const oncallUsage = `  oncall shifts --rotation NAME --from DATE --to DATE [--js
   oncall export-ics (--rotation NAME | --person NAME | --team) [--from DATE] [--to DATE] -o FILE
                                           write an iCalendar file (default: 30 days back to a
                                           year ahead)
+  oncall pages import FILE [--source auto|pagerduty|opsgenie|grafana|goalert|csv] [--map COL=FIELD,…]
+         [--map-person "NAME=PERSON"]… [--zone ZONE] [--skip-bad] [--dry-run] [--json]
+                                          import paging history (CSV or JSON exported by PagerDuty,
+                                          Opsgenie, Grafana OnCall, GoAlert): preview, then apply;
+                                          re-importing updates changed pages only; a file with bad
+                                          rows is refused unless --skip-bad
   calendar import (FILE | URL) (--holidays REGION | --timeoff PERSON) [--kind vacation|sick|holiday|other]
                                           preview an .ics import (new, updated, removed), then
                                           apply it; a missing holiday region is created; a URL
@@ -95,15 +101,17 @@ func personByName(w *workspace.Workspace, name string) (people.Person, error) {
 
 func (c *cmd) oncall(args []string) error {
 	if len(args) == 0 {
-		return usageError{"expected `oncall shifts` or `oncall export-ics`"}
+		return usageError{"expected `oncall shifts`, `oncall export-ics` or `oncall pages import`"}
 	}
 	switch args[0] {
 	case "shifts":
 		return c.oncallShifts(args[1:])
 	case "export-ics":
 		return c.oncallExport(args[1:])
+	case "pages":
+		return c.oncallPages(args[1:]) // pages.go
 	}
-	return usageError{fmt.Sprintf("unknown oncall command %q (shifts, export-ics)", args[0])}
+	return usageError{fmt.Sprintf("unknown oncall command %q (shifts, export-ics, pages)", args[0])}
 }
 
 func (c *cmd) oncallShifts(args []string) error {
