@@ -161,6 +161,17 @@ func (w *walker) burden(person id.ID, since time.Time) time.Duration {
 func (w *walker) pickCover(k int, sStart time.Time, p id.ID, parts []span) (id.ID, string) {
 	r := w.r
 	n := len(r.Participants)
+	if w.s.legacyCover { // the rule before decision 0013, for the figures of docs/performance.md
+		pi := indexOf(r.Participants, p)
+		for j := 1; j < n; j++ {
+			if c := r.Participants[(pi+j)%n]; c != p {
+				if _, away := w.away(c, parts); !away {
+					return c, "next available in rotation order"
+				}
+			}
+		}
+		return id.Nil, ""
+	}
 	since := sStart.Add(-w.recentFor)
 	w.prune(since)
 	next := r.Participants[w.base(k+1)]

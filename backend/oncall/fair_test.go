@@ -133,6 +133,26 @@ func TestFairCover(t *testing.T) {
 			t.Error("Normalize turned payback on for a stored rotation")
 		}
 	})
+	t.Run("a payback never follows the debtor's own turn", func(t *testing.T) {
+		// A, B, C, D with payback: B away in turn 1, D covers (A just held
+		// a turn, C is next); turn 3 is D's and B pays it back. When B
+		// holds turn 2 (C and A away: B covers), the payback waits for D's
+		// next turn, 7.
+		s := snap(4)
+		s.Rotations[0].Payback = true
+		sh := Shifts(s, rid, from, utc("2026-02-23T09:00:00Z"))
+		if got := holders(s, sh); !strings.Contains(got, "3.0 B payback") {
+			t.Fatalf("payback at D's turn:\n%s", got)
+		}
+		s = snap(4, TimeOff{PersonID: pid(3), Kind: KindVacation, StartDate: "2026-01-21", EndDate: "2026-01-21"},
+			TimeOff{PersonID: pid(1), Kind: KindVacation, StartDate: "2026-01-21", EndDate: "2026-01-21"})
+		s.Rotations[0].Payback = true
+		sh = Shifts(s, rid, from, utc("2026-03-02T09:00:00Z"))
+		got := holders(s, sh)
+		if !strings.Contains(got, "2.0 B replacement") || strings.Contains(got, "3.0 B payback") || !strings.Contains(got, "7.0 B payback") {
+			t.Fatalf("payback deferred past B's own turn:\n%s", got)
+		}
+	})
 	t.Run("checkpoints give what a walk from the first turn gives", func(t *testing.T) {
 		// Daily turns over three years with time off: windows late in the
 		// history, computed from one snapshot (checkpoints kept) and each

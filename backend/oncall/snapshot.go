@@ -33,6 +33,9 @@ type Snapshot struct {
 
 	once sync.Once
 	ix   *index
+	// legacyCover: cover by the next available in rotation order, the rule
+	// before decision 0013 (set only by tests, to measure the difference).
+	legacyCover bool
 }
 
 // span is a half-open instant range [s, e).
