@@ -174,10 +174,7 @@ func (w *walker) pickCover(k int, sStart time.Time, p id.ID, parts []span) (id.I
 	}
 	since := sStart.Add(-w.recentFor)
 	w.prune(since)
-	next := r.Participants[w.base(k+1)]
-	if other, ok := w.swaps[k+1]; ok && other >= 0 {
-		next = r.Participants[w.base(other)]
-	}
+	next := w.nextScheduled(k)
 	type cand struct {
 		who id.ID
 		b   time.Duration
@@ -227,6 +224,14 @@ func (w *walker) pickCover(k int, sStart time.Time, p id.ID, parts []span) (id.I
 		fmt.Fprintf(&sb, "; %s passed over (%s)", w.s.Name(c.who), c.why)
 	}
 	return best.who, sb.String()
+}
+
+// nextScheduled is who the rotation order (or a swap) gives turn k+1.
+func (w *walker) nextScheduled(k int) id.ID {
+	if other, ok := w.swaps[k+1]; ok && other >= 0 {
+		return w.r.Participants[w.base(other)]
+	}
+	return w.r.Participants[w.base(k+1)]
 }
 
 // spanText is "6 weeks" or "30 days".

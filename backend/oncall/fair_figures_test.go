@@ -15,6 +15,7 @@ import (
 type coverFigures struct {
 	replacements int     // turns covered for someone away
 	backToBack   int     // of those, held by the holder of the turn before or after while someone else was available
+	anyB2B       int     // turns (scheduled, cover or payback) held by the holder of the turn before
 	ratio        float64 // max/min hours on call among the participants
 	wratio       float64 // the same of weighted hours (decision 0013)
 }
@@ -46,6 +47,13 @@ func measureCover(s *oncall.Snapshot, r *oncall.Rotation, from, to time.Time) co
 		if _, ok := hours[x.PersonID]; ok {
 			hours[x.PersonID] += b.Sub(a)
 			weighted[x.PersonID] += oncall.Weighted(s, x.PersonID, a, b)
+		}
+	}
+	for k, h := range holder {
+		if p, ok := holder[k-1]; ok && p == h {
+			if st, _, _ := oncall.SlotBounds(s, r.ID, k); !st.Before(from) && st.Before(to) {
+				f.anyB2B++
+			}
 		}
 	}
 	seen := map[int]bool{}
@@ -138,23 +146,25 @@ func TestFairCoverFigures(t *testing.T) {
 	before, after := snap(true), snap(false)
 	var b strings.Builder
 	fmt.Fprintf(&b, "Window %s to %s\n\n", from.Format("2006-01-02"), to.Format("2006-01-02"))
-	b.WriteString("| Rotation | Covered turns before / after | Back-to-back by cover, someone else free: before | after | Max/min hours before | after | Max/min weighted before | after |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|\n")
-	var tb, ta int
+	b.WriteString("| Rotation | Covered turns before / after | Back-to-back by cover, someone else free: before | after | All back-to-back turns before | after | Max/min hours before | after | Max/min weighted before | after |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
+	var tb, ta, ab, aa int
 	var worstB, worstA, sumB, sumA float64
 	for i := range base.Rotations {
 		r := &base.Rotations[i]
 		fb, fa := measureCover(before, r, from, to), measureCover(after, r, from, to)
 		tb += fb.backToBack
 		ta += fa.backToBack
+		ab += fb.anyB2B
+		aa += fa.anyB2B
 		worstB, worstA = max(worstB, fb.ratio), max(worstA, fa.ratio)
 		sumB += fb.ratio
 		sumA += fa.ratio
-		fmt.Fprintf(&b, "| %s | %d / %d | %d | %d | %.2f | %.2f | %.2f | %.2f |\n", r.Name, fb.replacements, fa.replacements,
-			fb.backToBack, fa.backToBack, fb.ratio, fa.ratio, fb.wratio, fa.wratio)
+		fmt.Fprintf(&b, "| %s | %d / %d | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.2f |\n", r.Name, fb.replacements, fa.replacements,
+			fb.backToBack, fa.backToBack, fb.anyB2B, fa.anyB2B, fb.ratio, fa.ratio, fb.wratio, fa.wratio)
 	}
 	n := float64(len(base.Rotations))
-	fmt.Fprintf(&b, "| **all %d** | | **%d** | **%d** | mean %.2f, worst %.2f | mean %.2f, worst %.2f | | |\n", len(base.Rotations), tb, ta, sumB/n, worstB, sumA/n, worstA)
+	fmt.Fprintf(&b, "| **all %d** | | **%d** | **%d** | %d | %d | mean %.2f, worst %.2f | mean %.2f, worst %.2f | | |\n", len(base.Rotations), tb, ta, ab, aa, sumB/n, worstB, sumA/n, worstA)
 	t.Log("\n" + b.String())
 	if ta != 0 {
 		t.Errorf("fair cover made %d back-to-back turns while someone else was available", ta)

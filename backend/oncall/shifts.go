@@ -291,8 +291,8 @@ func AllShifts(s *Snapshot, from, to time.Time) []Shift {
 //  2. a swapped slot goes to the person the rotation order gives its partner
 //     slot (flagged when they are away);
 //  3. otherwise the rotation order's person; with Payback, someone who owes
-//     that person a turn, is available and did not hold the turn before
-//     takes it instead;
+//     that person a turn, is available and neither held the turn before nor
+//     is scheduled for the turn after takes it instead;
 //  4. if that person is away for any part of the slot, fair cover picks who
 //     takes the whole slot (pickCover): among the participants available for
 //     all of it, the one with the least recent weighted on-call time in this
@@ -431,7 +431,7 @@ func (w *walker) slot(k int, sStart, sEnd time.Time, parts []span) ([]Shift, []L
 				if q := w.owed[sched]; len(q) > 0 {
 					for qi, slot := range q {
 						debtor := w.entries[slot].Skipped
-						if debtor == w.prev {
+						if debtor == w.prev || debtor == w.nextScheduled(k) {
 							continue // never two turns in a row: paid back at a later turn of the creditor
 						}
 						if _, away := w.away(debtor, parts); !away {
