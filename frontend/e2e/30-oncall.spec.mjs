@@ -188,7 +188,7 @@ export async function run({ page, shot, log, waitForBindings }) {
 
     // ---- The replacement in the timeline: Cy takes Bo's week.
     await tab(page, 'Schedule')
-    await page.getByRole('button', { name: 'Week', exact: true }).click()
+    await page.getByRole('radio', { name: 'Week', exact: true }).click()
     await page.getByRole('button', { name: 'Next week' }).click()
     const replaced = page.getByRole('button', { name: /^Cy Moreau,.*covering for Bo Berg \(vacation\)/ }).first()
     await replaced.waitFor(T)
