@@ -18,6 +18,7 @@ vi.mock('$lib/api', async (importOriginal) => {
     listReminders: vi.fn(),
     notificationStatus: vi.fn(),
     appClock: vi.fn(),
+    loadToday: vi.fn(),
   }
 })
 
@@ -57,6 +58,7 @@ beforeEach(() => {
   vi.mocked(api.loadFollowUps).mockResolvedValue(followUpsView())
   vi.mocked(api.listReminders).mockResolvedValue([])
   vi.mocked(api.notificationStatus).mockResolvedValue({ available: true, reason: '' })
+  vi.mocked(api.loadToday).mockReturnValue(new Promise(() => {}))
   vi.mocked(api.appClock).mockResolvedValue({ now: new Date().toISOString(), offsetMinutes: 0, testClock: false })
   vi.mocked(api.loadIncidentSettings).mockResolvedValue({ severities: [], reviewDueBusinessDays: 5, causeKeywords: [] })
 })
@@ -160,6 +162,19 @@ describe('App', () => {
     await user.click(screen.getByRole('button', { name: 'Try again' }))
     expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument()
     expect(api.loadDirectory).toHaveBeenCalled()
+  })
+
+  it('asks for the first screen\'s data at once, beside the roster, and Today does not ask again', async () => {
+    vi.mocked(api.workspaceInfo).mockResolvedValue(info())
+    let release!: (d: ReturnType<typeof directory>) => void
+    vi.mocked(api.loadDirectory).mockReturnValue(new Promise((r) => (release = r)))
+    render(App)
+    await waitFor(() => expect(api.loadDirectory).toHaveBeenCalled())
+    expect(api.loadToday).toHaveBeenCalledTimes(1)
+    release(directory())
+    await screen.findByRole('navigation', { name: 'Main' })
+    // Today mounted while its data was on the way: one request, not two.
+    expect(api.loadToday).toHaveBeenCalledTimes(1)
   })
 
   it('moves between screens with Alt+digits', async () => {
