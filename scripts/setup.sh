@@ -16,6 +16,7 @@ APT_PACKAGES=(
   dunst libnotify-bin dbus                                       # notifications on a private session bus
   webkit2gtk-driver                                              # e2e: WebKitWebDriver drives WebKitGTK's MiniBrowser
   chromium curl                                                  # e2e second engine: playwright-core drives Debian's chromium
+  python3-pandas                                                 # scripts/bench-pages.sh: pandas, the peer of the paging-history import
 )
 
 # --- Go and node must already be there (CI images and README install them).

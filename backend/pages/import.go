@@ -275,6 +275,12 @@ func (s *Service) run(open Opener, opt Options, write bool) (*Result, error) {
 	row = 0
 	var sum2 string
 	err = s.st.View(func(txn *badger.Txn) error {
+		// No page of the source stored yet (a first import): every page
+		// is new, and nothing needs looking up.
+		fresh := true
+		if err := store.Keys(txn, store.Prefix(store.PrefixPage, res.Source), func([]byte) error { fresh = false; return store.Stop }); err != nil {
+			return err
+		}
 		var err error
 		sum2, _, err = pass(open, opt.ParseOptions, func(h *header, p *Page, _ int, bad *RowError) error {
 			row++
@@ -299,7 +305,11 @@ func (s *Service) run(open Opener, opt Options, write bool) (*Result, error) {
 			}
 			key := Key(p.Source, p.SourceID)
 			var old *Page
-			item, err := txn.Get(key)
+			var item *badger.Item
+			err = badger.ErrKeyNotFound
+			if !fresh {
+				item, err = txn.Get(key)
+			}
 			switch {
 			case errors.Is(err, badger.ErrKeyNotFound):
 				res.Added++

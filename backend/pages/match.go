@@ -82,6 +82,8 @@ type directory struct {
 	teamByName  map[string]id.ID
 	teamRots    map[id.ID][]*oncall.Rotation // by layer, lowest first
 	shifts      map[id.ID][]oncall.Shift     // per rotation, by start, people only
+	ackCache    map[string]ackResult
+	teamCache   map[[2]string]id.ID
 }
 
 func loadDirectory(txn *badger.Txn, mapPerson map[string]string) (*directory, error) {
@@ -160,9 +162,33 @@ func (d *directory) person(s string) (id.ID, string) {
 	return id.Nil, ""
 }
 
+type ackResult struct {
+	u  id.ID
+	by string
+	ok bool
+}
+
+// maxAckCache bounds the acknowledging names remembered.
+const maxAckCache = 100_000
+
 // acker matches the acknowledging user(s) of a page, the first listed that
-// is a person; ok is false when names were given and none matched.
+// is a person; ok is false when names were given and none matched. Names
+// repeat over a file, so the answers are remembered.
 func (d *directory) acker(names string) (u id.ID, by string, ok bool) {
+	if r, hit := d.ackCache[names]; hit {
+		return r.u, r.by, r.ok
+	}
+	u, by, ok = d.ackerUncached(names)
+	if len(d.ackCache) < maxAckCache {
+		if d.ackCache == nil {
+			d.ackCache = map[string]ackResult{}
+		}
+		d.ackCache[names] = ackResult{u, by, ok}
+	}
+	return u, by, ok
+}
+
+func (d *directory) ackerUncached(names string) (u id.ID, by string, ok bool) {
 	if strings.TrimSpace(names) == "" {
 		return id.Nil, "", true
 	}
@@ -180,6 +206,21 @@ func (d *directory) acker(names string) (u id.ID, by string, ok bool) {
 // team is the team a page's on-call fallback looks at: the owner of its
 // service, else a team named in its team column.
 func (d *directory) team(p *Page) id.ID {
+	k := [2]string{p.Service, p.Team}
+	if t, hit := d.teamCache[k]; hit {
+		return t
+	}
+	t := d.teamUncached(p)
+	if len(d.teamCache) < maxAckCache {
+		if d.teamCache == nil {
+			d.teamCache = map[[2]string]id.ID{}
+		}
+		d.teamCache[k] = t
+	}
+	return t
+}
+
+func (d *directory) teamUncached(p *Page) id.ID {
 	if p.Service != "" {
 		if t, ok := d.serviceTeam[FoldName(p.Service)]; ok && !t.IsZero() {
 			return t

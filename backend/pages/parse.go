@@ -566,7 +566,13 @@ const maxDuration = 10 * 366 * 24 * 3600
 // Go duration ("1h32m5s").
 func ParseDuration(s string) (int64, error) {
 	s = strings.TrimSpace(s)
-	bad := fmt.Errorf("%q is not a duration (seconds, hh:mm:ss or 1h2m3s)", clip(s, 40))
+	if isDigits(s) && len(s) < 10 { // the common case: whole seconds
+		v, _ := strconv.Atoi(s)
+		if v <= maxDuration {
+			return int64(v), nil
+		}
+	}
+	bad := errBadDuration(s)
 	var secs float64
 	if v, err := strconv.ParseFloat(s, 64); err == nil {
 		secs = v
@@ -598,6 +604,12 @@ func ParseDuration(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is not a duration between 0 and ten years", clip(s, 40))
 	}
 	return int64(math.Round(secs)), nil
+}
+
+type errBadDuration string
+
+func (e errBadDuration) Error() string {
+	return fmt.Sprintf("%q is not a duration (seconds, hh:mm:ss or 1h2m3s)", clip(string(e), 40))
 }
 
 // rows reads the rows of an export, CSV or JSON, one at a time.
