@@ -112,6 +112,14 @@ func (a *OnCallAPI) Coverage(win Window) ([]oncall.Gap, error) {
 	return read(a.s, "oncall.Coverage", func(w *workspace.Workspace) ([]oncall.Gap, error) { return inWindow(win, w.OnCall.Coverage) })
 }
 
+// Warnings lists the schedule warnings of the window (back-to-back turns,
+// more than one week in four, uneven rotations), shown with the gaps.
+func (a *OnCallAPI) Warnings(win Window) ([]oncall.ScheduleWarning, error) {
+	return readList(a.s, "oncall.Warnings", func(w *workspace.Workspace) ([]oncall.ScheduleWarning, error) {
+		return inWindow(win, w.OnCall.Warnings)
+	})
+}
+
 // Fairness is the burden table of the window.
 func (a *OnCallAPI) Fairness(win Window) (oncall.FairnessReport, error) {
 	return read(a.s, "oncall.Fairness", func(w *workspace.Workspace) (oncall.FairnessReport, error) { return inWindow(win, w.OnCall.Fairness) })

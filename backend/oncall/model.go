@@ -221,11 +221,18 @@ type Settings struct {
 	NotifyPersonIDs []id.ID `json:"notifyPersonIds,omitempty" ts_type:"string[]"`
 	// GapWarningDays: how far ahead coverage gaps are reminded of (default 14).
 	GapWarningDays int `json:"gapWarningDays"`
+	// FairnessSpreadLimit: a rotation whose most loaded participant has
+	// more than this many times the weighted on-call hours of the least
+	// loaded over the last 90 days is warned about (default 2; 1.1 to 10).
+	FairnessSpreadLimit float64 `json:"fairnessSpreadLimit"`
 }
+
+// DefaultFairnessSpreadLimit is the default Settings.FairnessSpreadLimit.
+const DefaultFairnessSpreadLimit = 2.0
 
 // DefaultSettings of a new workspace.
 func DefaultSettings() Settings {
-	return Settings{Compensation: Compensation{Mode: CompensationNone}, GapWarningDays: 14}
+	return Settings{Compensation: Compensation{Mode: CompensationNone}, GapWarningDays: 14, FairnessSpreadLimit: DefaultFairnessSpreadLimit}
 }
 
 var (
@@ -585,6 +592,9 @@ func (s *Settings) Normalize() {
 	if s.GapWarningDays == 0 {
 		s.GapWarningDays = 14
 	}
+	if s.FairnessSpreadLimit == 0 {
+		s.FairnessSpreadLimit = DefaultFairnessSpreadLimit
+	}
 	s.NotifyPersonIDs = uniqIDs(s.NotifyPersonIDs)
 	if len(s.NotifyPersonIDs) == 0 {
 		s.NotifyPersonIDs = nil
@@ -615,6 +625,9 @@ func (s *Settings) Validate() error {
 	}
 	if s.GapWarningDays < 1 || s.GapWarningDays > 90 {
 		c.Add("gapWarningDays", "Warn of coverage gaps 1 to 90 days ahead.")
+	}
+	if v := s.FairnessSpreadLimit; !(v >= 1.1 && v <= 10) {
+		c.Add("fairnessSpreadLimit", "The fairness spread limit must be a number from 1.1 to 10.")
 	}
 	return c.Err()
 }

@@ -147,6 +147,19 @@ func (s *Service) Coverage(from, to time.Time) ([]Gap, error) {
 	return out, nil
 }
 
+// Warnings returns the schedule warnings of [from, to): back-to-back turns,
+// anyone on call more than one week in four, and uneven rotations.
+func (s *Service) Warnings(from, to time.Time) ([]ScheduleWarning, error) {
+	if err := checkWindow(from, to); err != nil {
+		return nil, err
+	}
+	snap, err := s.Snapshot(from, to)
+	if err != nil {
+		return nil, err
+	}
+	return ScheduleWarnings(snap, from, to), nil
+}
+
 // Fairness returns the fairness table of [from, to).
 func (s *Service) Fairness(from, to time.Time) (FairnessReport, error) {
 	if err := checkWindow(from, to); err != nil {

@@ -4007,10 +4007,35 @@ export namespace oncall {
 		    return a;
 		}
 	}
+	export class ScheduleWarning {
+	    kind: string;
+	    rotationId: string;
+	    personId: string;
+	    slot: number;
+	    start: string;
+	    end: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScheduleWarning(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.rotationId = source["rotationId"];
+	        this.personId = source["personId"];
+	        this.slot = source["slot"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.message = source["message"];
+	    }
+	}
 	export class Settings {
 	    compensation: Compensation;
 	    notifyPersonIds?: string[];
 	    gapWarningDays: number;
+	    fairnessSpreadLimit: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -4021,6 +4046,7 @@ export namespace oncall {
 	        this.compensation = this.convertValues(source["compensation"], Compensation);
 	        this.notifyPersonIds = source["notifyPersonIds"];
 	        this.gapWarningDays = source["gapWarningDays"];
+	        this.fairnessSpreadLimit = source["fairnessSpreadLimit"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

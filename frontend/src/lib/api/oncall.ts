@@ -296,6 +296,31 @@ export async function loadCoverage(w: OnCallWindow): Promise<CoverageGap[]> {
   }))
 }
 
+export type ScheduleWarningKind = 'back_to_back' | 'too_frequent' | 'fairness_spread'
+
+/** Something about the schedule worth a look (decision 0013), listed with the coverage gaps. */
+export interface ScheduleWarning {
+  kind: ScheduleWarningKind
+  rotationId: string // '' for too_frequent (across rotations)
+  personId: string
+  slot: number // back_to_back: the second of the two turns; -1 otherwise
+  start: string
+  end: string
+  message: string
+}
+
+export async function loadScheduleWarnings(w: OnCallWindow): Promise<ScheduleWarning[]> {
+  return (await callList(() => OnCall.Warnings(win(w)))).map((x) => ({
+    kind: strOr<ScheduleWarningKind>(x.kind, 'back_to_back'),
+    rotationId: str(x.rotationId),
+    personId: str(x.personId),
+    slot: typeof x.slot === 'number' ? x.slot : -1,
+    start: str(x.start),
+    end: str(x.end),
+    message: str(x.message),
+  }))
+}
+
 export async function loadFairness(w: OnCallWindow): Promise<FairnessReport> {
   const r = await callRaw(() => OnCall.Fairness(win(w)))
   return {
@@ -448,6 +473,8 @@ export interface OnCallSettings {
   compensation: CompensationSettings
   notifyPersonIds: string[]
   gapWarningDays: number
+  /** Warn when a rotation's max/min weighted hours over 90 days exceed this (1.1-10, default 2). */
+  fairnessSpreadLimit: number
 }
 
 export interface CompensationRow {
@@ -482,6 +509,7 @@ function settingsOf(r: Raw): OnCallSettings {
     },
     notifyPersonIds: arr<string>(r.notifyPersonIds),
     gapWarningDays: num(r.gapWarningDays),
+    fairnessSpreadLimit: num(r.fairnessSpreadLimit) || 2,
   }
 }
 
@@ -492,7 +520,12 @@ export async function loadOnCallSettings(): Promise<OnCallSettings> {
 export async function saveOnCallSettings(s: OnCallSettings): Promise<OnCallSettings> {
   const c: Raw = { ...s.compensation }
   if (!s.compensation.currency) delete c.currency
-  const body = { compensation: c, notifyPersonIds: s.notifyPersonIds, gapWarningDays: s.gapWarningDays }
+  const body = {
+    compensation: c,
+    notifyPersonIds: s.notifyPersonIds,
+    gapWarningDays: s.gapWarningDays,
+    fairnessSpreadLimit: s.fairnessSpreadLimit,
+  }
   return settingsOf(await callRaw(() => OnCall.SaveSettings(wo.Settings.createFrom(body))))
 }
 

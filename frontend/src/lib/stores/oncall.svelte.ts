@@ -2,8 +2,10 @@ import {
   loadAdjustments,
   loadCoverage,
   loadRotations,
+  loadScheduleWarnings,
   loadShifts,
   type CoverageGap,
+  type ScheduleWarning,
   type Override,
   type Rotation,
   type Shift,
@@ -32,11 +34,23 @@ export function endOf(span: Span, start: Date): Date {
     : new Date(start.getFullYear(), start.getMonth(), start.getDate() + 7)
 }
 
+/** The schedule warnings of a window; none when they cannot be had (they only advise). */
+async function warningsOf(w: { from: string; to: string }): Promise<ScheduleWarning[]> {
+  try {
+    return (await loadScheduleWarnings(w)) ?? []
+  } catch {
+    return []
+  }
+}
+
 /** Rotations, the shifts of the visible window and the coverage gaps of the next 90 days. */
 class OnCallStore extends Loader {
   rotations = $state<Rotation[]>([])
   shifts = $state<Shift[]>([])
   gaps = $state<CoverageGap[]>([])
+  /** Schedule warnings of the next 90 days (listed with the gaps) and of the visible window (tags on the timeline). */
+  warnings = $state<ScheduleWarning[]>([])
+  shiftWarnings = $state<ScheduleWarning[]>([])
   /** Every rotation's overrides and swaps not over RECENT_DAYS ago (upcoming and recent ones). */
   overrides = $state<Override[]>([])
   swaps = $state<SwapView[]>([])
@@ -70,10 +84,12 @@ class OnCallStore extends Loader {
     }
     const w = { from: this.from.toISOString(), to: this.to.toISOString() }
     await this.run(
-      () => Promise.all([loadRotations(), loadShifts('', w)]),
-      ([rots, shifts]) => {
+      // Warnings are advisory: a failure to compute them leaves the schedule standing.
+      () => Promise.all([loadRotations(), loadShifts('', w), warningsOf(w)]),
+      ([rots, shifts, warnings]) => {
         this.rotations = rots
         this.shifts = shifts
+        this.shiftWarnings = warnings
       },
     )
     this.loadGaps()
@@ -93,9 +109,13 @@ class OnCallStore extends Loader {
 
   async loadGaps(): Promise<void> {
     const now = this.today()
+    const w = { from: now.toISOString(), to: new Date(now.getTime() + 90 * DAY).toISOString() }
     await this.#gaps.run(
-      () => loadCoverage({ from: now.toISOString(), to: new Date(now.getTime() + 90 * DAY).toISOString() }),
-      (gaps) => (this.gaps = gaps),
+      () => Promise.all([loadCoverage(w), warningsOf(w)]),
+      ([gaps, warnings]) => {
+        this.gaps = gaps
+        this.warnings = warnings
+      },
     )
   }
 
@@ -134,6 +154,8 @@ class OnCallStore extends Loader {
     this.rotations = []
     this.shifts = []
     this.gaps = []
+    this.warnings = []
+    this.shiftWarnings = []
     this.overrides = []
     this.swaps = []
     this.olderAdjustments = {}

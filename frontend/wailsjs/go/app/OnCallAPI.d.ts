@@ -54,3 +54,5 @@ export function Swaps(arg1:string):Promise<Array<oncall.Swap>>;
 export function TeamsOnCall():Promise<Array<oncall.TeamOnCall>>;
 
 export function TimeOff(arg1:string,arg2:app.Window):Promise<Array<oncall.TimeOff>>;
+
+export function Warnings(arg1:app.Window):Promise<Array<oncall.ScheduleWarning>>;

@@ -105,3 +105,7 @@ export function TeamsOnCall() {
 export function TimeOff(arg1, arg2) {
   return window['go']['app']['OnCallAPI']['TimeOff'](arg1, arg2);
 }
+
+export function Warnings(arg1) {
+  return window['go']['app']['OnCallAPI']['Warnings'](arg1);
+}
