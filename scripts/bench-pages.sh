@@ -31,6 +31,7 @@ for r in $(seq 1 "$runs"); do
   "$py" "$root/scripts/bench-pages/pandas_agg.py" "$csv" | tee -a "$out/results.txt"
   rm -rf "$out/ws"
   "$out/bench-pages" import "$csv" "$out/ws" | tee -a "$out/results.txt"
+  "$out/bench-pages" reimport "$csv" "$out/ws" | tee -a "$out/results.txt"
 done
 echo
 "$py" - "$out/results.txt" "$rows" <<'PY'
