@@ -20,6 +20,9 @@ const (
 	KindHandoffSoon    = "oncall.handoff_soon"
 	KindOnCallTomorrow = "oncall.tomorrow"
 	KindCoverageGap    = "oncall.coverage_gap"
+	// KindBackToBack: someone holds two consecutive turns of a rotation
+	// (a schedule warning, decision 0013); key kind:rotation:slot:person.
+	KindBackToBack = "oncall.back_to_back"
 )
 
 // HandoffLead is how long before a handoff its reminder is due.
@@ -72,6 +75,7 @@ func Rules() []reminder.Rule {
 		}
 		out := handoffReminders(snap, c, bucket, end)
 		out = append(out, gapReminders(snap, c, days, bucket)...)
+		out = append(out, backToBackReminders(snap, c, days, bucket)...)
 		cache.readTs, cache.bucket, cache.zone, cache.items = txn.ReadTs(), bucket, c.Loc.String(), out
 		return out, nil
 	}}}
@@ -169,6 +173,33 @@ func gapReminders(snap *Snapshot, c reminder.Context, days int, now time.Time) [
 			Link:      reminder.Link{Area: "oncall", ID: g.RotationIDs[0].String()},
 			DueAt:     due,
 			ExpiresAt: g.End,
+		})
+	}
+	return out
+}
+
+// backToBackReminders: a back-to-back pair of turns (schedule warnings)
+// whose second turn starts in the next GapWarningDays days, due like a gap,
+// until the pair ends.
+func backToBackReminders(snap *Snapshot, c reminder.Context, days int, now time.Time) []reminder.Reminder {
+	var out []reminder.Reminder
+	for _, w := range ScheduleWarnings(snap, now, now.Add(time.Duration(days)*24*time.Hour)) {
+		if w.Kind != WarnBackToBack || !w.End.After(now) {
+			continue
+		}
+		due := w.Start.Add(-time.Duration(days) * 24 * time.Hour)
+		if due.After(now) {
+			due = now
+		}
+		out = append(out, reminder.Reminder{
+			Key:   fmt.Sprintf("%s:%s:%d:%s", KindBackToBack, w.RotationID, w.Slot, w.PersonID),
+			Kind:  KindBackToBack,
+			Title: "Back-to-back turns: " + snap.Name(w.PersonID),
+			Body: fmt.Sprintf("%s On call from %s to %s (your time). Swap or override a turn to break it up.", w.Message,
+				w.Start.In(c.Loc).Format("Mon 2 Jan 15:04"), w.End.In(c.Loc).Format("Mon 2 Jan 15:04")),
+			Link:      reminder.Link{Area: "oncall", ID: w.RotationID.String()},
+			DueAt:     due,
+			ExpiresAt: w.End,
 		})
 	}
 	return out

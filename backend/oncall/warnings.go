@@ -48,7 +48,7 @@ type ScheduleWarning struct {
 }
 
 // ScheduleWarnings returns the warnings of [from, to), in time order:
-// back-to-back turns starting in the window, people on call more than one
+// back-to-back turns starting in the window (rotations of two or more), people on call more than one
 // week in four (checked at each UTC midnight of the window over the 28 days
 // before it, one warning per stretch of days over the limit), and rotations
 // whose max/min weighted hours over the 90 days before to exceed the
@@ -101,6 +101,9 @@ func ScheduleWarnings(s *Snapshot, from, to time.Time) []ScheduleWarning {
 		}
 		sort.Ints(slots)
 		for _, k := range slots {
+			if len(r.Participants) < 2 {
+				break // one person holds every turn: nothing to change
+			}
 			p, ok := holder[k-1]
 			sp := turnSpan[k]
 			if !ok || p != holder[k] || sp.s.Before(from) || !sp.s.Before(to) {

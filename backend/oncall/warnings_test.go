@@ -3,6 +3,9 @@ package oncall
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"wheelhouse/backend/reminder"
 )
 
 func TestScheduleWarnings(t *testing.T) {
@@ -25,6 +28,18 @@ func TestScheduleWarnings(t *testing.T) {
 		if len(b) != 1 || b[0].PersonID != pid(3) || b[0].Slot != 2 || b[0].RotationID != rid ||
 			b[0].Message != "C holds turns 2 and 3 of Primary back to back." || !b[0].Start.Equal(utc("2026-01-12T09:00:00Z")) {
 			t.Fatalf("back to back: %+v", b)
+		}
+		// A reminder, as for a gap: due GapWarningDays ahead, until the pair ends.
+		now := utc("2026-01-08T12:00:00Z")
+		rs := backToBackReminders(s, reminder.Context{Now: now, Loc: time.UTC}, 14, now)
+		if len(rs) != 1 || rs[0].Kind != KindBackToBack || !strings.HasPrefix(rs[0].Body, "C holds turns 2 and 3") ||
+			rs[0].DueAt.After(now) || !rs[0].ExpiresAt.Equal(utc("2026-01-26T09:00:00Z")) {
+			t.Errorf("reminders %+v", rs)
+		}
+		// One person holds every turn of a rotation of one: no warning.
+		one := &Snapshot{Rotations: []Rotation{rotation("UTC", 1, Weeks, "09:00", "2026-01-05", 1)}, People: team(1, "UTC")}
+		if b := kinds(ScheduleWarnings(one, from, to), WarnBackToBack); len(b) != 0 {
+			t.Errorf("rotation of one: %+v", b)
 		}
 		// A window that only holds the first of the two turns: no warning.
 		if b := kinds(ScheduleWarnings(s, from, utc("2026-01-19T09:00:00Z")), WarnBackToBack); len(b) != 0 {

@@ -13,6 +13,7 @@ export const KINDS: { kind: string; label: string }[] = [
   { kind: 'oncall.handoff_soon', label: 'On-call handoffs' },
   { kind: 'oncall.tomorrow', label: 'On call tomorrow' },
   { kind: 'oncall.coverage_gap', label: 'On-call coverage gaps' },
+  { kind: 'oncall.back_to_back', label: 'On-call back-to-back turns' },
 ]
 
 /** Rows of a group shown at first, and how many more each "Show more" adds: hundreds at once would crawl. */
