@@ -139,29 +139,94 @@ func pass(open Opener, opt ParseOptions, fn func(h *header, p *Page, line int, b
 	if err != nil {
 		return "", 0, err
 	}
-	var p Page
-	for {
-		err := rs.next(&p)
-		if err == io.EOF {
-			break
+	// The file is read and parsed on a goroutine of its own, a batch of
+	// rows at a time, while fn handles the previous batch: with two cores
+	// the parse and the look-ups and writes overlap.
+	type row struct {
+		p   Page
+		bad *RowError
+	}
+	const batchSize = 512
+	batches := make(chan []row, 2)
+	free := make(chan []row, 3)
+	done := make(chan struct{})
+	parseErr := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		for {
+			select {
+			case <-done:
+				parseErr <- nil
+				return
+			default:
+			}
+			var b []row
+			select {
+			case b = <-free:
+				b = b[:0]
+			default:
+				b = make([]row, 0, batchSize)
+			}
+			var err error
+			for len(b) < batchSize {
+				b = append(b, row{})
+				r := &b[len(b)-1]
+				err = rs.next(&r.p)
+				var re *RowError
+				if errors.As(err, &re) {
+					r.bad, err = re, nil
+					continue
+				}
+				if err != nil {
+					b = b[:len(b)-1]
+					break
+				}
+			}
+			if len(b) > 0 {
+				select {
+				case batches <- b:
+				case <-done:
+					parseErr <- nil
+					return
+				}
+			}
+			if err != nil {
+				if err == io.EOF {
+					// Hash what the parser left unread (trailing bytes) too.
+					if _, cerr := io.Copy(c, f); cerr != nil {
+						err = errs.E(errs.Invalid, "Cannot read the file: %v", cerr)
+					}
+				}
+				parseErr <- err
+				return
+			}
 		}
-		var re *RowError
-		if errors.As(err, &re) {
-			if err := fn(rs.header(), nil, re.Line, re); err != nil {
+	}()
+	defer func() {
+		close(done)
+		for range batches { // let the reader finish before the file closes
+		}
+	}()
+	h := rs.header()
+	for b := range batches {
+		for i := range b {
+			r := &b[i]
+			if r.bad != nil {
+				err = fn(h, nil, r.bad.Line, r.bad)
+			} else {
+				err = fn(h, &r.p, 0, nil)
+			}
+			if err != nil {
 				return "", 0, err
 			}
-			continue
 		}
-		if err != nil {
-			return "", 0, err
-		}
-		if err := fn(rs.header(), &p, 0, nil); err != nil {
-			return "", 0, err
+		select {
+		case free <- b:
+		default:
 		}
 	}
-	// Hash what the parser left unread (trailing bytes) too.
-	if _, err := io.Copy(c, f); err != nil {
-		return "", 0, errs.E(errs.Invalid, "Cannot read the file: %v", err)
+	if err := <-parseErr; err != io.EOF {
+		return "", 0, err
 	}
 	return hex.EncodeToString(c.h.Sum(nil)), c.n, nil
 }

@@ -293,7 +293,7 @@ func detect(norm []string, zoned bool) string {
 	for _, n := range norm {
 		has[n] = true
 	}
-	any := func(ks ...string) bool {
+	hasAny := func(ks ...string) bool {
 		for _, k := range ks {
 			if has[k] {
 				return true
@@ -302,13 +302,13 @@ func detect(norm []string, zoned bool) string {
 		return false
 	}
 	switch {
-	case any("alertid") && (zoned || any("timetoack", "timetoclose", "closedat")):
+	case hasAny("alertid") && (zoned || hasAny("timetoack", "timetoclose", "closedat")):
 		return SourceGoAlert
-	case any("tinyid") || has["alias"] && has["message"]:
+	case hasAny("tinyid") || has["alias"] && has["message"]:
 		return SourceOpsgenie
-	case any("incidentnumber", "urgency", "escalationpolicyname", "escalationpolicy", "secondstofirstack", "assignedusernames", "acknowledgedusernames"):
+	case hasAny("incidentnumber", "urgency", "escalationpolicyname", "escalationpolicy", "secondstofirstack", "assignedusernames", "acknowledgedusernames"):
 		return SourcePagerDuty
-	case has["acknowledgedby"] && has["resolvedby"] || any("alertscount", "alertgroupid", "permalinks"):
+	case has["acknowledgedby"] && has["resolvedby"] || hasAny("alertscount", "alertgroupid", "permalinks"):
 		return SourceGrafana
 	}
 	return SourceGeneric
