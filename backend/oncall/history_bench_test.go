@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dgraph-io/badger/v4"
+
 	"wheelhouse/backend/civil"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/demo"
@@ -78,8 +80,10 @@ func historyWorkspace(b *testing.B, years int) *workspace.Workspace {
 // rotation) through the service, load included, with 5 and 10 years of
 // history before it. warm: the service's snapshot and checkpoints are
 // current (any query after the first since the last edit); after-edit: an
-// on-call commit before each query (the settings saved again), so the
-// whole data is loaded and walked from the first turns.
+// on-call commit before each query (time off tomorrow or four years back):
+// the service rereads the time off committed since and walks from the last
+// checkpoint before the edit. load: reading the whole data alone (the first
+// query, or after an edit to people's zones or holidays).
 func BenchmarkThreeWeeksOfHistory(b *testing.B) {
 	from := now.AddDate(0, 0, -7)
 	to := from.AddDate(0, 0, 21)
@@ -100,26 +104,61 @@ func BenchmarkThreeWeeksOfHistory(b *testing.B) {
 			}
 			b.ReportMetric(float64(n), "shifts")
 		})
-		b.Run(fmt.Sprintf("%dy/after-edit", years), func(b *testing.B) {
-			st, err := w.OnCall.Settings()
-			if err != nil {
-				b.Fatal(err)
-			}
-			n := 0
-			b.ResetTimer()
+		b.Run(fmt.Sprintf("%dy/load", years), func(b *testing.B) {
+			// The load alone: the whole on-call data in one transaction.
 			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				if _, err := w.OnCall.SaveSettings(st); err != nil {
-					b.Fatal(err)
-				}
-				b.StartTimer()
-				l, err := w.OnCall.AllShifts(from, to)
+				err := w.Store.View(func(txn *badger.Txn) error {
+					_, err := oncall.LoadTx(txn, time.Time{}, time.Time{})
+					return err
+				})
 				if err != nil {
 					b.Fatal(err)
 				}
-				n = len(l)
 			}
-			b.ReportMetric(float64(n), "shifts")
 		})
+		// After an edit: time off of someone in a rotation, added before
+		// each query and deleted before the next (so every query follows a
+		// commit), tomorrow or four years back.
+		person := w.OnCall
+		rots, err := person.Rotations()
+		if err != nil {
+			b.Fatal(err)
+		}
+		who := rots[0].Participants[0]
+		for _, c := range []struct {
+			name string
+			at   time.Time
+		}{{"after-edit-tomorrow", now.AddDate(0, 0, 1)}, {"after-edit-4y-ago", now.AddDate(-4, 0, 0)}} {
+			b.Run(fmt.Sprintf("%dy/%s", years, c.name), func(b *testing.B) {
+				if _, err := w.OnCall.AllShifts(from, to); err != nil {
+					b.Fatal(err)
+				}
+				n := 0
+				var last id.ID
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					b.StopTimer()
+					if last.IsZero() {
+						saved, err := w.OnCall.SaveTimeOff(oncall.TimeOff{PersonID: who, Kind: oncall.KindSick, StartDate: civil.Format(c.at), EndDate: civil.Format(c.at)})
+						if err != nil {
+							b.Fatal(err)
+						}
+						last = saved.Item.ID
+					} else {
+						if err := w.OnCall.DeleteTimeOff(last); err != nil {
+							b.Fatal(err)
+						}
+						last = id.ID{}
+					}
+					b.StartTimer()
+					l, err := w.OnCall.AllShifts(from, to)
+					if err != nil {
+						b.Fatal(err)
+					}
+					n = len(l)
+				}
+				b.ReportMetric(float64(n), "shifts")
+			})
+		}
 	}
 }

@@ -44,6 +44,7 @@ func BenchmarkScreenPayloads(b *testing.B) {
 	run("rotations", func() (any, error) { return s.Rotations() })
 	run("week-shifts", func() (any, error) { return s.AllShifts(from, from.AddDate(0, 0, 7)) })
 	run("coverage-90d", func() (any, error) { return s.Coverage(now, now.AddDate(0, 0, 90)) })
+	run("warnings-90d", func() (any, error) { return s.Warnings(now, now.AddDate(0, 0, 90)) })
 	run("overrides", func() (any, error) { return s.Overrides(id.ID{}) })
 	run("swapviews", func() (any, error) { return s.SwapViews(id.ID{}) })
 	run("teams-oncall", func() (any, error) { return s.TeamsOnCall() })

@@ -71,11 +71,17 @@ func (s *Service) Snapshot(from, to time.Time) (snap *Snapshot, err error) {
 		c := &s.cache
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		if c.snap != nil && !s.st.ChangedSince(txn, c.ts, mathFamilies) {
+		switch {
+		case c.snap != nil && !s.st.ChangedSince(txn, c.ts, mathFamilies):
 			snap = c.snap
 			return nil
+		case c.snap != nil && txn.ReadTs() > c.ts:
+			// Reread what changed; keep the checkpoints before the change.
+			snap, err = s.refreshTx(txn, c.snap, c.ts)
+		default:
+			snap, err = LoadTx(txn, time.Time{}, time.Time{})
 		}
-		if snap, err = LoadTx(txn, time.Time{}, time.Time{}); err != nil {
+		if err != nil {
 			return err
 		}
 		c.snap, c.ts = snap, txn.ReadTs()

@@ -36,6 +36,9 @@ type Snapshot struct {
 	// legacyCover: cover by the next available in rotation order, the rule
 	// before decision 0013 (set only by tests, to measure the difference).
 	legacyCover bool
+	// carry: walk checkpoints taken over from the snapshot this one
+	// replaces (cache.go), seeded into the index.
+	carry map[id.ID][]*checkpoint
 }
 
 // span is a half-open instant range [s, e).
@@ -259,6 +262,14 @@ func buildIndex(s *Snapshot) *index {
 			mx[i] = m
 		}
 		ix.ovMaxEnd[rid] = mx
+	}
+	for rid, l := range s.carry {
+		if ix.rots[rid] != nil {
+			if ix.cps == nil {
+				ix.cps = map[id.ID]*checkpoints{}
+			}
+			ix.cps[rid] = &checkpoints{list: l}
+		}
 	}
 	for _, sw := range s.Swaps {
 		m := ix.swaps[sw.RotationID]
