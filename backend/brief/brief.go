@@ -165,6 +165,17 @@ type Builder struct {
 	// in a transaction of their own; the ...Tx methods need neither.
 	Store *store.Store
 	Zone  func(txn *badger.Txn) *time.Location
+	// OnCall reads the on-call snapshot in txn (the on-call service's cached
+	// one, oncall.Service.SnapshotTx); nil loads what the window needs.
+	OnCall func(txn *badger.Txn) (*oncall.Snapshot, error)
+}
+
+// onCallSnapshot is the on-call data the brief and health read in txn.
+func (b *Builder) onCallSnapshot(txn *badger.Txn, from, to time.Time) (*oncall.Snapshot, error) {
+	if b.OnCall != nil {
+		return b.OnCall(txn)
+	}
+	return oncall.LoadTx(txn, from, to)
 }
 
 // GoalWindow is how far ahead goals and milestones count as "due".
@@ -377,7 +388,7 @@ func (b *Builder) onCall(txn *badger.Txn, br *Brief, person id.ID, from, now tim
 	if freqFrom.Before(lo) {
 		lo = freqFrom
 	}
-	snap, err := oncall.LoadTx(txn, lo, now.Add(14*24*time.Hour))
+	snap, err := b.onCallSnapshot(txn, lo, now.Add(14*24*time.Hour))
 	if err != nil {
 		return err
 	}

@@ -68,26 +68,37 @@ func NewService(st *store.Store, c clock.Clock) *Service {
 // long history resumes near its start (decision 0013).
 func (s *Service) Snapshot(from, to time.Time) (snap *Snapshot, err error) {
 	err = s.st.View(func(txn *badger.Txn) error {
-		c := &s.cache
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		switch {
-		case c.snap != nil && !s.st.ChangedSince(txn, c.ts, mathFamilies):
-			snap = c.snap
-			return nil
-		case c.snap != nil && txn.ReadTs() > c.ts:
-			// Reread what changed; keep the checkpoints before the change.
-			snap, err = s.refreshTx(txn, c.snap, c.ts)
-		default:
-			snap, err = LoadTx(txn, time.Time{}, time.Time{})
-		}
-		if err != nil {
-			return err
-		}
-		c.snap, c.ts = snap, txn.ReadTs()
-		return nil
+		snap, err = s.SnapshotTx(txn)
+		return err
 	})
 	return snap, errs.Wrap("oncall.Snapshot", err)
+}
+
+// SnapshotTx is Snapshot in the caller's read transaction: the cached
+// snapshot when no commit the transaction sees has changed on-call data,
+// else one brought up to date in txn (and cached when txn is the newest
+// reader). Areas that show who is on call (Today, the brief, team health)
+// read through it instead of loading all history again.
+func (s *Service) SnapshotTx(txn *badger.Txn) (snap *Snapshot, err error) {
+	c := &s.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case c.snap != nil && txn.ReadTs() >= c.ts && !s.st.ChangedSince(txn, c.ts, mathFamilies):
+		return c.snap, nil
+	case c.snap != nil && txn.ReadTs() > c.ts:
+		// Reread what changed; keep the checkpoints before the change.
+		snap, err = s.refreshTx(txn, c.snap, c.ts)
+	default:
+		snap, err = LoadTx(txn, time.Time{}, time.Time{})
+	}
+	if err != nil {
+		return nil, err
+	}
+	if txn.ReadTs() >= c.ts {
+		c.snap, c.ts = snap, txn.ReadTs()
+	}
+	return snap, nil
 }
 
 func checkWindow(from, to time.Time) error {

@@ -105,7 +105,7 @@ func (s *Service) SwapViews(rotationID id.ID) ([]SwapView, error) {
 			}
 			if snap == nil {
 				var err error
-				if snap, err = LoadTx(txn, time.Time{}, time.Time{}); err != nil {
+				if snap, err = s.SnapshotTx(txn); err != nil {
 					return err
 				}
 			}

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dgraph-io/badger/v4"
-
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 )
@@ -130,11 +128,7 @@ func TeamsOnCall(s *Snapshot, now, until time.Time) []TeamOnCall {
 func (s *Service) TeamsOnCall() ([]TeamOnCall, error) {
 	now := s.clock.Now().UTC()
 	until := now.Add(NextHorizon)
-	var snap *Snapshot
-	err := s.st.View(func(txn *badger.Txn) (err error) {
-		snap, err = LoadTx(txn, now, until)
-		return err
-	})
+	snap, err := s.Snapshot(now, until)
 	if err != nil {
 		return nil, errs.Wrap("oncall.TeamsOnCall", err)
 	}

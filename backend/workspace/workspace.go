@@ -101,6 +101,8 @@ func Open(root string, opt Options) (*Workspace, error) {
 	// page are in the manager's zone.
 	w.Incidents.Zone = w.ZoneTx
 	w.Briefs.Store, w.Briefs.Zone = st, w.ZoneTx
+	// Who is on call comes from the on-call service's cached snapshot.
+	w.Briefs.OnCall = w.OnCall.SnapshotTx
 	w.OneOnOnes.Zone = w.ZoneTx
 	// Deleting a person describes and detaches their incidents and follow-ups.
 	w.Roster.AddPersonRefs(incident.PersonRefs{Clock: opt.Clock})
