@@ -36,8 +36,8 @@ const HandoffLead = time.Hour
 // up to the end of the current hour, each with its DueAt and ExpiresAt (the
 // engine shows only those due and not expired), and keeps them until the hour
 // ends or the data changes (the transaction's read timestamp moves on every
-// commit).
-func Rules() []reminder.Rule {
+// commit). The on-call data comes from the service's cached snapshot.
+func (s *Service) Rules() []reminder.Rule {
 	var (
 		mu    sync.Mutex
 		cache struct {
@@ -66,10 +66,7 @@ func Rules() []reminder.Rule {
 			days = 14
 		}
 		end := bucket.Add(time.Hour)
-		ly, lm, ld := bucket.In(c.Loc).Date()
-		from := tz.WallTime(ly, lm, ld, 0, 0, c.Loc).Add(-time.Minute)
-		to := maxT(end.Add(50*time.Hour), end.Add(time.Duration(days)*24*time.Hour))
-		snap, err := LoadTx(txn, from, to)
+		snap, err := s.SnapshotTx(txn)
 		if err != nil {
 			return nil, err
 		}

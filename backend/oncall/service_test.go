@@ -327,7 +327,7 @@ func TestReminderRules(t *testing.T) {
 	e.svc.SaveRotation(r)
 	eng := reminder.NewEngine(e.st, e.clock, nil, nil)
 	eng.DefaultZone = "Europe/Berlin"
-	for _, rule := range oncall.Rules() {
+	for _, rule := range e.svc.Rules() {
 		eng.AddRule(rule)
 	}
 	eng.SaveSettings(reminder.Settings{TimeZone: "Europe/Berlin"}) // no quiet hours

@@ -151,7 +151,7 @@ func reminderRules(w *Workspace) []reminder.Rule {
 	add(notRead(onCallFamilies, developmentFamilies), followUpRules()...)
 	// On-call: rotations, overrides, swaps, time off, holiday regions (also
 	// written by calendar imports), the on-call settings and people.
-	add(notRead(incidentFamilies, developmentFamilies), oncall.Rules()...)
+	add(notRead(incidentFamilies, developmentFamilies), w.OnCall.Rules()...)
 	// 1:1s, development plans, mentoring and feedback: their own records,
 	// the feedback settings and people.
 	add(notRead(incidentFamilies, onCallFamilies), oneonone.Rules()...)
