@@ -316,6 +316,13 @@ func (c *checkpoints) before(k int) *checkpoint {
 	return c.list[i-1]
 }
 
+// wants reports whether the checkpoint before slot k is the next to keep.
+func (c *checkpoints) wants(k int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return k/checkpointEvery == len(c.list)+1
+}
+
 // keep adds the checkpoint that follows the last one kept.
 func (c *checkpoints) keep(cp *checkpoint) {
 	c.mu.Lock()

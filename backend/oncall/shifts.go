@@ -336,7 +336,7 @@ func Compute(s *Snapshot, rotationID id.ID, from, to time.Time) Schedule {
 	var parts []span
 	sStart := r.slotStart(k0)
 	for k := k0; k <= kTo; k++ {
-		if k > k0 && k%checkpointEvery == 0 {
+		if k > k0 && k%checkpointEvery == 0 && cps.wants(k) {
 			cps.keep(st.checkpoint(k, sStart))
 		}
 		sEnd := r.slotStart(k + 1)
