@@ -6,9 +6,12 @@ import type {
   Incident,
   Person,
   Reminder,
+  Rotation,
+  Team,
   WorkspaceInfo,
   Zone,
 } from '$lib/api'
+import { roster } from '$lib/stores/roster.svelte'
 
 export function person(p: Partial<Person> & { id: string; name: string }): Person {
   return {
@@ -42,6 +45,45 @@ export const ZONES: Zone[] = [
 
 export function directory(d: Partial<Directory> = {}): Directory {
   return { ladder: ['L1', 'L2', 'L3'], people: [], teams: [], services: [], ...d }
+}
+
+export function team(id: string, name: string, t: Partial<Team> = {}): Team {
+  return { id, name, description: '', memberIds: [], serviceIds: [], ...t }
+}
+
+/**
+ * The roster as if it had loaded these people, teams and services (the last
+ * test's forgotten first): for components that read the roster store.
+ */
+export function loadedRoster(d: Partial<Directory> = {}): void {
+  roster.reset()
+  roster.people = d.people ?? []
+  roster.teams = d.teams ?? []
+  roster.services = d.services ?? []
+  if (d.ladder) roster.ladder = d.ladder
+  roster.loaded = true
+}
+
+/** A weekly rotation of p1 and p2 (id r1, "Payments primary"), handing off at 10:00 Berlin time. */
+export function rotation(r: Partial<Rotation> = {}): Rotation {
+  return {
+    id: 'r1',
+    name: 'Payments primary',
+    teamId: '',
+    scheduleName: '',
+    layer: 1,
+    timezone: 'Europe/Berlin',
+    participants: ['p1', 'p2'],
+    shiftLength: { n: 1, unit: 'weeks' },
+    handoffTime: '10:00',
+    startDate: '2026-11-02',
+    requiredCoverage: '24x7',
+    payback: false,
+    notifyHandoffs: false,
+    colors: {},
+    description: '',
+    ...r,
+  }
 }
 
 export function info(i: Partial<WorkspaceInfo> = {}): WorkspaceInfo {

@@ -11,7 +11,7 @@ import * as api from '$lib/api'
 import { followups } from '$lib/stores/followups.svelte'
 import { roster } from '$lib/stores/roster.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
-import { brief, followUpsView, goError, person } from '../../../test/fixtures'
+import { brief, followUpsView, goError, loadedRoster, person } from '../../../test/fixtures'
 import { bodyRows, fakeTableLayout } from '../../../test/layout'
 import FollowUpTable from './FollowUpTable.svelte'
 
@@ -25,11 +25,9 @@ const ITEM = brief({
 })
 
 beforeEach(() => {
-  roster.reset()
   followups.reset()
   toasts.reset()
-  roster.people = [person({ id: 'p1', name: 'Dana Xu' })]
-  roster.loaded = true
+  loadedRoster({ people: [person({ id: 'p1', name: 'Dana Xu' })] })
   vi.mocked(api.loadFollowUps).mockResolvedValue(followUpsView())
   vi.mocked(api.setFollowUpStatus).mockImplementation(async (id, status, reason) => ({
     ...ITEM,

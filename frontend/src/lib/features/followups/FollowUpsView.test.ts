@@ -13,7 +13,7 @@ import { followups } from '$lib/stores/followups.svelte'
 import { roster } from '$lib/stores/roster.svelte'
 import { router } from '$lib/stores/router.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
-import { brief, followUpsView, person } from '../../../test/fixtures'
+import { brief, followUpsView, loadedRoster, person } from '../../../test/fixtures'
 import { bodyRows, fakeTableLayout } from '../../../test/layout'
 import FollowUpsView from './FollowUpsView.svelte'
 
@@ -32,12 +32,10 @@ function row(item: FollowUpBrief, bucket: FollowUpRow['bucket']): FollowUpRow {
 const ROWS = [row(F2, 'overdue'), row(F1, 'overdue'), row(F3, 'due_soon'), row(F4, 'later'), row(F5, 'later')]
 
 beforeEach(() => {
-  roster.reset()
   followups.reset()
   toasts.reset()
   router.reset()
-  roster.people = [person({ id: 'p1', name: 'Dana Xu' }), person({ id: 'p2', name: 'Eli Moss' }), person({ id: 'p3', name: 'Ada Okafor' })]
-  roster.loaded = true
+  loadedRoster({ people: [person({ id: 'p1', name: 'Dana Xu' }), person({ id: 'p2', name: 'Eli Moss' }), person({ id: 'p3', name: 'Ada Okafor' })] })
   const stats = { total: 5, open: 5, done: 0, wontDo: 0, overdue: 2, completionRate: 0 }
   vi.mocked(api.loadFollowUps).mockResolvedValue(followUpsView({ rows: ROWS, overdue: 2, all: stats }))
 })

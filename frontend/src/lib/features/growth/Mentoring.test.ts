@@ -21,7 +21,7 @@ import * as api from '$lib/api'
 import type { Mentorship, Pair, Suggestion } from '$lib/api'
 import { roster } from '$lib/stores/roster.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
-import { goError, person } from '../../../test/fixtures'
+import { goError, loadedRoster, person } from '../../../test/fixtures'
 import { checkInText, dueBadge } from './labels'
 import MentoringPanel from './MentoringPanel.svelte'
 import MentoringView from './MentoringView.svelte'
@@ -56,14 +56,14 @@ const MEI_FOR_DANA: Suggestion = {
 
 beforeEach(() => {
   toasts.reset()
-  roster.reset()
-  roster.people = [
-    person({ id: 'dana', name: 'Dana Xu' }),
-    person({ id: 'kofi', name: 'Kofi Mensah' }),
-    person({ id: 'mei', name: 'Mei Tanaka' }),
-    person({ id: 'old', name: 'Old Timer', archived: true }),
-  ]
-  roster.loaded = true
+  loadedRoster({
+    people: [
+      person({ id: 'dana', name: 'Dana Xu' }),
+      person({ id: 'kofi', name: 'Kofi Mensah' }),
+      person({ id: 'mei', name: 'Mei Tanaka' }),
+      person({ id: 'old', name: 'Old Timer', archived: true }),
+    ],
+  })
 })
 
 afterEach(() => {

@@ -11,18 +11,16 @@ import * as api from '$lib/api'
 import { incidents } from '$lib/stores/incidents.svelte'
 import { roster } from '$lib/stores/roster.svelte'
 import { router } from '$lib/stores/router.svelte'
-import { goError, incident, person } from '../../../test/fixtures'
+import { goError, incident, loadedRoster, person } from '../../../test/fixtures'
 import IncidentEditor from './IncidentEditor.svelte'
 
 beforeEach(() => {
-  roster.reset()
   incidents.reset()
   router.reset()
-  roster.people = [person({ id: 'p1', name: 'Dana Xu' })]
-  roster.services = [
-    { id: 's1', name: 'payments-api', description: '', criticality: 'customer_24x7', teamId: 't', primaryId: '', secondaryId: '' },
-  ]
-  roster.loaded = true
+  loadedRoster({
+    people: [person({ id: 'p1', name: 'Dana Xu' })],
+    services: [{ id: 's1', name: 'payments-api', description: '', criticality: 'customer_24x7', teamId: 't', primaryId: '', secondaryId: '' }],
+  })
   vi.mocked(api.listIncidents).mockResolvedValue([])
 })
 

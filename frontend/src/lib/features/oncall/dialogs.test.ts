@@ -23,41 +23,22 @@ vi.mock('$lib/api', async (importOriginal) => {
 })
 
 import * as api from '$lib/api'
-import type { Rotation } from '$lib/api'
 import { oncall } from '$lib/stores/oncall.svelte'
 import { roster } from '$lib/stores/roster.svelte'
 import { timezones } from '$lib/stores/timezones.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
-import { person } from '../../../test/fixtures'
+import { loadedRoster, person, rotation } from '../../../test/fixtures'
 import CalendarPanel from './CalendarPanel.svelte'
 import OverrideDialog from './OverrideDialog.svelte'
 import RotationEditor from './RotationEditor.svelte'
 
-const ROTATION: Rotation = {
-  id: 'r1',
-  name: 'Payments primary',
-  teamId: '',
-  scheduleName: '',
-  layer: 1,
-  timezone: 'Europe/Berlin',
-  participants: ['p1', 'p2'],
-  shiftLength: { n: 1, unit: 'weeks' },
-  handoffTime: '10:00',
-  startDate: '2026-11-02',
-  requiredCoverage: '24x7',
-  payback: false,
-  notifyHandoffs: false,
-  colors: {},
-  description: '',
-}
+const ROTATION = rotation()
 
 beforeEach(() => {
-  roster.reset()
+  loadedRoster({ people: [person({ id: 'p1', name: 'Ana' }), person({ id: 'p2', name: 'Bo' })] })
   timezones.reset()
   toasts.reset()
   oncall.reset()
-  roster.people = [person({ id: 'p1', name: 'Ana' }), person({ id: 'p2', name: 'Bo' })]
-  roster.loaded = true
   vi.mocked(api.loadTimeZones).mockResolvedValue([])
   vi.mocked(api.previewRotation).mockResolvedValue([])
   vi.mocked(api.loadRotations).mockResolvedValue([ROTATION])

@@ -15,31 +15,15 @@ vi.mock('$lib/api', async (importOriginal) => {
 })
 
 import * as api from '$lib/api'
-import type { CoverageGap, Rotation } from '$lib/api'
+import type { CoverageGap } from '$lib/api'
 import { oncall } from '$lib/stores/oncall.svelte'
 import { roster } from '$lib/stores/roster.svelte'
 import { timezones } from '$lib/stores/timezones.svelte'
-import { directory, person } from '../../../test/fixtures'
+import { directory, loadedRoster, person, rotation } from '../../../test/fixtures'
 import { bodyRows, fakeTableLayout } from '../../../test/layout'
 import OnCallView from './OnCallView.svelte'
 
-const ROTATION: Rotation = {
-  id: 'r1',
-  name: 'Payments primary',
-  teamId: '',
-  scheduleName: '',
-  layer: 1,
-  timezone: 'Europe/Berlin',
-  participants: ['p1'],
-  shiftLength: { n: 1, unit: 'weeks' },
-  handoffTime: '10:00',
-  startDate: '2026-11-02',
-  requiredCoverage: '24x7',
-  payback: false,
-  notifyHandoffs: false,
-  colors: {},
-  description: '',
-}
+const ROTATION = rotation({ participants: ['p1'] })
 
 function gap(i: number): CoverageGap {
   const start = new Date(Date.UTC(2026, 11, 5) + i * 3_600_000 * 5)
@@ -56,11 +40,9 @@ function gap(i: number): CoverageGap {
 }
 
 beforeEach(() => {
-  roster.reset()
+  loadedRoster({ people: [person({ id: 'p1', name: 'Ana' })] })
   timezones.reset()
   oncall.reset()
-  roster.people = [person({ id: 'p1', name: 'Ana' })]
-  roster.loaded = true
   vi.mocked(api.loadDirectory).mockResolvedValue(directory({ people: roster.people }))
   vi.mocked(api.loadTimeZones).mockResolvedValue([])
   vi.mocked(api.loadRotations).mockResolvedValue([ROTATION])

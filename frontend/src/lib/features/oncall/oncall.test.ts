@@ -15,34 +15,18 @@ vi.mock('$lib/api', async (importOriginal) => {
 })
 
 import * as api from '$lib/api'
-import type { Rotation, Shift } from '$lib/api'
+import type { Shift } from '$lib/api'
 import { roster } from '$lib/stores/roster.svelte'
 import { timezones } from '$lib/stores/timezones.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
-import { goError, person } from '../../../test/fixtures'
+import { goError, loadedRoster, person, rotation } from '../../../test/fixtures'
 import { colourOf } from './format'
 import FairnessPanel from './FairnessPanel.svelte'
 import RotationEditor from './RotationEditor.svelte'
 import ScheduleTimeline from './ScheduleTimeline.svelte'
 import TimeOffDialog from './TimeOffDialog.svelte'
 
-const ROTATION: Rotation = {
-  id: 'r1',
-  name: 'Payments primary',
-  teamId: '',
-  scheduleName: 'Payments',
-  layer: 1,
-  timezone: 'Europe/Berlin',
-  participants: ['p1', 'p2', 'p3'],
-  shiftLength: { n: 1, unit: 'weeks' },
-  handoffTime: '10:00',
-  startDate: '2026-11-02',
-  requiredCoverage: '24x7',
-  payback: false,
-  notifyHandoffs: false,
-  colors: {},
-  description: '',
-}
+const ROTATION = rotation({ scheduleName: 'Payments', participants: ['p1', 'p2', 'p3'] })
 
 function shift(s: Partial<Shift>): Shift {
   return {
@@ -62,11 +46,9 @@ function shift(s: Partial<Shift>): Shift {
 }
 
 beforeEach(() => {
-  roster.reset()
+  loadedRoster({ people: [person({ id: 'p1', name: 'Ana' }), person({ id: 'p2', name: 'Bo' }), person({ id: 'p3', name: 'Cy' })] })
   timezones.reset()
   toasts.reset()
-  roster.people = [person({ id: 'p1', name: 'Ana' }), person({ id: 'p2', name: 'Bo' }), person({ id: 'p3', name: 'Cy' })]
-  roster.loaded = true
   vi.mocked(api.loadTimeZones).mockResolvedValue([])
   vi.mocked(api.previewRotation).mockResolvedValue([])
 })

@@ -17,10 +17,10 @@ vi.mock('$lib/api', async (importOriginal) => {
 })
 
 import * as api from '$lib/api'
-import type { CalendarSubscription, ImportPreview, Override, Rotation, SwapView } from '$lib/api'
+import type { CalendarSubscription, ImportPreview, Override, SwapView } from '$lib/api'
 import { roster } from '$lib/stores/roster.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
-import { goError, person } from '../../../test/fixtures'
+import { goError, loadedRoster, person, rotation } from '../../../test/fixtures'
 import AdjustmentsPanel from './AdjustmentsPanel.svelte'
 import CalendarSubscriptions from './CalendarSubscriptions.svelte'
 
@@ -61,10 +61,8 @@ const PREVIEW: ImportPreview = {
 }
 
 beforeEach(() => {
-  roster.reset()
+  loadedRoster({ people: [person({ id: 'p1', name: 'Ana' }), person({ id: 'p2', name: 'Bo' })] })
   toasts.reset()
-  roster.people = [person({ id: 'p1', name: 'Ana' }), person({ id: 'p2', name: 'Bo' })]
-  roster.loaded = true
 })
 
 afterEach(() => {
@@ -225,25 +223,7 @@ describe('CalendarSubscriptions', () => {
   })
 })
 
-const ROTATIONS: Rotation[] = [
-  {
-    id: 'r1',
-    name: 'Payments primary',
-    teamId: '',
-    scheduleName: '',
-    layer: 1,
-    timezone: 'Europe/Berlin',
-    participants: ['p1', 'p2'],
-    shiftLength: { n: 1, unit: 'weeks' },
-    handoffTime: '10:00',
-    startDate: '2026-11-02',
-    requiredCoverage: '24x7',
-    payback: false,
-    notifyHandoffs: false,
-    colors: {},
-    description: '',
-  },
-]
+const ROTATIONS = [rotation()]
 
 describe('AdjustmentsPanel', () => {
   const now = new Date('2026-11-23T12:00:00Z')

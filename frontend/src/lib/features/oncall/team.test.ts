@@ -15,44 +15,20 @@ vi.mock('$lib/api', async (importOriginal) => {
 })
 
 import * as api from '$lib/api'
-import type { Rotation, Team } from '$lib/api'
 import { roster } from '$lib/stores/roster.svelte'
 import { timezones } from '$lib/stores/timezones.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
-import { goError, person } from '../../../test/fixtures'
+import { goError, loadedRoster, person, rotation, team } from '../../../test/fixtures'
 import RotationEditor from './RotationEditor.svelte'
 import ScheduleTimeline from './ScheduleTimeline.svelte'
 
-function team(id: string, name: string): Team {
-  return { id, name, description: '', memberIds: [], serviceIds: [] }
-}
-
-function rotation(r: Partial<Rotation> & { id: string; name: string }): Rotation {
-  return {
-    teamId: '',
-    scheduleName: '',
-    layer: 1,
-    timezone: 'Europe/Berlin',
-    participants: ['p1', 'p2'],
-    shiftLength: { n: 1, unit: 'weeks' },
-    handoffTime: '10:00',
-    startDate: '2026-11-02',
-    requiredCoverage: '24x7',
-    payback: false,
-    notifyHandoffs: false,
-    colors: {},
-    description: '',
-    ...r,
-  }
-}
-
 beforeEach(() => {
-  roster.reset()
+  loadedRoster({
+    people: [person({ id: 'p1', name: 'Ana' }), person({ id: 'p2', name: 'Bo' })],
+    teams: [team('t2', 'Payments'), team('t1', 'Checkout')],
+  })
   timezones.reset()
   toasts.reset()
-  roster.people = [person({ id: 'p1', name: 'Ana' }), person({ id: 'p2', name: 'Bo' })]
-  roster.teams = [team('t2', 'Payments'), team('t1', 'Checkout')]
-  roster.loaded = true
   vi.mocked(api.loadTimeZones).mockResolvedValue([])
   vi.mocked(api.previewRotation).mockResolvedValue([])
 })

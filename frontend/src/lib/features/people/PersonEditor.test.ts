@@ -17,18 +17,15 @@ import * as api from '$lib/api'
 import { roster } from '$lib/stores/roster.svelte'
 import { timezones } from '$lib/stores/timezones.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
-import { directory, goError, person, ZONES } from '../../../test/fixtures'
+import { directory, goError, loadedRoster, person, ZONES } from '../../../test/fixtures'
 import PersonEditor from './PersonEditor.svelte'
 
 const TZ_MESSAGE = '"Mars/Olympus" is not a known time zone; pick one from the list (e.g. Europe/Berlin).'
 
 beforeEach(() => {
-  roster.reset()
   timezones.reset()
   toasts.reset()
-  roster.ladder = ['L1', 'L2', 'L3']
-  roster.people = [person({ id: 'm1', name: 'Alex Morgan' })]
-  roster.loaded = true
+  loadedRoster({ ladder: ['L1', 'L2', 'L3'], people: [person({ id: 'm1', name: 'Alex Morgan' })] })
   vi.mocked(api.loadTimeZones).mockResolvedValue(ZONES)
   vi.mocked(api.loadDirectory).mockResolvedValue(directory())
 })

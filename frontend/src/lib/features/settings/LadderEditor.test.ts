@@ -10,15 +10,12 @@ vi.mock('$lib/api', async (importOriginal) => {
 import * as api from '$lib/api'
 import { roster } from '$lib/stores/roster.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
-import { person } from '../../../test/fixtures'
+import { loadedRoster, person } from '../../../test/fixtures'
 import LadderEditor from './LadderEditor.svelte'
 
 beforeEach(() => {
-  roster.reset()
   toasts.reset()
-  roster.ladder = ['L1', 'L2', 'L3']
-  roster.people = [person({ id: 'p', name: 'Pat Lee', level: 'L2' })]
-  roster.loaded = true
+  loadedRoster({ ladder: ['L1', 'L2', 'L3'], people: [person({ id: 'p', name: 'Pat Lee', level: 'L2' })] })
 })
 
 afterEach(() => {

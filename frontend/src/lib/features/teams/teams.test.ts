@@ -13,16 +13,12 @@ vi.mock('$lib/api', async (importOriginal) => {
 })
 
 import * as api from '$lib/api'
-import type { Team, TeamOnCall, TeamTurn } from '$lib/api'
+import type { TeamOnCall, TeamTurn } from '$lib/api'
 import { roster } from '$lib/stores/roster.svelte'
 import { teamOnCall } from '$lib/stores/teamoncall.svelte'
-import { goError, person } from '../../../test/fixtures'
+import { goError, loadedRoster, person, team } from '../../../test/fixtures'
 import TeamEditor from './TeamEditor.svelte'
 import TeamsView from './TeamsView.svelte'
-
-function team(id: string, name: string): Team {
-  return { id, name, description: '', memberIds: [], serviceIds: [] }
-}
 
 function turn(t: Partial<TeamTurn>): TeamTurn {
   return {
@@ -70,11 +66,11 @@ const ON_CALL: TeamOnCall[] = [
 ]
 
 beforeEach(() => {
-  roster.reset()
   teamOnCall.reset()
-  roster.people = [person({ id: 'p1', name: 'Ana Lind' }), person({ id: 'p2', name: 'Bo Berg' })]
-  roster.teams = [team('t1', 'Payments'), team('t2', 'Checkout'), team('t3', 'Ops')]
-  roster.loaded = true
+  loadedRoster({
+    people: [person({ id: 'p1', name: 'Ana Lind' }), person({ id: 'p2', name: 'Bo Berg' })],
+    teams: [team('t1', 'Payments'), team('t2', 'Checkout'), team('t3', 'Ops')],
+  })
   vi.mocked(api.loadTeamsOnCall).mockResolvedValue(ON_CALL)
 })
 
