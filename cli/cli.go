@@ -269,21 +269,17 @@ func (c *cmd) exportJSON(args []string) error {
 func (c *cmd) importJSON(args []string) error {
 	fs := c.flags("import-json")
 	replace := fs.Bool("replace", false, "replace the current workspace")
-	pos, err := parse(fs, args, 1, "one FILE to import")
+	_, f, err := c.openInput(fs, args, "one FILE to import")
 	if err != nil {
 		return err
-	}
-	f, err := os.Open(pos[0])
-	if err != nil {
-		return errs.E(errs.Invalid, "Cannot open %s: %v", pos[0], err)
 	}
 	defer f.Close()
 	snap, err := workspace.Parse(f, c.env.Clock.Now())
 	if err != nil {
 		return err
 	}
-	if empty, _ := store.IsEmptyDataDir(c.dir); !empty && !*replace {
-		return errs.E(errs.Conflict, "%s already has data. Import into an empty data folder (--data DIR), or add --replace (the current workspace is kept aside).", c.dir)
+	if err := c.emptyUnless(*replace, "%s already has data. Import into an empty data folder (--data DIR), or add --replace (the current workspace is kept aside)."); err != nil {
+		return err
 	}
 	aside, err := workspace.ImportFolder(c.dir, snap, *replace, c.wsOptions())
 	if err != nil {
@@ -323,17 +319,13 @@ func (c *cmd) backup(args []string) error {
 func (c *cmd) restore(args []string) error {
 	fs := c.flags("restore")
 	force := fs.Bool("force", false, "move the current data folder aside and restore")
-	pos, err := parse(fs, args, 1, "one backup FILE")
+	name, f, err := c.openInput(fs, args, "one backup FILE")
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(pos[0])
-	if err != nil {
-		return errs.E(errs.Invalid, "Cannot open %s: %v", pos[0], err)
-	}
 	defer f.Close()
-	if empty, _ := store.IsEmptyDataDir(c.dir); !empty && !*force {
-		return errs.E(errs.Conflict, "%s already holds a workspace. Restore into an empty folder (--data DIR), or add --force to move the current one aside first.", c.dir)
+	if err := c.emptyUnless(*force, "%s already holds a workspace. Restore into an empty folder (--data DIR), or add --force to move the current one aside first."); err != nil {
+		return err
 	}
 	aside, err := store.Stage(c.dir, c.storeOptions(), "restore", *force, func(staging string) error {
 		return store.Restore(staging, f, store.Options{Logger: c.log})
@@ -342,9 +334,32 @@ func (c *cmd) restore(args []string) error {
 		return err
 	}
 	if aside != "" {
-		fmt.Fprintf(c.env.Stdout, "Restored %s into %s; the previous workspace is kept in %s\n", pos[0], c.dir, aside)
+		fmt.Fprintf(c.env.Stdout, "Restored %s into %s; the previous workspace is kept in %s\n", name, c.dir, aside)
 	} else {
-		fmt.Fprintf(c.env.Stdout, "Restored %s into %s\n", pos[0], c.dir)
+		fmt.Fprintf(c.env.Stdout, "Restored %s into %s\n", name, c.dir)
+	}
+	return nil
+}
+
+// openInput parses a command's flags and its one FILE argument (want says
+// what the usage error asks for) and opens the file for reading.
+func (c *cmd) openInput(fs *flag.FlagSet, args []string, want string) (string, *os.File, error) {
+	pos, err := parse(fs, args, 1, want)
+	if err != nil {
+		return "", nil, err
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return "", nil, errs.E(errs.Invalid, "Cannot open %s: %v", pos[0], err)
+	}
+	return pos[0], f, nil
+}
+
+// emptyUnless refuses a data folder that already has data unless the
+// command was told to replace it (format names the folder with one %s).
+func (c *cmd) emptyUnless(replace bool, format string) error {
+	if empty, _ := store.IsEmptyDataDir(c.dir); !empty && !replace {
+		return errs.E(errs.Conflict, format, c.dir)
 	}
 	return nil
 }
@@ -363,8 +378,8 @@ func (c *cmd) demo(args []string) error {
 	if err != nil {
 		return usageError{errs.MessageOf(err)}
 	}
-	if empty, _ := store.IsEmptyDataDir(c.dir); !empty {
-		return errs.E(errs.Conflict, "%s already has a workspace; the demo only fills an empty data folder (try --data DIR).", c.dir)
+	if err := c.emptyUnless(false, "%s already has a workspace; the demo only fills an empty data folder (try --data DIR)."); err != nil {
+		return err
 	}
 	snap, err := demo.Create(c.dir, sz, c.wsOptions())
 	if err != nil {
