@@ -280,7 +280,9 @@ func Validate(s *Snapshot, now time.Time) error {
 		}
 		ids[u] = where
 	}
+	f := store.File{Claim: claim, Add: add, AddErr: addErr}
 	personByID := map[id.ID]*people.Person{}
+	isPerson := func(u id.ID) bool { _, ok := personByID[u]; return ok }
 	emails := map[string]string{}
 	for i := range s.People {
 		p := &s.People[i]
@@ -315,63 +317,46 @@ func Validate(s *Snapshot, now time.Time) error {
 		}
 	}
 	teamByID := map[id.ID]bool{}
-	teamNames := map[string]bool{}
+	isTeam := func(u id.ID) bool { return teamByID[u] }
+	teamNames := people.TeamName.InFile(f)
 	for i := range s.Teams {
 		t := &s.Teams[i]
 		where := fmt.Sprintf("teams[%d] %q", i, t.Name)
-		claim(where, t.ID)
+		f.Record(where, t.ID, t)
 		teamByID[t.ID] = true
-		t.Normalize()
-		addErr(where, t.Validate())
-		if k := store.Fold(t.Name); teamNames[k] {
-			add(where+" name", "another team is also called %s", t.Name)
-		} else {
-			teamNames[k] = true
-		}
+		teamNames.Check(where, t.Name)
 		for _, m := range t.MemberIDs {
 			if _, ok := personByID[m]; !ok {
 				add(where+" memberIds", "no person has id %s", m)
 			}
 		}
 	}
-	svcNames := map[string]bool{}
+	svcNames := people.ServiceName.InFile(f)
 	svcByID := map[id.ID]bool{}
 	for i := range s.Services {
 		sv := &s.Services[i]
 		where := fmt.Sprintf("services[%d] %q", i, sv.Name)
-		claim(where, sv.ID)
+		f.Record(where, sv.ID, sv)
 		svcByID[sv.ID] = true
-		sv.Normalize()
-		addErr(where, sv.Validate())
-		if k := store.Fold(sv.Name); svcNames[k] {
-			add(where+" name", "another service is also called %s", sv.Name)
-		} else {
-			svcNames[k] = true
-		}
-		if !sv.TeamID.IsZero() && !teamByID[sv.TeamID] {
-			add(where+" teamId", "no team has id %s", sv.TeamID)
-		}
-		for f, u := range map[string]id.ID{"primaryId": sv.PrimaryID, "secondaryId": sv.SecondaryID} {
-			if _, ok := personByID[u]; !u.IsZero() && !ok {
-				add(where+" "+f, "no person has id %s", u)
-			}
-		}
+		svcNames.Check(where, sv.Name)
+		f.Ref(where, "teamId", "team", sv.TeamID, isTeam)
+		f.Ref(where, "primaryId", "person", sv.PrimaryID, isPerson)
+		f.Ref(where, "secondaryId", "person", sv.SecondaryID, isPerson)
 	}
-	validateIncidents(s, now, claim, add, addErr, personByID, svcByID)
-	s.OnCall.Check(claim, add, addErr, func(u id.ID) bool { _, ok := personByID[u]; return ok })
+	validateIncidents(s, now, f, personByID, svcByID)
+	s.OnCall.Check(claim, add, addErr, isPerson)
 	teamByName := map[string]id.ID{}
 	for _, t := range s.Teams {
 		teamByName[store.Fold(t.Name)] = t.ID
 	}
-	s.OnCall.CheckTeams(add, func(u id.ID) bool { return teamByID[u] },
+	s.OnCall.CheckTeams(add, isTeam,
 		func(name string) (id.ID, bool) { u, ok := teamByName[store.Fold(name)]; return u, ok })
 	regionByID := map[id.ID]bool{}
 	for _, r := range s.OnCall.Regions {
 		regionByID[r.ID] = true
 	}
 	calendar.CheckSubscriptions(s.CalendarSubscriptions, claim, add, addErr,
-		func(u id.ID) bool { return regionByID[u] }, func(u id.ID) bool { _, ok := personByID[u]; return ok })
-	isPerson := func(u id.ID) bool { _, ok := personByID[u]; return ok }
+		func(u id.ID) bool { return regionByID[u] }, isPerson)
 	s.OneOnOnes.Check(claim, add, addErr, isPerson)
 	s.Feedback.Check(claim, add, addErr, isPerson)
 	s.Growth.Check(claim, add, addErr, isPerson, s.Settings.LevelLadder)
@@ -422,8 +407,8 @@ func Validate(s *Snapshot, now time.Time) error {
 
 // validateIncidents checks the incident settings, the incidents and the
 // follow-ups, and their references to people, services and incidents.
-func validateIncidents(s *Snapshot, now time.Time, claim func(string, id.ID), add func(string, string, ...any),
-	addErr func(string, error), personByID map[id.ID]*people.Person, svcByID map[id.ID]bool) {
+func validateIncidents(s *Snapshot, now time.Time, f store.File, personByID map[id.ID]*people.Person, svcByID map[id.ID]bool) {
+	claim, add, addErr := f.Claim, f.Add, f.AddErr
 	s.Settings.Incidents.Normalize()
 	addErr("settings.incidents", s.Settings.Incidents.Validate())
 	incByID := map[id.ID]bool{}
@@ -448,18 +433,12 @@ func validateIncidents(s *Snapshot, now time.Time, claim func(string, id.ID), ad
 	for i := range s.FollowUps {
 		it := &s.FollowUps[i]
 		where := fmt.Sprintf("actions[%d] %q", i, it.Title)
-		claim(where, it.ID)
-		it.Normalize()
-		addErr(where, it.Validate())
-		if _, ok := personByID[it.OwnerID]; !it.OwnerID.IsZero() && !ok {
-			add(where+" ownerId", "no person has id %s", it.OwnerID)
-		}
+		f.Record(where, it.ID, it)
+		f.Ref(where, "ownerId", "person", it.OwnerID, func(u id.ID) bool { _, ok := personByID[u]; return ok })
 		switch it.Source.Kind {
 		case "":
 		case followup.SourceIncidentReview:
-			if !it.Source.ID.IsZero() && !incByID[it.Source.ID] {
-				add(where+" source.id", "no incident has id %s", it.Source.ID)
-			}
+			f.Ref(where, "source.id", "incident", it.Source.ID, func(u id.ID) bool { return incByID[u] })
 		case followup.SourceOneOnOne:
 			// checked against the file's 1:1s in Validate
 		default:
