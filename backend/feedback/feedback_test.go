@@ -11,6 +11,7 @@ import (
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/feedback"
 	"wheelhouse/backend/id"
+	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/store"
@@ -26,14 +27,11 @@ type fixture struct {
 
 func setup(t *testing.T) *fixture {
 	t.Helper()
-	st, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testenv.Store(t)
 	clk := clock.NewFake(time.Date(2026, 11, 10, 9, 0, 0, 0, time.UTC))
 	f := &fixture{st: st, clk: clk, roster: people.NewRoster(st, clk), svc: feedback.NewService(st, clk)}
 	f.roster.AddPersonRefs(feedback.PersonRefs{})
+	var err error
 	f.dana, err = f.roster.CreatePerson(people.Person{Name: "Dana Whitfield", TimeZone: "Europe/Berlin"})
 	if err != nil {
 		t.Fatal(err)

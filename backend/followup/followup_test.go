@@ -11,6 +11,7 @@ import (
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
+	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/store"
 )
@@ -33,11 +34,7 @@ type fixture struct {
 
 func setup(t *testing.T) *fixture {
 	t.Helper()
-	st, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testenv.Store(t)
 	f := &fixture{st: st, clk: clock.NewFake(now)}
 	f.roster = people.NewRoster(st, f.clk)
 	f.book = followup.NewBook(st, f.clk)
@@ -49,6 +46,7 @@ func setup(t *testing.T) *fixture {
 		return p
 	}
 	f.dana, f.kofi, f.mei = mk("Dana Xu"), mk("Kofi Mensah"), mk("Mei Tanaka")
+	var err error
 	f.team, err = f.roster.SaveTeam(people.Team{Name: "Payments", MemberIDs: []id.ID{f.dana.ID, f.kofi.ID}})
 	if err != nil {
 		t.Fatal(err)

@@ -7,20 +7,16 @@ import (
 
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/growth"
+	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
-	"wheelhouse/backend/store"
 )
 
 // A pair's check-in reminds once on its due date, again after it is late
 // only if a new due date comes, and never once recorded, ended or archived.
 func TestCheckInReminders(t *testing.T) {
 	clk := clock.NewFake(time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)) // 10:30 in Berlin
-	st, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := testenv.Store(t)
 	roster := people.NewRoster(st, clk)
 	svc := growth.NewService(st, clk)
 	eng := reminder.NewEngine(st, clk, nil, nil)

@@ -12,6 +12,7 @@ import (
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
+	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/store"
 )
@@ -33,11 +34,7 @@ type fixture struct {
 
 func setup(t testing.TB) *fixture {
 	t.Helper()
-	st, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testenv.Store(t)
 	f := &fixture{st: st, clk: clock.NewFake(now)}
 	f.roster = people.NewRoster(st, f.clk)
 	f.svc = growth.NewService(st, f.clk)

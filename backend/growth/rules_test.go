@@ -7,20 +7,16 @@ import (
 
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/growth"
+	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
-	"wheelhouse/backend/store"
 )
 
 func TestMilestoneReminders(t *testing.T) {
 	// Wednesday 2026-02-25 10:00 in Berlin; a week later is in March (2026 is
 	// not a leap year, so 7 days on is 2026-03-04).
 	clk := clock.NewFake(time.Date(2026, 2, 25, 9, 0, 0, 0, time.UTC))
-	st, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := testenv.Store(t)
 	roster := people.NewRoster(st, clk)
 	svc := growth.NewService(st, clk)
 	eng := reminder.NewEngine(st, clk, nil, nil)

@@ -12,6 +12,7 @@ import (
 	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
+	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/store"
 )
@@ -30,11 +31,7 @@ var berlin, _ = time.LoadLocation("Europe/Berlin")
 
 func setup(t *testing.T) *fixture {
 	t.Helper()
-	st, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testenv.Store(t)
 	f := &fixture{st: st, clk: clock.NewFake(now)}
 	f.roster = people.NewRoster(st, f.clk)
 	f.book = followup.NewBook(st, f.clk)

@@ -18,6 +18,7 @@ import (
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
+	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/oneonone"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
@@ -36,11 +37,7 @@ type fixture struct {
 
 func setup(t *testing.T) *fixture {
 	t.Helper()
-	st, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testenv.Store(t)
 	clk := clock.NewFake(time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC))
 	f := &fixture{st: st, clk: clk, roster: people.NewRoster(st, clk), book: followup.NewBook(st, clk)}
 	f.svc = oneonone.NewService(st, clk, f.book)

@@ -8,6 +8,7 @@ import (
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
+	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/store"
 )
@@ -16,11 +17,7 @@ var now = time.Date(2026, 11, 23, 14, 30, 0, 0, time.UTC)
 
 func newRoster(t *testing.T) (*people.Roster, *store.Store) {
 	t.Helper()
-	st, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testenv.Store(t)
 	return people.NewRoster(st, clock.NewFake(now)), st
 }
 

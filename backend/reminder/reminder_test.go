@@ -11,6 +11,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/store"
@@ -150,11 +151,7 @@ type fixture struct {
 
 func newFixture(t *testing.T, now time.Time, s reminder.Settings) *fixture {
 	t.Helper()
-	st, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := testenv.Store(t)
 	f := &fixture{clk: clock.NewFake(now), rec: &notify.Recorder{}, st: st}
 	f.eng = reminder.NewEngine(st, f.clk, f.rec, nil)
 	f.eng.AddRule(reminder.RuleFunc{RuleName: "test", Fn: func(*badger.Txn, reminder.Context) ([]reminder.Reminder, error) {

@@ -9,42 +9,16 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/store"
 )
-
-// waitTracking waits until the store's change tracking vouches for commits
-// (it starts in the background when the store opens).
-func waitTracking(t *testing.T, st *store.Store) {
-	t.Helper()
-	for range 500 {
-		var before uint64
-		_ = st.View(func(txn *badger.Txn) error { before = txn.ReadTs(); return nil })
-		if err := st.Update(func(txn *badger.Txn) error { return txn.Set([]byte{0xFF, 't'}, nil) }); err != nil {
-			t.Fatal(err)
-		}
-		vouched := false
-		_ = st.View(func(txn *badger.Txn) error {
-			vouched = !st.ChangedSince(txn, before, store.PrefixSet(0xFE))
-			return nil
-		})
-		if vouched {
-			return
-		}
-		time.Sleep(time.Millisecond)
-	}
-	t.Fatal("change tracking never started")
-}
 
 // A watched rule runs again only when a commit wrote into a family it reads,
 // or the date, zone or hour changed; its reminders follow every such edit
 // at once. An unwatched rule runs at every evaluation.
 func TestWatchedRuleRunsWhenItsDataChanges(t *testing.T) {
-	st, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := testenv.Store(t)
 	clk := clock.NewFake(at(t, "Europe/Berlin", "2026-11-24 10:05"))
 	eng := reminder.NewEngine(st, clk, nil, nil)
 	const family = store.PrefixTest // what the watched rule reads
@@ -65,7 +39,7 @@ func TestWatchedRuleRunsWhenItsDataChanges(t *testing.T) {
 	if _, err := eng.SaveSettings(noQuiet); err != nil {
 		t.Fatal(err)
 	}
-	waitTracking(t, st)
+	testenv.WaitTracking(t, st)
 	write := func(prefix byte, key string) {
 		t.Helper()
 		if err := st.Update(func(txn *badger.Txn) error { return txn.Set(append([]byte{prefix}, key...), nil) }); err != nil {
@@ -126,7 +100,7 @@ func TestWatchedRuleRunsWhenItsDataChanges(t *testing.T) {
 // made between evaluations.
 func TestStateCacheFollowsSnoozeAndDismiss(t *testing.T) {
 	f := newFixture(t, at(t, "Europe/Berlin", "2026-11-24 10:00"), noQuiet)
-	waitTracking(t, f.st)
+	testenv.WaitTracking(t, f.st)
 	f.set(rem("a"), rem("b"))
 	if r := f.eval(t); len(r.Active) != 2 {
 		t.Fatalf("first: %+v", r.Active)

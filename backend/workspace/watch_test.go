@@ -6,45 +6,20 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dgraph-io/badger/v4"
-
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/feedback"
 	"wheelhouse/backend/followup"
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
+	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/oncall"
 	"wheelhouse/backend/oneonone"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
-	"wheelhouse/backend/store"
 	"wheelhouse/backend/workspace"
 )
-
-// waitTracking waits until the store's change tracking vouches for commits,
-// so that the evaluations below take the cached path where they can.
-func waitTracking(t *testing.T, st *store.Store) {
-	t.Helper()
-	for range 500 {
-		var before uint64
-		_ = st.View(func(txn *badger.Txn) error { before = txn.ReadTs(); return nil })
-		if err := st.Update(func(txn *badger.Txn) error { return txn.Set([]byte{0xFF, 't'}, nil) }); err != nil {
-			t.Fatal(err)
-		}
-		vouched := false
-		_ = st.View(func(txn *badger.Txn) error {
-			vouched = !st.ChangedSince(txn, before, store.PrefixSet(0xFE))
-			return nil
-		})
-		if vouched {
-			return
-		}
-		time.Sleep(time.Millisecond)
-	}
-	t.Fatal("change tracking never started")
-}
 
 // Every rule is watched and reuses its reminders until its data changes: an
 // edit in any area must still show in the very next evaluation (run at once,
@@ -76,7 +51,7 @@ func TestEditsInEveryAreaReachTheNextEvaluation(t *testing.T) {
 	draft, err := w.Feedback.Save(feedback.Entry{PersonID: sam.ID, Kind: feedback.Positive, Situation: "Incident on Friday", Behaviour: "Ran the incident calmly", Impact: "Customers were told early"})
 	must(err)
 	clk.Set(time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC))
-	waitTracking(t, w.Store)
+	testenv.WaitTracking(t, w.Store)
 
 	// active evaluates now and lists the active reminders as "kind title".
 	active := func() []string {

@@ -1,0 +1,49 @@
+// Package testenv is what the backend's tests share: a real store in the
+// test's temporary folder, and a wait for the store's change tracking.
+// Tests only; nothing else imports it.
+package testenv
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"wheelhouse/backend/store"
+)
+
+// Store opens a real Badger in t.TempDir() (value-log GC off) and closes it
+// when the test ends.
+func Store(t testing.TB) *store.Store {
+	t.Helper()
+	st, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// WaitTracking waits until the store's change tracking vouches for commits
+// (it starts in the background when the store opens), so that evaluations
+// take the cached path where they can.
+func WaitTracking(t testing.TB, st *store.Store) {
+	t.Helper()
+	for range 500 {
+		var before uint64
+		_ = st.View(func(txn *badger.Txn) error { before = txn.ReadTs(); return nil })
+		if err := st.Update(func(txn *badger.Txn) error { return txn.Set([]byte{0xFF, 't'}, nil) }); err != nil {
+			t.Fatal(err)
+		}
+		vouched := false
+		_ = st.View(func(txn *badger.Txn) error {
+			vouched = !st.ChangedSince(txn, before, store.PrefixSet(0xFE))
+			return nil
+		})
+		if vouched {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+	t.Fatal("change tracking never started")
+}
