@@ -3,7 +3,6 @@ package feedback
 import (
 	"fmt"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -49,20 +48,7 @@ const KindStale = "feedback.stale"
 // its id: delivering or deleting it ends the reminder). Cached until the
 // data or the date changes.
 func Rules() []reminder.Rule {
-	var (
-		mu    sync.Mutex
-		cache struct {
-			readTs      uint64
-			today, zone string
-			items       []reminder.Reminder
-		}
-	)
-	return []reminder.Rule{reminder.RuleFunc{RuleName: "feedback", Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
-		mu.Lock()
-		defer mu.Unlock()
-		if cache.readTs == txn.ReadTs() && cache.today == c.Today && cache.zone == c.Loc.String() {
-			return cache.items, nil
-		}
+	return []reminder.Rule{reminder.Cached("feedback", func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
 		st, err := SettingsTx(txn)
 		if err != nil {
 			return nil, err
@@ -104,7 +90,6 @@ func Rules() []reminder.Rule {
 			})
 		}
 		sort.SliceStable(out, func(i, j int) bool { return out[i].DueAt.Before(out[j].DueAt) })
-		cache.readTs, cache.today, cache.zone, cache.items = txn.ReadTs(), c.Today, c.Loc.String(), out
 		return out, nil
-	}}}
+	})}
 }

@@ -2,7 +2,6 @@ package growth
 
 import (
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -22,23 +21,9 @@ const KindCheckInDue = "growth.checkin_due"
 // check-in moves the date, so the next one is a new reminder. Ended pairs
 // and pairs with an archived person do not remind. Cached like Rules.
 func CheckInRules() []reminder.Rule {
-	var (
-		mu    sync.Mutex
-		cache struct {
-			readTs      uint64
-			today, zone string
-			items       []reminder.Reminder
-		}
-	)
-	return []reminder.Rule{reminder.RuleFunc{RuleName: "mentoring", Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
+	return []reminder.Rule{reminder.Cached("mentoring", func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
 		if Mentorships.Count(txn) == 0 {
 			return nil, nil
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		zone := c.Loc.String()
-		if cache.readTs == txn.ReadTs() && cache.today == c.Today && cache.zone == zone {
-			return cache.items, nil
 		}
 		var out []reminder.Reminder
 		names := map[id.ID]string{}
@@ -97,7 +82,6 @@ func CheckInRules() []reminder.Rule {
 		if err != nil {
 			return nil, err
 		}
-		cache.readTs, cache.today, cache.zone, cache.items = txn.ReadTs(), c.Today, zone, out
 		return out, nil
-	}}}
+	})}
 }

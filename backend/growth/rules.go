@@ -2,7 +2,6 @@ package growth
 
 import (
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -34,31 +33,7 @@ const DueSoonDays = 7
 // until either changes (the transaction's read timestamp moves on every
 // commit), like the follow-up rules.
 func Rules() []reminder.Rule {
-	var (
-		mu    sync.Mutex
-		cache struct {
-			readTs      uint64
-			today, zone string
-			items       []reminder.Reminder
-		}
-	)
-	return []reminder.Rule{reminder.RuleFunc{RuleName: "growth", Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
-		mu.Lock()
-		defer mu.Unlock()
-		zone := ""
-		if c.Loc != nil {
-			zone = c.Loc.String()
-		}
-		if cache.readTs == txn.ReadTs() && cache.today == c.Today && cache.zone == zone {
-			return cache.items, nil
-		}
-		items, err := milestoneReminders(txn, c)
-		if err != nil {
-			return nil, err
-		}
-		cache.readTs, cache.today, cache.zone, cache.items = txn.ReadTs(), c.Today, zone, items
-		return items, nil
-	}}}
+	return []reminder.Rule{reminder.Cached("growth", milestoneReminders)}
 }
 
 func milestoneReminders(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -157,22 +156,9 @@ const KindOverdue = "oneonone.overdue"
 // so the next overdue spell is a new reminder). Cached until the data or the
 // date changes.
 func Rules() []reminder.Rule {
-	var (
-		mu    sync.Mutex
-		cache struct {
-			readTs      uint64
-			today, zone string
-			items       []reminder.Reminder
-		}
-	)
-	return []reminder.Rule{reminder.RuleFunc{RuleName: "oneonones", Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
+	return []reminder.Rule{reminder.Cached("oneonones", func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
 		if SeriesTable.Count(txn) == 0 {
 			return nil, nil
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		if cache.readTs == txn.ReadTs() && cache.today == c.Today && cache.zone == c.Loc.String() {
-			return cache.items, nil
 		}
 		sts, err := StatusesTx(txn, c.Today)
 		if err != nil {
@@ -194,9 +180,8 @@ func Rules() []reminder.Rule {
 				DueAt: time.Date(y, m, dd+1, 0, 0, 0, 0, c.Loc),
 			})
 		}
-		cache.readTs, cache.today, cache.zone, cache.items = txn.ReadTs(), c.Today, c.Loc.String(), out
 		return out, nil
-	}}}
+	})}
 }
 
 // PersonRefs takes 1:1s into the hard delete of a person: their cadence and

@@ -72,6 +72,35 @@ func (r RuleFunc) Name() string { return r.RuleName }
 // Due runs the function.
 func (r RuleFunc) Due(txn *badger.Txn, c Context) ([]Reminder, error) { return r.Fn(txn, c) }
 
+// Cached is a rule whose reminders depend only on the data, the date and the
+// zone: what fn works out is kept until one of them changes (the
+// transaction's read timestamp moves on every commit), so the
+// minute-by-minute evaluation costs almost nothing. An error is not kept.
+func Cached(name string, fn func(txn *badger.Txn, c Context) ([]Reminder, error)) Rule {
+	var (
+		mu    sync.Mutex
+		cache struct {
+			readTs      uint64
+			today, zone string
+			items       []Reminder
+		}
+	)
+	return RuleFunc{RuleName: name, Fn: func(txn *badger.Txn, c Context) ([]Reminder, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		zone := c.Loc.String() // nil: UTC
+		if cache.readTs == txn.ReadTs() && cache.today == c.Today && cache.zone == zone {
+			return cache.items, nil
+		}
+		items, err := fn(txn, c)
+		if err != nil {
+			return nil, err
+		}
+		cache.readTs, cache.today, cache.zone, cache.items = txn.ReadTs(), c.Today, zone, items
+		return items, nil
+	}}
+}
+
 // State is what the engine remembers about a reminder.
 type State struct {
 	Key          string    `json:"key"`

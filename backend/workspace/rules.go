@@ -3,7 +3,6 @@ package workspace
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -34,27 +33,7 @@ const (
 // until either changes (the transaction's read timestamp moves on every
 // commit): the minute-by-minute evaluation then costs almost nothing.
 func followUpRules() []reminder.Rule {
-	var (
-		mu    sync.Mutex
-		cache struct {
-			readTs      uint64
-			today, zone string
-			items       []reminder.Reminder
-		}
-	)
-	return []reminder.Rule{reminder.RuleFunc{RuleName: "followups", Fn: func(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
-		mu.Lock()
-		defer mu.Unlock()
-		if cache.readTs == txn.ReadTs() && cache.today == c.Today && cache.zone == c.Loc.String() {
-			return cache.items, nil
-		}
-		items, err := followUps(txn, c)
-		if err != nil {
-			return nil, err
-		}
-		cache.readTs, cache.today, cache.zone, cache.items = txn.ReadTs(), c.Today, c.Loc.String(), items
-		return items, nil
-	}}}
+	return []reminder.Rule{reminder.Cached("followups", followUps)}
 }
 
 func followUps(txn *badger.Txn, c reminder.Context) ([]reminder.Reminder, error) {
