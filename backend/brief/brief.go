@@ -471,7 +471,7 @@ func (b *Builder) incidents(txn *badger.Txn, br *Brief, person id.ID, from, now 
 			return err
 		}
 		br.Incidents = append(br.Incidents, IncidentPart{ID: in.ID, Title: in.Title, Severity: in.Severity, Status: string(in.Status),
-			StartedAt: in.StartedAt, Role: roleOf(&in, person)})
+			StartedAt: in.StartedAt, Role: in.RoleOf(person)})
 		for _, s := range br.onCallShifts {
 			if !in.StartedAt.Before(s.Start) && in.StartedAt.Before(s.End) {
 				br.OnCall.Pages++
@@ -484,23 +484,6 @@ func (b *Builder) incidents(txn *badger.Txn, br *Brief, person id.ID, from, now 
 	}
 	sort.Slice(br.Incidents, func(i, j int) bool { return br.Incidents[i].StartedAt.After(br.Incidents[j].StartedAt) })
 	return nil
-}
-
-func roleOf(in *incident.Incident, person id.ID) string {
-	switch person {
-	case in.CommanderID:
-		return "commander"
-	case in.CommsID:
-		return "communications"
-	case in.ScribeID:
-		return "scribe"
-	}
-	for _, u := range in.ResponderIDs {
-		if u == person {
-			return "responder"
-		}
-	}
-	return "participant"
 }
 
 // Suggest proposes agenda items from the brief's data, most pressing first.

@@ -563,6 +563,25 @@ type Ref struct {
 	ID    id.ID
 }
 
+// RoleOf is the person's part in the incident: a role they hold, else
+// participant (joined, wrote in the timeline, or held a role earlier).
+func (in *Incident) RoleOf(person id.ID) string {
+	switch person {
+	case in.CommanderID:
+		return "commander"
+	case in.CommsID:
+		return "communications"
+	case in.ScribeID:
+		return "scribe"
+	}
+	for _, u := range in.ResponderIDs {
+		if u == person {
+			return "responder"
+		}
+	}
+	return "participant"
+}
+
 // PersonRefs lists every person the incident refers to.
 func (in *Incident) PersonRefs() []Ref {
 	var out []Ref

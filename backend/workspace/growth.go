@@ -242,7 +242,7 @@ func incidentCandidates(txn *badger.Txn, person id.ID, linked map[id.ID]bool, li
 			if err != nil {
 				return nil, false, err
 			}
-			rows = append(rows, row{in.Summarize(), incidentRole(&in, person)})
+			rows = append(rows, row{in.Summarize(), in.RoleOf(person)})
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool {
@@ -261,32 +261,13 @@ func incidentCandidates(txn *badger.Txn, person id.ID, linked map[id.ID]bool, li
 			if err != nil {
 				return nil, false, err
 			}
-			r.role = incidentRole(&in, person)
+			r.role = in.RoleOf(person)
 		}
 		in := incident.Incident{Title: s.Title, Severity: s.Severity}
 		out = append(out, EvidenceCandidate{Kind: growth.EvidenceIncident, RefID: s.ID,
 			Label: incidentLabel(&in) + " — " + r.role, Date: utcDate(s.StartedAt), Role: r.role})
 	}
 	return out, more, nil
-}
-
-// incidentRole is the person's part in an incident: a role they hold, else
-// participant (joined, wrote in the timeline, or held a role earlier).
-func incidentRole(in *incident.Incident, person id.ID) string {
-	switch person {
-	case in.CommanderID:
-		return "commander"
-	case in.CommsID:
-		return "communications"
-	case in.ScribeID:
-		return "scribe"
-	}
-	for _, u := range in.ResponderIDs {
-		if u == person {
-			return "responder"
-		}
-	}
-	return "participant"
 }
 
 // feedbackCandidates: the delivered entries, picked from the person index
