@@ -485,11 +485,7 @@ func (d *Desk) SaveReview(u id.ID, r Review, by id.ID) (Incident, error) {
 				Text: "Skip decision withdrawn (was: " + old.SkipReason + ")"})
 		}
 		if r.Timeline == "" {
-			names, err := NamesTx(txn)
-			if err != nil {
-				return err
-			}
-			st, err := SettingsTx(txn)
+			names, st, err := namesAndSettingsTx(txn)
 			if err != nil {
 				return err
 			}
@@ -767,6 +763,17 @@ func NamesTx(txn *badger.Txn) (Names, error) {
 	return n, serviceNames(txn, n.Services)
 }
 
+// namesAndSettingsTx reads what an incident's texts are written with: the
+// names (NamesTx) and the settings.
+func namesAndSettingsTx(txn *badger.Txn) (Names, Settings, error) {
+	names, err := NamesTx(txn)
+	if err != nil {
+		return names, Settings{}, err
+	}
+	s, err := SettingsTx(txn)
+	return names, s, err
+}
+
 func serviceNames(txn *badger.Txn, m map[id.ID]string) error {
 	return people.Services.Each(txn, func(s *people.Service) error { m[s.ID] = s.Name; return nil })
 }
@@ -779,11 +786,7 @@ func (d *Desk) StakeholderDraft(u id.ID, next time.Time) (md string, err error) 
 		if err != nil {
 			return err
 		}
-		names, err := NamesTx(txn)
-		if err != nil {
-			return err
-		}
-		s, err := SettingsTx(txn)
+		names, s, err := namesAndSettingsTx(txn)
 		if err != nil {
 			return err
 		}
@@ -804,11 +807,7 @@ func (d *Desk) Markdown(u id.ID) (md string, err error) {
 		if err != nil {
 			return err
 		}
-		names, err := NamesTx(txn)
-		if err != nil {
-			return err
-		}
-		s, err := SettingsTx(txn)
+		names, s, err := namesAndSettingsTx(txn)
 		if err != nil {
 			return err
 		}
