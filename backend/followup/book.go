@@ -150,22 +150,9 @@ func (b *Book) Update(it Item) (Item, error) {
 // SetStatus moves a follow-up to status s. Done and won't-do set CompletedAt
 // (won't-do needs a reason); reopening clears CompletedAt and the reason.
 func (b *Book) SetStatus(u id.ID, s Status, reason string) (Item, error) {
-	var out Item
-	err := b.st.Update(func(txn *badger.Txn) error {
-		it, err := Items.Get(txn, u)
-		if err != nil {
-			return err
-		}
-		now := b.clock.Now().UTC()
-		applyStatus(&it, s, reason, now)
-		it.UpdatedAt = now
-		if err := b.check(txn, &it); err != nil {
-			return err
-		}
-		out = it
-		return Items.Put(txn, &it)
+	return b.edit("followup.SetStatus", u, func(it *Item, now time.Time) {
+		applyStatus(it, s, reason, now)
 	})
-	return out, errs.Wrap("followup.SetStatus", err)
 }
 
 // Change is a partial edit of one follow-up, for bulk actions on many rows:
@@ -182,13 +169,7 @@ type Change struct {
 // SetStatus check theirs. Other fields (title, notes, priority, source) are
 // kept as stored.
 func (b *Book) Change(u id.ID, c Change) (Item, error) {
-	var out Item
-	err := b.st.Update(func(txn *badger.Txn) error {
-		it, err := Items.Get(txn, u)
-		if err != nil {
-			return err
-		}
-		now := b.clock.Now().UTC()
+	return b.edit("followup.Change", u, func(it *Item, now time.Time) {
 		if c.OwnerID != nil {
 			it.OwnerID = *c.OwnerID
 			it.OwnerRemoved = it.OwnerRemoved && it.OwnerID.IsZero()
@@ -197,8 +178,22 @@ func (b *Book) Change(u id.ID, c Change) (Item, error) {
 			it.DueDate = *c.DueDate
 		}
 		if c.Status != "" {
-			applyStatus(&it, c.Status, c.Reason, now)
+			applyStatus(it, c.Status, c.Reason, now)
 		}
+	})
+}
+
+// edit applies fn to stored follow-up u in one transaction, stamps it updated
+// and checks it as Update does. op names the error.
+func (b *Book) edit(op string, u id.ID, fn func(it *Item, now time.Time)) (Item, error) {
+	var out Item
+	err := b.st.Update(func(txn *badger.Txn) error {
+		it, err := Items.Get(txn, u)
+		if err != nil {
+			return err
+		}
+		now := b.clock.Now().UTC()
+		fn(&it, now)
 		it.UpdatedAt = now
 		if err := b.check(txn, &it); err != nil {
 			return err
@@ -206,7 +201,7 @@ func (b *Book) Change(u id.ID, c Change) (Item, error) {
 		out = it
 		return Items.Put(txn, &it)
 	})
-	return out, errs.Wrap("followup.Change", err)
+	return out, errs.Wrap(op, err)
 }
 
 func applyStatus(it *Item, s Status, reason string, now time.Time) {
