@@ -1,5 +1,5 @@
 import { clockOf, formatDate, formatDay, formatDayTime } from '$lib/util/time'
-import type { Rotation, Shift, ShiftReason } from '$lib/api'
+import type { Rotation, Shift, ShiftReason, TeamTurn } from '$lib/api'
 
 /**
  * Twelve colours far apart in hue and light enough for white text on them.
@@ -112,6 +112,19 @@ export function toLocalInput(iso: string): string {
   if (Number.isNaN(x.getTime())) return ''
   const p = (n: number) => String(n).padStart(2, '0')
   return `${x.getFullYear()}-${p(x.getMonth() + 1)}-${p(x.getDate())}T${p(x.getHours())}:${p(x.getMinutes())}`
+}
+
+/** A schedule layer by its number: Primary, Secondary, Layer 3… */
+export function layerLabel(layer: number): string {
+  return layer === 1 ? 'Primary' : layer === 2 ? 'Secondary' : `Layer ${layer}`
+}
+
+/** Why someone holds a turn the rotation order gave another ('' for the scheduled person or a gap). */
+export function coverNote(t: TeamTurn): string {
+  if (t.gap) return ''
+  if (t.reason === 'override') return t.replaced ? `override for ${t.replaced}` : 'override'
+  if (t.replaced) return `covering for ${t.replaced}`
+  return ''
 }
 
 /** A datetime-local value as RFC 3339 ('' stays ''). */
