@@ -147,6 +147,20 @@ func (e *subEnv) subscribe(t *testing.T, refresh string) Subscription {
 	return sub
 }
 
+// subscribeApplied subscribes, fetches and applies the first preview.
+func (e *subEnv) subscribeApplied(t *testing.T, refresh string) Subscription {
+	t.Helper()
+	sub := e.subscribe(t, refresh)
+	res, err := e.cal.Fetch(context.Background(), sub.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.cal.Apply(res.Preview); err != nil {
+		t.Fatal(err)
+	}
+	return sub
+}
+
 func (e *subEnv) holidays(t *testing.T) map[string]string {
 	t.Helper()
 	rg, err := e.oc.RegionByName("Germany")
@@ -235,19 +249,12 @@ func TestSubscriptionFirstFetchPreviewsThenApplyRecordsIt(t *testing.T) {
 
 func TestSubscriptionRefetchUpdatesByUIDAndHonours304(t *testing.T) {
 	e := subSetup(t)
-	sub := e.subscribe(t, RefreshDaily)
+	sub := e.subscribeApplied(t, RefreshDaily)
 	ctx := context.Background()
-	res, err := e.cal.Fetch(ctx, sub.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.cal.Apply(res.Preview); err != nil {
-		t.Fatal(err)
-	}
 
 	// Unchanged on the server: a conditional request, a 304, nothing written.
 	e.clock.Advance(time.Hour)
-	res, err = e.cal.Refresh(ctx, sub.ID)
+	res, err := e.cal.Refresh(ctx, sub.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,15 +305,8 @@ func TestSubscriptionRefetchUpdatesByUIDAndHonours304(t *testing.T) {
 
 func TestSubscriptionFailedFetchesChangeNothing(t *testing.T) {
 	e := subSetup(t)
-	sub := e.subscribe(t, RefreshManual)
+	sub := e.subscribeApplied(t, RefreshManual)
 	ctx := context.Background()
-	res, err := e.cal.Fetch(ctx, sub.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.cal.Apply(res.Preview); err != nil {
-		t.Fatal(err)
-	}
 	good := e.sub(t, sub.ID)
 	goodBody := e.cs.body
 
@@ -404,15 +404,8 @@ func TestSubscriptionFailedFetchesChangeNothing(t *testing.T) {
 
 func TestSubscriptionOfflineKeepsTheCacheAcrossRestarts(t *testing.T) {
 	e := subSetup(t)
-	sub := e.subscribe(t, RefreshWeekly)
+	sub := e.subscribeApplied(t, RefreshWeekly)
 	ctx := context.Background()
-	res, err := e.cal.Fetch(ctx, sub.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.cal.Apply(res.Preview); err != nil {
-		t.Fatal(err)
-	}
 	body := e.cs.body
 	e.srv.Close() // offline from now on
 
@@ -422,7 +415,7 @@ func TestSubscriptionOfflineKeepsTheCacheAcrossRestarts(t *testing.T) {
 	}
 	e.open(t)
 	e.clock.Advance(8 * 24 * time.Hour)
-	_, err = e.cal.Refresh(ctx, sub.ID)
+	_, err := e.cal.Refresh(ctx, sub.ID)
 	wantErr(t, err, errs.Unavailable, "Cannot reach 127.0.0.1:")
 	t.Logf("offline: %s", errs.MessageOf(err))
 	if !strings.Contains(errs.MessageOf(err), "refused") {
