@@ -35,8 +35,16 @@ const (
 const MinRecent = 28 * 24 * time.Hour
 
 // checkpointEvery: the walk keeps its state every this many slots, so a
-// later window resumes from the checkpoint before it.
+// later window resumes from the checkpoint before it; or every trailing
+// window's worth of slots when that is more (short turns: a checkpoint holds
+// the pieces of a trailing window, so they stay no denser than the history).
 const checkpointEvery = 64
+
+// cpEvery is the checkpoint spacing of a rotation, in slots.
+func cpEvery(r *rot) int {
+	per := r.ShiftLength.approx()
+	return max(checkpointEvery, int((recentWindow(r)+per-1)/per))
+}
 
 // Weighted is the weighted on-call time of [a, b) held by person (the
 // weights above, in the person's zone and region).
@@ -299,17 +307,18 @@ func (w *walker) restore(cp *checkpoint) {
 }
 
 // checkpoints of one rotation's walk in a snapshot: list[i] is the state
-// before slot (i+1)*checkpointEvery.
+// before slot (i+1)*every.
 type checkpoints struct {
-	mu   sync.Mutex
-	list []*checkpoint
+	mu    sync.Mutex
+	every int
+	list  []*checkpoint
 }
 
 // before returns the latest checkpoint at or before slot k (nil: none).
 func (c *checkpoints) before(k int) *checkpoint {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	i := min(k/checkpointEvery, len(c.list))
+	i := min(k/c.every, len(c.list))
 	if i == 0 {
 		return nil
 	}
@@ -320,20 +329,21 @@ func (c *checkpoints) before(k int) *checkpoint {
 func (c *checkpoints) wants(k int) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return k/checkpointEvery == len(c.list)+1
+	return k%c.every == 0 && k/c.every == len(c.list)+1
 }
 
 // keep adds the checkpoint that follows the last one kept.
 func (c *checkpoints) keep(cp *checkpoint) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if cp.k/checkpointEvery == len(c.list)+1 {
+	if cp.k%c.every == 0 && cp.k/c.every == len(c.list)+1 {
 		c.list = append(c.list, cp)
 	}
 }
 
 // checkpoints returns the rotation's checkpoint list in this snapshot.
-func (ix *index) checkpoints(rotation id.ID) *checkpoints {
+func (ix *index) checkpoints(r *rot) *checkpoints {
+	rotation := r.ID
 	ix.cpMu.Lock()
 	defer ix.cpMu.Unlock()
 	c := ix.cps[rotation]
@@ -341,7 +351,7 @@ func (ix *index) checkpoints(rotation id.ID) *checkpoints {
 		if ix.cps == nil {
 			ix.cps = map[id.ID]*checkpoints{}
 		}
-		c = &checkpoints{}
+		c = &checkpoints{every: cpEvery(r)}
 		ix.cps[rotation] = c
 	}
 	return c

@@ -172,5 +172,19 @@ func TestFairCover(t *testing.T) {
 				t.Errorf("day %d: from checkpoints\n%s\nfrom the first turn\n%s", d, got, want)
 			}
 		}
+		// Hour-long turns: checkpoints a trailing window (672 turns) apart.
+		hourly := rotation("UTC", 1, Hours, "09:00", "2024-01-01", 1, 2, 3, 4, 5)
+		if every := cpEvery(compile(&hourly)); every != 672 {
+			t.Errorf("hourly checkpoints every %d turns", every)
+		}
+		shared = &Snapshot{Rotations: []Rotation{hourly}, People: team(5, "UTC"), TimeOff: offs}
+		Shifts(shared, rid, day, day.AddDate(0, 0, 200))
+		for _, d := range []int{40, 111, 190} {
+			a, b := day.AddDate(0, 0, d), day.AddDate(0, 0, d+3)
+			fresh := &Snapshot{Rotations: shared.Rotations, People: shared.People, TimeOff: offs}
+			if got, want := holders(shared, Shifts(shared, rid, a, b)), holders(fresh, Shifts(fresh, rid, a, b)); got != want {
+				t.Errorf("hourly, day %d: from checkpoints\n%s\nfrom the first turn\n%s", d, got, want)
+			}
+		}
 	})
 }

@@ -304,7 +304,7 @@ func AllShifts(s *Snapshot, from, to time.Time) []Shift {
 //
 // Fair cover depends on history, so the walk starts at the rotation's first
 // turn, or at a checkpoint of the walk the snapshot kept from an earlier
-// call (every checkpointEvery slots): the result never depends on the window.
+// call (every cpEvery slots): the result never depends on the window.
 func Compute(s *Snapshot, rotationID id.ID, from, to time.Time) Schedule {
 	ix := s.index()
 	r := ix.rots[rotationID]
@@ -327,7 +327,7 @@ func Compute(s *Snapshot, rotationID id.ID, from, to time.Time) Schedule {
 	sch.Shifts = make([]Shift, 0, (kTo-kFrom+1)*per+4)
 	st := &walker{s: s, r: r, owed: map[id.ID][]int{}, swaps: ix.swaps[r.ID], ovs: ix.overrides[r.ID], ovMax: ix.ovMaxEnd[r.ID], away_: ix.away,
 		recentFor: recentWindow(r)}
-	cps := ix.checkpoints(r.ID)
+	cps := ix.checkpoints(r)
 	k0 := 0
 	if cp := cps.before(kFrom); cp != nil {
 		st.restore(cp)
@@ -336,7 +336,7 @@ func Compute(s *Snapshot, rotationID id.ID, from, to time.Time) Schedule {
 	var parts []span
 	sStart := r.slotStart(k0)
 	for k := k0; k <= kTo; k++ {
-		if k > k0 && k%checkpointEvery == 0 && cps.wants(k) {
+		if k > k0 && cps.wants(k) {
 			cps.keep(st.checkpoint(k, sStart))
 		}
 		sEnd := r.slotStart(k + 1)

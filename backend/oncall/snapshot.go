@@ -264,11 +264,11 @@ func buildIndex(s *Snapshot) *index {
 		ix.ovMaxEnd[rid] = mx
 	}
 	for rid, l := range s.carry {
-		if ix.rots[rid] != nil {
+		if r := ix.rots[rid]; r != nil {
 			if ix.cps == nil {
 				ix.cps = map[id.ID]*checkpoints{}
 			}
-			ix.cps[rid] = &checkpoints{list: l}
+			ix.cps[rid] = &checkpoints{every: cpEvery(r), list: l}
 		}
 	}
 	for _, sw := range s.Swaps {
