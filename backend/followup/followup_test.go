@@ -74,22 +74,6 @@ func (f *fixture) create(t *testing.T, it followup.Item) followup.Item {
 	return out
 }
 
-func fieldErr(t *testing.T, err error, field, want string) {
-	t.Helper()
-	if !errs.Is(err, errs.Invalid) {
-		t.Fatalf("err = %v, want invalid on %s", err, field)
-	}
-	for _, fe := range errs.FieldsOf(err) {
-		if fe.Field == field {
-			if !strings.Contains(fe.Message, want) {
-				t.Fatalf("%s message %q does not contain %q", field, fe.Message, want)
-			}
-			return
-		}
-	}
-	t.Fatalf("no error on field %s in %v", field, errs.FieldsOf(err))
-}
-
 func TestItemValidation(t *testing.T) {
 	base := func() followup.Item {
 		return followup.Item{Title: "Add a canary for config pushes", OwnerID: id.New(now), DueDate: "2026-12-01"}
@@ -117,7 +101,7 @@ func TestItemValidation(t *testing.T) {
 			it := base()
 			c.edit(&it)
 			it.Normalize()
-			fieldErr(t, it.Validate(), c.field, c.want)
+			testenv.FieldErr(t, it.Validate(), c.field, c.want)
 		})
 	}
 	t.Run("defaults and owner removed", func(t *testing.T) {
@@ -137,15 +121,15 @@ func TestCreateUpdateStatus(t *testing.T) {
 	f := setup(t)
 	t.Run("unknown owner", func(t *testing.T) {
 		_, err := f.book.Create(followup.Item{Title: "x", OwnerID: id.New(now)})
-		fieldErr(t, err, "ownerId", "does not exist")
+		testenv.FieldErr(t, err, "ownerId", "does not exist")
 	})
 	t.Run("unknown source record", func(t *testing.T) {
 		_, err := f.book.Create(followup.Item{Title: "x", OwnerID: f.dana.ID, Source: followup.Source{Kind: followup.SourceIncidentReview, ID: id.New(now)}})
-		fieldErr(t, err, "source.id", "does not exist")
+		testenv.FieldErr(t, err, "source.id", "does not exist")
 	})
 	t.Run("source kind nobody registered", func(t *testing.T) {
 		_, err := f.book.Create(followup.Item{Title: "x", OwnerID: f.dana.ID, Source: followup.Source{Kind: followup.SourceOneOnOne, ID: id.New(now)}})
-		fieldErr(t, err, "source.kind", "cannot be stored yet")
+		testenv.FieldErr(t, err, "source.kind", "cannot be stored yet")
 	})
 	it := f.create(t, followup.Item{Title: "Rotate the cert", DueDate: "2026-11-20",
 		Source: followup.Source{Kind: followup.SourceIncidentReview, ID: f.src, Label: "stale"}})
@@ -271,7 +255,7 @@ func TestListFiltersAndReminderQueries(t *testing.T) {
 	}
 	t.Run("bad filter", func(t *testing.T) {
 		_, err := f.book.List(followup.Filter{OverdueOnly: true})
-		fieldErr(t, err, "today", "needs today's date")
+		testenv.FieldErr(t, err, "today", "needs today's date")
 	})
 	_ = f.st.View(func(txn *badger.Txn) error {
 		od, err := followup.Overdue(txn, today)
@@ -627,12 +611,12 @@ func TestChange(t *testing.T) {
 	t.Run("refused: nothing stored", func(t *testing.T) {
 		bad := "2026-13-45"
 		_, err := f.book.Change(it.ID, followup.Change{DueDate: &bad, OwnerID: &f.mei.ID})
-		fieldErr(t, err, "dueDate", "must be a date")
+		testenv.FieldErr(t, err, "dueDate", "must be a date")
 		ghost := id.New(now)
 		_, err = f.book.Change(it.ID, followup.Change{OwnerID: &ghost})
-		fieldErr(t, err, "ownerId", "does not exist")
+		testenv.FieldErr(t, err, "ownerId", "does not exist")
 		_, err = f.book.Change(it.ID, followup.Change{Status: followup.StatusWontDo})
-		fieldErr(t, err, "reason", "won't be done")
+		testenv.FieldErr(t, err, "reason", "won't be done")
 		got, err := f.book.Get(it.ID)
 		if err != nil || got.OwnerID != f.kofi.ID || got.DueDate != "" || got.Status != followup.StatusOpen {
 			t.Fatalf("a refused change was stored: %+v %v", got, err)

@@ -111,12 +111,12 @@ func TestCreateChecksReferences(t *testing.T) {
 	ghost := id.New(now)
 	_, err := f.desk.Create(incident.Incident{Title: "x", Severity: 2, StartedAt: at(-1, 0),
 		Roles: incident.Roles{CommanderID: ghost}, AffectedServiceIDs: []id.ID{f.payments.ID, ghost}}, id.Nil)
-	fieldErr(t, err, "commanderId", "person does not exist")
-	fieldErr(t, err, "affectedServiceIds.1", "service does not exist")
+	testenv.FieldErr(t, err, "commanderId", "person does not exist")
+	testenv.FieldErr(t, err, "affectedServiceIds.1", "service does not exist")
 	_, err = f.desk.Create(incident.Incident{Title: "x", Severity: 2, Status: incident.StatusClosed}, id.Nil)
-	fieldErr(t, err, "status", "review and close it afterwards")
+	testenv.FieldErr(t, err, "status", "review and close it afterwards")
 	_, err = f.desk.Create(incident.Incident{Title: "x", Severity: 2, StartedAt: at(-1, 0), DetectedAt: at(-2, 0)}, id.Nil)
-	fieldErr(t, err, "detectedAt", "before the incident started")
+	testenv.FieldErr(t, err, "detectedAt", "before the incident started")
 	if n, _ := f.desk.List(incident.Filter{}); len(n) != 0 {
 		t.Fatal("a refused incident was stored")
 	}
@@ -142,11 +142,11 @@ func TestWorkflowRecordsTimeline(t *testing.T) {
 	in = f.move(t, u, incident.StatusIdentified, at(-2, 0), "bad config push")
 	// Not before the last status change, not in the future, not backwards.
 	_, err = f.desk.Transition(u, incident.TransitionInput{To: incident.StatusMonitoring, At: at(-2, -5)})
-	fieldErr(t, err, "at", "before the last status change")
+	testenv.FieldErr(t, err, "at", "before the last status change")
 	_, err = f.desk.Transition(u, incident.TransitionInput{To: incident.StatusMonitoring, At: at(1, 0)})
-	fieldErr(t, err, "at", "in the future")
+	testenv.FieldErr(t, err, "at", "in the future")
 	_, err = f.desk.Transition(u, incident.TransitionInput{To: incident.StatusInvestigating})
-	fieldErr(t, err, "status", "only moves forward")
+	testenv.FieldErr(t, err, "status", "only moves forward")
 	in = f.move(t, u, incident.StatusMonitoring, at(-1, 0), "")
 	if !in.MitigatedAt.Equal(at(-1, 0)) {
 		t.Fatalf("monitoring sets mitigation: %v", in.MitigatedAt)
@@ -171,7 +171,7 @@ func TestWorkflowRecordsTimeline(t *testing.T) {
 	}
 	// Closing needs a settled review.
 	_, err = f.desk.Transition(u, incident.TransitionInput{To: incident.StatusClosed})
-	fieldErr(t, err, "status", "Complete the post-incident review, or record a decision to skip it")
+	testenv.FieldErr(t, err, "status", "Complete the post-incident review, or record a decision to skip it")
 	// Reopen clears the resolution and the untouched review's due date.
 	in = f.move(t, u, incident.StatusInvestigating, time.Time{}, "errors are back")
 	if !in.ResolvedAt.IsZero() || in.Review.DueDate != "" {
@@ -223,15 +223,15 @@ func TestTimelineEditing(t *testing.T) {
 		t.Fatalf("edit note (moves in time): %v %s", err, kinds(in))
 	}
 	_, err = f.desk.EditTimeline(u, incident.Entry{ID: autoID, Text: "Opened by aliens"})
-	fieldErr(t, err, "text", "add an annotation")
+	testenv.FieldErr(t, err, "text", "add an annotation")
 	_, err = f.desk.EditTimeline(u, incident.Entry{ID: autoID, At: at(-1, 0)})
-	fieldErr(t, err, "text", "cannot be changed")
+	testenv.FieldErr(t, err, "text", "cannot be changed")
 	in, err = f.desk.EditTimeline(u, incident.Entry{ID: autoID, Annotation: "Paged by the EU status page"})
 	if err != nil || in.Timeline[0].Annotation != "Paged by the EU status page" {
 		t.Fatalf("annotate: %v %+v", err, in.Timeline[0])
 	}
 	_, err = f.desk.DeleteTimeline(u, autoID)
-	fieldErr(t, err, "timeline", "cannot be deleted")
+	testenv.FieldErr(t, err, "timeline", "cannot be deleted")
 	if in, err = f.desk.DeleteTimeline(u, noteID); err != nil || len(in.Timeline) != 1 {
 		t.Fatalf("delete note: %v %s", err, kinds(in))
 	}
@@ -255,9 +255,9 @@ func TestReviewAndFollowUps(t *testing.T) {
 		t.Fatalf("review timeline:\n%s\ndue %s", in.Review.Timeline, in.Review.DueDate)
 	}
 	_, err = f.desk.SaveReview(u, incident.Review{State: incident.ReviewCompleted}, f.dana.ID)
-	fieldErr(t, err, "review.rootCause", "states the root cause")
+	testenv.FieldErr(t, err, "review.rootCause", "states the root cause")
 	_, err = f.desk.SaveReview(u, incident.Review{State: incident.ReviewSkipped}, f.dana.ID)
-	fieldErr(t, err, "review.state", "use Skip review")
+	testenv.FieldErr(t, err, "review.state", "use Skip review")
 
 	it, err := f.desk.AddFollowUp(u, followup.Item{Title: "Canary config pushes", OwnerID: f.kofi.ID, DueDate: "2026-12-01"})
 	if err != nil || it.Source.Label != "Checkout errors for EU customers" {
@@ -265,7 +265,7 @@ func TestReviewAndFollowUps(t *testing.T) {
 	}
 	// A follow-up of an incident that does not exist is refused by the book.
 	_, err = f.book.Create(followup.Item{Title: "x", OwnerID: f.kofi.ID, Source: followup.Source{Kind: followup.SourceIncidentReview, ID: id.New(now)}})
-	fieldErr(t, err, "source.id", "incident this follow-up belongs to does not exist")
+	testenv.FieldErr(t, err, "source.id", "incident this follow-up belongs to does not exist")
 	// Renaming the incident relabels its follow-ups.
 	in.Title = "Checkout down (EU)"
 	if _, err := f.desk.Update(in); err != nil {
@@ -286,7 +286,7 @@ func TestReviewAndFollowUps(t *testing.T) {
 	}
 	in = f.move(t, u, incident.StatusClosed, time.Time{}, "")
 	_, err = f.desk.SaveReview(u, incident.Review{State: incident.ReviewDraft}, f.dana.ID)
-	fieldErr(t, err, "review.state", "can only be completed")
+	testenv.FieldErr(t, err, "review.state", "can only be completed")
 	md, err := f.desk.Markdown(u)
 	if err != nil {
 		t.Fatal(err)

@@ -9,25 +9,10 @@ import (
 	"wheelhouse/backend/followup"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
+	"wheelhouse/backend/internal/testenv"
 )
 
 var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) // a Monday
-
-func fieldErr(t *testing.T, err error, field, want string) {
-	t.Helper()
-	if !errs.Is(err, errs.Invalid) {
-		t.Fatalf("err = %v, want invalid on %s", err, field)
-	}
-	for _, fe := range errs.FieldsOf(err) {
-		if fe.Field == field {
-			if !strings.Contains(fe.Message, want) {
-				t.Fatalf("%s message %q does not contain %q", field, fe.Message, want)
-			}
-			return
-		}
-	}
-	t.Fatalf("no error on field %s in %v", field, errs.FieldsOf(err))
-}
 
 func at(h, m int) time.Time {
 	return now.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
@@ -106,7 +91,7 @@ func TestIncidentValidation(t *testing.T) {
 			in := base()
 			c.edit(&in)
 			in.Normalize()
-			fieldErr(t, in.Validate(incident.Rules{Now: now}), c.field, c.want)
+			testenv.FieldErr(t, in.Validate(incident.Rules{Now: now}), c.field, c.want)
 		})
 	}
 	t.Run("valid and normalized", func(t *testing.T) {
@@ -155,7 +140,7 @@ func TestCheckTransition(t *testing.T) {
 		{incident.StatusClosed, incident.StatusInvestigating, "closed incident cannot change"},
 		{incident.StatusResolved, incident.StatusResolved, "already resolved"},
 	} {
-		fieldErr(t, incident.CheckTransition(c.from, c.to), "status", c.want)
+		testenv.FieldErr(t, incident.CheckTransition(c.from, c.to), "status", c.want)
 	}
 }
 
@@ -475,11 +460,11 @@ func TestSettings(t *testing.T) {
 		t.Fatalf("defaults: %+v %v", s, err)
 	}
 	s.Severities = s.Severities[:3]
-	fieldErr(t, s.Validate(), "severities", "exactly 4")
+	testenv.FieldErr(t, s.Validate(), "severities", "exactly 4")
 	s = incident.DefaultSettings()
 	s.Severities[2].Label = "sev1"
 	s.ReviewDueBusinessDays = 61
 	err := s.Validate()
-	fieldErr(t, err, "severities.2.label", "used twice")
-	fieldErr(t, err, "reviewDueBusinessDays", "1 to 60")
+	testenv.FieldErr(t, err, "severities.2.label", "used twice")
+	testenv.FieldErr(t, err, "reviewDueBusinessDays", "1 to 60")
 }

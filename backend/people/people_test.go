@@ -34,22 +34,6 @@ func mustPerson(t *testing.T, r *people.Roster, p people.Person) people.Person {
 }
 
 // fieldErr asserts err is invalid with a message on field containing want.
-func fieldErr(t *testing.T, err error, field, want string) {
-	t.Helper()
-	if !errs.Is(err, errs.Invalid) {
-		t.Fatalf("err = %v, want invalid on %s", err, field)
-	}
-	for _, f := range errs.FieldsOf(err) {
-		if f.Field == field {
-			if !strings.Contains(f.Message, want) {
-				t.Fatalf("%s message %q does not contain %q", field, f.Message, want)
-			}
-			return
-		}
-	}
-	t.Fatalf("no error on field %s in %v", field, errs.FieldsOf(err))
-}
-
 func TestPersonValidation(t *testing.T) {
 	rules := people.Rules{Now: now, Ladder: people.DefaultLadder}
 	base := func() people.Person {
@@ -85,7 +69,7 @@ func TestPersonValidation(t *testing.T) {
 			p := base()
 			c.edit(&p)
 			p.Normalize()
-			fieldErr(t, p.Validate(rules), c.field, c.want)
+			testenv.FieldErr(t, p.Validate(rules), c.field, c.want)
 		})
 	}
 	t.Run("valid person passes, start within a year ok", func(t *testing.T) {
@@ -115,7 +99,7 @@ func TestCreateAndUpdateAgainstStoredData(t *testing.T) {
 
 	t.Run("duplicate email, case-insensitive", func(t *testing.T) {
 		_, err := r.CreatePerson(people.Person{Name: "Other", Email: "ALEX@example.com", TimeZone: "UTC"})
-		fieldErr(t, err, "email", "Alex already uses")
+		testenv.FieldErr(t, err, "email", "Alex already uses")
 	})
 	t.Run("keeping your own email is fine", func(t *testing.T) {
 		boss.Role = "EM"
@@ -126,7 +110,7 @@ func TestCreateAndUpdateAgainstStoredData(t *testing.T) {
 	t.Run("management cycle", func(t *testing.T) {
 		boss.ManagerID = dev.ID
 		_, err := r.UpdatePerson(boss)
-		fieldErr(t, err, "managerId", "reports (directly or indirectly) to")
+		testenv.FieldErr(t, err, "managerId", "reports (directly or indirectly) to")
 		got, _ := r.Person(boss.ID)
 		if !got.ManagerID.IsZero() {
 			t.Fatal("rejected update was written")
@@ -134,7 +118,7 @@ func TestCreateAndUpdateAgainstStoredData(t *testing.T) {
 	})
 	t.Run("unknown manager", func(t *testing.T) {
 		_, err := r.CreatePerson(people.Person{Name: "X", TimeZone: "UTC", ManagerID: id.New(now)})
-		fieldErr(t, err, "managerId", "does not exist")
+		testenv.FieldErr(t, err, "managerId", "does not exist")
 	})
 	t.Run("update keeps created time and archive state", func(t *testing.T) {
 		if _, err := r.SetArchived(dev.ID, true); err != nil {
@@ -240,18 +224,18 @@ func TestTeamsAndServices(t *testing.T) {
 		t.Fatalf("duplicate member kept: %v", team.MemberIDs)
 	}
 	_, err = r.SaveTeam(people.Team{Name: "platform "})
-	fieldErr(t, err, "name", "already a team called")
+	testenv.FieldErr(t, err, "name", "already a team called")
 	_, err = r.SaveTeam(people.Team{Name: "Ghosts", MemberIDs: []id.ID{id.New(now)}})
-	fieldErr(t, err, "memberIds", "does not exist")
+	testenv.FieldErr(t, err, "memberIds", "does not exist")
 
 	_, err = r.SaveService(people.Service{Name: "api", Criticality: people.CriticalityInternal})
-	fieldErr(t, err, "teamId", "needs an owning team")
+	testenv.FieldErr(t, err, "teamId", "needs an owning team")
 	_, err = r.SaveService(people.Service{Name: "api", Criticality: people.CriticalityInternal, TeamID: id.New(now)})
-	fieldErr(t, err, "teamId", "does not exist")
+	testenv.FieldErr(t, err, "teamId", "does not exist")
 	_, err = r.SaveService(people.Service{Name: "api", Criticality: "sometimes", TeamID: team.ID})
-	fieldErr(t, err, "criticality", "Choose a criticality")
+	testenv.FieldErr(t, err, "criticality", "Choose a criticality")
 	_, err = r.SaveService(people.Service{Name: "api", Criticality: people.CriticalityInternal, TeamID: team.ID, PrimaryID: p.ID, SecondaryID: p.ID})
-	fieldErr(t, err, "secondaryId", "someone other")
+	testenv.FieldErr(t, err, "secondaryId", "someone other")
 	svc, err := r.SaveService(people.Service{Name: "api", Criticality: people.CriticalityInternal, TeamID: team.ID, PrimaryID: p.ID})
 	if err != nil {
 		t.Fatal(err)
@@ -282,14 +266,14 @@ func TestLadder(t *testing.T) {
 		t.Fatalf("removing a used level: %v", err)
 	}
 	_, err = r.SetLadder([]string{"L3", " l3 "})
-	fieldErr(t, err, "ladder.1", "listed twice")
+	testenv.FieldErr(t, err, "ladder.1", "listed twice")
 	_, err = r.SetLadder(nil)
-	fieldErr(t, err, "ladder", "at least one")
+	testenv.FieldErr(t, err, "ladder", "at least one")
 	if l, err := r.SetLadder([]string{" L3 ", "Staff"}); err != nil || l[0] != "L3" {
 		t.Fatalf("SetLadder = %v, %v", l, err)
 	}
 	_, err = r.CreatePerson(people.Person{Name: "Bo", Level: "L4", TimeZone: "UTC"})
-	fieldErr(t, err, "level", "not on the level ladder (L3, Staff)")
+	testenv.FieldErr(t, err, "level", "not on the level ladder (L3, Staff)")
 }
 
 func TestManagerCycle(t *testing.T) {

@@ -1,14 +1,17 @@
 // Package testenv is what the backend's tests share: a real store in the
-// test's temporary folder, and a wait for the store's change tracking.
+// test's temporary folder, a wait for the store's change tracking, and the
+// check of a field error.
 // Tests only; nothing else imports it.
 package testenv
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/errs"
 	"wheelhouse/backend/store"
 )
 
@@ -46,4 +49,22 @@ func WaitTracking(t testing.TB, st *store.Store) {
 		time.Sleep(time.Millisecond)
 	}
 	t.Fatal("change tracking never started")
+}
+
+// FieldErr fails the test unless err is invalid with a message on field
+// that contains want.
+func FieldErr(t testing.TB, err error, field, want string) {
+	t.Helper()
+	if !errs.Is(err, errs.Invalid) {
+		t.Fatalf("err = %v, want invalid on %s", err, field)
+	}
+	for _, fe := range errs.FieldsOf(err) {
+		if fe.Field == field {
+			if !strings.Contains(fe.Message, want) {
+				t.Fatalf("%s message %q does not contain %q", field, fe.Message, want)
+			}
+			return
+		}
+	}
+	t.Fatalf("no error on field %s in %v", field, errs.FieldsOf(err))
 }
