@@ -7,7 +7,6 @@ import (
 
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/growth"
-	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/reminder"
 )
@@ -16,14 +15,7 @@ import (
 // only if a new due date comes, and never once recorded, ended or archived.
 func TestCheckInReminders(t *testing.T) {
 	clk := clock.NewFake(time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)) // 10:30 in Berlin
-	st := testenv.Store(t)
-	roster := people.NewRoster(st, clk)
-	svc := growth.NewService(st, clk)
-	eng := reminder.NewEngine(st, clk, nil, nil)
-	eng.DefaultZone = "Europe/Berlin"
-	for _, r := range growth.CheckInRules() {
-		eng.AddRule(r)
-	}
+	roster, svc, eng := ruleSetup(t, clk, growth.CheckInRules())
 	ava, _ := roster.CreatePerson(people.Person{Name: "Ava Stone", TimeZone: "Europe/Berlin"})
 	sam, _ := roster.CreatePerson(people.Person{Name: "Sam Okoro", TimeZone: "Europe/Berlin"})
 	kim, _ := roster.CreatePerson(people.Person{Name: "Kim Ng", TimeZone: "Europe/Berlin"})

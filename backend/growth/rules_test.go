@@ -16,14 +16,7 @@ func TestMilestoneReminders(t *testing.T) {
 	// Wednesday 2026-02-25 10:00 in Berlin; a week later is in March (2026 is
 	// not a leap year, so 7 days on is 2026-03-04).
 	clk := clock.NewFake(time.Date(2026, 2, 25, 9, 0, 0, 0, time.UTC))
-	st := testenv.Store(t)
-	roster := people.NewRoster(st, clk)
-	svc := growth.NewService(st, clk)
-	eng := reminder.NewEngine(st, clk, nil, nil)
-	eng.DefaultZone = "Europe/Berlin"
-	for _, r := range growth.Rules() {
-		eng.AddRule(r)
-	}
+	roster, svc, eng := ruleSetup(t, clk, growth.Rules())
 	dana, _ := roster.CreatePerson(people.Person{Name: "Dana Xu", TimeZone: "Europe/Berlin"})
 	mei, _ := roster.CreatePerson(people.Person{Name: "Mei Tanaka", TimeZone: "Asia/Tokyo"})
 	plan, err := svc.SavePlan(growth.Plan{PersonID: dana.ID, Goals: []growth.Goal{
@@ -111,4 +104,17 @@ func TestMilestoneReminders(t *testing.T) {
 	if !strings.HasSuffix(as[2].Key, ":2026-03-10") || as[2].Status != reminder.StatusNew {
 		t.Fatalf("re-dated reminder %+v", as[2])
 	}
+}
+
+// ruleSetup opens a store with a roster, the growth service and a reminder
+// engine in Berlin that runs rules.
+func ruleSetup(t *testing.T, clk *clock.Fake, rules []reminder.Rule) (*people.Roster, *growth.Service, *reminder.Engine) {
+	t.Helper()
+	st := testenv.Store(t)
+	eng := reminder.NewEngine(st, clk, nil, nil)
+	eng.DefaultZone = "Europe/Berlin"
+	for _, r := range rules {
+		eng.AddRule(r)
+	}
+	return people.NewRoster(st, clk), growth.NewService(st, clk), eng
 }
