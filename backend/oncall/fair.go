@@ -143,21 +143,25 @@ func (w *walker) prune(since time.Time) {
 	}
 }
 
-// burden is person's weighted on-call time in this rotation in the pieces
-// that started at or after since.
-func (w *walker) burden(person id.ID, since time.Time) time.Duration {
-	var b time.Duration
+// burdens is everyone's weighted on-call time in this rotation in the
+// pieces that started at or after since (one pass; the map is reused).
+func (w *walker) burdens(since time.Time) map[id.ID]time.Duration {
+	if w.bm == nil {
+		w.bm = map[id.ID]time.Duration{}
+	} else {
+		clear(w.bm)
+	}
 	for i := w.rh; i < len(w.recent); i++ {
 		h := &w.recent[i]
-		if h.person != person || h.s.Before(since) {
+		if h.s.Before(since) {
 			continue
 		}
 		if h.w < 0 {
 			h.w = Weighted(w.s, h.person, h.s, h.e)
 		}
-		b += h.w
+		w.bm[h.person] += h.w
 	}
-	return b
+	return w.bm
 }
 
 // pickCover chooses who covers slot k for p, who is away: among the
@@ -190,6 +194,7 @@ func (w *walker) pickCover(k int, sStart time.Time, p id.ID, parts []span) (id.I
 	}
 	var best, fallback cand
 	var passed []cand
+	bm := w.burdens(since)
 	pi := indexOf(r.Participants, p)
 	for j := 1; j <= n; j++ {
 		c := r.Participants[(pi+j)%n]
@@ -199,7 +204,7 @@ func (w *walker) pickCover(k int, sStart time.Time, p id.ID, parts []span) (id.I
 		if _, away := w.away(c, parts); away {
 			continue
 		}
-		b := w.burden(c, since)
+		b := bm[c]
 		why := ""
 		switch {
 		case c == w.prev:

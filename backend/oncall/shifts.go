@@ -383,6 +383,7 @@ type walker struct {
 	rh        int
 	prev      id.ID
 	recentFor time.Duration
+	bm        map[id.ID]time.Duration // burdens' scratch
 }
 
 type ledgerKey struct {
