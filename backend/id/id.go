@@ -116,3 +116,17 @@ func (u *ID) UnmarshalText(b []byte) error {
 	*u = v
 	return nil
 }
+
+// Unique returns the non-zero ids of in, each once, in their first order;
+// never nil.
+func Unique(in []ID) []ID {
+	out := make([]ID, 0, len(in))
+	seen := map[ID]bool{}
+	for _, u := range in {
+		if !u.IsZero() && !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	return out
+}

@@ -44,3 +44,14 @@ func TestParseRoundTrip(t *testing.T) {
 		t.Errorf("Nil marshals to %q", b)
 	}
 }
+
+func TestUnique(t *testing.T) {
+	a, b := New(time.Unix(1, 0)), New(time.Unix(2, 0))
+	got := Unique([]ID{b, Nil, a, b, a})
+	if len(got) != 2 || got[0] != b || got[1] != a {
+		t.Fatalf("Unique = %v", got)
+	}
+	if got := Unique(nil); got == nil || len(got) != 0 {
+		t.Fatalf("Unique(nil) = %#v, want an empty list", got)
+	}
+}

@@ -616,19 +616,12 @@ func (in *Incident) ServiceRefs() []Ref {
 	return out
 }
 
+// uniq is id.Unique, but an empty list stays nil.
 func uniq(in []id.ID) []id.ID {
 	if len(in) == 0 {
 		return nil
 	}
-	out := make([]id.ID, 0, len(in))
-	seen := map[id.ID]bool{}
-	for _, u := range in {
-		if !u.IsZero() && !seen[u] {
-			seen[u] = true
-			out = append(out, u)
-		}
-	}
-	return out
+	return id.Unique(in)
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -193,7 +193,7 @@ func (p *Person) Validate(r Rules) error {
 func (t *Team) Normalize() {
 	t.Name = clean(t.Name)
 	t.Description = clean(t.Description)
-	t.MemberIDs = uniqIDs(t.MemberIDs)
+	t.MemberIDs = id.Unique(t.MemberIDs)
 }
 
 // Validate checks the team on its own.
@@ -281,18 +281,6 @@ func containsAsp(a Aspiration) bool {
 		}
 	}
 	return false
-}
-
-func uniqIDs(in []id.ID) []id.ID {
-	out := make([]id.ID, 0, len(in))
-	seen := map[id.ID]bool{}
-	for _, u := range in {
-		if !u.IsZero() && !seen[u] {
-			seen[u] = true
-			out = append(out, u)
-		}
-	}
-	return out
 }
 
 // ManagerCycle walks the management chain upward from manager and reports
