@@ -156,15 +156,24 @@ func ScheduleWarnings(s *Snapshot, from, to time.Time) []ScheduleWarning {
 	}
 	sort.Slice(people, func(i, j int) bool { return people[i].String() < people[j].String() })
 	for _, p := range people {
-		spans := union(held[p])
+		spans := union(held[p]) // sorted, disjoint
+		// onBefore(x): time on call before x (prefix sums, binary search).
+		cum := make([]time.Duration, len(spans)+1)
+		for i, sp := range spans {
+			cum[i+1] = cum[i] + sp.e.Sub(sp.s)
+		}
+		onBefore := func(x time.Time) time.Duration {
+			i := sort.Search(len(spans), func(i int) bool { return spans[i].e.After(x) })
+			d := cum[i]
+			if i < len(spans) && spans[i].s.Before(x) {
+				d += x.Sub(spans[i].s)
+			}
+			return d
+		}
 		run := -1 // index in out of the current stretch over the limit
 		worst := 0.0
 		for t := firstDay; t.Before(to); t = t.Add(day) {
-			ws := t.Add(-FrequencyWindow)
-			var on time.Duration
-			for _, sp := range spans {
-				on += overlap(sp.s, sp.e, ws, t)
-			}
+			on := onBefore(t) - onBefore(t.Add(-FrequencyWindow))
 			frac := float64(on) / float64(FrequencyWindow)
 			if frac <= FrequencyLimit {
 				run = -1
