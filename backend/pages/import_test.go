@@ -299,3 +299,32 @@ func TestLargeImport(t *testing.T) {
 		t.Fatalf("again: %+v %v", res, err)
 	}
 }
+
+// Deleting a person takes their pages out of the responder index (the
+// delete's impact says so); a re-import files the pages under whoever
+// matches then.
+func TestDeletedResponder(t *testing.T) {
+	f := newFixture(t)
+	svc := f.w.Pages
+	if _, err := svc.Apply(file("pagerduty.csv"), pages.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	im, err := f.w.Roster.DeleteImpact(f.jose.ID)
+	if err != nil || !strings.Contains(strings.Join(im.Items, " "), "1 imported page loses its responder") {
+		t.Fatalf("impact: %+v %v", im, err)
+	}
+	if _, err := f.w.Roster.DeletePerson(f.jose.ID, f.jose.Name); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ := svc.ForPerson(f.jose.ID, time.Time{}, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)); len(l) != 0 {
+		t.Fatalf("the deleted person still has %+v", l)
+	}
+	res, err := svc.Apply(file("pagerduty.csv"), pages.Options{})
+	if err != nil || res.Updated != 1 || res.Unchanged != 3 {
+		t.Fatalf("re-import: %+v %v", res, err)
+	}
+	// Q1AAA was acknowledged by José, now nobody: Bob was on call then.
+	if p := f.stored(t)["pagerduty/Q1AAA"]; p.ResponderID != f.bob.ID || p.ResponderBy != pages.ByOnCall {
+		t.Fatalf("%+v", p)
+	}
+}

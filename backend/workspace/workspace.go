@@ -111,6 +111,7 @@ func Open(root string, opt Options) (*Workspace, error) {
 	w.Roster.AddPersonRefs(oneonone.PersonRefs{})
 	w.Roster.AddPersonRefs(feedback.PersonRefs{})
 	w.Roster.AddPersonRefs(growth.PersonRefs{})
+	w.Roster.AddPersonRefs(pages.PersonRefs{}) // their imported pages leave the responder index
 	registerEvidence(w.Growth)
 	// Calendar subscriptions into a deleted person or region go with it;
 	// imports and subscriptions find (and make) regions by name.
