@@ -38,6 +38,16 @@ func newShell(t *testing.T, root string) *Shell {
 	return s
 }
 
+// openShell is newShell on a fresh folder, opened.
+func openShell(t *testing.T) *Shell {
+	t.Helper()
+	s := newShell(t, t.TempDir())
+	if err := s.Open(); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func apiErr(t *testing.T, err error) APIError {
 	t.Helper()
 	if err == nil {
@@ -52,10 +62,7 @@ func apiErr(t *testing.T, err error) APIError {
 }
 
 func TestValidationErrorsCrossTheBridgeAsJSON(t *testing.T) {
-	s := newShell(t, t.TempDir())
-	if err := s.Open(); err != nil {
-		t.Fatal(err)
-	}
+	s := openShell(t)
 	api := NewPeopleAPI(s)
 	_, err := api.CreatePerson(PersonInput{Name: "", TimeZone: "Mars/Olympus", Skills: []SkillDTO{{Name: "Go", Level: 9}}})
 	ae := apiErr(t, err)

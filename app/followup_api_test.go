@@ -11,10 +11,7 @@ import (
 // a refused one is reported by id and leaves the others done, and undo is
 // the same call with the old values.
 func TestFollowUpAPIChangeMany(t *testing.T) {
-	s := newShell(t, t.TempDir())
-	if err := s.Open(); err != nil {
-		t.Fatal(err)
-	}
+	s := openShell(t)
 	people := NewPeopleAPI(s)
 	dana, _ := people.CreatePerson(PersonInput{Name: "Dana Xu", TimeZone: "UTC"})
 	kofi, _ := people.CreatePerson(PersonInput{Name: "Kofi Mensah", TimeZone: "UTC"})

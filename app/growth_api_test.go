@@ -25,10 +25,7 @@ func mustID(t *testing.T, s string) id.ID {
 // A development plan and a mentoring pair through the bound API, with JSON
 // in and out as the bridge does it.
 func TestGrowthThroughAPI(t *testing.T) {
-	s := newShell(t, t.TempDir())
-	if err := s.Open(); err != nil {
-		t.Fatal(err)
-	}
+	s := openShell(t)
 	people := NewPeopleAPI(s)
 	dana, err := people.CreatePerson(PersonInput{Name: "Dana Xu", TimeZone: "UTC", Aspiration: "architecture", Skills: []SkillDTO{{"Go", 1}}})
 	if err != nil {

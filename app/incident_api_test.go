@@ -13,10 +13,7 @@ import (
 // The journey of issue 4 through the bound APIs, with JSON in and out as the
 // bridge does it.
 func TestIncidentJourneyThroughAPI(t *testing.T) {
-	s := newShell(t, t.TempDir())
-	if err := s.Open(); err != nil {
-		t.Fatal(err)
-	}
+	s := openShell(t)
 	people := NewPeopleAPI(s)
 	dana, _ := people.CreatePerson(PersonInput{Name: "Dana Xu", TimeZone: "UTC"})
 	api := NewIncidentAPI(s)

@@ -11,10 +11,7 @@ import (
 // schedule, a vacation replaced by the next available person, an override
 // for someone who is away (saved, with a warning).
 func TestOnCallThroughAPI(t *testing.T) {
-	s := newShell(t, t.TempDir()) // the clock reads 2026-11-23 12:00 UTC
-	if err := s.Open(); err != nil {
-		t.Fatal(err)
-	}
+	s := openShell(t) // the clock reads 2026-11-23 12:00 UTC
 	ppl := NewPeopleAPI(s)
 	var ids []id.ID
 	for _, n := range []string{"Ana", "Bo", "Cy", "Di"} {

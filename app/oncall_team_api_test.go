@@ -13,10 +13,7 @@ import (
 // as "teamId", an unknown one is a field error, the team's on-call is
 // listed, and the team cannot be deleted while the rotation belongs to it.
 func TestRotationTeamThroughAPI(t *testing.T) {
-	s := newShell(t, t.TempDir()) // the clock reads 2026-11-23 12:00 UTC
-	if err := s.Open(); err != nil {
-		t.Fatal(err)
-	}
+	s := openShell(t) // the clock reads 2026-11-23 12:00 UTC
 	ppl := NewPeopleAPI(s)
 	var ids []id.ID
 	var members []string

@@ -24,10 +24,7 @@ func (d saveDialog) SaveFile(string, string, string) (string, error) { return d.
 // open, a follow-up, feedback, the next meeting with the carried topic, the
 // brief and its Markdown without (then with) private notes, saved to a file.
 func TestOneOnOneAPIJourney(t *testing.T) {
-	s := newShell(t, t.TempDir())
-	if err := s.Open(); err != nil {
-		t.Fatal(err)
-	}
+	s := openShell(t)
 	people := NewPeopleAPI(s)
 	dana, err := people.CreatePerson(PersonInput{Name: "Dana Whitfield", TimeZone: "Europe/Berlin", Aspiration: "ic"})
 	if err != nil {
