@@ -38,6 +38,24 @@ func newShell(t *testing.T, root string) *Shell {
 	return s
 }
 
+// shellWith opens a shell on cfg: an empty Root is a fresh folder, a nil
+// Log discards.
+func shellWith(t *testing.T, cfg Config) *Shell {
+	t.Helper()
+	if cfg.Root == "" {
+		cfg.Root = t.TempDir()
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	s := NewShell(cfg)
+	t.Cleanup(s.Close)
+	if err := s.Open(); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // openShell is newShell on a fresh folder, opened.
 func openShell(t *testing.T) *Shell {
 	t.Helper()

@@ -2,7 +2,6 @@ package app
 
 import (
 	"io"
-	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -23,12 +22,7 @@ const googleHolidays = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//
 // import a holiday calendar with a preview first.
 func TestCalendarThroughAPI(t *testing.T) {
 	env := map[string]string{"WHEELHOUSE_FEED_PORT": "0"}
-	s := NewShell(Config{Root: t.TempDir(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clock: clock.NewFake(time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)), Getenv: func(k string) string { return env[k] }})
-	t.Cleanup(s.Close)
-	if err := s.Open(); err != nil {
-		t.Fatal(err)
-	}
+	s := shellWith(t, Config{Clock: clock.NewFake(time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)), Getenv: func(k string) string { return env[k] }})
 	ppl := NewPeopleAPI(s)
 	var ids []id.ID
 	for _, n := range []string{"Ana", "Bo"} {

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,12 +111,7 @@ func idOf(t *testing.T, s string) id.ID {
 
 // The 1:1 page says when the next 1:1 is for the report, in their zone.
 func TestOneOnOnePageShowsTheSlotInTheReportsZone(t *testing.T) {
-	s := NewShell(Config{Root: t.TempDir(), Version: "test", Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clock: clock.NewFake(time.Date(2026, 12, 4, 8, 0, 0, 0, time.UTC)), Zone: "Europe/Berlin"})
-	t.Cleanup(s.Close)
-	if err := s.Open(); err != nil {
-		t.Fatal(err)
-	}
+	s := shellWith(t, Config{Version: "test", Clock: clock.NewFake(time.Date(2026, 12, 4, 8, 0, 0, 0, time.UTC)), Zone: "Europe/Berlin"})
 	dee, err := NewPeopleAPI(s).CreatePerson(PersonInput{Name: "Dee", TimeZone: "America/Los_Angeles"})
 	if err != nil {
 		t.Fatal(err)

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,13 +16,8 @@ func TestReminderAPISettingsAndClock(t *testing.T) {
 	cfg := t.TempDir()
 	env := map[string]string{"XDG_CONFIG_HOME": cfg}
 	rec := &notify.Recorder{}
-	s := NewShell(Config{Root: t.TempDir(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clock: clock.NewFake(time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)), Notifier: rec, Zone: "Europe/Berlin",
+	s := shellWith(t, Config{Clock: clock.NewFake(time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)), Notifier: rec, Zone: "Europe/Berlin",
 		Getenv: func(k string) string { return env[k] }, Exe: "/usr/bin/wheelhouse"})
-	t.Cleanup(s.Close)
-	if err := s.Open(); err != nil {
-		t.Fatal(err)
-	}
 	api := NewReminderAPI(s)
 
 	st, err := api.Settings()
@@ -82,12 +75,7 @@ func TestReminderAPISettingsAndClock(t *testing.T) {
 // Restore puts each back as it was without delivering it a second time.
 func TestReminderAPIBulkAndRestore(t *testing.T) {
 	rec := &notify.Recorder{}
-	s := NewShell(Config{Root: t.TempDir(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clock: clock.NewFake(time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)), Notifier: rec, Zone: "UTC"})
-	t.Cleanup(s.Close)
-	if err := s.Open(); err != nil {
-		t.Fatal(err)
-	}
+	s := shellWith(t, Config{Clock: clock.NewFake(time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)), Notifier: rec, Zone: "UTC"})
 	dana, err := NewPeopleAPI(s).CreatePerson(PersonInput{Name: "Dana Xu", TimeZone: "UTC"})
 	if err != nil {
 		t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -46,11 +45,7 @@ func TestCalendarSubscriptionThroughAPI(t *testing.T) {
 	}))
 	defer srv.Close()
 	fake := clock.NewFake(time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC))
-	s := NewShell(Config{Root: t.TempDir(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Clock: fake})
-	t.Cleanup(s.Close)
-	if err := s.Open(); err != nil {
-		t.Fatal(err)
-	}
+	s := shellWith(t, Config{Clock: fake})
 	rec := &recorder{}
 	s.SetEmitter(rec)
 	api := NewCalendarAPI(s)
