@@ -591,12 +591,17 @@ func gaps(s *Snapshot, now time.Time, w windows) Gaps {
 		out.Items[i].Start, out.Items[i].End = out.Items[i].Start.UTC(), out.Items[i].End.UTC()
 	}
 	out.Count = len(out.Items)
-	if out.Count == 0 {
-		out.State, out.Note = StateClear, "Required coverage is held for the next 7 days."
-	} else {
-		out.State = StateItems
-	}
+	out.State, out.Note = counted(out.Count, "Required coverage is held for the next 7 days.")
 	return out
+}
+
+// counted is the state of a section with n items, and its note: the
+// items, else clear with the note that says so.
+func counted(n int, clear string) (State, string) {
+	if n == 0 {
+		return StateClear, clear
+	}
+	return StateItems, ""
 }
 
 // ------------------------------------------------------------------ time off
@@ -671,11 +676,7 @@ func timeOff(s *Snapshot, now time.Time, w windows) TimeOff {
 		return strings.ToLower(a.Name+a.Region) < strings.ToLower(b.Name+b.Region)
 	})
 	out.Count = len(out.Items)
-	if out.Count == 0 {
-		out.State, out.Note = StateClear, "Nobody is away and no public holiday in the next 14 days."
-	} else {
-		out.State = StateItems
-	}
+	out.State, out.Note = counted(out.Count, "Nobody is away and no public holiday in the next 14 days.")
 	return out
 }
 
@@ -703,11 +704,7 @@ func incidents(s *Snapshot) Incidents {
 		return a.StartedAt.Before(b.StartedAt)
 	})
 	out.Count = len(out.Items)
-	if out.Count == 0 {
-		out.State, out.Note = StateClear, fmt.Sprintf("No active incidents (%s recorded).", plural(s.Incidents, "incident", "incidents"))
-	} else {
-		out.State = StateItems
-	}
+	out.State, out.Note = counted(out.Count, fmt.Sprintf("No active incidents (%s recorded).", plural(s.Incidents, "incident", "incidents")))
 	return out
 }
 
@@ -722,11 +719,7 @@ func reviews(s *Snapshot, w windows) Reviews {
 			DueDate: r.DueDate, DaysOverdue: civil.DaysBetween(r.DueDate, w.today), State: r.State, CommanderID: r.CommanderID, Commander: s.name(r.CommanderID)})
 	}
 	out.Count = len(out.Items)
-	if out.Count == 0 {
-		out.State, out.Note = StateClear, "No post-incident review is past its due date."
-	} else {
-		out.State = StateItems
-	}
+	out.State, out.Note = counted(out.Count, "No post-incident review is past its due date.")
 	return out
 }
 
