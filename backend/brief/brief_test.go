@@ -14,6 +14,7 @@ import (
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
+	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/oncall"
 	"wheelhouse/backend/oneonone"
 	"wheelhouse/backend/people"
@@ -44,11 +45,7 @@ func setup(t *testing.T) *env {
 	e := &env{w: w, clk: clk}
 	e.loc, _ = time.LoadLocation("Europe/Berlin")
 	mk := func(name string) people.Person {
-		p, err := w.Roster.CreatePerson(people.Person{Name: name, TimeZone: "Europe/Berlin", Role: "Engineer", Aspiration: people.AspirationIC})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
+		return testenv.Person(t, w.Roster, people.Person{Name: name, Role: "Engineer", Aspiration: people.AspirationIC})
 	}
 	e.dana, e.kofi = mk("Dana Whitfield"), mk("Kofi Mensah")
 	e.others = []people.Person{mk("Mei Tanaka"), mk("Ravi Patel")}

@@ -38,13 +38,7 @@ func setup(t *testing.T) *fixture {
 	f := &fixture{st: st, clk: clock.NewFake(now)}
 	f.roster = people.NewRoster(st, f.clk)
 	f.book = followup.NewBook(st, f.clk)
-	mk := func(name string) people.Person {
-		p, err := f.roster.CreatePerson(people.Person{Name: name, TimeZone: "Europe/Berlin"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	mk := func(name string) people.Person { return testenv.Person(t, f.roster, people.Person{Name: name}) }
 	f.dana, f.kofi, f.mei = mk("Dana Xu"), mk("Kofi Mensah"), mk("Mei Tanaka")
 	var err error
 	f.team, err = f.roster.SaveTeam(people.Team{Name: "Payments", MemberIDs: []id.ID{f.dana.ID, f.kofi.ID}})

@@ -39,11 +39,7 @@ func setup(t testing.TB) *fixture {
 	f.roster = people.NewRoster(st, f.clk)
 	f.svc = growth.NewService(st, f.clk)
 	mk := func(name string, skills ...people.Skill) people.Person {
-		p, err := f.roster.CreatePerson(people.Person{Name: name, TimeZone: "Europe/Berlin", Skills: skills, Aspiration: people.AspirationArchitecture})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
+		return testenv.Person(t, f.roster, people.Person{Name: name, Skills: skills, Aspiration: people.AspirationArchitecture})
 	}
 	f.dana = mk("Dana Xu")
 	f.kofi = mk("Kofi Mensah", people.Skill{Name: "Go", Level: 4})

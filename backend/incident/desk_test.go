@@ -39,13 +39,7 @@ func setup(t *testing.T) *fixture {
 	f.desk.Zone = func(*badger.Txn) *time.Location { return berlin }
 	f.roster.AddPersonRefs(incident.PersonRefs{Clock: f.clk})
 	f.roster.AddPersonRefs(followup.PersonRefs{Clock: f.clk})
-	mk := func(name string) people.Person {
-		p, err := f.roster.CreatePerson(people.Person{Name: name, TimeZone: "Europe/Berlin"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	mk := func(name string) people.Person { return testenv.Person(t, f.roster, people.Person{Name: name}) }
 	f.dana, f.kofi, f.mei = mk("Dana Xu"), mk("Kofi Mensah"), mk("Mei Tanaka")
 	team, err := f.roster.SaveTeam(people.Team{Name: "Payments", MemberIDs: []id.ID{f.dana.ID, f.kofi.ID, f.mei.ID}})
 	if err != nil {

@@ -50,11 +50,7 @@ func setup(t *testing.T) *fixture {
 
 func (f *fixture) person(t *testing.T, name string) people.Person {
 	t.Helper()
-	p, err := f.roster.CreatePerson(people.Person{Name: name, TimeZone: "Europe/Berlin", Aspiration: people.AspirationIC})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return testenv.Person(t, f.roster, people.Person{Name: name, Aspiration: people.AspirationIC})
 }
 
 func fieldOf(err error) string {

@@ -21,18 +21,6 @@ func newRoster(t *testing.T) (*people.Roster, *store.Store) {
 	return people.NewRoster(st, clock.NewFake(now)), st
 }
 
-func mustPerson(t *testing.T, r *people.Roster, p people.Person) people.Person {
-	t.Helper()
-	if p.TimeZone == "" {
-		p.TimeZone = "Europe/Berlin"
-	}
-	out, err := r.CreatePerson(p)
-	if err != nil {
-		t.Fatalf("create %s: %v", p.Name, err)
-	}
-	return out
-}
-
 // fieldErr asserts err is invalid with a message on field containing want.
 func TestPersonValidation(t *testing.T) {
 	rules := people.Rules{Now: now, Ladder: people.DefaultLadder}
@@ -93,9 +81,9 @@ func TestPersonValidation(t *testing.T) {
 
 func TestCreateAndUpdateAgainstStoredData(t *testing.T) {
 	r, _ := newRoster(t)
-	boss := mustPerson(t, r, people.Person{Name: "Alex", Email: "alex@example.com"})
-	lead := mustPerson(t, r, people.Person{Name: "Kofi", ManagerID: boss.ID})
-	dev := mustPerson(t, r, people.Person{Name: "Mei", ManagerID: lead.ID})
+	boss := testenv.Person(t, r, people.Person{Name: "Alex", Email: "alex@example.com"})
+	lead := testenv.Person(t, r, people.Person{Name: "Kofi", ManagerID: boss.ID})
+	dev := testenv.Person(t, r, people.Person{Name: "Mei", ManagerID: lead.ID})
 
 	t.Run("duplicate email, case-insensitive", func(t *testing.T) {
 		_, err := r.CreatePerson(people.Person{Name: "Other", Email: "ALEX@example.com", TimeZone: "UTC"})
@@ -147,8 +135,8 @@ func TestCreateAndUpdateAgainstStoredData(t *testing.T) {
 
 func TestArchiveHidesButKeeps(t *testing.T) {
 	r, _ := newRoster(t)
-	a := mustPerson(t, r, people.Person{Name: "Ana"})
-	mustPerson(t, r, people.Person{Name: "Bo"})
+	a := testenv.Person(t, r, people.Person{Name: "Ana"})
+	testenv.Person(t, r, people.Person{Name: "Bo"})
 	if _, err := r.SetArchived(a.ID, true); err != nil {
 		t.Fatal(err)
 	}
@@ -165,8 +153,8 @@ func TestArchiveHidesButKeeps(t *testing.T) {
 
 func TestDeletePersonRemovesEveryReference(t *testing.T) {
 	r, st := newRoster(t)
-	boss := mustPerson(t, r, people.Person{Name: "Alex", Email: "alex@example.com"})
-	rep := mustPerson(t, r, people.Person{Name: "Kofi", ManagerID: boss.ID})
+	boss := testenv.Person(t, r, people.Person{Name: "Alex", Email: "alex@example.com"})
+	rep := testenv.Person(t, r, people.Person{Name: "Kofi", ManagerID: boss.ID})
 	team, err := r.SaveTeam(people.Team{Name: "Payments", MemberIDs: []id.ID{boss.ID, rep.ID}})
 	if err != nil {
 		t.Fatal(err)
@@ -215,7 +203,7 @@ func TestDeletePersonRemovesEveryReference(t *testing.T) {
 
 func TestTeamsAndServices(t *testing.T) {
 	r, _ := newRoster(t)
-	p := mustPerson(t, r, people.Person{Name: "Ana"})
+	p := testenv.Person(t, r, people.Person{Name: "Ana"})
 	team, err := r.SaveTeam(people.Team{Name: "Platform", MemberIDs: []id.ID{p.ID, p.ID}})
 	if err != nil {
 		t.Fatal(err)
@@ -260,7 +248,7 @@ func TestLadder(t *testing.T) {
 	if l, _ := r.Ladder(); strings.Join(l, ",") != "L1,L2,L3,L4,L5,L6,L7" {
 		t.Fatalf("default ladder %v", l)
 	}
-	mustPerson(t, r, people.Person{Name: "Ana", Level: "L3"})
+	testenv.Person(t, r, people.Person{Name: "Ana", Level: "L3"})
 	_, err := r.SetLadder([]string{"Junior", "Mid", "Senior"})
 	if !errs.Is(err, errs.Conflict) || !strings.Contains(errs.MessageOf(err), `"L3" is still held by Ana`) {
 		t.Fatalf("removing a used level: %v", err)

@@ -13,6 +13,7 @@ import (
 	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
+	"wheelhouse/backend/internal/testenv"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/workspace"
 )
@@ -33,11 +34,7 @@ func evidenceSetup(t *testing.T) *evidenceEnv {
 	t.Cleanup(func() { w.Close() })
 	e := &evidenceEnv{w: w, clk: clk}
 	mk := func(name string) people.Person {
-		p, err := w.Roster.CreatePerson(people.Person{Name: name, TimeZone: "Europe/Berlin", Role: "Engineer"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
+		return testenv.Person(t, w.Roster, people.Person{Name: name, Role: "Engineer"})
 	}
 	e.dana, e.kofi = mk("Dana Whitfield"), mk("Kofi Mensah")
 	return e

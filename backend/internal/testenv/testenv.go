@@ -1,6 +1,6 @@
 // Package testenv is what the backend's tests share: a real store in the
-// test's temporary folder, a wait for the store's change tracking, and the
-// check of a field error.
+// test's temporary folder, a wait for the store's change tracking, a person
+// on the roster, and the check of a field error.
 // Tests only; nothing else imports it.
 package testenv
 
@@ -12,6 +12,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"wheelhouse/backend/errs"
+	"wheelhouse/backend/people"
 	"wheelhouse/backend/store"
 )
 
@@ -67,4 +68,18 @@ func FieldErr(t testing.TB, err error, field, want string) {
 		}
 	}
 	t.Fatalf("no error on field %s in %v", field, errs.FieldsOf(err))
+}
+
+// Person creates p on the roster (in Europe/Berlin unless it has a zone)
+// and fails the test if it cannot.
+func Person(t testing.TB, r *people.Roster, p people.Person) people.Person {
+	t.Helper()
+	if p.TimeZone == "" {
+		p.TimeZone = "Europe/Berlin"
+	}
+	out, err := r.CreatePerson(p)
+	if err != nil {
+		t.Fatalf("create %s: %v", p.Name, err)
+	}
+	return out
 }
