@@ -452,13 +452,19 @@ func (r *Roster) DeletePerson(u id.ID, confirmName string) (Impact, error) {
 
 // TeamList lists teams sorted by name.
 func (r *Roster) TeamList() ([]Team, error) {
-	var out []Team
-	err := r.st.View(func(txn *badger.Txn) (err error) {
-		out, err = Teams.List(txn)
+	return listByName(r.st, Teams, func(t *Team) string { return t.Name }, "people.Teams")
+}
+
+// listByName reads a whole table sorted by name (case-insensitive); op
+// names the error.
+func listByName[T any](st *store.Store, table *store.Table[T], name func(*T) string, op string) ([]T, error) {
+	var out []T
+	err := st.View(func(txn *badger.Txn) (err error) {
+		out, err = table.List(txn)
 		return err
 	})
-	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
-	return out, errs.Wrap("people.Teams", err)
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(name(&out[i])) < strings.ToLower(name(&out[j])) })
+	return out, errs.Wrap(op, err)
 }
 
 // SaveTeam creates (zero ID) or updates a team.
@@ -528,13 +534,7 @@ func (r *Roster) DeleteTeam(u id.ID) error {
 
 // ServiceList lists services sorted by name.
 func (r *Roster) ServiceList() ([]Service, error) {
-	var out []Service
-	err := r.st.View(func(txn *badger.Txn) (err error) {
-		out, err = Services.List(txn)
-		return err
-	})
-	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
-	return out, errs.Wrap("people.Services", err)
+	return listByName(r.st, Services, func(s *Service) string { return s.Name }, "people.Services")
 }
 
 // SaveService creates (zero ID) or updates a service.
