@@ -27,11 +27,7 @@ type evidenceEnv struct {
 func evidenceSetup(t *testing.T) *evidenceEnv {
 	t.Helper()
 	clk := clock.NewFake(now)
-	w, err := workspace.Open(t.TempDir(), workspace.Options{Clock: clk, NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	w := openWith(t, t.TempDir(), workspace.Options{Clock: clk, NoSync: true})
 	e := &evidenceEnv{w: w, clk: clk}
 	mk := func(name string) people.Person {
 		return testenv.Person(t, w.Roster, people.Person{Name: name, Role: "Engineer"})

@@ -22,11 +22,7 @@ func TestFollowUpReminderRules(t *testing.T) {
 	// Tuesday 2026-11-24 10:00 in Berlin.
 	clk := clock.NewFake(time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC))
 	rec := &notify.Recorder{}
-	w, err := workspace.Open(t.TempDir(), workspace.Options{Clock: clk, Notifier: rec, Zone: "Europe/Berlin"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := openWith(t, t.TempDir(), workspace.Options{Clock: clk, Notifier: rec, Zone: "Europe/Berlin"})
 	p, _ := w.Roster.CreatePerson(people.Person{Name: "Dana Xu", TimeZone: "Europe/Berlin"})
 	mk := func(title, due string) followup.Item {
 		it, err := w.FollowUps.Create(followup.Item{Title: title, OwnerID: p.ID, DueDate: due})
@@ -81,11 +77,7 @@ func TestSmallDemoHasRemindersAndDeleteDetaches(t *testing.T) {
 	if _, err := demo.Create(dir, demo.Small, workspace.Options{Clock: clk}); err != nil {
 		t.Fatal(err)
 	}
-	w, err := workspace.Open(dir, workspace.Options{Clock: clk})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := openWith(t, dir, workspace.Options{Clock: clk})
 	list, err := w.Reminders.List()
 	if err != nil || len(list) == 0 {
 		t.Fatalf("the small demo has nothing to remind about: %v", err)
@@ -123,11 +115,7 @@ func TestSmallDemoHasRemindersAndDeleteDetaches(t *testing.T) {
 
 func TestServiceNamedByIncidentsIsKept(t *testing.T) {
 	clk := clock.NewFake(now)
-	w, err := workspace.Open(t.TempDir(), workspace.Options{Clock: clk})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := openWith(t, t.TempDir(), workspace.Options{Clock: clk})
 	team, _ := w.Roster.SaveTeam(people.Team{Name: "Core"})
 	svc, err := w.Roster.SaveService(people.Service{Name: "payments-api", Criticality: people.CriticalityInternal, TeamID: team.ID})
 	if err != nil {
@@ -183,11 +171,7 @@ func TestReminderStateInWorkspaceJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := &notify.Recorder{}
-	w2, err := workspace.Open(dir2, workspace.Options{Clock: clk, Notifier: rec})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w2.Close()
+	w2 := openWith(t, dir2, workspace.Options{Clock: clk, Notifier: rec})
 	res2, err := w2.Reminders.Evaluate()
 	if err != nil || len(res2.Delivered) != 0 || len(rec.Sent()) != 0 || len(res2.Active) != len(res.Active)-1 {
 		t.Fatalf("after import: delivered %d, active %d (want 0 and %d): %v", len(res2.Delivered), len(res2.Active), len(res.Active)-1, err)
@@ -212,11 +196,7 @@ func TestDeletingPeopleOfTheLargeDemoFitsOneTransaction(t *testing.T) {
 	if _, err := demo.Create(dir, demo.Large, workspace.Options{Clock: clk}); err != nil {
 		t.Fatal(err)
 	}
-	w, err := workspace.Open(dir, workspace.Options{Clock: clk})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := openWith(t, dir, workspace.Options{Clock: clk})
 	ps, err := w.Roster.People(true)
 	if err != nil || len(ps) < 3 {
 		t.Fatalf("people: %d, %v", len(ps), err)

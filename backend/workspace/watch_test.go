@@ -29,11 +29,7 @@ func TestEditsInEveryAreaReachTheNextEvaluation(t *testing.T) {
 	// Tuesday 2026-11-24 10:00 in Berlin; the clock stays within the hour,
 	// so only the data can make a rule run again.
 	clk := clock.NewFake(time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC))
-	w, err := workspace.Open(t.TempDir(), workspace.Options{Clock: clk, Notifier: &notify.Recorder{}, Zone: "Europe/Berlin"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := openWith(t, t.TempDir(), workspace.Options{Clock: clk, Notifier: &notify.Recorder{}, Zone: "Europe/Berlin"})
 	must := func(err error) {
 		t.Helper()
 		if err != nil {

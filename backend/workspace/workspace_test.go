@@ -28,7 +28,13 @@ var opts = workspace.Options{Clock: clock.NewFake(now)}
 
 func open(t *testing.T, dir string) *workspace.Workspace {
 	t.Helper()
-	w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(now)})
+	return openWith(t, dir, workspace.Options{Clock: clock.NewFake(now)})
+}
+
+// openWith opens the workspace in dir with opt, closed when the test ends.
+func openWith(t *testing.T, dir string, opt workspace.Options) *workspace.Workspace {
+	t.Helper()
+	w, err := workspace.Open(dir, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
