@@ -105,26 +105,27 @@ func delta[T any](txn *badger.Txn, t *store.Table[T], old []T, ts uint64, idOf f
 	}
 	out := make([]T, 0, len(old)+1)
 	seen := make(map[id.ID]bool, len(old))
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{t.Prefix}})
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		item := it.Item()
-		u := store.LastID(item.Key())
+	err := store.KeyVersions(txn, store.Range{Prefix: []byte{t.Prefix}}, func(k []byte, version uint64) error {
+		u := store.LastID(k)
 		seen[u] = true
 		i, had := byID[u]
-		if had && item.Version() <= ts {
+		if had && version <= ts {
 			out = append(out, old[i])
-			continue
+			return nil
 		}
 		v, err := t.Get(txn, u)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if had {
 			touched(&old[i])
 		}
 		touched(&v)
 		out = append(out, v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for i := range old {
 		if !seen[idOf(&old[i])] {

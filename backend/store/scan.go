@@ -36,6 +36,12 @@ func Keys(txn *badger.Txn, r Range, fn func(k []byte) error) error {
 	return items(txn, r, false, func(it *badger.Item) error { return fn(it.Key()) })
 }
 
+// KeyVersions is Keys with the commit version of each key: what a cache
+// filled at a read timestamp compares to know which records changed since.
+func KeyVersions(txn *badger.Txn, r Range, fn func(k []byte, version uint64) error) error {
+	return items(txn, r, false, func(it *badger.Item) error { return fn(it.Key(), it.Version()) })
+}
+
 // Values calls fn with every key in r and its value, until fn returns Stop
 // or another error. Key and value are valid only during the call, and fn
 // runs inside Badger's value callback: it should decode or copy the value,

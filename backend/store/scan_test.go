@@ -267,3 +267,27 @@ func TestKeyReaderReadsTerms(t *testing.T) {
 		t.Error("two strings of a term")
 	}
 }
+
+// KeyVersions tells which keys a commit after a read timestamp wrote.
+func TestKeyVersionsSinceARead(t *testing.T) {
+	s := open(t, t.TempDir())
+	setRaw(t, s, k(store.PrefixTest, 1), k(store.PrefixTest, 2))
+	var readTs uint64
+	_ = s.View(func(txn *badger.Txn) error { readTs = txn.ReadTs(); return nil })
+	setRaw(t, s, k(store.PrefixTest, 2), k(store.PrefixTest, 3))
+	var newer []string
+	err := s.View(func(txn *badger.Txn) error {
+		return store.KeyVersions(txn, store.Range{Prefix: k(store.PrefixTest)}, func(key []byte, version uint64) error {
+			if version > readTs {
+				newer = append(newer, fmt.Sprintf("%x", key))
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(newer, " "); got != fmt.Sprintf("%x %x", k(store.PrefixTest, 2), k(store.PrefixTest, 3)) {
+		t.Fatalf("keys written after the read: %s", got)
+	}
+}
