@@ -27,8 +27,14 @@ type env struct {
 
 func open(t *testing.T, at time.Time) *env {
 	t.Helper()
+	return openIn(t, at, "Europe/Berlin")
+}
+
+// openIn opens a fresh workspace for a manager in zone, the clock at at.
+func openIn(t *testing.T, at time.Time, zone string) *env {
+	t.Helper()
 	clk := clock.NewFake(at)
-	w, err := workspace.Open(t.TempDir(), workspace.Options{Clock: clk, NoSync: true, Zone: "Europe/Berlin"})
+	w, err := workspace.Open(t.TempDir(), workspace.Options{Clock: clk, NoSync: true, Zone: zone})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -574,12 +580,8 @@ func TestDSTWeekendInBerlin(t *testing.T) {
 // (Sunday 4 Oct 2026, 02:00 -> 02:30): the week ends at their midnight,
 // whatever the rotation's zone.
 func TestWeekEndsAtTheManagersMidnight(t *testing.T) {
-	clk := clock.NewFake(time.Date(2026, 10, 3, 1, 30, 0, 0, time.UTC)) // Sat 12:00 +10:30
-	w, err := workspace.Open(t.TempDir(), workspace.Options{Clock: clk, NoSync: true, Zone: "Australia/Lord_Howe"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	e := openIn(t, time.Date(2026, 10, 3, 1, 30, 0, 0, time.UTC), "Australia/Lord_Howe") // Sat 12:00 +10:30
+	w, clk := e.w, e.clk
 	p, _ := w.Roster.CreatePerson(people.Person{Name: "Kofi", TimeZone: "Europe/Berlin"})
 	if _, err := w.OnCall.SaveRotation(oncall.Rotation{Name: "Days", TimeZone: "Europe/Berlin", Participants: []id.ID{p.ID},
 		ShiftLength: oncall.ShiftLength{N: 1, Unit: oncall.Weeks}, HandoffTime: "09:00", StartDate: "2026-09-07",
