@@ -60,10 +60,5 @@ func CheckSubscriptions(subs []Subscription, claim func(where string, u id.ID), 
 
 // SubscriptionOps are the writes that store checked subscriptions.
 func SubscriptionOps(subs []Subscription) []store.Op {
-	var ops []store.Op
-	for i := range subs {
-		s := &subs[i]
-		ops = append(ops, func(txn *badger.Txn) error { return Subscriptions.Put(txn, s) })
-	}
-	return ops
+	return Subscriptions.PutOps(subs)
 }

@@ -51,9 +51,5 @@ func (d *Data) Check(claim func(where string, u id.ID), add func(where, format s
 // Ops are the writes that store validated data.
 func (d *Data) Ops() []store.Op {
 	ops := []store.Op{func(txn *badger.Txn) error { return PutSettingsTx(txn, d.Settings) }}
-	for i := range d.Entries {
-		e := &d.Entries[i]
-		ops = append(ops, func(txn *badger.Txn) error { return Entries.Put(txn, e) })
-	}
-	return ops
+	return append(ops, Entries.PutOps(d.Entries)...)
 }

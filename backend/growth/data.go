@@ -39,16 +39,7 @@ func (d *Data) fill() {
 // Ops are the writes that store validated data (the milestone and pair
 // indexes come with the records).
 func (d *Data) Ops() []store.Op {
-	var ops []store.Op
-	for i := range d.Plans {
-		p := &d.Plans[i]
-		ops = append(ops, func(txn *badger.Txn) error { return Plans.Put(txn, p) })
-	}
-	for i := range d.Mentorships {
-		m := &d.Mentorships[i]
-		ops = append(ops, func(txn *badger.Txn) error { return Mentorships.Put(txn, m) })
-	}
-	return ops
+	return append(Plans.PutOps(d.Plans), Mentorships.PutOps(d.Mentorships)...)
 }
 
 // Check normalizes and validates the data as part of a workspace file:

@@ -87,14 +87,5 @@ func (d *Data) Check(claim func(where string, u id.ID), add func(where, format s
 
 // Ops are the writes that store validated data.
 func (d *Data) Ops() []store.Op {
-	var ops []store.Op
-	for i := range d.Series {
-		s := &d.Series[i]
-		ops = append(ops, func(txn *badger.Txn) error { return SeriesTable.Put(txn, s) })
-	}
-	for i := range d.Meetings {
-		m := &d.Meetings[i]
-		ops = append(ops, func(txn *badger.Txn) error { return Meetings.Put(txn, m) })
-	}
-	return ops
+	return append(SeriesTable.PutOps(d.Series), Meetings.PutOps(d.Meetings)...)
 }

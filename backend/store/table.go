@@ -133,6 +133,17 @@ func (t *Table[T]) List(txn *badger.Txn) ([]T, error) {
 	return out, err
 }
 
+// PutOps are the writes of rows, one Op a row in their order: what an
+// import hands to Stage, which may spread them over several transactions.
+func (t *Table[T]) PutOps(rows []T) []Op {
+	var ops []Op
+	for i := range rows {
+		v := &rows[i]
+		ops = append(ops, func(txn *badger.Txn) error { return t.Put(txn, v) })
+	}
+	return ops
+}
+
 // Each calls fn for every record in id order; the record is reused between calls.
 func (t *Table[T]) Each(txn *badger.Txn, fn func(*T) error) error {
 	return items(txn, Range{Prefix: []byte{t.Prefix}}, true, func(it *badger.Item) error {

@@ -486,27 +486,12 @@ func ImportFolder(root string, s Snapshot, replace bool, opt Options) (aside str
 // snapshotOps are the writes that store a validated snapshot.
 func snapshotOps(s *Snapshot) []store.Op {
 	ops := []store.Op{func(txn *badger.Txn) error { return people.PutLadderTx(txn, s.Settings.LevelLadder) }}
-	for i := range s.People {
-		p := &s.People[i]
-		ops = append(ops, func(txn *badger.Txn) error { return people.Persons.Put(txn, p) })
-	}
-	for i := range s.Teams {
-		t := &s.Teams[i]
-		ops = append(ops, func(txn *badger.Txn) error { return people.Teams.Put(txn, t) })
-	}
-	for i := range s.Services {
-		sv := &s.Services[i]
-		ops = append(ops, func(txn *badger.Txn) error { return people.Services.Put(txn, sv) })
-	}
+	ops = append(ops, people.Persons.PutOps(s.People)...)
+	ops = append(ops, people.Teams.PutOps(s.Teams)...)
+	ops = append(ops, people.Services.PutOps(s.Services)...)
 	ops = append(ops, func(txn *badger.Txn) error { return incident.PutSettingsTx(txn, s.Settings.Incidents) })
-	for i := range s.Incidents {
-		in := &s.Incidents[i]
-		ops = append(ops, func(txn *badger.Txn) error { return incident.Incidents.Put(txn, in) })
-	}
-	for i := range s.FollowUps {
-		it := &s.FollowUps[i]
-		ops = append(ops, func(txn *badger.Txn) error { return followup.Items.Put(txn, it) })
-	}
+	ops = append(ops, incident.Incidents.PutOps(s.Incidents)...)
+	ops = append(ops, followup.Items.PutOps(s.FollowUps)...)
 	if s.Settings.Reminders != nil {
 		ops = append(ops, func(txn *badger.Txn) error { return reminder.PutSettingsTx(txn, *s.Settings.Reminders) })
 	}
