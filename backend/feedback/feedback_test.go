@@ -1,6 +1,7 @@
 package feedback_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -69,7 +70,7 @@ func TestValidation(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := f.svc.Save(c.e)
-			if !errs.Is(err, errs.Invalid) || !contains(fields(err), c.want) {
+			if !errs.Is(err, errs.Invalid) || !slices.Contains(fields(err), c.want) {
 				t.Fatalf("err %v fields %v, want %s", err, fields(err), c.want)
 			}
 		})
@@ -79,22 +80,13 @@ func TestValidation(t *testing.T) {
 	}
 }
 
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func TestDraftDeliverBalanceAndStaleReminder(t *testing.T) {
 	f := setup(t)
 	d, err := f.svc.Save(feedback.Entry{PersonID: f.dana.ID, Kind: feedback.Constructive, Behaviour: "Interrupted the new hire twice in the design review"})
 	if err != nil || d.Status != feedback.Draft {
 		t.Fatalf("draft %+v %v", d, err)
 	}
-	if _, err := f.svc.Deliver(d.ID, "2026-11-11", feedback.InOneOnOne); !contains(fields(err), "situation") {
+	if _, err := f.svc.Deliver(d.ID, "2026-11-11", feedback.InOneOnOne); !slices.Contains(fields(err), "situation") {
 		t.Fatalf("delivering an unspecific draft: %v", err)
 	}
 	d.Situation, d.Impact = "Design review, Tuesday", "Sam stopped contributing"
@@ -132,7 +124,7 @@ func TestDraftDeliverBalanceAndStaleReminder(t *testing.T) {
 		t.Fatalf("3-day setting: %+v", r)
 	}
 	b, _ := f.svc.Balance(f.dana.ID, "2026-11-20")
-	if b.Recent.ConstructiveDrafts != 1 || b.OldestDraftDays != 10 || !contains(b.Flags, "drafts_waiting") || !contains(b.Flags, "none_delivered") {
+	if b.Recent.ConstructiveDrafts != 1 || b.OldestDraftDays != 10 || !slices.Contains(b.Flags, "drafts_waiting") || !slices.Contains(b.Flags, "none_delivered") {
 		t.Fatalf("balance with a draft %+v", b)
 	}
 	// delivering ends the reminder
@@ -147,7 +139,7 @@ func TestDraftDeliverBalanceAndStaleReminder(t *testing.T) {
 	f.svc.Save(feedback.Entry{PersonID: f.dana.ID, Kind: feedback.Constructive, Situation: "s", Behaviour: "b", Impact: "i",
 		Status: feedback.Delivered, DeliveredOn: "2026-11-21", How: feedback.Written})
 	b, _ = f.svc.Balance(f.dana.ID, "2026-11-24")
-	if b.Recent.ConstructiveDelivered != 2 || !contains(b.Flags, "only_constructive") || b.OldestDraftDays != -1 {
+	if b.Recent.ConstructiveDelivered != 2 || !slices.Contains(b.Flags, "only_constructive") || b.OldestDraftDays != -1 {
 		t.Fatalf("one-sided balance %+v", b)
 	}
 	if q := b.Quarters; len(q) != 4 || q[3].Label != "2026 Q4" || q[3].Counts.ConstructiveDelivered != 2 || q[0].Label != "2026 Q1" {
@@ -155,7 +147,7 @@ func TestDraftDeliverBalanceAndStaleReminder(t *testing.T) {
 	}
 	// old deliveries fall out of the recent window but stay in all time
 	b, _ = f.svc.Balance(f.dana.ID, "2027-06-01")
-	if b.Recent.ConstructiveDelivered != 0 || b.AllTime.ConstructiveDelivered != 2 || !contains(b.Flags, "none_delivered") {
+	if b.Recent.ConstructiveDelivered != 0 || b.AllTime.ConstructiveDelivered != 2 || !slices.Contains(b.Flags, "none_delivered") {
 		t.Fatalf("later balance %+v", b)
 	}
 	// praise balances it

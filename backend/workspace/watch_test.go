@@ -220,12 +220,3 @@ func TestEditsInEveryAreaReachTheNextEvaluation(t *testing.T) {
 	must(err)
 	step("the manager's zone changed", one("followup.due_tomorrow Due tomorrow: Send the budget"), none)
 }
-
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
