@@ -79,8 +79,8 @@ func rank(c Coverage) int {
 }
 
 // CoverageGaps returns the gaps in [from, to) against each schedule's required
-// coverage (the strongest of its layers): 24x7 needs every instant covered
-// by at least one layer; business_hours needs Monday to Friday 09:00-17:00
+// coverage (the strongest of its layers), on the schedule's final schedule
+// (FinalShifts): 24x7 needs every instant covered by at least one layer; business_hours needs Monday to Friday 09:00-17:00
 // in the zone of the schedule's first layer. Coverage is required from the
 // schedule's first handoff on. Gaps are clipped to the window, in time order.
 func CoverageGaps(s *Snapshot, from, to time.Time) []Gap {
@@ -92,19 +92,23 @@ func CoverageGaps(s *Snapshot, from, to time.Time) []Gap {
 		start := from
 		first := sc.rots[0].base
 		ids := make([]id.ID, len(sc.rots))
-		var covered, unstaffed []span
 		for i, r := range sc.rots {
 			ids[i] = r.ID
 			if r.base.Before(first) {
 				first = r.base
 			}
-			for _, x := range Shifts(s, r.ID, from, to) {
-				sp := span{maxT(x.Start, from), minT(x.End, to)}
-				if x.Gap {
-					unstaffed = append(unstaffed, sp)
-				} else {
-					covered = append(covered, sp)
-				}
+		}
+		// The final schedule: who a page reaches first (decision 0015);
+		// its gaps are where no layer has anyone.
+		rs := append([]*rot(nil), sc.rots...)
+		finalOrder(rs)
+		var covered, unstaffed []span
+		for _, x := range finalOf(s, rs, from, to) {
+			switch {
+			case !x.Gap:
+				covered = append(covered, span{x.Start, x.End})
+			case x.Unstaffed:
+				unstaffed = append(unstaffed, span{x.Start, x.End})
 			}
 		}
 		start = maxT(start, first)

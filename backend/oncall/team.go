@@ -28,6 +28,9 @@ type Turn struct {
 	// Replaced is who the rotation order scheduled, when someone else (or
 	// nobody) holds the turn.
 	Replaced string `json:"replaced,omitempty"`
+	// Rotation names the rotation (layer) a turn of a team's final schedule
+	// comes from ("" for a gap and for a rotation's own turns).
+	Rotation string `json:"rotation,omitempty"`
 }
 
 // RotationNow is one rotation with who holds it now and next.
@@ -44,11 +47,17 @@ type RotationNow struct {
 	Next *Turn `json:"next,omitempty"`
 }
 
-// TeamOnCall is who is on call for a team: each rotation that belongs to
-// it, primary first.
+// TeamOnCall is who is on call for a team: who a page reaches first now and
+// next (the team's final schedule, FinalShifts), and each rotation that
+// belongs to it, primary first.
 type TeamOnCall struct {
-	TeamID    id.ID         `json:"teamId" ts_type:"string"`
-	Team      string        `json:"team"`
+	TeamID id.ID  `json:"teamId" ts_type:"string"`
+	Team   string `json:"team"`
+	// Now is the final schedule's turn at this instant (a gap when no layer
+	// has anyone; nil before the team's first handoff); Next is the first
+	// later turn with someone else (or the first one, when Now is nil).
+	Now       *Turn         `json:"now,omitempty"`
+	Next      *Turn         `json:"next,omitempty"`
 	Rotations []RotationNow `json:"rotations"`
 }
 
@@ -119,8 +128,56 @@ func TeamsOnCall(s *Snapshot, now, until time.Time) []TeamOnCall {
 		out[at].Rotations = append(out[at].Rotations, RotationNow{RotationID: r.ID, Rotation: r.Name, Layer: r.Layer,
 			TimeZone: r.TimeZone, Now: TurnOf(s, cur), Next: TurnOf(s, next)})
 	}
+	for i := range out {
+		l := FinalShifts(s, TeamKey(out[i].TeamID), now, until)
+		cur, next := finalNowNext(l, now)
+		out[i].Now, out[i].Next = finalTurn(s, cur), finalTurn(s, next)
+		if cur != nil {
+			// Until the person (or the gap) changes, whichever layer holds it.
+			out[i].Now.End = l[len(l)-1].End
+			if next != nil {
+				out[i].Now.End = next.Start.UTC()
+			}
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Team) < strings.ToLower(out[j].Team) })
 	return out
+}
+
+// finalNowNext is NowNext's rule on final pieces (which start at now at
+// the earliest): the piece at now, and the first later one held by someone
+// else (or the first piece, when none holds now).
+func finalNowNext(l []FinalShift, now time.Time) (cur, next *FinalShift) {
+	for i := range l {
+		x := &l[i]
+		switch {
+		case cur == nil && !x.Start.After(now) && now.Before(x.End):
+			cur = x
+		case cur == nil:
+			return nil, x
+		case x.PersonID != cur.PersonID || x.Gap != cur.Gap:
+			return cur, x
+		}
+	}
+	return cur, nil
+}
+
+// finalTurn describes a final piece for people. Its start is the piece's,
+// so a turn already running at now starts at now.
+func finalTurn(s *Snapshot, x *FinalShift) *Turn {
+	if x == nil {
+		return nil
+	}
+	t := &Turn{PersonID: x.PersonID, Start: x.Start.UTC(), End: x.End.UTC(), Reason: x.Reason, Gap: x.Gap,
+		Unavailable: x.Unavailable, Rotation: x.Rotation}
+	if !x.Gap {
+		t.Name = s.Name(x.PersonID)
+		t.TimeZone = s.People[x.PersonID].TimeZone
+	}
+	if !x.ReplacedPersonID.IsZero() {
+		t.Replaced = s.Name(x.ReplacedPersonID)
+	}
+	return t
 }
 
 // TeamsOnCall answers who is on call now and next for every team with
