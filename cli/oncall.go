@@ -23,6 +23,7 @@ import (
 //
 //	oncall shifts --rotation NAME --from DATE --to DATE [--json]
 //	oncall export-ics (--rotation NAME | --person NAME | --team) [--from DATE --to DATE] -o FILE
+//	oncall health --from DATE --to DATE [--json]
 //	calendar import (FILE | URL) (--holidays REGION | --timeoff PERSON) [--kind KIND] [--yes]
 //
 // Dates are civil dates in this machine's time zone; --to is inclusive.
@@ -38,6 +39,11 @@ const oncallUsage = `  oncall shifts --rotation NAME --from DATE --to DATE [--js
                                           Opsgenie, Grafana OnCall, GoAlert): preview, then apply;
                                           re-importing updates changed pages only; a file with bad
                                           rows is refused unless --skip-bad
+  oncall health --from DATE --to DATE [--json]
+                                          on-call health from imported pages, per person: pages,
+                                          business / off / sleep hours in their time zone, median
+                                          time to acknowledge and resolve, pages per on-call day,
+                                          flags (dates inclusive, this machine's time zone)
   calendar import (FILE | URL) (--holidays REGION | --timeoff PERSON) [--kind vacation|sick|holiday|other]
                                           preview an .ics import (new, updated, removed), then
                                           apply it; a missing holiday region is created; a URL
@@ -101,7 +107,7 @@ func personByName(w *workspace.Workspace, name string) (people.Person, error) {
 
 func (c *cmd) oncall(args []string) error {
 	if len(args) == 0 {
-		return usageError{"expected `oncall shifts`, `oncall export-ics` or `oncall pages import`"}
+		return usageError{"expected `oncall shifts`, `oncall export-ics`, `oncall health` or `oncall pages import`"}
 	}
 	switch args[0] {
 	case "shifts":
@@ -110,8 +116,10 @@ func (c *cmd) oncall(args []string) error {
 		return c.oncallExport(args[1:])
 	case "pages":
 		return c.oncallPages(args[1:]) // pages.go
+	case "health":
+		return c.oncallHealth(args[1:]) // pages.go
 	}
-	return usageError{fmt.Sprintf("unknown oncall command %q (shifts, export-ics, pages)", args[0])}
+	return usageError{fmt.Sprintf("unknown oncall command %q (shifts, export-ics, health, pages)", args[0])}
 }
 
 func (c *cmd) oncallShifts(args []string) error {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"text/tabwriter"
+	"time"
 
 	"wheelhouse/backend/pages"
 	"wheelhouse/backend/tz"
@@ -147,4 +149,72 @@ func (c *cmd) printPages(name string, r *pages.Result, listBad bool) {
 			fmt.Fprintf(out, "  %s\n", b.Error())
 		}
 	}
+}
+
+// oncallHealth prints the on-call health of a window (decision 0014, "On-call
+// health"): a table per person, or with --json the per-person list.
+func (c *cmd) oncallHealth(args []string) error {
+	fs := c.flags("oncall health")
+	fromS := fs.String("from", "", "first day")
+	toS := fs.String("to", "", "last day")
+	asJSON := fs.Bool("json", false, "write JSON")
+	if _, err := parse(fs, args, 0, "no arguments besides the options"); err != nil {
+		return err
+	}
+	if *fromS == "" || *toS == "" {
+		return usageError{"--from and --to are required"}
+	}
+	from, to, err := c.window(*fromS, *toS, 0, 0)
+	if err != nil {
+		return err
+	}
+	w, err := c.openExisting()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	rep, err := w.Pages.Health(from, to, pages.HealthOptions{})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return c.writeJSON(rep.People)
+	}
+	out := c.env.Stdout
+	fmt.Fprintf(out, "On-call health %s: %s, %d without a responder\n", describeWindow(from, to, c.localZone()), count(rep.Pages, "page", "pages"), rep.NoResponse)
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "PERSON\tPAGES\tBUSINESS\tOFF HOURS\tSLEEP\tMTTA\tMTTR\tON-CALL DAYS\tPER DAY")
+	for _, p := range rep.People {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t%.1f\t%.1f\n", p.Person, p.Pages, p.Business, p.OffHours, p.Sleep,
+			medianText(p.MTTASeconds), medianText(p.MTTRSeconds), p.OnCallDays, p.PagesPerOnCallDay)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, l := range []struct {
+		what string
+		list []pages.Noise
+	}{{"alerts", rep.Alerts}, {"services", rep.Services}} {
+		if len(l.list) == 0 {
+			continue
+		}
+		fmt.Fprintf(out, "Noisiest %s:\n", l.what)
+		for _, n := range l.list {
+			fmt.Fprintf(out, "  %-40s %s, %.0f%% auto-resolved, %.0f%% resolved without acknowledgment\n", n.Name, count(n.Pages, "page", "pages"), 100*n.AutoResolvedShare, 100*n.UnackedShare)
+		}
+	}
+	if len(rep.Flags) > 0 {
+		fmt.Fprintln(out, "Flags:")
+		for _, f := range rep.Flags {
+			fmt.Fprintf(out, "  %s\n", f.Reason)
+		}
+	}
+	return nil
+}
+
+func medianText(s *float64) string {
+	if s == nil {
+		return "—"
+	}
+	return (time.Duration(*s) * time.Second).Round(time.Second).String()
 }

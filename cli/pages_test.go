@@ -53,3 +53,63 @@ func TestPagesImport(t *testing.T) {
 		t.Fatalf("empty folder: %+v", r)
 	}
 }
+
+// `oncall health`: after importing the sample export into the demo, the
+// per-person numbers in each person's own zone.
+func TestOnCallHealth(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"TZ": "Europe/Berlin"}
+	expect(t, run(t, env, "--data", dir, "demo"), 0)
+	expect(t, run(t, env, "--help"), 0, "oncall health --from DATE --to DATE [--json]")
+	sample := filepath.Join("..", "backend", "pages", "testdata", "pagerduty.csv")
+	expect(t, run(t, env, "--data", dir, "oncall", "pages", "import", sample,
+		"--map-person", "Jose Nunez=Priya Adeyemi", "--map-person", "ann@example.com=Aisha Xu"), 0, "Imported: 4 added")
+
+	r := run(t, env, "--data", dir, "oncall", "health", "--from", "2026-11-01", "--to", "2026-11-30", "--json")
+	expect(t, r, 0)
+	var people []struct {
+		Person      string   `json:"person"`
+		Pages       int      `json:"pages"`
+		Business    int      `json:"business"`
+		OffHours    int      `json:"offHours"`
+		Sleep       int      `json:"sleep"`
+		MTTASeconds *float64 `json:"mttaSeconds"`
+		MTTRSeconds *float64 `json:"mttrSeconds"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &people); err != nil {
+		t.Fatalf("json: %v\n%s", err, r.stdout)
+	}
+	by := map[string]int{}
+	total, sleep := 0, 0
+	for i, p := range people {
+		by[p.Person] = i
+		total += p.Pages
+		sleep += p.Sleep
+	}
+	// Q1AAA, acknowledged by José (Priya here, Asia/Kolkata), Tuesday
+	// 09:15 UTC = 14:45 in Kolkata: business; 125 s, 2850 s.
+	if i, ok := by["Priya Adeyemi"]; !ok || people[i].Pages != 1 || people[i].Business != 1 || *people[i].MTTASeconds != 125 || *people[i].MTTRSeconds != 2850 {
+		t.Errorf("Priya: %s", r.stdout)
+	}
+	// Q1CCC, Ann's (Aisha here, Europe/London), 22:30 London on a Tuesday:
+	// sleep, acknowledged in 60 s, never resolved; and Q1BBB, nobody's,
+	// 01:00 London on the Tuesday before, when Aisha was on call for
+	// payments: sleep, resolved in 3600 s without acknowledgment.
+	if i, ok := by["Aisha Xu"]; !ok || people[i].Pages != 2 || people[i].Sleep != 2 || *people[i].MTTASeconds != 60 || *people[i].MTTRSeconds != 3600 {
+		t.Errorf("Aisha: %s", r.stdout)
+	}
+	// Q1DDD goes to nobody.
+	if total != 3 || sleep != 2 {
+		t.Errorf("%d pages, %d in sleep hours: %s", total, sleep, r.stdout)
+	}
+	expect(t, run(t, env, "--data", dir, "oncall", "health", "--from", "2026-11-01", "--to", "2026-11-30"), 0,
+		"On-call health 2026-11-01 to 2026-11-30: 4 pages, 1 without a responder", "PERSON", "Priya Adeyemi", "2m5s", "47m30s",
+		"Noisiest services:", "payments-api", "Flags:", "in sleep hours (22:00–08:00 Europe/London) in week 2026-W47")
+	expect(t, run(t, env, "--data", dir, "oncall", "health", "--from", "2026-11-30", "--to", "2026-11-01"), 2, "--to is before --from")
+	expect(t, run(t, env, "--data", dir, "oncall", "health"), 2, "--from and --to are required")
+	r = run(t, env, "--data", dir, "oncall", "health", "--from", "2020-01-01", "--to", "2020-01-31", "--json")
+	expect(t, r, 0)
+	if strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("an empty window: %s", r.stdout)
+	}
+}
