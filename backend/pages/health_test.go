@@ -26,7 +26,7 @@ func zone(t *testing.T, name string) *time.Location {
 func TestBandEdges(t *testing.T) {
 	const B, O, S = pages.BandBusiness, pages.BandOff, pages.BandSleep
 	edges := []struct {
-		h, m          int
+		h, m           int
 		weekday, wkend string
 	}{
 		{0, 0, S, S}, {7, 59, S, S}, {8, 0, B, O}, {12, 0, B, O}, {17, 59, B, O},
