@@ -107,6 +107,16 @@ func (a *OnCallAPI) Shifts(rotationID string, win Window) ([]oncall.Shift, error
 	})
 }
 
+// Final returns a team's final schedule: who a page reaches first, and
+// which rotation (layer) gives them, or a gap (decision 0015).
+func (a *OnCallAPI) Final(teamID string, win Window) ([]oncall.FinalShift, error) {
+	return readList(a.s, "oncall.Final", func(w *workspace.Workspace) ([]oncall.FinalShift, error) {
+		return inWindow(win, func(from, to time.Time) ([]oncall.FinalShift, error) {
+			return withID("teamId", teamID, func(u id.ID) ([]oncall.FinalShift, error) { return w.OnCall.Final(u, from, to) })
+		})
+	})
+}
+
 // Coverage lists the gaps against each schedule's required coverage.
 func (a *OnCallAPI) Coverage(win Window) ([]oncall.Gap, error) {
 	return read(a.s, "oncall.Coverage", func(w *workspace.Workspace) ([]oncall.Gap, error) { return inWindow(win, w.OnCall.Coverage) })

@@ -3757,6 +3757,40 @@ export namespace oncall {
 		}
 	}
 	
+	export class FinalShift {
+	    start: string;
+	    end: string;
+	    rotationId: string;
+	    rotation?: string;
+	    layer?: number;
+	    slot: number;
+	    personId: string;
+	    reason: string;
+	    replacedPersonId: string;
+	    unavailable?: boolean;
+	    gap?: boolean;
+	    unstaffed?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new FinalShift(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.rotationId = source["rotationId"];
+	        this.rotation = source["rotation"];
+	        this.layer = source["layer"];
+	        this.slot = source["slot"];
+	        this.personId = source["personId"];
+	        this.reason = source["reason"];
+	        this.replacedPersonId = source["replacedPersonId"];
+	        this.unavailable = source["unavailable"];
+	        this.gap = source["gap"];
+	        this.unstaffed = source["unstaffed"];
+	    }
+	}
 	export class Gap {
 	    schedule: string;
 	    teamId: string;
@@ -3949,6 +3983,7 @@ export namespace oncall {
 	    gap?: boolean;
 	    unavailable?: boolean;
 	    replaced?: string;
+	    rotation?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Turn(source);
@@ -3965,6 +4000,7 @@ export namespace oncall {
 	        this.gap = source["gap"];
 	        this.unavailable = source["unavailable"];
 	        this.replaced = source["replaced"];
+	        this.rotation = source["rotation"];
 	    }
 	}
 	export class RotationNow {
@@ -4128,6 +4164,8 @@ export namespace oncall {
 	export class TeamOnCall {
 	    teamId: string;
 	    team: string;
+	    now?: Turn;
+	    next?: Turn;
 	    rotations: RotationNow[];
 	
 	    static createFrom(source: any = {}) {
@@ -4138,6 +4176,8 @@ export namespace oncall {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.teamId = source["teamId"];
 	        this.team = source["team"];
+	        this.now = this.convertValues(source["now"], Turn);
+	        this.next = this.convertValues(source["next"], Turn);
 	        this.rotations = this.convertValues(source["rotations"], RotationNow);
 	    }
 	

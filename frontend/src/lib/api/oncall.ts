@@ -283,6 +283,44 @@ export async function loadShifts(rotationId: string, w: OnCallWindow): Promise<S
   return (await callList(() => OnCall.Shifts(rotationId, win(w)))).map(shiftOf)
 }
 
+/** A piece of a team's final schedule: who a page reaches first, from which rotation (layer), or a gap (decision 0015). */
+export interface FinalShift {
+  start: string
+  end: string
+  rotationId: string // '' for a gap
+  rotation: string
+  layer: number // 0 for a gap
+  slot: number
+  personId: string // '' for a gap
+  reason: ShiftReason
+  replacedPersonId: string
+  unavailable: boolean
+  gap: boolean
+  unstaffed: boolean // a gap where a rotation has a turn nobody is available for
+}
+
+export function finalShiftOf(x: Raw): FinalShift {
+  return {
+    start: str(x.start),
+    end: str(x.end),
+    rotationId: str(x.rotationId),
+    rotation: str(x.rotation),
+    layer: num(x.layer),
+    slot: num(x.slot),
+    personId: str(x.personId),
+    reason: str(x.reason) as ShiftReason,
+    replacedPersonId: str(x.replacedPersonId),
+    unavailable: x.unavailable === true,
+    gap: x.gap === true,
+    unstaffed: x.unstaffed === true,
+  }
+}
+
+/** A team's final schedule in the window. */
+export async function loadFinal(teamId: string, w: OnCallWindow): Promise<FinalShift[]> {
+  return (await callList(() => OnCall.Final(teamId, win(w)))).map(finalShiftOf)
+}
+
 export async function loadCoverage(w: OnCallWindow): Promise<CoverageGap[]> {
   return (await callList(() => OnCall.Coverage(win(w)))).map((g) => ({
     schedule: str(g.schedule),
@@ -565,6 +603,7 @@ export interface TeamTurn {
   gap: boolean
   unavailable: boolean
   replaced: string // who the rotation order scheduled, when someone else holds it
+  rotation?: string // the rotation (layer) a turn of a team's final schedule comes from
 }
 
 /** One rotation of a team with who holds it now and next. */
@@ -577,10 +616,12 @@ export interface TeamRotationNow {
   next: TeamTurn | null
 }
 
-/** Who is on call for a team: each rotation that belongs to it, primary first. */
+/** Who is on call for a team: who a page reaches now and next (its final schedule), and each rotation that belongs to it, primary first. */
 export interface TeamOnCall {
   teamId: string
   team: string
+  now?: TeamTurn | null // null: before the team's first handoff
+  next?: TeamTurn | null
   rotations: TeamRotationNow[]
 }
 
@@ -597,6 +638,7 @@ function turnOf(v: unknown): TeamTurn | null {
     gap: t.gap === true,
     unavailable: t.unavailable === true,
     replaced: str(t.replaced),
+    rotation: str(t.rotation),
   }
 }
 
@@ -617,6 +659,8 @@ export async function loadTeamsOnCall(): Promise<TeamOnCall[]> {
   return (await callList(() => OnCall.TeamsOnCall())).map((t) => ({
     teamId: str(t.teamId),
     team: str(t.team),
+    now: turnOf(t.now),
+    next: turnOf(t.next),
     rotations: arr(t.rotations).map(rotationNowOf),
   }))
 }

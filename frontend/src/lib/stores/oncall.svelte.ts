@@ -1,10 +1,12 @@
 import {
   loadAdjustments,
   loadCoverage,
+  loadFinal,
   loadRotations,
   loadScheduleWarnings,
   loadShifts,
   type CoverageGap,
+  type FinalShift,
   type ScheduleWarning,
   type Override,
   type Rotation,
@@ -43,10 +45,29 @@ async function warningsOf(w: { from: string; to: string }): Promise<ScheduleWarn
   }
 }
 
+/** The final schedule (who a page reaches first) of each team with rotations, by team id; a team
+ * whose final schedule cannot be had is left out (its rotations' rows still show). */
+async function finalsOf(rots: Rotation[], w: { from: string; to: string }): Promise<Record<string, FinalShift[]>> {
+  const teams = [...new Set(rots.map((r) => r.teamId).filter((t) => t))]
+  const out: Record<string, FinalShift[]> = {}
+  await Promise.all(
+    teams.map(async (t) => {
+      try {
+        out[t] = await loadFinal(t, w)
+      } catch {
+        // left out
+      }
+    }),
+  )
+  return out
+}
+
 /** Rotations, the shifts of the visible window and the coverage gaps of the next 90 days. */
 class OnCallStore extends Loader {
   rotations = $state<Rotation[]>([])
   shifts = $state<Shift[]>([])
+  /** Each team's final schedule in the visible window, by team id. */
+  finals = $state<Record<string, FinalShift[]>>({})
   gaps = $state<CoverageGap[]>([])
   /** Schedule warnings of the next 90 days (listed with the gaps) and of the visible window (tags on the timeline). */
   warnings = $state<ScheduleWarning[]>([])
@@ -85,11 +106,15 @@ class OnCallStore extends Loader {
     const w = { from: this.from.toISOString(), to: this.to.toISOString() }
     await this.run(
       // Warnings are advisory: a failure to compute them leaves the schedule standing.
-      () => Promise.all([loadRotations(), loadShifts('', w), warningsOf(w)]),
-      ([rots, shifts, warnings]) => {
+      async () => {
+        const [rots, shifts, warnings] = await Promise.all([loadRotations(), loadShifts('', w), warningsOf(w)])
+        return [rots, shifts, warnings, await finalsOf(rots, w)] as const
+      },
+      ([rots, shifts, warnings, finals]) => {
         this.rotations = rots
         this.shifts = shifts
         this.shiftWarnings = warnings
+        this.finals = finals
       },
     )
     this.loadGaps()
@@ -153,6 +178,7 @@ class OnCallStore extends Loader {
     this.#adjustments.reset()
     this.rotations = []
     this.shifts = []
+    this.finals = {}
     this.gaps = []
     this.warnings = []
     this.shiftWarnings = []

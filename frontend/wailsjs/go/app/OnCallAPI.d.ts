@@ -23,6 +23,8 @@ export function DeleteTimeOff(arg1:string):Promise<void>;
 
 export function Fairness(arg1:app.Window):Promise<oncall.FairnessReport>;
 
+export function Final(arg1:string,arg2:app.Window):Promise<Array<oncall.FinalShift>>;
+
 export function Overrides(arg1:string):Promise<Array<oncall.Override>>;
 
 export function Preview(arg1:oncall.Rotation,arg2:app.Window):Promise<Array<oncall.Shift>>;

@@ -42,6 +42,10 @@ export function Fairness(arg1) {
   return window['go']['app']['OnCallAPI']['Fairness'](arg1);
 }
 
+export function Final(arg1, arg2) {
+  return window['go']['app']['OnCallAPI']['Final'](arg1, arg2);
+}
+
 export function Overrides(arg1) {
   return window['go']['app']['OnCallAPI']['Overrides'](arg1);
 }

@@ -120,3 +120,69 @@ describe('ScheduleTimeline by team', () => {
     expect(lanes).toEqual(['Edit Old layer', 'Edit Lone', 'Edit Pay primary', 'Edit Pay secondary'])
   })
 })
+
+describe('ScheduleTimeline final row', () => {
+  const props = (finals: Record<string, api.FinalShift[]>) => ({
+    rotations: [
+      rotation({ id: 'r1', name: 'Pay office hours', teamId: 't2' }),
+      rotation({ id: 'r2', name: 'Pay secondary', teamId: 't2', layer: 2 }),
+      rotation({ id: 'r3', name: 'Lone', teamId: 't1' }),
+    ],
+    shifts: [],
+    from: new Date('2026-11-23T00:00:00Z'),
+    to: new Date('2026-11-30T00:00:00Z'),
+    nameOf: (id: string) => ({ p1: 'Ana Lind', p2: 'Bo Berg' })[id] ?? 'Nobody',
+    teamName: (id: string) => ({ t1: 'Checkout', t2: 'Payments' })[id],
+    finals,
+  })
+  const piece = (x: Partial<api.FinalShift>): api.FinalShift => ({
+    start: '2026-11-23T00:00:00Z',
+    end: '2026-11-23T08:00:00Z',
+    rotationId: 'r2',
+    rotation: 'Pay secondary',
+    layer: 2,
+    slot: 0,
+    personId: 'p2',
+    reason: 'scheduled',
+    replacedPersonId: '',
+    unavailable: false,
+    gap: false,
+    unstaffed: false,
+    ...x,
+  })
+
+  it('shows a team’s final schedule above its rotations: who a page reaches, from which layer, and gaps', () => {
+    render(ScheduleTimeline, {
+      props: props({
+        t2: [
+          piece({}),
+          piece({ start: '2026-11-23T08:00:00Z', end: '2026-11-23T16:00:00Z', rotationId: 'r1', rotation: 'Pay office hours', layer: 1, personId: 'p1' }),
+          piece({ start: '2026-11-23T16:00:00Z', end: '2026-11-24T00:00:00Z', rotationId: '', rotation: '', layer: 0, personId: '', reason: 'gap', gap: true }),
+        ],
+        t1: [piece({ rotationId: 'r3', rotation: 'Lone', layer: 1, personId: 'p1' })],
+      }),
+    })
+    const rows = screen.getAllByTestId('final-row')
+    // Only a team with more than one rotation: a lone rotation is its own final schedule.
+    expect(rows).toHaveLength(1)
+    const bars = within(rows[0]).getAllByRole('img')
+    expect(bars.map((b) => b.getAttribute('aria-label'))).toEqual([
+      expect.stringMatching(/^Bo Berg, .* from Pay secondary \(secondary\)$/),
+      expect.stringMatching(/^Ana Lind, .* from Pay office hours \(primary\)$/),
+      expect.stringMatching(/^Nobody on call in any layer, /),
+    ])
+    expect(bars[2]).toHaveClass('gap')
+    // The row sits above the team's rotations, under its name.
+    const order = [...document.querySelectorAll('.schedule-name, .lane-name')].map((e) => e.textContent?.trim())
+    expect(order.indexOf('Final')).toBe(order.indexOf('Payments') + 1)
+    expect(order.indexOf('Final')).toBeLessThan(order.indexOf('Pay office hours'))
+    // Not a rotation: nothing to edit.
+    expect(within(rows[0]).queryByRole('button')).toBeNull()
+  })
+
+  it('has no final row before the final schedule is loaded', () => {
+    render(ScheduleTimeline, { props: props({}) })
+    expect(screen.queryByTestId('final-row')).toBeNull()
+  })
+})
+

@@ -96,6 +96,23 @@ describe('TeamsView', () => {
     expect(api.loadTeamsOnCall).toHaveBeenCalledTimes(1)
   })
 
+  it('puts who a page reaches (the team’s final schedule) first', async () => {
+    const [pay, ops] = ON_CALL
+    vi.mocked(api.loadTeamsOnCall).mockResolvedValue([
+      // At night the business-hours primary has nobody: the secondary is who a page reaches.
+      { ...pay, now: turn({ personId: 'p3', name: 'Cy Moreau', rotation: 'Payments secondary' }), next: null },
+      { ...ops, now: turn({ personId: '', name: '', gap: true, reason: 'gap' }), next: null },
+    ])
+    render(TeamsView)
+    const table = screen.getByRole('table')
+    const row = (name: string) => within(table).getByRole('link', { name }).closest('tr')!
+    await waitFor(() => expect(within(row('Payments')).getByText('Cy Moreau, Ana Lind')).toBeInTheDocument())
+    expect(within(row('Payments')).getByText('Cy Moreau, Ana Lind').getAttribute('title')).toMatch(
+      /^A page reaches Cy Moreau \(Payments secondary\)\n/,
+    )
+    expect(within(row('Ops')).getByText('Nobody now')).toHaveClass('nobody')
+  })
+
   it('says when who is on call could not be loaded', async () => {
     vi.mocked(api.loadTeamsOnCall).mockRejectedValue(api.toApiError(goError({ code: 'unavailable', message: 'The workspace is closed.' })))
     render(TeamsView)
