@@ -84,6 +84,12 @@ func FinalShifts(s *Snapshot, scheduleKey string, from, to time.Time) []FinalShi
 }
 
 func finalOf(s *Snapshot, rs []*rot, from, to time.Time) []FinalShift {
+	return finalFrom(rs, func(r *rot) []Shift { return Shifts(s, r.ID, from, to) }, from, to)
+}
+
+// finalFrom merges the shifts of rs (in precedence order) in [from, to);
+// shiftsOf gives a rotation's shifts overlapping the window.
+func finalFrom(rs []*rot, shiftsOf func(*rot) []Shift, from, to time.Time) []FinalShift {
 	if len(rs) == 0 || !from.Before(to) {
 		return nil
 	}
@@ -94,7 +100,7 @@ func finalOf(s *Snapshot, rs []*rot, from, to time.Time) []FinalShift {
 		if r.base.Before(first) {
 			first = r.base
 		}
-		lists[i] = Shifts(s, r.ID, from, to)
+		lists[i] = shiftsOf(r)
 		for _, x := range lists[i] {
 			cuts = append(cuts, maxT(x.Start, from).UTC(), minT(x.End, to).UTC())
 		}

@@ -65,7 +65,11 @@ type TeamOnCall struct {
 // someone else (or the first one after now when none holds it now), among
 // the shifts up to until; nil when there is none.
 func NowNext(s *Snapshot, rotationID id.ID, now, until time.Time) (cur, next *Shift) {
-	shifts := Shifts(s, rotationID, now, until)
+	return nowNextIn(Shifts(s, rotationID, now, until), now)
+}
+
+// nowNextIn is NowNext on a rotation's shifts from now on.
+func nowNextIn(shifts []Shift, now time.Time) (cur, next *Shift) {
 	for i := range shifts {
 		x := &shifts[i]
 		if !x.Start.After(now) && now.Before(x.End) {
@@ -112,6 +116,17 @@ func TeamsOnCall(s *Snapshot, now, until time.Time) []TeamOnCall {
 	out := []TeamOnCall{}
 	rs := append([]Rotation(nil), s.Rotations...)
 	SortRotations(rs, s.Teams)
+	// Each rotation's shifts, computed once for its now/next and for the
+	// team's final schedule.
+	lists := map[id.ID][]Shift{}
+	shiftsOf := func(u id.ID) []Shift {
+		l, ok := lists[u]
+		if !ok {
+			l = Shifts(s, u, now, until)
+			lists[u] = l
+		}
+		return l
+	}
 	for i := range rs {
 		r := &rs[i]
 		name, ok := s.Teams[r.TeamID]
@@ -124,12 +139,12 @@ func TeamsOnCall(s *Snapshot, now, until time.Time) []TeamOnCall {
 			byTeam[r.TeamID] = at
 			out = append(out, TeamOnCall{TeamID: r.TeamID, Team: name, Rotations: []RotationNow{}})
 		}
-		cur, next := NowNext(s, r.ID, now, until)
+		cur, next := nowNextIn(shiftsOf(r.ID), now)
 		out[at].Rotations = append(out[at].Rotations, RotationNow{RotationID: r.ID, Rotation: r.Name, Layer: r.Layer,
 			TimeZone: r.TimeZone, Now: TurnOf(s, cur), Next: TurnOf(s, next)})
 	}
 	for i := range out {
-		l := FinalShifts(s, TeamKey(out[i].TeamID), now, until)
+		l := finalFrom(scheduleRots(s, TeamKey(out[i].TeamID)), func(r *rot) []Shift { return shiftsOf(r.ID) }, now, until)
 		cur, next := finalNowNext(l, now)
 		out[i].Now, out[i].Next = finalTurn(s, cur), finalTurn(s, next)
 		if cur != nil {
