@@ -89,6 +89,49 @@ export class Resource<T, A extends unknown[] = []> extends Loader {
 }
 
 /**
+ * A record edited in place (a settings panel): what is stored, the form's own
+ * copy of it, whether they differ. load() reads it; saved() takes what a save
+ * returned; discard() puts the stored values back in the form.
+ */
+export class Draft<T> extends Loader {
+  stored = $state.raw<T | null>(null)
+  form = $state<T | null>(null)
+  dirty = $derived(this.form !== null && this.stored !== null && JSON.stringify(this.form) !== JSON.stringify(this.stored))
+  readonly #fetch: () => Promise<T>
+
+  constructor(fetch: () => Promise<T>) {
+    super()
+    this.#fetch = fetch
+  }
+
+  async load(): Promise<void> {
+    this.error = null // a retry shows the skeleton, not the last failure
+    await this.run(this.#fetch, (s) => this.saved(s))
+  }
+
+  /** The record as stored now (after a save), and the form afresh from it. */
+  saved(s: T): void {
+    this.stored = s
+    this.form = copy(s)
+  }
+
+  discard(): void {
+    if (this.stored) this.form = copy(this.stored)
+  }
+
+  override reset(): void {
+    super.reset()
+    this.stored = null
+    this.form = null
+  }
+}
+
+/** A deep copy of plain data (a form edits its own, never what is stored). */
+function copy<T>(v: T): T {
+  return JSON.parse(JSON.stringify($state.snapshot(v)))
+}
+
+/**
  * A Resource of one record or person at a time, by id: loading another one
  * forgets what was shown of the last (and its error) at once, so nothing of
  * one person shows on another's page; reloading the same one keeps it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '$lib/api'
-import { Loader, Resource, SubjectResource } from './resource.svelte'
+import { Draft, Loader, Resource, SubjectResource } from './resource.svelte'
 
 function deferred<T>() {
   let resolve!: (v: T) => void
@@ -183,5 +183,45 @@ describe('SubjectResource', () => {
     r.reset()
     expect(r.id).toBe('')
     expect(r.data).toBeNull()
+  })
+})
+
+describe('Draft', () => {
+  it('the form is a copy of what is stored: editing it makes it dirty, discard puts it back', async () => {
+    const d = new Draft(async () => ({ days: 14, tags: ['a'] }))
+    await d.load()
+    expect(d.dirty).toBe(false)
+    d.form!.days = 30
+    d.form!.tags.push('b')
+    expect(d.dirty).toBe(true)
+    expect(d.stored).toEqual({ days: 14, tags: ['a'] })
+    d.discard()
+    expect(d.form).toEqual({ days: 14, tags: ['a'] })
+    expect(d.dirty).toBe(false)
+  })
+
+  it('saved() takes what a save returned as stored, and the form afresh', async () => {
+    const d = new Draft(async () => ({ days: 14 }))
+    await d.load()
+    d.form!.days = 30
+    d.saved({ days: 30 })
+    expect(d.stored).toEqual({ days: 30 })
+    expect(d.dirty).toBe(false)
+  })
+
+  it('a failed load keeps the error until a retry asks again', async () => {
+    let fail = true
+    const d = new Draft(async () => {
+      if (fail) throw goError('unavailable', 'down')
+      return { days: 14 }
+    })
+    await d.load()
+    expect(d.error?.message).toBe('down')
+    expect(d.form).toBeNull()
+    fail = false
+    const retry = d.load()
+    expect(d.error).toBeNull()
+    await retry
+    expect(d.form).toEqual({ days: 14 })
   })
 })
