@@ -137,6 +137,19 @@ describe('TeamEditor on call', () => {
     expect(within(section).getByRole('link', { name: 'Open the schedule' })).toHaveAttribute('href', '#/oncall')
   })
 
+  it('says who a page reaches now, from the team’s final schedule', async () => {
+    const [pay, ops] = ON_CALL
+    vi.mocked(api.loadTeamsOnCall).mockResolvedValue([
+      { ...pay, now: turn({ personId: 'p3', name: 'Cy Moreau', rotation: 'Payments secondary', end: '2026-11-24T08:00:00Z' }) },
+      ops,
+    ])
+    render(TeamEditor, { props: { id: 't1', onclose: vi.fn() } })
+    const section = screen.getByRole('region', { name: 'On call' })
+    await waitFor(() => expect(within(section).getByTestId('page-reaches')).toBeInTheDocument())
+    const line = within(section).getByTestId('page-reaches')
+    expect(line).toHaveTextContent(/^A page reaches Cy Moreau \(Payments secondary\) until /)
+  })
+
   it('says when no rotation belongs to the team', async () => {
     render(TeamEditor, { props: { id: 't2', onclose: vi.fn() } })
     const section = screen.getByRole('region', { name: 'On call' })
