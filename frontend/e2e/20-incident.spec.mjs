@@ -188,7 +188,7 @@ export async function run({ page, shot, log, waitForBindings }) {
 
   // ---- Two follow-ups, due in 2 and in 5 days (the app's today).
   const view = await page.evaluate(() =>
-    window.go.app.ActionAPI.FollowUps({ filter: { sourceId: '' }, soonDays: 0, closedLimit: 0 }))
+    window.go.app.FollowUpAPI.FollowUps({ filter: { sourceId: '' }, soonDays: 0, closedLimit: 0 }))
   const today = view.today
   log(`app today: ${today}`)
   await page.getByRole('tab', { name: /Follow-ups/ }).click()

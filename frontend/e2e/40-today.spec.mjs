@@ -83,9 +83,9 @@ export async function run({ page, shot, log, waitForBindings }) {
   const oldId = old.incident?.id ?? old.id
 
   // Follow-ups: one three weeks late (first in line whatever earlier specs left), one due in three days.
-  const late = await api('ActionAPI.Create', { title: LATE, ownerId: rui.id, dueDate: addDays(today, -21), priority: 'high',
+  const late = await api('FollowUpAPI.Create', { title: LATE, ownerId: rui.id, dueDate: addDays(today, -21), priority: 'high',
     status: 'open', source: {} })
-  const soon = await api('ActionAPI.Create', { title: SOON, ownerId: tove.id, dueDate: addDays(today, 3), priority: 'medium',
+  const soon = await api('FollowUpAPI.Create', { title: SOON, ownerId: tove.id, dueDate: addDays(today, 3), priority: 'medium',
     status: 'open', source: {} })
 
   // 1:1s: none held with Abe since his cadence started 60 days ago; Tove's first is today.
@@ -160,7 +160,7 @@ export async function run({ page, shot, log, waitForBindings }) {
 
   // ---- A follow-up closed elsewhere leaves Today without a reload: the
   // write re-evaluates reminders and reminders:changed reads the day again.
-  await api('ActionAPI.SetStatus', late.id, 'done', '')
+  await api('FollowUpAPI.SetStatus', late.id, 'done', '')
   await region('Follow-ups').getByRole('link', { name: LATE }).waitFor({ state: 'detached', ...T })
   await region('Follow-ups').getByRole('link', { name: SOON }).waitFor(T)
 

@@ -43,7 +43,7 @@ export async function run({ page, shot, log, waitForBindings }) {
   const ids = await page.evaluate(
     async ({ n, task }) => {
       const P = window.go.app.PeopleAPI
-      const A = window.go.app.ActionAPI
+      const A = window.go.app.FollowUpAPI
       const person = (name, timezone) => ({ name, email: '', role: 'Engineer', level: '', timezone, startDate: '',
         managerId: '', skills: [], aspiration: 'undecided', notes: '' })
       const owner = await P.CreatePerson(person('Bulk Owner', 'Pacific/Chatham'))
@@ -161,7 +161,7 @@ export async function run({ page, shot, log, waitForBindings }) {
   const open = (st) =>
     page.evaluate(
       async ({ items, st }) => {
-        const got = await Promise.all(items.map((i) => window.go.app.ActionAPI.Get(i)))
+        const got = await Promise.all(items.map((i) => window.go.app.FollowUpAPI.Get(i)))
         return got.every((it) => it.status === st)
       },
       { items: ids.items, st },

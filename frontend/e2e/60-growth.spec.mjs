@@ -131,9 +131,9 @@ export async function run({ page, shot: rawShot, log, waitForBindings }) {
   const startedAt = `${addDays(today, -9)}T09:12:00Z`
   const inc = await api('IncidentAPI.Create', { title: INCIDENT, severity: 2, status: 'resolved', startedAt,
     resolvedAt: `${addDays(today, -9)}T10:40:00Z`, commanderId: sam.id })
-  const fu = await api('ActionAPI.Create', { title: FOLLOWUP, ownerId: sam.id, dueDate: addDays(today, -2), priority: 'medium',
+  const fu = await api('FollowUpAPI.Create', { title: FOLLOWUP, ownerId: sam.id, dueDate: addDays(today, -2), priority: 'medium',
     status: 'open', source: {} })
-  await api('ActionAPI.SetStatus', fu.id, 'done', '')
+  await api('FollowUpAPI.SetStatus', fu.id, 'done', '')
   const fb = await api('OneOnOneAPI.SaveFeedback', { personId: sam.id, kind: 'positive', situation: `During the ${INCIDENT}`,
     behaviour: FEEDBACK, impact: 'Support could answer customers without guessing.', status: 'draft' })
   await api('OneOnOneAPI.DeliverFeedback', fb.id, addDays(today, -7), 'one_on_one')
