@@ -186,11 +186,12 @@ export async function run({ page, shot, log, waitForBindings }) {
     await to.waitFor({ state: 'detached', ...T })
     await page.getByText('Added Bo Berg’s time off.').first().waitFor(T)
 
-    // ---- The replacement in the timeline: Cy takes Bo's week.
+    // ---- The replacement in the timeline: Di takes Bo's week (fair cover, decision
+    // 0013, passes over Cy, who holds the turn after, while someone else is free).
     await tab(page, 'Schedule')
     await page.getByRole('radio', { name: 'Week', exact: true }).click()
     await page.getByRole('button', { name: 'Next week' }).click()
-    const replaced = page.getByRole('button', { name: /^Cy Moreau,.*covering for Bo Berg \(vacation\)/ }).first()
+    const replaced = page.getByRole('button', { name: /^Di Okafor,.*covering for Bo Berg \(vacation\)/ }).first()
     await replaced.waitFor(T)
     assert.equal(await replaced.getAttribute('data-reason'), 'replacement')
     // The private note stays private.
