@@ -61,6 +61,7 @@ vet: setup ## go vet, no build tags
 go-test: setup ## Go tests without cgo or Wails tags: the core needs neither
 	cd scripts/bench-ical && npm ci --no-audit --no-fund --loglevel=error  # ical.js checks the calendar exports
 	CGO_ENABLED=0 go test ./...
+	go test ./app/sigfix  # cgo: the signal handlers WebKit installs get SA_ONSTACK back
 
 fuzz: ## a short fuzz run of the calendar and paging-history importers (the seed corpus runs in go-test)
 	CGO_ENABLED=0 go test ./backend/calendar -run '^$$' -fuzz FuzzImport -fuzztime $${FUZZTIME:-20s} -fuzzminimizetime 5s

@@ -78,6 +78,9 @@ func Run(cfg Config, background bool, assets fs.FS, icon []byte) error {
 		StartHidden:      background,
 		OnStartup: func(ctx context.Context) {
 			appCtx = ctx
+			// WebKit's JavaScriptCore installs signal handlers Go cannot live
+			// with; keep correcting them (app/sigfix).
+			keepSignalsOnStack(loopCtx)
 			shell.SetEmitter(wailsEmitter{ctx})
 			shell.SetDialogs(wailsDialogs{ctx})
 			if !bindingsOnly && background {
@@ -89,6 +92,7 @@ func Run(cfg Config, background bool, assets fs.FS, icon []byte) error {
 		// Reminders (and the one summary notification of what came due while
 		// the app was closed) start once the window has painted, not before.
 		OnDomReady: func(context.Context) {
+			fixSignalsNow()
 			shell.ReadyMark("dom-ready", time.Now())
 			if !bindingsOnly {
 				startLoop(1500 * time.Millisecond)
