@@ -95,7 +95,9 @@ export function durationLabel(a: string, b: string): string {
 export function shiftNote(s: Shift, nameOf: (id: string) => string): string {
   if (s.gap) return s.notes || 'Nobody available'
   if (s.reason === 'replacement') {
-    const why = /\(([^)]*)\)\s*$/.exec(s.notes)?.[1]
+    // "covers for Bo Berg (vacation): least on-call in the last 5 weeks … (31 h); Cy passed over (turn comes next)":
+    // the reason is the first bracket after the name, not the last one.
+    const why = /^covers for [^(]*\(([^)]*)\)/.exec(s.notes)?.[1]
     return `covering for ${nameOf(s.replacedPersonId)}${why ? ` (${why})` : ''}`
   }
   if (s.reason === 'override') {

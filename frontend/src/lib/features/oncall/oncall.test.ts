@@ -20,7 +20,7 @@ import { roster } from '$lib/stores/roster.svelte'
 import { timezones } from '$lib/stores/timezones.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
 import { goError, loadedRoster, person, rotation } from '../../../test/fixtures'
-import { colourOf } from './format'
+import { colourOf, shiftNote } from './format'
 import FairnessPanel from './FairnessPanel.svelte'
 import RotationEditor from './RotationEditor.svelte'
 import ScheduleTimeline from './ScheduleTimeline.svelte'
@@ -124,6 +124,21 @@ describe('ScheduleTimeline', () => {
     expect(within(gap).getByText('Gap')).toBeInTheDocument()
     // A scheduled turn is not marked.
     expect(screen.getByRole('button', { name: /^Ana,/ }).className).not.toContain('marked')
+  })
+})
+
+describe('shiftNote', () => {
+  it('says why the replaced person is away, not the last bracket of why the cover was chosen', () => {
+    const names: Record<string, string> = { p1: 'Bo Berg' }
+    const s = {
+      reason: 'replacement',
+      replacedPersonId: 'p1',
+      notes: 'covers for Bo Berg (vacation): least on-call in the last 5 weeks of those available (31 h, weighted); Cy Okafor passed over (turn comes next)',
+    } as Shift
+    expect(shiftNote(s, (id) => names[id] ?? '?')).toBe('covering for Bo Berg (vacation)')
+    expect(shiftNote({ ...s, notes: 'covers for Bo Berg (holiday: Christmas Day)' }, (id) => names[id] ?? '?')).toBe(
+      'covering for Bo Berg (holiday: Christmas Day)',
+    )
   })
 })
 
