@@ -159,10 +159,12 @@ func (c *Cursor) scan(r Range, fn func(*badger.Item) error) error {
 			it.Rewind()
 		} else {
 			// Badger's reverse Seek lands on the last key <= end; end
-			// itself is outside the range. (Its Valid would call the
-			// scan over when that key lacks the iterator's prefix.)
+			// itself is outside the range. An iterator with a prefix holds
+			// only keys with it, so when there is none at or before end it
+			// holds nothing: Item would dereference nil (an empty range in
+			// reverse, e.g. no closed follow-ups, made the Today screen fail).
 			it.Seek(end)
-			if item := it.Item(); item != nil && bytes.Compare(item.Key(), end) >= 0 {
+			if it.Valid() && bytes.Compare(it.Item().Key(), end) >= 0 {
 				it.Next()
 			}
 		}
