@@ -140,6 +140,11 @@ func (c *Cursor) Keys(r Range, fn func(k []byte) error) error {
 	return c.scan(r, func(it *badger.Item) error { return fn(it.Key()) })
 }
 
+// afterEveryKey follows a prefix to make a key that sorts after every key
+// stored under it (keys hold 16-byte ids and length-prefixed terms, never
+// 64 0xFF bytes in a row).
+var afterEveryKey = bytes.Repeat([]byte{0xFF}, 64)
+
 var errRange = errors.New("store: range outside the cursor (prefix or direction)")
 
 func (c *Cursor) scan(r Range, fn func(*badger.Item) error) error {
@@ -159,11 +164,18 @@ func (c *Cursor) scan(r Range, fn func(*badger.Item) error) error {
 			it.Rewind()
 		} else {
 			// Badger's reverse Seek lands on the last key <= end; end
-			// itself is outside the range. An iterator with a prefix holds
-			// only keys with it, so when there is none at or before end it
-			// holds nothing: Item would dereference nil (an empty range in
-			// reverse, e.g. no closed follow-ups, made the Today screen fail).
-			it.Seek(end)
+			// itself is outside the range. An end past the cursor's prefix
+			// (the prefix's PrefixEnd, say) is replaced by a key inside it
+			// that sorts after every key the store writes there: a key
+			// equal to end would lack the prefix (Valid false, the scan
+			// over), and an iterator holding nothing at all makes Item
+			// dereference nil (an empty range in reverse, e.g. no closed
+			// follow-ups, made the Today screen fail).
+			seek := end
+			if !bytes.HasPrefix(end, c.prefix) {
+				seek = append(bytes.Clone(c.prefix), afterEveryKey...)
+			}
+			it.Seek(seek)
 			if it.Valid() && bytes.Compare(it.Item().Key(), end) >= 0 {
 				it.Next()
 			}
