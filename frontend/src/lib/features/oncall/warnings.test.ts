@@ -20,26 +20,10 @@ import type { Rotation, ScheduleWarning, Shift } from '$lib/api'
 import { oncall } from '$lib/stores/oncall.svelte'
 import { roster } from '$lib/stores/roster.svelte'
 import { timezones } from '$lib/stores/timezones.svelte'
-import { directory, person } from '../../../test/fixtures'
+import { directory, person, rotation } from '../../../test/fixtures'
 import OnCallView from './OnCallView.svelte'
 
-const ROTATION: Rotation = {
-  id: 'r1',
-  name: 'Payments primary',
-  teamId: '',
-  scheduleName: '',
-  layer: 1,
-  timezone: 'Europe/Berlin',
-  participants: ['p1', 'p2'],
-  shiftLength: { n: 1, unit: 'days' },
-  handoffTime: '10:00',
-  startDate: '2026-11-02',
-  requiredCoverage: '24x7',
-  payback: true,
-  notifyHandoffs: false,
-  colors: {},
-  description: '',
-}
+const ROTATION: Rotation = rotation({ shiftLength: { n: 1, unit: 'days' }, payback: true })
 
 const TODAY = new Date(2026, 10, 25, 12) // Wednesday 25 November 2026, local
 
