@@ -70,7 +70,9 @@ export async function run({ page, shot, log, waitForBindings }) {
   await api('OnCallAPI.SaveRotation', { name: 'Edge support', layer: 1, timezone: 'Europe/Berlin', participants: [abe.id],
     shiftLength: { n: 1, unit: 'days' }, handoffTime: '09:00', startDate: addDays(today, -3), requiredCoverage: '24x7' })
   await api('OnCallAPI.SaveTimeOff', { personId: abe.id, kind: 'vacation', startDate: addDays(today, 2), endDate: addDays(today, 2) })
-  await api('OnCallAPI.SaveTimeOff', { personId: rui.id, kind: 'sick', startDate: today, endDate: addDays(today, 1) })
+  // Whole days in Rui's zone (New York): from the day before the app's today, so he
+  // is away now at any hour (from 00:00 to 05:00 UTC New York is still on the day before).
+  await api('OnCallAPI.SaveTimeOff', { personId: rui.id, kind: 'sick', startDate: addDays(today, -1), endDate: addDays(today, 1) })
   await api('OnCallAPI.SaveRegion', { name: 'Tokyo office', memberIds: [tove.id], holidays: [{ date: addDays(today, 5), name: HOLIDAY }] })
 
   // Incidents: a SEV1 going on (Abe commands), one resolved two weeks ago whose
