@@ -75,36 +75,13 @@ type Day struct {
 	Gaps      Gaps      `json:"gaps"`
 }
 
-// Turn is a stretch of on-call time of one person, or a gap (nobody
-// available).
-type Turn struct {
-	PersonID id.ID         `json:"personId,omitzero" ts_type:"string"`
-	Name     string        `json:"name"`     // "" for a gap
-	TimeZone string        `json:"timezone"` // the person's zone
-	Start    time.Time     `json:"start" ts_type:"string"`
-	End      time.Time     `json:"end" ts_type:"string"`
-	Reason   oncall.Reason `json:"reason"`
-	Gap      bool          `json:"gap,omitempty"`
-	// Unavailable: an override or swap puts them on call while away.
-	Unavailable bool `json:"unavailable,omitempty"`
-	// Replaced is who the rotation order scheduled, when someone else (or
-	// nobody) holds the turn.
-	Replaced string `json:"replaced,omitempty"`
-}
+// Turn is a stretch of on-call time of one person, or a gap: the on-call
+// area's turn, as the Teams screen shows it.
+type Turn = oncall.Turn
 
-// Layer is one rotation of a schedule with who holds it now and next.
-type Layer struct {
-	RotationID id.ID  `json:"rotationId" ts_type:"string"`
-	Rotation   string `json:"rotation"`
-	Layer      int    `json:"layer"`
-	TimeZone   string `json:"timezone"` // the rotation's zone (handoffs)
-	// Now is the turn at this instant; nil when the layer covers no time
-	// now (a restriction, or the rotation has not started).
-	Now *Turn `json:"now,omitempty"`
-	// Next is the first turn after Now with someone else (or after now when
-	// nobody holds the layer), within NextDays; nil when there is none.
-	Next *Turn `json:"next,omitempty"`
-}
+// Layer is one rotation of a schedule with who holds it now and next
+// (within NextDays here): the on-call area's RotationNow.
+type Layer = oncall.RotationNow
 
 // Schedule is a schedule (a team's rotations, rotations sharing an old
 // schedule name, or a rotation on its own) with its layers, primary first.

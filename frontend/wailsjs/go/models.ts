@@ -4855,79 +4855,11 @@ export namespace today {
 		    return a;
 		}
 	}
-	export class Turn {
-	    personId: string;
-	    name: string;
-	    timezone: string;
-	    start: string;
-	    end: string;
-	    reason: string;
-	    gap?: boolean;
-	    unavailable?: boolean;
-	    replaced?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Turn(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.personId = source["personId"];
-	        this.name = source["name"];
-	        this.timezone = source["timezone"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	        this.reason = source["reason"];
-	        this.gap = source["gap"];
-	        this.unavailable = source["unavailable"];
-	        this.replaced = source["replaced"];
-	    }
-	}
-	export class Layer {
-	    rotationId: string;
-	    rotation: string;
-	    layer: number;
-	    timezone: string;
-	    now?: Turn;
-	    next?: Turn;
-	
-	    static createFrom(source: any = {}) {
-	        return new Layer(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.rotationId = source["rotationId"];
-	        this.rotation = source["rotation"];
-	        this.layer = source["layer"];
-	        this.timezone = source["timezone"];
-	        this.now = this.convertValues(source["now"], Turn);
-	        this.next = this.convertValues(source["next"], Turn);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class Schedule {
 	    name: string;
 	    teamId: string;
 	    requirement: string;
-	    layers: Layer[];
+	    layers: oncall.RotationNow[];
 	    covered: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -4939,7 +4871,7 @@ export namespace today {
 	        this.name = source["name"];
 	        this.teamId = source["teamId"];
 	        this.requirement = source["requirement"];
-	        this.layers = this.convertValues(source["layers"], Layer);
+	        this.layers = this.convertValues(source["layers"], oncall.RotationNow);
 	        this.covered = source["covered"];
 	    }
 	
@@ -5053,8 +4985,6 @@ export namespace today {
 		    return a;
 		}
 	}
-	
-	
 	
 	
 	
