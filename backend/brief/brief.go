@@ -170,8 +170,10 @@ type Builder struct {
 	OnCall func(txn *badger.Txn) (*oncall.Snapshot, error)
 }
 
-// onCallSnapshot is the on-call data the brief and health read in txn.
-func (b *Builder) onCallSnapshot(txn *badger.Txn, from, to time.Time) (*oncall.Snapshot, error) {
+// OnCallSnapshotTx is the on-call data the brief, health and the Today
+// screen read in txn: the service's cached snapshot, else what [from, to)
+// needs.
+func (b *Builder) OnCallSnapshotTx(txn *badger.Txn, from, to time.Time) (*oncall.Snapshot, error) {
 	if b.OnCall != nil {
 		return b.OnCall(txn)
 	}
@@ -388,7 +390,7 @@ func (b *Builder) onCall(txn *badger.Txn, br *Brief, person id.ID, from, now tim
 	if freqFrom.Before(lo) {
 		lo = freqFrom
 	}
-	snap, err := b.onCallSnapshot(txn, lo, now.Add(14*24*time.Hour))
+	snap, err := b.OnCallSnapshotTx(txn, lo, now.Add(14*24*time.Hour))
 	if err != nil {
 		return err
 	}

@@ -87,7 +87,7 @@ func (b *Builder) HealthTx(txn *badger.Txn, team id.ID, today string, now time.T
 	// On call: frequency over 12 weeks, nights over 28 days, holidays over 90.
 	if oncall.Rotations.Count(txn) > 0 {
 		day := 24 * time.Hour
-		snap, err := b.onCallSnapshot(txn, now.Add(-90*day), now)
+		snap, err := b.OnCallSnapshotTx(txn, now.Add(-90*day), now)
 		if err != nil {
 			return h, err
 		}

@@ -332,12 +332,7 @@ func LoadTx(txn *badger.Txn, briefs *brief.Builder, now time.Time, loc *time.Loc
 		if w.offStop.After(to) {
 			to = w.offStop
 		}
-		if briefs.OnCall != nil { // the on-call service's cached snapshot
-			s.OnCall, err = briefs.OnCall(txn)
-		} else {
-			s.OnCall, err = oncall.LoadTx(txn, w.dayStart, to)
-		}
-		if err != nil {
+		if s.OnCall, err = briefs.OnCallSnapshotTx(txn, w.dayStart, to); err != nil {
 			return nil, err
 		}
 	}
