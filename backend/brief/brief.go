@@ -23,6 +23,7 @@ import (
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/oncall"
 	"wheelhouse/backend/oneonone"
+	"wheelhouse/backend/pages"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/store"
 )
@@ -80,6 +81,25 @@ type OnCallLoad struct {
 	NextShift *oncall.Shift `json:"nextShift,omitempty"`
 	// InRotation: they are a participant of at least one rotation.
 	InRotation bool `json:"inRotation"`
+	// Paging is what the imported paging history says about the window
+	// (nil when no paging history is imported at all).
+	Paging *Paging `json:"paging,omitempty"`
+}
+
+// Paging is a person's pages from the imported paging history in a
+// window, by band of their local time (pages.BandOf), with the on-call
+// health flags that concern them (pages per on-call day and sleep-hour
+// pages over the window, MTTA rising over the last 8 weeks).
+type Paging struct {
+	Pages       int          `json:"pages"`
+	Business    int          `json:"business"`
+	OffHours    int          `json:"offHours"`
+	Sleep       int          `json:"sleep"`
+	OnCallDays  float64      `json:"onCallDays"`
+	PerDay      float64      `json:"pagesPerOnCallDay"`
+	MTTASeconds *float64     `json:"mttaSeconds"`
+	MTTRSeconds *float64     `json:"mttrSeconds"`
+	Flags       []pages.Flag `json:"flags"`
 }
 
 // IncidentPart is an incident the person took part in.
@@ -317,6 +337,9 @@ func (b *Builder) BuildTx(txn *badger.Txn, person id.ID, today string, now time.
 	if err := b.incidents(txn, &br, person, sinceT, now); err != nil {
 		return br, err
 	}
+	if err := b.paging(txn, &br, person, sinceT, now); err != nil {
+		return br, err
+	}
 	br.Suggestions = Suggest(&br)
 	return br, nil
 }
@@ -442,6 +465,82 @@ func (b *Builder) onCall(txn *badger.Txn, br *Brief, person id.ID, from, now tim
 	return nil
 }
 
+// pagingSnapshot is the on-call data on-call health needs for [from, to):
+// nil without rotations (no shifts; zones then come from the people).
+func (b *Builder) pagingSnapshot(txn *badger.Txn, from, to time.Time) (*oncall.Snapshot, error) {
+	if oncall.Rotations.Count(txn) == 0 {
+		return oncall.LoadTx(txn, from, to)
+	}
+	return b.OnCallSnapshotTx(txn, from, to)
+}
+
+// MTTAWindow is how far back the MTTA-rising flag looks (two 4-week halves).
+const MTTAWindow = 56 * 24 * time.Hour
+
+// PagingHealthTx is the on-call health of persons over [from, to) from the
+// imported pages, with the MTTA-rising flags of the 8 weeks before to
+// added; nil when no page is stored at all.
+func (b *Builder) PagingHealthTx(txn *badger.Txn, persons []id.ID, from, to time.Time) (*pages.HealthReport, error) {
+	if !pages.AnyTx(txn) || !from.Before(to) {
+		return nil, nil
+	}
+	lo := from
+	if back := to.Add(-MTTAWindow); back.Before(lo) {
+		lo = back
+	}
+	snap, err := b.pagingSnapshot(txn, lo, to)
+	if err != nil {
+		return nil, err
+	}
+	opt, err := pages.OptionsTx(txn)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := pages.PeopleHealthTx(txn, snap, persons, from, to, opt)
+	if err != nil {
+		return nil, err
+	}
+	flags := rep.Flags[:0:0]
+	for _, f := range rep.Flags {
+		if f.Kind != pages.FlagMTTARising {
+			flags = append(flags, f)
+		}
+	}
+	long, err := pages.PeopleHealthTx(txn, snap, persons, to.Add(-MTTAWindow), to, opt)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range long.Flags {
+		if f.Kind == pages.FlagMTTARising {
+			flags = append(flags, f)
+		}
+	}
+	rep.Flags = flags
+	return rep, nil
+}
+
+// paging fills the imported pages of the person since from.
+func (b *Builder) paging(txn *badger.Txn, br *Brief, person id.ID, from, now time.Time) error {
+	rep, err := b.PagingHealthTx(txn, []id.ID{person}, from, now)
+	if err != nil || rep == nil {
+		return err
+	}
+	pg := &Paging{Flags: []pages.Flag{}}
+	for _, p := range rep.People {
+		if p.PersonID == person {
+			pg.Pages, pg.Business, pg.OffHours, pg.Sleep = p.Pages, p.Business, p.OffHours, p.Sleep
+			pg.OnCallDays, pg.PerDay, pg.MTTASeconds, pg.MTTRSeconds = p.OnCallDays, p.PagesPerOnCallDay, p.MTTASeconds, p.MTTRSeconds
+		}
+	}
+	for _, f := range rep.Flags {
+		if f.PersonID == person {
+			pg.Flags = append(pg.Flags, f)
+		}
+	}
+	br.OnCall.Paging = pg
+	return nil
+}
+
 // incidents fills the incidents the person took part in since from: the
 // incidents started in the window (the covering summary index, keys only)
 // that the person index files under them; only those are decoded.
@@ -513,6 +612,20 @@ func Suggest(br *Brief) []Suggestion {
 	if l.NightPages > 0 {
 		add("oncall", fmt.Sprintf("Paged at night %d time%s %s: was it actionable?", l.NightPages, plural(l.NightPages), since),
 			"Incidents they joined that started at night during their shift.")
+	}
+	if pg := l.Paging; pg != nil {
+		if pg.Sleep > 0 {
+			add("oncall", fmt.Sprintf("%d sleep-hour page%s %s: was each one worth waking up for?", pg.Sleep, plural(pg.Sleep), since),
+				fmt.Sprintf("Imported paging history: %d of %d pages came in 22:00–08:00 their time.", pg.Sleep, pg.Pages))
+		}
+		for _, f := range pg.Flags {
+			switch f.Kind {
+			case pages.FlagPagesPerDay:
+				add("oncall", fmt.Sprintf("%s pages per on-call day %s: which alerts could go?", num(round1(pg.PerDay)), since), f.Reason)
+			case pages.FlagMTTARising:
+				add("oncall", "Time to acknowledge pages is rising: is the load or the tooling wearing them down?", f.Reason)
+			}
+		}
 	}
 	if len(l.Holidays) > 0 {
 		add("oncall", fmt.Sprintf("On call on %s: thank them and agree time off in lieu", strings.Join(l.Holidays, ", ")),
@@ -598,6 +711,8 @@ func firstName(n string) string {
 	}
 	return n
 }
+
+func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
 
 func num(f float64) string {
 	if f == float64(int(f)) {

@@ -13,6 +13,7 @@ import (
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/oncall"
 	"wheelhouse/backend/oneonone"
+	"wheelhouse/backend/pages"
 	"wheelhouse/backend/people"
 )
 
@@ -26,7 +27,7 @@ const (
 
 // Flag is one reason to check on someone.
 type Flag struct {
-	Kind string `json:"kind"` // oncall_frequency, night_hours, holiday_hours, incidents, oneonone_overdue, mood_falling, feedback_one_sided
+	Kind string `json:"kind"` // oncall_frequency, night_hours, holiday_hours, pages_per_day, sleep_pages, mtta_rising, incidents, oneonone_overdue, mood_falling, feedback_one_sided
 	Text string `json:"text"`
 }
 
@@ -44,6 +45,10 @@ type HealthRow struct {
 	Incidents    int                     `json:"incidents"`    // last 30 days
 	Commanded    int                     `json:"commanded"`    // last 30 days
 	Feedback     feedback.Counts         `json:"feedback"`     // last 90 days
+	// Pages and SleepPages: imported pages of the last 28 days, and those
+	// in sleep hours (22:00–08:00 their time).
+	Pages      int `json:"pages"`
+	SleepPages int `json:"sleepPages"`
 }
 
 // Health is the team health view.
@@ -52,7 +57,13 @@ type Health struct {
 	TeamID  id.ID       `json:"teamId,omitzero" ts_type:"string"`
 	Rows    []HealthRow `json:"rows"` // flagged people first (most flags first), then by name
 	Flagged int         `json:"flagged"`
+	// PagingImported: some paging history is imported, so the paging
+	// flags (pages_per_day, sleep_pages, mtta_rising) are judged.
+	PagingImported bool `json:"pagingImported"`
 }
+
+// PagingDays is how far back team health reads the imported pages.
+const PagingDays = 28
 
 // HealthTx builds the team health view of a team (zero: everyone who is not
 // archived) on today, at now.
@@ -115,6 +126,11 @@ func (b *Builder) HealthTx(txn *badger.Txn, team id.ID, today string, now time.T
 				}
 			}
 		}
+	}
+
+	// Imported paging history: the last 4 weeks (MTTA rising: 8).
+	if err := b.pagingFlags(txn, persons, rows, now.Add(-PagingDays*24*time.Hour), now, &h); err != nil {
+		return h, err
 	}
 
 	// Incidents of the last 30 days.
@@ -199,4 +215,45 @@ func (b *Builder) HealthTx(txn *badger.Txn, team id.ID, today string, now time.T
 		}
 	}
 	return h, nil
+}
+
+// pagingFlags adds the on-call health flags of the imported pages in
+// [from, now) to rows.
+func (b *Builder) pagingFlags(txn *badger.Txn, persons []people.Person, rows map[id.ID]*HealthRow, from, now time.Time, h *Health) error {
+	ids := make([]id.ID, len(persons))
+	for i, p := range persons {
+		ids[i] = p.ID
+	}
+	rep, err := b.PagingHealthTx(txn, ids, from, now)
+	if err != nil || rep == nil {
+		return err
+	}
+	h.PagingImported = true
+	names := map[id.ID]string{}
+	for _, p := range rep.People {
+		if row := rows[p.PersonID]; row != nil {
+			row.Pages, row.SleepPages = p.Pages, p.Sleep
+			names[p.PersonID] = p.Person
+		}
+	}
+	slept := map[id.ID]bool{}
+	for _, f := range rep.Flags {
+		row := rows[f.PersonID]
+		if row == nil {
+			continue
+		}
+		reason := strings.TrimPrefix(f.Reason, names[f.PersonID]+": ")
+		switch f.Kind {
+		case pages.FlagPagesPerDay:
+			row.Flags = append(row.Flags, Flag{"pages_per_day", reason})
+		case pages.FlagMTTARising:
+			row.Flags = append(row.Flags, Flag{"mtta_rising", "Time to acknowledge rising: " + reason})
+		case pages.FlagSleep:
+			if !slept[f.PersonID] {
+				slept[f.PersonID] = true
+				row.Flags = append(row.Flags, Flag{"sleep_pages", fmt.Sprintf("%d sleep-hour page%s in the last 4 weeks (22:00–08:00 their time).", row.SleepPages, plural(row.SleepPages))})
+			}
+		}
+	}
+	return nil
 }

@@ -100,6 +100,16 @@ type ServiceMonth struct {
 	Incidents int    `json:"incidents"`
 }
 
+// ServiceStat are the numbers of one affected service over the window:
+// its incidents and their times to acknowledge and to resolve.
+type ServiceStat struct {
+	ServiceID id.ID    `json:"serviceId" ts_type:"string"`
+	Service   string   `json:"service"`
+	Incidents int      `json:"incidents"`
+	MTTA      Duration `json:"mtta"`
+	MTTR      Duration `json:"mttr"`
+}
+
 // Window selects the incidents of a metrics computation: those started in
 // [From, To) (zero bounds are open). Months are calendar months in Loc.
 // Today (a civil date in the manager's zone) decides which reviews are past due.
@@ -125,6 +135,7 @@ type Metrics struct {
 	BySeverity     []SeverityStat `json:"bySeverity"`     // SEV1..SEV4, always four
 	ByMonth        []MonthStat    `json:"byMonth"`        // every month of the window (or of the data), empty ones included
 	ByServiceMonth []ServiceMonth `json:"byServiceMonth"` // non-zero only, by service name then month
+	ByService      []ServiceStat  `json:"byService"`      // services with incidents, most incidents first, then by name
 	// Escalation: incidents whose severity was raised at least once during
 	// the incident, or that were flagged escalated (a second level paged) /
 	// all incidents.
@@ -161,6 +172,7 @@ func ComputeMetrics(sums []Summary, followUps map[id.ID]followup.Counts, w Windo
 		month string
 	}
 	svcMonths := map[svcKey]int{}
+	svcs := map[id.ID]*acc{}
 	var escalated, settled, due int
 	var fu followup.Counts
 	var first, last string
@@ -200,8 +212,27 @@ func ComputeMetrics(sums []Summary, followUps map[id.ID]followup.Counts, w Windo
 		} else {
 			m.Open++
 		}
+		ta, acked := s.TimeToAcknowledge()
+		tr, resolved := s.TimeToResolve()
+		seen := map[id.ID]bool{}
 		for _, svc := range s.ServiceIDs {
 			svcMonths[svcKey{svc, month}]++
+			if seen[svc] {
+				continue
+			}
+			seen[svc] = true
+			sa := svcs[svc]
+			if sa == nil {
+				sa = &acc{}
+				svcs[svc] = sa
+			}
+			sa.n++
+			if acked {
+				sa.ta = append(sa.ta, ta)
+			}
+			if resolved {
+				sa.tr = append(sa.tr, tr)
+			}
 		}
 		if s.Escalated {
 			escalated++
@@ -255,6 +286,20 @@ func ComputeMetrics(sums []Summary, followUps map[id.ID]followup.Counts, w Windo
 			return a.ServiceID.String() < b.ServiceID.String()
 		}
 		return a.Month < b.Month
+	})
+	m.ByService = make([]ServiceStat, 0, len(svcs))
+	for u, a := range svcs {
+		m.ByService = append(m.ByService, ServiceStat{ServiceID: u, Service: names.Service(u), Incidents: a.n, MTTA: Durations(a.ta), MTTR: Durations(a.tr)})
+	}
+	sort.Slice(m.ByService, func(i, j int) bool {
+		a, b := m.ByService[i], m.ByService[j]
+		if a.Incidents != b.Incidents {
+			return a.Incidents > b.Incidents
+		}
+		if x, y := strings.ToLower(a.Service), strings.ToLower(b.Service); x != y {
+			return x < y
+		}
+		return a.ServiceID.String() < b.ServiceID.String()
 	})
 	m.Escalation = rate(escalated, m.Incidents)
 	m.ReviewCompletion = rate(settled, due)

@@ -280,6 +280,12 @@ func TestMetricsHandComputed(t *testing.T) {
 		svc = append(svc, s.Service+" "+s.Month+" "+string(rune('0'+s.Incidents)))
 	}
 	check("service months", strings.Join(svc, ", "), "ledger 2026-01 1, payments-api 2026-01 2, payments-api 2026-02 1")
+	// Per service over the window, most incidents first: payments-api A, B, C
+	// (MTTR 2h, 1h, 6h: mean 3h, median 2h; MTTA 10, 30, 4 min); ledger B.
+	check("services", len(got.ByService), 2)
+	check("payments-api", got.ByService[0], incident.ServiceStat{ServiceID: svcA, Service: "payments-api", Incidents: 3,
+		MTTA: dur(3, 14*m+40*time.Second, 10*m), MTTR: dur(3, 3*h, 2*h)})
+	check("ledger", got.ByService[1], incident.ServiceStat{ServiceID: svcB, Service: "ledger", Incidents: 1, MTTA: dur(1, 30*m, 30*m), MTTR: dur(1, h, h)})
 	check("escalation", got.Escalation, incident.Rate{Num: 1, Den: 6, Value: 1.0 / 6})
 	// Settled: A (completed), B (skipped). Due: those two, C (draft past due), F (past due). D is not due yet; E is open.
 	check("review completion", got.ReviewCompletion, incident.Rate{Num: 2, Den: 4, Value: 0.5})

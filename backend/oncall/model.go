@@ -225,14 +225,22 @@ type Settings struct {
 	// more than this many times the weighted on-call hours of the least
 	// loaded over the last 90 days is warned about (default 2; 1.1 to 10).
 	FairnessSpreadLimit float64 `json:"fairnessSpreadLimit"`
+	// PagesPerDayLimit: on-call health flags someone paged more than this
+	// many times per on-call day (imported paging history; default 2,
+	// 0.25 to 50).
+	PagesPerDayLimit float64 `json:"pagesPerDayLimit"`
 }
 
 // DefaultFairnessSpreadLimit is the default Settings.FairnessSpreadLimit.
 const DefaultFairnessSpreadLimit = 2.0
 
+// DefaultPagesPerDayLimit is the default Settings.PagesPerDayLimit.
+const DefaultPagesPerDayLimit = 2.0
+
 // DefaultSettings of a new workspace.
 func DefaultSettings() Settings {
-	return Settings{Compensation: Compensation{Mode: CompensationNone}, GapWarningDays: 14, FairnessSpreadLimit: DefaultFairnessSpreadLimit}
+	return Settings{Compensation: Compensation{Mode: CompensationNone}, GapWarningDays: 14, FairnessSpreadLimit: DefaultFairnessSpreadLimit,
+		PagesPerDayLimit: DefaultPagesPerDayLimit}
 }
 
 var (
@@ -595,6 +603,9 @@ func (s *Settings) Normalize() {
 	if s.FairnessSpreadLimit == 0 {
 		s.FairnessSpreadLimit = DefaultFairnessSpreadLimit
 	}
+	if s.PagesPerDayLimit == 0 {
+		s.PagesPerDayLimit = DefaultPagesPerDayLimit
+	}
 	s.NotifyPersonIDs = uniqIDs(s.NotifyPersonIDs)
 	if len(s.NotifyPersonIDs) == 0 {
 		s.NotifyPersonIDs = nil
@@ -628,6 +639,9 @@ func (s *Settings) Validate() error {
 	}
 	if v := s.FairnessSpreadLimit; !(v >= 1.1 && v <= 10) {
 		c.Add("fairnessSpreadLimit", "The fairness spread limit must be a number from 1.1 to 10.")
+	}
+	if v := s.PagesPerDayLimit; !(v >= 0.25 && v <= 50) {
+		c.Add("pagesPerDayLimit", "Pages per on-call day must be a number from 0.25 to 50.")
 	}
 	return c.Err()
 }

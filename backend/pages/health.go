@@ -570,8 +570,19 @@ func noisiest(m map[string]*noiseAcc, n int) []Noise {
 	return out
 }
 
+// OptionsTx are the health options of the workspace: the pages-per-day
+// threshold of the on-call settings, the defaults otherwise.
+func OptionsTx(txn *badger.Txn) (HealthOptions, error) {
+	st, err := oncall.SettingsTx(txn)
+	if err != nil {
+		return HealthOptions{}, err
+	}
+	return HealthOptions{PagesPerDay: st.PagesPerDayLimit}.withDefaults(), nil
+}
+
 // Health reads the pages created in [from, to) and the shifts overlapping
 // it, and computes their health (a window of at most oncall.MaxWindow).
+// A zero opt.PagesPerDay takes the workspace's setting.
 func (s *Service) Health(from, to time.Time, opt HealthOptions) (*HealthReport, error) {
 	switch {
 	case !to.After(from):
@@ -581,6 +592,13 @@ func (s *Service) Health(from, to time.Time, opt HealthOptions) (*HealthReport, 
 	}
 	var ps []Page
 	err := s.st.View(func(txn *badger.Txn) error {
+		if opt.PagesPerDay <= 0 {
+			o, err := OptionsTx(txn)
+			if err != nil {
+				return err
+			}
+			opt.PagesPerDay = o.PagesPerDay
+		}
 		return store.Scan(txn, store.Prefix(store.PrefixPage), func(_ []byte, p *Page) error {
 			if !p.Created.Before(from) && p.Created.Before(to) {
 				ps = append(ps, *p)

@@ -469,34 +469,9 @@ func (s *Service) Unfinished() ([]ImportLog, error) {
 // first, reading the responder index.
 func (s *Service) ForPerson(person id.ID, from, to time.Time) ([]Page, error) {
 	var out []Page
-	err := s.st.View(func(txn *badger.Txn) error {
-		var keys [][]byte
-		r := store.Range{Prefix: store.Key(store.IdxPageResponder, person),
-			Start: store.Key(store.IdxPageResponder, person, from), End: store.Key(store.IdxPageResponder, person, to)}
-		if err := store.Keys(txn, r, func(k []byte) error {
-			kr := store.ReadKey(k)
-			kr.ID()
-			kr.Time()
-			src, sid := kr.String(), kr.String()
-			if !kr.Done() {
-				return fmt.Errorf("pages: bad index key %x", k)
-			}
-			keys = append(keys, Key(src, sid))
-			return nil
-		}); err != nil {
-			return err
-		}
-		for _, k := range keys {
-			var p Page
-			found, err := store.GetJSON(txn, k, &p)
-			if err != nil {
-				return err
-			}
-			if found {
-				out = append(out, p)
-			}
-		}
-		return nil
+	err := s.st.View(func(txn *badger.Txn) (err error) {
+		out, err = PersonPagesTx(txn, person, from, to)
+		return err
 	})
 	return out, errs.Wrap("pages.ForPerson", err)
 }

@@ -27,6 +27,7 @@ import (
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/oncall"
 	"wheelhouse/backend/oneonone"
+	"wheelhouse/backend/pages"
 	"wheelhouse/backend/people"
 	"wheelhouse/backend/tz"
 )
@@ -71,6 +72,7 @@ type Day struct {
 	OneOnOnes OneOnOnes `json:"oneOnOnes"`
 	Reviews   Reviews   `json:"reviews"`
 	Health    Health    `json:"health"`
+	Paging    Paging    `json:"paging"`
 	TimeOff   TimeOff   `json:"timeOff"`
 	Gaps      Gaps      `json:"gaps"`
 }
@@ -204,6 +206,28 @@ type Health struct {
 	Unjudged []string `json:"unjudged"`
 }
 
+// PagingDays is the window of the paging lines: the last 7 days.
+const PagingDays = 7
+
+// PagingLine is one person's paging load of the last PagingDays days that
+// is worth a look: sleep-hour pages, or more pages per on-call day than
+// the on-call settings allow.
+type PagingLine struct {
+	PersonID id.ID  `json:"personId" ts_type:"string"`
+	Name     string `json:"name"`
+	Pages    int    `json:"pages"`
+	Sleep    int    `json:"sleep"`
+	Text     string `json:"text"` // "Dana: 3 sleep-hour pages in the last 7 days."
+}
+
+// Paging is the imported paging history of the last PagingDays days.
+type Paging struct {
+	State State        `json:"state"`
+	Note  string       `json:"note"`
+	Count int          `json:"count"`
+	Items []PagingLine `json:"items"` // most sleep-hour pages first
+}
+
 // Away kinds besides oncall.TimeOffKind.
 const KindPublicHoliday = "public_holiday"
 
@@ -278,6 +302,9 @@ type Snapshot struct {
 	Cadences []oneonone.CadenceStatus
 	// Health is the team health of everyone, on the day.
 	Health brief.Health
+	// Paging is the on-call health of everyone over the last PagingDays
+	// days of imported pages (nil: no paging history imported).
+	Paging *pages.HealthReport
 }
 
 // Windows are the instants and dates of the day in the manager's zone.
@@ -369,6 +396,15 @@ func LoadTx(txn *badger.Txn, briefs *brief.Builder, now time.Time, loc *time.Loc
 	if s.Health, err = briefs.HealthTx(txn, id.Nil, w.today, now, loc); err != nil {
 		return nil, err
 	}
+	var active []id.ID
+	for u, p := range s.People {
+		if !p.Archived {
+			active = append(active, u)
+		}
+	}
+	if s.Paging, err = briefs.PagingHealthTx(txn, active, now.Add(-PagingDays*24*time.Hour), now); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -398,6 +434,7 @@ func Build(s *Snapshot, now time.Time, loc *time.Location) Day {
 	d.FollowUps = followUps(s, w)
 	d.OneOnOnes = oneOnOnes(s, w)
 	d.Health = health(s)
+	d.Paging = paging(s)
 	d.limit(ListLimit)
 	return d
 }
@@ -421,6 +458,7 @@ func (d *Day) limit(n int) {
 	d.Reviews.Items = capped(d.Reviews.Items, n)
 	d.OneOnOnes.Items = capped(d.OneOnOnes.Items, n)
 	d.Health.Items = capped(d.Health.Items, n)
+	d.Paging.Items = capped(d.Paging.Items, n)
 	d.TimeOff.Items = capped(d.TimeOff.Items, n)
 	d.Gaps.Items = capped(d.Gaps.Items, n)
 }
@@ -802,5 +840,51 @@ func health(s *Snapshot) Health {
 	} else {
 		out.Note = "Nobody flagged, but only partly judged: " + strings.Join(out.Unjudged, ", ") + "."
 	}
+	return out
+}
+
+// ------------------------------------------------------------------ paging
+
+func paging(s *Snapshot) Paging {
+	out := Paging{Items: []PagingLine{}}
+	if s.Paging == nil {
+		out.State, out.Note = StateNotSetUp, "No paging history imported: import your paging tool's export (wheelhouse oncall pages import) to see sleep-hour pages here."
+		return out
+	}
+	busy := map[id.ID]string{}
+	for _, f := range s.Paging.Flags {
+		if f.Kind == pages.FlagPagesPerDay {
+			busy[f.PersonID] = f.Reason
+		}
+	}
+	for _, p := range s.Paging.People {
+		if pp, ok := s.People[p.PersonID]; !ok || pp.Archived {
+			continue
+		}
+		var text string
+		switch _, over := busy[p.PersonID]; {
+		case p.Sleep > 0 && over:
+			text = fmt.Sprintf("%s: %s in the last 7 days, %s, %.1f per on-call day.", p.Person, plural(p.Pages, "page", "pages"), plural(p.Sleep, "in sleep hours", "in sleep hours"), p.PagesPerOnCallDay)
+		case p.Sleep > 0:
+			text = fmt.Sprintf("%s: %s in the last 7 days.", p.Person, plural(p.Sleep, "sleep-hour page", "sleep-hour pages"))
+		case over:
+			text = fmt.Sprintf("%s: %s in the last 7 days, %.1f per on-call day.", p.Person, plural(p.Pages, "page", "pages"), p.PagesPerOnCallDay)
+		default:
+			continue
+		}
+		out.Items = append(out.Items, PagingLine{PersonID: p.PersonID, Name: p.Person, Pages: p.Pages, Sleep: p.Sleep, Text: text})
+	}
+	sort.SliceStable(out.Items, func(i, j int) bool {
+		a, b := out.Items[i], out.Items[j]
+		if a.Sleep != b.Sleep {
+			return a.Sleep > b.Sleep
+		}
+		if a.Pages != b.Pages {
+			return a.Pages > b.Pages
+		}
+		return strings.ToLower(a.Name) < strings.ToLower(b.Name)
+	})
+	out.Count = len(out.Items)
+	out.State, out.Note = counted(out.Count, fmt.Sprintf("No sleep-hour pages and nobody paged too often in the last 7 days (%s).", plural(s.Paging.Pages, "page", "pages")))
 	return out
 }

@@ -52,7 +52,7 @@ func TestOnCallAbsentInOlderFiles(t *testing.T) {
 	s := demo.Generate(demo.Small, now)
 	s.OnCall = oncall.Data{}
 	enc.Encode(s)
-	raw := strings.Replace(b.String(), `,"oncall":{"settings":{"compensation":{"mode":"","weekdayRate":0,"weekendRate":0,"holidayRate":0,"timeOffRatio":0},"gapWarningDays":0,"fairnessSpreadLimit":0},"rotations":null,"regions":null,"timeOff":null,"overrides":null,"swaps":null}`, "", 1)
+	raw := strings.Replace(b.String(), `,"oncall":{"settings":{"compensation":{"mode":"","weekdayRate":0,"weekendRate":0,"holidayRate":0,"timeOffRatio":0},"gapWarningDays":0,"fairnessSpreadLimit":0,"pagesPerDayLimit":0},"rotations":null,"regions":null,"timeOff":null,"overrides":null,"swaps":null}`, "", 1)
 	if strings.Contains(raw, `"oncall"`) {
 		t.Fatalf("the file still has oncall: %s", raw[len(raw)-300:])
 	}
@@ -60,7 +60,7 @@ func TestOnCallAbsentInOlderFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.OnCall.Settings.GapWarningDays != 14 || got.OnCall.Settings.Compensation.Mode != oncall.CompensationNone || got.OnCall.Rotations == nil {
+	if got.OnCall.Settings.GapWarningDays != 14 || got.OnCall.Settings.PagesPerDayLimit != oncall.DefaultPagesPerDayLimit || got.OnCall.Settings.Compensation.Mode != oncall.CompensationNone || got.OnCall.Rotations == nil {
 		t.Fatalf("defaults %+v", got.OnCall)
 	}
 }
