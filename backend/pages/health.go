@@ -110,7 +110,7 @@ type WeekLoad struct {
 
 // PersonHealth is the health of one responder.
 type PersonHealth struct {
-	PersonID id.ID  `json:"personId"`
+	PersonID id.ID  `json:"personId" ts_type:"string"`
 	Person   string `json:"person"` // name
 	TimeZone string `json:"timezone"`
 	Load
@@ -119,7 +119,7 @@ type PersonHealth struct {
 
 // GroupHealth is the health of a rotation or a team.
 type GroupHealth struct {
-	ID   id.ID  `json:"id"`
+	ID   id.ID  `json:"id" ts_type:"string"`
 	Name string `json:"name"`
 	Load
 	Weeks []WeekLoad `json:"weeks"`
@@ -142,7 +142,7 @@ const (
 
 // Flag is a reason to look at someone's on-call load.
 type Flag struct {
-	PersonID id.ID  `json:"personId"`
+	PersonID id.ID  `json:"personId" ts_type:"string"`
 	Kind     string `json:"kind"`
 	Week     string `json:"week,omitempty"` // FlagSleep: the ISO week
 	Reason   string `json:"reason"`
@@ -150,8 +150,8 @@ type Flag struct {
 
 // HealthReport is the on-call health of a window [From, To).
 type HealthReport struct {
-	From       time.Time      `json:"from"`
-	To         time.Time      `json:"to"`
+	From       time.Time      `json:"from" ts_type:"string"`
+	To         time.Time      `json:"to" ts_type:"string"`
 	Pages      int            `json:"pages"`       // pages created in the window
 	NoResponse int            `json:"noResponder"` // of which nobody is the responder
 	People     []PersonHealth `json:"people"`      // most pages first

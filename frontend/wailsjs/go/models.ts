@@ -1477,6 +1477,52 @@ export namespace brief {
 	        this.role = source["role"];
 	    }
 	}
+	export class Paging {
+	    pages: number;
+	    business: number;
+	    offHours: number;
+	    sleep: number;
+	    onCallDays: number;
+	    pagesPerOnCallDay: number;
+	    mttaSeconds?: number;
+	    mttrSeconds?: number;
+	    flags: pages.Flag[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Paging(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pages = source["pages"];
+	        this.business = source["business"];
+	        this.offHours = source["offHours"];
+	        this.sleep = source["sleep"];
+	        this.onCallDays = source["onCallDays"];
+	        this.pagesPerOnCallDay = source["pagesPerOnCallDay"];
+	        this.mttaSeconds = source["mttaSeconds"];
+	        this.mttrSeconds = source["mttrSeconds"];
+	        this.flags = this.convertValues(source["flags"], pages.Flag);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class OnCallLoad {
 	    from: string;
 	    to: string;
@@ -1494,6 +1540,7 @@ export namespace brief {
 	    tooFrequent: boolean;
 	    nextShift?: oncall.Shift;
 	    inRotation: boolean;
+	    paging?: Paging;
 	
 	    static createFrom(source: any = {}) {
 	        return new OnCallLoad(source);
@@ -1517,6 +1564,7 @@ export namespace brief {
 	        this.tooFrequent = source["tooFrequent"];
 	        this.nextShift = this.convertValues(source["nextShift"], oncall.Shift);
 	        this.inRotation = source["inRotation"];
+	        this.paging = this.convertValues(source["paging"], Paging);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1719,6 +1767,8 @@ export namespace brief {
 	    incidents: number;
 	    commanded: number;
 	    feedback: feedback.Counts;
+	    pages: number;
+	    sleepPages: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new HealthRow(source);
@@ -1738,6 +1788,8 @@ export namespace brief {
 	        this.incidents = source["incidents"];
 	        this.commanded = source["commanded"];
 	        this.feedback = this.convertValues(source["feedback"], feedback.Counts);
+	        this.pages = source["pages"];
+	        this.sleepPages = source["sleepPages"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1763,6 +1815,7 @@ export namespace brief {
 	    teamId: string;
 	    rows: HealthRow[];
 	    flagged: number;
+	    pagingImported: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Health(source);
@@ -1774,6 +1827,7 @@ export namespace brief {
 	        this.teamId = source["teamId"];
 	        this.rows = this.convertValues(source["rows"], HealthRow);
 	        this.flagged = source["flagged"];
+	        this.pagingImported = source["pagingImported"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1794,6 +1848,7 @@ export namespace brief {
 		    return a;
 		}
 	}
+	
 	
 	
 	
@@ -3082,6 +3137,44 @@ export namespace incident {
 	        this.value = source["value"];
 	    }
 	}
+	export class ServiceStat {
+	    serviceId: string;
+	    service: string;
+	    incidents: number;
+	    mtta: Duration;
+	    mttr: Duration;
+	
+	    static createFrom(source: any = {}) {
+	        return new ServiceStat(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serviceId = source["serviceId"];
+	        this.service = source["service"];
+	        this.incidents = source["incidents"];
+	        this.mtta = this.convertValues(source["mtta"], Duration);
+	        this.mttr = this.convertValues(source["mttr"], Duration);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ServiceMonth {
 	    serviceId: string;
 	    service: string;
@@ -3186,6 +3279,7 @@ export namespace incident {
 	    bySeverity: SeverityStat[];
 	    byMonth: MonthStat[];
 	    byServiceMonth: ServiceMonth[];
+	    byService: ServiceStat[];
 	    escalation: Rate;
 	    reviewCompletion: Rate;
 	    followUpCompletion: Rate;
@@ -3207,6 +3301,7 @@ export namespace incident {
 	        this.bySeverity = this.convertValues(source["bySeverity"], SeverityStat);
 	        this.byMonth = this.convertValues(source["byMonth"], MonthStat);
 	        this.byServiceMonth = this.convertValues(source["byServiceMonth"], ServiceMonth);
+	        this.byService = this.convertValues(source["byService"], ServiceStat);
 	        this.escalation = this.convertValues(source["escalation"], Rate);
 	        this.reviewCompletion = this.convertValues(source["reviewCompletion"], Rate);
 	        this.followUpCompletion = this.convertValues(source["followUpCompletion"], Rate);
@@ -3313,6 +3408,7 @@ export namespace incident {
 	        this.by = source["by"];
 	    }
 	}
+	
 	
 	export class SeverityLevel {
 	    label: string;
@@ -4072,6 +4168,7 @@ export namespace oncall {
 	    notifyPersonIds?: string[];
 	    gapWarningDays: number;
 	    fairnessSpreadLimit: number;
+	    pagesPerDayLimit: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -4083,6 +4180,7 @@ export namespace oncall {
 	        this.notifyPersonIds = source["notifyPersonIds"];
 	        this.gapWarningDays = source["gapWarningDays"];
 	        this.fairnessSpreadLimit = source["fairnessSpreadLimit"];
+	        this.pagesPerDayLimit = source["pagesPerDayLimit"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -4411,6 +4509,29 @@ export namespace oneonone {
 
 }
 
+export namespace pages {
+	
+	export class Flag {
+	    personId: string;
+	    kind: string;
+	    week?: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Flag(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.kind = source["kind"];
+	        this.week = source["week"];
+	        this.reason = source["reason"];
+	    }
+	}
+
+}
+
 export namespace today {
 	
 	export class Away {
@@ -4503,6 +4624,62 @@ export namespace today {
 	        this.note = source["note"];
 	        this.count = source["count"];
 	        this.items = this.convertValues(source["items"], Away);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PagingLine {
+	    personId: string;
+	    name: string;
+	    pages: number;
+	    sleep: number;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PagingLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.name = source["name"];
+	        this.pages = source["pages"];
+	        this.sleep = source["sleep"];
+	        this.text = source["text"];
+	    }
+	}
+	export class Paging {
+	    state: string;
+	    note: string;
+	    count: number;
+	    items: PagingLine[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Paging(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.note = source["note"];
+	        this.count = source["count"];
+	        this.items = this.convertValues(source["items"], PagingLine);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -4943,6 +5120,7 @@ export namespace today {
 	    oneOnOnes: OneOnOnes;
 	    reviews: Reviews;
 	    health: Health;
+	    paging: Paging;
 	    timeOff: TimeOff;
 	    gaps: Gaps;
 	
@@ -4963,6 +5141,7 @@ export namespace today {
 	        this.oneOnOnes = this.convertValues(source["oneOnOnes"], OneOnOnes);
 	        this.reviews = this.convertValues(source["reviews"], Reviews);
 	        this.health = this.convertValues(source["health"], Health);
+	        this.paging = this.convertValues(source["paging"], Paging);
 	        this.timeOff = this.convertValues(source["timeOff"], TimeOff);
 	        this.gaps = this.convertValues(source["gaps"], Gaps);
 	    }
@@ -4985,6 +5164,8 @@ export namespace today {
 		    return a;
 		}
 	}
+	
+	
 	
 	
 	
