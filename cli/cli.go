@@ -69,7 +69,8 @@ Commands:
   version                                 print the version
   export-json [--without-private] [-o FILE]
                                           write the whole workspace as JSON (stdout without -o);
-                                          --without-private leaves private 1:1 notes out
+                                          --without-private leaves private 1:1 notes, handoffs
+                                          and survey answers out
   import-json [--replace] FILE            validate FILE, then import all of it or nothing
   backup FILE                             write a backup of the database to FILE
   restore [--force] FILE                  restore a backup into an empty data folder
@@ -106,7 +107,7 @@ func Run(env Env) int {
 	dataFlag := fs.String("data", "", "data folder")
 	verbose := fs.Bool("verbose", false, "log debug detail to stderr")
 	background := fs.Bool("background", false, "start hidden")
-	fs.Usage = func() { fmt.Fprintf(env.Stderr, usage, Version, oncallUsage+peopleUsage, def) }
+	fs.Usage = func() { fmt.Fprintf(env.Stderr, usage, Version, oncallUsage+handoffUsage+peopleUsage, def) }
 	if err := fs.Parse(env.Args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -246,7 +247,7 @@ func (c *cmd) open() (*workspace.Workspace, error) {
 func (c *cmd) exportJSON(args []string) error {
 	fs := c.flags("export-json")
 	out := fs.String("o", "", "output file")
-	noPrivate := fs.Bool("without-private", false, "leave private 1:1 notes out")
+	noPrivate := fs.Bool("without-private", false, "leave private 1:1 notes, handoffs and survey answers out")
 	if _, err := parse(fs, args, 0, "no arguments besides -o FILE"); err != nil {
 		return err
 	}

@@ -107,7 +107,7 @@ func personByName(w *workspace.Workspace, name string) (people.Person, error) {
 
 func (c *cmd) oncall(args []string) error {
 	if len(args) == 0 {
-		return usageError{"expected `oncall shifts`, `oncall export-ics`, `oncall health` or `oncall pages import`"}
+		return usageError{"expected `oncall shifts`, `oncall export-ics`, `oncall health`, `oncall pages import`, `oncall handoff` or `oncall survey import`"}
 	}
 	switch args[0] {
 	case "shifts":
@@ -118,8 +118,12 @@ func (c *cmd) oncall(args []string) error {
 		return c.oncallPages(args[1:]) // pages.go
 	case "health":
 		return c.oncallHealth(args[1:]) // pages.go
+	case "handoff":
+		return c.oncallHandoff(args[1:]) // handoff.go
+	case "survey":
+		return c.oncallSurvey(args[1:]) // handoff.go
 	}
-	return usageError{fmt.Sprintf("unknown oncall command %q (shifts, export-ics, health, pages)", args[0])}
+	return usageError{fmt.Sprintf("unknown oncall command %q (shifts, export-ics, health, pages, handoff, survey)", args[0])}
 }
 
 func (c *cmd) oncallShifts(args []string) error {

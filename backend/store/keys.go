@@ -89,6 +89,13 @@ const (
 	IdxMentorshipPerson byte = 0x7D // idx | person id (mentor and mentee) | pair id
 	// 0x73, 0x77, 0x7A, 0x7B, 0x7E, 0x7F: free for people development.
 
+	// After each on-call shift (backend/handoff, docs/decisions/0016-handoffs-and-survey.md).
+	PrefixHandoff    byte = 0x80 // handoff record | id: notes, burden rating, sleep interrupted (private)
+	IdxHandoffPerson byte = 0x81 // idx | person id (who held the turn) | turn start | handoff id
+	IdxHandoffTurn   byte = 0x82 // idx | rotation id | turn start | handoff id; unique: one record a turn
+	PrefixSurvey     byte = 0x83 // survey | 'a' | rotation id | period (string term): aggregate of anonymous answers;
+	// survey | 'i' | file SHA-256 (string term): import log (re-import dedupe); survey | 'm': the remembered column mapping
+
 	// 0xF0-0xFF are reserved for tests (migration tests write records here).
 	PrefixTest  byte = 0xF0
 	IdxTestName byte = 0xF1

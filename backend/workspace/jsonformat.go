@@ -17,6 +17,7 @@ import (
 	"wheelhouse/backend/feedback"
 	"wheelhouse/backend/followup"
 	"wheelhouse/backend/growth"
+	"wheelhouse/backend/handoff"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/oncall"
@@ -74,9 +75,14 @@ type Snapshot struct {
 	OneOnOnes oneonone.Data `json:"oneOnOnes"`
 	Feedback  feedback.Data `json:"feedback"`
 	Growth    growth.Data   `json:"growth"`
-	// PrivateNotes says whether the meetings' privateNotes (the manager's
-	// private 1:1 notes) are in this file: "included" or "omitted" (an
-	// export made without them). Absent: included.
+	// After each on-call shift (issue 11): handoff records and anonymous
+	// survey aggregates. Private: empty in a file exported without private
+	// notes. Absent in older files: none.
+	Handoffs handoff.Data `json:"handoffs"`
+	// PrivateNotes says whether the private notes are in this file: the
+	// meetings' privateNotes (the manager's private 1:1 notes) and the
+	// handoffs (notes, burden ratings, survey answers): "included" or
+	// "omitted" (an export made without them). Absent: included.
 	PrivateNotes string `json:"privateNotes,omitempty"`
 }
 
@@ -124,6 +130,9 @@ func (w *Workspace) Load() (Snapshot, error) {
 		if s.Growth, err = growth.LoadDataTx(txn); err != nil {
 			return err
 		}
+		if s.Handoffs, err = handoff.LoadDataTx(txn); err != nil {
+			return err
+		}
 		s.PrivateNotes = PrivateIncluded
 		s.ReminderStates, err = reminder.StatesTx(txn)
 		return err
@@ -142,7 +151,8 @@ func (w *Workspace) Load() (Snapshot, error) {
 
 // ExportOptions tune an export.
 type ExportOptions struct {
-	// WithoutPrivate leaves the private 1:1 notes out (the file says so).
+	// WithoutPrivate leaves the private notes out (the file says so): the
+	// private 1:1 notes and every handoff record and survey aggregate.
 	WithoutPrivate bool
 }
 
@@ -160,6 +170,7 @@ func (w *Workspace) ExportWith(out io.Writer, generator string, opt ExportOption
 	}
 	if opt.WithoutPrivate {
 		s.OneOnOnes.StripPrivate()
+		s.Handoffs = handoff.Data{Records: []handoff.Record{}, Survey: []handoff.Aggregate{}, Imports: []handoff.ImportLog{}}
 		s.PrivateNotes = PrivateOmitted
 	}
 	s.Generator = generator
@@ -360,6 +371,7 @@ func Validate(s *Snapshot, now time.Time) error {
 	s.OneOnOnes.Check(claim, add, addErr, isPerson)
 	s.Feedback.Check(claim, add, addErr, isPerson)
 	s.Growth.Check(claim, add, addErr, isPerson, s.Settings.LevelLadder)
+	s.Handoffs.Check(claim, add, addErr, isPerson)
 	switch s.PrivateNotes {
 	case "", PrivateIncluded:
 	case PrivateOmitted:
@@ -367,6 +379,9 @@ func Validate(s *Snapshot, now time.Time) error {
 			if m.PrivateNotes != "" {
 				add(fmt.Sprintf("oneOnOnes.meetings[%d] privateNotes", i), "the file says private notes are omitted, yet this meeting has some")
 			}
+		}
+		if !s.Handoffs.Empty() {
+			add("handoffs", "the file says private notes are omitted, yet it has handoff records or survey answers")
 		}
 	default:
 		add("privateNotes", "must be %q or %q", PrivateIncluded, PrivateOmitted)
@@ -503,5 +518,6 @@ func snapshotOps(s *Snapshot) []store.Op {
 	ops = append(ops, s.OneOnOnes.Ops()...)
 	ops = append(ops, s.Feedback.Ops()...)
 	ops = append(ops, s.Growth.Ops()...)
+	ops = append(ops, s.Handoffs.Ops()...)
 	return ops
 }

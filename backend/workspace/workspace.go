@@ -12,6 +12,7 @@ import (
 	"wheelhouse/backend/feedback"
 	"wheelhouse/backend/followup"
 	"wheelhouse/backend/growth"
+	"wheelhouse/backend/handoff"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/oncall"
@@ -45,8 +46,9 @@ type Workspace struct {
 	Reminders *reminder.Engine
 	OneOnOnes *oneonone.Service
 	Feedback  *feedback.Service
-	Growth    *growth.Service // development plans and mentoring
-	Briefs    *brief.Builder  // the 1:1 prep brief and team health
+	Growth    *growth.Service  // development plans and mentoring
+	Briefs    *brief.Builder   // the 1:1 prep brief and team health
+	Handoffs  *handoff.Service // handoff records after each turn, anonymous survey aggregates
 }
 
 // Options configure Open.
@@ -89,6 +91,8 @@ func Open(root string, opt Options) (*Workspace, error) {
 		Briefs:    &brief.Builder{Goals: planGoals, Linked: planLinks},
 	}
 	w.Pages = pages.NewService(st, opt.Clock, w.OnCall)
+	w.Handoffs = handoff.NewService(st, opt.Clock, w.OnCall)
+	w.Handoffs.Zone = w.ZoneTx
 	if opt.Zone != "" {
 		w.Reminders.DefaultZone = opt.Zone
 	}
@@ -111,7 +115,8 @@ func Open(root string, opt Options) (*Workspace, error) {
 	w.Roster.AddPersonRefs(oneonone.PersonRefs{})
 	w.Roster.AddPersonRefs(feedback.PersonRefs{})
 	w.Roster.AddPersonRefs(growth.PersonRefs{})
-	w.Roster.AddPersonRefs(pages.PersonRefs{}) // their imported pages leave the responder index
+	w.Roster.AddPersonRefs(pages.PersonRefs{})   // their imported pages leave the responder index
+	w.Roster.AddPersonRefs(handoff.PersonRefs{}) // their handoff records (notes, burden) are deleted
 	registerEvidence(w.Growth)
 	// Calendar subscriptions into a deleted person or region go with it;
 	// imports and subscriptions find (and make) regions by name.
@@ -153,6 +158,8 @@ func reminderRules(w *Workspace) []reminder.Rule {
 	// On-call: rotations, overrides, swaps, time off, holiday regions (also
 	// written by calendar imports), the on-call settings and people.
 	add(notRead(incidentFamilies, developmentFamilies), w.OnCall.Rules()...)
+	// Handoffs to record: the on-call data and the handoff records.
+	add(notRead(incidentFamilies, developmentFamilies), w.Handoffs.Rules()...)
 	// 1:1s, development plans, mentoring and feedback: their own records,
 	// the feedback settings and people.
 	add(notRead(incidentFamilies, onCallFamilies), oneonone.Rules()...)
