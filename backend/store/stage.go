@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 
@@ -19,12 +20,34 @@ import (
 // renamed into place. Until that rename the current workspace is untouched,
 // so a failure anywhere leaves it as it was.
 //
+// Stage holds the data folder's lock (LockName) from its first look at the
+// folder until the swap is complete, so no other Wheelhouse (the app, a CLI
+// command) can open the workspace in between and have its writes thrown
+// away; a folder another Wheelhouse holds is refused at once. The swap is
+// recorded in an intent record first, so a crash between its renames is
+// rolled back or completed by the next open (recoverSwap).
+//
 // A root that already holds a workspace is refused unless replace is set; the
 // old db/ is then kept as db.before-<label>-<time> and its path returned.
-// Nobody may have root open (a running Wheelhouse makes this fail cleanly).
 func Stage(root string, opt Options, label string, replace bool, fill func(staging string) error) (aside string, err error) {
 	if opt.Clock == nil {
 		opt.Clock = clock.Real{}
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	// A folder that holds a workspace keeps holding one (swaps never empty
+	// it), so without replace it is refused even when someone has it open.
+	if empty, err := IsEmptyDataDir(root); err == nil && !empty && !replace {
+		return "", errs.E(errs.Conflict, "%s already holds a workspace.", root)
+	}
+	lock, err := LockDir(root)
+	if err != nil {
+		return "", err
+	}
+	defer lock.Unlock()
+	if err := prepareRoot(root, opt.Logger); err != nil {
+		return "", openError(root, err)
 	}
 	empty, err := IsEmptyDataDir(root)
 	if err != nil {
@@ -34,16 +57,13 @@ func Stage(root string, opt Options, label string, replace bool, fill func(stagi
 		if !replace {
 			return "", errs.E(errs.Conflict, "%s already holds a workspace.", root)
 		}
-		s, err := Open(root, Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: opt.Migrations, GCInterval: -1})
+		s, err := openLocked(root, Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: opt.Migrations, GCInterval: -1})
 		if err != nil {
-			return "", err // locked by a running Wheelhouse, or not ours
+			return "", err // not ours, or damaged
 		}
 		if err := s.Close(); err != nil {
 			return "", err
 		}
-	}
-	if err := os.MkdirAll(root, 0o700); err != nil {
-		return "", errs.E(errs.Unavailable, "Cannot create %s: %v", root, err)
 	}
 	stamp := opt.Clock.Now().UTC().Format("20060102T150405Z")
 	staging := unique(filepath.Join(root, "."+label+"-"+stamp))
@@ -58,20 +78,42 @@ func Stage(root string, opt Options, label string, replace bool, fill func(stagi
 	if err := check.Close(); err != nil {
 		return "", err
 	}
+	hook(StepStaged)
+	in := swapIntent{Staging: filepath.Base(staging)}
 	if !empty {
 		aside = unique(DBDir(root) + ".before-" + label + "-" + stamp)
+		in.Aside = filepath.Base(aside)
+	}
+	if err := writeIntent(root, in); err != nil {
+		return "", errs.E(errs.Unavailable, "Cannot record the swap in %s: %v", root, err)
+	}
+	hook(StepIntent)
+	if !empty {
 		if err := os.Rename(DBDir(root), aside); err != nil {
+			_ = os.Remove(filepath.Join(root, IntentName))
 			return "", errs.E(errs.Unavailable, "Cannot move the current workspace aside: %v", err)
 		}
-	} else if err := os.RemoveAll(DBDir(root)); err != nil {
+	} else if err := os.Remove(DBDir(root)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		// IsEmptyDataDir said db/ has no files; Remove (not RemoveAll)
+		// refuses to delete anything that appeared since.
+		_ = os.Remove(filepath.Join(root, IntentName))
 		return "", errs.E(errs.Unavailable, "Cannot prepare %s: %v", root, err)
 	}
+	hook(StepAside)
 	if err := os.Rename(DBDir(staging), DBDir(root)); err != nil {
 		if aside != "" {
 			_ = os.Rename(aside, DBDir(root))
 		}
+		_ = os.Remove(filepath.Join(root, IntentName))
 		return "", errs.E(errs.Unavailable, "Cannot move the new workspace into place: %v", err)
 	}
+	syncDir(root)
+	hook(StepSwapped)
+	if err := os.Remove(filepath.Join(root, IntentName)); err != nil {
+		opt.Logger.Warn("could not remove the swap intent record; the next open does", "err", err)
+	}
+	syncDir(root)
+	hook(StepDone)
 	return aside, nil
 }
 

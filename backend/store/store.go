@@ -93,6 +93,8 @@ type Store struct {
 	// the app closes a workspace while background reminders may be reading.)
 	life   sync.RWMutex
 	isShut bool
+
+	lock *Lock // the data folder's lock, released by Close (nil in memory or under Stage)
 }
 
 var errClosed = &errs.Error{Code: errs.Unavailable, Message: "The workspace is closed."}
@@ -124,8 +126,42 @@ func SchemaVersion(ms []Migration) int {
 	return v
 }
 
-// Open opens (creating if needed) the database in data directory root.
+// Open opens (creating if needed) the database in data directory root. It
+// takes the data folder's lock (LockName) and holds it until Close; a folder
+// another Wheelhouse holds is refused with a clear message. Under the lock it
+// first recovers an interrupted swap (recoverSwap).
 func Open(root string, opt Options) (*Store, error) {
+	if opt.InMemory {
+		return openLocked(root, opt)
+	}
+	lock, err := LockDir(root)
+	if err != nil {
+		return nil, err
+	}
+	s, err := openLocked(root, opt)
+	if err != nil {
+		lock.Unlock()
+		return nil, err
+	}
+	s.lock = lock
+	return s, nil
+}
+
+// prepareRoot puts a data folder in order before its database is opened:
+// an interrupted swap is finished or rolled back, and what killed imports,
+// restores and backups left behind is removed. The caller holds the lock,
+// so no live process is using any of it.
+func prepareRoot(root string, log *slog.Logger) error {
+	if err := recoverSwap(root, log); err != nil {
+		return err
+	}
+	removeLeftovers(root, log)
+	return nil
+}
+
+// openLocked is Open for a caller that holds root's lock (or an in-memory
+// store, which needs none).
+func openLocked(root string, opt Options) (*Store, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -141,6 +177,9 @@ func Open(root string, opt Options) (*Store, error) {
 	if opt.InMemory {
 		bo = badger.DefaultOptions("").WithInMemory(true)
 	} else {
+		if err := prepareRoot(root, opt.Logger); err != nil {
+			return nil, openError(root, err)
+		}
 		if err := os.MkdirAll(DBDir(root), 0o700); err != nil {
 			return nil, errs.E(errs.Unavailable, "Cannot create the data folder %s: %v", root, err)
 		}
@@ -237,15 +276,15 @@ func removeEmptyLogs(dir string, log *slog.Logger) error {
 // IsLocked reports whether err says the data folder is in use by another
 // process (another Wheelhouse holds Badger's directory lock).
 func IsLocked(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "Cannot acquire directory lock")
+	return err != nil && (errors.Is(err, ErrLocked) || strings.Contains(err.Error(), "Cannot acquire directory lock"))
 }
 
 func openError(root string, err error) error {
 	msg := err.Error()
 	switch {
-	case strings.Contains(msg, "Cannot acquire directory lock"):
+	case errors.Is(err, ErrLocked) || strings.Contains(msg, "Cannot acquire directory lock"):
 		return &errs.Error{Code: errs.Unavailable, Op: "store.Open", Err: err, Message: fmt.Sprintf(
-			"The data folder %s is in use by another running Wheelhouse. Close that one first, or choose another folder with --data.", root)}
+			"The data folder %s is in use by another running Wheelhouse (the app, or a command such as import-json or restore). Close that one first or wait for it to finish, or choose another folder with --data.", root)}
 	case errors.Is(err, os.ErrPermission) || strings.Contains(msg, "permission denied"):
 		return &errs.Error{Code: errs.Unavailable, Op: "store.Open", Err: err, Message: fmt.Sprintf(
 			"Wheelhouse may not read or write its data folder %s (permission denied).", root)}
@@ -498,6 +537,9 @@ func (s *Store) Close() error {
 		s.isShut = true
 		s.life.Unlock()
 		err = s.db.Close()
+		if uerr := s.lock.Unlock(); err == nil {
+			err = uerr
+		}
 	})
 	return err
 }
@@ -541,6 +583,11 @@ func IsEmptyDataDir(root string) (bool, error) {
 // new. The backup must hold a Wheelhouse database; otherwise nothing is left
 // behind.
 func Restore(root string, r io.Reader, opt Options) error {
+	lock, err := LockDir(root)
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
 	empty, err := IsEmptyDataDir(root)
 	if err != nil {
 		return errs.E(errs.Unavailable, "Cannot read %s: %v", root, err)

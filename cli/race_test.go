@@ -1,0 +1,364 @@
+package cli_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"wheelhouse/backend/people"
+	"wheelhouse/backend/store"
+	"wheelhouse/backend/workspace"
+	"wheelhouse/cli"
+)
+
+// Two-process races (issue 12): real processes — re-executions of this test
+// binary — share one data folder. One plays the app (a writer that opens the
+// workspace, adds people and closes again, over and over); the other runs a
+// command that swaps the workspace (import-json --replace, restore --force,
+// demo). Every write the writer saw acknowledged must survive: in the
+// workspace if it was acknowledged after the command finished, else in the
+// workspace or in the copy the command kept aside. A command that cannot
+// get the folder must say so clearly.
+
+const raceEnv = "WHEELHOUSE_RACE_CHILD"
+
+// TestRaceChild is the child process: "cli" runs the command line with the
+// arguments in $WHEELHOUSE_RACE_CHILD_ARGS (separated by \x1f); "writer"
+// adds people to $WHEELHOUSE_RACE_CHILD_DIR until the file
+// $WHEELHOUSE_RACE_CHILD_STOP exists, printing "ack NAME UNIXNANO" after
+// each write returned.
+func TestRaceChild(t *testing.T) {
+	switch os.Getenv(raceEnv) {
+	case "":
+		t.Skip("runs only as a child of the race tests")
+	case "cli":
+		os.Exit(cli.Run(cli.Env{Args: strings.Split(os.Getenv(raceEnv+"_ARGS"), "\x1f"), Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
+	case "writer":
+		dir, stop := os.Getenv(raceEnv+"_DIR"), os.Getenv(raceEnv+"_STOP")
+		n := 0
+		for {
+			if _, err := os.Stat(stop); err == nil {
+				os.Exit(0)
+			}
+			w, err := workspace.Open(dir, workspace.Options{})
+			if store.IsLocked(err) {
+				time.Sleep(time.Millisecond)
+				continue
+			}
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "writer open: %v\n", err)
+				os.Exit(5)
+			}
+			for i := 0; i < 8; i++ {
+				name := fmt.Sprintf("Writer %d-%d", os.Getpid(), n)
+				n++
+				if _, err := w.Roster.CreatePerson(people.Person{Name: name, TimeZone: "UTC"}); err != nil {
+					fmt.Fprintf(os.Stderr, "writer write: %v\n", err)
+					os.Exit(6)
+				}
+				fmt.Fprintf(os.Stdout, "ack %s %d\n", name, time.Now().UnixNano())
+			}
+			if err := w.Close(); err != nil {
+				fmt.Fprintf(os.Stderr, "writer close: %v\n", err)
+				os.Exit(7)
+			}
+			// Like the app between two opens, or two CLI runs: the folder
+			// is free for a moment.
+			time.Sleep(time.Duration(10+n%30) * time.Millisecond)
+		}
+	}
+}
+
+type ack struct {
+	name string
+	at   time.Time
+}
+
+// writer is a running writer child.
+type writer struct {
+	cmd  *exec.Cmd
+	stop string
+	mu   sync.Mutex
+	acks []ack
+	done chan struct{}
+	errb strings.Builder
+}
+
+func startWriter(t *testing.T, dir string) *writer {
+	t.Helper()
+	w := &writer{stop: filepath.Join(t.TempDir(), "stop"), done: make(chan struct{})}
+	w.cmd = exec.Command(os.Args[0], "-test.run=^TestRaceChild$", "-test.count=1")
+	w.cmd.Env = append(os.Environ(), raceEnv+"=writer", raceEnv+"_DIR="+dir, raceEnv+"_STOP="+w.stop)
+	w.cmd.Stderr = &w.errb
+	out, err := w.cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		defer close(w.done)
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			f := strings.Fields(sc.Text())
+			if len(f) != 4 || f[0] != "ack" {
+				continue
+			}
+			ns, _ := strconv.ParseInt(f[3], 10, 64)
+			w.mu.Lock()
+			w.acks = append(w.acks, ack{f[1] + " " + f[2], time.Unix(0, ns)})
+			w.mu.Unlock()
+		}
+	}()
+	return w
+}
+
+func (w *writer) count() int { w.mu.Lock(); defer w.mu.Unlock(); return len(w.acks) }
+
+// waitFor waits until the writer has n acknowledged writes.
+func (w *writer) waitFor(t *testing.T, n int) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for w.count() < n {
+		select {
+		case <-w.done:
+			t.Fatalf("writer stopped after %d writes: %s", w.count(), w.errb.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("writer made only %d writes: %s", w.count(), w.errb.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func (w *writer) finish(t *testing.T) []ack {
+	t.Helper()
+	_ = os.WriteFile(w.stop, nil, 0o600)
+	<-w.done
+	if err := w.cmd.Wait(); err != nil {
+		t.Fatalf("writer failed: %v\n%s", err, w.errb.String())
+	}
+	return w.acks
+}
+
+// runCLI runs the command line in a child process.
+func runCLI(dir string, args ...string) result {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestRaceChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), raceEnv+"=cli", raceEnv+"_ARGS="+strings.Join(append([]string{"--data", dir}, args...), "\x1f"))
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		code = -1
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+// refused reports whether r is the clear refusal of a folder in use.
+func refused(r result) bool {
+	return r.code == 1 && strings.Contains(r.stderr, "in use by another running Wheelhouse") && !strings.Contains(r.stderr, "goroutine")
+}
+
+// peopleIn returns the names of the people in the workspace of data folder dir.
+func peopleIn(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	w, err := workspace.Open(dir, workspace.Options{})
+	if err != nil {
+		t.Fatalf("open %s: %v", dir, err)
+	}
+	defer w.Close()
+	ps, err := w.Roster.People(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, p := range ps {
+		got[p.Name] = true
+	}
+	return got
+}
+
+// asidePeople returns the people of every copy kept aside in dir (each copy
+// is moved into a data folder of its own to be opened).
+func asidePeople(t *testing.T, dir string) (map[string]bool, int) {
+	t.Helper()
+	asides, err := store.Asides(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, a := range asides {
+		root := t.TempDir()
+		if err := os.Rename(a, store.DBDir(root)); err != nil {
+			t.Fatal(err)
+		}
+		for n := range peopleIn(t, root) {
+			got[n] = true
+		}
+	}
+	return got, len(asides)
+}
+
+// checkAcks fails when an acknowledged write is lost: one acknowledged
+// after the last swap finished must be in the workspace, any other in the
+// workspace or a copy aside.
+func checkAcks(t *testing.T, dir string, acks []ack, lastSwap time.Time) {
+	t.Helper()
+	live := peopleIn(t, dir)
+	aside, _ := asidePeople(t, dir)
+	lost, afterMissing := 0, 0
+	for _, a := range acks {
+		if !live[a.name] && !aside[a.name] {
+			lost++
+		}
+		if a.at.After(lastSwap) && !live[a.name] {
+			afterMissing++
+		}
+	}
+	if lost > 0 || afterMissing > 0 {
+		t.Fatalf("%d of %d acknowledged writes lost; %d acknowledged after the last swap are not in the workspace", lost, len(acks), afterMissing)
+	}
+}
+
+// swapRace runs cmd (a swapping command) against a writer `rounds` times
+// and checks every acknowledged write.
+func swapRace(t *testing.T, dir string, rounds int, args ...string) {
+	w := startWriter(t, dir)
+	w.waitFor(t, 8)
+	var lastSwap time.Time
+	ok, refusals := 0, 0
+	for attempt := 0; ok < rounds && attempt < 400; attempt++ {
+		before := w.count()
+		r := runCLI(dir, args...)
+		switch {
+		case r.code == 0:
+			ok++
+			lastSwap = time.Now()
+			w.waitFor(t, before+16) // the writer gets in after the swap
+		case refused(r):
+			refusals++
+		default:
+			w.finish(t)
+			t.Fatalf("%v: exit %d\nstdout: %s\nstderr: %s", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	acks := w.finish(t)
+	if ok < rounds {
+		t.Fatalf("%v succeeded %d times in 400 attempts (%d refused)", args, ok, refusals)
+	}
+	t.Logf("%v: %d swaps, %d clear refusals, %d acknowledged writes", args, ok, refusals, len(acks))
+	checkAcks(t, dir, acks, lastSwap)
+}
+
+func TestRaceImportReplace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("multi-process race")
+	}
+	src := t.TempDir()
+	expect(t, run(t, nil, "--data", src, "demo"), 0)
+	file := filepath.Join(t.TempDir(), "ws.json")
+	expect(t, run(t, nil, "--data", src, "export-json", "-o", file), 0)
+	dir := t.TempDir()
+	swapRace(t, dir, 3, "import-json", "--replace", file)
+}
+
+func TestRaceRestoreForce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("multi-process race")
+	}
+	src := t.TempDir()
+	expect(t, run(t, nil, "--data", src, "demo"), 0)
+	bak := filepath.Join(t.TempDir(), "ws.bak")
+	expect(t, run(t, nil, "--data", src, "backup", bak), 0)
+	dir := t.TempDir()
+	swapRace(t, dir, 3, "restore", "--force", bak)
+}
+
+// demo fills an empty folder only; started together with a writer either
+// may win, but the writer's people are never deleted.
+func TestRaceDemo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("multi-process race")
+	}
+	created := 0
+	for trial := 0; trial < 4; trial++ {
+		dir := filepath.Join(t.TempDir(), "data")
+		var r result
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() { defer wg.Done(); r = runCLI(dir, "demo") }()
+		time.Sleep(time.Duration(trial) * 60 * time.Millisecond) // vary who gets in first
+		w := startWriter(t, dir)
+		wg.Wait()
+		w.waitFor(t, 8)
+		acks := w.finish(t)
+		switch {
+		case r.code == 0:
+			created++
+		case refused(r), r.code == 1 && strings.Contains(r.stderr, "already has a workspace"):
+		default:
+			t.Fatalf("demo: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+		}
+		live := peopleIn(t, dir)
+		for _, a := range acks {
+			if !live[a.name] {
+				t.Fatalf("trial %d: acknowledged %q missing after demo (exit %d: %s)", trial, a.name, r.code, r.stdout+r.stderr)
+			}
+		}
+		if as, _ := store.Asides(dir); len(as) != 0 {
+			t.Fatalf("demo into an empty folder kept copies aside: %v", as)
+		}
+	}
+	t.Logf("demo won %d of 4 trials", created)
+}
+
+// Two import-json --replace started together: each prints "Imported" only
+// if its swap happened, and every one that did keeps the one before aside,
+// so nothing is silently thrown away.
+func TestRaceTwoImports(t *testing.T) {
+	if testing.Short() {
+		t.Skip("multi-process race")
+	}
+	src := t.TempDir()
+	expect(t, run(t, nil, "--data", src, "demo"), 0)
+	file := filepath.Join(t.TempDir(), "ws.json")
+	expect(t, run(t, nil, "--data", src, "export-json", "-o", file), 0)
+	dir := t.TempDir()
+	expect(t, run(t, nil, "--data", dir, "demo", "--size", "large"), 0)
+	imported, refusedN := 0, 0
+	for trial := 0; trial < 3; trial++ {
+		var rs [2]result
+		var wg sync.WaitGroup
+		for i := range rs {
+			wg.Add(1)
+			go func() { defer wg.Done(); rs[i] = runCLI(dir, "import-json", "--replace", file) }()
+		}
+		wg.Wait()
+		for _, r := range rs {
+			switch {
+			case r.code == 0 && strings.Contains(r.stdout, "Imported") && strings.Contains(r.stdout, "kept in"):
+				imported++
+			case refused(r):
+				refusedN++
+			default:
+				t.Fatalf("import: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+		}
+	}
+	if as, _ := store.Asides(dir); len(as) != imported {
+		t.Fatalf("%d imports reported success but %d copies are kept aside", imported, len(as))
+	}
+	t.Logf("%d imported, %d refused", imported, refusedN)
+}
