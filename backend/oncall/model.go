@@ -203,14 +203,40 @@ const (
 	CompensationTimeOff = "time_off" // hours off in lieu per on-call hour
 )
 
-// Compensation says how on-call time is paid back.
+// Compensation says how on-call time is paid back (decision 0017): in pay
+// mode an hourly rate per kind of hour, flat stipends per turn, per on-call
+// day and per on-call week, a holiday multiplier, and per holiday region a
+// policy of its own.
 type Compensation struct {
 	Mode         string  `json:"mode"`               // none | pay | time_off
 	Currency     string  `json:"currency,omitempty"` // ISO 4217, e.g. EUR
 	WeekdayRate  float64 `json:"weekdayRate"`        // per on-call hour
 	WeekendRate  float64 `json:"weekendRate"`
-	HolidayRate  float64 `json:"holidayRate"`
+	HolidayRate  float64 `json:"holidayRate"`  // per holiday hour; 0: the weekday or weekend rate
 	TimeOffRatio float64 `json:"timeOffRatio"` // hours off per on-call hour (time_off mode)
+	// HolidayMultiplier multiplies the pay of a holiday hour and the day
+	// stipend of a holiday (1 to 10; 0 reads as 1).
+	HolidayMultiplier float64 `json:"holidayMultiplier,omitempty"`
+	TurnStipend       float64 `json:"turnStipend,omitempty"` // per turn held (a share of a turn pays its share)
+	DayStipend        float64 `json:"dayStipend,omitempty"`  // per on-call day (half the day or more on call)
+	WeekStipend       float64 `json:"weekStipend,omitempty"` // per 7 on-call days
+	// Regions: the members of these holiday regions are paid by the
+	// region's policy instead of the one above.
+	Regions []RegionPay `json:"regions,omitempty"`
+}
+
+// RegionPay is the pay policy of one holiday region's members: it replaces
+// the default policy as a whole (currency, rates, multiplier, stipends).
+type RegionPay struct {
+	RegionID          id.ID   `json:"regionId" ts_type:"string"`
+	Currency          string  `json:"currency"`
+	WeekdayRate       float64 `json:"weekdayRate"`
+	WeekendRate       float64 `json:"weekendRate"`
+	HolidayRate       float64 `json:"holidayRate"`
+	HolidayMultiplier float64 `json:"holidayMultiplier"`
+	TurnStipend       float64 `json:"turnStipend"`
+	DayStipend        float64 `json:"dayStipend"`
+	WeekStipend       float64 `json:"weekStipend"`
 }
 
 // Settings of the on-call area.
@@ -237,9 +263,23 @@ const DefaultFairnessSpreadLimit = 2.0
 // DefaultPagesPerDayLimit is the default Settings.PagesPerDayLimit.
 const DefaultPagesPerDayLimit = 2.0
 
+// checkAmounts checks rates and stipends (0 to 1,000,000) and a holiday
+// multiplier (1 to 10), in a stable field order.
+func checkAmounts(c *errs.Collector, prefix string, amounts map[string]float64, multiplier float64) {
+	for _, f := range []string{"weekdayRate", "weekendRate", "holidayRate", "timeOffRatio", "turnStipend", "dayStipend", "weekStipend"} {
+		v, ok := amounts[f]
+		if ok && (v < 0 || v > 1e6 || v != v) {
+			c.Add(prefix+f, "Must be a number from 0 to 1,000,000.")
+		}
+	}
+	if !(multiplier >= 1 && multiplier <= 10) {
+		c.Add(prefix+"holidayMultiplier", "The holiday multiplier must be a number from 1 to 10.")
+	}
+}
+
 // DefaultSettings of a new workspace.
 func DefaultSettings() Settings {
-	return Settings{Compensation: Compensation{Mode: CompensationNone}, GapWarningDays: 14, FairnessSpreadLimit: DefaultFairnessSpreadLimit,
+	return Settings{Compensation: Compensation{Mode: CompensationNone, HolidayMultiplier: 1}, GapWarningDays: 14, FairnessSpreadLimit: DefaultFairnessSpreadLimit,
 		PagesPerDayLimit: DefaultPagesPerDayLimit}
 }
 
@@ -597,6 +637,19 @@ func (s *Settings) Normalize() {
 	if s.Compensation.Mode == "" {
 		s.Compensation.Mode = CompensationNone
 	}
+	if s.Compensation.HolidayMultiplier == 0 {
+		s.Compensation.HolidayMultiplier = 1
+	}
+	for i := range s.Compensation.Regions {
+		r := &s.Compensation.Regions[i]
+		r.Currency = strings.ToUpper(strings.TrimSpace(r.Currency))
+		if r.HolidayMultiplier == 0 {
+			r.HolidayMultiplier = 1
+		}
+	}
+	if len(s.Compensation.Regions) == 0 {
+		s.Compensation.Regions = nil
+	}
 	if s.GapWarningDays == 0 {
 		s.GapWarningDays = 14
 	}
@@ -629,10 +682,26 @@ func (s *Settings) Validate() error {
 	default:
 		c.Add("compensation.mode", "Compensation must be none, pay or time_off.")
 	}
-	for f, v := range map[string]float64{"weekdayRate": cp.WeekdayRate, "weekendRate": cp.WeekendRate, "holidayRate": cp.HolidayRate, "timeOffRatio": cp.TimeOffRatio} {
-		if v < 0 || v > 1e6 || v != v {
-			c.Add("compensation."+f, "Must be a number from 0 to 1,000,000.")
+	checkAmounts(&c, "compensation.", map[string]float64{"weekdayRate": cp.WeekdayRate, "weekendRate": cp.WeekendRate, "holidayRate": cp.HolidayRate,
+		"timeOffRatio": cp.TimeOffRatio, "turnStipend": cp.TurnStipend, "dayStipend": cp.DayStipend, "weekStipend": cp.WeekStipend}, cp.HolidayMultiplier)
+	seen := map[id.ID]bool{}
+	for i, r := range cp.Regions {
+		f := fmt.Sprintf("compensation.regions.%d.", i)
+		switch {
+		case r.RegionID.IsZero():
+			c.Add(f+"regionId", "Choose a holiday region.")
+		case seen[r.RegionID]:
+			c.Add(f+"regionId", "This region already has its own rates.")
 		}
+		seen[r.RegionID] = true
+		if !currRe.MatchString(r.Currency) {
+			c.Add(f+"currency", "Currency must be a three-letter code like EUR.")
+		}
+		checkAmounts(&c, f, map[string]float64{"weekdayRate": r.WeekdayRate, "weekendRate": r.WeekendRate, "holidayRate": r.HolidayRate,
+			"turnStipend": r.TurnStipend, "dayStipend": r.DayStipend, "weekStipend": r.WeekStipend}, r.HolidayMultiplier)
+	}
+	if len(cp.Regions) > 100 {
+		c.Add("compensation.regions", "At most 100 regions can have rates of their own.")
 	}
 	if s.GapWarningDays < 1 || s.GapWarningDays > 90 {
 		c.Add("gapWarningDays", "Warn of coverage gaps 1 to 90 days ahead.")

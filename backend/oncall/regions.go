@@ -90,6 +90,24 @@ func (s *Service) DeleteRegion(u id.ID) error {
 		if err := Regions.Delete(txn, u); err != nil {
 			return err
 		}
+		// Its pay policy goes with it (its members get the default one).
+		st, err := SettingsTx(txn)
+		if err != nil {
+			return err
+		}
+		kept := st.Compensation.Regions[:0]
+		for _, r := range st.Compensation.Regions {
+			if r.RegionID != u {
+				kept = append(kept, r)
+			}
+		}
+		if len(kept) != len(st.Compensation.Regions) {
+			st.Compensation.Regions = kept
+			st.Normalize()
+			if err := PutSettingsTx(txn, st); err != nil {
+				return err
+			}
+		}
 		for _, fn := range s.regionRefs {
 			if err := fn(txn, u); err != nil {
 				return err

@@ -1,9 +1,7 @@
 package oncall
 
 import (
-	"encoding/csv"
 	"fmt"
-	"io"
 	"math"
 	"sort"
 	"strconv"
@@ -11,7 +9,6 @@ import (
 	"time"
 
 	"wheelhouse/backend/civil"
-	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/tz"
 )
@@ -501,113 +498,4 @@ func stretchText(d time.Duration) string {
 		return fmt.Sprintf("%d days", h/24)
 	}
 	return fmt.Sprintf("%d days %d h", h/24, h%24)
-}
-
-// CompensationRow is one person's on-call month.
-type CompensationRow struct {
-	PersonID     id.ID   `json:"personId" ts_type:"string"`
-	Name         string  `json:"name"`
-	WeekdayHours float64 `json:"weekdayHours"`
-	WeekendHours float64 `json:"weekendHours"` // Saturday and Sunday that are not holidays
-	HolidayHours float64 `json:"holidayHours"` // holidays of the person's region, any weekday
-	TotalHours   float64 `json:"totalHours"`
-	Amount       float64 `json:"amount"`       // pay mode: hours x rates, rounded to cents
-	TimeOffHours float64 `json:"timeOffHours"` // time_off mode: hours off in lieu
-}
-
-// CompensationReport is the monthly report.
-type CompensationReport struct {
-	Month    string            `json:"month"` // "2026-11"
-	Mode     string            `json:"mode"`
-	Currency string            `json:"currency,omitempty"`
-	Rows     []CompensationRow `json:"rows"`
-	Total    float64           `json:"total"`
-}
-
-// MonthLayout is the format of a report month.
-const MonthLayout = "2006-01"
-
-// MonthlyCompensation reports the on-call hours of each person in a calendar month
-// (the month in the person's own zone) by category, and what they earn under
-// the settings' compensation: an hourly rate per category, or hours off.
-func MonthlyCompensation(s *Snapshot, month string) (CompensationReport, error) {
-	m, err := time.Parse(MonthLayout, strings.TrimSpace(month))
-	if err != nil || m.Year() < 1970 || m.Year() > 2200 {
-		return CompensationReport{}, errs.FieldErr("month", "Month must look like 2026-11.")
-	}
-	cp := s.Settings.Compensation
-	if cp.Mode == "" {
-		cp.Mode = CompensationNone
-	}
-	rep := CompensationReport{Month: m.Format(MonthLayout), Mode: cp.Mode, Rows: []CompensationRow{}}
-	if cp.Mode == CompensationPay {
-		rep.Currency = cp.Currency
-	}
-	// Every zone's month lies within a day of the UTC month.
-	from, to := m.Add(-15*time.Hour), m.AddDate(0, 1, 0).Add(15*time.Hour)
-	per := map[id.ID]*hours{}
-	var order []id.ID
-	for _, x := range AllShifts(s, from, to) {
-		if x.Gap {
-			continue
-		}
-		loc := s.Zone(x.PersonID)
-		ms := tz.WallTime(m.Year(), m.Month(), 1, 0, 0, loc)
-		me := tz.WallTime(m.Year(), m.Month()+1, 1, 0, 0, loc)
-		a, b := maxT(x.Start, ms), minT(x.End, me)
-		if !a.Before(b) {
-			continue
-		}
-		h := per[x.PersonID]
-		if h == nil {
-			h = &hours{}
-			per[x.PersonID] = h
-			order = append(order, x.PersonID)
-		}
-		h.add(breakdown(s, x.PersonID, a, b))
-	}
-	var totalCents int64
-	for _, p := range order {
-		h := per[p]
-		row := CompensationRow{PersonID: p, Name: s.Name(p), WeekdayHours: hrs(h.cWeekday), WeekendHours: hrs(h.cWeekend),
-			HolidayHours: hrs(h.cHoliday), TotalHours: hrs(h.total)}
-		switch cp.Mode {
-		case CompensationPay:
-			cents := math.Round((h.cWeekday.Hours()*cp.WeekdayRate + h.cWeekend.Hours()*cp.WeekendRate + h.cHoliday.Hours()*cp.HolidayRate) * 100)
-			row.Amount = cents / 100
-			totalCents += int64(cents)
-		case CompensationTimeOff:
-			row.TimeOffHours = math.Round(h.total.Hours()*cp.TimeOffRatio*100) / 100
-		}
-		rep.Rows = append(rep.Rows, row)
-	}
-	rep.Total = float64(totalCents) / 100
-	sort.SliceStable(rep.Rows, func(i, j int) bool { return strings.ToLower(rep.Rows[i].Name) < strings.ToLower(rep.Rows[j].Name) })
-	return rep, nil
-}
-
-// WriteCompensationCSV writes the report as CSV (RFC 4180: CRLF line ends,
-// fields with commas, quotes or line breaks quoted, quotes doubled). A cell
-// that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed
-// with an apostrophe.
-func WriteCompensationCSV(w io.Writer, rep CompensationReport) error {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	f := func(v float64) string { return fmt.Sprintf("%.2f", v) }
-	rows := [][]string{{"month", "person", "weekday_hours", "weekend_hours", "holiday_hours", "total_hours", "amount", "currency", "time_off_hours"}}
-	for _, r := range rep.Rows {
-		rows = append(rows, []string{rep.Month, safeCell(r.Name), f(r.WeekdayHours), f(r.WeekendHours), f(r.HolidayHours),
-			f(r.TotalHours), f(r.Amount), rep.Currency, f(r.TimeOffHours)})
-	}
-	if err := cw.WriteAll(rows); err != nil {
-		return err
-	}
-	return cw.Error()
-}
-
-func safeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

@@ -158,8 +158,9 @@ func TestCompensationAndCSV(t *testing.T) {
 	if err := WriteCompensationCSV(&b, rep); err != nil {
 		t.Fatal(err)
 	}
-	want := "month,person,weekday_hours,weekend_hours,holiday_hours,total_hours,amount,currency,time_off_hours\r\n" +
-		"2026-01,\"'=Ada \"\"the pager\"\", Jr.\",504.00,192.00,48.00,744.00,2064.00,EUR,0.00\r\n"
+	want := "month,person,region,currency,hours,weekday_hours,weekend_hours,holiday_hours,overlap_hours,turns,on_call_days,hourly_pay,stipends,total,time_off_hours,note\r\n" +
+		"2026-01,\"'=Ada \"\"the pager\"\", Jr.\",X,EUR,744.00,504.00,192.00,48.00,0.00,4.43,31,2064.00,0.00,2064.00,0.00," +
+		"504 weekday h × 2.00 = 1008.00; 192 weekend h × 4.00 = 768.00; 48 holiday h × 6.00 = 288.00\r\n"
 	if b.String() != want {
 		t.Errorf("csv:\n%q\nwant\n%q", b.String(), want)
 	}

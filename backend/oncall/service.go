@@ -1,8 +1,8 @@
 package oncall
 
 import (
+	"fmt"
 	"io"
-	"strings"
 	"sync"
 	"time"
 
@@ -191,9 +191,9 @@ func (s *Service) Fairness(from, to time.Time) (FairnessReport, error) {
 
 // Compensation returns the compensation report of a month ("2026-11").
 func (s *Service) Compensation(month string) (CompensationReport, error) {
-	m, err := time.Parse(MonthLayout, strings.TrimSpace(month))
+	m, err := ParseMonth(month)
 	if err != nil {
-		return CompensationReport{}, errs.FieldErr("month", "Month must look like 2026-11.")
+		return CompensationReport{}, err
 	}
 	snap, err := s.Snapshot(m.Add(-15*time.Hour), m.AddDate(0, 1, 0).Add(15*time.Hour))
 	if err != nil {
@@ -227,6 +227,16 @@ func (s *Service) SaveSettings(st Settings) (Settings, error) {
 		var c errs.Collector
 		if err := c.Merge("", st.Validate()); err != nil {
 			return err
+		}
+		for i, r := range st.Compensation.Regions {
+			if r.RegionID.IsZero() {
+				continue
+			}
+			if ok, err := Regions.Exists(txn, r.RegionID); err != nil {
+				return err
+			} else if !ok {
+				c.Add(fmt.Sprintf("compensation.regions.%d.regionId", i), "This holiday region does not exist (any more).")
+			}
 		}
 		for _, p := range st.NotifyPersonIDs {
 			if ok, err := people.Persons.Exists(txn, p); err != nil {
