@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -24,6 +25,7 @@ import (
 //	oncall shifts --rotation NAME --from DATE --to DATE [--json]
 //	oncall export-ics (--rotation NAME | --person NAME | --team) [--from DATE --to DATE] -o FILE
 //	oncall health --from DATE --to DATE [--json]
+//	oncall compensation --month YYYY-MM [-o FILE] [--json]
 //	calendar import (FILE | URL) (--holidays REGION | --timeoff PERSON) [--kind KIND] [--yes]
 //
 // Dates are civil dates in this machine's time zone; --to is inclusive.
@@ -44,6 +46,10 @@ const oncallUsage = `  oncall shifts --rotation NAME --from DATE --to DATE [--js
                                           business / off / sleep hours in their time zone, median
                                           time to acknowledge and resolve, pages per on-call day,
                                           flags (dates inclusive, this machine's time zone)
+  oncall compensation --month YYYY-MM [-o FILE] [--json]
+                                          what each person earns for the month's on-call time
+                                          (hours, weekend and holiday hours, stipends, total, in
+                                          their own time zone): a table, or CSV written to FILE
   calendar import (FILE | URL) (--holidays REGION | --timeoff PERSON) [--kind vacation|sick|holiday|other]
                                           preview an .ics import (new, updated, removed), then
                                           apply it; a missing holiday region is created; a URL
@@ -107,7 +113,7 @@ func personByName(w *workspace.Workspace, name string) (people.Person, error) {
 
 func (c *cmd) oncall(args []string) error {
 	if len(args) == 0 {
-		return usageError{"expected `oncall shifts`, `oncall export-ics`, `oncall health`, `oncall pages import`, `oncall handoff` or `oncall survey import`"}
+		return usageError{"expected `oncall shifts`, `oncall export-ics`, `oncall health`, `oncall compensation`, `oncall pages import`, `oncall handoff` or `oncall survey import`"}
 	}
 	switch args[0] {
 	case "shifts":
@@ -122,8 +128,10 @@ func (c *cmd) oncall(args []string) error {
 		return c.oncallHandoff(args[1:]) // handoff.go
 	case "survey":
 		return c.oncallSurvey(args[1:]) // handoff.go
+	case "compensation":
+		return c.oncallCompensation(args[1:])
 	}
-	return usageError{fmt.Sprintf("unknown oncall command %q (shifts, export-ics, health, pages, handoff, survey)", args[0])}
+	return usageError{fmt.Sprintf("unknown oncall command %q (shifts, export-ics, health, pages, handoff, survey, compensation)", args[0])}
 }
 
 func (c *cmd) oncallShifts(args []string) error {
@@ -253,6 +261,73 @@ func (c *cmd) oncallExport(args []string) error {
 		fmt.Fprintf(c.env.Stdout, ", %d cancelled", res.Cancelled)
 	}
 	fmt.Fprintf(c.env.Stdout, "; %d new or changed since the last export\n", res.Changed)
+	return nil
+}
+
+// oncallCompensation prints the month's compensation report, or writes it
+// as CSV with -o (one row per person).
+func (c *cmd) oncallCompensation(args []string) error {
+	fs := c.flags("oncall compensation")
+	month := fs.String("month", "", "the month, like 2026-11")
+	out := fs.String("o", "", "CSV file to write")
+	asJSON := fs.Bool("json", false, "write JSON")
+	if _, err := parse(fs, args, 0, "no arguments besides the options"); err != nil {
+		return err
+	}
+	if *month == "" {
+		return usageError{"--month is required (like --month 2026-11)"}
+	}
+	if _, err := oncall.ParseMonth(*month); err != nil {
+		return usageError{fmt.Sprintf("--month %q is not a month like 2026-11", *month)}
+	}
+	w, err := c.openExisting()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	rep, err := w.OnCall.Compensation(*month)
+	if err != nil {
+		return err
+	}
+	if *out != "" {
+		err := store.WriteFileAtomic(*out, func(f io.Writer) error { return oncall.WriteCompensationCSV(f, rep) })
+		if err != nil {
+			return errs.E(errs.Unavailable, "Cannot write %s: %v", *out, err)
+		}
+		fmt.Fprintf(c.env.Stdout, "Wrote the compensation of %s to %s: %s\n", rep.Month, *out, count(len(rep.Rows), "person", "people"))
+		return nil
+	}
+	if *asJSON {
+		return c.writeJSON(rep)
+	}
+	if rep.Mode == oncall.CompensationNone {
+		fmt.Fprintln(c.env.Stderr, "Compensation is off (on-call settings): hours only.")
+	}
+	tw := tabwriter.NewWriter(c.env.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "PERSON\tREGION\tCURRENCY\tHOURS\tWEEKEND H\tHOLIDAY H\tSTIPENDS\tTOTAL\tNOTE")
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+	for _, r := range rep.Rows {
+		total := f(r.Amount)
+		if rep.Mode == oncall.CompensationTimeOff {
+			total = f(r.TimeOffHours) + " h off"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Name, orDash(r.Region), orDash(r.Currency), f(r.TotalHours), f(r.WeekendHours),
+			f(r.HolidayHours), f(r.Stipends), total, strings.Join(r.Lines, "; "))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(rep.Rows) == 0 {
+		fmt.Fprintf(c.env.Stderr, "Nobody was on call in %s.\n", rep.Month)
+		return nil
+	}
+	var sums []string
+	for _, t := range rep.Totals {
+		sums = append(sums, f(t.Amount)+" "+t.Currency)
+	}
+	if len(sums) > 0 {
+		fmt.Fprintf(c.env.Stderr, "%s: %s, %s (each month in the person's time zone)\n", rep.Month, count(len(rep.Rows), "person", "people"), strings.Join(sums, " + "))
+	}
 	return nil
 }
 

@@ -1,11 +1,13 @@
 package cli_test
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -106,4 +108,41 @@ func TestCalendarImportURL(t *testing.T) {
 	if strings.Contains(r.stdout, `"name": "Nowhere"`) || !strings.Contains(r.stdout, `"name": "Saxony"`) {
 		t.Fatal("regions after refused downloads are wrong")
 	}
+}
+
+// `oncall compensation`: a table, CSV with -o (read back), a clear usage
+// error and exit 2 on a bad --month.
+func TestOnCallCompensation(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"TZ": "Europe/Berlin"}
+	expect(t, run(t, env, "--data", dir, "demo"), 0)
+	expect(t, run(t, env, "--data", dir, "oncall", "compensation", "--month", "2026-11"), 0,
+		"PERSON", "REGION", "WEEKEND H", "HOLIDAY H", "STIPENDS", "TOTAL", "weekday h × 2.50", "EUR (each month in the person's time zone)")
+	out := filepath.Join(t.TempDir(), "nov.csv")
+	r := run(t, env, "--data", dir, "oncall", "compensation", "--month", "2026-11", "-o", out)
+	expect(t, r, 0, "Wrote the compensation of 2026-11 to "+out)
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(recs) < 3 || strings.Join(recs[0], ",") != strings.Join(oncall.CompensationCSVHeader, ",") {
+		t.Fatalf("csv: %v %q", err, recs)
+	}
+	// The same numbers as the JSON report.
+	r = run(t, env, "--data", dir, "oncall", "compensation", "--month", "2026-11", "--json")
+	var rep oncall.CompensationReport
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || len(rep.Rows) != len(recs)-1 {
+		t.Fatalf("json: %v %d rows, %d records", err, len(rep.Rows), len(recs))
+	}
+	for i, row := range rep.Rows {
+		if recs[i+1][1] != row.Name || recs[i+1][13] != strconv.FormatFloat(row.Amount, 'f', 2, 64) || row.Amount <= 0 {
+			t.Errorf("row %d: %q vs %+v", i, recs[i+1], row)
+		}
+	}
+	expect(t, run(t, env, "--data", dir, "oncall", "compensation", "--month", "November"), 2, `--month "November" is not a month like 2026-11`)
+	expect(t, run(t, env, "--data", dir, "oncall", "compensation", "--month", "2026-13", "-o", out), 2, "not a month like 2026-11")
+	expect(t, run(t, env, "--data", dir, "oncall", "compensation"), 2, "--month is required")
+	expect(t, run(t, env, "--data", dir, "oncall", "compensation", "--month", "2026-11", "-o", filepath.Join(dir, "no", "such", "dir", "x.csv")), 1, "Cannot write")
 }
