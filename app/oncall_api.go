@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"strings"
 	"time"
 
 	"wheelhouse/backend/errs"
@@ -148,6 +149,28 @@ func (a *OnCallAPI) CompensationCSV(month string) (string, error) {
 		var b bytes.Buffer
 		err := w.OnCall.CompensationCSV(&b, month)
 		return b.String(), err
+	})
+}
+
+// SavedFile is a file written through the native save dialog: Path is ""
+// when the user cancelled.
+type SavedFile struct {
+	Name string `json:"name"`
+	Path string `json:"path"`
+}
+
+// SaveCompensationCSV asks where to save (the native dialog) and writes the
+// month's report there as CSV. An empty path means the user cancelled.
+func (a *OnCallAPI) SaveCompensationCSV(month string) (SavedFile, error) {
+	return read(a.s, "oncall.SaveCompensationCSV", func(w *workspace.Workspace) (SavedFile, error) {
+		var b bytes.Buffer
+		if err := w.OnCall.CompensationCSV(&b, month); err != nil {
+			return SavedFile{}, err
+		}
+		out := SavedFile{Name: "on-call compensation " + strings.TrimSpace(month) + ".csv"}
+		var err error
+		out.Path, err = a.s.saveText(out.Name, "CSV (*.csv)", "*.csv", b.String())
+		return out, err
 	})
 }
 

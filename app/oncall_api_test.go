@@ -1,6 +1,9 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"wheelhouse/backend/id"
@@ -70,5 +73,56 @@ func TestOnCallThroughAPI(t *testing.T) {
 	}
 	if _, err := api.Shifts("", Window{From: "nope"}); apiErr(t, err).Field != "from" {
 		t.Fatal("bad window accepted")
+	}
+}
+
+// The compensation policy through the bound API: a field error for a bad
+// stipend, then the month's CSV saved through the native dialog (a fake);
+// cancelling writes nothing; a bad month is a field error.
+func TestCompensationThroughAPI(t *testing.T) {
+	s := openShell(t)
+	ppl := NewPeopleAPI(s)
+	p, err := ppl.CreatePerson(PersonInput{Name: "Ana", TimeZone: "Europe/Berlin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := id.Parse(p.ID)
+	api := NewOnCallAPI(s)
+	if _, err := api.SaveRotation(oncall.Rotation{Name: "Solo", TimeZone: "Europe/Berlin", Participants: []id.ID{u},
+		ShiftLength: oncall.ShiftLength{N: 1, Unit: oncall.Weeks}, HandoffTime: "10:00", StartDate: "2026-10-05", Layer: 1}); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := api.Settings()
+	st.Compensation = oncall.Compensation{Mode: oncall.CompensationPay, Currency: "EUR", DayStipend: -5}
+	if _, err := api.SaveSettings(st); apiErr(t, err).Field != "compensation.dayStipend" {
+		t.Fatalf("bad stipend: %v", err)
+	}
+	st.Compensation.DayStipend = 20
+	if _, err := api.SaveSettings(st); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := api.Compensation("2026-11")
+	if err != nil || len(rep.Rows) != 1 || rep.Rows[0].Days != 30 || rep.Rows[0].Amount != 600 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	path := filepath.Join(t.TempDir(), "comp.csv")
+	s.SetDialogs(saveDialog{path: ""})
+	if saved, err := api.SaveCompensationCSV("2026-11"); err != nil || saved.Path != "" {
+		t.Fatalf("cancelled: %+v %v", saved, err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatal("a cancelled save wrote a file")
+	}
+	s.SetDialogs(saveDialog{path: path})
+	saved, err := api.SaveCompensationCSV("2026-11")
+	if err != nil || saved.Path != path || saved.Name != "on-call compensation 2026-11.csv" {
+		t.Fatalf("save %+v %v", saved, err)
+	}
+	b, _ := os.ReadFile(path)
+	if !strings.HasPrefix(string(b), "month,person,region,") || !strings.Contains(string(b), "30 on-call days × 20.00 = 600.00") {
+		t.Fatalf("csv:\n%s", b)
+	}
+	if _, err := api.SaveCompensationCSV("11/2026"); apiErr(t, err).Field != "month" {
+		t.Fatalf("bad month: %v", err)
 	}
 }

@@ -1046,6 +1046,20 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SavedFile {
+	    name: string;
+	    path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.path = source["path"];
+	    }
+	}
 	export class SavedOverride {
 	    item: oncall.Override;
 	    warnings: string[];
@@ -3655,6 +3669,34 @@ export namespace oncall {
 		    return a;
 		}
 	}
+	export class RegionPay {
+	    regionId: string;
+	    currency: string;
+	    weekdayRate: number;
+	    weekendRate: number;
+	    holidayRate: number;
+	    holidayMultiplier: number;
+	    turnStipend: number;
+	    dayStipend: number;
+	    weekStipend: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RegionPay(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.regionId = source["regionId"];
+	        this.currency = source["currency"];
+	        this.weekdayRate = source["weekdayRate"];
+	        this.weekendRate = source["weekendRate"];
+	        this.holidayRate = source["holidayRate"];
+	        this.holidayMultiplier = source["holidayMultiplier"];
+	        this.turnStipend = source["turnStipend"];
+	        this.dayStipend = source["dayStipend"];
+	        this.weekStipend = source["weekStipend"];
+	    }
+	}
 	export class Compensation {
 	    mode: string;
 	    currency?: string;
@@ -3662,6 +3704,11 @@ export namespace oncall {
 	    weekendRate: number;
 	    holidayRate: number;
 	    timeOffRatio: number;
+	    holidayMultiplier?: number;
+	    turnStipend?: number;
+	    dayStipend?: number;
+	    weekStipend?: number;
+	    regions?: RegionPay[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Compensation(source);
@@ -3675,52 +3722,11 @@ export namespace oncall {
 	        this.weekendRate = source["weekendRate"];
 	        this.holidayRate = source["holidayRate"];
 	        this.timeOffRatio = source["timeOffRatio"];
-	    }
-	}
-	export class CompensationRow {
-	    personId: string;
-	    name: string;
-	    weekdayHours: number;
-	    weekendHours: number;
-	    holidayHours: number;
-	    totalHours: number;
-	    amount: number;
-	    timeOffHours: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new CompensationRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.personId = source["personId"];
-	        this.name = source["name"];
-	        this.weekdayHours = source["weekdayHours"];
-	        this.weekendHours = source["weekendHours"];
-	        this.holidayHours = source["holidayHours"];
-	        this.totalHours = source["totalHours"];
-	        this.amount = source["amount"];
-	        this.timeOffHours = source["timeOffHours"];
-	    }
-	}
-	export class CompensationReport {
-	    month: string;
-	    mode: string;
-	    currency?: string;
-	    rows: CompensationRow[];
-	    total: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new CompensationReport(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.month = source["month"];
-	        this.mode = source["mode"];
-	        this.currency = source["currency"];
-	        this.rows = this.convertValues(source["rows"], CompensationRow);
-	        this.total = source["total"];
+	        this.holidayMultiplier = source["holidayMultiplier"];
+	        this.turnStipend = source["turnStipend"];
+	        this.dayStipend = source["dayStipend"];
+	        this.weekStipend = source["weekStipend"];
+	        this.regions = this.convertValues(source["regions"], RegionPay);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3741,6 +3747,107 @@ export namespace oncall {
 		    return a;
 		}
 	}
+	export class CurrencyTotal {
+	    currency: string;
+	    amount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CurrencyTotal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.currency = source["currency"];
+	        this.amount = source["amount"];
+	    }
+	}
+	export class CompensationRow {
+	    personId: string;
+	    name: string;
+	    region?: string;
+	    regionRates?: boolean;
+	    currency?: string;
+	    weekdayHours: number;
+	    weekendHours: number;
+	    holidayHours: number;
+	    totalHours: number;
+	    overlapHours: number;
+	    turns: number;
+	    days: number;
+	    holidayDays: number;
+	    hourlyPay: number;
+	    stipends: number;
+	    amount: number;
+	    timeOffHours: number;
+	    lines: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CompensationRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.name = source["name"];
+	        this.region = source["region"];
+	        this.regionRates = source["regionRates"];
+	        this.currency = source["currency"];
+	        this.weekdayHours = source["weekdayHours"];
+	        this.weekendHours = source["weekendHours"];
+	        this.holidayHours = source["holidayHours"];
+	        this.totalHours = source["totalHours"];
+	        this.overlapHours = source["overlapHours"];
+	        this.turns = source["turns"];
+	        this.days = source["days"];
+	        this.holidayDays = source["holidayDays"];
+	        this.hourlyPay = source["hourlyPay"];
+	        this.stipends = source["stipends"];
+	        this.amount = source["amount"];
+	        this.timeOffHours = source["timeOffHours"];
+	        this.lines = source["lines"];
+	    }
+	}
+	export class CompensationReport {
+	    month: string;
+	    mode: string;
+	    currency?: string;
+	    rows: CompensationRow[];
+	    total: number;
+	    totals: CurrencyTotal[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CompensationReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.mode = source["mode"];
+	        this.currency = source["currency"];
+	        this.rows = this.convertValues(source["rows"], CompensationRow);
+	        this.total = source["total"];
+	        this.totals = this.convertValues(source["totals"], CurrencyTotal);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class LedgerEntry {
 	    rotationId: string;
@@ -3975,6 +4082,7 @@ export namespace oncall {
 		    return a;
 		}
 	}
+	
 	export class Restriction {
 	    weekdays: string[];
 	    start: string;

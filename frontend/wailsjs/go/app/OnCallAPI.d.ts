@@ -33,6 +33,8 @@ export function Regions():Promise<Array<oncall.Region>>;
 
 export function Rotations():Promise<Array<oncall.Rotation>>;
 
+export function SaveCompensationCSV(arg1:string):Promise<app.SavedFile>;
+
 export function SaveOverride(arg1:oncall.Override):Promise<app.SavedOverride>;
 
 export function SaveRegion(arg1:oncall.Region):Promise<oncall.Region>;

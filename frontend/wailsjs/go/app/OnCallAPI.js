@@ -62,6 +62,10 @@ export function Rotations() {
   return window['go']['app']['OnCallAPI']['Rotations']();
 }
 
+export function SaveCompensationCSV(arg1) {
+  return window['go']['app']['OnCallAPI']['SaveCompensationCSV'](arg1);
+}
+
 export function SaveOverride(arg1) {
   return window['go']['app']['OnCallAPI']['SaveOverride'](arg1);
 }
