@@ -69,8 +69,7 @@ Commands:
   version                                 print the version
   export-json [--without-private] [-o FILE]
                                           write the whole workspace as JSON (stdout without -o);
-                                          --without-private leaves private 1:1 notes, handoffs
-                                          and survey answers out
+                                          --without-private leaves private fields out (docs/privacy.md)
   import-json [--replace] FILE            validate FILE, then import all of it or nothing
   backup FILE                             write a backup of the database to FILE
   restore [--force] FILE                  restore a backup into an empty data folder
@@ -247,7 +246,7 @@ func (c *cmd) open() (*workspace.Workspace, error) {
 func (c *cmd) exportJSON(args []string) error {
 	fs := c.flags("export-json")
 	out := fs.String("o", "", "output file")
-	noPrivate := fs.Bool("without-private", false, "leave private 1:1 notes, handoffs and survey answers out")
+	noPrivate := fs.Bool("without-private", false, "leave private fields out: 1:1 private notes, notes on people, feedback text, moods, time-off reasons, handoffs and survey answers (docs/privacy.md)")
 	if _, err := parse(fs, args, 0, "no arguments besides -o FILE"); err != nil {
 		return err
 	}

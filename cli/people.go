@@ -17,7 +17,7 @@ import (
 //	oneonone export-ics --person NAME -o FILE
 const peopleUsage = `  people brief NAME [--markdown] [--private]
                                           the 1:1 prep brief of a person (JSON, or Markdown);
-                                          private 1:1 notes only with --private
+                                          private notes, moods and feedback text only with --private
   oneonone export-ics --person NAME -o FILE
                                           write the person's 1:1 series as a recurring event
                                           (no agenda or notes leave the machine)
@@ -29,7 +29,7 @@ func (c *cmd) people(args []string) error {
 	}
 	fs := c.flags("people brief")
 	markdown := fs.Bool("markdown", false, "print Markdown instead of JSON")
-	private := fs.Bool("private", false, "include private 1:1 notes")
+	private := fs.Bool("private", false, "include private data: 1:1 private notes, moods, feedback text")
 	pos, err := parse(fs, args[1:], 1, "one person NAME")
 	if err != nil {
 		return err

@@ -49,7 +49,7 @@ func TestPeopleCommands(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &b); err != nil || b.Person.Name != name || b.IncludesPrivate {
 		t.Fatalf("brief json: %v %+v", err, b.Person)
 	}
-	expect(t, run(t, env, "--data", dir, "people", "brief", name, "--markdown"), 0, "# 1:1 prep: "+name, "## Open topics", "_Private notes are not included._")
+	expect(t, run(t, env, "--data", dir, "people", "brief", name, "--markdown"), 0, "# 1:1 prep: "+name, "## Open topics", "_Private notes are not included, nor mood or feedback text._")
 	all := run(t, env, "--data", dir, "people", "brief", name, "--markdown", "--private")
 	expect(t, all, 0, "# 1:1 prep: "+name)
 	if strings.Contains(all.stdout, "not included") {

@@ -242,7 +242,7 @@ func (b *Builder) BuildTx(txn *badger.Txn, person id.ID, today string, now time.
 		if e.Status == oneonone.Planned && e.Date >= today && next == nil {
 			next = e
 		}
-		if e.Status == oneonone.Held && (e.Mood > 0 || e.Energy > 0) {
+		if opt.IncludePrivate && e.Status == oneonone.Held && (e.Mood > 0 || e.Energy > 0) { // mood is private (docs/privacy.md)
 			br.Mood = append(br.Mood, MoodPoint{Date: e.Date, Mood: e.Mood, Energy: e.Energy})
 		}
 	}
@@ -312,6 +312,9 @@ func (b *Builder) BuildTx(txn *badger.Txn, person id.ID, today string, now time.
 		if err != nil {
 			return br, err
 		}
+		if !opt.IncludePrivate { // feedback text is private (docs/privacy.md): the draft, not its words
+			e.Situation, e.Behaviour, e.Impact, e.NextStep = "", "", "", ""
+		}
 		br.FeedbackDrafts = append(br.FeedbackDrafts, e)
 	}
 
@@ -351,9 +354,9 @@ func wallMidnight(date string, loc *time.Location) time.Time {
 }
 
 func ref(m *oneonone.Meeting, private bool) *MeetingRef {
-	r := &MeetingRef{ID: m.ID, Date: m.Date, Status: string(m.Status), SharedNotes: m.SharedNotes, Mood: m.Mood, Energy: m.Energy}
-	if private {
-		r.PrivateNotes = m.PrivateNotes
+	r := &MeetingRef{ID: m.ID, Date: m.Date, Status: string(m.Status), SharedNotes: m.SharedNotes}
+	if private { // private notes, mood and energy (docs/privacy.md)
+		r.PrivateNotes, r.Mood, r.Energy = m.PrivateNotes, m.Mood, m.Energy
 	}
 	return r
 }

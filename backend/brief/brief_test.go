@@ -165,8 +165,12 @@ func TestBriefAssemblesEverything(t *testing.T) {
 	if len(b.FeedbackDrafts) != 1 || b.Feedback.Recent.PositiveDrafts != 1 {
 		t.Fatalf("feedback %+v", b.Feedback)
 	}
-	if b.MoodTrend != "falling" || len(b.Mood) != 3 {
-		t.Fatalf("mood %v %+v", b.MoodTrend, b.Mood)
+	// mood and the drafts' words are private: not in a brief without them
+	if b.MoodTrend != "" || len(b.Mood) != 0 || b.LastMeeting.Mood != 0 || b.FeedbackDrafts[0].Behaviour != "" || b.FeedbackDrafts[0].Situation != "" {
+		t.Fatalf("private data in a brief without it: mood %v %+v last %+v draft %+v", b.MoodTrend, b.Mood, b.LastMeeting, b.FeedbackDrafts[0])
+	}
+	if p := e.build(t, true); p.MoodTrend != "falling" || len(p.Mood) != 3 || p.FeedbackDrafts[0].Behaviour == "" || p.LastMeeting.Mood == 0 {
+		t.Fatalf("with private data: mood %v %+v draft %+v", p.MoodTrend, p.Mood, p.FeedbackDrafts[0])
 	}
 	l := b.OnCall
 	// 10 Nov 00:00 (since) to 16 Nov 10:00 Berlin: 154 hours on call.
@@ -189,7 +193,7 @@ func TestBriefAssemblesEverything(t *testing.T) {
 	all := strings.Join(texts, "\n")
 	for _, want := range []string{"night hours on call since your last 1:1", "Paged at night 1 time", "On call on Founders' Day",
 		"Recognise commanding SEV2 \"Payments DB failover\"", "Your follow-up \"Send the promo doc template\" is overdue",
-		"Deliver positive feedback drafted 9 days ago", "Ask how Dana is doing: mood went from"} {
+		"Deliver positive feedback drafted 9 days ago"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no suggestion %q in\n%s", want, all)
 		}
@@ -206,13 +210,17 @@ func TestBriefAssemblesEverything(t *testing.T) {
 	if !strings.Contains(recognise(b).Why, "Worth linking as evidence") {
 		t.Errorf("why %q", recognise(b).Why)
 	}
+	if strings.Contains(all, "mood went from") {
+		t.Errorf("a brief without private data suggests from the mood:\n%s", all)
+	}
 	md := brief.Markdown(&b)
-	for _, want := range []string{"Send the promo doc template", "Ran the failover calmly", "Payments DB failover", "Agreed to write the promo doc.", "_Private notes are not included._"} {
+	for _, want := range []string{"Send the promo doc template", "Payments DB failover", "Agreed to write the promo doc.",
+		"_Private notes are not included, nor mood or feedback text._", "**Draft (positive).** Its text is private and not included."} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q", want)
 		}
 	}
-	if strings.Contains(md, "family illness") {
+	if strings.Contains(md, "family illness") || strings.Contains(md, "Ran the failover calmly") || strings.Contains(md, "## Mood") {
 		t.Fatalf("private notes leaked into the brief:\n%s", md)
 	}
 	// once linked in the plan, the brief stops suggesting to link it
@@ -228,7 +236,8 @@ func TestBriefAssemblesEverything(t *testing.T) {
 	// asked for: included, under a heading that says so
 	b = e.build(t, true)
 	md = brief.Markdown(&b)
-	if !strings.Contains(md, "### Private notes (included on request)\n\nMentioned a family illness.") || strings.Contains(md, "not included") {
+	if !strings.Contains(md, "### Private notes (included on request)\n\nMentioned a family illness.") || strings.Contains(md, "not included") ||
+		!strings.Contains(md, "Ran the failover calmly") || !strings.Contains(md, "## Mood") {
 		t.Fatalf("private notes on request:\n%s", md)
 	}
 	_ = r
@@ -318,7 +327,7 @@ func TestHealthFlags(t *testing.T) {
 // Markdown escapes what would become markup, but not an underscore inside a
 // word, and ends each sentence with one full stop.
 func TestMarkdownEscaping(t *testing.T) {
-	b := brief.Brief{Person: brief.PersonInfo{Name: "*Dana* [x]", TimeZone: "America/New_York"}, Today: today, DaysSince: -1,
+	b := brief.Brief{Person: brief.PersonInfo{Name: "*Dana* [x]", TimeZone: "America/New_York"}, Today: today, DaysSince: -1, IncludesPrivate: true,
 		FeedbackDrafts: []feedback.Entry{{Kind: feedback.Positive, Situation: "In _the_ review", Behaviour: "Shipped it.", Impact: "Saved a week!"}}}
 	md := brief.Markdown(&b)
 	for _, want := range []string{`# 1:1 prep: \*Dana\* \[x\]`, "America/New_York", `Situation: In \_the\_ review. Behaviour: Shipped it. Impact: Saved a week!`} {

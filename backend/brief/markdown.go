@@ -31,7 +31,7 @@ func Markdown(br *Brief) string {
 		w("**No 1:1 held yet.**\n\n")
 	}
 	if !br.IncludesPrivate {
-		w("_Private notes are not included._\n\n")
+		w("_Private notes are not included, nor mood or feedback text._\n\n")
 	}
 
 	if len(br.Suggestions) > 0 {
@@ -87,6 +87,10 @@ func Markdown(br *Brief) string {
 	}
 	for _, d := range br.FeedbackDrafts {
 		w("\n**Draft (%s).** ", d.Kind)
+		if !br.IncludesPrivate {
+			w("Its text is private and not included.\n")
+			continue
+		}
 		if d.Situation != "" {
 			w("Situation: %s ", sentence(d.Situation))
 		}

@@ -126,6 +126,17 @@ const (
 // TimeOffKinds lists the valid kinds.
 var TimeOffKinds = []TimeOffKind{KindVacation, KindSick, KindHoliday, KindOther}
 
+// PublicReason is how the schedule, its calendars, feeds and reminders say
+// why someone is away: vacation and holidays by name, anything else (sick
+// leave is health data) only as "away" (docs/privacy.md).
+func PublicReason(k TimeOffKind) string {
+	switch k {
+	case KindVacation, KindHoliday:
+		return string(k)
+	}
+	return "away"
+}
+
 // Source of a record: entered by hand or imported from a calendar.
 const (
 	SourceManual = "manual"

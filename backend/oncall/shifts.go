@@ -519,8 +519,10 @@ func (w *walker) overlay(pieces []Shift, sStart, sEnd time.Time, k int) []Shift 
 				break
 			}
 		}
+		// The override's own note is private (docs/privacy.md): it stays on
+		// the override, and shifts (which calendars publish) do not carry it.
 		ov := Shift{RotationID: w.r.ID, Slot: k, Start: a, End: b, PersonID: o.PersonID, Reason: ReasonOverride,
-			ReplacedPersonID: replaced, Notes: o.Note}
+			ReplacedPersonID: replaced}
 		if replaced == o.PersonID {
 			ov.ReplacedPersonID = id.Nil
 		}

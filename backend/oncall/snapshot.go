@@ -176,7 +176,7 @@ func buildIndex(s *Snapshot) *index {
 		if !ok {
 			continue
 		}
-		why := string(t.Kind) // the note stays private: reasons reach shared calendars
+		why := PublicReason(t.Kind) // reasons reach shared calendars: the note and sick leave stay private (docs/privacy.md)
 		lists[t.PersonID] = append(lists[t.PersonID], away{span{sp[0], sp[1]}, why})
 	}
 	// A holiday is the whole local day of each member; members share zones,

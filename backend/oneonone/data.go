@@ -38,13 +38,6 @@ func (d *Data) fill() {
 	}
 }
 
-// StripPrivate empties every meeting's private notes (an export without them).
-func (d *Data) StripPrivate() {
-	for i := range d.Meetings {
-		d.Meetings[i].PrivateNotes = ""
-	}
-}
-
 // MeetingIDs lists the meeting ids (follow-ups may point at them).
 func (d *Data) MeetingIDs() map[id.ID]bool {
 	m := make(map[id.ID]bool, len(d.Meetings))

@@ -151,8 +151,8 @@ func (w *Workspace) Load() (Snapshot, error) {
 
 // ExportOptions tune an export.
 type ExportOptions struct {
-	// WithoutPrivate leaves the private notes out (the file says so): the
-	// private 1:1 notes and every handoff record and survey aggregate.
+	// WithoutPrivate leaves every private field out (Fields, docs/privacy.md;
+	// the file says so).
 	WithoutPrivate bool
 }
 
@@ -169,9 +169,7 @@ func (w *Workspace) ExportWith(out io.Writer, generator string, opt ExportOption
 		return err
 	}
 	if opt.WithoutPrivate {
-		s.OneOnOnes.StripPrivate()
-		s.Handoffs = handoff.Data{Records: []handoff.Record{}, Survey: []handoff.Aggregate{}, Imports: []handoff.ImportLog{}}
-		s.PrivateNotes = PrivateOmitted
+		s.StripPrivate()
 	}
 	s.Generator = generator
 	enc := json.NewEncoder(out)

@@ -234,7 +234,10 @@ export async function run({ page, shot: rawShot, log, waitForBindings }) {
   await brief.getByRole('link', { name: FU_THEIRS }).waitFor(T)
   await brief.getByRole('link', { name: FU_MINE }).waitFor(T)
   await brief.locator('.fu.late', { hasText: FU_MINE }).getByText('Overdue').waitFor(T)
-  await brief.getByText(FEEDBACK).first().waitFor(T)
+  // the draft is listed, but its words (and moods) are private until asked for
+  await brief.locator('.drafts').getByText(/its words are private/).waitFor(T)
+  assert.equal(await brief.getByText(FEEDBACK).count(), 0, 'the draft text stays out of a brief without private data')
+  await brief.getByText(/Check-ins are private/).waitFor(T)
   await brief.getByText(TOPIC_OPEN).first().waitFor(T)
   const oncall = brief.getByRole('region', { name: new RegExp(`^On call since ${dayMonth(first, today)}`) })
   const stat = async (name) => Number((await oncall.locator('dt', { hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::dd').innerText()).split(' ')[0])
@@ -270,6 +273,7 @@ export async function run({ page, shot: rawShot, log, waitForBindings }) {
   await page.getByRole('checkbox', { name: 'Include private notes' }).check()
   await page.getByText('exports will contain them').waitFor(T)
   await page.getByText(PRIVATE).waitFor(T) // the brief shows them now
+  await page.getByRole('tabpanel').locator('.drafts').getByText(FEEDBACK).waitFor(T) // and the draft's words
   await page.getByRole('button', { name: 'Export Markdown' }).click()
   md = await markdownOf(page)
   assert.ok(md.text.includes(PRIVATE), 'asked for, the private notes are in the export')

@@ -40,6 +40,7 @@ const FULL = prepBrief({
   oncall: load({ inRotation: true, shifts: 2, hours: 168, nightHours: 63, weekendHours: 48, holidayHours: 24, holidays: ['Christmas Day'], pages: 3, nightPages: 1, weeksOnCall: 5, weeks: 12, tooFrequent: true }),
   incidents: [{ id: 'i1', title: 'Checkout down', severity: 1, status: 'resolved', startedAt: '2026-11-12T02:00:00Z', role: 'commander' }],
   suggestions: [{ kind: 'oncall', text: '63 night hours on call since your last 1:1: check in on load and sleep', why: 'Night hours are 22:00-07:00 in their time zone.' }],
+  includesPrivate: true,
 })
 
 describe('Prep brief', () => {
@@ -79,12 +80,22 @@ describe('Prep brief', () => {
   })
 
   it('says what is missing: no 1:1 held yet, not in any rotation, no check-ins', async () => {
-    vi.mocked(api.loadBrief).mockResolvedValue(prepBrief())
+    vi.mocked(api.loadBrief).mockResolvedValue(prepBrief({ includesPrivate: true }))
     render(BriefTab, { personId: 'dana', personName: 'Dana Reyes' })
     expect(await screen.findByText('No 1:1 held yet', { selector: '.since *' })).toBeInTheDocument()
     expect(within(screen.getByRole('region', { name: /On call since/ })).getByText('Not in any rotation.')).toBeInTheDocument()
     expect(within(screen.getByRole('region', { name: 'Mood' })).getByText('No check-ins recorded yet.')).toBeInTheDocument()
     expect(within(screen.getByRole('region', { name: /Open topics/ })).getByText('No 1:1 held yet.')).toBeInTheDocument()
+  })
+
+  it('without private data: moods and the words of feedback drafts are not shown, and it says so', async () => {
+    vi.mocked(api.loadBrief).mockResolvedValue({ ...FULL, includesPrivate: false, mood: [], moodTrend: '',
+      feedbackDrafts: [entry({ id: 'e1', kind: 'constructive', behaviour: '', createdAt: '2026-11-20T10:00:00Z' })] })
+    render(BriefTab, { personId: 'dana', personName: 'Dana Reyes' })
+    await screen.findByRole('heading', { name: 'Prep for your 1:1 with Dana Reyes' })
+    expect(within(screen.getByRole('region', { name: 'Mood' })).getByText(/Check-ins are private/)).toBeInTheDocument()
+    expect(screen.queryByRole('img', { name: /^Mood at the last/ })).toBeNull()
+    expect(within(screen.getByRole('region', { name: 'Feedback' })).getByText('Drafted Fri 20 Nov · its words are private')).toBeInTheDocument()
   })
 
   it('private notes: off by default; on, the brief is re-read with them and a warning says exports contain them', async () => {
@@ -123,7 +134,7 @@ describe('Prep brief', () => {
     let dlg = screen.getByRole('dialog', { name: 'Export the prep brief' })
     await waitFor(() => expect(within(dlg).getByLabelText('Markdown')).toHaveValue('# 1:1 prep\n\n_Private notes are not included._\n'))
     expect(api.briefMarkdown).toHaveBeenLastCalledWith('dana', false)
-    expect(within(dlg).getByText('Private notes are left out.')).toBeInTheDocument()
+    expect(within(dlg).getByText('Private notes, moods and feedback text are left out.')).toBeInTheDocument()
     expect(within(dlg).getByRole('link', { name: /Download 1-1 prep Dana Reyes 2026-11-24\.md/ })).toBeInTheDocument()
     expect(within(dlg).queryByRole('button', { name: 'Save as…' })).toBeNull()
     await user.click(within(dlg).getByRole('button', { name: 'Done' }))
