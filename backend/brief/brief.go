@@ -674,7 +674,11 @@ func Suggest(br *Brief) []Suggestion {
 		case 1:
 			when = "yesterday"
 		}
-		add("feedback", fmt.Sprintf("Deliver %s feedback drafted %s: %s", d.Kind, when, clip(d.Behaviour, 80)), "Feedback is most useful while it is timely.")
+		text := fmt.Sprintf("Deliver %s feedback drafted %s", d.Kind, when)
+		if d.Behaviour != "" { // empty in a brief without private data
+			text += ": " + clip(d.Behaviour, 80)
+		}
+		add("feedback", text, "Feedback is most useful while it is timely.")
 	}
 	for i, f := range br.Feedback.Flags {
 		if f == "only_constructive" || f == "only_positive" {

@@ -210,7 +210,7 @@ func TestBriefAssemblesEverything(t *testing.T) {
 	if !strings.Contains(recognise(b).Why, "Worth linking as evidence") {
 		t.Errorf("why %q", recognise(b).Why)
 	}
-	if strings.Contains(all, "mood went from") {
+	if strings.Contains(all, "mood went from") || !strings.Contains(all, "Deliver positive feedback drafted 9 days ago\n") && !strings.HasSuffix(all, "Deliver positive feedback drafted 9 days ago") {
 		t.Errorf("a brief without private data suggests from the mood:\n%s", all)
 	}
 	md := brief.Markdown(&b)
