@@ -10,6 +10,7 @@ require (
 	github.com/teambition/rrule-go v1.8.2
 	github.com/wailsapp/wails/v2 v2.11.0
 	golang.org/x/sys v0.41.0
+	google.golang.org/protobuf v1.36.7
 )
 
 require (
@@ -56,5 +57,4 @@ require (
 	golang.org/x/crypto v0.33.0 // indirect
 	golang.org/x/net v0.35.0 // indirect
 	golang.org/x/text v0.22.0 // indirect
-	google.golang.org/protobuf v1.36.7 // indirect
 )

@@ -327,9 +327,7 @@ func (c *cmd) restore(args []string) error {
 	if err := c.emptyUnless(*force, "%s already holds a workspace. Restore into an empty folder (--data DIR), or add --force to move the current one aside first."); err != nil {
 		return err
 	}
-	aside, err := store.Stage(c.dir, c.storeOptions(), "restore", *force, func(staging string) error {
-		return store.Restore(staging, f, store.Options{Logger: c.log})
-	})
+	aside, err := workspace.RestoreFolder(c.dir, f, *force, c.wsOptions())
 	if err != nil {
 		return err
 	}
@@ -362,10 +360,6 @@ func (c *cmd) emptyUnless(replace bool, format string) error {
 		return errs.E(errs.Conflict, format, c.dir)
 	}
 	return nil
-}
-
-func (c *cmd) storeOptions() store.Options {
-	return store.Options{Logger: c.log, Clock: c.env.Clock, Migrations: workspace.Migrations}
 }
 
 func (c *cmd) demo(args []string) error {

@@ -5,6 +5,8 @@
 package store
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -18,6 +20,8 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/pb"
+	"google.golang.org/protobuf/proto"
 
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
@@ -580,8 +584,13 @@ func IsEmptyDataDir(root string) (bool, error) {
 }
 
 // Restore loads a backup into data directory root, which must be empty or
-// new. The backup must hold a Wheelhouse database; otherwise nothing is left
-// behind.
+// new (Stage hands it a private staging folder). The backup is not trusted:
+// its stream is read frame by frame with bounds (readBackup) and each record
+// is written afresh, so a damaged or hostile file ends in a clear error, not
+// in an out-of-memory crash, a hang or a database that fails later. The
+// records' meaning (do they decode, do they pass the import checks) is
+// checked by the caller, workspace.RestoreFolder. On any error nothing is
+// left behind in root.
 func Restore(root string, r io.Reader, opt Options) error {
 	lock, err := LockDir(root)
 	if err != nil {
@@ -602,12 +611,19 @@ func Restore(root string, r io.Reader, opt Options) error {
 	if err := os.MkdirAll(DBDir(root), 0o700); err != nil {
 		return errs.E(errs.Unavailable, "Cannot create %s: %v", root, err)
 	}
-	bo := desktopOptions(badger.DefaultOptions(DBDir(root))).WithSyncWrites(true).WithLogger(badgerLogger{opt.Logger})
+	bo := desktopOptions(badger.DefaultOptions(DBDir(root))).WithSyncWrites(false).WithLogger(badgerLogger{opt.Logger})
 	db, err := badger.Open(bo)
 	if err != nil {
+		_ = os.RemoveAll(DBDir(root))
 		return openError(root, err)
 	}
-	loadErr := safeLoad(db, r)
+	wb := db.NewWriteBatch()
+	loadErr := readBackup(r, func(key, val []byte) error { return wb.Set(key, val) })
+	if loadErr == nil {
+		loadErr = wb.Flush()
+	} else {
+		wb.Cancel()
+	}
 	var marker []byte
 	if loadErr == nil {
 		_ = db.View(func(txn *badger.Txn) error {
@@ -616,31 +632,115 @@ func Restore(root string, r io.Reader, opt Options) error {
 			}
 			return nil
 		})
+		if string(marker) != Marker {
+			loadErr = errors.New("the file is not a Wheelhouse backup")
+		} else {
+			loadErr = db.Sync()
+		}
 	}
 	closeErr := db.Close()
-	if loadErr == nil && string(marker) != Marker {
-		loadErr = errors.New("the file is not a Wheelhouse backup")
-	}
 	if loadErr == nil {
 		loadErr = closeErr
 	}
 	if loadErr != nil {
 		_ = os.RemoveAll(DBDir(root))
 		return &errs.Error{Code: errs.Invalid, Op: "store.Restore", Err: loadErr,
-			Message: fmt.Sprintf("Could not restore: %v. Nothing was written.", loadErr)}
+			Message: fmt.Sprintf("Could not restore: %v. Nothing was changed.", loadErr)}
 	}
 	return nil
 }
 
-// safeLoad runs Badger's Load, turning a panic on a damaged stream (it
-// trusts the length fields it reads) into an error.
-func safeLoad(db *badger.DB, r io.Reader) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("the backup is damaged (%v)", p)
+// Bounds on a backup stream. A workspace's keys are short (an index term is
+// at most a name or an external id) and its values at most a 1 MB cache
+// chunk; Badger's own backup frames are up to about 100 MB.
+const (
+	MaxBackupFrame   = 256 << 20
+	MaxBackupKey     = 4 << 10
+	MaxBackupValue   = 16 << 20
+	maxBackupVersion = 1 << 56 // Badger's versions count commits from 1
+)
+
+// Badger's entry meta bits a backup may carry (badger/value.go).
+const (
+	metaDelete         = 1 << 0
+	metaValuePointer   = 1 << 1 // the backup holds the value itself all the same
+	metaDiscardEarlier = 1 << 2
+)
+
+// readBackup reads Badger's backup stream (frames of a little-endian uint64
+// length and a protobuf KVList) and calls put with the latest live value of
+// every key. It trusts nothing: a frame longer than MaxBackupFrame, or longer
+// than the bytes that follow it, is refused before anything is allocated for
+// it (bytes are read as they come); keys, values, meta bits and versions are
+// checked; a key that comes back after other keys is refused. Versions and
+// expiry are not carried over: records are written afresh.
+func readBackup(r io.Reader, put func(key, val []byte) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf bytes.Buffer
+	seen := map[string]struct{}{}
+	var prev []byte
+	for frame := 1; ; frame++ {
+		var hdr [8]byte
+		if _, err := io.ReadFull(br, hdr[:]); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("the backup is cut short (in the length of part %d)", frame)
 		}
-	}()
-	return db.Load(r, 256)
+		sz := binary.LittleEndian.Uint64(hdr[:])
+		if sz > MaxBackupFrame {
+			return fmt.Errorf("the backup is damaged (part %d claims %d bytes; at most %d)", frame, sz, MaxBackupFrame)
+		}
+		buf.Reset()
+		if n, err := io.CopyN(&buf, br, int64(sz)); err != nil {
+			return fmt.Errorf("the backup is cut short (part %d has %d of its %d bytes)", frame, n, sz)
+		}
+		var list pb.KVList
+		if err := proto.Unmarshal(buf.Bytes(), &list); err != nil {
+			return fmt.Errorf("the backup is damaged (part %d does not decode: %v)", frame, err)
+		}
+		for _, kv := range list.Kv {
+			if kv.StreamDone {
+				continue
+			}
+			key := kv.Key
+			switch {
+			case len(key) == 0:
+				return fmt.Errorf("the backup is damaged (an empty key in part %d)", frame)
+			case len(key) > MaxBackupKey:
+				return fmt.Errorf("the backup is damaged (a key of %d bytes; at most %d)", len(key), MaxBackupKey)
+			case len(kv.Value) > MaxBackupValue:
+				return fmt.Errorf("the backup is damaged (a value of %d bytes under key %x; at most %d)", len(kv.Value), key[:1], MaxBackupValue)
+			case len(kv.Meta) > 1 || len(kv.UserMeta) > 1:
+				return fmt.Errorf("the backup is damaged (malformed entry flags under key %x)", key[:1])
+			case kv.Version > maxBackupVersion || (kv.Version == 0 && (len(kv.Meta) != 1 || kv.Meta[0]&metaDelete == 0)):
+				// (0 only on the delete marker Badger puts below version 1)
+				return fmt.Errorf("the backup is damaged (entry version %d)", kv.Version)
+			case kv.ExpiresAt != 0:
+				return fmt.Errorf("the backup is damaged (an expiring entry; Wheelhouse writes none)")
+			}
+			var meta byte
+			if len(kv.Meta) == 1 {
+				meta = kv.Meta[0]
+			}
+			if meta&^(metaDelete|metaValuePointer|metaDiscardEarlier) != 0 {
+				return fmt.Errorf("the backup is damaged (entry flags %#x)", meta)
+			}
+			if bytes.Equal(key, prev) {
+				continue // an older version of the key just written
+			}
+			if _, dup := seen[string(key)]; dup {
+				return fmt.Errorf("the backup is damaged (a key appears twice)")
+			}
+			seen[string(key)] = struct{}{}
+			prev = append(prev[:0], key...)
+			if meta&metaDelete != 0 {
+				continue // deleted: absent
+			}
+			if err := put(key, kv.Value); err != nil {
+				return err
+			}
+		}
+	}
 }
 
 // WriteFileAtomic writes a file through a temp file, fsync and rename, so a

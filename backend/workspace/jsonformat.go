@@ -519,3 +519,62 @@ func snapshotOps(s *Snapshot) []store.Op {
 	ops = append(ops, s.Handoffs.Ops()...)
 	return ops
 }
+
+// RestoreFolder restores a backup (store.Backup) as the workspace of data
+// folder root, as one atomic step (store.Stage). The backup is validated
+// fully in the staging folder before anything is moved: its stream with
+// bounds (store.Restore), then as a workspace — it must open (marker,
+// schema, migrations), every record must decode, and the whole must pass
+// the checks an import-json file gets (Validate). A folder that already
+// holds a workspace needs replace; the old one is kept aside (path
+// returned). On any error the current workspace is untouched and no
+// staging folder is left.
+func RestoreFolder(root string, r io.Reader, replace bool, opt Options) (aside string, err error) {
+	if opt.Clock == nil {
+		opt.Clock = clock.Real{}
+	}
+	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations}
+	aside, err = store.Stage(root, so, "restore", replace, func(staging string) error {
+		if err := store.Restore(staging, r, store.Options{Logger: opt.Logger}); err != nil {
+			return err
+		}
+		return checkRestored(staging, opt)
+	})
+	return aside, errs.Wrap("workspace.Restore", err)
+}
+
+// checkRestored opens a restored staging workspace and checks every record
+// as an import would.
+func checkRestored(staging string, opt Options) error {
+	o := Options{Logger: opt.Logger, Clock: opt.Clock, Zone: opt.Zone, NoSync: true}
+	w, err := Open(staging, o)
+	if err != nil {
+		return errs.E(errs.Invalid, "Could not restore: the backup does not open as a workspace (%s). Nothing was changed.", detail(err))
+	}
+	defer w.Close()
+	s, err := w.Load()
+	if err != nil {
+		return errs.E(errs.Invalid, "Could not restore: the backup holds damaged records (%s). Nothing was changed.", detail(err))
+	}
+	if err := Validate(&s, opt.Clock.Now()); err != nil {
+		return errs.E(errs.Invalid, "Could not restore: the backup's records do not pass the checks an import gets. Nothing was changed.\n%s", errs.MessageOf(err))
+	}
+	return nil
+}
+
+// detail is what a user is told about err: its message, or for an internal
+// error (a record that does not decode) the error itself, shortened.
+func detail(err error) string {
+	msg := errs.MessageOf(err)
+	if errs.CodeOf(err) == errs.Internal {
+		msg = err.Error()
+		var e *errs.Error
+		for errors.As(err, &e) && e.Err != nil {
+			msg, err = e.Err.Error(), e.Err
+		}
+	}
+	if len(msg) > 300 {
+		msg = msg[:300] + "…"
+	}
+	return msg
+}
