@@ -54,12 +54,19 @@ func TestPagesImport(t *testing.T) {
 	}
 }
 
-// `oncall health`: after importing the sample export into the demo, the
-// per-person numbers in each person's own zone.
+// `oncall health`: after importing the sample export into the demo's
+// people and rotations, the per-person numbers in each person's own zone.
+// The demo's own paging history stays out: its workspace JSON (which holds
+// no pages, docs/data-format.md) is imported into an empty folder.
 func TestOnCallHealth(t *testing.T) {
-	dir := t.TempDir()
+	demoDir, dir := t.TempDir(), t.TempDir()
 	env := map[string]string{"TZ": "Europe/Berlin"}
-	expect(t, run(t, env, "--data", dir, "demo"), 0)
+	expect(t, run(t, env, "--data", demoDir, "demo"), 0)
+	expect(t, run(t, env, "--data", demoDir, "oncall", "health", "--from", "2026-11-01", "--to", "2026-11-30"), 0, "Flags:")
+	js := filepath.Join(t.TempDir(), "demo.json")
+	expect(t, run(t, env, "--data", demoDir, "export-json", "-o", js), 0)
+	expect(t, run(t, env, "--data", dir, "import-json", js), 0)
+	expect(t, run(t, env, "--data", dir, "oncall", "health", "--from", "2026-11-01", "--to", "2026-11-30"), 0, "0 pages, 0 without a responder")
 	expect(t, run(t, env, "--help"), 0, "oncall health --from DATE --to DATE [--json]")
 	sample := filepath.Join("..", "backend", "pages", "testdata", "pagerduty.csv")
 	expect(t, run(t, env, "--data", dir, "oncall", "pages", "import", sample,

@@ -13,6 +13,7 @@ import (
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/people"
+	"wheelhouse/backend/store"
 	"wheelhouse/backend/workspace"
 )
 
@@ -181,7 +182,13 @@ func Create(root string, size Size, opt workspace.Options) (workspace.Snapshot, 
 		opt.Clock = clock.Real{}
 	}
 	s := Generate(size, opt.Clock.Now())
-	if _, err := workspace.ImportFolder(root, s, false, opt); err != nil {
+	// The paging history goes through the pages import, into the staging
+	// database, so the demo is complete or absent (pages.go).
+	fill := func(st *store.Store) error {
+		_, err := addPages(st, &s, size, opt.Clock)
+		return err
+	}
+	if _, err := workspace.ImportFolderThen(root, s, false, opt, fill); err != nil {
 		if errs.Is(err, errs.Conflict) {
 			return s, errs.E(errs.Conflict, "The data folder %s already has a workspace; the demo only fills an empty one.", root)
 		}

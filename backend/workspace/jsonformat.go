@@ -473,6 +473,14 @@ func plural(n int) string {
 // workspace needs replace; the old one is kept aside (path returned). Nobody
 // may have root open.
 func ImportFolder(root string, s Snapshot, replace bool, opt Options) (aside string, err error) {
+	return ImportFolderThen(root, s, replace, opt, nil)
+}
+
+// ImportFolderThen is ImportFolder with more writes: then (when not nil)
+// runs on the staging database after the snapshot is written and before it
+// replaces the data folder, so what it writes is part of the same
+// all-or-nothing import (the demo's paging history goes in this way).
+func ImportFolderThen(root string, s Snapshot, replace bool, opt Options, then func(*store.Store) error) (aside string, err error) {
 	if opt.Clock == nil {
 		opt.Clock = clock.Real{}
 	}
@@ -482,7 +490,11 @@ func ImportFolder(root string, s Snapshot, replace bool, opt Options) (aside str
 	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations}
 	aside, err = store.Stage(root, so, "import", replace, func(staging string) error {
 		so := so
-		so.GCInterval = -1
+		// No fsync per commit: the staging database is synced when it is
+		// closed (Badger syncs every file on Close) and only then checked
+		// and swapped in; a crash before that leaves the staging folder,
+		// never a half-written workspace.
+		so.GCInterval, so.NoSync = -1, true
 		st, err := store.Open(staging, so)
 		if err != nil {
 			return err
@@ -490,6 +502,12 @@ func ImportFolder(root string, s Snapshot, replace bool, opt Options) (aside str
 		if err := st.WriteChunked(snapshotOps(&s)); err != nil {
 			st.Close()
 			return err
+		}
+		if then != nil {
+			if err := then(st); err != nil {
+				st.Close()
+				return err
+			}
 		}
 		return st.Close()
 	})
