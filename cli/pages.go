@@ -105,7 +105,7 @@ func (c *cmd) oncallPages(args []string) error {
 	} else {
 		res, err = w.Pages.Apply(open, opt)
 	}
-	if res == nil {
+	if res == nil || len(res.Missing) > 0 {
 		return err
 	}
 	if *asJSON {

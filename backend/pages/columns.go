@@ -110,6 +110,10 @@ type ParseOptions struct {
 	Source string           // one of Sources; "" is auto
 	Map    map[string]Field // column name (as in the file, or normalized) -> field; overrides the synonyms
 	Zone   *time.Location   // zone of times that name none (in the value or the column header); nil is UTC
+
+	// lenient reads a header without an id or creation column (to show
+	// the columns of a file that needs mapping).
+	lenient bool
 }
 
 // header is how the columns of a file map to fields.
@@ -118,6 +122,29 @@ type header struct {
 	zone   [numFields]*time.Location // the zone a column header names ("Created At (Europe/Berlin)")
 	source string
 	names  []string // the columns as in the file
+	mapped []bool   // per column: named by ParseOptions.Map (a field or ignore)
+
+	samples []string // per column, the first value seen in the first rows
+	sampled int      // rows sampled so far
+}
+
+// maxSampled bounds the rows looked at for samples.
+const maxSampled = 50
+
+// sample remembers the first non-empty value of each column.
+func (h *header) sample(get func(i int) string) {
+	if h.sampled >= maxSampled {
+		return
+	}
+	h.sampled++
+	if h.samples == nil {
+		h.samples = make([]string, len(h.names))
+	}
+	for i := range h.samples {
+		if h.samples[i] == "" {
+			h.samples[i] = clip(strings.TrimSpace(get(i)), 80)
+		}
+	}
 }
 
 // normHeader keeps the lower-cased letters and digits of a column name,
@@ -192,7 +219,7 @@ func loadZone(s string) (*time.Location, bool) {
 // newHeader maps the columns of a file to fields: --map first, then the
 // synonyms (the best-ranked column wins), and detects the source.
 func newHeader(names []string, opt ParseOptions) (*header, error) {
-	h := &header{names: names}
+	h := &header{names: names, mapped: make([]bool, len(names))}
 	for i := range h.col {
 		h.col[i] = -1
 	}
@@ -211,6 +238,7 @@ func newHeader(names []string, opt ParseOptions) (*header, error) {
 			return nil, errs.E(errs.Invalid, "--map names the column %q, which the file does not have (its columns: %s).", col, strings.Join(names, ", "))
 		}
 		taken[i] = true
+		h.mapped[i] = true
 		if f != fIgnore {
 			h.col[f] = i
 		}
@@ -244,6 +272,9 @@ func newHeader(names []string, opt ParseOptions) (*header, error) {
 	h.source = opt.Source
 	if h.source == "" || h.source == SourceAuto {
 		h.source = detect(norm, zoned)
+	}
+	if opt.lenient {
+		return h, nil
 	}
 	if h.col[FID] < 0 {
 		return nil, errs.E(errs.Invalid, "No column holds the page's id (id, incident_number, tinyId, Alert ID …); name it with --map COLUMN=id. The columns: %s.", strings.Join(names, ", "))

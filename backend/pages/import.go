@@ -10,6 +10,7 @@ import (
 	"hash/maphash"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -45,6 +46,19 @@ type Options struct {
 	// MapPerson maps a user name of the file to a person of the workspace
 	// (their name or e-mail address): --map-person "jdoe=Jane Doe".
 	MapPerson map[string]string
+	// MapPersonID maps a user name of the file to a person by id (the
+	// app's name mapping).
+	MapPersonID map[string]id.ID
+	// UseRemembered applies the mapping remembered for the file's source
+	// and columns (decision 0020) under Map and MapPersonID, which win.
+	UseRemembered bool
+	// Remember stores the column and name mapping used (Map and
+	// MapPersonID, remembered parts included) for the file's source and
+	// columns once Apply succeeds.
+	Remember bool
+	// Expect, when set, is the file's SHA-256 as its preview saw it: Apply
+	// refuses a file that changed since.
+	Expect string
 	// SkipBad imports the good rows of a file that has bad ones; without
 	// it such a file is refused whole.
 	SkipBad bool
@@ -83,6 +97,33 @@ type Result struct {
 	UnmatchedNames int         `json:"unmatchedNames"`
 	Columns        []string    `json:"columns"` // "field: column" for every column used
 	Applied        bool        `json:"applied"`
+
+	// The columns of the file and how they are read.
+	Signature string   `json:"signature"` // of the columns (Signature)
+	Header    []Column `json:"header"`    // every column of the file, in its order
+	// Missing lists the fields a page needs that no column holds (id,
+	// created); Problem says so in words. Such a file is not read further.
+	Missing []string `json:"missing"`
+	Problem string   `json:"problem,omitempty"`
+	// First and Last are the earliest and latest creation times of the
+	// good rows.
+	First time.Time `json:"first,omitzero"`
+	Last  time.Time `json:"last,omitzero"`
+	// ColumnMap (column -> field name or "ignore") and PersonMap (user name
+	// -> person id) are the mappings the preview used, remembered ones
+	// included; Remembered says a remembered mapping was applied.
+	ColumnMap  map[string]string `json:"columnMap"`
+	PersonMap  map[string]string `json:"personMap"`
+	Remembered *RememberedInfo   `json:"remembered,omitempty"`
+}
+
+// Column is one column of an export and the field(s) it is read as.
+type Column struct {
+	Name   string   `json:"name"`
+	Fields []string `json:"fields"`         // the fields it holds; none when it is not read
+	By     string   `json:"by"`             // "map" (named by the mapping; "ignore" when Fields is empty), "auto" (a synonym), "" (not read)
+	Zone   string   `json:"zone,omitempty"` // a zone its header names
+	Sample string   `json:"sample"`         // the first value of the column in the first rows
 }
 
 // Opener opens the export again for each pass.
@@ -237,14 +278,62 @@ const maxUnmatched = 10000
 var seed = maphash.MakeSeed()
 
 func (s *Service) run(open Opener, opt Options, write bool) (*Result, error) {
-	res := &Result{Bad: []RowError{}, Unmatched: []NameCount{}}
+	res := &Result{Bad: []RowError{}, Unmatched: []NameCount{}, Header: []Column{}, Missing: []string{},
+		ColumnMap: map[string]string{}, PersonMap: map[string]string{}}
+	// The columns first: the mapping remembered for them, and whether they
+	// hold what a page needs.
+	hp, err := peek(open, opt.ParseOptions)
+	if err != nil {
+		return nil, err
+	}
+	res.Source, res.Signature = hp.source, Signature(hp.names)
+	var rem *Remembered
+	if opt.UseRemembered {
+		if rem, err = s.remembered(res.Source, res.Signature); err != nil {
+			return nil, err
+		}
+	}
+	opt, remCols, err := mergeColumns(opt, hp, rem)
+	if err != nil {
+		return nil, err
+	}
+	for col, f := range opt.Map {
+		res.ColumnMap[col] = fieldName(f)
+	}
+	hm, err := newHeader(hp.names, ParseOptions{Source: opt.Source, Map: opt.Map, lenient: true})
+	if err != nil {
+		return nil, err
+	}
+	res.Header = columns(hm)
+	for i := range res.Header {
+		if i < len(hp.samples) {
+			res.Header[i].Sample = hp.samples[i]
+		}
+	}
 	var dir *directory
-	err := s.st.View(func(txn *badger.Txn) (err error) {
-		dir, err = loadDirectory(txn, opt.MapPerson)
+	err = s.st.View(func(txn *badger.Txn) (err error) {
+		dir, err = loadDirectory(txn, opt.MapPerson, opt.MapPersonID)
 		return err
 	})
 	if err != nil {
 		return nil, err
+	}
+	people := dir.remember(rem)
+	if remCols > 0 || people > 0 {
+		res.Remembered = &RememberedInfo{SavedAt: rem.SavedAt, Columns: remCols, People: people}
+	}
+	for name, u := range dir.mappedIDs {
+		res.PersonMap[name] = u.String()
+	}
+	for _, f := range []Field{FID, FCreated} {
+		if hm.col[f] < 0 {
+			res.Missing = append(res.Missing, FieldNames[f])
+		}
+	}
+	if len(res.Missing) > 0 {
+		_, err := newHeader(hp.names, opt.ParseOptions)
+		res.Problem = errs.MessageOf(err)
+		return res, err
 	}
 	// Pass 1: check every row; remember the last line of each id, the
 	// names that match nobody and the window the on-call fallback needs.
@@ -269,6 +358,12 @@ func (s *Service) run(open Opener, opt Options, write bool) (*Result, error) {
 			res.Duplicates++
 		}
 		last[k] = row
+		if res.First.IsZero() || p.Created.Before(res.First) {
+			res.First = p.Created
+		}
+		if p.Created.After(res.Last) {
+			res.Last = p.Created
+		}
 		u, _, ok := dir.acker(p.AckBy)
 		if !ok {
 			name := strings.TrimSpace(p.AckBy)
@@ -297,6 +392,9 @@ func (s *Service) run(open Opener, opt Options, write bool) (*Result, error) {
 				res.Columns = append(res.Columns, FieldNames[f]+": "+h0.names[i])
 			}
 		}
+	}
+	if write && opt.Expect != "" && opt.Expect != sum {
+		return nil, errs.E(errs.Conflict, "The file changed since its preview; preview it again.")
 	}
 	res.UnmatchedNames = len(unmatched)
 	for name, c := range unmatched {
@@ -430,7 +528,21 @@ func (s *Service) run(open Opener, opt Options, write bool) (*Result, error) {
 	}
 	log.State, log.FinishedAt = StateDone, s.clock.Now().UTC()
 	log.Added, log.Updated, log.Unchanged, log.Skipped = res.Added, res.Updated, res.Unchanged, res.Duplicates+res.BadRows
-	if err := s.st.Update(func(txn *badger.Txn) error { return store.PutJSON(txn, logKey(log.ID), &log) }); err != nil {
+	if err := s.st.Update(func(txn *badger.Txn) error {
+		if opt.Remember {
+			r := &Remembered{Source: res.Source, Signature: res.Signature, SavedAt: log.FinishedAt}
+			if len(opt.Map) > 0 {
+				r.Columns = res.ColumnMap
+			}
+			if len(dir.mappedIDs) > 0 {
+				r.People = dir.mappedIDs
+			}
+			if err := putRemembered(txn, r); err != nil {
+				return err
+			}
+		}
+		return store.PutJSON(txn, logKey(log.ID), &log)
+	}); err != nil {
 		return nil, err
 	}
 	res.Applied = true
@@ -480,4 +592,107 @@ func (s *Service) ForPerson(person id.ID, from, to time.Time) ([]Page, error) {
 func (s *Service) Count() (n int, err error) {
 	err = s.st.View(func(txn *badger.Txn) error { n = store.CountPrefix(txn, []byte{store.PrefixPage}); return nil })
 	return n, err
+}
+
+// fieldName is the name of a field in a mapping ("ignore" for none).
+func fieldName(f Field) string {
+	if f == fIgnore {
+		return "ignore"
+	}
+	return FieldNames[f]
+}
+
+// mergeColumns returns opt with its column map keyed by the file's own
+// column names and the remembered columns added under it.
+func mergeColumns(opt Options, h *header, rem *Remembered) (_ Options, remembered int, err error) {
+	norm := make([]string, len(h.names))
+	for i, n := range h.names {
+		norm[i] = normHeader(n)
+	}
+	byCol := map[int]Field{}
+	for col, f := range opt.Map {
+		i := indexOf(h.names, norm, col)
+		if i < 0 {
+			return opt, 0, errs.FieldErr("columns", "The file has no column %q (its columns: %s).", col, strings.Join(h.names, ", "))
+		}
+		byCol[i] = f
+	}
+	used := map[Field]string{}
+	for i, f := range byCol {
+		if f == fIgnore {
+			continue
+		}
+		if other, dup := used[f]; dup {
+			a, b := other, h.names[i]
+			if a > b {
+				a, b = b, a
+			}
+			return opt, 0, errs.FieldErr("columns", "The columns %q and %q are both read as %s; a field comes from one column.", a, b, FieldNames[f])
+		}
+		used[f] = h.names[i]
+	}
+	if rem != nil {
+		for col, name := range rem.Columns {
+			i := indexOf(h.names, norm, col)
+			f, ok := ParseField(name)
+			if i < 0 || !ok {
+				continue
+			}
+			if _, set := byCol[i]; set {
+				continue
+			}
+			if _, taken := used[f]; taken && f != fIgnore {
+				continue
+			}
+			byCol[i] = f
+			used[f] = h.names[i]
+			remembered++
+		}
+	}
+	m := make(map[string]Field, len(byCol))
+	for i, f := range byCol {
+		m[h.names[i]] = f
+	}
+	opt.Map = m
+	return opt, remembered, nil
+}
+
+// columns describes every column of a file as h reads it.
+func columns(h *header) []Column {
+	out := make([]Column, len(h.names))
+	for i, n := range h.names {
+		_, z := splitHeaderZone(n)
+		out[i] = Column{Name: n, Fields: []string{}, Zone: z}
+		if h.mapped[i] {
+			out[i].By = "map"
+		}
+	}
+	for f := range numFields {
+		if i := h.col[f]; i >= 0 {
+			out[i].Fields = append(out[i].Fields, FieldNames[f])
+			if out[i].By == "" {
+				out[i].By = "auto"
+			}
+		}
+	}
+	return out
+}
+
+// Imports lists the last n applied imports, newest first.
+func (s *Service) Imports(n int) ([]ImportLog, error) {
+	out := []ImportLog{}
+	err := s.st.View(func(txn *badger.Txn) error {
+		return store.Scan(txn, store.Prefix(store.PrefixPageImport), func(_ []byte, l *ImportLog) error {
+			out = append(out, *l)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, errs.Wrap("pages.Imports", err)
+	}
+	slices.Reverse(out) // ids are time-ordered
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out, nil
 }

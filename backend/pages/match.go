@@ -76,7 +76,9 @@ type directory struct {
 	byName  map[string][]id.ID // folded name -> people of that name
 	byEmail map[string]id.ID
 	mapped  map[string]id.ID // folded imported name -> person (--map-person)
-	names   map[id.ID]string
+	// mappedIDs are the names mapped by id (the app), as given.
+	mappedIDs map[string]id.ID
+	names     map[id.ID]string
 
 	serviceTeam map[string]id.ID // folded service name -> owning team
 	teamByName  map[string]id.ID
@@ -86,8 +88,8 @@ type directory struct {
 	teamCache   map[[2]string]id.ID
 }
 
-func loadDirectory(txn *badger.Txn, mapPerson map[string]string) (*directory, error) {
-	d := &directory{byName: map[string][]id.ID{}, byEmail: map[string]id.ID{}, mapped: map[string]id.ID{},
+func loadDirectory(txn *badger.Txn, mapPerson map[string]string, mapID map[string]id.ID) (*directory, error) {
+	d := &directory{byName: map[string][]id.ID{}, byEmail: map[string]id.ID{}, mapped: map[string]id.ID{}, mappedIDs: map[string]id.ID{},
 		names: map[id.ID]string{}, serviceTeam: map[string]id.ID{}, teamByName: map[string]id.ID{},
 		teamRots: map[id.ID][]*oncall.Rotation{}}
 	err := people.Persons.Each(txn, func(p *people.Person) error {
@@ -130,7 +132,40 @@ func loadDirectory(txn *badger.Txn, mapPerson map[string]string) (*directory, er
 		}
 		d.mapped[FoldName(from)] = u
 	}
+	for from, u := range mapID {
+		if strings.TrimSpace(from) == "" {
+			continue
+		}
+		if _, ok := d.names[u]; !ok {
+			c.Add("mapPerson", "The person %q is mapped to is not in this workspace (any more); choose someone else.", from)
+			continue
+		}
+		d.mapped[FoldName(from)] = u
+		d.mappedIDs[from] = u
+	}
 	return d, c.Err()
+}
+
+// remember adds the names of a remembered mapping that are not mapped yet
+// and still name a person; it returns how many it added.
+func (d *directory) remember(r *Remembered) int {
+	if r == nil {
+		return 0
+	}
+	n := 0
+	for from, u := range r.People {
+		k := FoldName(from)
+		if _, set := d.mapped[k]; set || k == "" {
+			continue
+		}
+		if _, ok := d.names[u]; !ok {
+			continue
+		}
+		d.mapped[k] = u
+		d.mappedIDs[from] = u
+		n++
+	}
+	return n
 }
 
 // person finds one person by name or e-mail ("Ann Lee <ann@example.com>"

@@ -40,6 +40,7 @@ func (h *header) build(get func(i int) string, line int, def *time.Location, p *
 		}
 		return def
 	}
+	h.sample(get)
 	*p = Page{Source: h.source}
 	p.SourceID = val(FID)
 	switch {

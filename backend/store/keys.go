@@ -68,10 +68,11 @@ const (
 	IdxCalSubTarget       byte = 0x63 // idx | target region or person id | subscription id
 	PrefixCalSubCache     byte = 0x64 // fetched body | subscription id | generation id | chunk index (uint32): machine-local cache, 1 MB chunks
 	// Paging history imported from PagerDuty, Opsgenie, Grafana OnCall, GoAlert (backend/pages, decision 0014).
-	PrefixPage       byte = 0x6C // page | source (string term) | source id (string term): the tool's identity of the page is the key (re-import dedupe)
-	IdxPageResponder byte = 0x6D // idx | responder person id | created | source | source id; pages with a responder only
-	PrefixPageImport byte = 0x6E // page import log | id: file, fingerprint, state (applying, done), counts
-	// 0x5B, 0x5F, 0x65-0x67 and 0x6F: free for on-call and calendars.
+	PrefixPage        byte = 0x6C // page | source (string term) | source id (string term): the tool's identity of the page is the key (re-import dedupe)
+	IdxPageResponder  byte = 0x6D // idx | responder person id | created | source | source id; pages with a responder only
+	PrefixPageImport  byte = 0x6E // page import log | id: file, fingerprint, state (applying, done), counts
+	PrefixPageMapping byte = 0x6F // remembered import mapping | source (string term) | header signature (string term): columns and names (decision 0020)
+	// 0x5B, 0x5F and 0x65-0x67: free for on-call and calendars.
 
 	// People development (docs/decisions/0007-people-development.md).
 	// 1:1s (backend/oneonone): the cadence of a report lives in one record per person.
