@@ -54,6 +54,9 @@ const devLog = path.join(artifacts, 'wails-dev.log')
 const pidFile = path.join(artifacts, 'wails-dev.pid') // read by scripts/e2e.sh's last-resort cleanup
 
 process.env.WHEELHOUSE_TEST_CLOCK ??= '1' // specs may move the app's clock (ReminderAPI.AdvanceClock); only tests use this harness
+// The native open dialog cannot be driven: the app's PagesAPI.ChooseFile answers the path a spec writes into this
+// file instead (empty or missing: cancelled). Beside the data folder, so each run has its own.
+if (dataDir) process.env.WHEELHOUSE_TEST_OPEN_FILE ??= path.join(path.dirname(path.resolve(dataDir)), 'open-dialog-answer')
 const plain = (s) => String(s).replace(/\x1b\[[0-9;]*m/g, '') // playwright colours its call logs
 const say = (...a) => console.log(`[e2e ${new Date().toISOString().slice(11, 19)}]`, ...a)
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))

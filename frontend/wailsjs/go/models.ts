@@ -780,6 +780,62 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class PagesOptionsDTO {
+	    source: string;
+	    columns: Record<string, string>;
+	    people: Record<string, string>;
+	    useRemembered: boolean;
+	    fingerprint: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PagesOptionsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.columns = source["columns"];
+	        this.people = source["people"];
+	        this.useRemembered = source["useRemembered"];
+	        this.fingerprint = source["fingerprint"];
+	    }
+	}
+	export class PagesSummaryDTO {
+	    pages: number;
+	    imports: pages.ImportLog[];
+	    fields: string[];
+	    sources: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PagesSummaryDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pages = source["pages"];
+	        this.imports = this.convertValues(source["imports"], pages.ImportLog);
+	        this.fields = source["fields"];
+	        this.sources = source["sources"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class PersonFeedback {
 	    entries: feedback.Entry[];
@@ -4619,6 +4675,26 @@ export namespace oneonone {
 
 export namespace pages {
 	
+	export class Column {
+	    name: string;
+	    fields: string[];
+	    by: string;
+	    zone?: string;
+	    sample: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Column(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.fields = source["fields"];
+	        this.by = source["by"];
+	        this.zone = source["zone"];
+	        this.sample = source["sample"];
+	    }
+	}
 	export class Flag {
 	    personId: string;
 	    kind: string;
@@ -4636,6 +4712,205 @@ export namespace pages {
 	        this.week = source["week"];
 	        this.reason = source["reason"];
 	    }
+	}
+	export class ImportLog {
+	    id: number[];
+	    file: string;
+	    fingerprint: string;
+	    source: string;
+	    state: string;
+	    // Go type: time
+	    startedAt: any;
+	    // Go type: time
+	    finishedAt: any;
+	    added: number;
+	    updated: number;
+	    unchanged: number;
+	    skipped: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportLog(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.file = source["file"];
+	        this.fingerprint = source["fingerprint"];
+	        this.source = source["source"];
+	        this.state = source["state"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.finishedAt = this.convertValues(source["finishedAt"], null);
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.skipped = source["skipped"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class NameCount {
+	    name: string;
+	    pages: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new NameCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.pages = source["pages"];
+	    }
+	}
+	export class RememberedInfo {
+	    // Go type: time
+	    savedAt: any;
+	    columns: number;
+	    people: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RememberedInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.savedAt = this.convertValues(source["savedAt"], null);
+	        this.columns = source["columns"];
+	        this.people = source["people"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RowError {
+	    line: number;
+	    field?: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RowError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.field = source["field"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Result {
+	    source: string;
+	    fingerprint: string;
+	    bytes: number;
+	    rows: number;
+	    added: number;
+	    updated: number;
+	    unchanged: number;
+	    duplicates: number;
+	    badRows: number;
+	    bad: RowError[];
+	    byAcknowledger: number;
+	    byOnCall: number;
+	    noResponder: number;
+	    unmatched: NameCount[];
+	    unmatchedNames: number;
+	    columns: string[];
+	    applied: boolean;
+	    signature: string;
+	    header: Column[];
+	    missing: string[];
+	    problem?: string;
+	    // Go type: time
+	    first: any;
+	    // Go type: time
+	    last: any;
+	    columnMap: Record<string, string>;
+	    personMap: Record<string, string>;
+	    remembered?: RememberedInfo;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.fingerprint = source["fingerprint"];
+	        this.bytes = source["bytes"];
+	        this.rows = source["rows"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.duplicates = source["duplicates"];
+	        this.badRows = source["badRows"];
+	        this.bad = this.convertValues(source["bad"], RowError);
+	        this.byAcknowledger = source["byAcknowledger"];
+	        this.byOnCall = source["byOnCall"];
+	        this.noResponder = source["noResponder"];
+	        this.unmatched = this.convertValues(source["unmatched"], NameCount);
+	        this.unmatchedNames = source["unmatchedNames"];
+	        this.columns = source["columns"];
+	        this.applied = source["applied"];
+	        this.signature = source["signature"];
+	        this.header = this.convertValues(source["header"], Column);
+	        this.missing = source["missing"];
+	        this.problem = source["problem"];
+	        this.first = this.convertValues(source["first"], null);
+	        this.last = this.convertValues(source["last"], null);
+	        this.columnMap = source["columnMap"];
+	        this.personMap = source["personMap"];
+	        this.remembered = this.convertValues(source["remembered"], RememberedInfo);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
