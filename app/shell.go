@@ -56,6 +56,7 @@ type Shell struct {
 	previews calendar.Previews  // calendar import previews awaiting apply
 
 	refreshing atomic.Bool // a scheduled calendar refresh is running
+	backingUp  atomic.Bool // an automatic backup is running
 
 	mu      sync.RWMutex
 	ws      *workspace.Workspace
@@ -128,11 +129,12 @@ func (s *Shell) TestClockEnabled() bool { return s.getenv("WHEELHOUSE_TEST_CLOCK
 
 // RunReminders evaluates reminders now (catching up on what came due while
 // the app was closed) and then every interval until ctx ends. Each round
-// also starts the refresh of calendar subscriptions that are due, in the
-// background.
+// also starts, in the background, the refresh of calendar subscriptions that
+// are due and the daily automatic backup when it is due.
 func (s *Shell) RunReminders(ctx context.Context, every time.Duration) {
 	s.RefreshCalendars(ctx)
 	s.EvaluateReminders()
+	s.runBackups()
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -142,6 +144,7 @@ func (s *Shell) RunReminders(ctx context.Context, every time.Duration) {
 		case <-t.C:
 			s.RefreshCalendars(ctx)
 			s.EvaluateReminders()
+			s.runBackups()
 		}
 	}
 }

@@ -6,6 +6,7 @@ package workspace
 import (
 	"log/slog"
 
+	"wheelhouse/backend/backup"
 	"wheelhouse/backend/brief"
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
@@ -48,6 +49,7 @@ type Workspace struct {
 	Feedback  *feedback.Service
 	Growth    *growth.Service  // development plans and mentoring
 	Briefs    *brief.Builder   // the 1:1 prep brief and team health
+	Backups   *backup.Service  // daily verified backups, kept 7 daily + 4 weekly
 	Handoffs  *handoff.Service // handoff records after each turn, anonymous survey aggregates
 }
 
@@ -93,6 +95,8 @@ func Open(root string, opt Options) (*Workspace, error) {
 	w.Pages = pages.NewService(st, opt.Clock, w.OnCall)
 	w.Handoffs = handoff.NewService(st, opt.Clock, w.OnCall)
 	w.Handoffs.Zone = w.ZoneTx
+	w.Backups = backup.NewService(st, opt.Clock, opt.Logger)
+	w.Backups.Migrations = Migrations
 	if opt.Zone != "" {
 		w.Reminders.DefaultZone = opt.Zone
 	}

@@ -36,6 +36,48 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class BackupOverview {
+	    settings: backup.Settings;
+	    status: backup.Status;
+	    folder: string;
+	    defaultFolder: string;
+	    files: backup.File[];
+	    due: boolean;
+	    demo: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupOverview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.settings = this.convertValues(source["settings"], backup.Settings);
+	        this.status = this.convertValues(source["status"], backup.Status);
+	        this.folder = source["folder"];
+	        this.defaultFolder = source["defaultFolder"];
+	        this.files = this.convertValues(source["files"], backup.File);
+	        this.due = source["due"];
+	        this.demo = source["demo"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class BriefMarkdown {
 	    name: string;
 	    markdown: string;
@@ -1102,6 +1144,38 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class RestoreResult {
+	    summary: backup.Summary;
+	    aside: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RestoreResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.summary = this.convertValues(source["summary"], backup.Summary);
+	        this.aside = source["aside"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SavedFile {
 	    name: string;
 	    path: string;
@@ -1503,6 +1577,115 @@ export namespace app {
 	        this.name = source["name"];
 	        this.offset = source["offset"];
 	    }
+	}
+
+}
+
+export namespace backup {
+	
+	export class File {
+	    path: string;
+	    name: string;
+	    at: string;
+	    bytes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new File(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.bytes = source["bytes"];
+	    }
+	}
+	export class Settings {
+	    enabled: boolean;
+	    folder?: string;
+	    keepDaily: number;
+	    keepWeekly: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.folder = source["folder"];
+	        this.keepDaily = source["keepDaily"];
+	        this.keepWeekly = source["keepWeekly"];
+	    }
+	}
+	export class Summary {
+	    people: number;
+	    teams: number;
+	    incidents: number;
+	    followUps: number;
+	    rotations: number;
+	    meetings: number;
+	    feedback: number;
+	    records: number;
+	    schema: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.people = source["people"];
+	        this.teams = source["teams"];
+	        this.incidents = source["incidents"];
+	        this.followUps = source["followUps"];
+	        this.rotations = source["rotations"];
+	        this.meetings = source["meetings"];
+	        this.feedback = source["feedback"];
+	        this.records = source["records"];
+	        this.schema = source["schema"];
+	    }
+	}
+	export class Status {
+	    lastAt: string;
+	    lastPath?: string;
+	    lastBytes?: number;
+	    lastSummary?: Summary;
+	    lastError?: string;
+	    lastErrorAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lastAt = source["lastAt"];
+	        this.lastPath = source["lastPath"];
+	        this.lastBytes = source["lastBytes"];
+	        this.lastSummary = this.convertValues(source["lastSummary"], Summary);
+	        this.lastError = source["lastError"];
+	        this.lastErrorAt = source["lastErrorAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
