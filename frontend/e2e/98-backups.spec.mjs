@@ -1,0 +1,53 @@
+// Backups from the app, in the engine of the window: Settings → Backups shows
+// the last (automatic) backup as verified, "Back up now" writes and verifies
+// one, a relative folder is refused next to the field, and a restore first
+// shows what the backup holds, then replaces the workspace (people are there
+// afterwards).
+import assert from 'node:assert/strict'
+
+const T = { timeout: 30_000 }
+
+export async function run({ page, shot, log }) {
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings', exact: true }).click()
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor(T)
+  const panel = page.getByRole('region', { name: 'Backups' })
+  await panel.waitFor(T)
+  await panel.scrollIntoViewIfNeeded()
+
+  await panel.getByRole('button', { name: 'Back up now' }).click()
+  await page.getByText('Backed up and verified.').waitFor(T)
+  const status = await panel.getByTestId('backup-status').innerText()
+  log(`status: ${status.replace(/\s+/g, ' ')}`)
+  assert.match(status, /Last backup .*verified/)
+  assert.match(status, /[1-9]\d* people/, 'the verification read people back')
+  await shot('backups')
+
+  // a relative folder is refused next to the field, and nothing is saved
+  await panel.getByLabel('Folder').fill('relative/backups')
+  await panel.getByRole('button', { name: 'Save' }).click()
+  await panel.getByText('Choose a full path, like /home/you/Backups.').waitFor(T)
+  await shot('folder-error')
+  await panel.getByLabel('Folder').fill('')
+
+  // restore: what the backup holds first, then the replacement
+  const kept = panel.getByRole('list', { name: 'Backups kept' }).getByRole('listitem')
+  assert.ok((await kept.count()) >= 1, 'the backups kept are listed')
+  await kept.first().getByRole('button', { name: /^Restore the backup of/ }).click()
+  const dlg = page.getByRole('alertdialog', { name: 'Restore this backup?' })
+  await dlg.getByTestId('restore-summary').waitFor(T)
+  const holds = await dlg.getByTestId('restore-summary').innerText()
+  log(`the backup holds: ${holds}`)
+  assert.match(holds, /[1-9]\d* people/)
+  await shot('restore-dialog')
+  await dlg.getByRole('button', { name: 'Replace my workspace' }).click()
+  await page.getByText(/^Restored the backup of .*kept in/).waitFor(T)
+  await dlg.waitFor({ state: 'detached', ...T })
+  await shot('restored')
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People', exact: true }).click()
+  await page.getByRole('heading', { level: 1, name: 'People' }).waitFor(T)
+  const people = Number((holds.match(/(\d[\d,]*) people/) || [])[1]?.replace(/,/g, ''))
+  await page.locator('tbody tr, [role="row"]').first().waitFor(T)
+  log(`people after the restore: the backup had ${people}`)
+}
