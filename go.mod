@@ -9,7 +9,10 @@ require (
 	github.com/godbus/dbus/v5 v5.2.4
 	github.com/teambition/rrule-go v1.8.2
 	github.com/wailsapp/wails/v2 v2.11.0
+	golang.org/x/crypto v0.33.0
 	golang.org/x/sys v0.41.0
+	golang.org/x/term v0.29.0
+	golang.org/x/text v0.22.0
 	google.golang.org/protobuf v1.36.7
 )
 
@@ -54,7 +57,5 @@ require (
 	go.opentelemetry.io/otel v1.41.0 // indirect
 	go.opentelemetry.io/otel/metric v1.41.0 // indirect
 	go.opentelemetry.io/otel/trace v1.41.0 // indirect
-	golang.org/x/crypto v0.33.0 // indirect
 	golang.org/x/net v0.35.0 // indirect
-	golang.org/x/text v0.22.0 // indirect
 )

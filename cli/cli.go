@@ -75,6 +75,7 @@ Commands:
   restore [--force] FILE                  restore a backup into an empty data folder
                                           (--force keeps the current folder aside first)
   demo [--size small|large]               fill an empty data folder with a demo workspace
+%s
   incidents list [--json]                 list incidents, newest first
   actions list [--overdue] [--all] [--json]
                                           list open follow-ups, overdue first (--all: and the 200
@@ -84,6 +85,8 @@ Commands:
                                           (for a cron job or systemd user timer)
 %s
 Options:
+  --passphrase-file FILE                  the passphrase of an encrypted workspace (or of the new one for
+                                          encrypt); without it a terminal asks
   --background                            start the app hidden (used by the autostart entry)
 
 The data folder is --data, else $WHEELHOUSE_DATA, else %s.
@@ -106,7 +109,8 @@ func Run(env Env) int {
 	dataFlag := fs.String("data", "", "data folder")
 	verbose := fs.Bool("verbose", false, "log debug detail to stderr")
 	background := fs.Bool("background", false, "start hidden")
-	fs.Usage = func() { fmt.Fprintf(env.Stderr, usage, Version, oncallUsage+handoffUsage+peopleUsage, def) }
+	passFile := fs.String("passphrase-file", "", "file holding the workspace's passphrase")
+	fs.Usage = func() { fmt.Fprintf(env.Stderr, usage, Version, encryptUsage, oncallUsage+handoffUsage+peopleUsage, def) }
 	if err := fs.Parse(env.Args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -138,6 +142,14 @@ func Run(env Env) int {
 		return 0
 	}
 	c := &cmd{env: env, dir: dir, log: logger}
+	if *passFile != "" {
+		p, err := readPassphraseFile(*passFile)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "wheelhouse: %s\n", errs.MessageOf(err))
+			return 2
+		}
+		c.pass = p
+	}
 	var run func([]string) error
 	switch args[0] {
 	case "version":
@@ -156,6 +168,12 @@ func Run(env Env) int {
 		run = c.restore
 	case "demo":
 		run = c.demo
+	case "encrypt":
+		run = c.encrypt // encrypt.go
+	case "decrypt":
+		run = c.decrypt
+	case "change-passphrase":
+		run = c.changePassphrase
 	case "incidents":
 		run = c.incidents
 	case "actions":
@@ -194,9 +212,10 @@ type usageError struct{ msg string }
 func (u usageError) Error() string { return u.msg }
 
 type cmd struct {
-	env Env
-	dir string
-	log *slog.Logger
+	env  Env
+	dir  string
+	log  *slog.Logger
+	pass []byte // --passphrase-file, or what the terminal prompt read
 }
 
 func (c *cmd) flags(name string) *flag.FlagSet {
@@ -240,7 +259,20 @@ func (c *cmd) wsOptions() workspace.Options {
 }
 
 func (c *cmd) open() (*workspace.Workspace, error) {
-	return workspace.Open(c.dir, c.wsOptions())
+	opt, err := c.unlockedOptions()
+	if err != nil {
+		return nil, err
+	}
+	return workspace.Open(c.dir, opt)
+}
+
+// unlockedOptions are wsOptions with the passphrase of an encrypted
+// workspace (from --passphrase-file or asked at the terminal).
+func (c *cmd) unlockedOptions() (workspace.Options, error) {
+	opt := c.wsOptions()
+	p, err := c.unlockPassphrase()
+	opt.Passphrase = p
+	return opt, err
 }
 
 func (c *cmd) exportJSON(args []string) error {
@@ -281,7 +313,11 @@ func (c *cmd) importJSON(args []string) error {
 	if err := c.emptyUnless(*replace, "%s already has data. Import into an empty data folder (--data DIR), or add --replace (the current workspace is kept aside)."); err != nil {
 		return err
 	}
-	aside, err := workspace.ImportFolder(c.dir, snap, *replace, c.wsOptions())
+	opt, err := c.unlockedOptions()
+	if err != nil {
+		return err
+	}
+	aside, err := workspace.ImportFolder(c.dir, snap, *replace, opt)
 	if err != nil {
 		return err
 	}
@@ -327,7 +363,20 @@ func (c *cmd) restore(args []string) error {
 	if err := c.emptyUnless(*force, "%s already holds a workspace. Restore into an empty folder (--data DIR), or add --force to move the current one aside first."); err != nil {
 		return err
 	}
-	aside, err := workspace.RestoreFolder(c.dir, f, *force, c.wsOptions())
+	// An encrypted backup, or an encrypted workspace to replace, needs the
+	// passphrase; a plain backup replacing an encrypted workspace stays
+	// encrypted under the workspace's key.
+	opt := c.wsOptions()
+	head := make([]byte, 64)
+	n, _ := f.ReadAt(head, 0)
+	if store.IsEncrypted(c.dir) || store.IsEncryptedBackup(head[:n]) {
+		p, err := c.passphrase()
+		if err != nil {
+			return err
+		}
+		opt.Passphrase = p
+	}
+	aside, err := workspace.RestoreFolder(c.dir, f, *force, opt)
 	if err != nil {
 		return err
 	}
@@ -404,6 +453,13 @@ func (c *cmd) remind(args []string) error {
 		return usageError{"use --once (the app delivers reminders itself while it runs; --once is for cron or a systemd timer)"}
 	}
 	opt := c.wsOptions()
+	if store.IsEncrypted(c.dir) {
+		if c.pass == nil {
+			fmt.Fprintln(c.env.Stdout, "The workspace is encrypted and no --passphrase-file was given; the app delivers reminders while it is unlocked. Nothing to do.")
+			return nil
+		}
+		opt.Passphrase = c.pass
+	}
 	opt.Notifier = c.env.Notifier
 	if opt.Notifier == nil {
 		opt.Notifier = notify.NewDesktop("Wheelhouse", "")

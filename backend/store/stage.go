@@ -30,6 +30,14 @@ import (
 // A root that already holds a workspace is refused unless replace is set; the
 // old db/ is then kept as db.before-<label>-<time> and its path returned.
 func Stage(root string, opt Options, label string, replace bool, fill func(staging string) error) (aside string, err error) {
+	return StageKeyed(root, opt, label, replace, func(staging string, _ *MasterKey) error { return fill(staging) })
+}
+
+// StageKeyed is Stage for a fill that keeps an encrypted workspace
+// encrypted: fill gets the current workspace's key (nil if it is plaintext
+// or empty, or opt.Key when set) to pass as Options.Key to what it writes
+// into the staging folder. opt.Passphrase unlocks the current workspace.
+func StageKeyed(root string, opt Options, label string, replace bool, fill func(staging string, key *MasterKey) error) (aside string, err error) {
 	if opt.Clock == nil {
 		opt.Clock = clock.Real{}
 	}
@@ -57,9 +65,12 @@ func Stage(root string, opt Options, label string, replace bool, fill func(stagi
 		if !replace {
 			return "", errs.E(errs.Conflict, "%s already holds a workspace.", root)
 		}
-		s, err := openLocked(root, Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: opt.Migrations, GCInterval: -1})
+		s, err := openLocked(root, Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: opt.Migrations, GCInterval: -1, Passphrase: opt.Passphrase, skipPrepare: true})
 		if err != nil {
-			return "", err // not ours, or damaged
+			return "", err // not ours, or damaged, or a wrong passphrase
+		}
+		if opt.Key == nil && !opt.noSeed {
+			opt.Key = s.key
 		}
 		if err := s.Close(); err != nil {
 			return "", err
@@ -68,10 +79,10 @@ func Stage(root string, opt Options, label string, replace bool, fill func(stagi
 	stamp := opt.Clock.Now().UTC().Format("20060102T150405Z")
 	staging := unique(filepath.Join(root, "."+label+"-"+stamp))
 	defer os.RemoveAll(staging)
-	if err := fill(staging); err != nil {
+	if err := fill(staging, opt.Key); err != nil {
 		return "", err
 	}
-	check, err := Open(staging, Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: opt.Migrations, GCInterval: -1})
+	check, err := Open(staging, Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: opt.Migrations, GCInterval: -1, Key: opt.Key, Passphrase: opt.Passphrase})
 	if err != nil {
 		return "", err
 	}

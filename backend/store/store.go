@@ -75,6 +75,15 @@ type Options struct {
 	// SyncWrites defaults to true (a saved edit survives a crash or power cut);
 	// set NoSync only for throw-away data such as benchmarks.
 	NoSync bool
+	// Passphrase unlocks an encrypted workspace (crypt.go); ignored for a
+	// plaintext one.
+	Passphrase []byte
+	// Key, if set, encrypts a new (empty) database with it and opens one
+	// whose key file holds the same record without running Argon2 again.
+	Key *MasterKey
+
+	skipPrepare bool // the caller already put root in order (Rekey)
+	noSeed      bool // Stage: do not give the staged database the current key
 }
 
 // Store is an open Wheelhouse database.
@@ -99,6 +108,8 @@ type Store struct {
 	isShut bool
 
 	lock *Lock // the data folder's lock, released by Close (nil in memory or under Stage)
+
+	key *MasterKey // the master key of an encrypted workspace; nil if plaintext
 }
 
 var errClosed = &errs.Error{Code: errs.Unavailable, Message: "The workspace is closed."}
@@ -181,8 +192,10 @@ func openLocked(root string, opt Options) (*Store, error) {
 	if opt.InMemory {
 		bo = badger.DefaultOptions("").WithInMemory(true)
 	} else {
-		if err := prepareRoot(root, opt.Logger); err != nil {
-			return nil, openError(root, err)
+		if !opt.skipPrepare {
+			if err := prepareRoot(root, opt.Logger); err != nil {
+				return nil, openError(root, err)
+			}
 		}
 		if err := os.MkdirAll(DBDir(root), 0o700); err != nil {
 			return nil, errs.E(errs.Unavailable, "Cannot create the data folder %s: %v", root, err)
@@ -193,12 +206,20 @@ func openLocked(root string, opt Options) (*Store, error) {
 		bo = badger.DefaultOptions(DBDir(root))
 	}
 	bo = desktopOptions(bo).WithSyncWrites(!opt.NoSync).WithLogger(badgerLogger{opt.Logger})
+	var key *MasterKey
+	if !opt.InMemory {
+		var err error
+		if key, err = openKey(root, opt); err != nil {
+			return nil, err
+		}
+		bo = withKey(bo, key)
+	}
 
 	db, err := badger.Open(bo)
 	if err != nil {
 		return nil, openError(root, err)
 	}
-	s := &Store{db: db, root: root, log: opt.Logger, clock: opt.Clock}
+	s := &Store{db: db, root: root, log: opt.Logger, clock: opt.Clock, key: key}
 	if err := s.checkAndMigrate(opt); err != nil {
 		_ = db.Close()
 		return nil, err
@@ -558,6 +579,14 @@ func (s *Store) Backup(w io.Writer) error {
 		return err
 	}
 	defer s.leave()
+	if s.key != nil {
+		return encryptedBackup(w, s.key, s.plainBackup)
+	}
+	return s.plainBackup(w)
+}
+
+// plainBackup writes the unencrypted backup stream.
+func (s *Store) plainBackup(w io.Writer) error {
 	if _, err := io.WriteString(w, backupHeader); err != nil {
 		return err
 	}
@@ -604,14 +633,39 @@ func Restore(root string, r io.Reader, opt Options) error {
 	if !empty {
 		return errs.E(errs.Conflict, "The data folder %s already holds a workspace. Restore into an empty folder, or use --force to keep the old one aside.", root)
 	}
+	notBackup := errs.E(errs.Invalid, "That file is not a Wheelhouse backup. Nothing was changed.")
 	head := make([]byte, len(backupHeader))
-	if _, err := io.ReadFull(r, head); err != nil || string(head) != backupHeader {
-		return errs.E(errs.Invalid, "That file is not a Wheelhouse backup. Nothing was changed.")
+	if _, err := io.ReadFull(r, head); err != nil {
+		return notBackup
+	}
+	key := opt.Key
+	if string(head) != backupHeader {
+		rest := make([]byte, len(encBackupHeader)-len(head))
+		if string(head) != encBackupHeader[:len(head)] {
+			return notBackup
+		}
+		if _, err := io.ReadFull(r, rest); err != nil || string(head)+string(rest) != encBackupHeader {
+			return notBackup
+		}
+		k, plain, err := openEncryptedBackup(r, opt.Passphrase)
+		if err != nil {
+			return err
+		}
+		key, r = k, plain
+		if _, err := io.ReadFull(r, head); err != nil || string(head) != backupHeader {
+			return errs.E(errs.Invalid, "That encrypted backup is damaged. Nothing was changed.")
+		}
 	}
 	if err := os.MkdirAll(DBDir(root), 0o700); err != nil {
 		return errs.E(errs.Unavailable, "Cannot create %s: %v", root, err)
 	}
-	bo := desktopOptions(badger.DefaultOptions(DBDir(root))).WithSyncWrites(false).WithLogger(badgerLogger{opt.Logger})
+	if key != nil {
+		if err := writeKey(DBDir(root), key); err != nil {
+			_ = os.RemoveAll(DBDir(root))
+			return errs.E(errs.Unavailable, "Cannot write the key file in %s: %v", root, err)
+		}
+	}
+	bo := withKey(desktopOptions(badger.DefaultOptions(DBDir(root))).WithSyncWrites(false).WithLogger(badgerLogger{opt.Logger}), key)
 	db, err := badger.Open(bo)
 	if err != nil {
 		_ = os.RemoveAll(DBDir(root))

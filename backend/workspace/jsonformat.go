@@ -487,14 +487,15 @@ func ImportFolderThen(root string, s Snapshot, replace bool, opt Options, then f
 	if err := Validate(&s, opt.Clock.Now()); err != nil {
 		return "", err
 	}
-	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations}
-	aside, err = store.Stage(root, so, "import", replace, func(staging string) error {
+	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations, Passphrase: opt.Passphrase}
+	// An encrypted workspace stays encrypted under the same key.
+	aside, err = store.StageKeyed(root, so, "import", replace, func(staging string, key *store.MasterKey) error {
 		so := so
 		// No fsync per commit: the staging database is synced when it is
 		// closed (Badger syncs every file on Close) and only then checked
 		// and swapped in; a crash before that leaves the staging folder,
 		// never a half-written workspace.
-		so.GCInterval, so.NoSync = -1, true
+		so.GCInterval, so.NoSync, so.Key = -1, true, key
 		st, err := store.Open(staging, so)
 		if err != nil {
 			return err
@@ -551,9 +552,12 @@ func RestoreFolder(root string, r io.Reader, replace bool, opt Options) (aside s
 	if opt.Clock == nil {
 		opt.Clock = clock.Real{}
 	}
-	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations}
-	aside, err = store.Stage(root, so, "restore", replace, func(staging string) error {
-		if err := store.Restore(staging, r, store.Options{Logger: opt.Logger}); err != nil {
+	// opt.Passphrase opens an encrypted backup and the encrypted workspace
+	// it replaces; a plain backup replacing an encrypted workspace is
+	// encrypted under the workspace's key.
+	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations, Passphrase: opt.Passphrase}
+	aside, err = store.StageKeyed(root, so, "restore", replace, func(staging string, key *store.MasterKey) error {
+		if err := store.Restore(staging, r, store.Options{Logger: opt.Logger, Passphrase: opt.Passphrase, Key: key}); err != nil {
 			return err
 		}
 		return checkRestored(staging, opt)
@@ -564,7 +568,7 @@ func RestoreFolder(root string, r io.Reader, replace bool, opt Options) (aside s
 // checkRestored opens a restored staging workspace and checks every record
 // as an import would.
 func checkRestored(staging string, opt Options) error {
-	o := Options{Logger: opt.Logger, Clock: opt.Clock, Zone: opt.Zone, NoSync: true}
+	o := Options{Logger: opt.Logger, Clock: opt.Clock, Zone: opt.Zone, NoSync: true, Passphrase: opt.Passphrase}
 	w, err := Open(staging, o)
 	if err != nil {
 		return errs.E(errs.Invalid, "Could not restore: the backup does not open as a workspace (%s). Nothing was changed.", detail(err))

@@ -65,6 +65,9 @@ type Options struct {
 	// Zone is the IANA zone reminders use when the user has not chosen one
 	// (the machine's zone); "" means UTC.
 	Zone string
+	// Passphrase unlocks an encrypted workspace
+	// (docs/decisions/0022-encryption-at-rest.md).
+	Passphrase []byte
 }
 
 // Open opens (or creates) the workspace in root.
@@ -74,7 +77,7 @@ func Open(root string, opt Options) (*Workspace, error) {
 	}
 	st, err := store.Open(root, store.Options{
 		Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations,
-		InMemory: opt.InMemory, NoSync: opt.NoSync,
+		InMemory: opt.InMemory, NoSync: opt.NoSync, Passphrase: opt.Passphrase,
 	})
 	if err != nil {
 		return nil, err
