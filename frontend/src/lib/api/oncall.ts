@@ -498,13 +498,31 @@ export async function deleteSwap(id: string): Promise<void> {
 
 export type CompensationMode = 'none' | 'pay' | 'time_off'
 
-export interface CompensationSettings {
-  mode: CompensationMode
-  currency: string
+/** Rates and stipends of one policy (the default, or a region's own). */
+export interface PayRates {
   weekdayRate: number
   weekendRate: number
+  /** Per holiday hour; 0: the weekday or weekend rate of the day. */
   holidayRate: number
+  /** Multiplies holiday hours' pay and a holiday's day stipend (1-10). */
+  holidayMultiplier: number
+  turnStipend: number
+  dayStipend: number
+  /** Per seven on-call days. */
+  weekStipend: number
+}
+
+/** A holiday region's own policy: replaces the default as a whole. */
+export interface RegionPay extends PayRates {
+  regionId: string
+  currency: string
+}
+
+export interface CompensationSettings extends PayRates {
+  mode: CompensationMode
+  currency: string
   timeOffRatio: number
+  regions: RegionPay[]
 }
 
 export interface OnCallSettings {
@@ -513,17 +531,32 @@ export interface OnCallSettings {
   gapWarningDays: number
   /** Warn when a rotation's max/min weighted hours over 90 days exceed this (1.1-10, default 2). */
   fairnessSpreadLimit: number
+  /** Paging health: pages per on-call day above this are flagged (0.25-50, default 2). */
+  pagesPerDayLimit: number
 }
 
 export interface CompensationRow {
   personId: string
   name: string
+  /** Holiday region ('' when none); regionRates: its own policy applies. */
+  region: string
+  regionRates: boolean
+  currency: string
   weekdayHours: number
   weekendHours: number
   holidayHours: number
   totalHours: number
+  /** Hours held on two schedules at once, paid once (not in totalHours). */
+  overlapHours: number
+  turns: number
+  days: number
+  holidayDays: number
+  hourlyPay: number
+  stipends: number
   amount: number
   timeOffHours: number
+  /** How the row adds up, line by line. */
+  lines: string[]
 }
 
 export interface CompensationReport {
@@ -531,7 +564,21 @@ export interface CompensationReport {
   mode: CompensationMode
   currency: string
   rows: CompensationRow[]
+  /** The sum when every row has one currency (else 0: see totals). */
   total: number
+  totals: { currency: string; amount: number }[]
+}
+
+function ratesOf(c: Raw): PayRates {
+  return {
+    weekdayRate: num(c.weekdayRate),
+    weekendRate: num(c.weekendRate),
+    holidayRate: num(c.holidayRate),
+    holidayMultiplier: num(c.holidayMultiplier) || 1,
+    turnStipend: num(c.turnStipend),
+    dayStipend: num(c.dayStipend),
+    weekStipend: num(c.weekStipend),
+  }
 }
 
 function settingsOf(r: Raw): OnCallSettings {
@@ -540,14 +587,14 @@ function settingsOf(r: Raw): OnCallSettings {
     compensation: {
       mode: strOr<CompensationMode>(c.mode, 'none'),
       currency: str(c.currency),
-      weekdayRate: num(c.weekdayRate),
-      weekendRate: num(c.weekendRate),
-      holidayRate: num(c.holidayRate),
       timeOffRatio: num(c.timeOffRatio),
+      ...ratesOf(c),
+      regions: arr(c.regions).map((x) => ({ regionId: str(x.regionId), currency: str(x.currency), ...ratesOf(x) })),
     },
     notifyPersonIds: arr<string>(r.notifyPersonIds),
     gapWarningDays: num(r.gapWarningDays),
     fairnessSpreadLimit: num(r.fairnessSpreadLimit) || 2,
+    pagesPerDayLimit: num(r.pagesPerDayLimit) || 2,
   }
 }
 
@@ -563,6 +610,7 @@ export async function saveOnCallSettings(s: OnCallSettings): Promise<OnCallSetti
     notifyPersonIds: s.notifyPersonIds,
     gapWarningDays: s.gapWarningDays,
     fairnessSpreadLimit: s.fairnessSpreadLimit,
+    pagesPerDayLimit: s.pagesPerDayLimit,
   }
   return settingsOf(await callRaw(() => OnCall.SaveSettings(wo.Settings.createFrom(body))))
 }
@@ -575,21 +623,38 @@ export async function loadCompensation(month: string): Promise<CompensationRepor
     mode: strOr<CompensationMode>(r.mode, 'none'),
     currency: str(r.currency),
     total: num(r.total),
+    totals: arr(r.totals).map((t) => ({ currency: str(t.currency), amount: num(t.amount) })),
     rows: arr(r.rows).map((x) => ({
       personId: str(x.personId),
       name: str(x.name),
+      region: str(x.region),
+      regionRates: !!x.regionRates,
+      currency: str(x.currency),
       weekdayHours: num(x.weekdayHours),
       weekendHours: num(x.weekendHours),
       holidayHours: num(x.holidayHours),
       totalHours: num(x.totalHours),
+      overlapHours: num(x.overlapHours),
+      turns: num(x.turns),
+      days: num(x.days),
+      holidayDays: num(x.holidayDays),
+      hourlyPay: num(x.hourlyPay),
+      stipends: num(x.stipends),
       amount: num(x.amount),
       timeOffHours: num(x.timeOffHours),
+      lines: arr<string>(x.lines),
     })),
   }
 }
 
 export async function compensationCSV(month: string): Promise<string> {
   return (await call(() => OnCall.CompensationCSV(month))) ?? ''
+}
+
+/** Asks where to save (native dialog) and writes the month's CSV; path '' = cancelled. */
+export async function saveCompensationCSV(month: string): Promise<{ name: string; path: string }> {
+  const r = await callRaw(() => OnCall.SaveCompensationCSV(month))
+  return { name: str(r.name), path: str(r.path) }
 }
 
 /** A stretch of one person's on-call time, or a gap (same shape as the Today screen's). */
