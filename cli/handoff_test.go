@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"wheelhouse/backend/handoff"
 )
 
 // `oncall handoff record|list` and `oncall survey import` on the demo (the
-// CLI tests' clock is Monday 2026-11-23 10:00 UTC, an hour after a handoff).
+// CLI tests' clock is Monday 2026-11-23 10:00 UTC, an hour after a handoff;
+// the demo has handoff records of the turns before that one).
 func TestHandoffAndSurvey(t *testing.T) {
 	dir := t.TempDir()
 	env := map[string]string{"TZ": "UTC"}
@@ -39,8 +41,23 @@ func TestHandoffAndSurvey(t *testing.T) {
 	var s struct {
 		Handoffs handoff.Data `json:"handoffs"`
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &s); err != nil || len(s.Handoffs.Records) != 1 || len(s.Handoffs.Survey) != 1 || s.Handoffs.Survey[0].Mean() != 3 {
+	if err := json.Unmarshal([]byte(r.stdout), &s); err != nil || len(s.Handoffs.Survey) != 1 || s.Handoffs.Survey[0].Mean() != 3 {
 		t.Fatalf("export: %v %+v", err, s.Handoffs)
+	}
+	// The demo's records of the turns before, and the one recorded here.
+	ours := 0
+	for _, h := range s.Handoffs.Records {
+		if h.TurnStart.Equal(time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC)) {
+			ours++
+			if h.Rating != 2 { // as the second record command replaced it
+				t.Errorf("the record made here: %+v", h)
+			}
+		} else if !h.TurnEnd.Before(time.Date(2026, 11, 16, 9, 0, 1, 0, time.UTC)) {
+			t.Errorf("a demo record of a later turn: %+v", h)
+		}
+	}
+	if ours != 1 || len(s.Handoffs.Records) < 2 {
+		t.Fatalf("export: %+v", s.Handoffs.Records)
 	}
 	r = run(t, env, "--data", dir, "export-json", "--without-private")
 	if strings.Contains(r.stdout, "disk alerts") || strings.Contains(r.stdout, `"rating"`) {

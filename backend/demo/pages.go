@@ -92,7 +92,8 @@ var stormTitles = []string{"High error rate", "5xx spike", "Latency p99 over SLO
 var dayTitles = []string{"High error rate", "Latency p99 over SLO", "Disk almost full", "Queue backlog growing", "Pod crash looping", "Certificate expires soon", "5xx spike", "Health check failing"}
 
 // addPages writes the paging history of the demo into the staging store of
-// demo.Create, through the pages import, and returns what it did.
+// demo.Create, through the pages import, then the handoff records of the
+// small demo (handoffs.go), which follow its pages.
 func addPages(st *store.Store, s *workspace.Snapshot, size Size, c clock.Clock) (*pages.Result, error) {
 	now := c.Now().UTC()
 	oc := oncall.NewService(st, c)
@@ -102,7 +103,15 @@ func addPages(st *store.Store, s *workspace.Snapshot, size Size, c clock.Clock) 
 		return nil, err
 	}
 	data := pagingHistory(s, size, now, from, shifts)
-	return pages.NewService(st, c, oc).Apply(pages.OpenBytes(data), pages.Options{File: DemoPagesFile})
+	ps := pages.NewService(st, c, oc)
+	res, err := ps.Apply(pages.OpenBytes(data), pages.Options{File: DemoPagesFile})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := addHandoffs(st, size, c, oc, ps); err != nil {
+		return nil, err
+	}
+	return res, nil
 }
 
 // pagesFrom is where the paging history starts: twelve weeks back (small),
