@@ -105,6 +105,12 @@ func (a *BackupAPI) Inspect(path string) (backup.Summary, error) {
 	return sum, toAPI(a.s.log, "backup.Inspect", err)
 }
 
+// ChooseFile asks for a backup file to restore (the native open dialog);
+// "" when the user cancelled. Nothing is read yet: Inspect shows what it holds.
+func (a *BackupAPI) ChooseFile() (string, error) {
+	return a.s.chooseFile("backup.ChooseFile", "Restore a Wheelhouse backup", "Wheelhouse backups (*.backup)", "*.backup")
+}
+
 // RestoreResult says what a restore did.
 type RestoreResult struct {
 	Summary backup.Summary `json:"summary"`

@@ -58,20 +58,27 @@ func (a *PagesAPI) Summary() (PagesSummaryDTO, error) {
 // user cancelled. With WHEELHOUSE_TEST_OPEN_FILE=FILE (end-to-end tests
 // only) it answers the path written in FILE instead.
 func (a *PagesAPI) ChooseFile() (string, error) {
-	if answer := a.s.getenv("WHEELHOUSE_TEST_OPEN_FILE"); answer != "" {
+	return a.s.chooseFile("pages.ChooseFile", "Import paging history", "Paging exports (*.csv, *.json)", "*.csv;*.json")
+}
+
+// chooseFile asks for a file to open (the native open dialog); "" when the
+// user cancelled. Under test, WHEELHOUSE_TEST_OPEN_FILE names a file that
+// holds the answer (the e2e journeys cannot drive the native dialog).
+func (s *Shell) chooseFile(op, title, filterName, pattern string) (string, error) {
+	if answer := s.getenv("WHEELHOUSE_TEST_OPEN_FILE"); answer != "" {
 		b, err := os.ReadFile(answer)
 		if err != nil {
 			return "", nil // nothing chosen
 		}
 		return strings.TrimSpace(string(b)), nil
 	}
-	o, ok := a.s.dialogs.(fileOpener)
+	o, ok := s.dialogs.(fileOpener)
 	if !ok {
-		return "", toAPI(a.s.log, "pages.ChooseFile", errs.E(errs.Unavailable, "Choosing a file needs the desktop app's file dialog."))
+		return "", toAPI(s.log, op, errs.E(errs.Unavailable, "Choosing a file needs the desktop app's file dialog."))
 	}
-	path, err := o.OpenFile("Import paging history", "Paging exports (*.csv, *.json)", "*.csv;*.json")
+	path, err := o.OpenFile(title, filterName, pattern)
 	if err != nil {
-		return "", toAPI(a.s.log, "pages.ChooseFile", errs.E(errs.Unavailable, "The file dialog failed: %v", err))
+		return "", toAPI(s.log, op, errs.E(errs.Unavailable, "The file dialog failed: %v", err))
 	}
 	return path, nil
 }

@@ -4,10 +4,12 @@
 // shows what the backup holds, then replaces the workspace (people are there
 // afterwards).
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
 
 const T = { timeout: 30_000 }
 
-export async function run({ page, shot, log, waitForBindings }) {
+export async function run({ page, shot, log, waitForBindings, dataDir }) {
   await page.emulateMedia({ reducedMotion: 'reduce' })
   // run on its own, the workspace is empty: a person to back up and restore
   const n = await page.evaluate(async () => (await window.go.app.PeopleAPI.Directory()).people.length)
@@ -51,6 +53,22 @@ export async function run({ page, shot, log, waitForBindings }) {
   await page.getByText(/^Restored the backup of .*kept in/).waitFor(T)
   await dlg.waitFor({ state: 'detached', ...T })
   await shot('restored')
+
+  // a file that is not a backup, chosen with "Restore from a file…" (the open
+  // dialog answers WHEELHOUSE_TEST_OPEN_FILE's path, see run.mjs): refused
+  // in the dialog before anything is replaced
+  const junk = path.join(path.dirname(path.resolve(dataDir)), 'holiday-photos.backup')
+  fs.writeFileSync(junk, 'WHEELHOUSE-BACKUP 1\n' + 'x'.repeat(64))
+  fs.writeFileSync(process.env.WHEELHOUSE_TEST_OPEN_FILE, junk)
+  await panel.getByRole('button', { name: 'Restore from a file…' }).click()
+  const bad = page.getByRole('alertdialog', { name: 'Restore this backup?' })
+  await bad.getByText('holiday-photos.backup holds:').waitFor(T)
+  await bad.getByRole('alert').waitFor(T)
+  log(`a damaged file: ${(await bad.getByRole('alert').innerText()).replace(/\s+/g, ' ')}`)
+  assert.ok(await bad.getByRole('button', { name: 'Replace my workspace' }).isDisabled(), 'nothing to confirm for a damaged file')
+  await shot('restore-damaged-file')
+  await bad.getByRole('button', { name: 'Cancel' }).click()
+  fs.rmSync(process.env.WHEELHOUSE_TEST_OPEN_FILE, { force: true })
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People', exact: true }).click()
   await page.getByRole('heading', { level: 1, name: 'People' }).waitFor(T)

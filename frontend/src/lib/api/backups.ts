@@ -75,6 +75,11 @@ export async function saveBackupAs(): Promise<string> {
   return await call(() => B.SaveBackupAs())
 }
 
+/** A backup file to restore, through the native open dialog; '' when cancelled. */
+export async function chooseBackupFile(): Promise<string> {
+  return await call(() => B.ChooseFile())
+}
+
 export async function inspectBackup(path: string): Promise<BackupSummary> {
   return (await call(() => B.Inspect(path))) as BackupSummary
 }

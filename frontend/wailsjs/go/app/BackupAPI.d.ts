@@ -5,6 +5,8 @@ import {backup} from '../models';
 
 export function BackupNow():Promise<app.BackupOverview>;
 
+export function ChooseFile():Promise<string>;
+
 export function Inspect(arg1:string):Promise<backup.Summary>;
 
 export function Overview():Promise<app.BackupOverview>;

@@ -6,6 +6,10 @@ export function BackupNow() {
   return window['go']['app']['BackupAPI']['BackupNow']();
 }
 
+export function ChooseFile() {
+  return window['go']['app']['BackupAPI']['ChooseFile']();
+}
+
 export function Inspect(arg1) {
   return window['go']['app']['BackupAPI']['Inspect'](arg1);
 }
