@@ -88,6 +88,35 @@ type fileOpener interface {
 	OpenFile(title, filterName, pattern string) (string, error)
 }
 
+// PagesProgressDTO is how far an import (apply: true) or a preview has
+// read the file: pass 1 checks the rows, pass 2 compares and writes; bytes
+// of size read in this pass.
+type PagesProgressDTO struct {
+	Apply bool  `json:"apply"`
+	Pass  int   `json:"pass"`
+	Rows  int   `json:"rows"`
+	Bytes int64 `json:"bytes"`
+	Size  int64 `json:"size"`
+}
+
+// progress reports a pass's progress to the screen, at most every 100 ms
+// and at the end of each pass.
+func (a *PagesAPI) progress(path string, apply bool) func(pages.Progress) {
+	var size int64
+	if fi, err := os.Stat(path); err == nil {
+		size = fi.Size()
+	}
+	var last time.Time
+	return func(p pages.Progress) {
+		now := time.Now()
+		if now.Sub(last) < 100*time.Millisecond && p.Bytes < size {
+			return
+		}
+		last = now
+		a.s.emit(EventPagesProgress, PagesProgressDTO{Apply: apply, Pass: p.Pass, Rows: p.Rows, Bytes: p.Bytes, Size: size})
+	}
+}
+
 // options turns the screen's options into the import's.
 func (a *PagesAPI) options(path string, o PagesOptionsDTO) (pages.Options, error) {
 	opt := pages.Options{File: path, UseRemembered: o.UseRemembered, Expect: o.Fingerprint}
@@ -144,6 +173,7 @@ func (a *PagesAPI) Preview(path string, o PagesOptionsDTO) (*pages.Result, error
 		if err != nil {
 			return nil, err
 		}
+		opt.Progress = a.progress(path, false)
 		res, err := w.Pages.Preview(pages.OpenFile(path), opt)
 		if res != nil && len(res.Missing) > 0 {
 			return res, nil
@@ -161,6 +191,7 @@ func (a *PagesAPI) Apply(path string, o PagesOptionsDTO) (*pages.Result, error) 
 			return nil, err
 		}
 		opt.Remember = true
+		opt.Progress = a.progress(path, true)
 		res, err := w.Pages.Apply(pages.OpenFile(path), opt)
 		if err != nil {
 			return nil, err

@@ -63,9 +63,16 @@ func TestPagesImportThroughAPI(t *testing.T) {
 		t.Fatalf("name mapped: %+v %v", pre, err)
 	}
 	opt.Fingerprint = pre.Fingerprint
+	prog := &progressRec{}
+	s.SetEmitter(prog)
 	res, err := api.Apply(path, opt)
 	if err != nil || res.Added != 3 || !res.Applied {
 		t.Fatalf("apply: %+v %v", res, err)
+	}
+	// The screen hears how far each pass got, ending with the whole file.
+	if fi, _ := os.Stat(path); len(prog.got) < 2 || prog.got[len(prog.got)-1] != (PagesProgressDTO{Apply: true, Pass: 2, Rows: 3, Bytes: fi.Size(), Size: fi.Size()}) ||
+		prog.got[0].Pass != 1 {
+		t.Fatalf("progress: %+v", prog.got)
 	}
 	sum, err = api.Summary()
 	if err != nil || sum.Pages != 3 || len(sum.Imports) != 1 || sum.Imports[0].Added != 3 || sum.Imports[0].File != file {
@@ -108,5 +115,13 @@ func TestPagesImportThroughAPI(t *testing.T) {
 	}
 	if _, err := api.Apply(odd, PagesOptionsDTO{}); apiErr(t, err).Code != "invalid" {
 		t.Fatal("applying a file without ids")
+	}
+}
+
+type progressRec struct{ got []PagesProgressDTO }
+
+func (r *progressRec) Emit(name string, data any) {
+	if p, ok := data.(PagesProgressDTO); ok && name == EventPagesProgress {
+		r.got = append(r.got, p)
 	}
 }

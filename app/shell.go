@@ -38,6 +38,10 @@ const (
 	// EventCalendarsRefreshed: a scheduled refresh fetched calendar
 	// subscriptions; data: how many of them changed what is stored.
 	EventCalendarsRefreshed = "calendars:refreshed"
+	// EventPagesProgress: how far a paging import or its preview has read
+	// the file (data: PagesProgressDTO), at most every 100 ms and at the end
+	// of each pass.
+	EventPagesProgress = "pages:progress"
 )
 
 // Shell owns the open workspace and the app's lifecycle.

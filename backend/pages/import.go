@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -59,11 +60,22 @@ type Options struct {
 	// Expect, when set, is the file's SHA-256 as its preview saw it: Apply
 	// refuses a file that changed since.
 	Expect string
+	// Progress, when set, is told how far each pass is, after every batch
+	// of rows and at the end of the pass (on the calling goroutine).
+	Progress func(Progress)
 	// SkipBad imports the good rows of a file that has bad ones; without
 	// it such a file is refused whole.
 	SkipBad bool
 	// File names the file in the import log.
 	File string
+}
+
+// Progress says how far an import has read the file: pass 1 checks every
+// row, pass 2 compares and writes; Bytes of the file read in this pass.
+type Progress struct {
+	Pass  int   `json:"pass"`
+	Rows  int   `json:"rows"`
+	Bytes int64 `json:"bytes"`
 }
 
 // MaxListed bounds the bad rows and unmatched names a result lists (the
@@ -160,16 +172,18 @@ func (s *Service) Apply(open Opener, opt Options) (*Result, error) {
 	return r, errs.Wrap("pages.Apply", err)
 }
 
-// counter hashes and counts the bytes of a pass.
+// counter hashes and counts the bytes of a pass (written by the parsing
+// goroutine, read by the progress reports).
 type counter struct {
 	h hash.Hash
-	n int64
+	n atomic.Int64
 }
 
-func (c *counter) Write(b []byte) (int, error) { c.n += int64(len(b)); return c.h.Write(b) }
+func (c *counter) Write(b []byte) (int, error) { c.n.Add(int64(len(b))); return c.h.Write(b) }
 
-// pass reads the export once, calling fn for every row (bad ones with err).
-func pass(open Opener, opt ParseOptions, fn func(h *header, p *Page, line int, bad *RowError) error) (sum string, n int64, err error) {
+// pass reads the export once, calling fn for every row (bad ones with err)
+// and tick, when set, after each batch of rows with the rows and bytes read.
+func pass(open Opener, opt ParseOptions, tick func(rows int, bytes int64), fn func(h *header, p *Page, line int, bad *RowError) error) (sum string, n int64, err error) {
 	f, err := open()
 	if err != nil {
 		return "", 0, err
@@ -249,6 +263,7 @@ func pass(open Opener, opt ParseOptions, fn func(h *header, p *Page, line int, b
 		}
 	}()
 	h := rs.header()
+	rows := 0
 	for b := range batches {
 		for i := range b {
 			r := &b[i]
@@ -261,6 +276,10 @@ func pass(open Opener, opt ParseOptions, fn func(h *header, p *Page, line int, b
 				return "", 0, err
 			}
 		}
+		rows += len(b)
+		if tick != nil {
+			tick(rows, c.n.Load())
+		}
 		select {
 		case free <- b:
 		default:
@@ -269,7 +288,10 @@ func pass(open Opener, opt ParseOptions, fn func(h *header, p *Page, line int, b
 	if err := <-parseErr; err != io.EOF {
 		return "", 0, err
 	}
-	return hex.EncodeToString(c.h.Sum(nil)), c.n, nil
+	if tick != nil {
+		tick(rows, c.n.Load())
+	}
+	return hex.EncodeToString(c.h.Sum(nil)), c.n.Load(), nil
 }
 
 // maxUnmatched bounds the distinct unmatched names counted.
@@ -342,7 +364,13 @@ func (s *Service) run(open Opener, opt Options, write bool) (*Result, error) {
 	var from, to time.Time
 	row := int32(0)
 	var h0 *header
-	sum, n, err := pass(open, opt.ParseOptions, func(h *header, p *Page, line int, bad *RowError) error {
+	tick := func(p int) func(int, int64) {
+		if opt.Progress == nil {
+			return nil
+		}
+		return func(rows int, n int64) { opt.Progress(Progress{Pass: p, Rows: rows, Bytes: n}) }
+	}
+	sum, n, err := pass(open, opt.ParseOptions, tick(1), func(h *header, p *Page, line int, bad *RowError) error {
 		h0 = h
 		res.Rows++
 		row++
@@ -445,7 +473,7 @@ func (s *Service) run(open Opener, opt Options, write bool) (*Result, error) {
 			return err
 		}
 		var err error
-		sum2, _, err = pass(open, opt.ParseOptions, func(h *header, p *Page, _ int, bad *RowError) error {
+		sum2, _, err = pass(open, opt.ParseOptions, tick(2), func(h *header, p *Page, _ int, bad *RowError) error {
 			row++
 			if bad != nil {
 				return nil

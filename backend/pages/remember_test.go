@@ -1,6 +1,7 @@
 package pages_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -187,3 +188,39 @@ func TestApplyExpectsThePreviewedFile(t *testing.T) {
 		return nil
 	})
 }
+
+// Progress reports both passes, rows and bytes growing to the whole file.
+func TestImportProgress(t *testing.T) {
+	f := newFixture(t)
+	var b strings.Builder
+	b.WriteString("id,created_at\n")
+	for i := range 2000 {
+		b.WriteString("X" + strings.Repeat("0", 5-len(itoa(i))) + itoa(i) + ",2026-11-03T09:15:00Z\n")
+	}
+	file := b.String()
+	var got []pages.Progress
+	res, err := f.w.Pages.Apply(pages.OpenBytes([]byte(file)), pages.Options{Progress: func(p pages.Progress) { got = append(got, p) }})
+	if err != nil || res.Added != 2000 {
+		t.Fatalf("%v %+v", err, res)
+	}
+	last := map[int]pages.Progress{}
+	for i, p := range got {
+		if l, ok := last[p.Pass]; ok && (p.Rows < l.Rows || p.Bytes < l.Bytes) {
+			t.Fatalf("progress went back at %d: %+v after %+v", i, p, l)
+		}
+		if i > 0 && p.Pass < got[i-1].Pass {
+			t.Fatalf("pass 1 after pass 2: %+v", got)
+		}
+		last[p.Pass] = p
+	}
+	for _, pass := range []int{1, 2} {
+		if l := last[pass]; l.Rows != 2000 || l.Bytes != int64(len(file)) {
+			t.Errorf("pass %d ends at %+v, want 2000 rows and %d bytes", pass, l, len(file))
+		}
+	}
+	if len(got) < 6 {
+		t.Errorf("only %d reports for 2000 rows in batches", len(got))
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

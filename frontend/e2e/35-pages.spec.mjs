@@ -163,5 +163,20 @@ export async function run({ page, shot, log, waitForBindings }) {
   await badImp.getByRole('button', { name: 'Cancel' }).click()
   await badImp.waitFor({ state: 'detached', ...T })
   assert.equal((await api('PagesAPI.Summary')).pages, before.pages + 6, 'nothing of the bad file was imported')
+
+  // ---- A big export: its preview shows how far it has read the file.
+  const big = path.join(path.dirname(process.env.WHEELHOUSE_TEST_OPEN_FILE), 'big-export.csv')
+  const rows = ['id,incident_number,title,created_at,status,service_name']
+  for (let i = 0; i < 150_000; i++) rows.push(`BIG${i},${i},Load ${i % 97},2026-10-${String(1 + (i % 28)).padStart(2, '0')}T10:${String(i % 60).padStart(2, '0')}:00Z,resolved,checkout-api`)
+  fs.writeFileSync(big, rows.join('\n') + '\n')
+  answerOpenDialog(big)
+  await history.getByRole('button', { name: 'Import pages…' }).click()
+  const bigImp = page.getByRole('region', { name: 'Import big-export.csv' })
+  const bar = bigImp.getByRole('progressbar', { name: 'Preview progress' })
+  await bar.waitFor(T)
+  await shot('big-preview-progress')
+  await waitCounts(page, { rows: 150_000, added: 150_000 })
+  await bigImp.getByRole('button', { name: 'Cancel' }).click()
+  await bigImp.waitFor({ state: 'detached', ...T })
   log(`pages imported: Pia ${pia.id}, Ravi ${ravi.id}`)
 }

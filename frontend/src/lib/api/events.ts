@@ -7,6 +7,8 @@ export interface EventMap {
   'reminders:changed': number
   /** A scheduled refresh fetched calendar subscriptions: how many changed what is stored. */
   'calendars:refreshed': number
+  /** How far a paging import (apply) or its preview has read the file: pass 1 checks, pass 2 compares and writes. */
+  'pages:progress': { apply: boolean; pass: number; rows: number; bytes: number; size: number }
 }
 
 export type EventName = keyof EventMap
