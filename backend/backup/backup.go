@@ -228,7 +228,7 @@ func (s *Service) write(dir string, now time.Time) (File, Summary, error) {
 	if err := s.st.BackupToFile(path); err != nil {
 		return File{}, Summary{}, errs.E(errs.Unavailable, "Cannot write the backup to %s: %v", path, err)
 	}
-	sum, err := Inspect(path, s.Migrations)
+	sum, err := InspectKeyed(path, s.Migrations, s.st.Key())
 	if err != nil {
 		_ = os.Remove(path) // an unreadable backup is not a backup
 		return File{}, Summary{}, fmt.Errorf("the backup did not read back, so it was removed: %w", err)
@@ -244,6 +244,12 @@ func (s *Service) write(dir string, now time.Time) (File, Summary, error) {
 // the app would (migrations: the workspace's), and says what it holds.
 // Nothing else is touched.
 func Inspect(path string, migrations []store.Migration) (Summary, error) {
+	return InspectKeyed(path, migrations, nil)
+}
+
+// InspectKeyed is Inspect for a backup of an encrypted workspace made with
+// key (the open workspace's; nil for a plaintext one).
+func InspectKeyed(path string, migrations []store.Migration, key *store.MasterKey) (Summary, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return Summary{}, errs.E(errs.Invalid, "Cannot open %s: %v", path, err)
@@ -254,10 +260,10 @@ func Inspect(path string, migrations []store.Migration) (Summary, error) {
 		return Summary{}, errs.E(errs.Unavailable, "Cannot make a temporary folder: %v", err)
 	}
 	defer os.RemoveAll(tmp)
-	if err := store.Restore(tmp, f, store.Options{}); err != nil {
+	if err := store.Restore(tmp, f, store.Options{Key: key}); err != nil {
 		return Summary{}, err
 	}
-	st, err := store.Open(tmp, store.Options{Migrations: migrations})
+	st, err := store.Open(tmp, store.Options{Migrations: migrations, Key: key})
 	if err != nil {
 		return Summary{}, err
 	}

@@ -396,7 +396,9 @@ func encryptedBackup(w io.Writer, k *MasterKey, plain func(io.Writer) error) err
 // openEncryptedBackup reads the header of an encrypted backup (after
 // encBackupHeader) and returns the key (unwrapped with passphrase) and the
 // decrypted stream.
-func openEncryptedBackup(r io.Reader, passphrase []byte) (*MasterKey, io.Reader, error) {
+// A known key (the open workspace's, when it made the backup) opens it
+// without the passphrase.
+func openEncryptedBackup(r io.Reader, passphrase []byte, known *MasterKey) (*MasterKey, io.Reader, error) {
 	line, err := readLine(r, 64<<10)
 	if err != nil {
 		return nil, nil, errs.E(errs.Invalid, "That encrypted backup is damaged. Nothing was changed.")
@@ -405,12 +407,13 @@ func openEncryptedBackup(r io.Reader, passphrase []byte) (*MasterKey, io.Reader,
 	if err := json.Unmarshal(line, &h); err != nil || len(h.Nonce) != 12 {
 		return nil, nil, errs.E(errs.Invalid, "That encrypted backup is damaged. Nothing was changed.")
 	}
-	if len(passphrase) == 0 {
+	k := &MasterKey{record: h.Key}
+	if known != nil && bytes.Equal(known.record.Wrapped, h.Key.Wrapped) && bytes.Equal(known.record.Salt, h.Key.Salt) {
+		k = known
+	} else if len(passphrase) == 0 {
 		return nil, nil, &errs.Error{Code: errs.Invalid, Field: "passphrase", Err: ErrNeedPassphrase,
 			Message: "That backup is encrypted; give the passphrase the workspace had when it was backed up (--passphrase-file FILE)."}
-	}
-	k := &MasterKey{record: h.Key}
-	if err := k.unwrapRecord(passphrase); err != nil {
+	} else if err := k.unwrapRecord(passphrase); err != nil {
 		if errors.Is(err, ErrWrongPassphrase) {
 			return nil, nil, &errs.Error{Code: errs.Invalid, Field: "passphrase", Err: err,
 				Message: "That passphrase does not open this backup (it needs the passphrase the workspace had when it was backed up). Nothing was changed."}

@@ -647,7 +647,7 @@ func Restore(root string, r io.Reader, opt Options) error {
 		if _, err := io.ReadFull(r, rest); err != nil || string(head)+string(rest) != encBackupHeader {
 			return notBackup
 		}
-		k, plain, err := openEncryptedBackup(r, opt.Passphrase)
+		k, plain, err := openEncryptedBackup(r, opt.Passphrase, opt.Key)
 		if err != nil {
 			return err
 		}
