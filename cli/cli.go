@@ -110,7 +110,9 @@ func Run(env Env) int {
 	verbose := fs.Bool("verbose", false, "log debug detail to stderr")
 	background := fs.Bool("background", false, "start hidden")
 	passFile := fs.String("passphrase-file", "", "file holding the workspace's passphrase")
-	fs.Usage = func() { fmt.Fprintf(env.Stderr, usage, Version, encryptUsage, oncallUsage+handoffUsage+peopleUsage, def) }
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, usage, Version, encryptUsage, oncallUsage+handoffUsage+peopleUsage, def)
+	}
 	if err := fs.Parse(env.Args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
