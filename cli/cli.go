@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -90,6 +91,8 @@ Options:
   --background                            start the app hidden (used by the autostart entry)
 
 The data folder is --data, else $WHEELHOUSE_DATA, else %s.
+import-json --replace and restore --force keep the replaced workspace aside
+(db.before-*); the newest $WHEELHOUSE_KEEP_ASIDE copies are kept (default 3).
 `
 
 // Run runs the command line and returns the process exit code.
@@ -257,8 +260,26 @@ func isBool(f *flag.Flag) bool {
 }
 
 func (c *cmd) wsOptions() workspace.Options {
-	return workspace.Options{Logger: c.log, Clock: c.env.Clock, Zone: tz.Detect(c.env.Getenv, c.env.Readlink)}
+	return workspace.Options{Logger: c.log, Clock: c.env.Clock, Zone: tz.Detect(c.env.Getenv, c.env.Readlink), KeepAside: c.keepAside()}
 }
+
+// keepAside is $WHEELHOUSE_KEEP_ASIDE: how many replaced workspaces
+// import-json --replace and restore --force keep (0: the default, 3).
+func (c *cmd) keepAside() int {
+	v := c.env.Getenv(KeepAsideEnv)
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 1000 {
+		c.log.Warn("ignoring "+KeepAsideEnv+": not a number from 1 to 1000", "value", v)
+		return 0
+	}
+	return n
+}
+
+// KeepAsideEnv sets how many replaced workspaces a data folder keeps.
+const KeepAsideEnv = "WHEELHOUSE_KEEP_ASIDE"
 
 func (c *cmd) open() (*workspace.Workspace, error) {
 	opt, err := c.unlockedOptions()

@@ -12,7 +12,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -90,6 +92,92 @@ type Service struct {
 	// Regions finds and makes the holiday regions imports and
 	// subscriptions go into by name (the workspace's on-call service).
 	Regions Regions
+
+	// Feed fetches are counted in memory and written in one transaction at
+	// most every FetchFlushEvery (and on FlushFetches), not with a synced
+	// commit per GET: a calendar client polling fast made a write each.
+	pmu        sync.Mutex
+	pending    map[id.ID]fetchNote
+	flushTimer *time.Timer
+}
+
+// fetchNote is what feed fetches not yet written add up to.
+type fetchNote struct {
+	last time.Time
+	n    int
+}
+
+// FetchFlushEvery is how long feed fetch counts wait in memory at most.
+var FetchFlushEvery = 30 * time.Second
+
+// noteFetch counts a feed fetch, to be written by the next flush.
+func (s *Service) noteFetch(u id.ID, at time.Time) {
+	s.pmu.Lock()
+	defer s.pmu.Unlock()
+	if s.pending == nil {
+		s.pending = map[id.ID]fetchNote{}
+	}
+	n := s.pending[u]
+	n.n++
+	if at.After(n.last) {
+		n.last = at
+	}
+	s.pending[u] = n
+	if s.flushTimer == nil {
+		s.flushTimer = time.AfterFunc(FetchFlushEvery, func() {
+			if err := s.FlushFetches(); err != nil {
+				s.log.Debug("calendar feed fetch counts not written", "err", err)
+			}
+		})
+	}
+}
+
+// FlushFetches writes the feed fetch counts and times gathered since the
+// last flush, in one transaction. The workspace calls it before it closes.
+func (s *Service) FlushFetches() error {
+	s.pmu.Lock()
+	notes := s.pending
+	s.pending = nil
+	if s.flushTimer != nil {
+		s.flushTimer.Stop()
+		s.flushTimer = nil
+	}
+	s.pmu.Unlock()
+	if len(notes) == 0 {
+		return nil
+	}
+	err := s.st.Update(func(txn *badger.Txn) error {
+		for u, n := range notes {
+			f, err := Feeds.Get(txn, u)
+			if errs.Is(err, errs.NotFound) {
+				continue // deleted since
+			}
+			if err != nil {
+				return err
+			}
+			if n.last.After(f.LastFetchedAt) {
+				f.LastFetchedAt = n.last
+			}
+			f.Fetches += n.n
+			if err := Feeds.Put(txn, &f); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return errs.Wrap("calendar.FlushFetches", err)
+}
+
+// withPending adds the fetches not yet written to f.
+func (s *Service) withPending(f *Feed) {
+	s.pmu.Lock()
+	defer s.pmu.Unlock()
+	if n, ok := s.pending[f.ID]; ok {
+		f.Fetches += n.n
+		if n.last.After(f.LastFetchedAt) {
+			f.LastFetchedAt = n.last
+		}
+	}
 }
 
 // NewService builds the calendar service and completes any big import that
@@ -168,8 +256,11 @@ func (s *Service) prepare(sc Scope, from, to time.Time, opt ExportOptions, fetch
 		shifts = oncall.AllShifts(snap, from, to)
 	}
 	rec := Reconcile(prev, Events(snap, shifts, sc), sc, from, to, now)
-	if err := s.writeState(rec, fetched, now); err != nil {
+	if err := s.writeState(rec); err != nil {
 		return Calendar{}, res, errs.Wrap("calendar.Export", err)
+	}
+	if fetched != nil {
+		s.noteFetch(fetched.ID, now)
 	}
 	res.Name = name
 	for _, e := range rec.Events {
@@ -210,7 +301,7 @@ func scopeName(snap *oncall.Snapshot, sc Scope) (string, error) {
 // sequence, which the next export corrects.
 const stateChunk = 2000
 
-func (s *Service) writeState(rec Reconciled, fetched *Feed, now time.Time) error {
+func (s *Service) writeState(rec Reconciled) error {
 	type op struct {
 		del string
 		put *Published
@@ -222,7 +313,7 @@ func (s *Service) writeState(rec Reconciled, fetched *Feed, now time.Time) error
 	for _, d := range rec.Deletes {
 		ops = append(ops, op{del: d})
 	}
-	for len(ops) > 0 || fetched != nil {
+	for len(ops) > 0 {
 		n := min(len(ops), stateChunk)
 		chunk := ops[:n]
 		ops = ops[n:]
@@ -238,20 +329,11 @@ func (s *Service) writeState(rec Reconciled, fetched *Feed, now time.Time) error
 					return err
 				}
 			}
-			if fetched != nil {
-				f, err := Feeds.Get(txn, fetched.ID)
-				if err != nil {
-					return err
-				}
-				f.LastFetchedAt, f.Fetches = now, f.Fetches+1
-				return Feeds.Put(txn, &f)
-			}
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		fetched = nil
 	}
 	return nil
 }
@@ -320,6 +402,9 @@ func (s *Service) Feeds() ([]Feed, error) {
 		out, err = Feeds.List(txn)
 		return err
 	})
+	for i := range out {
+		s.withPending(&out[i])
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].CreatedAt.After(out[j].CreatedAt) })
 	if out == nil {
 		out = []Feed{}
@@ -451,7 +536,7 @@ func (s *Server) Start() (string, error) {
 		return "", errs.E(errs.Unavailable, "Cannot serve calendar feeds on 127.0.0.1:%d: %v", s.port, err)
 	}
 	s.ln = ln
-	s.srv = &http.Server{Handler: s.h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+	s.srv = &http.Server{Handler: LoopbackOnly(s.h, ln.Addr().(*net.TCPAddr).Port), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 16 << 10}
 	s.done = make(chan struct{})
 	go func(srv *http.Server, done chan struct{}) {
@@ -486,4 +571,29 @@ func (s *Server) Stop(ctx context.Context) error {
 		err = nil
 	}
 	return err
+}
+
+// LoopbackOnly lets through only requests addressed to this machine by
+// name: a Host of 127.0.0.1, localhost or [::1] with the port served. Any
+// other Host (a DNS-rebinding page reaching 127.0.0.1 through a name of its
+// own, a misdirected request) gets 421 Misdirected Request; a browser
+// request from a web page (an Origin that is not one of those hosts) gets
+// 403 Forbidden. Calendar clients send neither.
+func LoopbackOnly(h http.Handler, port int) http.Handler {
+	p := strconv.Itoa(port)
+	allowed := map[string]bool{"127.0.0.1:" + p: true, "localhost:" + p: true, "[::1]:" + p: true}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !allowed[strings.ToLower(r.Host)] {
+			http.Error(w, "misdirected request: feeds answer only to 127.0.0.1, localhost and [::1] on port "+p, http.StatusMisdirectedRequest)
+			return
+		}
+		if o := r.Header.Get("Origin"); o != "" {
+			u, err := url.Parse(o)
+			if err != nil || !allowed[strings.ToLower(u.Host)] {
+				http.Error(w, "forbidden: feeds are not served to web pages", http.StatusForbidden)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
 }

@@ -125,7 +125,41 @@ func StageKeyed(root string, opt Options, label string, replace bool, fill func(
 	}
 	syncDir(root)
 	hook(StepDone)
+	pruneAsides(root, aside, opt.KeepAside, opt.Logger)
 	return aside, nil
+}
+
+// DefaultKeepAside is how many replaced workspaces a data folder keeps.
+const DefaultKeepAside = 3
+
+// pruneAsides deletes all but the newest keep copies kept aside in root
+// (never fresh, the one this swap just made). The caller holds the lock.
+func pruneAsides(root, fresh string, keep int, log *slog.Logger) {
+	if keep <= 0 {
+		keep = DefaultKeepAside
+	}
+	asides, err := Asides(root)
+	if err != nil {
+		return
+	}
+	var older []string
+	for _, a := range asides {
+		if a != fresh {
+			older = append(older, a)
+		}
+	}
+	n := keep
+	if fresh != "" {
+		n-- // the fresh one counts
+	}
+	for len(older) > n {
+		if err := os.RemoveAll(older[0]); err != nil {
+			log.Warn("could not delete an old copy kept aside", "path", older[0], "err", err)
+		} else {
+			log.Info("deleted an old copy kept aside", "path", older[0], "keep", keep)
+		}
+		older = older[1:]
+	}
 }
 
 // unique returns path, or path-2, path-3 … whichever does not exist yet.

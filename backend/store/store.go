@@ -84,6 +84,10 @@ type Options struct {
 
 	skipPrepare bool // the caller already put root in order (Rekey)
 	noSeed      bool // Stage: do not give the staged database the current key
+	// KeepAside is how many copies of replaced workspaces (db.before-*)
+	// Stage keeps; older ones are deleted after a swap. 0 means
+	// DefaultKeepAside; the command line reads $WHEELHOUSE_KEEP_ASIDE.
+	KeepAside int
 }
 
 // Store is an open Wheelhouse database.

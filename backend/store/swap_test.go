@@ -187,3 +187,38 @@ func TestStageHoldsTheLock(t *testing.T) {
 	}
 	s.Close()
 }
+
+// Every replace keeps the old workspace aside, but only the newest
+// KeepAside copies stay (the one just made among them).
+func TestStageKeepsTheLastAsides(t *testing.T) {
+	dir := t.TempDir()
+	if err := fillRecs(dir, "gen0", 1); err != nil {
+		t.Fatal(err)
+	}
+	var made []string
+	for i := 1; i <= 5; i++ {
+		aside, err := store.Stage(dir, store.Options{KeepAside: 2}, "import", true, func(staging string) error {
+			return fillRecs(staging, fmt.Sprintf("gen%d", i), 1)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		made = append(made, aside)
+		time.Sleep(20 * time.Millisecond) // distinct file times
+	}
+	asides, _ := store.Asides(dir)
+	if len(asides) != 2 || asides[0] != made[3] || asides[1] != made[4] {
+		t.Fatalf("kept %v, want the last two of %v", asides, made)
+	}
+	// The newest copy aside is the generation before the current one.
+	root := t.TempDir()
+	if err := os.Rename(asides[1], store.DBDir(root)); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(t, root); !got["gen4-0"] || len(got) != 1 {
+		t.Fatalf("newest aside holds %v, want gen4", got)
+	}
+	if got := names(t, dir); !got["gen5-0"] {
+		t.Fatalf("workspace holds %v, want gen5", got)
+	}
+}

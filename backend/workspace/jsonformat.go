@@ -487,7 +487,7 @@ func ImportFolderThen(root string, s Snapshot, replace bool, opt Options, then f
 	if err := Validate(&s, opt.Clock.Now()); err != nil {
 		return "", err
 	}
-	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations, Passphrase: opt.Passphrase}
+	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations, Passphrase: opt.Passphrase, KeepAside: opt.KeepAside}
 	// An encrypted workspace stays encrypted under the same key.
 	aside, err = store.StageKeyed(root, so, "import", replace, func(staging string, key *store.MasterKey) error {
 		so := so
@@ -555,7 +555,7 @@ func RestoreFolder(root string, r io.Reader, replace bool, opt Options) (aside s
 	// opt.Passphrase opens an encrypted backup and the encrypted workspace
 	// it replaces; a plain backup replacing an encrypted workspace is
 	// encrypted under the workspace's key.
-	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations, Passphrase: opt.Passphrase}
+	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations, Passphrase: opt.Passphrase, KeepAside: opt.KeepAside}
 	aside, err = store.StageKeyed(root, so, "restore", replace, func(staging string, key *store.MasterKey) error {
 		if err := store.Restore(staging, r, store.Options{Logger: opt.Logger, Passphrase: opt.Passphrase, Key: key}); err != nil {
 			return err

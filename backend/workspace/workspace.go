@@ -68,6 +68,9 @@ type Options struct {
 	// Passphrase unlocks an encrypted workspace
 	// (docs/decisions/0022-encryption-at-rest.md).
 	Passphrase []byte
+	// KeepAside is how many replaced workspaces an import or restore keeps
+	// (store.Options.KeepAside).
+	KeepAside int
 }
 
 // Open opens (or creates) the workspace in root.
@@ -141,7 +144,14 @@ func Open(root string, opt Options) (*Workspace, error) {
 }
 
 // Close closes the store.
-func (w *Workspace) Close() error { return w.Store.Close() }
+func (w *Workspace) Close() error {
+	if w.Calendar != nil {
+		// Feed fetch counts are bookkeeping: a failure to write them must
+		// not stop the workspace from closing.
+		_ = w.Calendar.FlushFetches()
+	}
+	return w.Store.Close()
+}
 
 // reminderRules are the reminder rules of every area, in the order the
 // notification centre groups them.
