@@ -90,7 +90,7 @@ func (a *BackupAPI) SaveBackupAs() (string, error) {
 		if err := w.Store.BackupToFile(path); err != nil {
 			return "", errs.E(errs.Unavailable, "Cannot write %s: %v", path, err)
 		}
-		if _, err := backup.Inspect(path, workspace.Migrations); err != nil {
+		if _, err := backup.InspectKeyed(path, workspace.Migrations, w.Store.Key()); err != nil {
 			os.Remove(path)
 			return "", errs.E(errs.Unavailable, "The backup did not read back, so it was removed: %v", errs.MessageOf(err))
 		}
@@ -101,8 +101,9 @@ func (a *BackupAPI) SaveBackupAs() (string, error) {
 // Inspect says what a backup file holds (restored into a temporary folder);
 // nothing else is touched.
 func (a *BackupAPI) Inspect(path string) (backup.Summary, error) {
-	sum, err := backup.Inspect(path, workspace.Migrations)
-	return sum, toAPI(a.s.log, "backup.Inspect", err)
+	return read(a.s, "backup.Inspect", func(w *workspace.Workspace) (backup.Summary, error) {
+		return backup.InspectKeyed(path, workspace.Migrations, w.Store.Key())
+	})
 }
 
 // ChooseFile asks for a backup file to restore (the native open dialog);
@@ -119,7 +120,8 @@ type RestoreResult struct {
 
 // Restore replaces the user's workspace with the backup at path: it is
 // checked first (restored into a temporary folder), then restored into a
-// staging folder and swapped in; the replaced workspace is kept aside.
+// staging folder, checked as an import would and swapped in; the replaced
+// workspace is kept aside.
 // Refused in the demo (switch to your workspace first).
 func (a *BackupAPI) Restore(path string) (RestoreResult, error) {
 	res, err := a.s.restore(path)
@@ -127,7 +129,11 @@ func (a *BackupAPI) Restore(path string) (RestoreResult, error) {
 }
 
 func (s *Shell) restore(path string) (RestoreResult, error) {
-	sum, err := backup.Inspect(path, workspace.Migrations)
+	cur, err := s.workspace()
+	if err != nil {
+		return RestoreResult{}, err
+	}
+	sum, err := backup.InspectKeyed(path, workspace.Migrations, cur.Store.Key())
 	if err != nil {
 		return RestoreResult{}, err
 	}
@@ -151,8 +157,8 @@ func (s *Shell) restore(path string) (RestoreResult, error) {
 	if ferr != nil {
 		err = errs.E(errs.Invalid, "Cannot open %s: %v", path, ferr)
 	} else {
-		aside, err = store.Stage(s.root, store.Options{Logger: s.log, Clock: s.clock, Migrations: workspace.Migrations}, "restore", true,
-			func(staging string) error { return store.Restore(staging, f, store.Options{Logger: s.log}) })
+		// checked as an import would, in a staging folder, then swapped in
+		aside, err = workspace.RestoreFolder(s.root, f, true, s.wsOptions(false))
 		f.Close()
 	}
 	// Open whatever is in place now: the restored workspace, or the old one
