@@ -163,6 +163,9 @@ func (c *cmd) oncallSurvey(args []string) error {
 	} else {
 		p, err = w.Handoffs.ImportSurvey(pos[0], data, m)
 	}
+	if err == nil && len(p.MappingErrors) > 0 {
+		err = errs.FieldErr("mapping", "%s", strings.Join(p.MappingErrors, " "))
+	}
 	if err != nil {
 		if fe := errs.FieldsOf(err); len(fe) > 1 {
 			for _, f := range fe {

@@ -293,6 +293,11 @@ func TestSurveyImportAggregatesAnonymously(t *testing.T) {
 	if n := count(t, w, store.PrefixSurvey); n != 0 {
 		t.Fatalf("a refused import wrote %d keys", n)
 	}
+	// A preview with a wrong mapping says why, with the file's columns.
+	bad, err := w.Handoffs.PreviewSurvey("answers.csv", data, handoff.Mapping{Columns: []handoff.ColumnMap{{"Timestamp", "date"}}})
+	if err != nil || len(bad.MappingErrors) == 0 || len(bad.Headers) != 7 || bad.Answers != 0 {
+		t.Fatalf("preview of a wrong mapping: %+v, %v", bad, err)
+	}
 
 	if _, err := w.Handoffs.ImportSurvey("answers.csv", data, handoff.Mapping{}); err != nil {
 		t.Fatal(err)

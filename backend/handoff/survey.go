@@ -143,6 +143,9 @@ type SurveyPreview struct {
 	Ignored []string `json:"ignored"`
 	// ImportedAt is set when this very file was imported before.
 	ImportedAt time.Time `json:"importedAt,omitzero" ts_type:"string"`
+	// MappingErrors (preview only): why the mapping cannot be imported; the
+	// headers are there to fix it. Import refuses such a mapping.
+	MappingErrors []string `json:"mappingErrors"`
 }
 
 func aggKey(rot id.ID, period string) []byte { return store.Key(store.PrefixSurvey, "a", rot, period) }
@@ -345,7 +348,8 @@ const MaxCommentLen = 2000
 // of snap. Nothing is written.
 func aggregate(file string, data []byte, m Mapping, rots []oncall.Rotation) (SurveyPreview, error) {
 	sum := sha256.Sum256(data)
-	p := SurveyPreview{File: file, Fingerprint: hex.EncodeToString(sum[:]), Problems: []string{}, Aggregates: []Aggregate{}, Ignored: []string{}}
+	p := SurveyPreview{File: file, Fingerprint: hex.EncodeToString(sum[:]), Problems: []string{}, Aggregates: []Aggregate{},
+		Ignored: []string{}, MappingErrors: []string{}}
 	headers, rows, err := parseCSV(data)
 	if err != nil {
 		return p, err
@@ -498,6 +502,13 @@ func (s *Service) PreviewSurvey(file string, data []byte, m Mapping) (p SurveyPr
 			return err
 		}
 		p, err = aggregate(baseName(file), data, m, rots)
+		if err != nil && p.Headers != nil && errs.Is(err, errs.Invalid) {
+			// The file reads; the mapping is wrong: say why, with the columns.
+			for _, f := range errs.FieldsOf(err) {
+				p.MappingErrors = append(p.MappingErrors, f.Message)
+			}
+			err = nil
+		}
 		if err != nil {
 			return err
 		}

@@ -45,13 +45,13 @@ func Turns(snap *oncall.Snapshot, rotationID id.ID, from, to time.Time) []Turn {
 		k := key{x.Slot, x.PersonID}
 		if i, ok := at[k]; ok {
 			if x.End.After(out[i].End) {
-				out[i].End = x.End
+				out[i].End = x.End.UTC()
 			}
 			continue
 		}
 		at[k] = len(out)
 		out = append(out, Turn{RotationID: rotationID, Rotation: r.Name, Slot: x.Slot,
-			Start: x.Start, End: x.End, PersonID: x.PersonID, Person: snap.Name(x.PersonID)})
+			Start: x.Start.UTC(), End: x.End.UTC(), PersonID: x.PersonID, Person: snap.Name(x.PersonID)})
 	}
 	keep := out[:0]
 	for _, t := range out {

@@ -3174,6 +3174,282 @@ export namespace growth {
 
 }
 
+export namespace handoff {
+	
+	export class Aggregate {
+	    rotationId: string;
+	    rotation: string;
+	    period: string;
+	    answers: number;
+	    ratings: number[];
+	    sleepAnswered: number;
+	    sleepInterrupted: number;
+	    comments: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Aggregate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rotationId = source["rotationId"];
+	        this.rotation = source["rotation"];
+	        this.period = source["period"];
+	        this.answers = source["answers"];
+	        this.ratings = source["ratings"];
+	        this.sleepAnswered = source["sleepAnswered"];
+	        this.sleepInterrupted = source["sleepInterrupted"];
+	        this.comments = source["comments"];
+	    }
+	}
+	export class ColumnMap {
+	    column: string;
+	    field: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ColumnMap(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.column = source["column"];
+	        this.field = source["field"];
+	    }
+	}
+	export class Record {
+	    id: string;
+	    rotationId: string;
+	    turnStart: string;
+	    turnEnd: string;
+	    personId: string;
+	    openIssues?: string;
+	    runbookGaps?: string;
+	    rating: number;
+	    sleepInterrupted?: boolean;
+	    comment?: string;
+	    recordedAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Record(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.rotationId = source["rotationId"];
+	        this.turnStart = source["turnStart"];
+	        this.turnEnd = source["turnEnd"];
+	        this.personId = source["personId"];
+	        this.openIssues = source["openIssues"];
+	        this.runbookGaps = source["runbookGaps"];
+	        this.rating = source["rating"];
+	        this.sleepInterrupted = source["sleepInterrupted"];
+	        this.comment = source["comment"];
+	        this.recordedAt = source["recordedAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class Entry {
+	    rotationId: string;
+	    rotation: string;
+	    slot: number;
+	    start: string;
+	    end: string;
+	    personId: string;
+	    person: string;
+	    ended: boolean;
+	    record?: Record;
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rotationId = source["rotationId"];
+	        this.rotation = source["rotation"];
+	        this.slot = source["slot"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.personId = source["personId"];
+	        this.person = source["person"];
+	        this.ended = source["ended"];
+	        this.record = this.convertValues(source["record"], Record);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Input {
+	    rotationId: string;
+	    turnStart: string;
+	    openIssues: string;
+	    runbookGaps: string;
+	    rating: number;
+	    sleepInterrupted: boolean;
+	    comment: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rotationId = source["rotationId"];
+	        this.turnStart = source["turnStart"];
+	        this.openIssues = source["openIssues"];
+	        this.runbookGaps = source["runbookGaps"];
+	        this.rating = source["rating"];
+	        this.sleepInterrupted = source["sleepInterrupted"];
+	        this.comment = source["comment"];
+	    }
+	}
+	export class Mapping {
+	    columns: ColumnMap[];
+	    period: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Mapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.columns = this.convertValues(source["columns"], ColumnMap);
+	        this.period = source["period"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class RotationHealth {
+	    rotationId: string;
+	    rotation: string;
+	    turns: number;
+	    recorded: number;
+	    ratings: number[];
+	    mean: number;
+	    sleepInterrupted: number;
+	    survey: Aggregate[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RotationHealth(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rotationId = source["rotationId"];
+	        this.rotation = source["rotation"];
+	        this.turns = source["turns"];
+	        this.recorded = source["recorded"];
+	        this.ratings = source["ratings"];
+	        this.mean = source["mean"];
+	        this.sleepInterrupted = source["sleepInterrupted"];
+	        this.survey = this.convertValues(source["survey"], Aggregate);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SurveyPreview {
+	    file: string;
+	    fingerprint: string;
+	    headers: string[];
+	    mapping: Mapping;
+	    aggregates: Aggregate[];
+	    answers: number;
+	    skipped: number;
+	    problems: string[];
+	    ignored: string[];
+	    importedAt: string;
+	    mappingErrors: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SurveyPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.fingerprint = source["fingerprint"];
+	        this.headers = source["headers"];
+	        this.mapping = this.convertValues(source["mapping"], Mapping);
+	        this.aggregates = this.convertValues(source["aggregates"], Aggregate);
+	        this.answers = source["answers"];
+	        this.skipped = source["skipped"];
+	        this.problems = source["problems"];
+	        this.ignored = source["ignored"];
+	        this.importedAt = source["importedAt"];
+	        this.mappingErrors = source["mappingErrors"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace incident {
 	
 	export class Duration {

@@ -1,0 +1,87 @@
+package app
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/handoff"
+)
+
+// Handoffs through the bound API on the demo: the list as [] JSON, a
+// refused record as a field error, a record, health, and a survey preview
+// then import (the same file again: conflict).
+func TestHandoffAPI(t *testing.T) {
+	s := NewShell(Config{Root: t.TempDir(), Version: "test", Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Clock: clock.NewFake(time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)), Zone: "UTC"})
+	t.Cleanup(s.Close)
+	api := NewHandoffAPI(s)
+	if _, err := api.Recent(0); apiErr(t, err).Code != "unavailable" {
+		t.Fatalf("no workspace: %v", err)
+	}
+	if err := s.Open(); err != nil {
+		t.Fatal(err)
+	}
+	if l, err := api.Recent(0); err != nil || l == nil {
+		t.Fatalf("empty workspace: %v %v", l, err)
+	}
+	if _, err := NewWorkspaceAPI(s).OpenDemo(); err != nil {
+		t.Fatal(err)
+	}
+	list, err := api.Recent(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ended *handoff.Entry
+	for i := range list {
+		if list[i].Ended {
+			ended = &list[i]
+			break
+		}
+	}
+	if ended == nil {
+		t.Fatalf("no ended turn: %+v", list)
+	}
+	// The input as the frontend sends it: the turn start as an RFC 3339 string.
+	var in handoff.Input
+	raw := `{"rotationId":"` + ended.RotationID.String() + `","turnStart":"` + ended.Start.Format(time.RFC3339) + `","rating":0}`
+	if err := json.Unmarshal([]byte(raw), &in); err != nil {
+		t.Fatal(err)
+	}
+	if ae := apiErr(t, func() error { _, err := api.Record(in); return err }()); ae.Code != "invalid" || ae.Field != "rating" {
+		t.Fatalf("rating 0: %+v", ae)
+	}
+	in.Rating, in.RunbookGaps = 3, "no runbook for the queue alert"
+	r, err := api.Record(in)
+	if err != nil || r.PersonID != ended.PersonID {
+		t.Fatalf("record %+v %v", r, err)
+	}
+	h, err := api.Health(0)
+	if err != nil || len(h) == 0 || h[0].Recorded != 1 {
+		t.Fatalf("health %+v %v", h, err)
+	}
+	csv := "Timestamp,Rotation,Rating\n2026-11-20,Payments on-call,4\n"
+	p, err := api.PreviewSurvey(csv, "s.csv", handoff.Mapping{})
+	if err != nil || p.Answers != 1 || len(p.Mapping.Columns) != 3 {
+		t.Fatalf("preview %+v %v", p, err)
+	}
+	if _, err := api.ImportSurvey(csv, "s.csv", p.Mapping); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := api.ImportSurvey(csv, "again.csv", p.Mapping); apiErr(t, err).Code != "conflict" {
+		t.Fatalf("again: %v", err)
+	}
+	if _, err := api.PreviewSurvey(csv, "s.csv", handoff.Mapping{Columns: []handoff.ColumnMap{{Column: "Rotation", Field: "email"}}}); !strings.Contains(apiErr(t, err).Message, "anonymous") {
+		t.Fatalf("person mapping: %v", err)
+	}
+	if err := api.Delete(r.ID.String()); err != nil {
+		t.Fatal(err)
+	}
+	if err := api.Delete("nope"); apiErr(t, err).Code != "invalid" {
+		t.Fatalf("bad id: %v", err)
+	}
+}
