@@ -75,8 +75,13 @@ func TestHandoffAPI(t *testing.T) {
 	if _, err := api.ImportSurvey(csv, "again.csv", p.Mapping); apiErr(t, err).Code != "conflict" {
 		t.Fatalf("again: %v", err)
 	}
-	if _, err := api.PreviewSurvey(csv, "s.csv", handoff.Mapping{Columns: []handoff.ColumnMap{{Column: "Rotation", Field: "email"}}}); !strings.Contains(apiErr(t, err).Message, "anonymous") {
-		t.Fatalf("person mapping: %v", err)
+	// A person mapped: the preview says why (with the columns to fix it); the import refuses.
+	bad := handoff.Mapping{Columns: []handoff.ColumnMap{{Column: "Rotation", Field: "email"}}}
+	if p, err := api.PreviewSurvey(csv, "s.csv", bad); err != nil || !strings.Contains(strings.Join(p.MappingErrors, " "), "anonymous") || len(p.Headers) != 3 {
+		t.Fatalf("person mapping preview: %+v %v", p, err)
+	}
+	if _, err := api.ImportSurvey(csv, "s2.csv", bad); !strings.Contains(apiErr(t, err).Message, "anonymous") {
+		t.Fatalf("person mapping import: %v", err)
 	}
 	if err := api.Delete(r.ID.String()); err != nil {
 		t.Fatal(err)
