@@ -55,13 +55,17 @@ func TestHandoffAPI(t *testing.T) {
 	if ae := apiErr(t, func() error { _, err := api.Record(in); return err }()); ae.Code != "invalid" || ae.Field != "rating" {
 		t.Fatalf("rating 0: %+v", ae)
 	}
+	h0, err := api.Health(0)
+	if err != nil || len(h0) == 0 {
+		t.Fatalf("health before %+v %v", h0, err)
+	}
 	in.Rating, in.RunbookGaps = 3, "no runbook for the queue alert"
 	r, err := api.Record(in)
 	if err != nil || r.PersonID != ended.PersonID {
 		t.Fatalf("record %+v %v", r, err)
 	}
 	h, err := api.Health(0)
-	if err != nil || len(h) == 0 || h[0].Recorded != 1 {
+	if err != nil || len(h) == 0 || h[0].Recorded != h0[0].Recorded+1 {
 		t.Fatalf("health %+v %v", h, err)
 	}
 	csv := "Timestamp,Rotation,Rating\n2026-11-20,Payments on-call,4\n"
