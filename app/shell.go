@@ -66,6 +66,7 @@ type Shell struct {
 	ws      *workspace.Workspace
 	demo    bool
 	openErr error // why the workspace could not be opened at startup
+	pass    []byte // the passphrase the user's encrypted workspace was unlocked with (memory only)
 	emitter Emitter
 }
 
@@ -123,8 +124,32 @@ func (s *Shell) wsOptions(demo bool) workspace.Options {
 	o := workspace.Options{Logger: s.log, Clock: s.clock, Notifier: s.notifier, Zone: s.zone}
 	if demo {
 		o.Notifier = nil
+	} else {
+		o.Passphrase = s.pass
 	}
 	return o
+}
+
+// Unlock opens the user's encrypted workspace with passphrase. A wrong one
+// is an error on the field "passphrase"; nothing else changes.
+func (s *Shell) Unlock(passphrase string) error {
+	s.mu.Lock()
+	if s.ws != nil {
+		s.mu.Unlock()
+		return nil
+	}
+	o := s.wsOptions(false)
+	o.Passphrase = []byte(passphrase)
+	w, err := workspace.Open(s.root, o)
+	if err != nil {
+		s.mu.Unlock()
+		return err
+	}
+	s.ws, s.demo, s.openErr, s.pass = w, false, nil, []byte(passphrase)
+	s.mu.Unlock()
+	s.emit(EventWorkspaceChanged, map[string]bool{"demo": false})
+	go s.EvaluateReminders()
+	return nil
 }
 
 // TestClockEnabled reports whether the test-only clock control is on
@@ -227,6 +252,9 @@ func (s *Shell) Open() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ws, s.demo, s.openErr = w, false, err
+	if store.NeedsPassphrase(err) {
+		return err // the unlock screen asks for it; not a failure to log
+	}
 	if err != nil {
 		s.log.Error("cannot open workspace", "dir", s.root, "err", err)
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"wheelhouse/backend/datadir"
+	"wheelhouse/backend/store"
 )
 
 // WorkspaceAPI is bound to the frontend: which workspace is open, switching
@@ -21,6 +22,9 @@ type WorkspaceInfo struct {
 	Schema   int       `json:"schema"`
 	OpenErr  *APIError `json:"openError"` // set when no workspace could be opened
 	Platform string    `json:"platform"`
+	// Locked: the user's workspace is encrypted and waits for its
+	// passphrase (Unlock); OpenErr then says so.
+	Locked bool `json:"locked"`
 }
 
 // Info reports the open workspace. It never fails: a failure to open is
@@ -31,6 +35,7 @@ func (a *WorkspaceAPI) Info() WorkspaceInfo {
 	if err != nil {
 		ae, _ := toAPI(a.s.log, "workspace.Info", err).(*APIError)
 		info.OpenErr = ae
+		info.Locked = store.NeedsPassphrase(err) || store.WrongPassphrase(err)
 		return info
 	}
 	a.s.mu.RLock()
@@ -62,3 +67,13 @@ func (a *WorkspaceAPI) OpenMine() (WorkspaceInfo, error) {
 
 // DemoPath is where the demo workspace lives.
 func (a *WorkspaceAPI) DemoPath() string { return datadir.Demo(a.s.root) }
+
+// Unlock opens the user's encrypted workspace with its passphrase. A wrong
+// passphrase is an error on the field "passphrase" (after five in a row each
+// try waits); the workspace stays locked.
+func (a *WorkspaceAPI) Unlock(passphrase string) (WorkspaceInfo, error) {
+	if err := a.s.Unlock(passphrase); err != nil {
+		return a.Info(), toAPI(a.s.log, "workspace.Unlock", err)
+	}
+	return a.Info(), nil
+}

@@ -9,6 +9,7 @@ vi.mock('$lib/api', async (importOriginal) => {
     workspaceInfo: vi.fn(),
     openDemo: vi.fn(),
     openMine: vi.fn(),
+    unlockWorkspace: vi.fn(),
     loadDirectory: vi.fn(),
     loadOverview: vi.fn(),
     loadTimeZones: vi.fn(),
@@ -145,6 +146,35 @@ describe('App', () => {
     expect(screen.queryByRole('navigation')).toBeNull()
     expect(screen.queryByRole('button', { name: 'People' })).toBeNull()
     expect(api.loadDirectory).not.toHaveBeenCalled()
+  })
+
+  it('an encrypted workspace starts at the unlock screen; a wrong passphrase is said next to the field', async () => {
+    const user = userEvent.setup()
+    const locked = info({
+      path: '',
+      locked: true,
+      openError: { code: 'invalid', message: 'The workspace in /home/me is encrypted; enter its passphrase.' },
+    })
+    vi.mocked(api.workspaceInfo).mockResolvedValue(locked)
+    const wrong = 'That passphrase is not the one of this workspace. Nothing was changed; try again.'
+    vi.mocked(api.unlockWorkspace).mockRejectedValueOnce(new api.ApiError('invalid', wrong, [{ field: 'passphrase', message: wrong }]))
+    render(App)
+    const field = await screen.findByLabelText('Passphrase')
+    expect(screen.queryByRole('navigation')).toBeNull()
+    expect(api.loadDirectory).not.toHaveBeenCalled()
+    await user.click(screen.getByRole('button', { name: 'Unlock' }))
+    expect(await screen.findByText('Enter the passphrase of this workspace.')).toBeInTheDocument()
+    expect(api.unlockWorkspace).not.toHaveBeenCalled()
+    await user.type(field, 'not it{Enter}')
+    expect(await screen.findByText(wrong)).toBeInTheDocument()
+    expect(field).toHaveAttribute('aria-invalid', 'true')
+    expect(field).toHaveValue('')
+    vi.mocked(api.unlockWorkspace).mockResolvedValueOnce(info())
+    vi.mocked(api.workspaceInfo).mockResolvedValue(info())
+    await user.type(field, 'correct horse battery{Enter}')
+    expect(api.unlockWorkspace).toHaveBeenLastCalledWith('correct horse battery')
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument()
+    expect(api.loadDirectory).toHaveBeenCalled()
   })
 
   it('"Try again" re-opens the workspace once the other Wheelhouse is gone', async () => {

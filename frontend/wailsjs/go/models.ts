@@ -1529,6 +1529,7 @@ export namespace app {
 	    schema: number;
 	    openError?: APIError;
 	    platform: string;
+	    locked: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new WorkspaceInfo(source);
@@ -1544,6 +1545,7 @@ export namespace app {
 	        this.schema = source["schema"];
 	        this.openError = this.convertValues(source["openError"], APIError);
 	        this.platform = source["platform"];
+	        this.locked = source["locked"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

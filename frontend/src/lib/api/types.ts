@@ -128,6 +128,8 @@ export interface WorkspaceInfo {
   empty: boolean
   schema: number
   openError?: { code: string; message: string } | null
+  /** The workspace is encrypted and waits for its passphrase. */
+  locked?: boolean
   platform: string
 }
 

@@ -16,3 +16,8 @@ export async function openDemo(): Promise<WorkspaceInfo> {
 export async function openMine(): Promise<WorkspaceInfo> {
   return (await call(() => Workspace.OpenMine())) as WorkspaceInfo
 }
+
+/** Opens the user's encrypted workspace with its passphrase; a wrong one rejects on the field "passphrase". */
+export async function unlockWorkspace(passphrase: string): Promise<WorkspaceInfo> {
+  return (await call(() => Workspace.Unlock(passphrase))) as WorkspaceInfo
+}

@@ -9,3 +9,5 @@ export function Info():Promise<app.WorkspaceInfo>;
 export function OpenDemo():Promise<app.WorkspaceInfo>;
 
 export function OpenMine():Promise<app.WorkspaceInfo>;
+
+export function Unlock(arg1:string):Promise<app.WorkspaceInfo>;

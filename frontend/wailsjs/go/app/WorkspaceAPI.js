@@ -17,3 +17,7 @@ export function OpenDemo() {
 export function OpenMine() {
   return window['go']['app']['WorkspaceAPI']['OpenMine']();
 }
+
+export function Unlock(arg1) {
+  return window['go']['app']['WorkspaceAPI']['Unlock'](arg1);
+}
