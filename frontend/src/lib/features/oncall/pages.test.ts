@@ -125,6 +125,17 @@ describe('PagesPanel', () => {
     expect((screen.getByRole('button', { name: 'Import 0 pages' }) as HTMLButtonElement).disabled).toBe(true)
   })
 
+  it('says so when the file cannot be chosen or read', async () => {
+    vi.mocked(api.choosePagesFile).mockRejectedValueOnce(new ApiError('unavailable', 'Choosing a file needs the desktop app’s file dialog.'))
+    render(PagesPanel)
+    await userEvent.click(await screen.findByRole('button', { name: 'Import pages…' }))
+    expect((await screen.findByText('Choosing a file needs the desktop app’s file dialog.')).getAttribute('role')).toBe('alert')
+    vi.mocked(api.previewPages).mockRejectedValueOnce(new ApiError('invalid', 'The file is empty.'))
+    await userEvent.click(screen.getByRole('button', { name: 'Import pages…' }))
+    const imp = await screen.findByRole('region', { name: 'Import incidents.csv' })
+    expect(within(imp).getByRole('alert').textContent).toBe('The file is empty.')
+  })
+
   it('puts a mapping error next to the columns', async () => {
     vi.mocked(api.previewPages)
       .mockResolvedValueOnce(result())
