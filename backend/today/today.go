@@ -848,7 +848,7 @@ func health(s *Snapshot) Health {
 func paging(s *Snapshot) Paging {
 	out := Paging{Items: []PagingLine{}}
 	if s.Paging == nil {
-		out.State, out.Note = StateNotSetUp, "No paging history imported: import your paging tool's export (wheelhouse oncall pages import) to see sleep-hour pages here."
+		out.State, out.Note = StateNotSetUp, "No paging history imported: import your paging tool's export on the On-call screen (Pages) to see sleep-hour pages here."
 		return out
 	}
 	busy := map[id.ID]string{}

@@ -704,6 +704,40 @@ export namespace app {
 	        this.reason = source["reason"];
 	    }
 	}
+	export class OnCallHealth {
+	    report: pages.HealthReport;
+	    stored: number;
+	    pagesPerDayLimit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OnCallHealth(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], pages.HealthReport);
+	        this.stored = source["stored"];
+	        this.pagesPerDayLimit = source["pagesPerDayLimit"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SinglePointDTO {
 	    skill: string;
 	    holder: RefDTO;
@@ -5174,6 +5208,214 @@ export namespace pages {
 	        this.reason = source["reason"];
 	    }
 	}
+	export class WeekLoad {
+	    week: string;
+	    pages: number;
+	    business: number;
+	    offHours: number;
+	    sleep: number;
+	    shifts: number;
+	    onCallDays: number;
+	    pagesPerShift: number;
+	    pagesPerOnCallDay: number;
+	    mttaSeconds?: number;
+	    mttrSeconds?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WeekLoad(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.week = source["week"];
+	        this.pages = source["pages"];
+	        this.business = source["business"];
+	        this.offHours = source["offHours"];
+	        this.sleep = source["sleep"];
+	        this.shifts = source["shifts"];
+	        this.onCallDays = source["onCallDays"];
+	        this.pagesPerShift = source["pagesPerShift"];
+	        this.pagesPerOnCallDay = source["pagesPerOnCallDay"];
+	        this.mttaSeconds = source["mttaSeconds"];
+	        this.mttrSeconds = source["mttrSeconds"];
+	    }
+	}
+	export class GroupHealth {
+	    id: string;
+	    name: string;
+	    pages: number;
+	    business: number;
+	    offHours: number;
+	    sleep: number;
+	    shifts: number;
+	    onCallDays: number;
+	    pagesPerShift: number;
+	    pagesPerOnCallDay: number;
+	    mttaSeconds?: number;
+	    mttrSeconds?: number;
+	    weeks: WeekLoad[];
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupHealth(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.pages = source["pages"];
+	        this.business = source["business"];
+	        this.offHours = source["offHours"];
+	        this.sleep = source["sleep"];
+	        this.shifts = source["shifts"];
+	        this.onCallDays = source["onCallDays"];
+	        this.pagesPerShift = source["pagesPerShift"];
+	        this.pagesPerOnCallDay = source["pagesPerOnCallDay"];
+	        this.mttaSeconds = source["mttaSeconds"];
+	        this.mttrSeconds = source["mttrSeconds"];
+	        this.weeks = this.convertValues(source["weeks"], WeekLoad);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Noise {
+	    name: string;
+	    pages: number;
+	    autoResolvedShare: number;
+	    unackedShare: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Noise(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.pages = source["pages"];
+	        this.autoResolvedShare = source["autoResolvedShare"];
+	        this.unackedShare = source["unackedShare"];
+	    }
+	}
+	export class PersonHealth {
+	    personId: string;
+	    person: string;
+	    timezone: string;
+	    pages: number;
+	    business: number;
+	    offHours: number;
+	    sleep: number;
+	    shifts: number;
+	    onCallDays: number;
+	    pagesPerShift: number;
+	    pagesPerOnCallDay: number;
+	    mttaSeconds?: number;
+	    mttrSeconds?: number;
+	    weeks: WeekLoad[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PersonHealth(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.person = source["person"];
+	        this.timezone = source["timezone"];
+	        this.pages = source["pages"];
+	        this.business = source["business"];
+	        this.offHours = source["offHours"];
+	        this.sleep = source["sleep"];
+	        this.shifts = source["shifts"];
+	        this.onCallDays = source["onCallDays"];
+	        this.pagesPerShift = source["pagesPerShift"];
+	        this.pagesPerOnCallDay = source["pagesPerOnCallDay"];
+	        this.mttaSeconds = source["mttaSeconds"];
+	        this.mttrSeconds = source["mttrSeconds"];
+	        this.weeks = this.convertValues(source["weeks"], WeekLoad);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HealthReport {
+	    from: string;
+	    to: string;
+	    pages: number;
+	    noResponder: number;
+	    people: PersonHealth[];
+	    rotations: GroupHealth[];
+	    teams: GroupHealth[];
+	    alerts: Noise[];
+	    services: Noise[];
+	    flags: Flag[];
+	
+	    static createFrom(source: any = {}) {
+	        return new HealthReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.pages = source["pages"];
+	        this.noResponder = source["noResponder"];
+	        this.people = this.convertValues(source["people"], PersonHealth);
+	        this.rotations = this.convertValues(source["rotations"], GroupHealth);
+	        this.teams = this.convertValues(source["teams"], GroupHealth);
+	        this.alerts = this.convertValues(source["alerts"], Noise);
+	        this.services = this.convertValues(source["services"], Noise);
+	        this.flags = this.convertValues(source["flags"], Flag);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ImportLog {
 	    id: number[];
 	    file: string;
@@ -5240,6 +5482,8 @@ export namespace pages {
 	        this.pages = source["pages"];
 	    }
 	}
+	
+	
 	export class RememberedInfo {
 	    // Go type: time
 	    savedAt: any;
@@ -5373,6 +5617,7 @@ export namespace pages {
 		    return a;
 		}
 	}
+	
 
 }
 

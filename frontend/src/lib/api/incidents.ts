@@ -236,6 +236,13 @@ export async function loadMetricsPage(window: { from?: string; to?: string } = {
         month: str(s.month),
         incidents: Number(s.incidents ?? 0),
       })),
+      byService: arr(m.byService).map((s) => ({
+        serviceId: str(s.serviceId),
+        service: str(s.service),
+        incidents: Number(s.incidents ?? 0),
+        mtta: dur(s.mtta),
+        mttr: dur(s.mttr),
+      })),
       escalation: rate(m.escalation),
       reviewCompletion: rate(m.reviewCompletion),
       followUpCompletion: rate(m.followUpCompletion),

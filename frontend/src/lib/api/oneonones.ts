@@ -485,6 +485,21 @@ export interface OnCallLoad {
   tooFrequent: boolean
   nextShift: Shift | null
   inRotation: boolean
+  /** The imported paging history of the window; null when none is imported. */
+  paging: BriefPaging | null
+}
+
+/** A person's imported pages in the brief's window, by band of their local time. */
+export interface BriefPaging {
+  pages: number
+  business: number
+  offHours: number
+  sleep: number
+  onCallDays: number
+  pagesPerOnCallDay: number
+  mttaSeconds: number | null
+  mttrSeconds: number | null
+  flags: { kind: string; week: string; reason: string }[]
 }
 
 export interface IncidentPart {
@@ -561,6 +576,21 @@ function meetingRefOf(r: unknown): MeetingRef | null {
   }
 }
 
+function pagingOf(x: Raw): BriefPaging {
+  const secs = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+  return {
+    pages: num(x.pages),
+    business: num(x.business),
+    offHours: num(x.offHours),
+    sleep: num(x.sleep),
+    onCallDays: num(x.onCallDays),
+    pagesPerOnCallDay: num(x.pagesPerOnCallDay),
+    mttaSeconds: secs(x.mttaSeconds),
+    mttrSeconds: secs(x.mttrSeconds),
+    flags: arr(x.flags).map((f) => ({ kind: str(f.kind), week: str(f.week), reason: str(f.reason) })),
+  }
+}
+
 function onCallLoadOf(r: unknown): OnCallLoad {
   const x = obj(r)
   return {
@@ -580,6 +610,7 @@ function onCallLoadOf(r: unknown): OnCallLoad {
     tooFrequent: x.tooFrequent === true,
     nextShift: x.nextShift ? shiftOf(obj(x.nextShift)) : null,
     inRotation: x.inRotation === true,
+    paging: x.paging ? pagingOf(obj(x.paging)) : null,
   }
 }
 
@@ -647,6 +678,9 @@ export type HealthFlagKind =
   | 'oncall_frequency'
   | 'night_hours'
   | 'holiday_hours'
+  | 'pages_per_day'
+  | 'sleep_pages'
+  | 'mtta_rising'
   | 'incidents'
   | 'oneonone_overdue'
   | 'mood_falling'
@@ -670,6 +704,9 @@ export interface HealthRow {
   incidents: number // last 30 days
   commanded: number
   feedback: FeedbackCounts // last 90 days
+  /** Imported pages of the last 28 days, and those in sleep hours (22-08 their time). */
+  pages: number
+  sleepPages: number
 }
 
 export interface TeamHealth {
@@ -677,6 +714,8 @@ export interface TeamHealth {
   teamId: string
   rows: HealthRow[] // flagged first
   flagged: number
+  /** Paging history is imported, so the paging flags are judged. */
+  pagingImported: boolean
 }
 
 /** Team health of a team ('' = everyone). */
@@ -698,8 +737,11 @@ export async function loadHealth(teamId = ''): Promise<TeamHealth> {
       incidents: num(x.incidents),
       commanded: num(x.commanded),
       feedback: countsOf(x.feedback),
+      pages: num(x.pages),
+      sleepPages: num(x.sleepPages),
     })),
     flagged: num(r.flagged),
+    pagingImported: r.pagingImported === true,
   }
 }
 

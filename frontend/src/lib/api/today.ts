@@ -77,6 +77,16 @@ export interface TodayFlagged {
   flags: HealthFlag[]
 }
 
+/** One person's paging of the last 7 days worth a look (imported pages). */
+export interface TodayPaging {
+  personId: string
+  name: string
+  pages: number
+  sleep: number
+  /** "Dana: 3 sleep-hour pages in the last 7 days." */
+  text: string
+}
+
 export interface TodayAway {
   timeOffId: string
   personId: string
@@ -118,6 +128,8 @@ export interface Day {
   oneOnOnes: TodaySection & { items: CadenceStatus[]; cadences: number }
   reviews: TodaySection & { items: TodayReview[] }
   health: TodaySection & { items: TodayFlagged[]; unjudged: string[] }
+  /** Imported paging history, last 7 days (not_set_up: nothing imported). */
+  paging: TodaySection & { items: TodayPaging[] }
   timeOff: TodaySection & { items: TodayAway[] }
   gaps: TodaySection & { items: TodayGap[] }
 }
@@ -156,6 +168,7 @@ export function dayOf(r: Raw): Day {
   const oo = obj(r.oneOnOnes)
   const rv = obj(r.reviews)
   const h = obj(r.health)
+  const pg = obj(r.paging)
   const to = obj(r.timeOff)
   const g = obj(r.gaps)
   return {
@@ -219,6 +232,16 @@ export function dayOf(r: Raw): Day {
         name: str(x.name),
         role: str(x.role),
         flags: arr(x.flags).map((f) => ({ kind: str(f.kind), text: str(f.text) })),
+      })),
+    },
+    paging: {
+      ...headOf(pg),
+      items: arr(pg.items).map((x) => ({
+        personId: str(x.personId),
+        name: str(x.name),
+        pages: num(x.pages),
+        sleep: num(x.sleep),
+        text: str(x.text),
       })),
     },
     timeOff: {

@@ -308,6 +308,15 @@ export interface ServiceMonth {
   incidents: number
 }
 
+/** A service's incidents over the window with their times to acknowledge and resolve. */
+export interface ServiceStat {
+  serviceId: string
+  service: string
+  incidents: number
+  mtta: DurationStat
+  mttr: DurationStat
+}
+
 export interface Metrics {
   from?: string
   to?: string
@@ -320,6 +329,7 @@ export interface Metrics {
   bySeverity: SeverityStat[]
   byMonth: MonthStat[]
   byServiceMonth: ServiceMonth[]
+  byService: ServiceStat[]
   escalation: Rate
   reviewCompletion: Rate
   followUpCompletion: Rate

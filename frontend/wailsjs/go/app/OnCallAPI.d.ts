@@ -25,6 +25,8 @@ export function Fairness(arg1:app.Window):Promise<oncall.FairnessReport>;
 
 export function Final(arg1:string,arg2:app.Window):Promise<Array<oncall.FinalShift>>;
 
+export function Health(arg1:app.Window):Promise<app.OnCallHealth>;
+
 export function Overrides(arg1:string):Promise<Array<oncall.Override>>;
 
 export function Preview(arg1:oncall.Rotation,arg2:app.Window):Promise<Array<oncall.Shift>>;

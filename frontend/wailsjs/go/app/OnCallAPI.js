@@ -46,6 +46,10 @@ export function Final(arg1, arg2) {
   return window['go']['app']['OnCallAPI']['Final'](arg1, arg2);
 }
 
+export function Health(arg1) {
+  return window['go']['app']['OnCallAPI']['Health'](arg1);
+}
+
 export function Overrides(arg1) {
   return window['go']['app']['OnCallAPI']['Overrides'](arg1);
 }

@@ -31,6 +31,8 @@ function row(r: Partial<HealthRow> & { id: string; name: string }): HealthRow {
     incidents: 0,
     commanded: 0,
     feedback: { positiveDelivered: 0, constructiveDelivered: 0, positiveDrafts: 0, constructiveDrafts: 0 },
+    pages: 0,
+    sleepPages: 0,
     ...rest,
   }
 }
@@ -58,7 +60,7 @@ describe('1:1s & team health', () => {
       cadence(),
       cadence({ personId: 'eli', name: 'Eli Moss', overdue: false, daysOverdue: 0, message: 'Next 1:1 with Eli Moss due Tue 1 Dec.' }),
     ])
-    vi.mocked(api.loadHealth).mockResolvedValue({ today: '2026-11-24', teamId: '', rows: [], flagged: 0 })
+    vi.mocked(api.loadHealth).mockResolvedValue({ today: '2026-11-24', teamId: '', rows: [], flagged: 0, pagingImported: false })
     render(HealthView)
     const region = await screen.findByRole('region', { name: /1:1 cadence/ })
     await within(region).findByRole('link', { name: 'Dana Reyes' })
@@ -77,6 +79,7 @@ describe('1:1s & team health', () => {
       today: '2026-11-24',
       teamId: '',
       flagged: 1,
+      pagingImported: false,
       rows: [
         row({
           id: 'dana',
@@ -115,7 +118,7 @@ describe('1:1s & team health', () => {
   it('"No one to check on" when nobody is flagged; the team filter re-reads for that team', async () => {
     const user = userEvent.setup()
     vi.mocked(api.loadCadenceStatuses).mockResolvedValue([])
-    vi.mocked(api.loadHealth).mockResolvedValue({ today: '2026-11-24', teamId: '', flagged: 0, rows: [row({ id: 'eli', name: 'Eli Moss' })] })
+    vi.mocked(api.loadHealth).mockResolvedValue({ today: '2026-11-24', teamId: '', flagged: 0, pagingImported: false, rows: [row({ id: 'eli', name: 'Eli Moss' })] })
     render(HealthView)
     expect(await screen.findByRole('heading', { name: 'No one to check on' })).toBeInTheDocument()
     expect(screen.getByRole('heading', { name: 'No 1:1 cadences yet' })).toBeInTheDocument()
@@ -135,7 +138,7 @@ describe('team health with many people (windowed table)', () => {
     const rows = Array.from({ length: 120 }, (_, i) =>
       row({ id: `p${i}`, name: `Person ${i}`, flags: i === 110 ? [{ kind: 'night_hours', text: '14 night hours' }] : [] }),
     )
-    vi.mocked(api.loadHealth).mockResolvedValue({ today: '2026-11-24', teamId: '', rows, flagged: 1 })
+    vi.mocked(api.loadHealth).mockResolvedValue({ today: '2026-11-24', teamId: '', rows, flagged: 1, pagingImported: false })
     render(HealthView)
     const table = (await screen.findByRole('link', { name: 'Person 0' })).closest('table')!
     expect(bodyRows(table).length).toBeLessThanOrEqual(layout.window)

@@ -36,6 +36,7 @@ const PAGE: MetricsPage = {
       { month: '2025-03', incidents: 2, mtta: d(20 * MIN, 20 * MIN, 1), mttr: d(200 * MIN, 200 * MIN, 1) },
     ],
     byServiceMonth: [{ serviceId: 's1', service: 'payments-api', month: '2025-03', incidents: 2 }],
+    byService: [{ serviceId: 's1', service: 'payments-api', incidents: 2, mtta: { n: 2, mean: 6e11, median: 6e11 }, mttr: { n: 2, mean: 5.4e12, median: 5.4e12 } }],
     escalation: { num: 1, den: 3, value: 1 / 3 },
     reviewCompletion: { num: 1, den: 2, value: 0.5 },
     followUpCompletion: { num: 0, den: 0, value: 0 },
@@ -80,6 +81,9 @@ describe('MetricsView', () => {
     const heat = await screen.findByRole('region', { name: 'Incidents per service per month' })
     expect(within(heat).getByRole('rowheader', { name: 'payments-api' })).toBeInTheDocument()
     expect(within(heat).getByTitle('payments-api, Mar 2025: 2 incidents')).toHaveTextContent('2')
+    // MTTR per service over the window (median), next to the counts.
+    expect(within(heat).getByRole('columnheader', { name: 'MTTR' })).toBeInTheDocument()
+    expect(within(heat).getByTitle('Median of 2 resolved incidents; mean 1 h 30 min')).toHaveTextContent('1 h 30 min')
     // Each chart carries its numbers as a table for screen readers (jsdom draws no SVG: it has no layout).
     const ttr = screen.getByRole('table', { name: 'Time to resolve' })
     expect(within(ttr).getAllByRole('row').map((r) => r.textContent)).toEqual([

@@ -111,6 +111,7 @@ export function load(l: Partial<OnCallLoad> = {}): OnCallLoad {
     tooFrequent: false,
     nextShift: null,
     inRotation: false,
+    paging: null,
     ...l,
   }
 }

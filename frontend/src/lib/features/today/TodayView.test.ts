@@ -44,6 +44,7 @@ function emptyDay(d: Partial<Day> = {}): Day {
     oneOnOnes: { ...head('not_set_up', 0, 'No 1:1 cadences yet: set how often you meet on a person’s 1:1s tab.'), items: [], cadences: 0 },
     reviews: { ...head('not_set_up', 0, 'No incidents recorded yet.'), items: [] },
     health: { ...head('clear', 0, 'Nobody flagged, but only partly judged: no rotations.'), items: [], unjudged: ['no rotations'] },
+    paging: { ...head('not_set_up', 0, 'No paging history imported: import your paging tool’s export on the On-call screen (Pages) to see sleep-hour pages here.'), items: [] },
     timeOff: { ...head('not_set_up', 0, 'No time off or holiday regions recorded yet: add them on the On-call screen (Time off).'), items: [] },
     gaps: { ...head('not_set_up', 0, 'No rotations yet, so there is no coverage to check.'), items: [] },
     ...d,
