@@ -16,6 +16,7 @@ import (
 
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/control"
 	"wheelhouse/backend/datadir"
 	"wheelhouse/backend/demo"
 	"wheelhouse/backend/errs"
@@ -59,8 +60,9 @@ type Shell struct {
 	feeds    *calendar.FeedHost // the open workspace's subscription feeds on 127.0.0.1
 	previews calendar.Previews  // calendar import previews awaiting apply
 
-	refreshing atomic.Bool // a scheduled calendar refresh is running
-	backingUp  atomic.Bool // an automatic backup is running
+	refreshing atomic.Bool     // a scheduled calendar refresh is running
+	backingUp  atomic.Bool     // an automatic backup is running
+	control    *control.Server // answers the command line's backup and export-json (app/control.go)
 
 	mu      sync.RWMutex
 	ws      *workspace.Workspace
@@ -147,6 +149,7 @@ func (s *Shell) Unlock(passphrase string) error {
 	}
 	s.ws, s.demo, s.openErr, s.pass = w, false, nil, []byte(passphrase)
 	s.mu.Unlock()
+	s.startControl()
 	s.emit(EventWorkspaceChanged, map[string]bool{"demo": false})
 	go s.EvaluateReminders()
 	return nil
@@ -250,20 +253,26 @@ func (s *Shell) emit(name string, data any) {
 func (s *Shell) Open() error {
 	w, err := workspace.Open(s.root, s.wsOptions(false))
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.ws, s.demo, s.openErr = w, false, err
+	s.mu.Unlock()
 	if store.NeedsPassphrase(err) {
 		return err // the unlock screen asks for it; not a failure to log
 	}
 	if err != nil {
 		s.log.Error("cannot open workspace", "dir", s.root, "err", err)
+		return err
 	}
-	return err
+	s.startControl()
+	return nil
 }
 
 // Close stops the feed server and closes the open workspace.
 func (s *Shell) Close() {
 	s.feeds.Stop()
+	if s.control != nil {
+		s.control.Close()
+		s.control = nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.ws != nil {

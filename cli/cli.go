@@ -20,6 +20,7 @@ import (
 
 	"wheelhouse/backend/civil"
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/control"
 	"wheelhouse/backend/datadir"
 	"wheelhouse/backend/demo"
 	"wheelhouse/backend/errs"
@@ -70,9 +71,11 @@ Commands:
   version                                 print the version
   export-json [--without-private] [-o FILE]
                                           write the whole workspace as JSON (stdout without -o);
-                                          --without-private leaves private fields out (docs/privacy.md)
+                                          --without-private leaves private fields out (docs/privacy.md);
+                                          while the app runs, the app writes it
   import-json [--replace] FILE            validate FILE, then import all of it or nothing
   backup FILE                             write a backup of the database to FILE
+                                          (while the app runs, the app writes it)
   restore [--force] FILE                  restore a backup into an empty data folder
                                           (--force keeps the current folder aside first)
   demo [--size small|large]               fill an empty data folder with a demo workspace
@@ -305,6 +308,17 @@ func (c *cmd) exportJSON(args []string) error {
 	if _, err := parse(fs, args, 0, "no arguments besides -o FILE"); err != nil {
 		return err
 	}
+	if control.Available(c.dir) { // the app has the workspace open: it exports
+		export := func(f io.Writer) error { return control.ExportJSON(c.dir, f, *noPrivate, "Wheelhouse "+Version) }
+		if *out == "" {
+			return export(c.env.Stdout)
+		}
+		if err := store.WriteFileAtomic(*out, export); err != nil {
+			return errs.E(errs.Unavailable, "Cannot write %s: %s", *out, errs.MessageOf(err))
+		}
+		fmt.Fprintf(c.env.Stderr, "Exported the workspace to %s (through the running Wheelhouse)\n", *out)
+		return nil
+	}
 	w, err := c.open()
 	if err != nil {
 		return err
@@ -363,13 +377,20 @@ func (c *cmd) backup(args []string) error {
 	if empty, _ := store.IsEmptyDataDir(c.dir); empty {
 		return errs.E(errs.NotFound, "There is no workspace in %s to back up.", c.dir)
 	}
+	if control.Available(c.dir) { // the app has the workspace open: it backs up
+		if err := control.Backup(c.dir, pos[0]); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.env.Stdout, "Backed up %s to %s (through the running Wheelhouse)\n", c.dir, pos[0])
+		return nil
+	}
 	w, err := c.open()
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	if err := w.Store.BackupToFile(pos[0]); err != nil {
-		return errs.E(errs.Unavailable, "Cannot write the backup to %s: %v", pos[0], err)
+	if err := w.BackupTo(pos[0]); err != nil {
+		return err
 	}
 	fmt.Fprintf(c.env.Stdout, "Backed up %s to %s\n", c.dir, pos[0])
 	return nil

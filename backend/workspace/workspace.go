@@ -10,6 +10,7 @@ import (
 	"wheelhouse/backend/brief"
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
+	"wheelhouse/backend/errs"
 	"wheelhouse/backend/feedback"
 	"wheelhouse/backend/followup"
 	"wheelhouse/backend/growth"
@@ -201,4 +202,13 @@ func notRead(ranges ...[2]byte) store.Prefixes {
 		s = s.Without(r[0], r[1])
 	}
 	return s
+}
+
+// BackupTo writes a backup of the workspace to path atomically (the CLI's
+// `backup`, and the running app when the CLI asks it to).
+func (w *Workspace) BackupTo(path string) error {
+	if err := w.Store.BackupToFile(path); err != nil {
+		return errs.E(errs.Unavailable, "Cannot write the backup to %s: %v", path, err)
+	}
+	return nil
 }

@@ -1,0 +1,45 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"wheelhouse/backend/control"
+)
+
+// The open app answers the command line on its data folder's socket, for
+// the user's workspace only, and removes the socket when it closes.
+func TestTheAppAnswersTheCommandLine(t *testing.T) {
+	root := t.TempDir()
+	s := NewShell(Config{Root: root, Version: "test"})
+	if err := s.Open(); err != nil {
+		t.Fatal(err)
+	}
+	if !control.Available(root) {
+		t.Fatal("the app does not answer on its socket")
+	}
+	out := filepath.Join(t.TempDir(), "b.backup")
+	if err := control.Backup(root, out); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(out); err != nil || fi.Size() == 0 {
+		t.Fatalf("backup through the app: %v", err)
+	}
+	if err := s.switchTo(true); err != nil {
+		t.Fatal(err)
+	}
+	if control.Available(root) {
+		t.Fatal("answers for the user's folder while the demo is open")
+	}
+	if err := s.switchTo(false); err != nil {
+		t.Fatal(err)
+	}
+	if !control.Available(root) {
+		t.Fatal("does not answer again after the demo")
+	}
+	s.Close()
+	if _, err := os.Stat(control.SocketPath(root)); !os.IsNotExist(err) {
+		t.Fatalf("socket left after close: %v", err)
+	}
+}
