@@ -611,3 +611,10 @@ func rekey(root string, opt Options, next *MasterKey, label string) ([]string, e
 	}
 	return left, nil
 }
+
+// UnlockKey unwraps the key of root's encrypted workspace with passphrase
+// (counting wrong tries like Open), for a caller that opens it more than
+// once (Options.Key) without running Argon2id each time.
+func UnlockKey(root string, passphrase []byte) (*MasterKey, error) {
+	return unlock(root, passphrase)
+}

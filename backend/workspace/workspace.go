@@ -69,6 +69,9 @@ type Options struct {
 	// Passphrase unlocks an encrypted workspace
 	// (docs/decisions/0022-encryption-at-rest.md).
 	Passphrase []byte
+	// Key, if set, is the unlocked key of the encrypted workspace (see
+	// store.UnlockKey), used instead of running Argon2id on Passphrase again.
+	Key *store.MasterKey
 	// KeepAside is how many replaced workspaces an import or restore keeps
 	// (store.Options.KeepAside).
 	KeepAside int
@@ -81,7 +84,7 @@ func Open(root string, opt Options) (*Workspace, error) {
 	}
 	st, err := store.Open(root, store.Options{
 		Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations,
-		InMemory: opt.InMemory, NoSync: opt.NoSync, Passphrase: opt.Passphrase,
+		InMemory: opt.InMemory, NoSync: opt.NoSync, Passphrase: opt.Passphrase, Key: opt.Key,
 	})
 	if err != nil {
 		return nil, err

@@ -17,8 +17,9 @@
 //   baseURL      http://localhost:<port>
 //   dataDir      the app's data folder (the same for every spec and restart)
 //   shot(name)   screenshot to artifacts/e2e/<spec>/<NN-name>.png, returns the path
-//   restartApp() stop wails dev (SIGINT), start it again on the same data folder,
-//                wait until it serves, load baseURL again and wait for the bindings
+//   restartApp([whileStopped]) stop wails dev (SIGINT), run whileStopped() if given, start it
+//                again on the same data folder, wait until it serves, load baseURL again and
+//                wait for the bindings
 //   waitForBindings()  wait until window.go.app.* is there (after a navigation)
 //   log(...)     print a line prefixed with the spec name
 // The last line printed is exactly `N passed, M failed`; the exit status is 1 on any failure.
@@ -374,12 +375,13 @@ async function runSpec(browser, file) {
         await page.screenshot({ path: p, fullPage: true })
         return p
       },
-      async restartApp() {
+      async restartApp(whileStopped) {
         say(`[${name}] restarting the app on ${dataDir}`)
         // Park the page first: otherwise the vite and wails clients poll the dead
         // server and reload the page by themselves, racing our own reload.
         await page.goto('about:blank')
         await stopDev()
+        if (whileStopped) await whileStopped() // e.g. a CLI command on the data folder
         await startDev()
         await page.goto(baseURL, { waitUntil: 'load' })
         await waitForBindings(page)
