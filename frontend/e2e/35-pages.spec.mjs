@@ -7,9 +7,9 @@
 // file applied; choosing it again applies the remembered mapping and finds
 // nothing new.
 //
-// Later steps of the on-call journey (health flags, the prep brief) continue
-// from the end of run(): the pages are imported, Pia Lund has 3 and Ravi
-// Menon 2 of them.
+// Then on-call health (issue 11 part 5) continues from the import: the On-call
+// Health tab flags Ravi Menon's two sleep-hour pages with the reason, and his
+// prep brief (opened from the flag) suggests talking about them.
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -179,4 +179,30 @@ export async function run({ page, shot, log, waitForBindings }) {
   await bigImp.getByRole('button', { name: 'Cancel' }).click()
   await bigImp.waitFor({ state: 'detached', ...T })
   log(`pages imported: Pia ${pia.id}, Ravi ${ravi.id}`)
+
+  // ---- On-call health (issue 11 part 5): Ravi (Kolkata) was paged at 05:11
+  // and 07:40 his time, both in sleep hours (22:00–08:00) of ISO week 2026-W45;
+  // his last 1:1 was on 1 Nov, so his prep brief counts both.
+  const m = await api('OneOnOneAPI.StartMeeting', ravi.id, '2026-11-01')
+  await api('OneOnOneAPI.SaveMeeting', { ...m, status: 'held' })
+  await page.getByRole('navigation', { name: 'On-call views' }).getByRole('link', { name: 'Health' }).click()
+  const window6m = page.getByRole('radiogroup', { name: 'Window' }).getByRole('radio', { name: 'Last 6 months' })
+  await window6m.click()
+  const flags = page.getByRole('region', { name: 'Flags' })
+  await flags.getByRole('link', { name: 'Ravi Menon' }).waitFor(T)
+  await flags.getByText('2 pages in sleep hours (22:00–08:00 Asia/Kolkata) in week 2026-W45.').waitFor(T)
+  assert.equal(await flags.getByRole('link', { name: 'Pia Lund' }).count(), 0, 'Pia was paged in business and off hours only')
+  const byPerson = page.getByRole('region', { name: 'People' })
+  const raviRow = byPerson.getByRole('row').filter({ hasText: 'Ravi Menon' })
+  assert.match(await raviRow.innerText(), /Sleep-hour pages/)
+  await shot('health')
+  // Grouped by rotation or team: the pages count only where a rotation held them.
+  await page.getByRole('radiogroup', { name: 'Group by' }).getByRole('radio', { name: 'Teams' }).click()
+  await page.getByRole('region', { name: 'Teams' }).waitFor(T)
+  await page.getByRole('radiogroup', { name: 'Group by' }).getByRole('radio', { name: 'People' }).click()
+  await byPerson.waitFor(T)
+  // The flag opens his prep brief, which suggests talking about those nights.
+  await flags.getByRole('link', { name: 'Ravi Menon' }).click()
+  await page.getByText(/2 sleep-hour pages since your last 1:1/).first().waitFor(T)
+  await shot('brief-sleep-pages')
 }
