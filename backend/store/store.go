@@ -113,6 +113,9 @@ type Store struct {
 
 	lock *Lock // the data folder's lock, released by Close (nil in memory or under Stage)
 
+	openVersion uint64 // Badger's commit version at open: Close runs GC if it moved
+	inMemory    bool
+
 	key *MasterKey // the master key of an encrypted workspace; nil if plaintext
 }
 
@@ -554,6 +557,26 @@ func (s *Store) RunGC(ctx context.Context) int {
 	return n
 }
 
+// CloseGCBudget bounds the value-log GC Close runs after writes.
+var CloseGCBudget = 2 * time.Second
+
+// gcOnClose runs value-log GC, for at most about CloseGCBudget (one
+// value-log rewrite may finish past it), when this session wrote anything.
+// Short CLI runs never reach the GC loop's first tick, and Badger starts a
+// new value log at every open, so 30 calendar imports left 22 value logs,
+// 122 MB for 2.2 MB of data. (The discard statistics GC needs are those
+// the previous sessions' compaction on close recorded.)
+func (s *Store) gcOnClose() {
+	if s.inMemory || s.db.MaxVersion() == s.openVersion {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), CloseGCBudget)
+	defer cancel()
+	if n := s.RunGC(ctx); n > 0 {
+		s.log.Debug("value log GC on close", "rewritten", n)
+	}
+}
+
 // Close stops the GC loop and closes the database. Safe to call twice.
 func (s *Store) Close() error {
 	var err error
@@ -565,6 +588,7 @@ func (s *Store) Close() error {
 		s.life.Lock() // waits for transactions in flight
 		s.isShut = true
 		s.life.Unlock()
+		s.gcOnClose()
 		err = s.db.Close()
 		if uerr := s.lock.Unlock(); err == nil {
 			err = uerr
