@@ -80,6 +80,7 @@ type Preview struct {
 	Subscription id.ID `json:"subscriptionId,omitzero" ts_type:"string"`
 
 	items []Item
+	read  bool // made by a preview of this process (items are the file's)
 }
 
 // ApplyResult says what an import changed.
@@ -133,7 +134,7 @@ func (s *Service) preview(r io.Reader, t Target, lim Limits, fallback string) (*
 		return nil, err
 	}
 	p := &Preview{Target: t, Events: parsed.Events, Warnings: parsed.Warnings, items: parsed.Items,
-		Fingerprint: hex.EncodeToString(ch.h.Sum(nil)), Bytes: ch.n}
+		Fingerprint: hex.EncodeToString(ch.h.Sum(nil)), Bytes: ch.n, read: true}
 	p.Calendar = t.Calendar
 	if p.Calendar == "" {
 		p.Calendar = strings.TrimSpace(parsed.Name)
@@ -398,6 +399,18 @@ func redoKey(u id.ID) []byte { return store.Key(store.PrefixCalImportRedo, u) }
 // it, and a crash completes it on the next open.
 func (s *Service) Apply(p *Preview) (ApplyResult, error) {
 	var res ApplyResult
+	if p != nil && p.read && len(p.items) == 0 && p.Events > 0 {
+		// Every event was skipped: say why instead of "Preview the file first."
+		why := "none of them is an all-day or timed event Wheelhouse can import"
+		if len(p.Warnings) > 0 {
+			var ws []string
+			for _, w := range p.Warnings[:min(len(p.Warnings), 3)] {
+				ws = append(ws, strings.TrimSuffix(w, "."))
+			}
+			why = strings.Join(ws, "; ")
+		}
+		return res, errs.E(errs.Invalid, "Nothing to import: all %d events of the calendar were skipped (%s).", p.Events, why)
+	}
 	if p == nil || p.items == nil && p.Events > 0 {
 		return res, errs.E(errs.Invalid, "Preview the file first.")
 	}
