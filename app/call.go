@@ -13,7 +13,14 @@ import (
 // error with toAPI under a name of the same form.
 
 // read runs fn on the open workspace and maps its error for the bridge.
+// While the app is locked it refuses (code "locked") without touching the
+// workspace: every binding goes through here, so nothing personal can be
+// read or changed, even from the developer tools, until it is unlocked.
 func read[T any](s *Shell, op string, fn func(w *workspace.Workspace) (T, error)) (T, error) {
+	if s.Locked() {
+		var zero T
+		return zero, toAPI(s.log, op, errLocked)
+	}
 	w, err := s.workspace()
 	if err == nil {
 		var out T

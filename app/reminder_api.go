@@ -56,6 +56,7 @@ type ReminderSettingsDTO struct {
 	Desktop      bool     `json:"desktop"`
 	Background   bool     `json:"background"`
 	Autostart    bool     `json:"autostart"`
+	LockMinutes  int      `json:"lockMinutes"` // lock after this many idle minutes (1-240); 0 = never
 }
 
 // NotificationStatusDTO says whether desktop notifications can be shown.
@@ -127,8 +128,8 @@ func (a *ReminderAPI) Dismiss(key string) error {
 func (a *ReminderAPI) settings(w *workspace.Workspace) (ReminderSettingsDTO, error) {
 	s, err := w.Reminders.Settings()
 	return ReminderSettingsDTO{TimeZone: s.TimeZone, DetectedZone: a.s.zone, Desktop: s.Desktop, Background: s.Background,
-		Autostart: autostart.Enabled(a.s.getenv),
-		Quiet:     QuietDTO{s.Quiet.Enabled, s.Quiet.Start, s.Quiet.End, s.Quiet.Weekends}}, err
+		Autostart: autostart.Enabled(a.s.getenv), LockMinutes: s.LockMinutes,
+		Quiet: QuietDTO{s.Quiet.Enabled, s.Quiet.Start, s.Quiet.End, s.Quiet.Weekends}}, err
 }
 
 // Settings returns the reminder settings.
@@ -142,7 +143,8 @@ func (a *ReminderAPI) Settings() (ReminderSettingsDTO, error) {
 func (a *ReminderAPI) SaveSettings(in ReminderSettingsDTO) (ReminderSettingsDTO, error) {
 	return write(a.s, "reminder.SaveSettings", func(w *workspace.Workspace) (ReminderSettingsDTO, error) {
 		s := reminder.Settings{TimeZone: strings.TrimSpace(in.TimeZone), Desktop: in.Desktop, Background: in.Background, Autostart: in.Autostart,
-			Quiet: reminder.Quiet{Enabled: in.Quiet.Enabled, Start: in.Quiet.Start, End: in.Quiet.End, Weekends: in.Quiet.Weekends}}
+			LockMinutes: in.LockMinutes,
+			Quiet:       reminder.Quiet{Enabled: in.Quiet.Enabled, Start: in.Quiet.Start, End: in.Quiet.End, Weekends: in.Quiet.Weekends}}
 		if _, err := w.Reminders.SaveSettings(s); err != nil {
 			return in, err
 		}

@@ -43,6 +43,8 @@ const (
 	// the file (data: PagesProgressDTO), at most every 100 ms and at the end
 	// of each pass.
 	EventPagesProgress = "pages:progress"
+	// EventLockChanged: the app was locked or unlocked; data: locked (bool).
+	EventLockChanged = "lock:changed"
 )
 
 // Shell owns the open workspace and the app's lifecycle.
@@ -64,6 +66,8 @@ type Shell struct {
 	backingUp  atomic.Bool     // an automatic backup is running
 	control    *control.Server // answers the command line's backup and export-json (app/control.go)
 
+	lock lockState // the lock screen (lock.go)
+
 	mu      sync.RWMutex
 	ws      *workspace.Workspace
 	demo    bool
@@ -82,6 +86,9 @@ type Config struct {
 	Zone     string          // the machine's IANA zone ("" = UTC)
 	Getenv   func(string) string
 	Exe      string
+	// Passphrase checks the workspace's passphrase on unlock; nil: the
+	// workspace has none and unlocking needs no secret (lock.go).
+	Passphrase Passphrase
 }
 
 // NewShell makes a shell for a data folder; call Open before use.
@@ -97,6 +104,7 @@ func NewShell(c Config) *Shell {
 	}
 	s := &Shell{root: c.Root, version: c.Version, log: c.Log, clock: clock.NewOffset(c.Clock),
 		notifier: c.Notifier, zone: c.Zone, getenv: c.Getenv, exe: c.Exe}
+	s.lock.pass = c.Passphrase
 	s.feeds = &calendar.FeedHost{Handler: http.HandlerFunc(s.serveFeed), Port: calendar.FeedPort(c.Getenv)}
 	return s
 }
@@ -123,7 +131,7 @@ func (s *Shell) SetDialogs(d Dialogs) { s.dialogs = d }
 // reaches the desktop: its reminders are about made-up people, so they stay in
 // the notification centre.
 func (s *Shell) wsOptions(demo bool) workspace.Options {
-	o := workspace.Options{Logger: s.log, Clock: s.clock, Notifier: s.notifier, Zone: s.zone}
+	o := workspace.Options{Logger: s.log, Clock: s.clock, Notifier: s.notifier, Zone: s.zone, Locked: s.Locked}
 	if demo {
 		o.Notifier = nil
 	} else {

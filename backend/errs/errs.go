@@ -22,6 +22,7 @@ const (
 	Conflict    Code = "conflict"    // the input clashes with stored data (duplicate, in use, cycle)
 	Unavailable Code = "unavailable" // a resource is busy or missing (data dir locked, no D-Bus)
 	Internal    Code = "internal"    // a bug or an unexpected failure; detail goes to the log
+	Locked      Code = "locked"      // the app is locked: nothing is read or written until it is unlocked
 )
 
 // FieldError is one problem with one input field.

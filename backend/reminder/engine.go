@@ -6,6 +6,7 @@
 package reminder
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -118,11 +119,34 @@ type Settings struct {
 	Desktop    bool   `json:"desktop"`    // send desktop notifications (the centre always lists reminders)
 	Background bool   `json:"background"` // closing the window keeps Wheelhouse running to deliver reminders
 	Autostart  bool   `json:"autostart"`  // start (hidden) at login
+	// LockMinutes: the window locks after this many idle minutes (1-240);
+	// 0 never locks by itself (Ctrl+L still does).
+	LockMinutes int `json:"lockMinutes"`
 }
+
+// UnmarshalJSON reads settings; a record or file written before the lock
+// existed (no lockMinutes) locks after the default time, not never.
+func (s *Settings) UnmarshalJSON(b []byte) error {
+	type plain Settings
+	p := plain(*s)
+	p.LockMinutes = DefaultLockMinutes
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*s = Settings(p)
+	return nil
+}
+
+// DefaultLockMinutes is the idle time before the window locks by default.
+const DefaultLockMinutes = 15
+
+// MaxLockMinutes is the longest idle time the lock can wait (4 hours).
+const MaxLockMinutes = 240
 
 // DefaultSettings: desktop notifications on, quiet 22:00-08:00 and weekends.
 func DefaultSettings() Settings {
-	return Settings{Desktop: true, Quiet: Quiet{Enabled: true, Start: "22:00", End: "08:00", Weekends: true}}
+	return Settings{Desktop: true, Quiet: Quiet{Enabled: true, Start: "22:00", End: "08:00", Weekends: true},
+		LockMinutes: DefaultLockMinutes}
 }
 
 // Status of an active reminder in the centre.
@@ -167,6 +191,10 @@ type Engine struct {
 	rules    []Rule
 	// DefaultZone is used when Settings.TimeZone is empty (the machine's zone).
 	DefaultZone string
+	// Locked, if set, reports whether the app is locked: desktop
+	// notifications then carry counts by kind only, no names or note text
+	// (the screen may be seen by anyone). Reminders are delivered as usual.
+	Locked func() bool
 
 	mu sync.Mutex // one evaluation at a time: delivered once means once
 
@@ -231,6 +259,9 @@ func (s *Settings) Validate() error {
 	}
 	if err := s.Quiet.Validate(); err != nil {
 		c.Add("quiet", "Quiet hours: %v.", err)
+	}
+	if s.LockMinutes < 0 || s.LockMinutes > MaxLockMinutes {
+		c.Add("lockMinutes", "Lock after 1 to %d minutes idle, or 0 for never.", MaxLockMinutes)
 	}
 	return c.Err()
 }
@@ -416,7 +447,11 @@ func (e *Engine) Evaluate() (Result, error) {
 	// Deliver outside any transaction.
 	desktop := ""
 	if len(deliver) > 0 && settings.Desktop && e.notifier != nil {
-		res.Notes = notesFor(deliver)
+		if e.Locked != nil && e.Locked() {
+			res.Notes = lockedNotes(deliver)
+		} else {
+			res.Notes = notesFor(deliver)
+		}
 		for _, n := range res.Notes {
 			if err := e.notifier.Notify(n); err != nil {
 				res.DesktopErr = err
@@ -473,6 +508,58 @@ func notesFor(rs []Reminder) []notify.Note {
 		}
 		fmt.Fprintf(&b, "• %s\n", r.Title)
 	}
+	return []notify.Note{{Title: fmt.Sprintf("Wheelhouse: %d reminders need your attention", len(rs)), Body: b.String()}}
+}
+
+// kindPhrases say how many reminders of a kind are due without saying what
+// they are about: {one, many} with %d for the count.
+var kindPhrases = map[string][2]string{
+	"followup.overdue":         {"1 follow-up is overdue", "%d follow-ups are overdue"},
+	"followup.due_tomorrow":    {"1 follow-up is due tomorrow", "%d follow-ups are due tomorrow"},
+	"review.overdue":           {"1 incident review is overdue", "%d incident reviews are overdue"},
+	"growth.checkin_due":       {"1 development check-in is due", "%d development check-ins are due"},
+	"growth.milestone_due":     {"1 milestone is due", "%d milestones are due"},
+	"growth.milestone_overdue": {"1 milestone is overdue", "%d milestones are overdue"},
+	"feedback.stale":           {"1 person has had no feedback for a while", "%d people have had no feedback for a while"},
+	"oncall.handoff_soon":      {"1 on-call handoff is coming up", "%d on-call handoffs are coming up"},
+	"oncall.tomorrow":          {"1 on-call shift starts tomorrow", "%d on-call shifts start tomorrow"},
+	"oncall.coverage_gap":      {"1 on-call coverage gap", "%d on-call coverage gaps"},
+	"oncall.back_to_back":      {"1 back-to-back on-call shift", "%d back-to-back on-call shifts"},
+}
+
+// countPhrase says "n reminders of kind" generically.
+func countPhrase(kind string, n int) string {
+	p, ok := kindPhrases[kind]
+	if !ok {
+		p = [2]string{"1 reminder needs your attention", "%d reminders need your attention"}
+	}
+	if n == 1 {
+		return p[0]
+	}
+	return fmt.Sprintf(p[1], n)
+}
+
+// lockedNotes is notesFor while the app is locked: one notification with
+// counts by kind and nothing from the reminders' titles or bodies.
+func lockedNotes(rs []Reminder) []notify.Note {
+	counts := map[string]int{}
+	var kinds []string
+	for _, r := range rs {
+		if counts[r.Kind] == 0 {
+			kinds = append(kinds, r.Kind)
+		}
+		counts[r.Kind]++
+	}
+	sort.Strings(kinds)
+	if len(kinds) == 1 {
+		return []notify.Note{{Title: "Wheelhouse: " + countPhrase(kinds[0], len(rs)),
+			Body: "Wheelhouse is locked. Unlock it to see the details."}}
+	}
+	var b strings.Builder
+	for _, k := range kinds {
+		fmt.Fprintf(&b, "• %s\n", countPhrase(k, counts[k]))
+	}
+	b.WriteString("Wheelhouse is locked. Unlock it to see the details.")
 	return []notify.Note{{Title: fmt.Sprintf("Wheelhouse: %d reminders need your attention", len(rs)), Body: b.String()}}
 }
 

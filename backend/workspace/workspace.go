@@ -75,6 +75,9 @@ type Options struct {
 	// KeepAside is how many replaced workspaces an import or restore keeps
 	// (store.Options.KeepAside).
 	KeepAside int
+	// Locked, if set, reports whether the app is locked: desktop
+	// notifications then say only how many reminders of each kind are due.
+	Locked func() bool
 }
 
 // Open opens (or creates) the workspace in root.
@@ -107,6 +110,7 @@ func Open(root string, opt Options) (*Workspace, error) {
 	w.Handoffs.Zone = w.ZoneTx
 	w.Backups = backup.NewService(st, opt.Clock, opt.Logger)
 	w.Backups.Migrations = Migrations
+	w.Reminders.Locked = opt.Locked
 	if opt.Zone != "" {
 		w.Reminders.DefaultZone = opt.Zone
 	}

@@ -658,6 +658,24 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class LockStatusDTO {
+	    locked: boolean;
+	    needsPassphrase: boolean;
+	    lockMinutes: number;
+	    retryAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LockStatusDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.locked = source["locked"];
+	        this.needsPassphrase = source["needsPassphrase"];
+	        this.lockMinutes = source["lockMinutes"];
+	        this.retryAt = source["retryAt"];
+	    }
+	}
 	export class NewFeedDTO {
 	    feed: FeedDTO;
 	    url: string;
@@ -1145,6 +1163,7 @@ export namespace app {
 	    desktop: boolean;
 	    background: boolean;
 	    autostart: boolean;
+	    lockMinutes: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ReminderSettingsDTO(source);
@@ -1158,6 +1177,7 @@ export namespace app {
 	        this.desktop = source["desktop"];
 	        this.background = source["background"];
 	        this.autostart = source["autostart"];
+	        this.lockMinutes = source["lockMinutes"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
