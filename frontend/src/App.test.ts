@@ -20,12 +20,16 @@ vi.mock('$lib/api', async (importOriginal) => {
     notificationStatus: vi.fn(),
     appClock: vi.fn(),
     loadToday: vi.fn(),
+    lockStatus: vi.fn(),
+    lockApp: vi.fn(),
+    unlockApp: vi.fn(),
   }
 })
 
 import * as api from '$lib/api'
 import type { Overview } from '$lib/api'
 import { editor } from '$lib/stores/editor.svelte'
+import { lock } from '$lib/stores/lock.svelte'
 import { overview } from '$lib/stores/overview.svelte'
 import { roster } from '$lib/stores/roster.svelte'
 import { router } from '$lib/stores/router.svelte'
@@ -50,7 +54,11 @@ const EMPTY_OVERVIEW: Overview = {
 
 beforeEach(() => {
   history.replaceState(null, '', '#/')
-  for (const s of [workspace, roster, overview, timezones, editor, toasts, router]) s.reset()
+  for (const s of [workspace, roster, overview, timezones, editor, toasts, router, lock]) s.reset()
+  const unlocked = { locked: false, needsPassphrase: false, lockMinutes: 15, retryAt: '' }
+  vi.mocked(api.lockStatus).mockResolvedValue(unlocked)
+  vi.mocked(api.lockApp).mockResolvedValue({ ...unlocked, locked: true })
+  vi.mocked(api.unlockApp).mockResolvedValue(unlocked)
   vi.mocked(api.workspaceInfo).mockResolvedValue(info({ empty: true }))
   vi.mocked(api.loadDirectory).mockResolvedValue(directory())
   vi.mocked(api.loadOverview).mockResolvedValue(EMPTY_OVERVIEW)
@@ -70,6 +78,36 @@ afterEach(() => {
 })
 
 describe('App', () => {
+  it('Ctrl+L replaces the whole UI with the lock screen; Escape does not unlock; Unlock brings the view back', async () => {
+    const user = userEvent.setup()
+    history.replaceState(null, '', '#/people')
+    vi.mocked(api.workspaceInfo).mockResolvedValue(info())
+    vi.mocked(api.loadDirectory).mockResolvedValue(directory({ people: [person({ id: 'p1', name: 'Ada Lovelace' })] }))
+    render(App)
+    await screen.findAllByText('Ada Lovelace')
+    await user.keyboard('{Control>}l{/Control}')
+    await screen.findByRole('heading', { name: 'Wheelhouse is locked' })
+    expect(api.lockApp).toHaveBeenCalledTimes(1)
+    expect(document.body.textContent).not.toContain('Ada Lovelace')
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull()
+    await user.keyboard('{Escape}')
+    expect(api.unlockApp).not.toHaveBeenCalled()
+    expect(screen.getByRole('heading', { name: 'Wheelhouse is locked' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Unlock' }))
+    await screen.findAllByText('Ada Lovelace')
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: 'Wheelhouse is locked' })).toBeNull()
+  })
+
+  it('starts locked when the backend is (a reloaded page) and asks for nothing personal', async () => {
+    vi.mocked(api.lockStatus).mockResolvedValue({ locked: true, needsPassphrase: true, lockMinutes: 15, retryAt: '' })
+    render(App)
+    await screen.findByRole('heading', { name: 'Wheelhouse is locked' })
+    expect(screen.getByLabelText('Passphrase')).toBeInTheDocument()
+    expect(api.loadDirectory).not.toHaveBeenCalled()
+    expect(api.listReminders).not.toHaveBeenCalled()
+  })
+
   it('names the sidebar items exactly, with the notification bell and the overdue badge', async () => {
     vi.mocked(api.loadFollowUps).mockResolvedValue(followUpsView({ all: { ...followUpsView().all, overdue: 2 } }))
     vi.mocked(api.listReminders).mockResolvedValue([reminder({ key: 'a' }), reminder({ key: 'b' }), reminder({ key: 'c' })])

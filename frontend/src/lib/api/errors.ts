@@ -2,14 +2,14 @@
 // rejects with a string holding JSON ({code, message, field?, fields?});
 // anything else (a plain string, an Error, undefined) becomes an internal error.
 
-export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'unavailable' | 'internal'
+export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'unavailable' | 'internal' | 'locked'
 
 export interface FieldError {
   field: string
   message: string
 }
 
-const CODES: readonly ErrorCode[] = ['invalid', 'not_found', 'conflict', 'unavailable', 'internal']
+const CODES: readonly ErrorCode[] = ['invalid', 'not_found', 'conflict', 'unavailable', 'internal', 'locked']
 
 export class ApiError extends Error {
   readonly code: ErrorCode

@@ -9,6 +9,8 @@ export interface EventMap {
   'calendars:refreshed': number
   /** How far a paging import (apply) or its preview has read the file: pass 1 checks, pass 2 compares and writes. */
   'pages:progress': { apply: boolean; pass: number; rows: number; bytes: number; size: number }
+  /** Wheelhouse was locked (true) or unlocked (false). */
+  'lock:changed': boolean
 }
 
 export type EventName = keyof EventMap

@@ -465,6 +465,8 @@ export interface ReminderSettings {
   desktop: boolean
   background: boolean
   autostart: boolean
+  /** Lock after this many idle minutes (1–240); 0 = never. */
+  lockMinutes: number
 }
 
 export interface NotificationStatus {

@@ -31,6 +31,15 @@ export function loadShellData(): Promise<unknown> {
  * and the overview show loads again. Screens load the rest when they are visited.
  */
 export async function reloadData(): Promise<void> {
+  forgetData()
+  await Promise.all([roster.load(), overview.load(), today.load(), incidents.load(), cadences.load(), loadShellData()])
+}
+
+/**
+ * Every store forgets the workspace's data (on a switch, and when Wheelhouse
+ * locks: nothing personal stays in the page while it is locked).
+ */
+export function forgetData(): void {
   incident.reset()
   metrics.reset()
   followups.reset()
@@ -44,7 +53,6 @@ export async function reloadData(): Promise<void> {
   today.reset()
   reminders.reset()
   incidents.creating = false
-  await Promise.all([roster.load(), overview.load(), today.load(), incidents.load(), cadences.load(), loadShellData()])
 }
 
 /** Opens the demo (true) or the user's own workspace (false). */

@@ -32,6 +32,7 @@ const SETTINGS: ReminderSettings = {
   desktop: true,
   background: false,
   autostart: false,
+  lockMinutes: 15,
 }
 
 beforeEach(() => {
@@ -82,6 +83,25 @@ describe('ReminderSettingsPanel', () => {
     expect(tz).toHaveAccessibleDescription(message)
     expect(within(region).getByRole('alert')).toHaveTextContent(message)
     await waitFor(() => expect(tz).toHaveFocus())
+  })
+
+  it('checks the idle minutes next to the field, then saves them', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.saveReminderSettings).mockImplementation(async (s) => s)
+    const region = await panel()
+    const minutes = within(region).getByLabelText('Lock after')
+    expect(minutes).toHaveValue(15)
+    await user.clear(minutes)
+    await user.type(minutes, '300')
+    await user.click(within(region).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(minutes).toHaveAttribute('aria-invalid', 'true'))
+    expect(minutes).toHaveAccessibleDescription(/Lock after 1 to 240 minutes idle, or 0 for never\./)
+    expect(api.saveReminderSettings).not.toHaveBeenCalled()
+    await user.clear(minutes)
+    await user.type(minutes, '30')
+    expect(minutes).not.toHaveAttribute('aria-invalid')
+    await user.click(within(region).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(api.saveReminderSettings).toHaveBeenCalledWith(expect.objectContaining({ lockMinutes: 30 })))
   })
 
   it('ties a quiet-hours error to both time inputs', async () => {
