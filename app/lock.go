@@ -1,12 +1,14 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"sync"
 	"time"
 
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/reminder"
+	"wheelhouse/backend/store"
 )
 
 // The lock screen (issue 12, decision 0023). While the app is locked every
@@ -22,8 +24,35 @@ var errLocked = errs.E(errs.Locked, "Wheelhouse is locked. Unlock it to go on.")
 type Passphrase interface {
 	// Set reports whether the workspace has a passphrase.
 	Set() bool
-	// Verify returns nil when p is the passphrase.
+	// Verify returns nil when p is the passphrase, ErrWrongPassphrase when
+	// it is not, any other error when it cannot tell.
 	Verify(p string) error
+}
+
+// ErrWrongPassphrase is what Passphrase.Verify returns for a wrong one.
+var ErrWrongPassphrase = errors.New("wrong passphrase")
+
+// workspacePassphrase is the open workspace's: set when it is encrypted
+// (decision 0022), checked against its key file.
+type workspacePassphrase struct{ s *Shell }
+
+func (p workspacePassphrase) Set() bool {
+	w, err := p.s.workspace()
+	return err == nil && w.Store.Encrypted()
+}
+
+func (p workspacePassphrase) Verify(x string) error {
+	w, err := p.s.workspace()
+	if err != nil {
+		return err
+	}
+	if err := w.Store.VerifyPassphrase([]byte(x)); err != nil {
+		if store.WrongPassphrase(err) {
+			return ErrWrongPassphrase
+		}
+		return err
+	}
+	return nil
 }
 
 // freeTries wrong passphrases are answered at once; after them each try
@@ -141,6 +170,10 @@ func (a *LockAPI) Unlock(passphrase string) (LockStatusDTO, error) {
 			return a.status(), toAPI(a.s.log, op, errs.FieldErr("passphrase", "Enter the workspace's passphrase."))
 		}
 		if err := l.pass.Verify(passphrase); err != nil {
+			if !errors.Is(err, ErrWrongPassphrase) {
+				l.mu.Unlock()
+				return a.status(), toAPI(a.s.log, op, err)
+			}
 			l.wrong++
 			msg := "That is not the workspace's passphrase."
 			if l.wrong >= freeTries {

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +8,8 @@ import (
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/followup"
 	"wheelhouse/backend/notify"
+	"wheelhouse/backend/store"
+	"wheelhouse/backend/workspace"
 )
 
 // While locked, every binding that reads or writes the workspace refuses with
@@ -94,7 +95,7 @@ type passphrase string
 func (p passphrase) Set() bool { return p != "" }
 func (p passphrase) Verify(x string) error {
 	if x != string(p) {
-		return errors.New("wrong passphrase")
+		return ErrWrongPassphrase
 	}
 	return nil
 }
@@ -150,5 +151,39 @@ func TestTryDelay(t *testing.T) {
 		if got := tryDelay(w); got != want {
 			t.Errorf("tryDelay(%d) = %s, want %s", w, got, want)
 		}
+	}
+}
+
+// An encrypted workspace (decision 0022) unlocks only with its passphrase,
+// checked against its key file.
+func TestUnlockEncryptedWorkspace(t *testing.T) {
+	dir := t.TempDir()
+	pass := "correct horse battery"
+	w, err := workspace.Open(dir, workspace.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Encrypt(dir, store.Options{Migrations: workspace.Migrations}, []byte(pass)); err != nil {
+		t.Fatal(err)
+	}
+	s := NewShell(Config{Root: t.TempDir()})
+	if w, err = workspace.Open(dir, workspace.Options{Passphrase: []byte(pass)}); err != nil {
+		t.Fatal(err)
+	}
+	s.ws = w
+	t.Cleanup(s.Close)
+	lock := NewLockAPI(s)
+	if st := lock.Lock(); !st.NeedsPassphrase {
+		t.Fatalf("an encrypted workspace: %+v, want needsPassphrase", st)
+	}
+	_, err = lock.Unlock("not it at all")
+	if ae := apiErr(t, err); ae.Field != "passphrase" || !strings.Contains(ae.Message, "not the workspace's passphrase") {
+		t.Fatalf("wrong passphrase: %+v", ae)
+	}
+	if st, err := lock.Unlock(pass); err != nil || st.Locked {
+		t.Fatalf("right passphrase: %+v %v", st, err)
 	}
 }

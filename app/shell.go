@@ -86,8 +86,9 @@ type Config struct {
 	Zone     string          // the machine's IANA zone ("" = UTC)
 	Getenv   func(string) string
 	Exe      string
-	// Passphrase checks the workspace's passphrase on unlock; nil: the
-	// workspace has none and unlocking needs no secret (lock.go).
+	// Passphrase checks the passphrase on unlock; nil: the open
+	// workspace's (none unless it is encrypted: then unlocking needs no
+	// secret, lock.go).
 	Passphrase Passphrase
 }
 
@@ -105,6 +106,9 @@ func NewShell(c Config) *Shell {
 	s := &Shell{root: c.Root, version: c.Version, log: c.Log, clock: clock.NewOffset(c.Clock),
 		notifier: c.Notifier, zone: c.Zone, getenv: c.Getenv, exe: c.Exe}
 	s.lock.pass = c.Passphrase
+	if s.lock.pass == nil {
+		s.lock.pass = workspacePassphrase{s}
+	}
 	s.feeds = &calendar.FeedHost{Handler: http.HandlerFunc(s.serveFeed), Port: calendar.FeedPort(c.Getenv)}
 	return s
 }
