@@ -159,7 +159,7 @@ func TestTryDelay(t *testing.T) {
 
 // An encrypted workspace (decision 0022) unlocks only with its passphrase,
 // checked against its key file.
-func TestUnlockEncryptedWorkspace(t *testing.T) {
+func TestLockScreenUnlocksEncryptedWorkspace(t *testing.T) {
 	dir := t.TempDir()
 	pass := "correct horse battery"
 	w, err := workspace.Open(dir, workspace.Options{})
