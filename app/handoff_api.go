@@ -53,3 +53,32 @@ func (a *HandoffAPI) ImportSurvey(content, fileName string, m handoff.Mapping) (
 		return w.Handoffs.ImportSurvey(fileName, []byte(content), m)
 	})
 }
+
+// ChooseSurveyFile asks for a survey export with the native open dialog; ""
+// means the user cancelled (WHEELHOUSE_TEST_OPEN_FILE in end-to-end tests,
+// see Shell.chooseFile).
+func (a *HandoffAPI) ChooseSurveyFile() (string, error) {
+	return a.s.chooseFile("handoff.ChooseSurveyFile", "Import survey answers", "Survey answers (*.csv)", "*.csv")
+}
+
+// PreviewSurveyFile is PreviewSurvey of the file at path (as chosen).
+func (a *HandoffAPI) PreviewSurveyFile(path string, m handoff.Mapping) (handoff.SurveyPreview, error) {
+	return read(a.s, "handoff.PreviewSurveyFile", func(w *workspace.Workspace) (handoff.SurveyPreview, error) {
+		data, err := handoff.ReadSurveyFile(path)
+		if err != nil {
+			return handoff.SurveyPreview{}, err
+		}
+		return w.Handoffs.PreviewSurvey(path, data, m)
+	})
+}
+
+// ImportSurveyFile is ImportSurvey of the file at path (as chosen).
+func (a *HandoffAPI) ImportSurveyFile(path string, m handoff.Mapping) (handoff.SurveyPreview, error) {
+	return write(a.s, "handoff.ImportSurveyFile", func(w *workspace.Workspace) (handoff.SurveyPreview, error) {
+		data, err := handoff.ReadSurveyFile(path)
+		if err != nil {
+			return handoff.SurveyPreview{}, err
+		}
+		return w.Handoffs.ImportSurvey(path, data, m)
+	})
+}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -86,6 +88,30 @@ func TestHandoffAPI(t *testing.T) {
 	}
 	if _, err := api.ImportSurvey(csv, "s2.csv", bad); !strings.Contains(apiErr(t, err).Message, "anonymous") {
 		t.Fatalf("person mapping import: %v", err)
+	}
+	// The native dialog's answer under test, then the file by its path.
+	dir := t.TempDir()
+	file := filepath.Join(dir, "week.csv")
+	os.WriteFile(file, []byte("Timestamp,Rotation,Rating\n2026-11-21,Payments on-call,2\n"), 0o644)
+	answer := filepath.Join(dir, "answer")
+	os.WriteFile(answer, []byte(file+"\n"), 0o644)
+	s.getenv = func(k string) string {
+		if k == "WHEELHOUSE_TEST_OPEN_FILE" {
+			return answer
+		}
+		return ""
+	}
+	if got, err := api.ChooseSurveyFile(); err != nil || got != file {
+		t.Fatalf("chosen %q %v", got, err)
+	}
+	if p, err := api.PreviewSurveyFile(file, handoff.Mapping{}); err != nil || p.File != "week.csv" || p.Answers != 1 {
+		t.Fatalf("preview of the file %+v %v", p, err)
+	}
+	if _, err := api.ImportSurveyFile(file, handoff.Mapping{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := api.PreviewSurveyFile(filepath.Join(dir, "missing.csv"), handoff.Mapping{}); apiErr(t, err).Field != "file" {
+		t.Fatalf("missing file: %v", err)
 	}
 	if err := api.Delete(r.ID.String()); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -600,4 +601,21 @@ func baseName(p string) string {
 		return p[i+1:]
 	}
 	return p
+}
+
+// ReadSurveyFile reads a survey export from disk (at most MaxSurveyBytes).
+func ReadSurveyFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, errs.FieldErr("file", "Cannot open %s: %v", baseName(path), err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSurveyBytes+1))
+	if err != nil {
+		return nil, errs.FieldErr("file", "Cannot read %s: %v", baseName(path), err)
+	}
+	if len(data) > MaxSurveyBytes {
+		return nil, errs.FieldErr("file", "The file is larger than %d MB; that is not a survey export.", MaxSurveyBytes>>20)
+	}
+	return data, nil
 }

@@ -8,6 +8,8 @@
 // shows the aggregates, the import adds them to "Burden by rotation", and the
 // same file again is refused. Back to my workspace at the end.
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
 
 const T = { timeout: 20_000 }
 
@@ -78,10 +80,16 @@ export async function run({ page, shot, log }) {
     `${day(t0 + 2 * 86_400_000)} 12:00:00,cy@example.com,Nope,5,Yes,`,
     '',
   ].join('\n')
+  const answer = process.env.WHEELHOUSE_TEST_OPEN_FILE
+  assert.ok(answer, 'run.mjs sets WHEELHOUSE_TEST_OPEN_FILE')
+  const file = path.join(path.dirname(answer), 'oncall-survey.csv')
+  fs.writeFileSync(file, csv)
+  fs.writeFileSync(answer, file)
   await list.getByRole('button', { name: 'Import survey answers…' }).click()
   const imp = page.getByRole('dialog', { name: 'Import survey answers' })
   await imp.waitFor(T)
-  await imp.getByLabel('Survey answers (CSV)').setInputFiles({ name: 'oncall-survey.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await imp.getByRole('button', { name: 'Choose file…' }).click()
+  await imp.getByText('oncall-survey.csv', { exact: true }).waitFor(T)
   await imp.getByText('2 answers counted, 1 skipped').waitFor(T)
   assert.match(await imp.innerText(), /Ignored, never stored: Email Address/)
   assert.equal(await imp.getByLabel('Email Address').inputValue(), '')
@@ -107,13 +115,17 @@ export async function run({ page, shot, log }) {
   assert.ok(!JSON.stringify(health).includes('example.com'), 'an e-mail reached the survey aggregates')
 
   // The same file again: the preview says so and Import stays off.
+  const again = path.join(path.dirname(answer), 'again.csv')
+  fs.writeFileSync(again, csv)
+  fs.writeFileSync(answer, again)
   await list.getByRole('button', { name: 'Import survey answers…' }).click()
   await imp.waitFor(T)
-  await imp.getByLabel('Survey answers (CSV)').setInputFiles({ name: 'again.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await imp.getByRole('button', { name: 'Choose file…' }).click()
   await imp.getByText('This file was imported on', { exact: false }).waitFor(T)
   assert.ok(await imp.getByRole('button', { name: /^Import/ }).isDisabled())
   await imp.getByRole('button', { name: 'Cancel' }).click()
   await imp.waitFor({ state: 'detached', ...T })
+  fs.rmSync(answer, { force: true })
 
   // ---- Back to my workspace for the journeys after this one.
   await page.getByRole('region', { name: 'Demo workspace' }).getByRole('button', { name: 'Back to my workspace' }).click()

@@ -221,3 +221,18 @@ export async function previewSurvey(content: string, fileName: string, m: Survey
 export async function importSurvey(content: string, fileName: string, m: SurveyMapping): Promise<SurveyPreview> {
   return previewOf(await callRaw(() => Handoff.ImportSurvey(content, fileName, mappingBody(m))))
 }
+
+/** Asks for a survey CSV with the native open dialog; '' when cancelled. */
+export async function chooseSurveyFile(): Promise<string> {
+  return str(await call(() => Handoff.ChooseSurveyFile()))
+}
+
+/** previewSurvey of the file at path (as the open dialog chose it). */
+export async function previewSurveyFile(path: string, m: SurveyMapping | null): Promise<SurveyPreview> {
+  return previewOf(await callRaw(() => Handoff.PreviewSurveyFile(path, mappingBody(m))))
+}
+
+/** importSurvey of the file at path. */
+export async function importSurveyFile(path: string, m: SurveyMapping): Promise<SurveyPreview> {
+  return previewOf(await callRaw(() => Handoff.ImportSurveyFile(path, mappingBody(m))))
+}
