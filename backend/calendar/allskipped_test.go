@@ -28,3 +28,23 @@ func TestApplyAllSkippedSaysWhy(t *testing.T) {
 	}
 	t.Log(errs.MessageOf(err))
 }
+
+// A holiday import into a new region whose calendar has only skipped events
+// leaves no empty region behind (issue 12; issue 10 covered the broken file
+// and too many events).
+func TestAllSkippedMakesNoRegion(t *testing.T) {
+	e := setup(t)
+	e.cal.Regions = e.oc
+	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n" +
+		"BEGIN:VEVENT\r\nUID:a@x\r\nSUMMARY:No start\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	p, made, err := e.cal.PreviewInto(Source{Text: ics}, Target{Kind: TargetHolidays}, "Atlantis")
+	if err == nil {
+		_, err = e.cal.Apply(p)
+	}
+	if err == nil || !errs.Is(err, errs.Invalid) {
+		t.Fatalf("all-skipped holiday import accepted: made=%v %v", made, err)
+	}
+	if got := e.regionNames(t); got != "Germany" {
+		t.Fatalf("a refused import left regions %s (%s)", got, errs.MessageOf(err))
+	}
+}

@@ -184,6 +184,23 @@ func (s *Service) preview(r io.Reader, t Target, lim Limits, fallback string) (*
 }
 
 // fitsRegion refuses n holidays when a region cannot hold them.
+// nothingToImport is the error for a calendar with no event Wheelhouse
+// can import: empty, or every event skipped (with the first reasons).
+func nothingToImport(events int, warnings []string) error {
+	if events == 0 {
+		return errs.E(errs.Invalid, "Nothing to import: the calendar has no events.")
+	}
+	why := "none of them is an event Wheelhouse can import"
+	if len(warnings) > 0 {
+		var ws []string
+		for _, w := range warnings[:min(len(warnings), 3)] {
+			ws = append(ws, strings.TrimSuffix(w, "."))
+		}
+		why = strings.Join(ws, "; ")
+	}
+	return errs.E(errs.Invalid, "Nothing to import: all %d events of the calendar were skipped (%s).", events, why)
+}
+
 func fitsRegion(n int) error {
 	if n > oncall.MaxHolidays {
 		return errs.E(errs.Invalid, "The calendar has %d holidays; a region holds at most %d. Nothing was imported.", n, oncall.MaxHolidays)
@@ -401,15 +418,7 @@ func (s *Service) Apply(p *Preview) (ApplyResult, error) {
 	var res ApplyResult
 	if p != nil && p.read && len(p.items) == 0 && p.Events > 0 {
 		// Every event was skipped: say why instead of "Preview the file first."
-		why := "none of them is an all-day or timed event Wheelhouse can import"
-		if len(p.Warnings) > 0 {
-			var ws []string
-			for _, w := range p.Warnings[:min(len(p.Warnings), 3)] {
-				ws = append(ws, strings.TrimSuffix(w, "."))
-			}
-			why = strings.Join(ws, "; ")
-		}
-		return res, errs.E(errs.Invalid, "Nothing to import: all %d events of the calendar were skipped (%s).", p.Events, why)
+		return res, nothingToImport(p.Events, p.Warnings)
 	}
 	if p == nil || p.items == nil && p.Events > 0 {
 		return res, errs.E(errs.Invalid, "Preview the file first.")

@@ -66,6 +66,10 @@ func (s *Service) fitsNewRegion(src Source) error {
 		}
 		return err
 	}
+	if len(p.Items) == 0 {
+		// A new region only for a calendar with something to import.
+		return nothingToImport(p.Events, p.Warnings)
+	}
 	return fitsRegion(len(p.Items))
 }
 
