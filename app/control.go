@@ -14,6 +14,9 @@ import (
 type controlHandler struct{ s *Shell }
 
 func (h controlHandler) mine() (*workspace.Workspace, error) {
+	if h.s.Locked() { // the lock covers the command line too: no way around it
+		return nil, errs.E(errs.Unavailable, "Wheelhouse is locked. Unlock it in its window, then run the command again.")
+	}
 	h.s.mu.RLock()
 	w, demo := h.s.ws, h.s.demo
 	h.s.mu.RUnlock()
@@ -23,7 +26,13 @@ func (h controlHandler) mine() (*workspace.Workspace, error) {
 	return w, nil
 }
 
-func (h controlHandler) Serving() bool { _, err := h.mine(); return err == nil }
+// Serving: the app holds the user's workspace (locked or not: while locked a
+// command is refused with the reason, rather than told the folder is in use).
+func (h controlHandler) Serving() bool {
+	h.s.mu.RLock()
+	defer h.s.mu.RUnlock()
+	return h.s.ws != nil && !h.s.demo
+}
 
 func (h controlHandler) Backup(path string) error {
 	w, err := h.mine()

@@ -1,11 +1,14 @@
 package app
 
 import (
+	"bytes"
 	"os"
+	"strings"
 	"path/filepath"
 	"testing"
 
 	"wheelhouse/backend/control"
+	"wheelhouse/backend/errs"
 )
 
 // The open app answers the command line on its data folder's socket, for
@@ -25,6 +28,18 @@ func TestTheAppAnswersTheCommandLine(t *testing.T) {
 	}
 	if fi, err := os.Stat(out); err != nil || fi.Size() == 0 {
 		t.Fatalf("backup through the app: %v", err)
+	}
+	// locked, the command line is refused too, with the reason
+	NewLockAPI(s).Lock()
+	if err := control.Backup(root, filepath.Join(t.TempDir(), "c.backup")); err == nil || !strings.Contains(errs.MessageOf(err), "Wheelhouse is locked") {
+		t.Fatalf("a backup through a locked app: %v", err)
+	}
+	var buf bytes.Buffer
+	if err := control.ExportJSON(root, &buf, false, "test"); err == nil || buf.Len() != 0 {
+		t.Fatalf("an export through a locked app: %v (%d bytes)", err, buf.Len())
+	}
+	if _, err := NewLockAPI(s).Unlock(""); err != nil {
+		t.Fatal(err)
 	}
 	if err := s.switchTo(true); err != nil {
 		t.Fatal(err)
