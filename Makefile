@@ -63,10 +63,11 @@ go-test: setup ## Go tests without cgo or Wails tags: the core needs neither
 	CGO_ENABLED=0 go test ./...
 	go test ./app/sigfix  # cgo: the signal handlers WebKit installs get SA_ONSTACK back
 
-fuzz: ## a short fuzz run of the calendar and paging-history importers and of restore (the seed corpus runs in go-test)
+fuzz: ## a short fuzz run of the calendar and paging-history importers, of restore and of import-json (the seed corpus runs in go-test)
 	CGO_ENABLED=0 go test ./backend/calendar -run '^$$' -fuzz FuzzImport -fuzztime $${FUZZTIME:-20s} -fuzzminimizetime 5s
 	CGO_ENABLED=0 go test ./backend/pages -run '^$$' -fuzz FuzzParse -fuzztime $${FUZZTIME:-20s} -fuzzminimizetime 5s
 	CGO_ENABLED=0 go test ./backend/store -run '^$$' -fuzz FuzzRestore -fuzztime $${FUZZTIME:-20s} -fuzzminimizetime 5s
+	CGO_ENABLED=0 go test ./backend/workspace -run '^$$' -fuzz FuzzWorkspaceImport -fuzztime $${FUZZTIME:-20s} -fuzzminimizetime 5s
 
 bench-ical: ## iCalendar benchmarks next to their npm peers (ical-generator, node-ical) in one run
 	bash scripts/bench-ical/bench.sh

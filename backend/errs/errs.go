@@ -129,11 +129,26 @@ func FieldsOf(err error) []FieldError {
 // Collector gathers field errors during validation.
 type Collector struct{ fields []FieldError }
 
-// MaxLen adds a problem when v has more than max characters (runes).
+// MaxLen adds a problem when v has more than max characters (runes), or
+// holds a NUL byte: every text field is checked by it, so no text with a
+// NUL is stored (it would cut the text short in C libraries, notifications
+// and calendar clients, and it is never typed on purpose).
 func (c *Collector) MaxLen(field, label, v string, max int) {
 	if n := utf8.RuneCountInString(v); n > max {
 		c.Add(field, "%s is too long (%d characters; at most %d).", label, n, max)
 	}
+	if i := strings.IndexByte(v, 0); i >= 0 {
+		c.Add(field, "%s contains a NUL character (after %q); remove it.", label, clipBefore(v, i, 20))
+	}
+}
+
+// clipBefore is up to n runes of v before byte i (where a problem is).
+func clipBefore(v string, i, n int) string {
+	r := []rune(v[:i])
+	if len(r) > n {
+		r = r[len(r)-n:]
+	}
+	return string(r)
 }
 
 // Add records a problem with a field.
