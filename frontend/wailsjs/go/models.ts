@@ -316,6 +316,20 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class EncryptionStatus {
+	    encrypted: boolean;
+	    demo: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new EncryptionStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.encrypted = source["encrypted"];
+	        this.demo = source["demo"];
+	    }
+	}
 	export class EvaluationDTO {
 	    delivered: number;
 	    active: number;
@@ -6287,6 +6301,27 @@ export namespace today {
 	
 	
 	
+
+}
+
+export namespace workspace {
+	
+	export class EncryptResult {
+	    reencrypted: string[];
+	    removed: string[];
+	    plainLeft: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new EncryptResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reencrypted = source["reencrypted"];
+	        this.removed = source["removed"];
+	        this.plainLeft = source["plainLeft"];
+	    }
+	}
 
 }
 
