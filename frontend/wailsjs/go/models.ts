@@ -1588,6 +1588,99 @@ export namespace app {
 	        this.to = source["to"];
 	    }
 	}
+	export class WorkspaceFilePreview {
+	    path: string;
+	    name: string;
+	    valid: boolean;
+	    problem?: string;
+	    problems: string[];
+	    // Go type: time
+	    exportedAt: any;
+	    generator?: string;
+	    privateNotes: boolean;
+	    people: number;
+	    teams: number;
+	    services: number;
+	    incidents: number;
+	    followUps: number;
+	    rotations: number;
+	    meetings: number;
+	    feedback: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WorkspaceFilePreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.valid = source["valid"];
+	        this.problem = source["problem"];
+	        this.problems = source["problems"];
+	        this.exportedAt = this.convertValues(source["exportedAt"], null);
+	        this.generator = source["generator"];
+	        this.privateNotes = source["privateNotes"];
+	        this.people = source["people"];
+	        this.teams = source["teams"];
+	        this.services = source["services"];
+	        this.incidents = source["incidents"];
+	        this.followUps = source["followUps"];
+	        this.rotations = source["rotations"];
+	        this.meetings = source["meetings"];
+	        this.feedback = source["feedback"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class WorkspaceImportResult {
+	    preview: WorkspaceFilePreview;
+	    aside: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WorkspaceImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.preview = this.convertValues(source["preview"], WorkspaceFilePreview);
+	        this.aside = source["aside"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class WorkspaceInfo {
 	    version: string;
 	    dataDir: string;
