@@ -22,14 +22,11 @@ import (
 // (docs/privacy.md; the file says so). "" when the user cancelled.
 func (a *WorkspaceAPI) ExportWorkspace(withoutPrivate bool) (string, error) {
 	return read(a.s, "workspace.ExportWorkspace", func(w *workspace.Workspace) (string, error) {
-		if a.s.dialogs == nil {
-			return "", errs.E(errs.Unavailable, "Saving needs the desktop app's file dialog.")
-		}
 		name := "Wheelhouse workspace " + a.s.clock.Now().Format("2006-01-02") + ".json"
 		if withoutPrivate {
 			name = "Wheelhouse workspace " + a.s.clock.Now().Format("2006-01-02") + " without private notes.json"
 		}
-		path, err := a.s.dialogs.SaveFile(FileName(name), "Wheelhouse workspace files (*.json)", "*.json")
+		path, err := a.s.saveFileDialog(FileName(name), "Wheelhouse workspace files (*.json)", "*.json")
 		if err != nil || path == "" {
 			return "", err
 		}
@@ -41,6 +38,24 @@ func (a *WorkspaceAPI) ExportWorkspace(withoutPrivate bool) (string, error) {
 		}
 		return path, nil
 	})
+}
+
+// saveFileDialog asks where to save (the native save dialog); "" when the
+// user cancelled. Under test, WHEELHOUSE_TEST_SAVE_FILE names a file that
+// holds the answer (the e2e journeys cannot drive the native dialog), as
+// WHEELHOUSE_TEST_OPEN_FILE does for chooseFile.
+func (s *Shell) saveFileDialog(defaultName, filterName, pattern string) (string, error) {
+	if answer := s.getenv("WHEELHOUSE_TEST_SAVE_FILE"); answer != "" {
+		b, err := os.ReadFile(answer)
+		if err != nil {
+			return "", nil // cancelled
+		}
+		return strings.TrimSpace(string(b)), nil
+	}
+	if s.dialogs == nil {
+		return "", errs.E(errs.Unavailable, "Saving needs the desktop app's file dialog.")
+	}
+	return s.dialogs.SaveFile(defaultName, filterName, pattern)
 }
 
 // ChooseWorkspaceFile asks for a workspace file to import (the native open

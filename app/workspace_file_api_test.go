@@ -114,9 +114,17 @@ func TestImportRefusesABadFileAndTheDemo(t *testing.T) {
 	}
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.json")
-	s.dialogs = saveDialog{good}
-	if _, err := api.ExportWorkspace(false); err != nil {
-		t.Fatal(err)
+	// the save dialog's answer under test (WHEELHOUSE_TEST_SAVE_FILE)
+	answer := filepath.Join(dir, "save-answer")
+	os.WriteFile(answer, []byte(good+"\n"), 0o644)
+	s.getenv = func(k string) string {
+		if k == "WHEELHOUSE_TEST_SAVE_FILE" {
+			return answer
+		}
+		return ""
+	}
+	if got, err := api.ExportWorkspace(false); err != nil || got != good {
+		t.Fatalf("export through the test hook %q %v", got, err)
 	}
 	b, _ := os.ReadFile(good)
 	var doc map[string]any

@@ -58,6 +58,7 @@ process.env.WHEELHOUSE_TEST_CLOCK ??= '1' // specs may move the app's clock (Rem
 // The native open dialog cannot be driven: the app's PagesAPI.ChooseFile answers the path a spec writes into this
 // file instead (empty or missing: cancelled). Beside the data folder, so each run has its own.
 if (dataDir) process.env.WHEELHOUSE_TEST_OPEN_FILE ??= path.join(path.dirname(path.resolve(dataDir)), 'open-dialog-answer')
+if (dataDir) process.env.WHEELHOUSE_TEST_SAVE_FILE ??= path.join(path.dirname(path.resolve(dataDir)), 'save-dialog-answer') // Settings → Export workspace…
 const plain = (s) => String(s).replace(/\x1b\[[0-9;]*m/g, '') // playwright colours its call logs
 const say = (...a) => console.log(`[e2e ${new Date().toISOString().slice(11, 19)}]`, ...a)
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
