@@ -100,15 +100,42 @@ export async function run({ page, shot, log, waitForBindings }) {
   await link.waitFor(T)
   const [download] = await Promise.all([page.waitForEvent('download', T), link.click()])
   const csv = fs.readFileSync(await download.path(), 'utf8')
-  const lines = csv.trim().split('\r\n')
-  assert.ok(lines[0].startsWith('month,person,region,currency,hours,'), lines[0])
-  assert.ok(lines[0].includes(',stipends,total,') && lines[0].endsWith(',note'), lines[0])
-  assert.equal(lines.length, 3, 'one row per person')
-  assert.ok(lines.some((l) => l.includes(',Ema Stone,UK office,GBP,')), csv)
-  assert.ok(lines.some((l) => l.includes('on-call days × 25.00')), csv)
+  // records, not lines: the note column holds the row's explanation, one
+  // line per part (quoted, with line breaks inside)
+  const records = parseCSV(csv)
+  const head = records[0].join(',')
+  assert.ok(head.startsWith('month,person,region,currency,hours,'), head)
+  assert.ok(head.includes(',stipends,total,') && head.endsWith(',note'), head)
+  // one row per person (earlier journeys may have put others on call this month)
+  const people = records.slice(1).map((r) => r[1])
+  assert.equal(new Set(people).size, people.length, `one row per person: ${people.join(', ')}`)
+  assert.ok(people.includes('Jo Weber') && people.includes('Ema Stone'), people.join(', '))
+  assert.ok(records.some((r) => r[1] === 'Ema Stone' && r[2] === 'UK office' && r[3] === 'GBP'), csv)
+  assert.ok(records.some((r) => r.at(-1).includes('on-call days × 25.00')), csv)
   await shot('export')
 
   // No sideways scrolling on the page.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`)
+}
+
+/** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCSV(text) {
+  const out = []
+  let rec = [], field = '', quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
+      else if (c === '"') quoted = false
+      else field += c
+    } else if (c === '"') quoted = true
+    else if (c === ',') rec.push(field), (field = '')
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++
+      rec.push(field), out.push(rec), (rec = []), (field = '')
+    } else field += c
+  }
+  if (field !== '' || rec.length) rec.push(field), out.push(rec)
+  return out
 }
