@@ -40,6 +40,7 @@ export async function run({ page, shot, log, waitForBindings, dataDir }) {
   log(`the file has ${names.length} people: ${names.join(', ')}`)
   assert.ok(names.includes('Wendy Exported'))
   assert.equal(doc.privateNotes, 'included')
+  await panel.scrollIntoViewIfNeeded()
   await shot('panel')
 
   // a person added after the export: the import replaces the workspace, so they go
