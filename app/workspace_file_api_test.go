@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"wheelhouse/backend/store"
 )
 
 // Export the demo through the save dialog, then import the file into the
@@ -173,5 +175,38 @@ func TestImportRefusesABadFileAndTheDemo(t *testing.T) {
 	}
 	if got := strings.Join(names(t, s), ","); got != "Ada Kept" {
 		t.Fatalf("the demo's refused import changed the workspace: %s", got)
+	}
+}
+
+// An encrypted workspace stays encrypted when a (plaintext) workspace file
+// replaces it: the import is written under the workspace's key.
+func TestImportKeepsTheWorkspaceEncrypted(t *testing.T) {
+	s := openShell(t)
+	api, people := NewWorkspaceAPI(s), NewPeopleAPI(s)
+	if _, err := people.CreatePerson(PersonInput{Name: "Ada Secret", TimeZone: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewEncryptionAPI(s).Encrypt("correct horse battery", "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "ws.json")
+	s.dialogs = saveDialog{file}
+	if _, err := api.ExportWorkspace(false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := people.CreatePerson(PersonInput{Name: "Bo Later", TimeZone: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := api.ImportWorkspace(file); err != nil {
+		t.Fatal(err)
+	}
+	if !store.IsEncrypted(s.root) {
+		t.Fatal("the imported workspace is not encrypted")
+	}
+	if got := strings.Join(names(t, s), ","); got != "Ada Secret" {
+		t.Fatalf("after the import: %s", got)
+	}
+	if st, err := NewEncryptionAPI(s).Status(); err != nil || !st.Encrypted {
+		t.Fatalf("encryption status after the import %+v %v", st, err)
 	}
 }
