@@ -114,13 +114,18 @@ func (a *WorkspaceAPI) PreviewImport(path string) (WorkspaceFilePreview, error) 
 		p.Problem, p.Problems = lines[0], lines[1:]
 		return p, nil
 	}
-	p.Valid = true
+	return previewOf(path, &snap), nil
+}
+
+// previewOf counts what a valid snapshot read from path holds.
+func previewOf(path string, snap *workspace.Snapshot) WorkspaceFilePreview {
+	p := WorkspaceFilePreview{Path: path, Name: filepath.Base(path), Problems: []string{}, Valid: true}
 	p.ExportedAt, p.Generator = snap.ExportedAt, snap.Generator
 	p.PrivateNotes = snap.PrivateNotes != workspace.PrivateOmitted
 	p.People, p.Teams, p.Services = len(snap.People), len(snap.Teams), len(snap.Services)
 	p.Incidents, p.FollowUps = len(snap.Incidents), len(snap.FollowUps)
 	p.Rotations, p.Meetings, p.Feedback = len(snap.OnCall.Rotations), len(snap.OneOnOnes.Meetings), len(snap.Feedback.Entries)
-	return p, nil
+	return p
 }
 
 // WorkspaceImportResult says what an import did.
@@ -136,9 +141,6 @@ type WorkspaceImportResult struct {
 // demo (switch to your workspace first) and while the app is locked.
 func (a *WorkspaceAPI) ImportWorkspace(path string) (WorkspaceImportResult, error) {
 	res, err := a.s.importWorkspace(path)
-	if err == nil {
-		res.Preview, _ = a.PreviewImport(path)
-	}
 	return res, toAPI(a.s.log, "workspace.ImportWorkspace", err)
 }
 
@@ -184,5 +186,5 @@ func (s *Shell) importWorkspace(path string) (WorkspaceImportResult, error) {
 		return WorkspaceImportResult{}, oerr
 	}
 	s.log.Info("workspace imported", "from", path, "aside", aside, "people", len(snap.People))
-	return WorkspaceImportResult{Aside: aside}, nil
+	return WorkspaceImportResult{Preview: previewOf(path, &snap), Aside: aside}, nil
 }
