@@ -3,8 +3,8 @@ package app
 import (
 	"bytes"
 	"os"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"wheelhouse/backend/control"

@@ -71,7 +71,7 @@ type Shell struct {
 	mu      sync.RWMutex
 	ws      *workspace.Workspace
 	demo    bool
-	openErr error // why the workspace could not be opened at startup
+	openErr error  // why the workspace could not be opened at startup
 	pass    []byte // the passphrase the user's encrypted workspace was unlocked with (memory only)
 	emitter Emitter
 }
