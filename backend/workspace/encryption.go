@@ -63,6 +63,15 @@ func Encrypt(root string, opt Options, passphrase []byte, backupFolders ...strin
 			}
 			res.Reencrypted = append(res.Reencrypted, f.Path)
 		}
+		// other plaintext backups there (saved by hand): listed, not touched
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			p := filepath.Join(dir, e.Name())
+			if !done[p] && e.Type().IsRegular() && plainBackup(p) {
+				done[p] = true
+				res.PlainLeft = append(res.PlainLeft, p)
+			}
+		}
 	}
 	for _, p := range left {
 		if done[p] {

@@ -69,7 +69,8 @@ export async function run({ page, shot, log, dataDir, waitForBindings }) {
     await window.go.app.BackupAPI.BackupNow()
   }, NAME)
   const backups = path.join(dataDir, 'backups')
-  const plain = fs.readdirSync(backups).filter((f) => f.endsWith('.backup')).map((f) => path.join(backups, f))
+  // the automatic backups (other journeys may have left files of their own there)
+  const plain = fs.readdirSync(backups).filter((f) => /^wheelhouse-\d{8}T\d{6}Z\.backup$/.test(f)).map((f) => path.join(backups, f))
   assert.ok(plain.length > 0, 'no automatic backup was written')
   assert.ok(plain.some((p) => fs.readFileSync(p).subarray(0, 20).toString() === 'WHEELHOUSE-BACKUP 1\n'), 'no plaintext backup to re-encrypt')
 
