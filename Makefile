@@ -55,8 +55,9 @@ test: setup ## everything CI runs: vet, Go tests, import rules, bindings, fronte
 	echo; echo "===== make test summary ($$(( $$(date +%s) - start ))s) ====="; printf '  %s\n' "$${summary[@]}"; \
 	if [ $${#failed[@]} -gt 0 ]; then echo "FAILED: $${failed[*]}"; exit 1; fi; echo "ALL PASSED"
 
-vet: setup ## go vet, no build tags
+vet: setup ## go vet, no build tags, and gofmt
 	go vet ./...
+	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt: not formatted:"; echo "$$bad"; exit 1; fi
 
 go-test: setup ## Go tests without cgo or Wails tags: the core needs neither
 	cd scripts/bench-ical && npm ci --no-audit --no-fund --loglevel=error  # ical.js checks the calendar exports
