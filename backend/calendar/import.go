@@ -206,7 +206,9 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, set *itemSet, decided map
 	if guess != "" {
 		w.add("%s: %s.", where(), guess)
 	}
-	base := Item{Name: ev.Summary, AllDay: start.dateOnly}
+	// A NUL in a calendar's summary (never meant, often a broken export)
+	// is dropped: Wheelhouse stores no text with a NUL (errs.Collector.MaxLen).
+	base := Item{Name: strings.ReplaceAll(ev.Summary, "\x00", ""), AllDay: start.dateOnly}
 	if base.Name == "" {
 		base.Name = "(no title)"
 	}
