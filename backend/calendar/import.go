@@ -91,7 +91,10 @@ func (w *warnings) result() []string {
 // items are kept, never the file). Any error means the file is refused as a
 // whole. now anchors the recurrence window.
 func Parse(r io.Reader, lim Limits, now time.Time) (*Parsed, error) {
-	rd := NewReader(r, lim)
+	// NUL bytes never belong in an iCalendar file (a broken export): they
+	// are dropped before reading, so no text (summary, UID) keeps one
+	// (Wheelhouse stores no text with a NUL, errs.Collector.MaxLen).
+	rd := NewReader(dropNUL{r}, lim)
 	z := &zoneResolver{r: rd}
 	var w warnings
 	set := &itemSet{index: map[string]int32{}}
@@ -206,9 +209,7 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, set *itemSet, decided map
 	if guess != "" {
 		w.add("%s: %s.", where(), guess)
 	}
-	// A NUL in a calendar's summary (never meant, often a broken export)
-	// is dropped: Wheelhouse stores no text with a NUL (errs.Collector.MaxLen).
-	base := Item{Name: strings.ReplaceAll(ev.Summary, "\x00", ""), AllDay: start.dateOnly}
+	base := Item{Name: ev.Summary, AllDay: start.dateOnly}
 	if base.Name == "" {
 		base.Name = "(no title)"
 	}
@@ -406,4 +407,23 @@ func parseDuration(v string) (time.Duration, bool) {
 		}
 	}
 	return d, n < 0
+}
+
+// dropNUL reads r without its NUL bytes.
+type dropNUL struct{ r io.Reader }
+
+func (d dropNUL) Read(p []byte) (int, error) {
+	for {
+		n, err := d.r.Read(p)
+		k := 0
+		for _, b := range p[:n] {
+			if b != 0 {
+				p[k] = b
+				k++
+			}
+		}
+		if k > 0 || err != nil {
+			return k, err
+		}
+	}
 }

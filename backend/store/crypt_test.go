@@ -196,7 +196,10 @@ func TestEncryptDecryptChangePassphrase(t *testing.T) {
 func TestWrongPassphraseSlowsDown(t *testing.T) {
 	store.SetKDF(fastKDF)
 	defer store.SetKDF(store.DefaultKDF)
-	store.SetSlowDownUnit(150 * time.Millisecond)
+	// a unit far above an open's time even on a loaded machine, so the
+	// checks below tell a slowed try from a plain one without racing the clock
+	const unit = 2 * time.Second
+	store.SetSlowDownUnit(unit)
 	defer store.SetSlowDownUnit(2 * time.Second)
 	dir := t.TempDir()
 	s, err := store.Open(dir, store.Options{GCInterval: -1})
@@ -222,20 +225,20 @@ func TestWrongPassphraseSlowsDown(t *testing.T) {
 		if !store.WrongPassphrase(err) {
 			t.Fatalf("try %d: %v", i, err)
 		}
-		if d > 120*time.Millisecond {
+		if d >= unit {
 			t.Fatalf("try %d took %v before five wrong tries", i, d)
 		}
 	}
 	d, err := try("wrong guess")
-	if !store.WrongPassphrase(err) || d < 150*time.Millisecond || !strings.Contains(errs.MessageOf(err), "6 wrong tries in a row") {
+	if !store.WrongPassphrase(err) || d < unit || !strings.Contains(errs.MessageOf(err), "6 wrong tries in a row") {
 		t.Fatalf("the sixth try: %v after %v", err, d)
 	}
 	// the right passphrase also waits, then opens and resets the count
 	d, err = try(string(pass))
-	if err != nil || d < 150*time.Millisecond {
+	if err != nil || d < unit {
 		t.Fatalf("right passphrase after six wrong: %v after %v", err, d)
 	}
-	if d, err := try(string(pass)); err != nil || d > 120*time.Millisecond {
+	if d, err := try(string(pass)); err != nil || d >= unit {
 		t.Fatalf("the count was not reset: %v after %v", err, d)
 	}
 	if _, err := os.Stat(filepath.Join(dir, store.FailuresName)); !errors.Is(err, os.ErrNotExist) {

@@ -86,6 +86,12 @@ type Snapshot struct {
 	PrivateNotes string `json:"privateNotes,omitempty"`
 }
 
+// ClockSlack: a file's times may run this far ahead of this computer's
+// clock (a file from a computer whose clock runs ahead, or exported before
+// this one's clock was corrected) before "in the future" refuses them as a
+// typo.
+const ClockSlack = 7 * 24 * time.Hour
+
 // Private-notes markers of a file.
 const (
 	PrivateIncluded = "included"
@@ -214,7 +220,7 @@ func Parse(r io.Reader, now time.Time) (Snapshot, error) {
 	if s.Version < 1 || s.Version > FormatVersion {
 		return s, errs.E(errs.Invalid, "The file is format version %d; this Wheelhouse reads versions 1 to %d.", s.Version, FormatVersion)
 	}
-	return s, Validate(&s, now)
+	return s, Validate(&s, now.Add(ClockSlack))
 }
 
 func jsonError(data []byte, err error) error {
@@ -484,7 +490,7 @@ func ImportFolderThen(root string, s Snapshot, replace bool, opt Options, then f
 	if opt.Clock == nil {
 		opt.Clock = clock.Real{}
 	}
-	if err := Validate(&s, opt.Clock.Now()); err != nil {
+	if err := Validate(&s, opt.Clock.Now().Add(ClockSlack)); err != nil {
 		return "", err
 	}
 	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations, Passphrase: opt.Passphrase, KeepAside: opt.KeepAside}
