@@ -186,13 +186,13 @@ func (s *Shell) runBackups() {
 	}
 	go func() {
 		defer s.backingUp.Store(false)
-		start := time.Now()
+		start := s.clock.Now()
 		ran, f, err := w.Backups.RunIfDue()
 		switch {
 		case err != nil:
 			s.log.Error("automatic backup", "err", err)
 		case ran:
-			s.log.Info("automatic backup", "file", f.Path, "bytes", f.Bytes, "took", time.Since(start).Round(time.Millisecond))
+			s.log.Info("automatic backup", "file", f.Path, "bytes", f.Bytes, "took", s.clock.Now().Sub(start).Round(time.Millisecond))
 		}
 	}()
 }

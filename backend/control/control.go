@@ -22,6 +22,7 @@ import (
 	"sync"
 	"time"
 
+	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 )
 
@@ -67,6 +68,10 @@ type Server struct {
 	version string
 	wg      sync.WaitGroup
 }
+
+// wall is the clock of socket deadlines: the kernel compares them with the
+// real time, so they never come from a test's fake clock.
+var wall clock.Clock = clock.Real{}
 
 // MaxRequest bounds a request line.
 const MaxRequest = 64 << 10
@@ -131,7 +136,7 @@ func (s *Server) handle(c net.Conn) {
 		writeReply(c, Reply{Error: "Refused: only the user running Wheelhouse may ask it.", Code: string(errs.Unavailable)})
 		return
 	}
-	_ = c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	_ = c.SetReadDeadline(wall.Now().Add(10 * time.Second))
 	line, err := bufio.NewReader(io.LimitReader(c, MaxRequest)).ReadBytes('\n')
 	if err != nil {
 		writeReply(c, Reply{Error: "The request was incomplete.", Code: string(errs.Invalid)})
@@ -173,7 +178,7 @@ func (s *Server) handle(c net.Conn) {
 
 func writeReply(c net.Conn, r Reply) error {
 	b, _ := json.Marshal(r)
-	_ = c.SetWriteDeadline(time.Now().Add(time.Minute))
+	_ = c.SetWriteDeadline(wall.Now().Add(time.Minute))
 	_, err := c.Write(append(b, '\n'))
 	return err
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 	"golang.org/x/crypto/argon2"
 
+	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
 )
 
@@ -228,7 +229,7 @@ func slowDown(n int) time.Duration {
 // unlock unwraps the key of root's db/ with passphrase, counting wrong tries
 // beside db/ and waiting before each try after SlowDownAfter wrong ones in a
 // row. The caller holds root's lock.
-func unlock(root string, passphrase []byte) (*MasterKey, error) {
+func unlock(root string, passphrase []byte, c clock.Clock) (*MasterKey, error) {
 	k, err := readKeyRecord(DBDir(root))
 	if err != nil {
 		return nil, err
@@ -244,7 +245,7 @@ func unlock(root string, passphrase []byte) (*MasterKey, error) {
 			return nil, err
 		}
 		f.Count++
-		f.Last = time.Now().UTC()
+		f.Last = c.Now().UTC()
 		writeFailures(root, f)
 		msg := "That passphrase is not the one of this workspace. Nothing was changed; try again."
 		if f.Count >= SlowDownAfter {
@@ -492,7 +493,7 @@ func openKey(root string, opt Options) (*MasterKey, error) {
 	if opt.Key != nil && bytes.Equal(opt.Key.record.Wrapped, k.record.Wrapped) && bytes.Equal(opt.Key.record.Salt, k.record.Salt) {
 		return opt.Key, nil
 	}
-	return unlock(root, opt.Passphrase)
+	return unlock(root, opt.Passphrase, clockOr(opt.Clock))
 }
 
 // Encrypted reports whether the open workspace is encrypted.
@@ -515,7 +516,7 @@ func (s *Store) ChangePassphrase(old, next []byte) error {
 		return err
 	}
 	defer s.leave()
-	if _, err := unlock(s.root, old); err != nil {
+	if _, err := unlock(s.root, old, clockOr(s.clock)); err != nil {
 		return err
 	}
 	k := &MasterKey{master: s.key.master}
@@ -616,5 +617,13 @@ func rekey(root string, opt Options, next *MasterKey, label string) ([]string, e
 // (counting wrong tries like Open), for a caller that opens it more than
 // once (Options.Key) without running Argon2id each time.
 func UnlockKey(root string, passphrase []byte) (*MasterKey, error) {
-	return unlock(root, passphrase)
+	return unlock(root, passphrase, clock.Real{})
+}
+
+// clockOr is c, or the real clock when none was given.
+func clockOr(c clock.Clock) clock.Clock {
+	if c == nil {
+		return clock.Real{}
+	}
+	return c
 }
