@@ -17,6 +17,9 @@ APT_PACKAGES=(
   webkit2gtk-driver                                              # e2e: WebKitWebDriver drives WebKitGTK's MiniBrowser
   chromium curl                                                  # e2e second engine: playwright-core drives Debian's chromium
   python3-pandas                                                 # scripts/bench-pages.sh: pandas, the peer of the paging-history import
+  radicale xandikos apache2-utils python3-passlib python3-bcrypt # CalDAV publish tests: two real servers, bcrypt htpasswd
+  python3-icalendar                                              # a second independent iCalendar parser over every exporter
+  gnome-keyring libsecret-tools                                  # OS keyring (Secret Service) for keyring tests
 )
 
 # --- Go and node must already be there (CI images and README install them).
