@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -23,7 +24,7 @@ import (
 // The on-call and calendar commands (issue 3):
 //
 //	oncall shifts --rotation NAME --from DATE --to DATE [--json]
-//	oncall export-ics (--rotation NAME | --person NAME | --team) [--from DATE --to DATE] -o FILE
+//	oncall export-ics (--rotation NAME | --person NAME | --team) [--from DATE --to DATE] [--alarm MINUTES] -o FILE
 //	oncall health --from DATE --to DATE [--json]
 //	oncall compensation --month YYYY-MM [-o FILE] [--json]
 //	calendar import (FILE | URL) (--holidays REGION | --timeoff PERSON) [--kind KIND] [--yes]
@@ -32,9 +33,10 @@ import (
 const oncallUsage = `  oncall shifts --rotation NAME --from DATE --to DATE [--json]
                                           who is on call, turn by turn (dates inclusive, this
                                           machine's time zone)
-  oncall export-ics (--rotation NAME | --person NAME | --team) [--from DATE] [--to DATE] -o FILE
+  oncall export-ics (--rotation NAME | --person NAME | --team) [--from DATE] [--to DATE] [--alarm MINUTES] -o FILE
                                           write an iCalendar file (default: 30 days back to a
-                                          year ahead)
+                                          year ahead); --alarm adds a reminder that many minutes
+                                          before each shift
   oncall pages import FILE [--source auto|pagerduty|opsgenie|grafana|goalert|csv] [--map COL=FIELD,…]
          [--map-person "NAME=PERSON"]… [--zone ZONE] [--skip-bad] [--dry-run] [--json]
                                           import paging history (CSV or JSON exported by PagerDuty,
@@ -50,9 +52,11 @@ const oncallUsage = `  oncall shifts --rotation NAME --from DATE --to DATE [--js
                                           what each person earns for the month's on-call time
                                           (hours, weekend and holiday hours, stipends, total, in
                                           their own time zone): a table, or CSV written to FILE
-  calendar import (FILE | URL) (--holidays REGION | --timeoff PERSON) [--kind vacation|sick|holiday|other]
+  calendar import (FILE | URL) (--holidays REGION | --timeoff PERSON) [--kind vacation|sick|holiday|other] [--yes]
                                           preview an .ics import (new, updated, removed), then
-                                          apply it; a missing holiday region is created; a URL
+                                          ask (y/N) before applying it; --yes applies without
+                                          asking; without a terminal and without --yes, only the
+                                          preview; a missing holiday region is created; a URL
                                           (http, https) is downloaded once (subscriptions that
                                           refresh are made in the app)
 `
@@ -205,8 +209,12 @@ func (c *cmd) oncallExport(args []string) error {
 	fromS := fs.String("from", "", "first day")
 	toS := fs.String("to", "", "last day")
 	out := fs.String("o", "", "output file")
+	alarm := fs.Int("alarm", 0, "a reminder this many minutes before each shift")
 	if _, err := parse(fs, args, 0, "no arguments besides the options"); err != nil {
 		return err
+	}
+	if *alarm < 0 || *alarm > calendar.MaxAlarmMinutes {
+		return usageError{fmt.Sprintf("--alarm is minutes before each shift, 0 to %d", calendar.MaxAlarmMinutes)}
 	}
 	n := 0
 	for _, set := range []bool{*rot != "", *person != "", *team} {
@@ -247,7 +255,7 @@ func (c *cmd) oncallExport(args []string) error {
 	var res calendar.ExportResult
 	err = store.WriteFileAtomic(*out, func(f io.Writer) error {
 		var err error
-		res, err = w.Calendar.Export(f, sc, from, to, calendar.ExportOptions{})
+		res, err = w.Calendar.Export(f, sc, from, to, calendar.ExportOptions{Alarm: time.Duration(*alarm) * time.Minute})
 		return err
 	})
 	if err != nil {
@@ -343,6 +351,7 @@ func (c *cmd) calendarCmd(args []string) error {
 	region := fs.String("holidays", "", "holiday region")
 	person := fs.String("timeoff", "", "person")
 	kind := fs.String("kind", "vacation", "kind of time off")
+	yes := fs.Bool("yes", false, "apply without asking")
 	pos, err := parse(fs, args[1:], 1, "one .ics FILE")
 	if err != nil {
 		return err
@@ -382,9 +391,6 @@ func (c *cmd) calendarCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	if made {
-		fmt.Fprintf(c.env.Stdout, "Created the holiday region %s (add its people in the app).\n", p.TargetName)
-	}
 	fmt.Fprintf(c.env.Stdout, "Preview of %q (%s, %s) into %s:\n", p.Calendar, count(p.Events, "event", "events"), byteSize(p.Bytes), p.TargetName)
 	fmt.Fprintf(c.env.Stdout, "  %d new, %d updated, %d removed, %d unchanged\n", p.New, p.Updated, p.Removed, p.Unchanged)
 	shown := 0
@@ -405,6 +411,31 @@ func (c *cmd) calendarCmd(args []string) error {
 	}
 	for _, wmsg := range p.Warnings {
 		fmt.Fprintf(c.env.Stderr, "warning: %s\n", wmsg)
+	}
+	// Like the app: the preview first, then the question. --yes applies at
+	// once (scripts); without a terminal to ask at, only the preview. A
+	// preview with nothing to change is applied as it is (nothing changes;
+	// a file whose events were all skipped says why).
+	if p.New+p.Updated+p.Removed > 0 && !*yes {
+		apply := false
+		if _, ok := c.terminal(); ok {
+			fmt.Fprint(c.env.Stderr, "Apply these changes? (y/N) ")
+			line, _ := bufio.NewReader(c.env.Stdin).ReadString('\n')
+			answer := strings.ToLower(strings.TrimSpace(line))
+			apply = answer == "y" || answer == "yes"
+		} else {
+			fmt.Fprintln(c.env.Stdout, "Only a preview: nothing was imported. Run the command again with --yes to apply it (or at a terminal to be asked).")
+			w.Calendar.DiscardPreview(p, made)
+			return nil
+		}
+		if !apply {
+			fmt.Fprintln(c.env.Stdout, "Nothing was imported.")
+			w.Calendar.DiscardPreview(p, made)
+			return nil
+		}
+	}
+	if made {
+		fmt.Fprintf(c.env.Stdout, "Created the holiday region %s (add its people in the app).\n", p.TargetName)
 	}
 	res, err := w.Calendar.Apply(p)
 	if err != nil {

@@ -58,10 +58,20 @@ func TestOnCallCommands(t *testing.T) {
 
 	// Import holidays into a new region, then time off for a person.
 	ics := filepath.Join("..", "backend", "calendar", "testdata", "google.ics")
-	expect(t, run(t, env, "--data", dir, "calendar", "import", ics, "--holidays", "Bavaria"), 0,
+	// Without a terminal and without --yes: only the preview; nothing is
+	// imported and no region is left behind.
+	r = run(t, env, "--data", dir, "calendar", "import", ics, "--holidays", "Bavaria")
+	expect(t, r, 0, `Preview of "Holidays in Germany"`, "4 new", "Only a preview: nothing was imported. Run the command again with --yes")
+	if strings.Contains(r.stdout, "Imported") || strings.Contains(r.stdout, "Created the holiday region") {
+		t.Fatalf("a preview applied:\n%s", r.stdout)
+	}
+	if r := run(t, env, "--data", dir, "export-json"); strings.Contains(r.stdout, `"name": "Bavaria"`) {
+		t.Fatal("a preview left its holiday region behind")
+	}
+	expect(t, run(t, env, "--data", dir, "calendar", "import", ics, "--holidays", "Bavaria", "--yes"), 0,
 		"Created the holiday region Bavaria", `Preview of "Holidays in Germany"`, "4 new, 0 updated, 0 removed, 0 unchanged", "new      2026-12-25  Christmas Day", "Imported: 4 added")
 	expect(t, run(t, env, "--data", dir, "calendar", "import", ics, "--holidays", "Bavaria"), 0, "0 new, 0 updated, 0 removed, 4 unchanged")
-	expect(t, run(t, env, "--data", dir, "calendar", "import", filepath.Join("..", "backend", "calendar", "testdata", "outlook.ics"), "--timeoff", person, "--kind", "other"), 0,
+	expect(t, run(t, env, "--data", dir, "calendar", "import", filepath.Join("..", "backend", "calendar", "testdata", "outlook.ics"), "--timeoff", person, "--kind", "other", "--yes"), 0,
 		"3 new", "Imported: 3 added", "warning: ")
 	bad := filepath.Join(t.TempDir(), "bad.ics")
 	os.WriteFile(bad, []byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n"), 0o644)
@@ -99,7 +109,7 @@ func TestCalendarImportURL(t *testing.T) {
 	dir := t.TempDir()
 	env := map[string]string{"TZ": "Europe/Berlin"}
 	expect(t, run(t, env, "--data", dir, "demo"), 0)
-	expect(t, run(t, env, "--data", dir, "calendar", "import", srv.URL+"/de.ics", "--holidays", "Saxony"), 0,
+	expect(t, run(t, env, "--data", dir, "calendar", "import", srv.URL+"/de.ics", "--holidays", "Saxony", "--yes"), 0,
 		"Created the holiday region Saxony", `Preview of "Holidays in Germany"`, "4 new", "Imported: 4 added")
 	expect(t, run(t, env, "--data", dir, "calendar", "import", srv.URL+"/de.ics", "--holidays", "Saxony"), 0, "4 unchanged")
 	expect(t, run(t, env, "--data", dir, "calendar", "import", srv.URL+"/missing.ics", "--holidays", "Nowhere"), 1, "answered 404 Not Found")

@@ -69,12 +69,12 @@ func TestExportReadsTheSameInICALJS(t *testing.T) {
 		Events(snap, oncall.AllShifts(snap, from, to), sc), sc, from, to, genAt)
 	path := filepath.Join(t.TempDir(), "team.ics")
 	var b bytes.Buffer
-	if err := Render(&b, Calendar{Name: "On call: team, \"all\" 😀", Events: rec.Events, Alarm: 30 * time.Minute}, genAt); err != nil {
+	if err := Render(&b, Calendar{Name: `On call: team, "all"; C:\oncall 😀`, Events: rec.Events, Alarm: 30 * time.Minute}, genAt); err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(path, b.Bytes(), 0o644)
 	name, got := icaljs(t, path)
-	if name != "On call: team, \"all\" 😀" || len(got) != len(rec.Events) || len(got) < 20 {
+	if name != `On call: team, "all"; C:\oncall 😀` || len(got) != len(rec.Events) || len(got) < 20 {
 		t.Fatalf("ical.js sees %q with %d events, we wrote %d", name, len(got), len(rec.Events))
 	}
 	for i, w := range rec.Events {

@@ -342,18 +342,20 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, set *itemSet, decided map
 	if !start.dateOnly {
 		from = winFrom.Add(-dur).AddDate(0, 0, -1)
 	}
-	list, capped, ok := rl.expand(start, time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC), end, lim.MaxInstances, budget)
+	list, capped, ok := rl.expand(start, loc, time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC), end, lim.MaxInstances, budget)
 	if !ok {
 		return errs.E(errs.Invalid, "The calendar's repeat rules need too much work to expand (more than %d periods); Wheelhouse refuses it. Nothing was imported.", lim.MaxRecurrenceWork)
 	}
 	if capped {
 		w.add("%s repeats more than %d times in the import window; the first %d were imported.", where(), lim.MaxInstances, lim.MaxInstances)
 	}
+	inWindow := 0
 	for _, c := range list {
 		it := mk("", c)
 		if it.AllDay && it.EndDate < winFrom.Format(civil.Layout) || !it.AllDay && !it.End.After(winFrom) {
 			continue // before the window
 		}
+		inWindow++
 		o := occ(c)
 		if ex[o] || (start.dateOnly && ex[c.date().Format("20060102")]) {
 			continue
@@ -365,6 +367,12 @@ func convert(ev *VEvent, z *zoneResolver, w *warnings, set *itemSet, decided map
 		if err := add(it); err != nil {
 			return err
 		}
+	}
+	if inWindow == 0 {
+		// Clients show such an event (it may have ended long ago, or start
+		// beyond the window); say why it is not in the preview.
+		w.add("%s repeats, but none of its dates falls between %s and %s (the import window: a year back, five years ahead); nothing was imported from it.",
+			where(), winFrom.Format(civil.Layout), winTo.Format(civil.Layout))
 	}
 	return nil
 }

@@ -187,3 +187,44 @@ func TestParseIsBoundedOnImpossibleRules(t *testing.T) {
 		t.Fatalf("200 impossible daily rules since 1900 took %s", d)
 	}
 }
+
+// Outlook writes a recurring absence with DTSTART in a zone (a Windows name
+// or an IANA one) and UNTIL as the UTC instant of the last occurrence: that
+// last occurrence is imported, as every client shows it, east and west of
+// UTC and with a date-only UNTIL.
+func TestUntilEqualToTheLastOccurrenceIsKept(t *testing.T) {
+	for _, c := range []struct{ tzid, start, until, last string }{
+		{"W. Europe Standard Time", "20261207T090000", "20261211T080000Z", "2026-12-11 08:00"},
+		{"Europe/Berlin", "20261207T090000", "20261211T080000Z", "2026-12-11 08:00"},
+		{"AUS Eastern Standard Time", "20261207T090000", "20261210T220000Z", "2026-12-10 22:00"},
+		{"Australia/Lord_Howe", "20261207T090000", "20261210T220000Z", "2026-12-10 22:00"},
+		{"Eastern Standard Time", "20261207T090000", "20261211T140000Z", "2026-12-11 14:00"},
+		{"Europe/Berlin", "20261207T090000", "20261211", "2026-12-11 08:00"},
+	} {
+		in := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:ooo\r\nSUMMARY:Out of office\r\n" +
+			"DTSTART;TZID=\"" + c.tzid + "\":" + c.start + "\r\nDURATION:PT8H\r\n" +
+			"RRULE:FREQ=DAILY;UNTIL=" + c.until + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+		p, err := Parse(strings.NewReader(in), DefaultLimits, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Items) != 5 || !strings.HasPrefix(p.Items[4].When(), c.last) {
+			t.Errorf("%s UNTIL=%s: %d items\n%s", c.tzid, c.until, len(p.Items), items(p))
+		}
+	}
+}
+
+// A recurring event with no date in the import window says so in the
+// preview instead of vanishing.
+func TestRecurringEventOutsideTheWindowIsReported(t *testing.T) {
+	in := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:old\r\nSUMMARY:Old team day\r\n" +
+		"DTSTART;VALUE=DATE:20100301\r\nRRULE:FREQ=YEARLY;COUNT=3\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:now\r\nSUMMARY:Every Friday\r\nDTSTART;VALUE=DATE:20261106\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	p, err := Parse(strings.NewReader(in), DefaultLimits, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 2 || len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0], `"Old team day" (line 3) repeats, but none of its dates falls between 2025-11-22 and 2031-11-27`) {
+		t.Fatalf("items %d, warnings %q", len(p.Items), p.Warnings)
+	}
+}

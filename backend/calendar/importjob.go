@@ -138,6 +138,15 @@ func (s *Service) PreviewInto(src Source, t Target, regionName string) (p *Previ
 	return p, true, nil
 }
 
+// DiscardPreview forgets a preview that will not be applied: the holiday
+// region PreviewInto made for it (made) is removed again, so a declined
+// import leaves nothing behind.
+func (s *Service) DiscardPreview(p *Preview, made bool) {
+	if made && p != nil && p.Target.Kind == TargetHolidays && !p.Target.RegionID.IsZero() {
+		s.dropRegion(p.Target.RegionID)
+	}
+}
+
 // SaveSubscriptionInto is SaveSubscription where a new holiday subscription
 // without a region id goes into the region called regionName (field
 // "regionName" in errors). When no region has that name, the rest of the

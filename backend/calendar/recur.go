@@ -208,7 +208,12 @@ func parseRule(v string) (*rule, error) {
 // date on or after end (exclusive), max occurrences. capped says max cut it.
 // Without COUNT, periods wholly before from are skipped. Each period walked
 // costs one unit of *budget; at zero expand stops with ok false.
-func (r *rule) expand(start civilTime, from, end time.Time, limit int, budget *int) (out []civilTime, capped, ok bool) {
+//
+// loc is the zone of a timed start: a UTC UNTIL (the form RFC 5545 asks for
+// when DTSTART has a TZID, and the one Outlook writes) is compared with each
+// occurrence as an instant, so an UNTIL equal to the last occurrence keeps
+// it whatever the zone's offset.
+func (r *rule) expand(start civilTime, loc *time.Location, from, end time.Time, limit int, budget *int) (out []civilTime, capped, ok bool) {
 	first := start.date()
 	var until time.Time
 	if r.until != nil {
@@ -228,6 +233,9 @@ func (r *rule) expand(start civilTime, from, end time.Time, limit int, budget *i
 			cmp := c.date()
 			if !r.until.dateOnly && !start.dateOnly {
 				cmp = time.Date(c.y, c.m, c.d, c.hh, c.mm, c.ss, 0, time.UTC)
+				if r.until.utc && loc != nil {
+					cmp = c.in(loc).UTC() // an instant against an instant
+				}
 			}
 			if cmp.After(until) {
 				return false

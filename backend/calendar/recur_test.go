@@ -54,7 +54,7 @@ func TestExpandMatchesRRuleGo(t *testing.T) {
 				t.Fatalf("%s: %v", rs, err)
 			}
 			budget := 1 << 30
-			got, _, _ := r.expand(c, time.Time{}, end, 100000, &budget)
+			got, _, _ := r.expand(c, time.UTC, time.Time{}, end, 100000, &budget)
 			opt, err := rrule.StrToROption(rs)
 			if err != nil {
 				t.Fatal(err)
@@ -96,8 +96,8 @@ func TestExpandSkipsAheadWithoutChangingTheResult(t *testing.T) {
 		r, _ := parseRule(rs)
 		from, end := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC)
 		b1, b2 := 1<<30, 1<<30
-		all, _, _ := r.expand(c, time.Time{}, end, 1<<20, &b1)
-		skip, _, _ := r.expand(c, from, end, 1<<20, &b2)
+		all, _, _ := r.expand(c, time.UTC, time.Time{}, end, 1<<20, &b1)
+		skip, _, _ := r.expand(c, time.UTC, from, end, 1<<20, &b2)
 		var tail []civilTime
 		for _, x := range all {
 			if !x.date().Before(from) {

@@ -455,8 +455,13 @@ func (s *Service) feedByToken(token string) (*Feed, error) {
 // FeedPath is the URL path of a feed token.
 func FeedPath(token string) string { return "/feeds/" + token + ".ics" }
 
+// MaxAlarmMinutes bounds a reminder before each shift: a week.
+const MaxAlarmMinutes = 7 * 24 * 60
+
 // Handler serves GET /feeds/<token>.ics: the feed's calendar from FeedBack
 // ago to FeedAhead. Any other path, an unknown or revoked token: 404.
+// ?alarm=MINUTES adds a display alarm (VALARM) that long before each shift
+// (0 to MaxAlarmMinutes; anything else: 400), as the file export does.
 func (s *Service) Handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		token, ok := strings.CutPrefix(r.URL.Path, "/feeds/")
@@ -482,8 +487,17 @@ func (s *Service) Handler() http.Handler {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
+		var opt ExportOptions
+		if v := r.URL.Query().Get("alarm"); v != "" {
+			min, err := strconv.Atoi(v)
+			if err != nil || min < 0 || min > MaxAlarmMinutes {
+				http.Error(w, "alarm: minutes before each shift, 0 to "+strconv.Itoa(MaxAlarmMinutes), http.StatusBadRequest)
+				return
+			}
+			opt.Alarm = time.Duration(min) * time.Minute
+		}
 		now := s.clock.Now().UTC()
-		cal, _, err := s.prepare(f.Scope, now.Add(-FeedBack), now.Add(FeedAhead), ExportOptions{}, f)
+		cal, _, err := s.prepare(f.Scope, now.Add(-FeedBack), now.Add(FeedAhead), opt, f)
 		if errs.Is(err, errs.NotFound) {
 			http.NotFound(w, r) // the rotation or person was deleted
 			return

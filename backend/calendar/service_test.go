@@ -139,15 +139,28 @@ func TestFeedHandler(t *testing.T) {
 		return res.StatusCode, string(b), res.Header
 	}
 	code, body, h := get(FeedPath(token))
-	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/calendar") || !strings.Contains(body, "X-WR-CALNAME:On call: Zoë Ødegård") ||
+	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/calendar") || !strings.Contains(body, "X-WR-CALNAME;VALUE=TEXT:On call: Zoë Ødegård") ||
 		!strings.Contains(body, "REFRESH-INTERVAL;VALUE=DURATION:PT1H") {
 		t.Fatalf("feed: %d %s\n%s", code, h, body)
 	}
 	if n := len(decode(t, []byte(body))); n != 18 {
 		t.Fatalf("%d events in Zoë's feed (30 days back, a year ahead: every third week)", n)
 	}
+	if strings.Contains(body, "BEGIN:VALARM") {
+		t.Fatal("an alarm nobody asked for")
+	}
+	// ?alarm=MINUTES: a reminder before each shift, as the file export has.
+	code, body, _ = get(FeedPath(token) + "?alarm=15")
+	if code != 200 || strings.Count(body, "BEGIN:VALARM") != 18 || !strings.Contains(body, "TRIGGER:-PT15M") {
+		t.Fatalf("feed with an alarm: %d\n%s", code, body)
+	}
+	for _, bad := range []string{"-5", "x", "10081", "1.5"} {
+		if code, body, _ := get(FeedPath(token) + "?alarm=" + bad); code != 400 || !strings.Contains(body, "alarm: minutes before each shift") {
+			t.Errorf("alarm=%s: %d %s", bad, code, body)
+		}
+	}
 	feeds, _ := e.cal.Feeds()
-	if len(feeds) != 1 || feeds[0].Fetches != 1 || !feeds[0].LastFetchedAt.Equal(now) {
+	if len(feeds) != 1 || feeds[0].Fetches != 2 || !feeds[0].LastFetchedAt.Equal(now) {
 		t.Fatalf("fetch not recorded: %+v", feeds)
 	}
 	wrong := strings.Repeat("A", 43)
