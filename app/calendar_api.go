@@ -17,7 +17,8 @@ type CalendarAPI struct{ s *Shell }
 // NewCalendarAPI binds to shell s.
 func NewCalendarAPI(s *Shell) *CalendarAPI { return &CalendarAPI{s} }
 
-// ScopeDTO says what an export or feed covers: kind rotation|person|team.
+// ScopeDTO says what an export or feed covers: kind rotation|person|schedule|team
+// (schedule: a team's final schedule; id is the team).
 type ScopeDTO struct {
 	Kind string `json:"kind"`
 	ID   string `json:"id"`

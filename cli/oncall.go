@@ -24,7 +24,7 @@ import (
 // The on-call and calendar commands (issue 3):
 //
 //	oncall shifts --rotation NAME --from DATE --to DATE [--json]
-//	oncall export-ics (--rotation NAME | --person NAME | --team) [--from DATE --to DATE] [--alarm MINUTES] -o FILE
+//	oncall export-ics (--rotation NAME | --person NAME | --schedule TEAM | --team) [--from DATE --to DATE] [--alarm MINUTES] -o FILE
 //	oncall health --from DATE --to DATE [--json]
 //	oncall compensation --month YYYY-MM [-o FILE] [--json]
 //	calendar import (FILE | URL) (--holidays REGION | --timeoff PERSON) [--kind KIND] [--yes]
@@ -33,10 +33,11 @@ import (
 const oncallUsage = `  oncall shifts --rotation NAME --from DATE --to DATE [--json]
                                           who is on call, turn by turn (dates inclusive, this
                                           machine's time zone)
-  oncall export-ics (--rotation NAME | --person NAME | --team) [--from DATE] [--to DATE] [--alarm MINUTES] -o FILE
+  oncall export-ics (--rotation NAME | --person NAME | --schedule TEAM | --team) [--from DATE] [--to DATE] [--alarm MINUTES] -o FILE
                                           write an iCalendar file (default: 30 days back to a
                                           year ahead); --alarm adds a reminder that many minutes
-                                          before each shift
+                                          before each shift; --schedule: a team's final schedule,
+                                          who a page reaches first across its layers
   oncall pages import FILE [--source auto|pagerduty|opsgenie|grafana|goalert|csv] [--map COL=FIELD,…]
          [--map-person "NAME=PERSON"]… [--zone ZONE] [--skip-bad] [--dry-run] [--json]
                                           import paging history (CSV or JSON exported by PagerDuty,
@@ -113,6 +114,20 @@ func personByName(w *workspace.Workspace, name string) (people.Person, error) {
 		return found[0], nil
 	}
 	return people.Person{}, errs.E(errs.Conflict, "%d people are called %q; rename one in the app first.", len(found), name)
+}
+
+// teamByName finds a team by its name (any case).
+func teamByName(w *workspace.Workspace, name string) (people.Team, error) {
+	ts, err := w.Roster.TeamList()
+	if err != nil {
+		return people.Team{}, err
+	}
+	for _, t := range ts {
+		if strings.EqualFold(strings.TrimSpace(t.Name), strings.TrimSpace(name)) {
+			return t, nil // team names are unique (people.TeamName)
+		}
+	}
+	return people.Team{}, errs.E(errs.NotFound, "There is no team called %q.", name)
 }
 
 func (c *cmd) oncall(args []string) error {
@@ -205,6 +220,7 @@ func (c *cmd) oncallExport(args []string) error {
 	fs := c.flags("oncall export-ics")
 	rot := fs.String("rotation", "", "rotation name")
 	person := fs.String("person", "", "person name")
+	schedule := fs.String("schedule", "", "team name: its final schedule")
 	team := fs.Bool("team", false, "every rotation")
 	fromS := fs.String("from", "", "first day")
 	toS := fs.String("to", "", "last day")
@@ -217,13 +233,13 @@ func (c *cmd) oncallExport(args []string) error {
 		return usageError{fmt.Sprintf("--alarm is minutes before each shift, 0 to %d", calendar.MaxAlarmMinutes)}
 	}
 	n := 0
-	for _, set := range []bool{*rot != "", *person != "", *team} {
+	for _, set := range []bool{*rot != "", *person != "", *schedule != "", *team} {
 		if set {
 			n++
 		}
 	}
 	if n != 1 {
-		return usageError{"choose one of --rotation NAME, --person NAME or --team"}
+		return usageError{"choose one of --rotation NAME, --person NAME, --schedule TEAM or --team"}
 	}
 	if *out == "" {
 		return usageError{"-o FILE is required"}
@@ -251,6 +267,12 @@ func (c *cmd) oncallExport(args []string) error {
 			return err
 		}
 		sc = calendar.Scope{Kind: calendar.ScopePerson, ID: p.ID}
+	case *schedule != "":
+		t, err := teamByName(w, *schedule)
+		if err != nil {
+			return err
+		}
+		sc = calendar.Scope{Kind: calendar.ScopeSchedule, ID: t.ID}
 	}
 	var res calendar.ExportResult
 	err = store.WriteFileAtomic(*out, func(f io.Writer) error {

@@ -53,6 +53,15 @@ func TestOnCallCommands(t *testing.T) {
 	}
 	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--person", person, "--from", "2026-12-01", "--to", "2026-12-31", "-o", out), 0, "On call: "+person)
 	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--team", "-o", out), 0, "On call: team")
+	// A team's final schedule: who a page reaches first, named by the team.
+	sched := filepath.Join(t.TempDir(), "sched.ics")
+	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--schedule", "payments", "-o", sched), 0, "Wrote On call: Payments (final schedule)")
+	if b, err := os.ReadFile(sched); err != nil || strings.Count(string(b), "BEGIN:VEVENT") < 50 || !strings.Contains(string(b), " on call · Payments\r\n") ||
+		!strings.Contains(string(b), "UID:f") || strings.Contains(string(b), "on call · Payments on-call") {
+		t.Fatalf("schedule export: %v\n%.600s", err, b)
+	}
+	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--schedule", "Nope", "-o", sched), 1, `no team called "Nope"`)
+	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--schedule", "Payments", "--team", "-o", sched), 2, "--schedule TEAM")
 	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--team", "--person", "x", "-o", out), 2, "choose one of")
 	expect(t, run(t, env, "--data", dir, "oncall", "export-ics", "--person", "Nobody Here", "-o", out), 1, `no person called "Nobody Here"`)
 

@@ -18,24 +18,28 @@ const (
 	ScopeRotation = "rotation" // one rotation's shifts (and gaps)
 	ScopePerson   = "person"   // one person's shifts across rotations
 	ScopeTeam     = "team"     // every rotation's shifts (and gaps)
+	// ScopeSchedule is a team's final schedule: who a page reaches first,
+	// whichever layer gives them (oncall.FinalShifts, decision 0015), and
+	// the gaps where no layer has anyone.
+	ScopeSchedule = "schedule"
 )
 
 // Scope says which shifts a calendar holds.
 type Scope struct {
 	Kind string `json:"kind"`
-	ID   id.ID  `json:"id,omitzero"` // the rotation or person; none for team
+	ID   id.ID  `json:"id,omitzero"` // the rotation, person or team (schedule); none for team
 }
 
 // Validate checks the scope's shape.
 func (s Scope) Validate() error {
 	switch s.Kind {
-	case ScopeRotation, ScopePerson:
+	case ScopeRotation, ScopePerson, ScopeSchedule:
 		if s.ID.IsZero() {
 			return errs.FieldErr("scope.id", "Choose a %s.", s.Kind)
 		}
 	case ScopeTeam:
 	default:
-		return errs.FieldErr("scope.kind", "Export a rotation, a person or the whole team.")
+		return errs.FieldErr("scope.kind", "Export a rotation, a person, a team's schedule or the whole team.")
 	}
 	return nil
 }
@@ -59,13 +63,27 @@ func UID(x oncall.Shift) string {
 	return fmt.Sprintf("%d.%d-%s-%s@wheelhouse", x.Slot, x.Piece, x.RotationID, who)
 }
 
-// Included reports whether a shift belongs in a scope.
+// FinalUID is the stable identity of a piece of a team's final schedule:
+// the rotation shift it is cut from (as UID) and its part within that
+// shift ("f" marks the final schedule, so it never equals a rotation
+// event's UID); a gap is named by the team and its start.
+func FinalUID(team id.ID, p oncall.FinalPiece) string {
+	if p.Gap {
+		return fmt.Sprintf("f-gap-%d-%s@wheelhouse", p.Start.Unix(), team)
+	}
+	return fmt.Sprintf("f%d.%d.%d-%s-%s@wheelhouse", p.Slot, p.ShiftPiece, p.Part, p.RotationID, p.PersonID)
+}
+
+// Included reports whether a rotation shift belongs in a scope (a
+// schedule scope holds final pieces, never rotation shifts).
 func (s Scope) Included(x oncall.Shift) bool {
 	switch s.Kind {
 	case ScopeRotation:
 		return x.RotationID == s.ID
 	case ScopePerson:
 		return !x.Gap && x.PersonID == s.ID
+	case ScopeSchedule:
+		return false
 	}
 	return true
 }
@@ -122,11 +140,49 @@ func Events(snap *oncall.Snapshot, shifts []oncall.Shift, sc Scope) []PendingEve
 	return out
 }
 
+// ScheduleEvents turns the final pieces of a team's schedule into events:
+// "Dana Xu on call · Payments" (the team), the description saying which
+// rotation and layer give them and why, gaps as "Nobody on call · Payments".
+func ScheduleEvents(snap *oncall.Snapshot, team id.ID, pieces []oncall.FinalPiece) []PendingEvent {
+	out := make([]PendingEvent, 0, len(pieces))
+	tname := snap.Teams[team]
+	var b strings.Builder
+	for _, p := range pieces {
+		ev := Event{UID: FinalUID(team, p), Start: p.Start.UTC(), End: p.End.UTC()}
+		b.Reset()
+		if p.Gap {
+			ev.Summary = "Nobody on call · " + tname
+			if p.Unstaffed {
+				b.WriteString("Coverage gap: nobody in the rotation is available.")
+			} else {
+				b.WriteString("Coverage gap: no layer of the schedule covers this time.")
+			}
+		} else {
+			ev.Summary = snap.Name(p.PersonID) + " on call · " + tname
+			fmt.Fprintf(&b, "First to be paged for %s: %s (layer %d).", tname, p.Rotation, p.Layer)
+			switch p.Reason {
+			case oncall.ReasonReplacement:
+				fmt.Fprintf(&b, " Covering for %s.", snap.Name(p.ReplacedPersonID))
+			case oncall.ReasonPayback:
+				fmt.Fprintf(&b, " Paying back a turn %s covered.", snap.Name(p.ReplacedPersonID))
+			case oncall.ReasonOverride:
+				b.WriteString(" Override.")
+			case oncall.ReasonSwap:
+				fmt.Fprintf(&b, " Swapped with %s.", snap.Name(p.ReplacedPersonID))
+			}
+		}
+		ev.Description = b.String()
+		out = append(out, PendingEvent{Event: ev, RotationID: p.RotationID, PersonID: p.PersonID, ScheduleID: team})
+	}
+	return out
+}
+
 // PendingEvent is an event with what the published state files it under.
 type PendingEvent struct {
 	Event
 	RotationID id.ID
 	PersonID   id.ID
+	ScheduleID id.ID // the team, for a piece of its final schedule
 }
 
 // Published is what Wheelhouse remembers of an event it has exported.
@@ -137,13 +193,19 @@ type Published struct {
 	LastModified time.Time `json:"lastModified"`
 	RotationID   id.ID     `json:"rotationId"`
 	PersonID     id.ID     `json:"personId,omitzero"`
-	Start        time.Time `json:"start"`
-	End          time.Time `json:"end"`
-	Summary      string    `json:"summary"`
-	RemovedAt    time.Time `json:"removedAt,omitzero"` // a tombstone since then
+	// ScheduleID: the team whose final schedule the event is a piece of
+	// (zero for a rotation shift's event).
+	ScheduleID id.ID     `json:"scheduleId,omitzero"`
+	Start      time.Time `json:"start"`
+	End        time.Time `json:"end"`
+	Summary    string    `json:"summary"`
+	RemovedAt  time.Time `json:"removedAt,omitzero"` // a tombstone since then
 }
 
 func (p *Published) inScope(sc Scope) bool {
+	if sc.Kind == ScopeSchedule || !p.ScheduleID.IsZero() {
+		return sc.Kind == ScopeSchedule && p.ScheduleID == sc.ID
+	}
 	switch sc.Kind {
 	case ScopeRotation:
 		return p.RotationID == sc.ID
@@ -203,7 +265,7 @@ func Reconcile(prev map[string]Published, cur []PendingEvent, sc Scope, from, to
 			out.Events = append(out.Events, ev)
 			continue
 		}
-		p.RotationID, p.PersonID, p.Start, p.End, p.Summary = pe.RotationID, pe.PersonID, ev.Start, ev.End, ev.Summary
+		p.RotationID, p.PersonID, p.ScheduleID, p.Start, p.End, p.Summary = pe.RotationID, pe.PersonID, pe.ScheduleID, ev.Start, ev.End, ev.Summary
 		ev.Sequence, ev.LastModified, ev.Status = p.Sequence, p.LastModified, StatusConfirmed
 		out.Events = append(out.Events, ev)
 		out.Upserts = append(out.Upserts, p)

@@ -239,6 +239,16 @@ func (s *Service) prepare(sc Scope, from, to time.Time, opt ExportOptions, fetch
 		if snap, err = oncall.LoadTx(txn, from, to); err != nil {
 			return err
 		}
+		if sc.Kind == ScopeSchedule {
+			// The final pieces at the window's edges are whole: load the
+			// turns of every layer they reach into.
+			lo, hi := oncall.FinalExtent(snap, oncall.TeamKey(sc.ID), from, to)
+			if lo.Before(from) || hi.After(to) {
+				if snap, err = oncall.LoadTx(txn, lo, hi); err != nil {
+					return err
+				}
+			}
+		}
 		prev, err = PublishedTx(txn)
 		return err
 	})
@@ -249,13 +259,16 @@ func (s *Service) prepare(sc Scope, from, to time.Time, opt ExportOptions, fetch
 	if err != nil {
 		return Calendar{}, res, err
 	}
-	var shifts []oncall.Shift
-	if sc.Kind == ScopeRotation {
-		shifts = oncall.Shifts(snap, sc.ID, from, to)
-	} else {
-		shifts = oncall.AllShifts(snap, from, to)
+	var pending []PendingEvent
+	switch sc.Kind {
+	case ScopeRotation:
+		pending = Events(snap, oncall.Shifts(snap, sc.ID, from, to), sc)
+	case ScopeSchedule:
+		pending = ScheduleEvents(snap, sc.ID, oncall.FinalPieces(snap, oncall.TeamKey(sc.ID), from, to))
+	default:
+		pending = Events(snap, oncall.AllShifts(snap, from, to), sc)
 	}
-	rec := Reconcile(prev, Events(snap, shifts, sc), sc, from, to, now)
+	rec := Reconcile(prev, pending, sc, from, to, now)
 	if err := s.writeState(rec); err != nil {
 		return Calendar{}, res, errs.Wrap("calendar.Export", err)
 	}
@@ -292,6 +305,12 @@ func scopeName(snap *oncall.Snapshot, sc Scope) (string, error) {
 			return "", errs.E(errs.NotFound, "No person with id %s.", sc.ID)
 		}
 		return "On call: " + p.Name, nil
+	case ScopeSchedule:
+		n, ok := snap.Teams[sc.ID]
+		if !ok {
+			return "", errs.E(errs.NotFound, "No team with id %s.", sc.ID)
+		}
+		return "On call: " + n + " (final schedule)", nil
 	}
 	return "On call: team", nil
 }
@@ -373,6 +392,11 @@ func (s *Service) CreateFeed(sc Scope, name string) (Feed, string, error) {
 			var p people.Person
 			if p, err = people.Persons.Get(txn, sc.ID); err == nil {
 				snap.People = map[id.ID]oncall.PersonInfo{p.ID: {Name: p.Name}}
+			}
+		case ScopeSchedule:
+			var teams map[id.ID]string
+			if teams, err = oncall.TeamNamesTx(txn); err == nil {
+				snap.Teams = teams
 			}
 		}
 		if err != nil {

@@ -30,6 +30,9 @@ type FinalShift struct {
 	// nobody available (everyone away); otherwise no layer covers the time.
 	Gap       bool `json:"gap,omitempty"`
 	Unstaffed bool `json:"unstaffed,omitempty"`
+	// piece is the source shift's Piece (with RotationID, Slot and
+	// PersonID it names the shift the piece is cut from).
+	piece int
 }
 
 // finalOrder sorts a schedule's rotations by precedence: the lowest layer
@@ -158,7 +161,7 @@ func finalFrom(rs []*rot, shiftsOf func(*rot) []Shift, from, to time.Time) []Fin
 		}
 		x, r := &lists[cur.rot][cur.shift], rs[cur.rot]
 		out = append(out, FinalShift{Start: a, End: b, RotationID: r.ID, Rotation: r.Name, Layer: r.Layer, Slot: x.Slot,
-			PersonID: x.PersonID, Reason: x.Reason, ReplacedPersonID: x.ReplacedPersonID, Unavailable: x.Unavailable})
+			PersonID: x.PersonID, Reason: x.Reason, ReplacedPersonID: x.ReplacedPersonID, Unavailable: x.Unavailable, piece: x.Piece})
 	}
 	return out
 }
@@ -181,4 +184,69 @@ func (s *Service) Final(teamID id.ID, from, to time.Time) ([]FinalShift, error) 
 		out = []FinalShift{}
 	}
 	return out, nil
+}
+
+// FinalPiece is a piece of a final schedule with a stable identity, for
+// calendars: the shift it is cut from (RotationID, Slot, ShiftPiece,
+// PersonID) and its place among that shift's pieces in the final schedule
+// (Part: 0 = the first). A shift cut by a higher-precedence rotation (the
+// 24x7 primary around office hours) gives several parts. A gap has only
+// its start to go by.
+type FinalPiece struct {
+	FinalShift
+	ShiftPiece int
+	Part       int
+}
+
+// FinalPieces returns the pieces of a schedule's final schedule that
+// overlap [from, to), whole: not clipped to the window, and numbered
+// within their source shift the same whatever the window. It computes the
+// final schedule over the whole extent of every shift of the schedule's
+// rotations that overlaps the window, so every part of a source shift is
+// seen. A gap is clipped only where no rotation has a shift around the
+// window's edge (before the schedule's first handoff it starts there).
+func FinalPieces(s *Snapshot, scheduleKey string, from, to time.Time) []FinalPiece {
+	rs := scheduleRots(s, scheduleKey)
+	if len(rs) == 0 || !from.Before(to) {
+		return nil
+	}
+	lo, hi := extent(s, rs, from, to)
+	all := finalOf(s, rs, lo, hi)
+	type key struct {
+		rot         id.ID
+		slot, piece int
+		person      id.ID
+	}
+	parts := map[key]int{}
+	out := make([]FinalPiece, 0, len(all))
+	for _, x := range all {
+		p := FinalPiece{FinalShift: x, ShiftPiece: x.piece}
+		if !x.Gap {
+			k := key{x.RotationID, x.Slot, x.piece, x.PersonID}
+			p.Part = parts[k]
+			parts[k]++
+		}
+		if x.Start.Before(to) && x.End.After(from) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// FinalExtent is the span FinalPieces computes for [from, to): the window
+// widened to the whole of every shift of the schedule's rotations that
+// overlaps it. A caller loading a snapshot for FinalPieces loads this span
+// (oncall.LoadTx), so the parts past the window's edges see their data.
+func FinalExtent(s *Snapshot, scheduleKey string, from, to time.Time) (lo, hi time.Time) {
+	return extent(s, scheduleRots(s, scheduleKey), from, to)
+}
+
+func extent(s *Snapshot, rs []*rot, from, to time.Time) (lo, hi time.Time) {
+	lo, hi = from, to
+	for _, r := range rs {
+		for _, x := range Shifts(s, r.ID, from, to) {
+			lo, hi = minT(lo, x.Start), maxT(hi, x.End)
+		}
+	}
+	return lo, hi
 }

@@ -179,8 +179,16 @@ func TestPrivateFieldsLeaveNoTrace(t *testing.T) {
 	}
 	from, to := now.AddDate(0, -2, 0), now.AddDate(0, 3, 0)
 	scopes := []calendar.Scope{{Kind: calendar.ScopeTeam}}
+	teams := map[id.ID]bool{}
 	for _, r := range s.OnCall.Rotations {
 		scopes = append(scopes, calendar.Scope{Kind: calendar.ScopeRotation, ID: r.ID})
+		if !r.TeamID.IsZero() && !teams[r.TeamID] {
+			teams[r.TeamID] = true
+			scopes = append(scopes, calendar.Scope{Kind: calendar.ScopeSchedule, ID: r.TeamID})
+		}
+	}
+	if len(teams) == 0 {
+		t.Fatal("no team schedule to export")
 	}
 	for _, p := range s.People {
 		scopes = append(scopes, calendar.Scope{Kind: calendar.ScopePerson, ID: p.ID})

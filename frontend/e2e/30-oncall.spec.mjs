@@ -292,6 +292,27 @@ export async function run({ page, shot, log, waitForBindings }) {
     assert.equal((await fetch(feedUrl.replace(/feeds\/.*/, 'feeds/nope.ics'))).status, 404)
     await feeds.getByText('My phone').waitFor(T)
 
+    // ---- The team's final schedule (who a page reaches first) as a feed: events named by the team.
+    await feeds.getByLabel('Calendar of').selectOption({ label: 'Card payments — final schedule' })
+    await feeds.getByLabel('Name (optional)').fill('Card payments pager')
+    await feeds.getByRole('button', { name: 'Create feed' }).click()
+    await feeds.getByText('Card payments pager').waitFor(T)
+    const schedUrl = await feeds.getByLabel('Feed address (shown once)').inputValue({ timeout: 15_000 })
+    assert.notEqual(schedUrl, feedUrl, 'a new address for the schedule feed')
+    const schedEvents = events(await (await fetch(schedUrl)).text())
+    log(`schedule feed: ${schedEvents.length} events`)
+    assert.ok(schedEvents.length >= 4, 'the schedule feed lists the final schedule')
+    assert.ok(schedEvents.every((e) => / · Card payments$/.test(e.summary) && e.uid.startsWith('f')), 'final-schedule events, named by the team')
+    assert.ok(schedEvents.some((e) => /Cy Moreau/.test(e.summary)), 'the replacement is in the final schedule')
+    await feeds.getByText('Card payments (final schedule)').first().waitFor(T)
+    // The scope is shared: the export shows the schedule now, and the file shown before is gone.
+    assert.equal(await exp.getByLabel('Calendar of').inputValue(), `schedule:${team.id}`)
+    assert.equal(await exp.getByRole('link', { name: /^Download / }).count(), 0, 'a new scope clears the file shown')
+    await exp.getByRole('button', { name: 'Show the file' }).click()
+    await exp.getByRole('link', { name: /^Download .*final schedule.*\.ics$/ }).waitFor(T)
+    assert.match(await exp.getByLabel('Or copy the calendar').inputValue(), /UID:f/)
+    await shot('schedule-feed')
+
     // ---- A calendar URL: subscribe, fetch now, preview, apply.
     const subs = section(page, 'Subscribe to a calendar URL')
     await subs.scrollIntoViewIfNeeded()

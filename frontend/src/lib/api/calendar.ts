@@ -4,11 +4,11 @@ import { call } from './call'
 import { arr, callList, callRaw, num, obj, str, strOr, type Raw } from './decode'
 import type { OnCallWindow } from './oncall'
 
-export type ScopeKind = 'rotation' | 'person' | 'team'
+export type ScopeKind = 'rotation' | 'person' | 'team' | 'schedule'
 
 export interface CalendarScope {
   kind: ScopeKind
-  /** The rotation or person ('' for the team). */
+  /** The rotation, person or team of a schedule ('' for the whole team). */
   id: string
 }
 
