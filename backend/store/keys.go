@@ -97,6 +97,13 @@ const (
 	PrefixSurvey     byte = 0x83 // survey | 'a' | rotation id | period (string term): aggregate of anonymous answers;
 	// survey | 'i' | file SHA-256 (string term): import log (re-import dedupe); survey | 'm': the remembered column mapping
 
+	// Publishing on-call calendars to CalDAV servers (backend/publish, issue 13, decision 0025). Machine-local:
+	// not in the workspace file.
+	PrefixCalPublication  byte = 0x84 // publication | id: URL, user, scope, window, alarm, password (only when no OS keyring), status
+	IdxCalPublicationName byte = 0x85 // idx | lower(name) | publication id; unique
+	PrefixCalPubResource  byte = 0x86 // sync state | publication id | UID (string term): href, ETag, fingerprint sent, conflict
+	// 0x87: free for publishing.
+
 	// 0xF0-0xFF are reserved for tests (migration tests write records here).
 	PrefixTest  byte = 0xF0
 	IdxTestName byte = 0xF1

@@ -21,6 +21,7 @@ import (
 	"wheelhouse/backend/oneonone"
 	"wheelhouse/backend/pages"
 	"wheelhouse/backend/people"
+	"wheelhouse/backend/publish"
 	"wheelhouse/backend/reminder"
 	"wheelhouse/backend/store"
 )
@@ -52,6 +53,9 @@ type Workspace struct {
 	Briefs    *brief.Builder   // the 1:1 prep brief and team health
 	Backups   *backup.Service  // daily verified backups, kept 7 daily + 4 weekly
 	Handoffs  *handoff.Service // handoff records after each turn, anonymous survey aggregates
+	// Publish sends on-call calendars to CalDAV servers (issue 13). Its
+	// Secrets (the OS keyring) is left to the front doors to set.
+	Publish *publish.Service
 }
 
 // Options configure Open.
@@ -109,6 +113,7 @@ func Open(root string, opt Options) (*Workspace, error) {
 	w.Handoffs = handoff.NewService(st, opt.Clock, w.OnCall)
 	w.Handoffs.Zone = w.ZoneTx
 	w.Backups = backup.NewService(st, opt.Clock, opt.Logger)
+	w.Publish = publish.NewService(st, opt.Clock, opt.Logger)
 	w.Backups.Migrations = Migrations
 	w.Reminders.Locked = opt.Locked
 	if opt.Zone != "" {

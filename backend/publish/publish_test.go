@@ -1,0 +1,516 @@
+package publish_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"wheelhouse/backend/calendar"
+	"wheelhouse/backend/clock"
+	"wheelhouse/backend/demo"
+	"wheelhouse/backend/errs"
+	"wheelhouse/backend/oncall"
+	"wheelhouse/backend/publish"
+	"wheelhouse/backend/workspace"
+)
+
+var testNow = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+
+type fixture struct {
+	w   *workspace.Workspace
+	clk *clock.Fake
+	pub *publish.Service
+}
+
+func newFixture(t *testing.T, size demo.Size) *fixture {
+	t.Helper()
+	dir := t.TempDir()
+	clk := clock.NewFake(testNow)
+	opts := workspace.Options{Clock: clk, NoSync: true}
+	if _, err := demo.Create(dir, size, opts); err != nil {
+		t.Fatal(err)
+	}
+	w, err := workspace.Open(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return &fixture{w: w, clk: clk, pub: w.Publish}
+}
+
+// expected is what the publication should hold: the events of the scope
+// and window, from the same shifts `oncall shifts` lists.
+func (f *fixture) expected(t *testing.T, sc calendar.Scope, from, to time.Time) map[string]calendar.PendingEvent {
+	t.Helper()
+	snap, err := f.w.OnCall.Snapshot(from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shifts []oncall.Shift
+	if sc.Kind == calendar.ScopeRotation {
+		shifts = oncall.Shifts(snap, sc.ID, from, to)
+	} else {
+		shifts = oncall.AllShifts(snap, from, to)
+	}
+	m := map[string]calendar.PendingEvent{}
+	for _, e := range calendar.Events(snap, shifts, sc) {
+		m[e.UID] = e
+	}
+	return m
+}
+
+func window(days int) (time.Time, time.Time) {
+	d := time.Date(testNow.Year(), testNow.Month(), testNow.Day(), 0, 0, 0, 0, time.UTC)
+	return d.AddDate(0, 0, -7), d.AddDate(0, 0, days+1)
+}
+
+// same checks the server holds exactly the expected events.
+func same(t *testing.T, held map[string]heldEvent, want map[string]calendar.PendingEvent, alarm string) {
+	t.Helper()
+	if len(held) != len(want) {
+		t.Errorf("the server holds %d events, want %d", len(held), len(want))
+	}
+	for uid, e := range want {
+		h, ok := held[uid]
+		if !ok {
+			t.Errorf("missing on the server: %s %s", uid, e.Summary)
+			continue
+		}
+		if h.Summary != e.Summary || h.Start != e.Start.UTC().Format(time.RFC3339) || h.End != e.End.UTC().Format(time.RFC3339) {
+			t.Errorf("%s: server has %q %s–%s, want %q %s–%s", uid, h.Summary, h.Start, h.End, e.Summary, e.Start.UTC().Format(time.RFC3339), e.End.UTC().Format(time.RFC3339))
+		}
+		if href, _ := url.PathUnescape(h.Href); !strings.HasSuffix(href, "/"+uid+".ics") {
+			t.Errorf("%s stored as %s, want the UID as resource name", uid, h.Href)
+		}
+		if h.Alarm != alarm {
+			t.Errorf("%s: alarm %q, want %q", uid, h.Alarm, alarm)
+		}
+	}
+}
+
+func firstRotation(t *testing.T, f *fixture) oncall.Rotation {
+	t.Helper()
+	rs, err := f.w.OnCall.Rotations()
+	if err != nil || len(rs) == 0 {
+		t.Fatal("no rotations", err)
+	}
+	return rs[0]
+}
+
+// The core journey against Radicale: first publish, republish with no
+// change, a vacation that moves shifts (exactly those resources change), a
+// shift removed (DELETE), and the read-back by an independent client.
+func TestPublishRadicale(t *testing.T) {
+	srv := startRadicale(t)
+	testCore(t, srv)
+}
+
+func TestPublishXandikos(t *testing.T) {
+	srv := startXandikos(t)
+	testCore(t, srv)
+}
+
+func testCore(t *testing.T, srv *server) {
+	f := newFixture(t, demo.Small)
+	proxy := newProxy(t, srv.base())
+	coll := strings.Replace(srv.calendarURL("oncall"), srv.base(), proxy.URL(), 1)
+	from, to := window(60)
+	team := calendar.Scope{Kind: calendar.ScopeTeam}
+	in := publish.Input{Name: "Team on call", URL: coll, User: srv.user, Password: srv.pw, Scope: team, AlarmMinutes: 15}
+	_, err := f.pub.Save(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the window of a saved publication runs from BackDays to AheadDays
+	p, _ := f.pub.Get(in.Name)
+	if p.BackDays != publish.DefaultBackDays || (srv.pw != "" && p.PasswordIn != publish.PasswordWorkspace) {
+		t.Fatalf("defaults: %+v", p)
+	}
+	in.BackDays, in.AheadDays = 7, 60
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	var last publish.Progress
+	c, err := f.pub.Publish(bg, in.Name, func(p publish.Progress) { last = p })
+	if err != nil {
+		t.Fatalf("first publish: %v", err)
+	}
+	want := f.expected(t, team, from, to)
+	if c.Created != len(want) || c.Updated+c.Deleted+c.Conflicts != 0 || last.Done != last.Total || last.Total != len(want) {
+		t.Fatalf("first publish: %+v (progress %+v), want %d created", c, last, len(want))
+	}
+	n := proxy.reset()
+	if n["MKCALENDAR"] != 1 || n[http.MethodPut] != len(want) {
+		t.Fatalf("requests: %v", n)
+	}
+	same(t, srv.readBack(t, srv.calendarURL("oncall")), want, "-PT15M")
+
+	// nothing changed: nothing sent
+	c, err = f.pub.Publish(bg, in.Name, nil)
+	if err != nil || c.Unchanged != len(want) || c.Created+c.Updated+c.Deleted != 0 {
+		t.Fatalf("republish: %+v %v", c, err)
+	}
+	if n := proxy.reset(); n[http.MethodPut]+n[http.MethodDelete] != 0 {
+		t.Fatalf("a republish with no change sent %v", n)
+	}
+
+	// a vacation moves shifts: exactly the changed events are sent
+	rot := firstRotation(t, f)
+	shifts, _ := f.w.OnCall.Shifts(rot.ID, testNow.AddDate(0, 0, 10), testNow.AddDate(0, 0, 40))
+	var victim oncall.Shift
+	for _, x := range shifts {
+		if !x.Gap {
+			victim = x
+			break
+		}
+	}
+	d0 := victim.Start.AddDate(0, 0, 1).Format("2006-01-02")
+	if _, err := f.w.OnCall.SaveTimeOff(oncall.TimeOff{PersonID: victim.PersonID, Kind: "vacation", StartDate: d0, EndDate: d0, Source: "manual"}); err != nil {
+		t.Fatal(err)
+	}
+	after := f.expected(t, team, from, to)
+	var created, updated, deleted int
+	for uid, e := range after {
+		b, ok := want[uid]
+		switch {
+		case !ok:
+			created++
+		case b.Start != e.Start || b.End != e.End || b.Summary != e.Summary || b.Description != e.Description:
+			updated++
+		}
+	}
+	for uid := range want {
+		if _, ok := after[uid]; !ok {
+			deleted++
+		}
+	}
+	if created+updated+deleted == 0 {
+		t.Fatal("the vacation changed no shift: the test proves nothing")
+	}
+	c, err = f.pub.Publish(bg, in.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n = proxy.reset()
+	if c.Created != created || c.Updated != updated || c.Deleted != deleted || n[http.MethodPut] != created+updated || n[http.MethodDelete] != deleted {
+		t.Fatalf("after the vacation: counts %+v, requests %v; want %d created, %d updated, %d deleted", c, n, created, updated, deleted)
+	}
+	t.Logf("vacation: %d created, %d updated, %d deleted of %d", created, updated, deleted, len(after))
+	same(t, srv.readBack(t, srv.calendarURL("oncall")), after, "-PT15M")
+
+	// a shift removed: an override hands one turn to someone outside a
+	// person's publication → DELETE there
+	pin := publish.Input{Name: "Mine", URL: strings.Replace(srv.calendarURL("mine"), srv.base(), proxy.URL(), 1),
+		User: srv.user, Password: srv.pw, Scope: calendar.Scope{Kind: calendar.ScopePerson, ID: victim.PersonID}, BackDays: 7, AheadDays: 60}
+	if _, err := f.pub.Save(pin); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.pub.Publish(bg, pin.Name, nil); err != nil {
+		t.Fatal(err)
+	}
+	mine := f.expected(t, pin.Scope, from, to)
+	var turn *calendar.PendingEvent
+	for _, e := range mine {
+		if e.Start.After(testNow.AddDate(0, 0, 3)) && (turn == nil || e.Start.Before(turn.Start)) {
+			x := e
+			turn = &x
+		}
+	}
+	if turn == nil {
+		t.Fatal("the person has no future shift")
+	}
+	var other oncall.Shift
+	for _, x := range shifts {
+		if !x.Gap && x.PersonID != victim.PersonID {
+			other = x
+			break
+		}
+	}
+	proxy.reset()
+	if _, err := f.w.OnCall.SaveOverride(oncall.Override{RotationID: turn.RotationID, PersonID: other.PersonID, Start: turn.Start, End: turn.End}); err != nil {
+		t.Fatal(err)
+	}
+	c, err = f.pub.Publish(bg, pin.Name, nil)
+	n = proxy.reset()
+	if err != nil || c.Deleted != 1 || c.Created+c.Updated != 0 || n[http.MethodDelete] != 1 || n[http.MethodPut] != 0 {
+		t.Fatalf("a removed shift: %+v %v, requests %v", c, err, n)
+	}
+	held := srv.readBack(t, srv.calendarURL("mine"))
+	if _, ok := held[turn.UID]; ok {
+		t.Fatal("the removed shift is still on the server")
+	}
+	same(t, held, f.expected(t, pin.Scope, from, to), "")
+
+	v, err := f.pub.Status(pin.Name)
+	if err != nil || v.Waiting != 0 || v.Status.LastSuccessAt.IsZero() || v.Status.LastError != "" {
+		t.Fatalf("status: %+v %v", v, err)
+	}
+	// the override changed the team's calendar too: it waits for the next run
+	if v, err := f.pub.Status(in.Name); err != nil || v.Waiting != 2 {
+		t.Fatalf("team status: waiting %d %v, want 2 (the override's delete and create)", v.Waiting, err)
+	}
+	if c, err := f.pub.Publish(bg, in.Name, nil); err != nil || c.Created != 1 || c.Deleted != 1 {
+		t.Fatalf("team after the override: %+v %v", c, err)
+	}
+	same(t, srv.readBack(t, srv.calendarURL("oncall")), f.expected(t, team, from, to), "-PT15M")
+}
+
+// A server-side edit makes the next update 412: "ask" reports it and
+// leaves both alone, then each choice is honoured.
+func TestConflictRadicale(t *testing.T) {
+	srv := startRadicale(t)
+	f := newFixture(t, demo.Small)
+	rot := firstRotation(t, f)
+	sc := calendar.Scope{Kind: calendar.ScopeRotation, ID: rot.ID}
+	in := publish.Input{Name: "Rota", URL: srv.calendarURL("rota"), User: srv.user, Password: srv.pw, Scope: sc, BackDays: 7, AheadDays: 60}
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.pub.Publish(bg, in.Name, nil); err != nil {
+		t.Fatal(err)
+	}
+	held := srv.readBack(t, srv.calendarURL("rota"))
+	// two future events edited on the server by someone else
+	var edited []heldEvent
+	for _, h := range held {
+		if h.Start > testNow.AddDate(0, 0, 5).Format(time.RFC3339) && len(edited) < 2 {
+			edited = append(edited, h)
+		}
+	}
+	raw := rawClient(t, srv)
+	for _, h := range edited {
+		body, etag, err := raw.Get(bg, srv.base()+h.Href)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nb := strings.Replace(string(body), "SUMMARY:", "SUMMARY:EDITED ", 1)
+		if _, err := raw.Put(bg, srv.base()+h.Href, []byte(nb), etag); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// our side changes both (the rotation's name is in every summary)
+	rot.Name += " (renamed)"
+	if _, err := f.w.OnCall.SaveRotation(rot); err != nil {
+		t.Fatal(err)
+	}
+	c, err := f.pub.Publish(bg, in.Name, nil)
+	if err != nil || c.Conflicts != 2 || c.Updated != len(held)-2 {
+		t.Fatalf("ask: %+v %v (of %d)", c, err, len(held))
+	}
+	v, _ := f.pub.Status(in.Name)
+	if len(v.Conflicts) != 2 || !strings.Contains(v.Conflicts[0].Theirs, "EDITED") {
+		t.Fatalf("conflicts: %+v", v.Conflicts)
+	}
+	// asking again does not overwrite
+	if c, _ := f.pub.Publish(bg, in.Name, nil); c.Conflicts != 2 || c.Updated != 0 {
+		t.Fatalf("ask again: %+v", c)
+	}
+	// theirs for the first, ours for the second
+	if _, err := f.pub.Resolve(in.Name, v.Conflicts[0].UID, publish.ConflictTheirs); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.pub.Resolve(in.Name, v.Conflicts[1].UID, publish.ConflictOurs); err != nil {
+		t.Fatal(err)
+	}
+	c, err = f.pub.Publish(bg, in.Name, nil)
+	if err != nil || c.Updated != 1 || c.Conflicts != 0 {
+		t.Fatalf("resolved: %+v %v", c, err)
+	}
+	held = srv.readBack(t, srv.calendarURL("rota"))
+	if h := held[v.Conflicts[0].UID]; !strings.HasPrefix(h.Summary, "EDITED") {
+		t.Fatalf("theirs was not kept: %q", h.Summary)
+	}
+	if h := held[v.Conflicts[1].UID]; strings.HasPrefix(h.Summary, "EDITED") || !strings.Contains(h.Summary, "(renamed)") {
+		t.Fatalf("ours did not win: %q", h.Summary)
+	}
+	// theirs stays until our side changes again
+	if c, _ := f.pub.Publish(bg, in.Name, nil); c.Updated+c.Created+c.Conflicts != 0 {
+		t.Fatalf("kept theirs was overwritten: %+v", c)
+	}
+	rot.Name += " again"
+	if _, err := f.w.OnCall.SaveRotation(rot); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := f.pub.Publish(bg, in.Name, nil); err != nil || c.Updated != len(held) || c.Conflicts != 0 {
+		t.Fatalf("after our change: %+v %v", c, err)
+	}
+	held = srv.readBack(t, srv.calendarURL("rota"))
+	if h := held[v.Conflicts[0].UID]; !strings.Contains(h.Summary, "again") {
+		t.Fatalf("our later change did not reach the kept copy: %q", h.Summary)
+	}
+
+	// policy "ours": a server edit is overwritten in the same run
+	in.OnConflict = publish.ConflictOurs
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	h := held[v.Conflicts[1].UID]
+	body, etag, _ := raw.Get(bg, srv.base()+h.Href)
+	raw.Put(bg, srv.base()+h.Href, []byte(strings.Replace(string(body), "SUMMARY:", "SUMMARY:EDITED ", 1)), etag)
+	rot.Name += " thrice"
+	f.w.OnCall.SaveRotation(rot)
+	if c, err := f.pub.Publish(bg, in.Name, nil); err != nil || c.Updated != len(held) || c.Conflicts != 1 {
+		t.Fatalf("ours: %+v %v", c, err)
+	}
+	if h := srv.readBack(t, srv.calendarURL("rota"))[h.UID]; strings.HasPrefix(h.Summary, "EDITED") {
+		t.Fatal("ours did not overwrite")
+	}
+}
+
+// The server dies in the middle of a publish: the run fails with a clear
+// error, the next run (server back) completes with no duplicates.
+func TestServerKilledMidPublish(t *testing.T) {
+	srv := startRadicale(t)
+	f := newFixture(t, demo.Small)
+	from, to := window(120)
+	team := calendar.Scope{Kind: calendar.ScopeTeam}
+	in := publish.Input{Name: "Team", URL: srv.calendarURL("team"), User: srv.user, Password: srv.pw, Scope: team, BackDays: 7, AheadDays: 120}
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	f.pub.Workers = 2
+	killed := false
+	c, err := f.pub.Publish(bg, in.Name, func(p publish.Progress) {
+		if !killed && p.Done >= p.Total/3 && p.Total > 0 && p.Done > 0 {
+			killed = true
+			srv.stop()
+		}
+	})
+	if err == nil || !errs.Is(err, errs.Unavailable) || !strings.Contains(errs.MessageOf(err), "Cannot reach") {
+		t.Fatalf("a publish into a dead server: %+v %v", c, err)
+	}
+	v, _ := f.pub.Status(in.Name)
+	if v.Status.LastError == "" || v.Waiting == 0 {
+		t.Fatalf("status after the failure: %+v", v)
+	}
+	t.Logf("killed after %d created; %d waiting; error: %s", c.Created, v.Waiting, v.Status.LastError)
+	srv.start()
+	c2, err := f.pub.Publish(bg, in.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := f.expected(t, team, from, to)
+	if c.Created+c2.Created+c2.Unchanged < len(want) || c2.Updated+c2.Deleted != 0 {
+		t.Fatalf("resume: %+v after %+v, want %d", c2, c, len(want))
+	}
+	same(t, srv.readBack(t, srv.calendarURL("team")), want, "")
+	v, _ = f.pub.Status(in.Name)
+	if v.Status.LastError != "" || v.Waiting != 0 {
+		t.Fatalf("status after the resume: %+v", v)
+	}
+}
+
+// A lost response: the server stored the PUT but the state never learned
+// it (state wiped). The next run finds each resource (412), reads it and
+// adopts it: nothing is sent twice, nothing duplicated.
+func TestLostStateAdoptsServerCopies(t *testing.T) {
+	srv := startRadicale(t)
+	f := newFixture(t, demo.Small)
+	proxy := newProxy(t, srv.base())
+	coll := strings.Replace(srv.calendarURL("team"), srv.base(), proxy.URL(), 1)
+	in := publish.Input{Name: "Team", URL: coll, User: srv.user, Password: srv.pw, Scope: calendar.Scope{Kind: calendar.ScopeTeam}, BackDays: 7, AheadDays: 30}
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	c, err := f.pub.Publish(bg, in.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the same publication under another name: no state, same collection
+	in.Name = "Team again"
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	proxy.reset()
+	c2, err := f.pub.Publish(bg, in.Name, nil)
+	if err != nil || c2.Unchanged != c.Created || c2.Created+c2.Updated != 0 {
+		t.Fatalf("adopt: %+v %v (first %+v)", c2, err, c)
+	}
+	if n := proxy.reset(); n[http.MethodPut] != c.Created || n[http.MethodGet] != c.Created {
+		t.Fatalf("requests: %v", n)
+	}
+	if held := srv.readBack(t, srv.calendarURL("team")); len(held) != c.Created {
+		t.Fatalf("the server holds %d, want %d", len(held), c.Created)
+	}
+}
+
+func TestErrorsRadicale(t *testing.T) {
+	srv := startRadicale(t)
+	f := newFixture(t, demo.Small)
+	team := calendar.Scope{Kind: calendar.ScopeTeam}
+	save := func(in publish.Input) {
+		t.Helper()
+		if _, err := f.pub.Save(in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// wrong password: 401, named
+	save(publish.Input{Name: "Bad pw", URL: srv.calendarURL("x"), User: srv.user, Password: "wrong", Scope: team})
+	_, err := f.pub.Publish(bg, "Bad pw", nil)
+	if !errs.Is(err, errs.Invalid) || !strings.Contains(errs.MessageOf(err), "user name or password") || errs.FieldsOf(err)[0].Field != "password" {
+		t.Fatalf("wrong password: %v", err)
+	}
+	if v, _ := f.pub.Status("Bad pw"); !strings.Contains(v.Status.LastError, "password") {
+		t.Fatalf("status: %+v", v.Status)
+	}
+	// a collection that does not exist, creation not allowed: 404 offering to create
+	save(publish.Input{Name: "No create", URL: srv.calendarURL("missing"), User: srv.user, Password: srv.pw, Scope: team, NoCreate: true})
+	_, err = f.pub.Publish(bg, "No create", nil)
+	if !errs.Is(err, errs.NotFound) || !strings.Contains(errs.MessageOf(err), "without --no-create") {
+		t.Fatalf("404: %v", err)
+	}
+	// a parent that does not exist: MKCALENDAR fails, said so
+	save(publish.Input{Name: "No parent", URL: srv.base() + "/nobody/deep/cal/", User: srv.user, Password: srv.pw, Scope: team})
+	if _, err = f.pub.Publish(bg, "No parent", nil); err == nil {
+		t.Fatal("a calendar under a missing parent was accepted")
+	} else {
+		t.Logf("missing parent: %v", errs.MessageOf(err))
+	}
+	// 507: the quota is full
+	proxy := newProxy(t, srv.base())
+	proxy.fail = func(r *http.Request) int {
+		if r.Method == http.MethodPut {
+			return http.StatusInsufficientStorage
+		}
+		return 0
+	}
+	save(publish.Input{Name: "Full", URL: strings.Replace(srv.calendarURL("full"), srv.base(), proxy.URL(), 1), User: srv.user, Password: srv.pw, Scope: team})
+	c, err := f.pub.Publish(bg, "Full", nil)
+	if !errs.Is(err, errs.Unavailable) || !strings.Contains(errs.MessageOf(err), "507") || c.Created != 0 {
+		t.Fatalf("507: %+v %v", c, err)
+	}
+	proxy.fail = nil
+	if c, err := f.pub.Publish(bg, "Full", nil); err != nil || c.Created == 0 {
+		t.Fatalf("after space was freed: %+v %v", c, err)
+	}
+	// offline: nothing listens
+	save(publish.Input{Name: "Offline", URL: fmt.Sprintf("http://127.0.0.1:%d/alice/x/", freePort(t)), User: "a", Password: "b", Scope: team})
+	if _, err := f.pub.Publish(bg, "Offline", nil); !errs.Is(err, errs.Unavailable) || !strings.Contains(errs.MessageOf(err), "offline") {
+		t.Fatalf("offline: %v", err)
+	}
+}
+
+// Discovery: the server's root URL finds the user's calendar home and
+// makes a calendar there named after the publication.
+func TestDiscoveryRadicale(t *testing.T) {
+	srv := startRadicale(t)
+	f := newFixture(t, demo.Small)
+	in := publish.Input{Name: "Found by discovery", URL: srv.base() + "/", User: srv.user, Password: srv.pw, Scope: calendar.Scope{Kind: calendar.ScopeTeam}, BackDays: 1, AheadDays: 14}
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	c, err := f.pub.Publish(bg, in.Name, nil)
+	if err != nil || c.Created == 0 {
+		t.Fatalf("%+v %v", c, err)
+	}
+	p, _ := f.pub.Get(in.Name)
+	if want := srv.base() + "/alice/wheelhouse-found-by-discovery/"; p.Collections[""] != want {
+		t.Fatalf("collection %q, want %q", p.Collections[""], want)
+	}
+	if held := srv.readBack(t, p.Collections[""]); len(held) != c.Created {
+		t.Fatalf("held %d, want %d", len(held), c.Created)
+	}
+}
