@@ -366,6 +366,9 @@ func describeWindow(from, to time.Time, loc *time.Location) string {
 }
 
 func (c *cmd) calendarCmd(args []string) error {
+	if len(args) > 0 && (args[0] == "publish" || args[0] == "publication") {
+		return c.publishCmd(args) // publish.go
+	}
 	if len(args) == 0 || args[0] != "import" {
 		return usageError{"expected `calendar import FILE (--holidays REGION | --timeoff PERSON)`"}
 	}

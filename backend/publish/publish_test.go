@@ -1,6 +1,7 @@
 package publish_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"wheelhouse/backend/caldav/caldavtest"
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/demo"
@@ -16,6 +18,8 @@ import (
 	"wheelhouse/backend/publish"
 	"wheelhouse/backend/workspace"
 )
+
+var bg = context.Background()
 
 var testNow = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 
@@ -68,7 +72,7 @@ func window(days int) (time.Time, time.Time) {
 }
 
 // same checks the server holds exactly the expected events.
-func same(t *testing.T, held map[string]heldEvent, want map[string]calendar.PendingEvent, alarm string) {
+func same(t *testing.T, held map[string]caldavtest.HeldEvent, want map[string]calendar.PendingEvent, alarm string) {
 	t.Helper()
 	if len(held) != len(want) {
 		t.Errorf("the server holds %d events, want %d", len(held), len(want))
@@ -104,29 +108,29 @@ func firstRotation(t *testing.T, f *fixture) oncall.Rotation {
 // change, a vacation that moves shifts (exactly those resources change), a
 // shift removed (DELETE), and the read-back by an independent client.
 func TestPublishRadicale(t *testing.T) {
-	srv := startRadicale(t)
+	srv := caldavtest.StartRadicale(t)
 	testCore(t, srv)
 }
 
 func TestPublishXandikos(t *testing.T) {
-	srv := startXandikos(t)
+	srv := caldavtest.StartXandikos(t)
 	testCore(t, srv)
 }
 
-func testCore(t *testing.T, srv *server) {
+func testCore(t *testing.T, srv *caldavtest.Server) {
 	f := newFixture(t, demo.Small)
-	proxy := newProxy(t, srv.base())
-	coll := strings.Replace(srv.calendarURL("oncall"), srv.base(), proxy.URL(), 1)
+	proxy := caldavtest.NewProxy(t, srv.Base())
+	coll := strings.Replace(srv.CalendarURL("oncall"), srv.Base(), proxy.URL(), 1)
 	from, to := window(60)
 	team := calendar.Scope{Kind: calendar.ScopeTeam}
-	in := publish.Input{Name: "Team on call", URL: coll, User: srv.user, Password: srv.pw, Scope: team, AlarmMinutes: 15}
+	in := publish.Input{Name: "Team on call", URL: coll, User: srv.User, Password: srv.PW, Scope: team, AlarmMinutes: 15}
 	_, err := f.pub.Save(in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// the window of a saved publication runs from BackDays to AheadDays
 	p, _ := f.pub.Get(in.Name)
-	if p.BackDays != publish.DefaultBackDays || (srv.pw != "" && p.PasswordIn != publish.PasswordWorkspace) {
+	if p.BackDays != publish.DefaultBackDays || (srv.PW != "" && p.PasswordIn != publish.PasswordWorkspace) {
 		t.Fatalf("defaults: %+v", p)
 	}
 	in.BackDays, in.AheadDays = 7, 60
@@ -142,18 +146,18 @@ func testCore(t *testing.T, srv *server) {
 	if c.Created != len(want) || c.Updated+c.Deleted+c.Conflicts != 0 || last.Done != last.Total || last.Total != len(want) {
 		t.Fatalf("first publish: %+v (progress %+v), want %d created", c, last, len(want))
 	}
-	n := proxy.reset()
+	n := proxy.Reset()
 	if n["MKCALENDAR"] != 1 || n[http.MethodPut] != len(want) {
 		t.Fatalf("requests: %v", n)
 	}
-	same(t, srv.readBack(t, srv.calendarURL("oncall")), want, "-PT15M")
+	same(t, srv.ReadBack(t, srv.CalendarURL("oncall")), want, "-PT15M")
 
 	// nothing changed: nothing sent
 	c, err = f.pub.Publish(bg, in.Name, nil)
 	if err != nil || c.Unchanged != len(want) || c.Created+c.Updated+c.Deleted != 0 {
 		t.Fatalf("republish: %+v %v", c, err)
 	}
-	if n := proxy.reset(); n[http.MethodPut]+n[http.MethodDelete] != 0 {
+	if n := proxy.Reset(); n[http.MethodPut]+n[http.MethodDelete] != 0 {
 		t.Fatalf("a republish with no change sent %v", n)
 	}
 
@@ -194,17 +198,17 @@ func testCore(t *testing.T, srv *server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n = proxy.reset()
+	n = proxy.Reset()
 	if c.Created != created || c.Updated != updated || c.Deleted != deleted || n[http.MethodPut] != created+updated || n[http.MethodDelete] != deleted {
 		t.Fatalf("after the vacation: counts %+v, requests %v; want %d created, %d updated, %d deleted", c, n, created, updated, deleted)
 	}
 	t.Logf("vacation: %d created, %d updated, %d deleted of %d", created, updated, deleted, len(after))
-	same(t, srv.readBack(t, srv.calendarURL("oncall")), after, "-PT15M")
+	same(t, srv.ReadBack(t, srv.CalendarURL("oncall")), after, "-PT15M")
 
 	// a shift removed: an override hands one turn to someone outside a
 	// person's publication → DELETE there
-	pin := publish.Input{Name: "Mine", URL: strings.Replace(srv.calendarURL("mine"), srv.base(), proxy.URL(), 1),
-		User: srv.user, Password: srv.pw, Scope: calendar.Scope{Kind: calendar.ScopePerson, ID: victim.PersonID}, BackDays: 7, AheadDays: 60}
+	pin := publish.Input{Name: "Mine", URL: strings.Replace(srv.CalendarURL("mine"), srv.Base(), proxy.URL(), 1),
+		User: srv.User, Password: srv.PW, Scope: calendar.Scope{Kind: calendar.ScopePerson, ID: victim.PersonID}, BackDays: 7, AheadDays: 60}
 	if _, err := f.pub.Save(pin); err != nil {
 		t.Fatal(err)
 	}
@@ -229,16 +233,16 @@ func testCore(t *testing.T, srv *server) {
 			break
 		}
 	}
-	proxy.reset()
+	proxy.Reset()
 	if _, err := f.w.OnCall.SaveOverride(oncall.Override{RotationID: turn.RotationID, PersonID: other.PersonID, Start: turn.Start, End: turn.End}); err != nil {
 		t.Fatal(err)
 	}
 	c, err = f.pub.Publish(bg, pin.Name, nil)
-	n = proxy.reset()
+	n = proxy.Reset()
 	if err != nil || c.Deleted != 1 || c.Created+c.Updated != 0 || n[http.MethodDelete] != 1 || n[http.MethodPut] != 0 {
 		t.Fatalf("a removed shift: %+v %v, requests %v", c, err, n)
 	}
-	held := srv.readBack(t, srv.calendarURL("mine"))
+	held := srv.ReadBack(t, srv.CalendarURL("mine"))
 	if _, ok := held[turn.UID]; ok {
 		t.Fatal("the removed shift is still on the server")
 	}
@@ -255,39 +259,39 @@ func testCore(t *testing.T, srv *server) {
 	if c, err := f.pub.Publish(bg, in.Name, nil); err != nil || c.Created != 1 || c.Deleted != 1 {
 		t.Fatalf("team after the override: %+v %v", c, err)
 	}
-	same(t, srv.readBack(t, srv.calendarURL("oncall")), f.expected(t, team, from, to), "-PT15M")
+	same(t, srv.ReadBack(t, srv.CalendarURL("oncall")), f.expected(t, team, from, to), "-PT15M")
 }
 
 // A server-side edit makes the next update 412: "ask" reports it and
 // leaves both alone, then each choice is honoured.
 func TestConflictRadicale(t *testing.T) {
-	srv := startRadicale(t)
+	srv := caldavtest.StartRadicale(t)
 	f := newFixture(t, demo.Small)
 	rot := firstRotation(t, f)
 	sc := calendar.Scope{Kind: calendar.ScopeRotation, ID: rot.ID}
-	in := publish.Input{Name: "Rota", URL: srv.calendarURL("rota"), User: srv.user, Password: srv.pw, Scope: sc, BackDays: 7, AheadDays: 60}
+	in := publish.Input{Name: "Rota", URL: srv.CalendarURL("rota"), User: srv.User, Password: srv.PW, Scope: sc, BackDays: 7, AheadDays: 60}
 	if _, err := f.pub.Save(in); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.pub.Publish(bg, in.Name, nil); err != nil {
 		t.Fatal(err)
 	}
-	held := srv.readBack(t, srv.calendarURL("rota"))
+	held := srv.ReadBack(t, srv.CalendarURL("rota"))
 	// two future events edited on the server by someone else
-	var edited []heldEvent
+	var edited []caldavtest.HeldEvent
 	for _, h := range held {
 		if h.Start > testNow.AddDate(0, 0, 5).Format(time.RFC3339) && len(edited) < 2 {
 			edited = append(edited, h)
 		}
 	}
-	raw := rawClient(t, srv)
+	raw := caldavtest.RawClient(t, srv)
 	for _, h := range edited {
-		body, etag, err := raw.Get(bg, srv.base()+h.Href)
+		body, etag, err := raw.Get(bg, srv.Base()+h.Href)
 		if err != nil {
 			t.Fatal(err)
 		}
 		nb := strings.Replace(string(body), "SUMMARY:", "SUMMARY:EDITED ", 1)
-		if _, err := raw.Put(bg, srv.base()+h.Href, []byte(nb), etag); err != nil {
+		if _, err := raw.Put(bg, srv.Base()+h.Href, []byte(nb), etag); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -319,7 +323,7 @@ func TestConflictRadicale(t *testing.T) {
 	if err != nil || c.Updated != 1 || c.Conflicts != 0 {
 		t.Fatalf("resolved: %+v %v", c, err)
 	}
-	held = srv.readBack(t, srv.calendarURL("rota"))
+	held = srv.ReadBack(t, srv.CalendarURL("rota"))
 	if h := held[v.Conflicts[0].UID]; !strings.HasPrefix(h.Summary, "EDITED") {
 		t.Fatalf("theirs was not kept: %q", h.Summary)
 	}
@@ -337,7 +341,7 @@ func TestConflictRadicale(t *testing.T) {
 	if c, err := f.pub.Publish(bg, in.Name, nil); err != nil || c.Updated != len(held) || c.Conflicts != 0 {
 		t.Fatalf("after our change: %+v %v", c, err)
 	}
-	held = srv.readBack(t, srv.calendarURL("rota"))
+	held = srv.ReadBack(t, srv.CalendarURL("rota"))
 	if h := held[v.Conflicts[0].UID]; !strings.Contains(h.Summary, "again") {
 		t.Fatalf("our later change did not reach the kept copy: %q", h.Summary)
 	}
@@ -348,14 +352,14 @@ func TestConflictRadicale(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := held[v.Conflicts[1].UID]
-	body, etag, _ := raw.Get(bg, srv.base()+h.Href)
-	raw.Put(bg, srv.base()+h.Href, []byte(strings.Replace(string(body), "SUMMARY:", "SUMMARY:EDITED ", 1)), etag)
+	body, etag, _ := raw.Get(bg, srv.Base()+h.Href)
+	raw.Put(bg, srv.Base()+h.Href, []byte(strings.Replace(string(body), "SUMMARY:", "SUMMARY:EDITED ", 1)), etag)
 	rot.Name += " thrice"
 	f.w.OnCall.SaveRotation(rot)
 	if c, err := f.pub.Publish(bg, in.Name, nil); err != nil || c.Updated != len(held) || c.Conflicts != 1 {
 		t.Fatalf("ours: %+v %v", c, err)
 	}
-	if h := srv.readBack(t, srv.calendarURL("rota"))[h.UID]; strings.HasPrefix(h.Summary, "EDITED") {
+	if h := srv.ReadBack(t, srv.CalendarURL("rota"))[h.UID]; strings.HasPrefix(h.Summary, "EDITED") {
 		t.Fatal("ours did not overwrite")
 	}
 }
@@ -363,11 +367,11 @@ func TestConflictRadicale(t *testing.T) {
 // The server dies in the middle of a publish: the run fails with a clear
 // error, the next run (server back) completes with no duplicates.
 func TestServerKilledMidPublish(t *testing.T) {
-	srv := startRadicale(t)
+	srv := caldavtest.StartRadicale(t)
 	f := newFixture(t, demo.Small)
 	from, to := window(120)
 	team := calendar.Scope{Kind: calendar.ScopeTeam}
-	in := publish.Input{Name: "Team", URL: srv.calendarURL("team"), User: srv.user, Password: srv.pw, Scope: team, BackDays: 7, AheadDays: 120}
+	in := publish.Input{Name: "Team", URL: srv.CalendarURL("team"), User: srv.User, Password: srv.PW, Scope: team, BackDays: 7, AheadDays: 120}
 	if _, err := f.pub.Save(in); err != nil {
 		t.Fatal(err)
 	}
@@ -376,7 +380,7 @@ func TestServerKilledMidPublish(t *testing.T) {
 	c, err := f.pub.Publish(bg, in.Name, func(p publish.Progress) {
 		if !killed && p.Done >= p.Total/3 && p.Total > 0 && p.Done > 0 {
 			killed = true
-			srv.stop()
+			srv.Stop()
 		}
 	})
 	if err == nil || !errs.Is(err, errs.Unavailable) || !strings.Contains(errs.MessageOf(err), "Cannot reach") {
@@ -387,7 +391,7 @@ func TestServerKilledMidPublish(t *testing.T) {
 		t.Fatalf("status after the failure: %+v", v)
 	}
 	t.Logf("killed after %d created; %d waiting; error: %s", c.Created, v.Waiting, v.Status.LastError)
-	srv.start()
+	srv.Start()
 	c2, err := f.pub.Publish(bg, in.Name, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -396,7 +400,7 @@ func TestServerKilledMidPublish(t *testing.T) {
 	if c.Created+c2.Created+c2.Unchanged < len(want) || c2.Updated+c2.Deleted != 0 {
 		t.Fatalf("resume: %+v after %+v, want %d", c2, c, len(want))
 	}
-	same(t, srv.readBack(t, srv.calendarURL("team")), want, "")
+	same(t, srv.ReadBack(t, srv.CalendarURL("team")), want, "")
 	v, _ = f.pub.Status(in.Name)
 	if v.Status.LastError != "" || v.Waiting != 0 {
 		t.Fatalf("status after the resume: %+v", v)
@@ -407,11 +411,11 @@ func TestServerKilledMidPublish(t *testing.T) {
 // it (state wiped). The next run finds each resource (412), reads it and
 // adopts it: nothing is sent twice, nothing duplicated.
 func TestLostStateAdoptsServerCopies(t *testing.T) {
-	srv := startRadicale(t)
+	srv := caldavtest.StartRadicale(t)
 	f := newFixture(t, demo.Small)
-	proxy := newProxy(t, srv.base())
-	coll := strings.Replace(srv.calendarURL("team"), srv.base(), proxy.URL(), 1)
-	in := publish.Input{Name: "Team", URL: coll, User: srv.user, Password: srv.pw, Scope: calendar.Scope{Kind: calendar.ScopeTeam}, BackDays: 7, AheadDays: 30}
+	proxy := caldavtest.NewProxy(t, srv.Base())
+	coll := strings.Replace(srv.CalendarURL("team"), srv.Base(), proxy.URL(), 1)
+	in := publish.Input{Name: "Team", URL: coll, User: srv.User, Password: srv.PW, Scope: calendar.Scope{Kind: calendar.ScopeTeam}, BackDays: 7, AheadDays: 30}
 	if _, err := f.pub.Save(in); err != nil {
 		t.Fatal(err)
 	}
@@ -424,21 +428,21 @@ func TestLostStateAdoptsServerCopies(t *testing.T) {
 	if _, err := f.pub.Save(in); err != nil {
 		t.Fatal(err)
 	}
-	proxy.reset()
+	proxy.Reset()
 	c2, err := f.pub.Publish(bg, in.Name, nil)
 	if err != nil || c2.Unchanged != c.Created || c2.Created+c2.Updated != 0 {
 		t.Fatalf("adopt: %+v %v (first %+v)", c2, err, c)
 	}
-	if n := proxy.reset(); n[http.MethodPut] != c.Created || n[http.MethodGet] != c.Created {
+	if n := proxy.Reset(); n[http.MethodPut] != c.Created || n[http.MethodGet] != c.Created {
 		t.Fatalf("requests: %v", n)
 	}
-	if held := srv.readBack(t, srv.calendarURL("team")); len(held) != c.Created {
+	if held := srv.ReadBack(t, srv.CalendarURL("team")); len(held) != c.Created {
 		t.Fatalf("the server holds %d, want %d", len(held), c.Created)
 	}
 }
 
 func TestErrorsRadicale(t *testing.T) {
-	srv := startRadicale(t)
+	srv := caldavtest.StartRadicale(t)
 	f := newFixture(t, demo.Small)
 	team := calendar.Scope{Kind: calendar.ScopeTeam}
 	save := func(in publish.Input) {
@@ -448,7 +452,7 @@ func TestErrorsRadicale(t *testing.T) {
 		}
 	}
 	// wrong password: 401, named
-	save(publish.Input{Name: "Bad pw", URL: srv.calendarURL("x"), User: srv.user, Password: "wrong", Scope: team})
+	save(publish.Input{Name: "Bad pw", URL: srv.CalendarURL("x"), User: srv.User, Password: "wrong", Scope: team})
 	_, err := f.pub.Publish(bg, "Bad pw", nil)
 	if !errs.Is(err, errs.Invalid) || !strings.Contains(errs.MessageOf(err), "user name or password") || errs.FieldsOf(err)[0].Field != "password" {
 		t.Fatalf("wrong password: %v", err)
@@ -457,37 +461,37 @@ func TestErrorsRadicale(t *testing.T) {
 		t.Fatalf("status: %+v", v.Status)
 	}
 	// a collection that does not exist, creation not allowed: 404 offering to create
-	save(publish.Input{Name: "No create", URL: srv.calendarURL("missing"), User: srv.user, Password: srv.pw, Scope: team, NoCreate: true})
+	save(publish.Input{Name: "No create", URL: srv.CalendarURL("missing"), User: srv.User, Password: srv.PW, Scope: team, NoCreate: true})
 	_, err = f.pub.Publish(bg, "No create", nil)
 	if !errs.Is(err, errs.NotFound) || !strings.Contains(errs.MessageOf(err), "without --no-create") {
 		t.Fatalf("404: %v", err)
 	}
 	// a parent that does not exist: MKCALENDAR fails, said so
-	save(publish.Input{Name: "No parent", URL: srv.base() + "/nobody/deep/cal/", User: srv.user, Password: srv.pw, Scope: team})
+	save(publish.Input{Name: "No parent", URL: srv.Base() + "/nobody/deep/cal/", User: srv.User, Password: srv.PW, Scope: team})
 	if _, err = f.pub.Publish(bg, "No parent", nil); err == nil {
 		t.Fatal("a calendar under a missing parent was accepted")
 	} else {
 		t.Logf("missing parent: %v", errs.MessageOf(err))
 	}
 	// 507: the quota is full
-	proxy := newProxy(t, srv.base())
-	proxy.fail = func(r *http.Request) int {
+	proxy := caldavtest.NewProxy(t, srv.Base())
+	proxy.Fail = func(r *http.Request) int {
 		if r.Method == http.MethodPut {
 			return http.StatusInsufficientStorage
 		}
 		return 0
 	}
-	save(publish.Input{Name: "Full", URL: strings.Replace(srv.calendarURL("full"), srv.base(), proxy.URL(), 1), User: srv.user, Password: srv.pw, Scope: team})
+	save(publish.Input{Name: "Full", URL: strings.Replace(srv.CalendarURL("full"), srv.Base(), proxy.URL(), 1), User: srv.User, Password: srv.PW, Scope: team})
 	c, err := f.pub.Publish(bg, "Full", nil)
 	if !errs.Is(err, errs.Unavailable) || !strings.Contains(errs.MessageOf(err), "507") || c.Created != 0 {
 		t.Fatalf("507: %+v %v", c, err)
 	}
-	proxy.fail = nil
+	proxy.Fail = nil
 	if c, err := f.pub.Publish(bg, "Full", nil); err != nil || c.Created == 0 {
 		t.Fatalf("after space was freed: %+v %v", c, err)
 	}
 	// offline: nothing listens
-	save(publish.Input{Name: "Offline", URL: fmt.Sprintf("http://127.0.0.1:%d/alice/x/", freePort(t)), User: "a", Password: "b", Scope: team})
+	save(publish.Input{Name: "Offline", URL: fmt.Sprintf("http://127.0.0.1:%d/alice/x/", caldavtest.FreePort(t)), User: "a", Password: "b", Scope: team})
 	if _, err := f.pub.Publish(bg, "Offline", nil); !errs.Is(err, errs.Unavailable) || !strings.Contains(errs.MessageOf(err), "offline") {
 		t.Fatalf("offline: %v", err)
 	}
@@ -496,9 +500,9 @@ func TestErrorsRadicale(t *testing.T) {
 // Discovery: the server's root URL finds the user's calendar home and
 // makes a calendar there named after the publication.
 func TestDiscoveryRadicale(t *testing.T) {
-	srv := startRadicale(t)
+	srv := caldavtest.StartRadicale(t)
 	f := newFixture(t, demo.Small)
-	in := publish.Input{Name: "Found by discovery", URL: srv.base() + "/", User: srv.user, Password: srv.pw, Scope: calendar.Scope{Kind: calendar.ScopeTeam}, BackDays: 1, AheadDays: 14}
+	in := publish.Input{Name: "Found by discovery", URL: srv.Base() + "/", User: srv.User, Password: srv.PW, Scope: calendar.Scope{Kind: calendar.ScopeTeam}, BackDays: 1, AheadDays: 14}
 	if _, err := f.pub.Save(in); err != nil {
 		t.Fatal(err)
 	}
@@ -507,10 +511,10 @@ func TestDiscoveryRadicale(t *testing.T) {
 		t.Fatalf("%+v %v", c, err)
 	}
 	p, _ := f.pub.Get(in.Name)
-	if want := srv.base() + "/alice/wheelhouse-found-by-discovery/"; p.Collections[""] != want {
+	if want := srv.Base() + "/alice/wheelhouse-found-by-discovery/"; p.Collections[""] != want {
 		t.Fatalf("collection %q, want %q", p.Collections[""], want)
 	}
-	if held := srv.readBack(t, p.Collections[""]); len(held) != c.Created {
+	if held := srv.ReadBack(t, p.Collections[""]); len(held) != c.Created {
 		t.Fatalf("held %d, want %d", len(held), c.Created)
 	}
 }

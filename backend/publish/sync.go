@@ -15,8 +15,8 @@ import (
 	"sync"
 	"time"
 
-	ical "github.com/emersion/go-ical"
 	"github.com/dgraph-io/badger/v4"
+	ical "github.com/emersion/go-ical"
 
 	"wheelhouse/backend/caldav"
 	"wheelhouse/backend/calendar"

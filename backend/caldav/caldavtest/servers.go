@@ -1,8 +1,12 @@
-package publish_test
+// Package caldavtest starts real CalDAV servers for tests: Debian's
+// radicale (htpasswd auth with bcrypt) and xandikos, on free loopback ports
+// with temp storage; reads back what they hold with an independent client
+// (raw REPORT, python3-icalendar); and a counting proxy that can fail
+// requests (507). Tests skip only when the binaries are missing.
+package caldavtest
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -20,18 +24,18 @@ import (
 
 // server is a real CalDAV server the test started: Radicale (htpasswd with
 // bcrypt) or Xandikos (no auth).
-type server struct {
-	t        *testing.T
-	kind     string
-	dir      string
-	port     int
-	user, pw string
+type Server struct {
+	t        testing.TB
+	Kind     string
+	Dir      string
+	Port     int
+	User, PW string
 	cmd      *exec.Cmd
 	args     []string
 	log      *bytes.Buffer
 }
 
-func freePort(t *testing.T) int {
+func FreePort(t testing.TB) int {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -43,7 +47,7 @@ func freePort(t *testing.T) int {
 
 // startRadicale starts Debian's radicale on a free port with a temp
 // storage folder and a bcrypt htpasswd file for user "alice".
-func startRadicale(t *testing.T) *server {
+func StartRadicale(t testing.TB) *Server {
 	t.Helper()
 	bin, err := exec.LookPath("radicale")
 	if err != nil {
@@ -54,8 +58,8 @@ func startRadicale(t *testing.T) *server {
 		t.Skip("htpasswd (apache2-utils) is not installed: scripts/setup.sh installs it")
 	}
 	dir := t.TempDir()
-	s := &server{t: t, kind: "radicale", dir: dir, port: freePort(t), user: "alice", pw: "s3cret pass"}
-	if out, err := exec.Command(htp, "-B", "-c", "-b", filepath.Join(dir, "users"), s.user, s.pw).CombinedOutput(); err != nil {
+	s := &Server{t: t, Kind: "radicale", Dir: dir, Port: FreePort(t), User: "alice", PW: "s3cret pass"}
+	if out, err := exec.Command(htp, "-B", "-c", "-b", filepath.Join(dir, "users"), s.User, s.PW).CombinedOutput(); err != nil {
 		t.Fatalf("htpasswd: %v\n%s", err, out)
 	}
 	cfg := fmt.Sprintf(`[server]
@@ -71,43 +75,43 @@ filesystem_folder = %s
 level = warning
 [rights]
 type = owner_only
-`, s.port, filepath.Join(dir, "users"), filepath.Join(dir, "collections"))
+`, s.Port, filepath.Join(dir, "users"), filepath.Join(dir, "collections"))
 	if err := os.WriteFile(filepath.Join(dir, "config"), []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	s.args = []string{bin, "--config", filepath.Join(dir, "config")}
-	s.start()
-	t.Cleanup(s.stop)
+	s.Start()
+	t.Cleanup(s.Stop)
 	return s
 }
 
 // startXandikos starts Debian's xandikos (no authentication) with a
 // default calendar at /user/calendars/calendar/.
-func startXandikos(t *testing.T) *server {
+func StartXandikos(t testing.TB) *Server {
 	t.Helper()
 	bin, err := exec.LookPath("xandikos")
 	if err != nil {
 		t.Skip("xandikos is not installed (scripts/setup.sh installs it)")
 	}
 	dir := t.TempDir()
-	s := &server{t: t, kind: "xandikos", dir: dir, port: freePort(t)}
-	s.args = []string{bin, "--defaults", "-d", dir, "-l", "127.0.0.1", "-p", fmt.Sprint(s.port)}
-	s.start()
-	t.Cleanup(s.stop)
+	s := &Server{t: t, Kind: "xandikos", Dir: dir, Port: FreePort(t)}
+	s.args = []string{bin, "--defaults", "-d", dir, "-l", "127.0.0.1", "-p", fmt.Sprint(s.Port)}
+	s.Start()
+	t.Cleanup(s.Stop)
 	return s
 }
 
-func (s *server) base() string { return fmt.Sprintf("http://127.0.0.1:%d", s.port) }
+func (s *Server) Base() string { return fmt.Sprintf("http://127.0.0.1:%d", s.Port) }
 
 // calendarURL is a calendar collection URL of the test user.
-func (s *server) calendarURL(name string) string {
-	if s.kind == "xandikos" {
-		return s.base() + "/user/calendars/" + name + "/"
+func (s *Server) CalendarURL(name string) string {
+	if s.Kind == "xandikos" {
+		return s.Base() + "/user/calendars/" + name + "/"
 	}
-	return s.base() + "/" + s.user + "/" + name + "/"
+	return s.Base() + "/" + s.User + "/" + name + "/"
 }
 
-func (s *server) start() {
+func (s *Server) Start() {
 	s.t.Helper()
 	s.log = &bytes.Buffer{}
 	s.cmd = exec.Command(s.args[0], s.args[1:]...)
@@ -117,20 +121,20 @@ func (s *server) start() {
 	}
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		c, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", s.port), 200*time.Millisecond)
+		c, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", s.Port), 200*time.Millisecond)
 		if err == nil {
 			c.Close()
 			return
 		}
 		if time.Now().After(deadline) {
-			s.stop()
-			s.t.Fatalf("%s did not listen on %d: %s", s.kind, s.port, s.log.String())
+			s.Stop()
+			s.t.Fatalf("%s did not listen on %d: %s", s.Kind, s.Port, s.log.String())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 }
 
-func (s *server) stop() {
+func (s *Server) Stop() {
 	if s.cmd == nil || s.cmd.Process == nil {
 		return
 	}
@@ -142,7 +146,7 @@ func (s *server) stop() {
 // readBack is an independent reading of what the server holds: a REPORT
 // calendar-query over raw HTTP (not the publisher's client), the
 // calendar-data parsed by python3-icalendar.
-type heldEvent struct {
+type HeldEvent struct {
 	Href     string `json:"href"`
 	UID      string `json:"uid"`
 	Summary  string `json:"summary"`
@@ -152,7 +156,7 @@ type heldEvent struct {
 	Alarm    string `json:"alarm"`
 }
 
-func (s *server) readBack(t *testing.T, coll string) map[string]heldEvent {
+func (s *Server) ReadBack(t testing.TB, coll string) map[string]HeldEvent {
 	t.Helper()
 	py := "/usr/bin/python3"
 	if err := exec.Command(py, "-c", "import icalendar").Run(); err != nil {
@@ -163,8 +167,8 @@ func (s *server) readBack(t *testing.T, coll string) map[string]heldEvent {
 	req.ContentLength = int64(len(body))
 	req.Header.Set("Depth", "1")
 	req.Header.Set("Content-Type", "application/xml")
-	if s.user != "" {
-		req.SetBasicAuth(s.user, s.pw)
+	if s.User != "" {
+		req.SetBasicAuth(s.User, s.PW)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -200,11 +204,11 @@ json.dump(out, sys.stdout)
 	if err != nil {
 		t.Fatalf("python3-icalendar: %v\n%s", err, stderr.String())
 	}
-	var evs []heldEvent
+	var evs []HeldEvent
 	if err := json.Unmarshal(out, &evs); err != nil {
 		t.Fatal(err)
 	}
-	m := map[string]heldEvent{}
+	m := map[string]HeldEvent{}
 	for _, e := range evs {
 		if _, dup := m[e.UID]; dup {
 			t.Fatalf("the server holds UID %s twice", e.UID)
@@ -216,18 +220,18 @@ json.dump(out, sys.stdout)
 
 // countingProxy forwards to a server and counts requests by method; fail,
 // if set, answers instead of the server.
-type countingProxy struct {
+type Proxy struct {
 	target string
 	mu     sync.Mutex
 	counts map[string]int
-	fail   func(r *http.Request) int
+	Fail   func(r *http.Request) int
 	srv    *http.Server
 	ln     net.Listener
 }
 
-func newProxy(t *testing.T, target string) *countingProxy {
+func NewProxy(t testing.TB, target string) *Proxy {
 	t.Helper()
-	p := &countingProxy{target: target, counts: map[string]int{}}
+	p := &Proxy{target: target, counts: map[string]int{}}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -239,9 +243,9 @@ func newProxy(t *testing.T, target string) *countingProxy {
 	return p
 }
 
-func (p *countingProxy) URL() string { return "http://" + p.ln.Addr().String() }
+func (p *Proxy) URL() string { return "http://" + p.ln.Addr().String() }
 
-func (p *countingProxy) reset() map[string]int {
+func (p *Proxy) Reset() map[string]int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	c := p.counts
@@ -249,10 +253,10 @@ func (p *countingProxy) reset() map[string]int {
 	return c
 }
 
-func (p *countingProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p.mu.Lock()
 	p.counts[r.Method]++
-	fail := p.fail
+	fail := p.Fail
 	p.mu.Unlock()
 	if fail != nil {
 		if code := fail(r); code != 0 {
@@ -291,12 +295,10 @@ func readAllResp(r *http.Response) ([]byte, error) {
 }
 
 // rawClient is an independent client for server-side edits.
-func rawClient(t *testing.T, s *server) *caldav.Client {
-	c, err := caldav.New(caldav.Options{User: s.user, Password: s.pw})
+func RawClient(t testing.TB, s *Server) *caldav.Client {
+	c, err := caldav.New(caldav.Options{User: s.User, Password: s.PW})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
 }
-
-var bg = context.Background()
