@@ -2,13 +2,24 @@ package publish_test
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"fmt"
+	"math/big"
+	"net"
 	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
+	"wheelhouse/backend/caldav"
 	"wheelhouse/backend/caldav/caldavtest"
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/clock"
@@ -517,4 +528,66 @@ func TestDiscoveryRadicale(t *testing.T) {
 	if held := srv.ReadBack(t, p.Collections[""]); len(held) != c.Created {
 		t.Fatalf("held %d, want %d", len(held), c.Created)
 	}
+}
+
+// TLS: a self-signed certificate in front of Radicale is refused with its
+// fingerprint and the option to trust it; pinned, it works; another
+// certificate under the same pin is refused.
+func TestSelfSignedTLSRadicale(t *testing.T) {
+	srv := caldavtest.StartRadicale(t)
+	f := newFixture(t, demo.Small)
+	target, _ := url.Parse(srv.Base())
+	ts := httptest.NewTLSServer(httputil.NewSingleHostReverseProxy(target))
+	defer ts.Close()
+	in := publish.Input{Name: "TLS", URL: ts.URL + "/" + srv.User + "/tls/", User: srv.User, Password: srv.PW,
+		Scope: calendar.Scope{Kind: calendar.ScopeTeam}, BackDays: 1, AheadDays: 14}
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	_, err := f.pub.Publish(bg, in.Name, nil)
+	fp := caldav.Fingerprint(ts.Certificate())
+	msg := errs.MessageOf(err)
+	if !errs.Is(err, errs.Invalid) || !strings.Contains(msg, "self-signed") || !strings.Contains(msg, fp) || !strings.Contains(msg, "--trust-cert") ||
+		errs.FieldsOf(err)[0].Field != "trustCertificate" {
+		t.Fatalf("self-signed: %v", err)
+	}
+	t.Log(msg)
+	in.TrustSHA256 = fp
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	c, err := f.pub.Publish(bg, in.Name, nil)
+	if err != nil || c.Created == 0 {
+		t.Fatalf("pinned: %+v %v", c, err)
+	}
+	if held := srv.ReadBack(t, srv.CalendarURL("tls")); len(held) != c.Created {
+		t.Fatalf("held %d, want %d", len(held), c.Created)
+	}
+	// another self-signed certificate: the pin refuses it
+	other := httptest.NewUnstartedServer(httputil.NewSingleHostReverseProxy(target))
+	other.TLS = &tls.Config{Certificates: []tls.Certificate{selfSigned(t)}}
+	other.StartTLS()
+	defer other.Close()
+	in.Name, in.URL = "Other", other.URL+"/"+srv.User+"/tls/"
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.pub.Publish(bg, in.Name, nil)
+	if !errs.Is(err, errs.Invalid) || !strings.Contains(errs.MessageOf(err), "not the trusted one") {
+		t.Fatalf("another certificate under the pin: %v", err)
+	}
+}
+
+func selfSigned(t *testing.T) tls.Certificate {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "caldav.test"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)}}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
 }
