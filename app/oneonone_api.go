@@ -44,6 +44,15 @@ func (a *OneOnOneAPI) SaveSeries(s oneonone.Series) (oneonone.Series, error) {
 	})
 }
 
+// CheckSeries returns warnings by field for a cadence being edited (they do
+// not stop a save): "time" when the 1:1 meets while the clocks change in the
+// manager's zone.
+func (a *OneOnOneAPI) CheckSeries(s oneonone.Series) (map[string]string, error) {
+	return read(a.s, "oneonone.CheckSeries", func(w *workspace.Workspace) (map[string]string, error) {
+		return w.OneOnOnes.CheckSeries(s, a.s.today(w))
+	})
+}
+
 // DeleteSeries stops tracking a person's cadence (meetings stay).
 func (a *OneOnOneAPI) DeleteSeries(personID string) error {
 	return change(a.s, "oneonone.DeleteSeries", func(w *workspace.Workspace) error {

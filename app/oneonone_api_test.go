@@ -130,3 +130,34 @@ func TestOneOnOnePageShowsTheSlotInTheReportsZone(t *testing.T) {
 		t.Fatalf("slot %+v", sl)
 	}
 }
+
+// A cadence the clocks change around: a warning next to the time while
+// editing (CheckSeries) and on the page once saved; none otherwise.
+func TestOneOnOneCadenceWarnsAboutDST(t *testing.T) {
+	s := shellWith(t, Config{Version: "test", Clock: clock.NewFake(time.Date(2026, 12, 4, 8, 0, 0, 0, time.UTC)), Zone: "Europe/Berlin"})
+	dee, err := NewPeopleAPI(s).CreatePerson(PersonInput{Name: "Dee", TimeZone: "Europe/Berlin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := NewOneOnOneAPI(s)
+	ser := oneonone.Series{PersonID: idOf(t, dee.ID), Cadence: oneonone.Weekly, Weekday: 0, Time: "02:30", DurationMinutes: 30, StartDate: "2026-12-06"}
+	w, err := api.CheckSeries(ser)
+	if err != nil || !strings.Contains(w["time"], "On Sun 28 Mar 2027 the clocks go forward during it in Europe/Berlin") {
+		t.Fatalf("check %q %v", w, err)
+	}
+	if _, err := api.SaveSeries(ser); err != nil {
+		t.Fatal(err)
+	}
+	page, err := api.Person(dee.ID)
+	if err != nil || page.DSTWarning != w["time"] {
+		t.Fatalf("page warning %q, check %q", page.DSTWarning, w["time"])
+	}
+	ser.Time = "10:00"
+	if w, err := api.CheckSeries(ser); err != nil || len(w) != 0 {
+		t.Fatalf("10:00: %q %v", w, err)
+	}
+	ser.Time = "nonsense"
+	if w, err := api.CheckSeries(ser); err != nil || len(w) != 0 {
+		t.Fatalf("a bad time is for Validate: %q %v", w, err)
+	}
+}

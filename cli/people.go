@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"wheelhouse/backend/brief"
+	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/store"
 )
@@ -14,13 +15,14 @@ import (
 // The people-development commands (issue 5):
 //
 //	people brief NAME [--markdown] [--private]
-//	oneonone export-ics --person NAME -o FILE
+//	oneonone export-ics --person NAME [--alarm MINUTES] -o FILE
 const peopleUsage = `  people brief NAME [--markdown] [--private]
                                           the 1:1 prep brief of a person (JSON, or Markdown);
                                           private notes, moods and feedback text only with --private
-  oneonone export-ics --person NAME -o FILE
+  oneonone export-ics --person NAME [--alarm MINUTES] -o FILE
                                           write the person's 1:1 series as a recurring event
-                                          (no agenda or notes leave the machine)
+                                          (no agenda or notes leave the machine); --alarm adds a
+                                          reminder that many minutes before each 1:1
 `
 
 func (c *cmd) people(args []string) error {
@@ -63,8 +65,12 @@ func (c *cmd) oneonone(args []string) error {
 	fs := c.flags("oneonone export-ics")
 	person := fs.String("person", "", "person")
 	out := fs.String("o", "", "output file")
+	alarm := fs.Int("alarm", 0, "a reminder this many minutes before each 1:1")
 	if _, err := parse(fs, args[1:], 0, "no arguments besides --person NAME -o FILE"); err != nil {
 		return err
+	}
+	if *alarm < 0 || *alarm > calendar.MaxAlarmMinutes {
+		return usageError{fmt.Sprintf("--alarm is minutes before each 1:1, 0 to %d", calendar.MaxAlarmMinutes)}
 	}
 	if *person == "" {
 		return usageError{"--person NAME is required"}
@@ -81,7 +87,7 @@ func (c *cmd) oneonone(args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := w.OneOnOnes.SeriesICS(p.ID, c.env.Clock.Now())
+	f, err := w.OneOnOnes.SeriesICSWith(p.ID, c.env.Clock.Now(), time.Duration(*alarm)*time.Minute)
 	if err != nil {
 		return err
 	}

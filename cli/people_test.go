@@ -15,7 +15,7 @@ func TestPeopleCommands(t *testing.T) {
 	dir := t.TempDir()
 	env := map[string]string{"TZ": "Europe/Berlin"}
 	expect(t, run(t, env, "--data", dir, "demo"), 0)
-	expect(t, run(t, env, "--help"), 0, "people brief NAME [--markdown]", "oneonone export-ics --person NAME -o FILE", "--without-private")
+	expect(t, run(t, env, "--help"), 0, "people brief NAME [--markdown]", "oneonone export-ics --person NAME [--alarm MINUTES] -o FILE", "--without-private")
 
 	// Find a report with a cadence and private notes in the demo.
 	r := run(t, env, "--data", dir, "export-json")
@@ -66,6 +66,21 @@ func TestPeopleCommands(t *testing.T) {
 	if err != nil || !strings.Contains(string(ics), "RRULE:FREQ=") || !strings.Contains(string(ics), "BEGIN:VTIMEZONE") || strings.Contains(string(ics), secret) {
 		t.Fatalf("ics: %v\n%s", err, ics)
 	}
+	if strings.Contains(string(ics), "VALARM") {
+		t.Fatal("an alarm nobody asked for")
+	}
+	// --alarm MINUTES: a reminder before each 1:1; every line folded at 75 octets.
+	expect(t, run(t, env, "--data", dir, "oneonone", "export-ics", "--person", name, "--alarm", "10", "-o", out), 0, "Wrote the 1:1 series")
+	ics, _ = os.ReadFile(out)
+	if strings.Count(string(ics), "BEGIN:VALARM") < 1 || !strings.Contains(string(ics), "TRIGGER:-PT10M") {
+		t.Fatalf("no alarm:\n%s", ics)
+	}
+	for _, l := range strings.Split(string(ics), "\r\n") {
+		if len(l) > 75 {
+			t.Fatalf("a line of %d octets: %q", len(l), l)
+		}
+	}
+	expect(t, run(t, env, "--data", dir, "oneonone", "export-ics", "--person", name, "--alarm", "-3", "-o", out), 2, "--alarm is minutes before each 1:1")
 	expect(t, run(t, env, "--data", dir, "oneonone", "export-ics", "--person", name), 2, "-o FILE is required")
 	expect(t, run(t, env, "--data", dir, "oneonone", "export-ics", "-o", out), 2, "--person NAME is required")
 

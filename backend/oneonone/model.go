@@ -58,8 +58,10 @@ func (c Cadence) Label() string {
 	return string(c)
 }
 
-// Next is the date one cadence after date. A monthly cadence keeps the day of
-// the month and clamps it to the month's last day (31 Jan -> 28 Feb).
+// Next is the date one cadence after date. A monthly cadence here keeps the
+// day of the month and clamps it to the month's last day (31 Jan -> 28 Feb);
+// a series' monthly due dates follow its weekday of the month instead
+// (Series.NextAfter), as its calendar does.
 func (c Cadence) Next(date string) string {
 	d, ok := civil.Parse(date)
 	if !ok {

@@ -111,13 +111,22 @@ func TestDueAndOverdueMessages(t *testing.T) {
 	if st := oneonone.Due(s, "Dana", "2026-01-01", "2026-11-24"); st.Overdue {
 		t.Fatalf("paused is overdue: %+v", st)
 	}
-	// monthly across a month end: last held 31 Jan, due 28 Feb, overdue 1 Mar
-	m := &oneonone.Series{Cadence: oneonone.Monthly, StartDate: "2026-01-01"}
-	if st := oneonone.Due(m, "Kofi", "2026-01-31", "2026-02-28"); st.Overdue {
-		t.Fatalf("overdue on its due date: %+v", st)
+	// Monthly is the series' weekday of the month, as its calendar shows:
+	// first 1:1 on the 2nd Tuesday (13 Jan) → due the 2nd Tuesday of
+	// February (10 Feb), overdue from 11 Feb, also when January's was late.
+	m := &oneonone.Series{Cadence: oneonone.Monthly, Weekday: 2, StartDate: "2026-01-13"}
+	for _, held := range []string{"2026-01-13", "2026-01-20"} {
+		if st := oneonone.Due(m, "Kofi", held, "2026-02-10"); st.Overdue || st.NextDue != "2026-02-10" {
+			t.Fatalf("held %s: overdue on its due date: %+v", held, st)
+		}
+		if st := oneonone.Due(m, "Kofi", held, "2026-02-11"); !st.Overdue || st.DaysOverdue != 1 {
+			t.Fatalf("held %s: %+v", held, st)
+		}
 	}
-	if st := oneonone.Due(m, "Kofi", "2026-01-31", "2026-03-01"); !st.Overdue || st.DaysSince != 29 || st.DaysOverdue != 1 {
-		t.Fatalf("monthly: %+v", st)
+	// the last Tuesday (31 Mar is a fifth) → the last Tuesday of April
+	m = &oneonone.Series{Cadence: oneonone.Monthly, Weekday: 2, StartDate: "2026-03-31"}
+	if st := oneonone.Due(m, "Kofi", "2026-03-31", "2026-04-28"); st.Overdue || st.NextDue != "2026-04-28" {
+		t.Fatalf("last Tuesday: %+v", st)
 	}
 	// days across the spring-forward weekend are whole days
 	if d := civil.DaysBetween("2026-03-28", "2026-03-30"); d != 2 {
@@ -382,14 +391,14 @@ func TestICSExportKeepsWallClockAcrossDST(t *testing.T) {
 	out := b.String()
 	for _, want := range []string{
 		"BEGIN:VTIMEZONE", "TZID:Europe/Berlin", "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200",
-		"DTSTART;TZID=Europe/Berlin:20260303T103000", "DTEND;TZID=Europe/Berlin:20260303T111500",
+		"DTSTART;TZID=Europe/Berlin:20260303T103000", "DURATION:PT45M",
 		"RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", "SUMMARY:1:1 with Dana\\, \"DW\" Whitfield", "ATTENDEE;CN=",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in\n%s", want, out)
 		}
 	}
-	if !strings.Contains(out, "RDATE:20260329T020000") { // Berlin springs forward at 02:00 local, last Sunday of March
+	if !strings.Contains(out, "DTSTART:20250330T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU") { // Berlin springs forward at 02:00 local, last Sunday of March
 		t.Errorf("DST onset wrong:\n%s", out)
 	}
 	// monthly on the usual weekday of the month

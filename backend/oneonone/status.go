@@ -36,16 +36,17 @@ type CadenceStatus struct {
 
 // Due works out the status of a series from the last held 1:1 and today.
 //
-// The next 1:1 is due one cadence after the last one held (monthly: the same
-// day next month, clamped to the month's end), or on the series' start date
-// before any was held. It is overdue from the day after that date. Dates are
+// The next 1:1 is due one cadence after the last one held (monthly: the
+// series' weekday of the month, such as the 2nd Tuesday, in the next month:
+// the date the calendar export shows), or on the series' start date before
+// any was held. It is overdue from the day after that date. Dates are
 // civil, so DST never shifts a due date.
 func Due(s *Series, name, lastHeld, today string) CadenceStatus {
 	st := CadenceStatus{PersonID: s.PersonID, Name: name, Cadence: s.Cadence, CadenceDays: s.Cadence.Days(),
 		Paused: s.Paused, LastHeld: lastHeld, DaysSince: -1}
 	if lastHeld != "" {
 		st.DaysSince = civil.DaysBetween(lastHeld, today)
-		st.NextDue = s.Cadence.Next(lastHeld)
+		st.NextDue = s.NextAfter(lastHeld)
 		if st.NextDue < s.StartDate {
 			st.NextDue = s.StartDate // a series restarted after a long gap
 		}

@@ -1037,6 +1037,7 @@ export namespace app {
 	    followUps: followup.Brief[];
 	    today: string;
 	    slot?: oneonone.Slot;
+	    dstWarning?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PersonOneOnOnes(source);
@@ -1051,6 +1052,7 @@ export namespace app {
 	        this.followUps = this.convertValues(source["followUps"], followup.Brief);
 	        this.today = source["today"];
 	        this.slot = this.convertValues(source["slot"], oneonone.Slot);
+	        this.dstWarning = source["dstWarning"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

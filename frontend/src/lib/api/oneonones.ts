@@ -80,6 +80,8 @@ export interface PersonOneOnOnes {
   today: string
   /** The next 1:1 as the report sees it; null without a series or a known zone. */
   slot: CadenceSlot | null
+  /** When the series meets while the clocks change in the manager's zone; '' when never. */
+  dstWarning: string
 }
 
 /** The next 1:1 of a series in both zones (the cadence is set in the manager's). */
@@ -166,6 +168,7 @@ export async function loadOneOnOnes(personId: string): Promise<PersonOneOnOnes> 
     followUps: arr(r.followUps).map(followUpBriefOf),
     today: str(r.today),
     slot: r.slot ? slotOf(obj(r.slot)) : null,
+    dstWarning: str(r.dstWarning),
   }
 }
 
@@ -192,6 +195,14 @@ export async function loadCadenceStatuses(): Promise<CadenceStatus[]> {
 export async function saveSeries(s: Series): Promise<Series> {
   const body = { ...s }
   return seriesOf(await callRaw(() => O.SaveSeries(wo.Series.createFrom(body))))
+}
+
+/** Warnings by field for a cadence being edited (they do not stop a save): `time` when the clocks change around it. */
+export async function checkSeries(s: Series): Promise<Record<string, string>> {
+  const r = await callRaw(() => O.CheckSeries(wo.Series.createFrom({ ...s })))
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(r ?? {})) if (typeof v === 'string' && v) out[k] = v
+  return out
 }
 
 export async function deleteSeries(personId: string): Promise<void> {

@@ -3,14 +3,16 @@
 import {followup} from '../models';
 import {brief} from '../models';
 import {app} from '../models';
-import {feedback} from '../models';
 import {oneonone} from '../models';
+import {feedback} from '../models';
 
 export function AddFollowUp(arg1:string,arg2:followup.Item):Promise<followup.Item>;
 
 export function Brief(arg1:string,arg2:boolean):Promise<brief.Brief>;
 
 export function BriefMarkdown(arg1:string,arg2:boolean):Promise<app.BriefMarkdown>;
+
+export function CheckSeries(arg1:oneonone.Series):Promise<Record<string, string>>;
 
 export function DeleteFeedback(arg1:string):Promise<void>;
 

@@ -14,6 +14,10 @@ export function BriefMarkdown(arg1, arg2) {
   return window['go']['app']['OneOnOneAPI']['BriefMarkdown'](arg1, arg2);
 }
 
+export function CheckSeries(arg1) {
+  return window['go']['app']['OneOnOneAPI']['CheckSeries'](arg1);
+}
+
 export function DeleteFeedback(arg1) {
   return window['go']['app']['OneOnOneAPI']['DeleteFeedback'](arg1);
 }

@@ -9,6 +9,7 @@ vi.mock('$lib/api', async (importOriginal) => {
     loadDirectory: vi.fn(),
     loadOneOnOnes: vi.fn(),
     saveSeries: vi.fn(),
+    checkSeries: vi.fn(),
     startMeeting: vi.fn(),
     saveMeeting: vi.fn(),
     deleteMeeting: vi.fn(),
@@ -39,6 +40,7 @@ beforeEach(() => {
     directory({ people: [person({ id: 'mara', name: 'Mara Quint' }), person({ id: 'dana', name: 'Dana Reyes', managerId: 'mara' })] }),
   )
   vi.mocked(api.meetingFollowUps).mockResolvedValue([])
+  vi.mocked(api.checkSeries).mockResolvedValue({})
   vi.mocked(api.saveMeeting).mockImplementation(async (m: Meeting) => ({
     ...m,
     agenda: m.agenda.map((a, i) => ({ ...a, id: a.id || `saved-${i}`, originId: a.originId || `saved-${i}` })),
@@ -110,6 +112,22 @@ describe('1:1s tab', () => {
     render(OneOnOnesTab, { personId: 'dana', personName: 'Dana Reyes', managerId: 'mara' })
     const status = await screen.findByTestId('cadence-status')
     expect(status).not.toHaveClass('overdue')
+  })
+
+  it('warns under the fields, while editing, of a time the clocks change around; the saved cadence says it too', async () => {
+    const user = userEvent.setup()
+    const W = 'On Sun 28 Mar 2027 the clocks go forward during it in Europe/Berlin: calendar apps show such a 1:1 at different times.'
+    vi.mocked(api.loadOneOnOnes).mockResolvedValue(page({ hasSeries: true, series: series(), status: cadence(), dstWarning: W }))
+    vi.mocked(api.checkSeries).mockImplementation(async (s) => (s.time === '02:30' ? { time: W } : {}))
+    render(OneOnOnesTab, { personId: 'dana', personName: 'Dana Reyes', managerId: 'mara' })
+    expect(await screen.findByTestId('cadence-dst-warning')).toHaveTextContent(W)
+    await user.click(screen.getByRole('button', { name: 'Edit cadence' }))
+    await waitFor(() => expect(api.checkSeries).toHaveBeenCalled())
+    expect(screen.queryByTestId('cadence-dst-warning')).toBeNull()
+    const time = screen.getByLabelText('Time')
+    await fireEvent.input(time, { target: { value: '02:30' } })
+    expect(await screen.findByTestId('cadence-dst-warning')).toHaveTextContent(W)
+    expect(vi.mocked(api.checkSeries).mock.lastCall?.[0]).toMatchObject({ personId: 'dana', time: '02:30' })
   })
 
   it('puts a cadence validation message next to its field', async () => {

@@ -56,7 +56,7 @@ export function meeting(m: Partial<Meeting> & { id: string; date: string }): Mee
 }
 
 export function page(p: Partial<PersonOneOnOnes> = {}): PersonOneOnOnes {
-  return { hasSeries: false, series: null, status: null, meetings: [], followUps: [], today: TODAY, slot: null, ...p }
+  return { hasSeries: false, series: null, status: null, meetings: [], followUps: [], today: TODAY, slot: null, dstWarning: '', ...p }
 }
 
 export function balance(b: Partial<FeedbackBalance> = {}): FeedbackBalance {
