@@ -118,7 +118,7 @@ describe('1:1s tab', () => {
     const user = userEvent.setup()
     const W = 'On Sun 28 Mar 2027 the clocks go forward during it in Europe/Berlin: calendar apps show such a 1:1 at different times.'
     vi.mocked(api.loadOneOnOnes).mockResolvedValue(page({ hasSeries: true, series: series(), status: cadence(), dstWarning: W }))
-    vi.mocked(api.checkSeries).mockImplementation(async (s) => (s.time === '02:30' ? { time: W } : {}))
+    vi.mocked(api.checkSeries).mockImplementation(async (s): Promise<Record<string, string>> => (s.time === '02:30' ? { time: W } : {}))
     render(OneOnOnesTab, { personId: 'dana', personName: 'Dana Reyes', managerId: 'mara' })
     expect(await screen.findByTestId('cadence-dst-warning')).toHaveTextContent(W)
     await user.click(screen.getByRole('button', { name: 'Edit cadence' }))
