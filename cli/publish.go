@@ -14,6 +14,7 @@ import (
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/publish"
+	"wheelhouse/backend/secrets"
 	"wheelhouse/backend/workspace"
 )
 
@@ -64,7 +65,7 @@ func (c *cmd) openPublish() (*workspace.Workspace, error) {
 		return nil, err
 	}
 	if c.env.Getenv("WHEELHOUSE_NO_KEYRING") == "" {
-		w.Publish.Secrets = publish.OSKeyring{}
+		w.Publish.Secrets = publish.Keyring{Store: secrets.OS()}
 	}
 	return w, nil
 }

@@ -2,53 +2,27 @@ package publish
 
 import (
 	"errors"
-	"os"
-	"runtime"
 
-	"github.com/zalando/go-keyring"
+	"wheelhouse/backend/secrets"
 )
 
-// keyringService names Wheelhouse's entries in the OS keyring.
-const keyringService = "Wheelhouse CalDAV"
+// KeyringService names Wheelhouse's CalDAV passwords in the OS keyring.
+const KeyringService = "Wheelhouse CalDAV"
 
-// OSKeyring keeps passwords in the OS keyring (Secret Service on Linux,
-// Keychain on macOS, Credential Manager on Windows).
-type OSKeyring struct{}
-
-// errNoSession: on Linux without a session bus there is no Secret Service
-// (and asking would start dbus-launch).
-var errNoSession = errors.New("no D-Bus session: no Secret Service")
-
-func sessionBus() error {
-	if runtime.GOOS == "linux" && os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
-		return errNoSession
-	}
-	return nil
-}
+// Keyring keeps publication passwords in a secrets.Store (the OS keyring:
+// secrets.OS()), under KeyringService.
+type Keyring struct{ Store secrets.Store }
 
 // Set stores a password.
-func (OSKeyring) Set(key, pw string) error {
-	if err := sessionBus(); err != nil {
-		return err
-	}
-	return keyring.Set(keyringService, key, pw)
-}
+func (k Keyring) Set(key, pw string) error { return k.Store.Set(KeyringService, key, pw) }
 
 // Get reads a password.
-func (OSKeyring) Get(key string) (string, error) {
-	if err := sessionBus(); err != nil {
-		return "", err
-	}
-	return keyring.Get(keyringService, key)
-}
+func (k Keyring) Get(key string) (string, error) { return k.Store.Get(KeyringService, key) }
 
-// Delete removes a password.
-func (OSKeyring) Delete(key string) error {
-	if err := sessionBus(); err != nil {
-		return err
-	}
-	err := keyring.Delete(keyringService, key)
-	if errors.Is(err, keyring.ErrNotFound) {
+// Delete removes a password (none stored is no error).
+func (k Keyring) Delete(key string) error {
+	err := k.Store.Delete(KeyringService, key)
+	if errors.Is(err, secrets.ErrNotFound) {
 		return nil
 	}
 	return err

@@ -196,7 +196,7 @@ func validate(in *Input) error {
 		c.Merge("", err)
 	}
 	if in.PerEngineer && in.Scope.Kind == calendar.ScopePerson {
-		c.Add("perEngineer", "One calendar per engineer needs a rotation or the team, not one person.")
+		c.Add("perEngineer", "One calendar per engineer needs a rotation, a schedule or the team, not one person.")
 	}
 	if in.BackDays == 0 && in.AheadDays == 0 {
 		in.BackDays, in.AheadDays = DefaultBackDays, DefaultAheadDays

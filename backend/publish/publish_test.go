@@ -40,7 +40,7 @@ type fixture struct {
 	pub *publish.Service
 }
 
-func newFixture(t *testing.T, size demo.Size) *fixture {
+func newFixture(t testing.TB, size demo.Size) *fixture {
 	t.Helper()
 	dir := t.TempDir()
 	clk := clock.NewFake(testNow)
@@ -64,14 +64,21 @@ func (f *fixture) expected(t *testing.T, sc calendar.Scope, from, to time.Time) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	var shifts []oncall.Shift
-	if sc.Kind == calendar.ScopeRotation {
-		shifts = oncall.Shifts(snap, sc.ID, from, to)
-	} else {
-		shifts = oncall.AllShifts(snap, from, to)
+	var evs []calendar.PendingEvent
+	switch sc.Kind {
+	case calendar.ScopeRotation:
+		evs = calendar.Events(snap, oncall.Shifts(snap, sc.ID, from, to), sc)
+	case calendar.ScopeSchedule:
+		lo, hi := oncall.FinalExtent(snap, oncall.TeamKey(sc.ID), from, to)
+		if snap, err = f.w.OnCall.Snapshot(lo, hi); err != nil {
+			t.Fatal(err)
+		}
+		evs = calendar.ScheduleEvents(snap, sc.ID, oncall.FinalPieces(snap, oncall.TeamKey(sc.ID), from, to))
+	default:
+		evs = calendar.Events(snap, oncall.AllShifts(snap, from, to), sc)
 	}
 	m := map[string]calendar.PendingEvent{}
-	for _, e := range calendar.Events(snap, shifts, sc) {
+	for _, e := range evs {
 		m[e.UID] = e
 	}
 	return m
@@ -275,8 +282,11 @@ func testCore(t *testing.T, srv *caldavtest.Server) {
 
 // A server-side edit makes the next update 412: "ask" reports it and
 // leaves both alone, then each choice is honoured.
-func TestConflictRadicale(t *testing.T) {
-	srv := caldavtest.StartRadicale(t)
+func TestConflictRadicale(t *testing.T) { testConflict(t, caldavtest.StartRadicale(t)) }
+
+func TestConflictXandikos(t *testing.T) { testConflict(t, caldavtest.StartXandikos(t)) }
+
+func testConflict(t *testing.T, srv *caldavtest.Server) {
 	f := newFixture(t, demo.Small)
 	rot := firstRotation(t, f)
 	sc := calendar.Scope{Kind: calendar.ScopeRotation, ID: rot.ID}
@@ -377,8 +387,11 @@ func TestConflictRadicale(t *testing.T) {
 
 // The server dies in the middle of a publish: the run fails with a clear
 // error, the next run (server back) completes with no duplicates.
-func TestServerKilledMidPublish(t *testing.T) {
-	srv := caldavtest.StartRadicale(t)
+func TestServerKilledMidPublishRadicale(t *testing.T) { testKilled(t, caldavtest.StartRadicale(t)) }
+
+func TestServerKilledMidPublishXandikos(t *testing.T) { testKilled(t, caldavtest.StartXandikos(t)) }
+
+func testKilled(t *testing.T, srv *caldavtest.Server) {
 	f := newFixture(t, demo.Small)
 	from, to := window(120)
 	team := calendar.Scope{Kind: calendar.ScopeTeam}
@@ -590,4 +603,106 @@ func selfSigned(t *testing.T) tls.Certificate {
 		t.Fatal(err)
 	}
 	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
+}
+
+// A team's final schedule (calendar.ScopeSchedule, decision 0028), and one
+// calendar per engineer: each engineer's collection holds exactly their
+// shifts, gaps in none.
+func TestScheduleAndPerEngineerRadicale(t *testing.T) {
+	srv := caldavtest.StartRadicale(t)
+	f := newFixture(t, demo.Small)
+	rot := firstRotation(t, f)
+	if rot.TeamID.IsZero() {
+		t.Fatal("the demo rotation has no team")
+	}
+	from, to := window(45)
+	sc := calendar.Scope{Kind: calendar.ScopeSchedule, ID: rot.TeamID}
+	in := publish.Input{Name: "Final", URL: srv.CalendarURL("final"), User: srv.User, Password: srv.PW, Scope: sc, BackDays: 7, AheadDays: 45}
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	c, err := f.pub.Publish(bg, in.Name, nil)
+	want := f.expected(t, sc, from, to)
+	if err != nil || c.Created != len(want) || len(want) == 0 {
+		t.Fatalf("schedule: %+v %v, want %d", c, err, len(want))
+	}
+	same(t, srv.ReadBack(t, srv.CalendarURL("final")), want, "")
+
+	team := calendar.Scope{Kind: calendar.ScopeTeam}
+	in = publish.Input{Name: "Each", URL: srv.CalendarURL("shared-unused"), User: srv.User, Password: srv.PW, Scope: team,
+		PerEngineer: true, BackDays: 7, AheadDays: 45, AlarmMinutes: 30}
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	if c, err = f.pub.Publish(bg, in.Name, nil); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := f.pub.Get(in.Name)
+	all := f.expected(t, team, from, to)
+	byPerson := map[string]map[string]calendar.PendingEvent{}
+	for uid, e := range all {
+		if e.PersonID.IsZero() {
+			continue
+		}
+		k := e.PersonID.String()
+		if byPerson[k] == nil {
+			byPerson[k] = map[string]calendar.PendingEvent{}
+		}
+		byPerson[k][uid] = e
+	}
+	if len(p.Collections) != len(byPerson) || len(byPerson) < 2 {
+		t.Fatalf("%d collections for %d engineers: %v", len(p.Collections), len(byPerson), p.Collections)
+	}
+	total := 0
+	for k, evs := range byPerson {
+		coll := p.Collections[k]
+		if !strings.HasPrefix(coll, srv.Base()+"/"+srv.User+"/wheelhouse-") {
+			t.Fatalf("collection %s", coll)
+		}
+		same(t, srv.ReadBack(t, coll), evs, "-PT30M")
+		total += len(evs)
+	}
+	if c.Created != total {
+		t.Fatalf("created %d, want %d", c.Created, total)
+	}
+}
+
+// The scheduler: three quick nudges make one run, which publishes.
+func TestSchedulerDebounces(t *testing.T) {
+	srv := caldavtest.StartRadicale(t)
+	f := newFixture(t, demo.Small)
+	in := publish.Input{Name: "S", URL: srv.CalendarURL("s"), User: srv.User, Password: srv.PW, Scope: calendar.Scope{Kind: calendar.ScopeTeam}, BackDays: 1, AheadDays: 14}
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	runs := make(chan map[string]publish.Counts, 10)
+	s := &publish.Scheduler{Service: f.pub, Debounce: 300 * time.Millisecond, Every: -1,
+		OnRun: func(m map[string]publish.Counts, err error) {
+			if err != nil {
+				t.Error(err)
+			}
+			runs <- m
+		}}
+	s.Start(bg)
+	defer s.Stop()
+	for range 3 {
+		s.Nudge()
+		time.Sleep(50 * time.Millisecond)
+	}
+	select {
+	case m := <-runs:
+		if m["S"].Created == 0 {
+			t.Fatalf("the run published nothing: %+v", m)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("no run after the nudges")
+	}
+	select {
+	case m := <-runs:
+		t.Fatalf("a second run after one burst of nudges: %+v", m)
+	case <-time.After(700 * time.Millisecond):
+	}
+	if held := srv.ReadBack(t, srv.CalendarURL("s")); len(held) == 0 {
+		t.Fatal("nothing on the server")
+	}
 }

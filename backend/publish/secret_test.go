@@ -5,12 +5,16 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/caldav/caldavtest"
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/demo"
 	"wheelhouse/backend/publish"
+	"wheelhouse/backend/secrets"
+	"wheelhouse/backend/secrets/secretstest"
 	"wheelhouse/backend/store"
 )
 
@@ -98,5 +102,50 @@ func TestPasswordNeverExported(t *testing.T) {
 	ps, _ = f.pub.List()
 	if len(ps) != 0 {
 		t.Fatalf("bad input stored: %+v", ps)
+	}
+}
+
+// The password in a real OS keyring (gnome-keyring in its own D-Bus
+// session): the workspace never holds it, and a publish reads it back.
+func TestPasswordInRealKeyring(t *testing.T) {
+	if !secretstest.In(t, secretstest.Unlocked) {
+		return
+	}
+	srv := caldavtest.StartRadicale(t)
+	f := newFixture(t, demo.Small)
+	f.pub.Secrets = publish.Keyring{Store: secrets.OS()}
+	in := publish.Input{Name: "K", URL: srv.CalendarURL("k"), User: srv.User, Password: srv.PW, Scope: calendar.Scope{Kind: calendar.ScopeTeam}, BackDays: 1, AheadDays: 7}
+	p, err := f.pub.Save(in)
+	if err != nil || p.PasswordIn != publish.PasswordKeyring {
+		t.Fatalf("%+v %v", p, err)
+	}
+	if storeHolds(t, f.w.Store, srv.PW) {
+		t.Fatal("the keyring's password is in the workspace")
+	}
+	if got, err := secrets.OS().Get(publish.KeyringService, "caldav-publication-"+p.ID.String()); err != nil || got != srv.PW {
+		t.Fatalf("keyring: %q %v", got, err)
+	}
+	if c, err := f.pub.Publish(bg, "K", nil); err != nil || c.Created == 0 {
+		t.Fatalf("publish with the keyring's password: %+v %v", c, err)
+	}
+	if err := f.pub.Remove("K"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := secrets.OS().Get(publish.KeyringService, "caldav-publication-"+p.ID.String()); !errors.Is(err, secrets.ErrNotFound) {
+		t.Fatalf("the keyring entry outlived its publication: %v", err)
+	}
+}
+
+// No Secret Service on the session bus: the password stays in the
+// workspace, said so.
+func TestPasswordWithoutKeyringService(t *testing.T) {
+	if !secretstest.In(t, secretstest.NoService) {
+		return
+	}
+	f := newFixture(t, demo.Small)
+	f.pub.Secrets = publish.Keyring{Store: secrets.OSWithTimeout(3 * time.Second)}
+	p, err := f.pub.Save(publish.Input{Name: "W", URL: "https://cal.example/a/b/", User: "a", Password: canary, Scope: calendar.Scope{Kind: calendar.ScopeTeam}})
+	if err != nil || p.PasswordIn != publish.PasswordWorkspace || !storeHolds(t, f.w.Store, canary) {
+		t.Fatalf("%+v %v", p, err)
 	}
 }

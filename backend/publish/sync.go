@@ -383,6 +383,16 @@ func (s *Service) plan(p *Publication, now time.Time) (*plan, error) {
 		if snap, err = oncall.LoadTx(txn, from, to); err != nil {
 			return err
 		}
+		if p.Scope.Kind == calendar.ScopeSchedule {
+			// the final pieces at the window's edges are whole (as in
+			// calendar exports): load every layer's turns they reach into
+			lo, hi := oncall.FinalExtent(snap, oncall.TeamKey(p.Scope.ID), from, to)
+			if lo.Before(from) || hi.After(to) {
+				if snap, err = oncall.LoadTx(txn, lo, hi); err != nil {
+					return err
+				}
+			}
+		}
 		return store.Scan(txn, store.Prefix(PrefixResource, p.ID), func(_ []byte, r *Resource) error {
 			x := *r
 			pl.res[x.UID] = &x
@@ -401,14 +411,20 @@ func (s *Service) plan(p *Publication, now time.Time) (*plan, error) {
 		if _, ok := snap.People[p.Scope.ID]; !ok {
 			return nil, errs.E(errs.NotFound, "The person of %q no longer exists: edit or remove the publication.", p.Name)
 		}
+	case calendar.ScopeSchedule:
+		if _, ok := snap.Teams[p.Scope.ID]; !ok {
+			return nil, errs.E(errs.NotFound, "The team of %q no longer exists: edit or remove the publication.", p.Name)
+		}
 	}
-	var shifts []oncall.Shift
-	if p.Scope.Kind == calendar.ScopeRotation {
-		shifts = oncall.Shifts(snap, p.Scope.ID, from, to)
-	} else {
-		shifts = oncall.AllShifts(snap, from, to)
+	var pending []calendar.PendingEvent
+	switch p.Scope.Kind {
+	case calendar.ScopeRotation:
+		pending = calendar.Events(snap, oncall.Shifts(snap, p.Scope.ID, from, to), p.Scope)
+	case calendar.ScopeSchedule:
+		pending = calendar.ScheduleEvents(snap, p.Scope.ID, oncall.FinalPieces(snap, oncall.TeamKey(p.Scope.ID), from, to))
+	default:
+		pending = calendar.Events(snap, oncall.AllShifts(snap, from, to), p.Scope)
 	}
-	pending := calendar.Events(snap, shifts, p.Scope)
 	if p.PerEngineer { // gaps belong to nobody's calendar
 		kept := pending[:0]
 		for _, pe := range pending {
