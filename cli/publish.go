@@ -20,12 +20,12 @@ import (
 
 const publishUsage = `  calendar publish [--name NAME]          publish the configured CalDAV publications once (or one)
                                           and print what each sent; non-zero exit on failure
-  calendar publish (--rotation NAME | --person NAME | --team) --url URL --user USER
+  calendar publish (--rotation NAME | --person NAME | --schedule TEAM | --team) --url URL --user USER
          --password-file FILE [--from DATE --to DATE] [--alarm MINUTES] [--trust-cert SHA256]
          [--per-engineer] [--no-create] [--on-conflict ask|ours|theirs]
                                           a one-off publish for scripts (the password is not kept;
                                           running it again sends only what changed)
-  calendar publication add NAME (--rotation NAME | --person NAME | --team) --url URL --user USER
+  calendar publication add NAME (--rotation NAME | --person NAME | --schedule TEAM | --team) --url URL --user USER
          [--password-file FILE] [--back-days 14] [--ahead-days 183] [--alarm MINUTES]
          [--per-engineer] [--trust-cert SHA256] [--no-create] [--on-conflict ask|ours|theirs]
                                           add or change a publication (the password goes to the OS
@@ -71,20 +71,21 @@ func (c *cmd) openPublish() (*workspace.Workspace, error) {
 }
 
 type scopeFlags struct {
-	rot, person *string
-	team        *bool
+	rot, person, schedule *string
+	team                  *bool
 }
 
 func (c *cmd) addScopeFlags(fs interface {
 	String(string, string, string) *string
 	Bool(string, bool, string) *bool
 }) scopeFlags {
-	return scopeFlags{rot: fs.String("rotation", "", "rotation name"), person: fs.String("person", "", "person name"), team: fs.Bool("team", false, "every rotation")}
+	return scopeFlags{rot: fs.String("rotation", "", "rotation name"), person: fs.String("person", "", "person name"),
+		schedule: fs.String("schedule", "", "team name: its final schedule"), team: fs.Bool("team", false, "every rotation")}
 }
 
 func (s scopeFlags) set() int {
 	n := 0
-	for _, b := range []bool{*s.rot != "", *s.person != "", *s.team} {
+	for _, b := range []bool{*s.rot != "", *s.person != "", *s.schedule != "", *s.team} {
 		if b {
 			n++
 		}
@@ -106,6 +107,12 @@ func (s scopeFlags) scope(w *workspace.Workspace) (calendar.Scope, error) {
 			return calendar.Scope{}, err
 		}
 		return calendar.Scope{Kind: calendar.ScopePerson, ID: p.ID}, nil
+	case *s.schedule != "":
+		t, err := teamByName(w, *s.schedule)
+		if err != nil {
+			return calendar.Scope{}, err
+		}
+		return calendar.Scope{Kind: calendar.ScopeSchedule, ID: t.ID}, nil
 	}
 	return calendar.Scope{Kind: calendar.ScopeTeam}, nil
 }
@@ -194,7 +201,7 @@ func (c *cmd) calendarPublish(args []string) error {
 		return err
 	}
 	if sf.set() != 1 {
-		return usageError{"choose one of --rotation NAME, --person NAME or --team"}
+		return usageError{"choose one of --rotation NAME, --person NAME, --schedule TEAM or --team"}
 	}
 	if *u == "" || *pwFile == "" {
 		return usageError{"a one-off publish needs --url URL, --user USER and --password-file FILE"}
@@ -249,7 +256,7 @@ func (c *cmd) publicationAdd(args []string) error {
 		return err
 	}
 	if sf.set() != 1 {
-		return usageError{"choose one of --rotation NAME, --person NAME or --team"}
+		return usageError{"choose one of --rotation NAME, --person NAME, --schedule TEAM or --team"}
 	}
 	var pw string
 	if *pwFile != "" {
