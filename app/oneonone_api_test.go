@@ -142,7 +142,7 @@ func TestOneOnOneCadenceWarnsAboutDST(t *testing.T) {
 	api := NewOneOnOneAPI(s)
 	ser := oneonone.Series{PersonID: idOf(t, dee.ID), Cadence: oneonone.Weekly, Weekday: 0, Time: "02:30", DurationMinutes: 30, StartDate: "2026-12-06"}
 	w, err := api.CheckSeries(ser)
-	if err != nil || !strings.Contains(w["time"], "On Sun 28 Mar 2027 the clocks go forward during it in Europe/Berlin") {
+	if err != nil || !strings.Contains(w["time"], "On Sun 28 Mar 2027 the clocks in Europe/Berlin go forward at this 1:1's time") {
 		t.Fatalf("check %q %v", w, err)
 	}
 	if _, err := api.SaveSeries(ser); err != nil {

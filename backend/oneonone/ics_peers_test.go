@@ -122,15 +122,15 @@ func TestDSTWarning(t *testing.T) {
 	ny, _ := time.LoadLocation("America/New_York")
 	s := oneonone.Series{Cadence: oneonone.Weekly, Weekday: 0, Time: "02:30", DurationMinutes: 30, StartDate: "2026-11-01"}
 	w := s.DSTWarning(ny, "2026-12-05")
-	if !strings.Contains(w, "On Sun 14 Mar 2027 the clocks go forward during it in America/New_York") || !strings.Contains(w, "03:00 EDT–03:30 EDT") {
+	if !strings.Contains(w, "On Sun 14 Mar 2027 the clocks in America/New_York go forward at this 1:1's time") || !strings.Contains(w, "(03:00–03:30 EDT)") {
 		t.Fatalf("warning %q", w)
 	}
 	s.Time, s.DurationMinutes = "01:30", 60
-	if w := s.DSTWarning(ny, "2026-12-05"); !strings.Contains(w, "On Sun 14 Mar 2027 the clocks go forward") {
+	if w := s.DSTWarning(ny, "2026-12-05"); !strings.Contains(w, "On Sun 14 Mar 2027 the clocks in America/New_York go forward") {
 		t.Fatalf("01:30 for an hour spans the March change: %q", w)
 	}
 	s.Time, s.DurationMinutes = "01:15", 30
-	if w := s.DSTWarning(ny, "2026-03-09"); !strings.Contains(w, "On Sun 1 Nov 2026 the clocks go back during it") {
+	if w := s.DSTWarning(ny, "2026-03-09"); !strings.Contains(w, "On Sun 1 Nov 2026 the clocks in America/New_York go back") {
 		t.Fatalf("01:15 is repeated in November: %q", w)
 	}
 	for _, ok := range []oneonone.Series{

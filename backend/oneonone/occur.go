@@ -202,14 +202,19 @@ func (s *Series) DSTWarning(loc *time.Location, today string) string {
 	}
 	c := cl[0]
 	day, _ := civil.Parse(c.Date)
-	what := "the clocks go back during it"
+	what := "go back"
 	if c.Gap {
-		what = "the clocks go forward during it"
+		what = "go forward"
 	}
 	more := ""
 	if len(cl) > 1 {
-		more = fmt.Sprintf(" (and %d more in the next %d years)", len(cl)-1, ClashYears)
+		more = fmt.Sprintf(" (and %d more times in the next %d years)", len(cl)-1, ClashYears)
 	}
-	return fmt.Sprintf("On %s %s in %s%s: calendar apps show such a 1:1 at different times. The calendar file gives those 1:1s as fixed times (%s–%s); another time of day avoids it.",
-		day.Format("Mon 2 Jan 2006"), what, loc.String(), more, c.Start.In(loc).Format("15:04 MST"), c.End.In(loc).Format("15:04 MST"))
+	s0, e0 := c.Start.In(loc), c.End.In(loc)
+	span := s0.Format("15:04 MST") + "–" + e0.Format("15:04 MST")
+	if s0.Format("MST") == e0.Format("MST") {
+		span = s0.Format("15:04") + "–" + e0.Format("15:04 MST")
+	}
+	return fmt.Sprintf("On %s the clocks in %s %s at this 1:1's time%s: calendar apps show such a 1:1 at different times. The calendar file gives those 1:1s fixed times (%s); another time of day avoids it.",
+		day.Format("Mon 2 Jan 2006"), loc.String(), what, more, span)
 }

@@ -137,6 +137,24 @@ export async function run({ page, shot: rawShot, log, waitForBindings }) {
   assert.match(download.suggestedFilename(), /Dana Reyes\.ics$/)
   assert.match(ics, /BEGIN:VCALENDAR/)
   assert.match(ics, /RRULE:FREQ=WEEKLY;INTERVAL=2/)
+  for (const line of ics.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `an .ics line of ${Buffer.byteLength(line)} octets`)
+
+  // ---- A time the clocks change around (Sunday 02:30 in Berlin): a warning
+  // under the fields while editing, gone again for an ordinary time. The
+  // manager's zone is Berlin for this step only.
+  const settings = await api('ReminderAPI.Settings')
+  await api('ReminderAPI.SaveSettings', { ...settings, timezone: 'Europe/Berlin' })
+  await page.getByRole('button', { name: 'Edit cadence' }).click()
+  await page.getByLabel('Weekday').selectOption({ label: 'Sunday' })
+  await page.getByLabel('Time', { exact: true }).fill('02:30')
+  const dst = page.getByTestId('cadence-dst-warning')
+  await dst.waitFor(T)
+  assert.match(await dst.innerText(), /the clocks in Europe\/Berlin go forward at this 1:1's time/)
+  await shot('cadence-dst-warning')
+  await page.getByLabel('Time', { exact: true }).fill('09:30')
+  await dst.waitFor({ state: 'detached', ...T })
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await api('ReminderAPI.SaveSettings', settings)
 
   // ---- Start the first 1:1 on a chosen date, two topics.
   await page.getByLabel('Date of the 1:1').fill(first)

@@ -116,7 +116,7 @@ describe('1:1s tab', () => {
 
   it('warns under the fields, while editing, of a time the clocks change around; the saved cadence says it too', async () => {
     const user = userEvent.setup()
-    const W = 'On Sun 28 Mar 2027 the clocks go forward during it in Europe/Berlin: calendar apps show such a 1:1 at different times.'
+    const W = "On Sun 28 Mar 2027 the clocks in Europe/Berlin go forward at this 1:1's time: calendar apps show such a 1:1 at different times."
     vi.mocked(api.loadOneOnOnes).mockResolvedValue(page({ hasSeries: true, series: series(), status: cadence(), dstWarning: W }))
     vi.mocked(api.checkSeries).mockImplementation(async (s): Promise<Record<string, string>> => (s.time === '02:30' ? { time: W } : {}))
     render(OneOnOnesTab, { personId: 'dana', personName: 'Dana Reyes', managerId: 'mara' })
