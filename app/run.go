@@ -33,6 +33,10 @@ func Run(cfg Config, background bool, assets fs.FS, icon []byte) error {
 	shell := NewShell(cfg)
 	if !bindingsOnly { // `wails generate module` runs the app only to read its bindings
 		_ = shell.Open() // a failure is shown in the window, not as a crash
+		if !background {
+			// What the first screen asks for, read while GTK and WebKit start.
+			go shell.WarmFirstScreen()
+		}
 	}
 	defer shell.Close()
 

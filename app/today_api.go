@@ -16,6 +16,6 @@ func NewTodayAPI(s *Shell) *TodayAPI { return &TodayAPI{s} }
 // follow-ups, 1:1s, reviews, team health, time off and coverage gaps.
 func (a *TodayAPI) Today() (today.Day, error) {
 	return read(a.s, "today.Today", func(w *workspace.Workspace) (today.Day, error) {
-		return today.Of(w, a.s.clock.Now())
+		return a.s.day.Of(w, a.s.clock.Now())
 	})
 }

@@ -76,3 +76,31 @@ func TestTodayAPIExposesOnlyToday(t *testing.T) {
 		t.Fatalf("TodayAPI binds %v", names)
 	}
 }
+
+// WarmFirstScreen builds the day at launch and the window's first request
+// takes it while nothing changed in the same minute; after a write it is
+// built afresh. Without an open workspace it does nothing.
+func TestWarmFirstScreenKeepsTheDayForTheFirstRequest(t *testing.T) {
+	clk := clock.NewFake(time.Date(2026, 11, 23, 12, 0, 5, 0, time.UTC))
+	idle := NewShell(Config{Root: t.TempDir(), Version: "test", Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Clock: clk, Zone: "UTC"})
+	t.Cleanup(idle.Close)
+	idle.WarmFirstScreen() // not open: nothing to warm, no panic
+	s := shellWith(t, Config{Clock: clk, Zone: "UTC"})
+	warmAt := clk.Now()
+	s.WarmFirstScreen()
+	clk.Advance(30 * time.Second)
+	api := NewTodayAPI(s)
+	d, err := api.Today()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Now.Equal(warmAt) {
+		t.Fatalf("the first request built the day again (now %v), want the one warmed at %v", d.Now, warmAt)
+	}
+	if _, err := NewPeopleAPI(s).CreatePerson(PersonInput{Name: "Dana Xu", TimeZone: "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	if d, err = api.Today(); err != nil || !d.Now.Equal(clk.Now()) {
+		t.Fatalf("after a write: want a day built at %v, got %v (%v)", clk.Now(), d.Now, err)
+	}
+}

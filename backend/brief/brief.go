@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -188,6 +189,9 @@ type Builder struct {
 	// OnCall reads the on-call snapshot in txn (the on-call service's cached
 	// one, oncall.Service.SnapshotTx); nil loads what the window needs.
 	OnCall func(txn *badger.Txn) (*oncall.Snapshot, error)
+
+	memoMu sync.Mutex
+	pagingMemo *pagingInput // the last paging input read (pagingRead)
 }
 
 // OnCallSnapshotTx is the on-call data the brief, health and the Today
@@ -491,28 +495,18 @@ func (b *Builder) PagingHealthTx(txn *badger.Txn, persons []id.ID, from, to time
 	if back := to.Add(-MTTAWindow); back.Before(lo) {
 		lo = back
 	}
-	snap, err := b.pagingSnapshot(txn, lo, to)
+	in, err := b.pagingRead(txn, persons, lo, to)
 	if err != nil {
 		return nil, err
 	}
-	opt, err := pages.OptionsTx(txn)
-	if err != nil {
-		return nil, err
-	}
-	rep, err := pages.PeopleHealthTx(txn, snap, persons, from, to, opt)
-	if err != nil {
-		return nil, err
-	}
+	rep := pages.PeopleHealth(in.pages, in.shifts, in.snap, persons, from, to, in.opt)
 	flags := rep.Flags[:0:0]
 	for _, f := range rep.Flags {
 		if f.Kind != pages.FlagMTTARising {
 			flags = append(flags, f)
 		}
 	}
-	long, err := pages.PeopleHealthTx(txn, snap, persons, to.Add(-MTTAWindow), to, opt)
-	if err != nil {
-		return nil, err
-	}
+	long := pages.PeopleHealth(in.pages, in.shifts, in.snap, persons, to.Add(-MTTAWindow), to, in.opt)
 	for _, f := range long.Flags {
 		if f.Kind == pages.FlagMTTARising {
 			flags = append(flags, f)
@@ -520,6 +514,66 @@ func (b *Builder) PagingHealthTx(txn *badger.Txn, persons []id.ID, from, to time
 	}
 	rep.Flags = flags
 	return rep, nil
+}
+
+// pagingInput is what the paging health of [lo, to) is computed from: the
+// persons' pages created in it (in persons' order, each person's by the
+// responder index), the on-call snapshot and every shift overlapping it.
+// Each report of a narrower window is worked out from it in memory
+// (pages.PeopleHealth), so team health (4 weeks) and the Today screen (7
+// days), each with its 8 weeks of MTTA, read the pages once instead of four
+// times.
+type pagingInput struct {
+	readTs  uint64
+	lo, to  time.Time
+	snap    *oncall.Snapshot
+	opt     pages.HealthOptions
+	byOwner map[id.ID][]pages.Page
+	shifts  []oncall.Shift
+	shifted bool // shifts computed (only when some page needs them)
+	pages   []pages.Page
+}
+
+// pagingRead reads (or reuses) the paging input of persons over [lo, to).
+// The last one read is kept: a Badger snapshot never changes, so an input
+// read at the same read timestamp and window is the same data; only the
+// persons' pages are added when a caller asks for more people.
+func (b *Builder) pagingRead(txn *badger.Txn, persons []id.ID, lo, to time.Time) (*pagingInput, error) {
+	b.memoMu.Lock()
+	defer b.memoMu.Unlock()
+	in := b.pagingMemo
+	if in == nil || in.readTs != txn.ReadTs() || !in.lo.Equal(lo) || !in.to.Equal(to) {
+		snap, err := b.pagingSnapshot(txn, lo, to)
+		if err != nil {
+			return nil, err
+		}
+		opt, err := pages.OptionsTx(txn)
+		if err != nil {
+			return nil, err
+		}
+		in = &pagingInput{readTs: txn.ReadTs(), lo: lo, to: to, snap: snap, opt: opt, byOwner: map[id.ID][]pages.Page{}}
+	}
+	out := &pagingInput{readTs: in.readTs, lo: lo, to: to, snap: in.snap, opt: in.opt}
+	for _, u := range persons {
+		l, ok := in.byOwner[u]
+		if !ok {
+			var err error
+			if l, err = pages.PersonPagesTx(txn, u, lo, to); err != nil {
+				return nil, err
+			}
+			in.byOwner[u] = l
+		}
+		out.pages = append(out.pages, l...)
+	}
+	if len(out.pages) > 0 && !in.shifted {
+		if in.snap != nil && len(in.snap.Rotations) > 0 {
+			in.shifts = oncall.AllShifts(in.snap, lo, to)
+		}
+		in.shifted = true
+	}
+	out.shifts, out.shifted = in.shifts, in.shifted
+	b.pagingMemo = in
+	return out, nil
 }
 
 // paging fills the imported pages of the person since from.

@@ -71,17 +71,41 @@ func PeopleHealthTx(txn *badger.Txn, snap *oncall.Snapshot, persons []id.ID, fro
 	if snap == nil {
 		snap = &oncall.Snapshot{}
 	}
+	var shifts []oncall.Shift
+	if len(ps) > 0 && len(snap.Rotations) > 0 {
+		shifts = oncall.AllShifts(snap, from, to)
+	}
+	return PeopleHealth(ps, shifts, snap, persons, from, to, opt), nil
+}
+
+// PeopleHealth is PeopleHealthTx from what was read already, for a caller
+// that reads once for several windows: pages holds at least the persons'
+// pages created in [from, to), in PersonPagesTx's order (others and those
+// outside the window are left out here), and shifts at least every shift
+// of snap overlapping [from, to), as oncall.AllShifts gives them (computed
+// over a wider window is fine: those outside are left out). The answer is
+// the same as PeopleHealthTx's for [from, to).
+func PeopleHealth(pages []Page, shifts []oncall.Shift, snap *oncall.Snapshot, persons []id.ID, from, to time.Time, opt HealthOptions) *HealthReport {
+	if snap == nil {
+		snap = &oncall.Snapshot{}
+	}
 	want := make(map[id.ID]bool, len(persons))
 	for _, u := range persons {
 		want[u] = true
 	}
-	var shifts []oncall.Shift
+	var ps []Page
+	for _, p := range pages {
+		if want[p.ResponderID] && !p.Created.Before(from) && p.Created.Before(to) {
+			ps = append(ps, p)
+		}
+	}
+	var in []oncall.Shift
 	if len(ps) > 0 && len(snap.Rotations) > 0 {
-		for _, s := range oncall.AllShifts(snap, from, to) {
-			if want[s.PersonID] {
-				shifts = append(shifts, s)
+		for _, s := range shifts {
+			if want[s.PersonID] && s.Start.Before(to) && s.End.After(from) {
+				in = append(in, s)
 			}
 		}
 	}
-	return Health(ps, shifts, snap, from, to, opt), nil
+	return Health(ps, in, snap, from, to, opt)
 }

@@ -58,3 +58,27 @@ func BenchmarkFirstScreenPayloads(b *testing.B) {
 		b.ReportMetric(float64(n)/1024, "KiB")
 	})
 }
+
+// BenchmarkTodayCold: the first Today after opening the large demo from disk
+// (what the app asks for at launch): each iteration opens the workspace
+// afresh, so nothing is cached yet.
+func BenchmarkTodayCold(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := demo.Create(dir, demo.Large, workspace.Options{Clock: clock.NewFake(benchNow)}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(benchNow), Zone: "Europe/Berlin"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := today.Of(w, benchNow); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		w.Close()
+		b.StartTimer()
+	}
+}
