@@ -47,5 +47,7 @@ func BenchmarkScreenPayloads(b *testing.B) {
 	run("warnings-90d", func() (any, error) { return s.Warnings(now, now.AddDate(0, 0, 90)) })
 	run("overrides", func() (any, error) { return s.Overrides(id.ID{}) })
 	run("swapviews", func() (any, error) { return s.SwapViews(id.ID{}) })
+	// What the schedule lists: from 30 days ago on (OnCallView), older ones counted.
+	run("adjustments-30d", func() (any, error) { return s.Adjustments(now.AddDate(0, 0, -30)) })
 	run("teams-oncall", func() (any, error) { return s.TeamsOnCall() })
 }

@@ -109,30 +109,41 @@ func (s *Service) SwapViews(rotationID id.ID) ([]SwapView, error) {
 					return err
 				}
 			}
-			// The holder of a turn: whoever holds it by the swap, else its
-			// first holder (a replacement may split a turn); overrides are
-			// listed on their own.
-			holders := map[int]id.ID{}
-			swapped := map[int]bool{}
-			for _, x := range Shifts(snap, rot.ID, lo, hi) {
-				if x.Reason == ReasonOverride || swapped[x.Slot] {
-					continue
-				}
-				if x.Reason == ReasonSwap {
-					holders[x.Slot], swapped[x.Slot] = x.PersonID, true
-				} else if _, ok := holders[x.Slot]; !ok {
-					holders[x.Slot] = x.PersonID
-				}
-			}
+			holders := swapHolders(snap, rot.ID, lo, hi)
 			for j := first; j < len(out); j++ {
 				out[j].PersonA, out[j].PersonB = holders[out[j].SlotA], holders[out[j].SlotB]
 			}
 		}
 		return nil
 	})
+	orderSwapViews(out)
+	return out, errs.Wrap("oncall.SwapViews", err)
+}
+
+// swapHolders is the holder of each turn of a rotation in [lo, hi): whoever
+// holds it by a swap, else its first holder (a replacement may split a
+// turn); overrides are listed on their own.
+func swapHolders(snap *Snapshot, rotationID id.ID, lo, hi time.Time) map[int]id.ID {
+	holders := map[int]id.ID{}
+	swapped := map[int]bool{}
+	for _, x := range Shifts(snap, rotationID, lo, hi) {
+		if x.Reason == ReasonOverride || swapped[x.Slot] {
+			continue
+		}
+		if x.Reason == ReasonSwap {
+			holders[x.Slot], swapped[x.Slot] = x.PersonID, true
+		} else if _, ok := holders[x.Slot]; !ok {
+			holders[x.Slot] = x.PersonID
+		}
+	}
+	return holders
+}
+
+// orderSwapViews puts turn A first (the earlier one, for people) and the
+// swaps in the order of it (stable).
+func orderSwapViews(out []SwapView) {
 	for i := range out {
 		if out[i].StartB.Before(out[i].StartA) {
-			// Turn A is the earlier one for people.
 			v := &out[i]
 			v.SlotA, v.SlotB = v.SlotB, v.SlotA
 			v.StartA, v.StartB, v.EndA, v.EndB = v.StartB, v.StartA, v.EndB, v.EndA
@@ -140,7 +151,6 @@ func (s *Service) SwapViews(rotationID id.ID) ([]SwapView, error) {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].StartA.Before(out[j].StartA) })
-	return out, errs.Wrap("oncall.SwapViews", err)
 }
 
 // SaveSwap creates (zero ID) or updates a swap of two shifts. A slot takes
