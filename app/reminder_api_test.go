@@ -65,6 +65,9 @@ func TestReminderAPISettingsAndClock(t *testing.T) {
 	if err != nil || len(list) != 0 {
 		t.Fatalf("empty workspace has reminders: %+v %v", list, err)
 	}
+	if n, err := api.Count(); err != nil || n != 0 {
+		t.Fatalf("empty workspace counts %d reminders (%v)", n, err)
+	}
 	if ae := apiErr(t, api.Dismiss("nope")); ae.Code != "not_found" {
 		t.Fatalf("dismiss unknown: %+v", ae)
 	}
@@ -107,6 +110,10 @@ func TestReminderAPIBulkAndRestore(t *testing.T) {
 	if len(before) != 3 {
 		t.Fatalf("want 3 overdue follow-up reminders, got %+v", before)
 	}
+	// The bell's count (Count) is the list's length.
+	if n, err := api.Count(); err != nil || n != 3 {
+		t.Fatalf("count: %d %v, want 3", n, err)
+	}
 	var keys []string
 	for k, r := range before {
 		if r.Status != "delivered" {
@@ -138,6 +145,9 @@ func TestReminderAPIBulkAndRestore(t *testing.T) {
 		}
 		if now := list(); len(now) != 1 || now[keys[1]].Status != "snoozed" {
 			t.Fatalf("after dismiss %+v", now)
+		}
+		if n, err := api.Count(); err != nil || n != 1 {
+			t.Fatalf("count after dismiss: %d %v, want 1", n, err)
 		}
 	})
 	t.Run("restore undoes both, as they were", func(t *testing.T) {

@@ -17,6 +17,7 @@ vi.mock('$lib/api', async (importOriginal) => {
     loadIncidentSettings: vi.fn(),
     loadFollowUps: vi.fn(),
     listReminders: vi.fn(),
+    countReminders: vi.fn(),
     notificationStatus: vi.fn(),
     appClock: vi.fn(),
     loadToday: vi.fn(),
@@ -66,6 +67,7 @@ beforeEach(() => {
   vi.mocked(api.listIncidents).mockResolvedValue([])
   vi.mocked(api.loadFollowUps).mockResolvedValue(followUpsView())
   vi.mocked(api.listReminders).mockResolvedValue([])
+  vi.mocked(api.countReminders).mockResolvedValue(0)
   vi.mocked(api.notificationStatus).mockResolvedValue({ available: true, reason: '' })
   vi.mocked(api.loadToday).mockReturnValue(new Promise(() => {}))
   vi.mocked(api.appClock).mockResolvedValue({ now: new Date().toISOString(), offsetMinutes: 0, testClock: false })
@@ -106,11 +108,14 @@ describe('App', () => {
     expect(screen.getByLabelText('Passphrase')).toBeInTheDocument()
     expect(api.loadDirectory).not.toHaveBeenCalled()
     expect(api.listReminders).not.toHaveBeenCalled()
+    expect(api.countReminders).not.toHaveBeenCalled()
   })
 
   it('names the sidebar items exactly, with the notification bell and the overdue badge', async () => {
     vi.mocked(api.loadFollowUps).mockResolvedValue(followUpsView({ all: { ...followUpsView().all, overdue: 2 } }))
-    vi.mocked(api.listReminders).mockResolvedValue([reminder({ key: 'a' }), reminder({ key: 'b' }), reminder({ key: 'c' })])
+    const three = [reminder({ key: 'a' }), reminder({ key: 'b' }), reminder({ key: 'c' })]
+    vi.mocked(api.listReminders).mockResolvedValue(three)
+    vi.mocked(api.countReminders).mockResolvedValue(three.length)
     render(App)
     const nav = await screen.findByRole('navigation', { name: 'Main' })
     const items = within(nav).getAllByRole('listitem').map((li) => within(li).getByRole('button'))
@@ -132,6 +137,8 @@ describe('App', () => {
     await waitFor(() => expect(fu).toHaveAccessibleDescription('2 overdue'))
     const bell = within(nav).getByRole('button', { name: 'Notifications' })
     await waitFor(() => expect(bell).toHaveAccessibleDescription('3 active reminders'))
+    // The bell counts; the list is read when the centre opens, not at launch.
+    expect(api.listReminders).not.toHaveBeenCalled()
   })
 
   it('greets an empty workspace with both first-run actions; "Open demo workspace" switches to the demo', async () => {

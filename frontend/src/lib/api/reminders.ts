@@ -11,6 +11,11 @@ export async function listReminders(): Promise<Reminder[]> {
   return callList<Reminder>(() => Reminders.List())
 }
 
+/** How many reminders are active (the bell), without reading the list. */
+export async function countReminders(): Promise<number> {
+  return Number(await call(() => Reminders.Count())) || 0
+}
+
 export async function evaluateReminders(): Promise<Evaluation> {
   return (await call(() => Reminders.EvaluateNow())) as Evaluation
 }

@@ -13,6 +13,8 @@ export class Loader {
   /** An answer has been taken since the last reset. */
   loaded = $state(false)
   error = $state<ApiError | null>(null)
+  /** performance.now() when the last answer was taken (see loaded; not reactive). */
+  takenAt = 0
   #seq = 0
 
   /**
@@ -29,6 +31,7 @@ export class Loader {
       take(answer)
       this.error = null
       this.loaded = true
+      this.takenAt = typeof performance !== 'undefined' ? performance.now() : Date.now()
       return true
     } catch (e) {
       if (seq === this.#seq) this.error = toApiError(e)
@@ -47,6 +50,7 @@ export class Loader {
   /** Forgets everything, and the answers on their way. */
   reset(): void {
     this.cancel()
+    this.takenAt = 0
     this.loaded = false
     this.error = null
   }

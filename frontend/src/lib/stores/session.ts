@@ -18,7 +18,7 @@ export function loadShellData(): Promise<unknown> {
   return Promise.all([
     incidents.loadSettings(),
     followups.loadCounts(),
-    reminders.load(),
+    reminders.loadCount(),
     reminders.loadStatus(),
     reminders.loadClock(),
   ])

@@ -6,6 +6,8 @@ export function AdvanceClock(arg1:number):Promise<app.ClockDTO>;
 
 export function Clock():Promise<app.ClockDTO>;
 
+export function Count():Promise<number>;
+
 export function Dismiss(arg1:string):Promise<void>;
 
 export function DismissMany(arg1:Array<string>):Promise<Array<app.BulkProblem>>;

@@ -10,6 +10,10 @@ export function Clock() {
   return window['go']['app']['ReminderAPI']['Clock']();
 }
 
+export function Count() {
+  return window['go']['app']['ReminderAPI']['Count']();
+}
+
 export function Dismiss(arg1) {
   return window['go']['app']['ReminderAPI']['Dismiss'](arg1);
 }

@@ -7,6 +7,7 @@ vi.mock('$lib/api', async (importOriginal) => {
   return {
     ...actual,
     listReminders: vi.fn(),
+    countReminders: vi.fn(),
     notificationStatus: vi.fn(),
     snoozeReminder: vi.fn(),
     dismissReminder: vi.fn(),
@@ -75,6 +76,37 @@ describe('NotificationCentre', () => {
     const bell = screen.getByRole('button', { name: 'Notifications' })
     expect(bell).toHaveAccessibleDescription('3 active reminders')
     expect(bell).toHaveAttribute('aria-expanded', 'false')
+  })
+
+  it('counts from the count alone, reads the list when it opens (loading, never "all caught up" before), and follows changes while open', async () => {
+    vi.mocked(api.countReminders).mockResolvedValue(3)
+    let answer: (l: typeof DELIVERED[]) => void = () => {}
+    vi.mocked(api.listReminders).mockReturnValueOnce(new Promise((r) => (answer = r)))
+    await reminders.loadCount()
+    const user = userEvent.setup()
+    render(NotificationCentre)
+    const bell = screen.getByRole('button', { name: 'Notifications' })
+    expect(bell).toHaveAccessibleDescription('3 active reminders')
+    expect(api.listReminders).not.toHaveBeenCalled()
+    // Closed, a change reads the count only.
+    vi.mocked(api.countReminders).mockResolvedValue(2)
+    await reminders.refresh()
+    expect(bell).toHaveAccessibleDescription('2 active reminders')
+    expect(api.listReminders).not.toHaveBeenCalled()
+    await user.click(bell)
+    const panel = await screen.findByRole('dialog', { name: 'Notifications' })
+    expect(api.listReminders).toHaveBeenCalledTimes(1)
+    expect(within(panel).queryByText('You’re all caught up')).toBeNull()
+    expect(panel.querySelector('[aria-busy="true"], [role="status"]')).not.toBeNull()
+    answer([DELIVERED, HELD, SNOOZED])
+    await within(panel).findByText(DELIVERED.title)
+    expect(bell).toHaveAccessibleDescription('3 active reminders')
+    // Open, a change reads the list again.
+    vi.mocked(api.listReminders).mockResolvedValue([DELIVERED])
+    await reminders.refresh()
+    await waitFor(() => expect(within(panel).queryByText(HELD.title)).toBeNull())
+    expect(bell).toHaveAccessibleDescription('1 active reminder')
+    expect(api.countReminders).toHaveBeenCalledTimes(2)
   })
 
   it('Escape closes the panel even when the focus is outside it (a toast’s Undo), but not over a dialog', async () => {

@@ -22,7 +22,7 @@ import { roster } from '$lib/stores/roster.svelte'
 import { today } from '$lib/stores/today.svelte'
 import { localZone } from '$lib/util/time'
 import { cadence } from '../oneonones/test-fixtures'
-import TodayView from './TodayView.svelte'
+import TodayView, { FRESH_MS } from './TodayView.svelte'
 
 const NOW = '2026-11-24T08:00:00Z'
 
@@ -367,6 +367,21 @@ describe('Today', () => {
     expect(listeners.has('reminders:changed')).toBe(false)
     await act(() => vi.advanceTimersByTime(120_000))
     expect(api.loadToday).toHaveBeenCalledTimes(3)
+  })
+
+  it('does not read again on mount a day that has just come (App asks for it at launch), but one older than FRESH_MS', async () => {
+    vi.useFakeTimers()
+    vi.mocked(api.loadToday).mockResolvedValue(busyDay())
+    await today.load()
+    expect(api.loadToday).toHaveBeenCalledTimes(1)
+    const first = render(TodayView)
+    await act(() => vi.advanceTimersByTime(10))
+    expect(api.loadToday).toHaveBeenCalledTimes(1)
+    expect(panel(/On call/)).toBeInTheDocument()
+    first.unmount()
+    await act(() => vi.advanceTimersByTime(FRESH_MS))
+    render(TodayView)
+    await vi.waitFor(() => expect(api.loadToday).toHaveBeenCalledTimes(2))
   })
 
   it('says the zone of times not in the manager’s zone', async () => {
