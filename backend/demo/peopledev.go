@@ -83,7 +83,7 @@ func genPeopleDev(s *workspace.Snapshot, size Size, now time.Time, seed uint64) 
 		mood := 3 + rng.IntN(2)
 		falling := pi%7 == 3
 		n := 0
-		for d := first; d.Before(lastDay); d, _ = civil.Parse(c.Next(d.Format(civil.Layout))) {
+		for d := first; d.Before(lastDay); d, _ = civil.Parse(ser.NextAfter(d.Format(civil.Layout))) {
 			at := d.Add(time.Duration(9+rng.IntN(8)) * time.Hour)
 			if rng.IntN(12) == 0 { // skipped: holiday, sick day
 				continue
@@ -153,7 +153,7 @@ func genPeopleDev(s *workspace.Snapshot, size Size, now time.Time, seed uint64) 
 		}
 		// The next 1:1 is planned for some, with the open topics carried.
 		if !p.Archived && !stopEarly && prev != nil && pi%3 == 0 {
-			next := c.Next(prev.Date)
+			next := ser.NextAfter(prev.Date)
 			if next < today {
 				next = today
 			}
