@@ -131,9 +131,10 @@ func (a *OnCallAPI) Warnings(win Window) ([]oncall.ScheduleWarning, error) {
 	})
 }
 
-// Fairness is the burden table of the window.
+// Fairness is the burden table of the window, with the imported pages
+// beside the hours and their health flags among the warnings.
 func (a *OnCallAPI) Fairness(win Window) (oncall.FairnessReport, error) {
-	return read(a.s, "oncall.Fairness", func(w *workspace.Workspace) (oncall.FairnessReport, error) { return inWindow(win, w.OnCall.Fairness) })
+	return read(a.s, "oncall.Fairness", func(w *workspace.Workspace) (oncall.FairnessReport, error) { return inWindow(win, w.Pages.Fairness) })
 }
 
 // Compensation is the monthly report ("2026-11").

@@ -65,3 +65,22 @@ func TestFinalPiecesAreTheSameWhateverTheWindow(t *testing.T) {
 		}
 	}
 }
+
+// Fairness counts the hours each person was the first a page reaches: the
+// final schedule, where the secondary counts only before the primary starts.
+func TestFairnessCountsFirstToBePagedHours(t *testing.T) {
+	p := layered(1, 1, "Primary", rotation("UTC", 1, Weeks, "09:00", "2026-01-07", 1, 2))
+	sec := layered(2, 2, "Secondary", rotation("UTC", 1, Weeks, "09:00", "2026-01-05", 3, 4))
+	s := &Snapshot{Rotations: []Rotation{sec, p}, People: team(4, "UTC"), Teams: map[id.ID]string{finalTeam: "Payments"}}
+	rep := Fairness(s, utc("2026-01-05T00:00:00Z"), utc("2026-01-16T09:00:00Z"))
+	got := map[string][2]float64{}
+	for _, r := range rep.Rows {
+		got[r.Name] = [2]float64{r.FirstHours, r.Hours}
+	}
+	want := map[string][2]float64{"A": {168, 168}, "B": {48, 48}, "C": {48, 168}, "D": {0, 96}}
+	for n, w := range want {
+		if got[n] != w {
+			t.Errorf("%s: first-paged and on-call hours %v, want %v", n, got[n], w)
+		}
+	}
+}

@@ -302,6 +302,17 @@ type FairnessRow struct {
 	Owes           int     `json:"owes"`     // turns others covered for them, not paid back
 	Owed           int     `json:"owed"`     // turns they covered for others, not paid back
 	PaidBack       int     `json:"paidBack"` // turns they owed and paid back
+	// FirstHours: hours in the window they were the first a page reaches,
+	// from their teams' final schedules (decision 0015): a secondary's
+	// hours count only where the primary had nobody.
+	FirstHours float64 `json:"firstHours"`
+	// Paging (imported pages created in the window, whose responder they
+	// are; filled by pages.Service.Fairness, zero without paging history):
+	// pages, those in sleep hours (22:00–08:00 their time), pages per
+	// on-call day.
+	Pages             int     `json:"pages"`
+	SleepPages        int     `json:"sleepPages"`
+	PagesPerOnCallDay float64 `json:"pagesPerOnCallDay"`
 }
 
 // FairnessReport is the fairness table of a window.
@@ -311,6 +322,9 @@ type FairnessReport struct {
 	Rows     []FairnessRow `json:"rows"`
 	Ledger   []LedgerEntry `json:"ledger"`
 	Warnings []string      `json:"warnings"`
+	// PagingImported: paging history exists, so the paging columns and
+	// warnings are judged (pages.Service.Fairness).
+	PagingImported bool `json:"pagingImported"`
 }
 
 // FrequencyLimit: being on call in more than this fraction of weeks is flagged.
@@ -336,6 +350,8 @@ func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
 		weeks float64
 		spans []span        // what they held, for the longest stretch
 		turn  time.Duration // the longest turn of their rotations
+		// firstHours: time they were first to be paged (final schedules)
+		firstHours time.Duration
 	}
 	rows := map[id.ID]*acc{}
 	var order []id.ID
@@ -355,8 +371,10 @@ func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
 		}
 	}
 	ix := s.index()
+	computed := make(map[id.ID][]Shift, len(ix.order))
 	for _, rid := range ix.order {
 		sch := Compute(s, rid, from, to)
+		computed[rid] = sch.Shifts
 		r := ix.rots[rid]
 		// Each turn's share in weeks goes to whoever held it, in proportion
 		// to the hours held in the window; a turn of an unrestricted
@@ -401,9 +419,25 @@ func Fairness(s *Snapshot, from, to time.Time) FairnessReport {
 			}
 		}
 	}
+	// Hours as the first a page reaches: each schedule's final schedule,
+	// from the shifts computed above.
+	seen := map[string]bool{}
+	for _, rid := range ix.order {
+		key, _ := s.ScheduleOf(ix.rots[rid].Rotation)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		for _, x := range finalFrom(scheduleRots(s, key), func(r *rot) []Shift { return computed[r.ID] }, from, to) {
+			if !x.Gap {
+				get(x.PersonID).firstHours += x.End.Sub(x.Start)
+			}
+		}
+	}
 	for _, p := range order {
 		ac := rows[p]
 		r := &ac.row
+		r.FirstHours = hrs(ac.firstHours)
 		r.Shifts = len(ac.turns)
 		r.Hours, r.WeekendHours, r.HolidayHours, r.NightHours = hrs(ac.h.total), hrs(ac.h.weekend), hrs(ac.h.holiday), hrs(ac.h.night)
 		r.WeeksOnCall = math.Round(ac.weeks*10) / 10

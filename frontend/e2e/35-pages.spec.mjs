@@ -205,4 +205,19 @@ export async function run({ page, shot, log, waitForBindings }) {
   await flags.getByRole('link', { name: 'Ravi Menon' }).click()
   await page.getByText(/2 sleep-hour pages since your last 1:1/).first().waitFor(T)
   await shot('brief-sleep-pages')
+
+  // ---- Fairness shows the pages beside the hours: Ravi holds the week of
+  // 2 Nov in a rotation made now, so his two night pages count there too.
+  await api('OnCallAPI.SaveRotation', {
+    name: 'Checkout pager', timezone: 'Asia/Kolkata', participants: [ravi.id, pia.id], shiftLength: { n: 1, unit: 'weeks' },
+    handoffTime: '00:00', startDate: '2026-11-02', requiredCoverage: '24x7', layer: 1,
+  })
+  await nav(page, 'On-call')
+  await page.getByRole('navigation', { name: 'On-call views' }).getByRole('link', { name: 'Fairness' }).click()
+  const load = page.getByRole('region', { name: 'Load per person' })
+  await load.getByRole('columnheader', { name: 'Per day' }).waitFor(T)
+  const raviFair = load.getByRole('row').filter({ hasText: 'Ravi Menon' })
+  await raviFair.getByTitle('2 in sleep hours (22:00–08:00 their time)').waitFor(T)
+  await page.getByText('Ravi Menon: 2 pages in sleep hours (22:00–08:00 Asia/Kolkata), in 1 week.').waitFor(T)
+  await shot('fairness-pages')
 }

@@ -4574,6 +4574,10 @@ export namespace oncall {
 	    owes: number;
 	    owed: number;
 	    paidBack: number;
+	    firstHours: number;
+	    pages: number;
+	    sleepPages: number;
+	    pagesPerOnCallDay: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new FairnessRow(source);
@@ -4599,6 +4603,10 @@ export namespace oncall {
 	        this.owes = source["owes"];
 	        this.owed = source["owed"];
 	        this.paidBack = source["paidBack"];
+	        this.firstHours = source["firstHours"];
+	        this.pages = source["pages"];
+	        this.sleepPages = source["sleepPages"];
+	        this.pagesPerOnCallDay = source["pagesPerOnCallDay"];
 	    }
 	}
 	export class FairnessReport {
@@ -4607,6 +4615,7 @@ export namespace oncall {
 	    rows: FairnessRow[];
 	    ledger: LedgerEntry[];
 	    warnings: string[];
+	    pagingImported: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new FairnessReport(source);
@@ -4619,6 +4628,7 @@ export namespace oncall {
 	        this.rows = this.convertValues(source["rows"], FairnessRow);
 	        this.ledger = this.convertValues(source["ledger"], LedgerEntry);
 	        this.warnings = source["warnings"];
+	        this.pagingImported = source["pagingImported"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -142,6 +142,12 @@ export interface FairnessRow {
   owes: number
   owed: number
   paidBack: number
+  /** Hours they were the first a page reaches (their team's final schedule). */
+  firstHours: number
+  /** Imported pages in the window (0 without paging history: see pagingImported). */
+  pages: number
+  sleepPages: number
+  pagesPerOnCallDay: number
 }
 
 export interface FairnessReport {
@@ -149,6 +155,8 @@ export interface FairnessReport {
   to: string
   rows: FairnessRow[]
   warnings: string[]
+  /** Paging history exists: the paging columns mean something. */
+  pagingImported: boolean
 }
 
 export function rotationOf(r: Raw): Rotation {
@@ -365,6 +373,7 @@ export async function loadFairness(w: OnCallWindow): Promise<FairnessReport> {
     from: str(r.from),
     to: str(r.to),
     warnings: arr<string>(r.warnings),
+    pagingImported: r.pagingImported === true,
     rows: arr(r.rows).map((x) => ({
       personId: str(x.personId),
       name: str(x.name),
@@ -384,6 +393,10 @@ export async function loadFairness(w: OnCallWindow): Promise<FairnessReport> {
       owes: num(x.owes),
       owed: num(x.owed),
       paidBack: num(x.paidBack),
+      firstHours: num(x.firstHours),
+      pages: num(x.pages),
+      sleepPages: num(x.sleepPages),
+      pagesPerOnCallDay: num(x.pagesPerOnCallDay),
     })),
   }
 }

@@ -179,11 +179,16 @@ describe('FairnessPanel', () => {
       owes: 0,
       owed: 0,
       paidBack: 0,
+      firstHours: 0,
+      pages: 0,
+      sleepPages: 0,
+      pagesPerOnCallDay: 0,
     }
     vi.mocked(api.loadFairness).mockResolvedValue({
       from: '',
       to: '',
       warnings: [],
+      pagingImported: false,
       rows: [
         { ...row, personId: 'p1', name: 'Ana', weeksOnCall: 5, frequency: 5 / 13, tooFrequent: true },
         { ...row, personId: 'p2', name: 'Bo', hours: 336, weeksOnCall: 3, frequency: 3 / 13, tooFrequent: false },
@@ -196,6 +201,34 @@ describe('FairnessPanel', () => {
     expect(within(ana).getByText('More than 1 in 4')).toBeInTheDocument()
     expect(within(bo).queryByText('More than 1 in 4')).toBeNull()
     expect(within(ana).getByText(/1 in 3/)).toBeInTheDocument()
+    expect(screen.getByText(/No paging history imported/)).toBeInTheDocument()
+    expect(within(table).queryByText('Per day')).toBeNull()
+  })
+
+  it('shows the imported pages beside the hours', async () => {
+    const row = {
+      heavier: false, longestStretch: 0, longStretch: false, shifts: 4, overrides: 0, hours: 168, weekendHours: 48,
+      holidayHours: 0, nightHours: 63, weeks: 4, weeksOnCall: 1, frequency: 0.25, tooFrequent: false, owes: 0, owed: 0, paidBack: 0,
+    }
+    vi.mocked(api.loadFairness).mockResolvedValue({
+      from: '',
+      to: '',
+      warnings: ['Ana: 4 pages in sleep hours (22:00–08:00 Europe/Berlin), in 1 week.'],
+      pagingImported: true,
+      rows: [
+        { ...row, personId: 'p1', name: 'Ana', firstHours: 168, pages: 20, sleepPages: 4, pagesPerOnCallDay: 2.857 },
+        { ...row, personId: 'p2', name: 'Bo', firstHours: 0, pages: 0, sleepPages: 0, pagesPerOnCallDay: 0 },
+      ],
+    })
+    render(FairnessPanel)
+    const table = await screen.findByRole('table')
+    expect(within(table).getByText('Per day')).toBeInTheDocument()
+    const ana = within(table).getByText('Ana').closest('tr')!
+    expect(within(ana).getByText('20')).toBeInTheDocument()
+    expect(within(ana).getByTitle('4 in sleep hours (22:00–08:00 their time)')).toBeInTheDocument()
+    expect(within(ana).getByText('2.9')).toBeInTheDocument()
+    expect(screen.getByText(/4 pages in sleep hours/)).toBeInTheDocument()
+    expect(screen.queryByText(/No paging history imported/)).toBeNull()
   })
 })
 
