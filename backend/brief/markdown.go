@@ -2,7 +2,10 @@ package brief
 
 import (
 	"fmt"
+	"math"
 	"strings"
+	"time"
+
 	"wheelhouse/backend/civil"
 )
 
@@ -153,6 +156,24 @@ func Markdown(br *Brief) string {
 		}
 		w("\n")
 	}
+	if pg := l.Paging; pg != nil {
+		// The imported paging history (as the app's brief shows it):
+		// counts and medians, operational data (docs/privacy.md).
+		w("### Imported pages since %s\n\n", br.Since)
+		w("Paged %d time%s: %d in sleep hours (22:00–08:00 their time), %d in off hours, %d in business hours.",
+			pg.Pages, plural(pg.Pages), pg.Sleep, pg.OffHours, pg.Business)
+		if pg.OnCallDays > 0 {
+			w(" %s a day over %s on-call day%s.", num(round1(pg.PerDay)), num(round1(pg.OnCallDays)), pluralF(pg.OnCallDays))
+		}
+		if pg.MTTASeconds != nil || pg.MTTRSeconds != nil {
+			w(" Median time to acknowledge %s, to resolve %s.", medianText(pg.MTTASeconds), medianText(pg.MTTRSeconds))
+		}
+		w("\n")
+		for _, f := range pg.Flags {
+			w("- %s\n", md(f.Reason))
+		}
+		w("\n")
+	}
 
 	if len(br.Incidents) > 0 {
 		w("## Incidents since %s\n\n", br.Since)
@@ -215,4 +236,32 @@ func md(s string) string {
 
 func isWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+func pluralF(f float64) string {
+	if f == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// medianText is a median in seconds as "4 min", "1 h 5 min" or "40 s"; "—"
+// when no page has it.
+func medianText(s *float64) string {
+	if s == nil {
+		return "—"
+	}
+	d := time.Duration(math.Round(*s)) * time.Second
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%d s", int(d/time.Second))
+	case d < time.Hour:
+		return fmt.Sprintf("%d min", int(d.Round(time.Minute)/time.Minute))
+	}
+	d = d.Round(time.Minute)
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	if m == 0 {
+		return fmt.Sprintf("%d h", h)
+	}
+	return fmt.Sprintf("%d h %d min", h, m)
 }

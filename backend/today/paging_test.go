@@ -120,6 +120,17 @@ func TestBriefPagingSinceLastOneOnOne(t *testing.T) {
 	if strings.Contains(all, "pages per on-call day") {
 		t.Errorf("6 pages over 7 on-call days is under the default 2 a day:\n%s", all)
 	}
+	// The Markdown brief has the same numbers as the app's, and the flags.
+	md := brief.Markdown(&br)
+	for _, want := range []string{
+		"### Imported pages since 2026-11-12\n\nPaged 6 times: 4 in sleep hours (22:00–08:00 their time), 1 in off hours, 1 in business hours. 0.9 a day over 7 on-call days. Median time to acknowledge ",
+		"- Dana Kim: 4 pages in sleep hours (22:00–08:00 Europe/Berlin) in week 2026-W",
+		"- Dana Kim: median time to acknowledge ",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown brief lacks %q:\n%s", want, md)
+		}
+	}
 	e.setLimit(t, 0.5)
 	br, err = e.w.Briefs.Build(e.dana.ID, pagingNow, false)
 	if err != nil {
@@ -150,6 +161,9 @@ func TestBriefWithoutPaging(t *testing.T) {
 	}
 	if br.OnCall.Paging != nil {
 		t.Errorf("paging without an import: %+v", br.OnCall.Paging)
+	}
+	if md := brief.Markdown(&br); strings.Contains(md, "Imported pages") {
+		t.Errorf("the Markdown brief has a paging part without an import:\n%s", md)
 	}
 	h, err := e.w.Briefs.Health(id.Nil, pagingNow)
 	if err != nil {
