@@ -40,19 +40,25 @@ type FinalShift struct {
 // with a restriction before one without (office hours over the 24x7
 // rotation), then by name and id.
 func finalOrder(rs []*rot) {
-	sort.SliceStable(rs, func(i, j int) bool {
-		a, b := rs[i], rs[j]
-		if a.Layer != b.Layer {
-			return a.Layer < b.Layer
-		}
-		if a.restricted != b.restricted {
-			return a.restricted
-		}
-		if x, y := strings.ToLower(a.Name), strings.ToLower(b.Name); x != y {
-			return x < y
-		}
-		return a.ID.String() < b.ID.String()
-	})
+	sort.SliceStable(rs, func(i, j int) bool { return Precedes(rs[i].Rotation, rs[j].Rotation) })
+}
+
+// Precedes reports whether rotation a comes before b in their schedule's
+// final schedule: the lowest layer first; within a layer a rotation with a
+// restriction first; then by name (any case), then id. It is the one order
+// of precedence: the final schedule and the paging import's on-call
+// fallback (backend/pages) both sort by it.
+func Precedes(a, b *Rotation) bool {
+	if a.Layer != b.Layer {
+		return a.Layer < b.Layer
+	}
+	if ra, rb := a.Restriction != nil, b.Restriction != nil; ra != rb {
+		return ra
+	}
+	if x, y := strings.ToLower(a.Name), strings.ToLower(b.Name); x != y {
+		return x < y
+	}
+	return a.ID.String() < b.ID.String()
 }
 
 // scheduleRots returns the rotations of the schedule with this key

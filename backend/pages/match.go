@@ -82,7 +82,7 @@ type directory struct {
 
 	serviceTeam map[string]id.ID // folded service name -> owning team
 	teamByName  map[string]id.ID
-	teamRots    map[id.ID][]*oncall.Rotation // by layer, lowest first
+	teamRots    map[id.ID][]*oncall.Rotation // in final-schedule precedence (oncall.Precedes)
 	shifts      map[id.ID][]oncall.Shift     // per rotation, by start, people only
 	ackCache    map[string]ackResult
 	teamCache   map[[2]string]id.ID
@@ -121,7 +121,9 @@ func loadDirectory(txn *badger.Txn, mapPerson map[string]string, mapID map[strin
 		return nil, err
 	}
 	for _, rs := range d.teamRots {
-		sort.SliceStable(rs, func(i, j int) bool { return rs[i].Layer < rs[j].Layer })
+		// The final schedule's precedence (decision 0015), so the fallback
+		// names whom the final schedule shows.
+		sort.SliceStable(rs, func(i, j int) bool { return oncall.Precedes(rs[i], rs[j]) })
 	}
 	var c errs.Collector
 	for from, to := range mapPerson {
@@ -310,7 +312,8 @@ func (d *directory) loadShifts(svc *oncall.Service, from, to time.Time) error {
 }
 
 // onCall is who was on call for the page's team when it was created: the
-// lowest layer of the team's schedule with someone on call then.
+// first rotation of the team's schedule, in final-schedule precedence, with
+// someone on call then — the person the team's final schedule shows.
 func (d *directory) onCall(p *Page) (person, rotation id.ID) {
 	for _, r := range d.teamRots[d.team(p)] {
 		l := d.shifts[r.ID]
