@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -217,6 +218,11 @@ func (s *Service) Now() (File, error) {
 	if perr := s.st.Update(func(txn *badger.Txn) error { return store.PutJSON(txn, keyStatus, st) }); perr != nil && err == nil {
 		err = perr
 	}
+	// The stream and the check that restores it (a second Badger in a
+	// temporary folder) leave a hundred MB or more of garbage on the large
+	// demo; a daily job returns it to the system at once rather than keep
+	// the app's resident memory that high until the Go runtime scavenges it.
+	debug.FreeOSMemory()
 	return f, err
 }
 

@@ -618,7 +618,16 @@ func (s *Store) plainBackup(w io.Writer) error {
 	if _, err := io.WriteString(w, backupHeader); err != nil {
 		return err
 	}
-	_, err := s.db.Backup(w, 0)
+	// One goroutine and batches of at most 4 MB: Badger's default (8
+	// goroutines, each with a 32 MB buffer, batches up to 100 MB) took the
+	// app's heap from 22 MB to 540 MB for the large demo's 40 MB backup and
+	// both CPUs for a second, while the manager is using the window. The
+	// stream is the same (Restore reads any of them).
+	st := s.db.NewStream()
+	st.LogPrefix = "DB.Backup"
+	st.NumGo = 1
+	st.MaxSize = 4 << 20
+	_, err := st.Backup(w, 0)
 	return err
 }
 
