@@ -82,8 +82,10 @@ func historyWorkspace(b *testing.B, years int) *workspace.Workspace {
 // current (any query after the first since the last edit); after-edit: an
 // on-call commit before each query (time off tomorrow or four years back):
 // the service rereads the time off committed since and walks from the last
-// checkpoint before the edit. load: reading the whole data alone (the first
-// query, or after an edit to people's zones or holidays).
+// checkpoint before the edit. cold: the first query after opening (a new
+// service: load and walk from every rotation's first turn). load: reading
+// the whole data alone (part of cold, and of the first query after an edit
+// to people's zones or holidays).
 func BenchmarkThreeWeeksOfHistory(b *testing.B) {
 	from := now.AddDate(0, 0, -7)
 	to := from.AddDate(0, 0, 21)
@@ -97,6 +99,20 @@ func BenchmarkThreeWeeksOfHistory(b *testing.B) {
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				l, err := w.OnCall.AllShifts(from, to)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(l)
+			}
+			b.ReportMetric(float64(n), "shifts")
+		})
+		b.Run(fmt.Sprintf("%dy/cold", years), func(b *testing.B) {
+			// The first query after opening the workspace: a new service
+			// (no snapshot, no checkpoints) loads everything and walks
+			// every rotation from its first turn to the window.
+			n := 0
+			for i := 0; i < b.N; i++ {
+				l, err := oncall.NewService(w.Store, clock.NewFake(now)).AllShifts(from, to)
 				if err != nil {
 					b.Fatal(err)
 				}
