@@ -41,11 +41,12 @@ func readList[T any](s *Shell, op string, fn func(w *workspace.Workspace) ([]T, 
 }
 
 // write is read for a call that changes data: once it succeeds, reminders
-// are re-evaluated (what is due may have changed) without blocking the call.
+// are re-evaluated (what is due may have changed) without blocking the call,
+// and an edit that may change shifts publishes calendars soon (publish.go).
 func write[T any](s *Shell, op string, fn func(w *workspace.Workspace) (T, error)) (T, error) {
 	out, err := read(s, op, fn)
 	if err == nil {
-		s.afterChange()
+		s.afterWrite(op)
 	}
 	return out, err
 }

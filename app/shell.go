@@ -67,7 +67,8 @@ type Shell struct {
 	backingUp  atomic.Bool     // an automatic backup is running
 	control    *control.Server // answers the command line's backup and export-json (app/control.go)
 
-	lock lockState // the lock screen (lock.go)
+	lock lockState    // the lock screen (lock.go)
+	pub  publishState // CalDAV publishing after edits and on a schedule (publish.go)
 
 	day today.Cache // the Today screen's last day (WarmFirstScreen builds it at launch)
 
@@ -177,11 +178,13 @@ func (s *Shell) TestClockEnabled() bool { return s.getenv("WHEELHOUSE_TEST_CLOCK
 // RunReminders evaluates reminders now (catching up on what came due while
 // the app was closed) and then every interval until ctx ends. Each round
 // also starts, in the background, the refresh of calendar subscriptions that
-// are due and the daily automatic backup when it is due.
+// are due, the daily automatic backup when it is due, and the scheduled
+// CalDAV publish (publish.go).
 func (s *Shell) RunReminders(ctx context.Context, every time.Duration) {
 	s.RefreshCalendars(ctx)
 	s.EvaluateReminders()
 	s.runBackups()
+	s.publishDue()
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -192,6 +195,7 @@ func (s *Shell) RunReminders(ctx context.Context, every time.Duration) {
 			s.RefreshCalendars(ctx)
 			s.EvaluateReminders()
 			s.runBackups()
+			s.publishDue()
 		}
 	}
 }
@@ -227,6 +231,7 @@ func (s *Shell) RefreshCalendars(ctx context.Context) {
 		}
 		if changed > 0 {
 			s.EvaluateReminders()
+			s.pub.soon(s, s.publishDelay()) // time off or holidays changed: shifts may have
 		}
 	}()
 }
@@ -311,6 +316,7 @@ func (s *Shell) WarmFirstScreen() {
 // Close stops the feed server and closes the open workspace.
 func (s *Shell) Close() {
 	s.feeds.Stop()
+	s.pub.stop()
 	if s.control != nil {
 		s.control.Close()
 		s.control = nil

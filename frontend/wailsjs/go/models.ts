@@ -944,6 +944,22 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class PasswordPlaceDTO {
+	    place: string;
+	    encrypted: boolean;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PasswordPlaceDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.place = source["place"];
+	        this.encrypted = source["encrypted"];
+	        this.reason = source["reason"];
+	    }
+	}
 	
 	export class PersonFeedback {
 	    entries: feedback.Entry[];
@@ -1085,6 +1101,200 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.token = source["token"];
 	        this.preview = this.convertValues(source["preview"], calendar.Preview);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PublishConflictDTO {
+	    uid: string;
+	    at: string;
+	    ours: string;
+	    theirs: string;
+	    removed: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PublishConflictDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.uid = source["uid"];
+	        this.at = source["at"];
+	        this.ours = source["ours"];
+	        this.theirs = source["theirs"];
+	        this.removed = source["removed"];
+	    }
+	}
+	export class PublishCountsDTO {
+	    created: number;
+	    updated: number;
+	    deleted: number;
+	    unchanged: number;
+	    conflicts: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PublishCountsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.deleted = source["deleted"];
+	        this.unchanged = source["unchanged"];
+	        this.conflicts = source["conflicts"];
+	    }
+	}
+	export class PublicationDTO {
+	    name: string;
+	    url: string;
+	    user: string;
+	    scope: ScopeDTO;
+	    perEngineer: boolean;
+	    backDays: number;
+	    aheadDays: number;
+	    alarmMinutes: number;
+	    trustSha256: string;
+	    onConflict: string;
+	    passwordIn: string;
+	    collections: number;
+	    lastRunAt: string;
+	    lastSuccessAt: string;
+	    lastError: string;
+	    lastErrorAt: string;
+	    untrustedCertificate: string;
+	    last: PublishCountsDTO;
+	    waiting: number;
+	    conflicts: PublishConflictDTO[];
+	    running: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PublicationDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.url = source["url"];
+	        this.user = source["user"];
+	        this.scope = this.convertValues(source["scope"], ScopeDTO);
+	        this.perEngineer = source["perEngineer"];
+	        this.backDays = source["backDays"];
+	        this.aheadDays = source["aheadDays"];
+	        this.alarmMinutes = source["alarmMinutes"];
+	        this.trustSha256 = source["trustSha256"];
+	        this.onConflict = source["onConflict"];
+	        this.passwordIn = source["passwordIn"];
+	        this.collections = source["collections"];
+	        this.lastRunAt = source["lastRunAt"];
+	        this.lastSuccessAt = source["lastSuccessAt"];
+	        this.lastError = source["lastError"];
+	        this.lastErrorAt = source["lastErrorAt"];
+	        this.untrustedCertificate = source["untrustedCertificate"];
+	        this.last = this.convertValues(source["last"], PublishCountsDTO);
+	        this.waiting = source["waiting"];
+	        this.conflicts = this.convertValues(source["conflicts"], PublishConflictDTO);
+	        this.running = source["running"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PublicationInputDTO {
+	    name: string;
+	    url: string;
+	    user: string;
+	    password: string;
+	    scope: ScopeDTO;
+	    perEngineer: boolean;
+	    backDays: number;
+	    aheadDays: number;
+	    alarmMinutes: number;
+	    trustSha256: string;
+	    onConflict: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PublicationInputDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.url = source["url"];
+	        this.user = source["user"];
+	        this.password = source["password"];
+	        this.scope = this.convertValues(source["scope"], ScopeDTO);
+	        this.perEngineer = source["perEngineer"];
+	        this.backDays = source["backDays"];
+	        this.aheadDays = source["aheadDays"];
+	        this.alarmMinutes = source["alarmMinutes"];
+	        this.trustSha256 = source["trustSha256"];
+	        this.onConflict = source["onConflict"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class PublishResultDTO {
+	    counts: PublishCountsDTO;
+	    publication: PublicationDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new PublishResultDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.counts = this.convertValues(source["counts"], PublishCountsDTO);
+	        this.publication = this.convertValues(source["publication"], PublicationDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
