@@ -11,6 +11,15 @@ export interface EventMap {
   'pages:progress': { apply: boolean; pass: number; rows: number; bytes: number; size: number }
   /** Wheelhouse was locked (true) or unlocked (false). */
   'lock:changed': boolean
+  /** How far a CalDAV publish is: requests done of total, and what they did so far. */
+  'publish:progress': {
+    name: string
+    done: number
+    total: number
+    counts: { created: number; updated: number; deleted: number; unchanged: number; conflicts: number }
+  }
+  /** An automatic publish (after edits, on schedule) finished: statuses may have changed. */
+  'publish:changed': null
 }
 
 export type EventName = keyof EventMap

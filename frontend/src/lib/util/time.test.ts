@@ -5,6 +5,7 @@ import {
   civilToday,
   daysBetween,
   dueRelative,
+  formatAgo,
   formatClock,
   formatDateTime,
   formatDay,
@@ -143,5 +144,15 @@ describe('one way of showing dates and times', () => {
       .filter(([, src]) => /toLocale(Date|Time)?String\(|new Intl\.DateTimeFormat\(|Intl\.DateTimeFormat\(\)\.resolvedOptions\(\)\.timeZone/.test(src))
       .map(([p]) => p)
     expect(offenders).toEqual([])
+  })
+
+  it('formatAgo says how long ago, then falls back to the date', () => {
+    const now = new Date(2026, 11, 4, 15, 0)
+    const iso = (d: Date) => d.toISOString()
+    expect(formatAgo(iso(new Date(2026, 11, 4, 14, 59, 40)), now)).toBe('just now')
+    expect(formatAgo(iso(new Date(2026, 11, 4, 14, 55)), now)).toBe('5 min ago')
+    expect(formatAgo(iso(new Date(2026, 11, 4, 12, 10)), now)).toBe('2 h ago')
+    expect(formatAgo(iso(new Date(2026, 10, 1, 9, 5)), now)).toBe(formatDateTime(iso(new Date(2026, 10, 1, 9, 5))))
+    expect(formatAgo('', now)).toBe('')
   })
 })

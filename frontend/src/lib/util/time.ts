@@ -167,6 +167,18 @@ export function formatWhen(iso: string | undefined, now: Date): string {
   return formatDateTime(iso)
 }
 
+/** How long ago an instant was, for statuses: "just now", "5 min ago", "3 h ago" (today), else formatWhen. */
+export function formatAgo(iso: string | undefined, now: Date): string {
+  const d = parseInstant(iso)
+  if (!d) return ''
+  const min = Math.floor((now.getTime() - d.getTime()) / 60_000)
+  if (min < -1) return formatWhen(iso, now)
+  if (min < 1) return 'just now' // or a clock a few seconds apart
+  if (min < 60) return `${min} min ago`
+  if (min < 12 * 60 && d.toDateString() === now.toDateString()) return `${Math.floor(min / 60)} h ago`
+  return formatWhen(iso, now)
+}
+
 /** An instant as the value of <input type="datetime-local"> (local time, minutes). */
 export function toLocalInput(iso: string | undefined): string {
   const d = parseInstant(iso)

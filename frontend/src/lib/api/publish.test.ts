@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { versionOf } from './publish'
+
+describe('versionOf', () => {
+  it('reads the backend’s summary and UTC times', () => {
+    expect(versionOf('Ana on call · Primary, 2027-01-04 09:00 – 2027-01-11 09:00 UTC')).toEqual({
+      summary: 'Ana on call · Primary',
+      start: '2027-01-04T09:00:00Z',
+      end: '2027-01-11T09:00:00Z',
+      text: 'Ana on call · Primary, 2027-01-04 09:00 – 2027-01-11 09:00 UTC',
+    })
+  })
+  it('keeps text it cannot read as it is', () => {
+    expect(versionOf('(a copy that cannot be read)')).toEqual({ summary: '', start: '', end: '', text: '(a copy that cannot be read)' })
+  })
+})
