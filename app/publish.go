@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,7 +20,10 @@ import (
 //   - never while the app is locked, and only publications someone added to
 //     this workspace: the demo has none unless the user adds one there.
 // A run that fails (offline, server down) leaves its changes waiting; the
-// status says so and the next run sends them.
+// status says so and the next run sends them. This is the shell's rather
+// than publish.Scheduler's (decision 0030): a run must be skipped while the
+// app is locked, follow the workspace open at the time (demo, restore,
+// unlock), and report progress to the window.
 
 // Timing of the automatic runs.
 const (
@@ -37,30 +39,14 @@ const (
 	EventPublishChanged  = "publish:changed"
 )
 
-// keyringSecrets keeps publication passwords in the OS keyring through
-// backend/secrets (each call bounded by a timeout, so a locked keyring that
-// prompts nobody cannot hang the app).
-type keyringSecrets struct{ st secrets.Store }
-
-const keyringService = "Wheelhouse CalDAV"
-
-func (k keyringSecrets) Set(key, pw string) error       { return k.st.Set(keyringService, key, pw) }
-func (k keyringSecrets) Get(key string) (string, error) { return k.st.Get(keyringService, key) }
-func (k keyringSecrets) Delete(key string) error {
-	if err := k.st.Delete(keyringService, key); err != nil && !errors.Is(err, secrets.ErrNotFound) {
-		return err
-	}
-	return nil
-}
-
 // publishState is the shell's side of publishing.
 type publishState struct {
 	mu       sync.Mutex
-	running  map[string]bool // publications being published (by name, folded)
-	timer    *time.Timer     // the debounced run after edits
-	lastAuto time.Time       // the last scheduled run started
-	busy     atomic.Bool     // an automatic run is going
-	secrets  *keyringSecrets // nil: passwords stay in the workspace
+	running  map[string]bool  // publications being published (by name, folded)
+	timer    *time.Timer      // the debounced run after edits
+	lastAuto time.Time        // the last scheduled run started
+	busy     atomic.Bool      // an automatic run is going
+	secrets  *publish.Keyring // nil: passwords stay in the workspace
 	once     sync.Once
 }
 
@@ -103,12 +89,13 @@ func (p *publishState) stop() {
 	}
 }
 
-// keyring is the OS keyring for passwords, or nil when switched off
-// (WHEELHOUSE_NO_KEYRING=1, as in the CLI).
-func (s *Shell) keyring() *keyringSecrets {
+// keyring is the OS keyring for passwords (backend/secrets: each call
+// bounded by a timeout, so a locked keyring that prompts nobody cannot hang
+// the app), or nil when switched off (WHEELHOUSE_NO_KEYRING=1, as in the CLI).
+func (s *Shell) keyring() *publish.Keyring {
 	s.pub.once.Do(func() {
 		if s.getenv("WHEELHOUSE_NO_KEYRING") == "" {
-			s.pub.secrets = &keyringSecrets{st: secrets.OS()}
+			s.pub.secrets = &publish.Keyring{Store: secrets.OS()}
 		}
 	})
 	return s.pub.secrets

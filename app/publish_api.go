@@ -184,7 +184,7 @@ func (a *PublishAPI) PasswordPlace() (PasswordPlaceDTO, error) {
 			out.Reason = "The OS keyring is switched off (WHEELHOUSE_NO_KEYRING)."
 			return out, nil
 		}
-		if err := secrets.Probe(ks.st); err != nil {
+		if err := secrets.Probe(ks.Store); err != nil {
 			out.Reason = err.Error()
 			return out, nil
 		}

@@ -291,7 +291,7 @@ func TestUntrustedCertificateFromMessage(t *testing.T) {
 	for msg, want := range map[string]string{
 		"The certificate of h:1 is not signed … Its SHA-256 fingerprint is " + fp + ": if you …": fp,
 		"presented a certificate that is not the trusted one (it has SHA-256 " + fp + ").":       fp,
-		"The calendar server answered PUT with 500.":                                            "",
+		"The calendar server answered PUT with 500.":                                             "",
 	} {
 		if got := untrustedCertificate(msg); got != want {
 			t.Errorf("%q: %q, want %q", msg, got, want)
