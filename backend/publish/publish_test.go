@@ -58,7 +58,7 @@ func newFixture(t testing.TB, size demo.Size) *fixture {
 
 // expected is what the publication should hold: the events of the scope
 // and window, from the same shifts `oncall shifts` lists.
-func (f *fixture) expected(t *testing.T, sc calendar.Scope, from, to time.Time) map[string]calendar.PendingEvent {
+func (f *fixture) expected(t testing.TB, sc calendar.Scope, from, to time.Time) map[string]calendar.PendingEvent {
 	t.Helper()
 	snap, err := f.w.OnCall.Snapshot(from, to)
 	if err != nil {
@@ -705,4 +705,53 @@ func TestSchedulerDebounces(t *testing.T) {
 	if held := srv.ReadBack(t, srv.CalendarURL("s")); len(held) == 0 {
 		t.Fatal("nothing on the server")
 	}
+}
+
+// Deleted on the server: a resource deleted there is made again when its
+// shift changes here (If-Match → 404 → If-None-Match); a collection deleted
+// there is made again with everything in it.
+func TestDeletedOnServerRadicale(t *testing.T) {
+	srv := caldavtest.StartRadicale(t)
+	f := newFixture(t, demo.Small)
+	rot := firstRotation(t, f)
+	sc := calendar.Scope{Kind: calendar.ScopeRotation, ID: rot.ID}
+	in := publish.Input{Name: "R", URL: srv.CalendarURL("r"), User: srv.User, Password: srv.PW, Scope: sc, BackDays: 7, AheadDays: 30}
+	if _, err := f.pub.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	c, err := f.pub.Publish(bg, in.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := caldavtest.RawClient(t, srv)
+	held := srv.ReadBack(t, srv.CalendarURL("r"))
+	var gone caldavtest.HeldEvent
+	for _, h := range held {
+		gone = h
+		break
+	}
+	if err := raw.Delete(bg, srv.Base()+gone.Href, ""); err != nil {
+		t.Fatal(err)
+	}
+	rot.Name += " (renamed)"
+	if _, err := f.w.OnCall.SaveRotation(rot); err != nil {
+		t.Fatal(err)
+	}
+	c2, err := f.pub.Publish(bg, in.Name, nil)
+	if err != nil || c2.Updated != c.Created-1 || c2.Created != 1 {
+		t.Fatalf("one resource deleted on the server: %+v %v", c2, err)
+	}
+	if held = srv.ReadBack(t, srv.CalendarURL("r")); len(held) != c.Created || !strings.Contains(held[gone.UID].Summary, "(renamed)") {
+		t.Fatalf("held %d, want %d; the deleted one: %+v", len(held), c.Created, held[gone.UID])
+	}
+	// the whole calendar deleted on the server
+	if err := raw.Delete(bg, srv.CalendarURL("r"), ""); err != nil {
+		t.Fatal(err)
+	}
+	c3, err := f.pub.Publish(bg, in.Name, nil)
+	if err != nil || c3.Created != c.Created || c3.Updated+c3.Unchanged != 0 {
+		t.Fatalf("calendar deleted on the server: %+v %v", c3, err)
+	}
+	from, to := window(30)
+	same(t, srv.ReadBack(t, srv.CalendarURL("r")), f.expected(t, sc, from, to), "")
 }
