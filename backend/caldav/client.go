@@ -151,6 +151,27 @@ func (c *Client) tlsConfig() *tls.Config {
 	return cfg
 }
 
+// CertError is a server certificate that is not trusted: not by the
+// system, or not the pinned one. Fingerprint is its SHA-256 as Fingerprint
+// writes it.
+type CertError struct {
+	Fingerprint string
+	Err         error
+}
+
+func (e *CertError) Error() string { return e.Err.Error() }
+func (e *CertError) Unwrap() error { return e.Err }
+
+// CertFingerprint is the SHA-256 of the certificate err refused ("": err
+// is not about an untrusted certificate).
+func CertFingerprint(err error) string {
+	var ce *CertError
+	if errors.As(err, &ce) {
+		return ce.Fingerprint
+	}
+	return ""
+}
+
 type pinMismatch struct{ got string }
 
 func (p *pinMismatch) Error() string {
@@ -218,7 +239,7 @@ func netErr(method, u string, err error) error {
 	var hn x509.HostnameError
 	switch {
 	case errors.As(err, &pm):
-		return &errs.Error{Code: errs.Invalid, Field: "trustCertificate", Err: err,
+		return &errs.Error{Code: errs.Invalid, Field: "trustCertificate", Err: &CertError{Fingerprint: pm.got, Err: err},
 			Message: fmt.Sprintf("The server %s presented a certificate that is not the trusted one (it has SHA-256 %s). If the server's certificate was renewed, trust the new fingerprint.", hostOf(u), pm.got)}
 	case errors.As(err, &cv):
 		fp := ""
@@ -231,7 +252,7 @@ func netErr(method, u string, err error) error {
 		} else if !errors.As(err, &ua) {
 			why = "cannot be verified (" + cv.Err.Error() + ")"
 		}
-		return &errs.Error{Code: errs.Invalid, Field: "trustCertificate", Err: err,
+		return &errs.Error{Code: errs.Invalid, Field: "trustCertificate", Err: &CertError{Fingerprint: fp, Err: err},
 			Message: fmt.Sprintf("The certificate of %s %s. Its SHA-256 fingerprint is %s: if you recognise it (ask whoever runs the server), trust exactly this certificate with the publication's \"trust certificate\" option (CLI: --trust-cert %s).", hostOf(u), why, fp, fp)}
 	case errors.Is(err, context.Canceled):
 		return errs.E(errs.Unavailable, "Publishing was stopped.")

@@ -7,6 +7,7 @@
 package publish
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -100,7 +101,11 @@ type Status struct {
 	LastSuccessAt time.Time `json:"lastSuccessAt,omitzero" ts_type:"string"`
 	LastError     string    `json:"lastError,omitempty"`
 	LastErrorAt   time.Time `json:"lastErrorAt,omitzero" ts_type:"string"`
-	Last          Counts    `json:"last"`
+	// UntrustedSHA256: the last run was refused by a certificate this
+	// computer does not trust; its SHA-256 (as caldav.Fingerprint writes
+	// it), for the manager to compare and trust (Service.Trust).
+	UntrustedSHA256 string `json:"untrustedSha256,omitempty"`
+	Last            Counts `json:"last"`
 }
 
 // Counts is what a run did.
@@ -366,4 +371,30 @@ func (s *Service) password(p *Publication) (string, error) {
 		return pw, nil
 	}
 	return "", nil
+}
+
+// Trust pins a certificate (its SHA-256, hex with or without colons) for
+// one publication: its runs accept exactly that certificate from now on.
+func (s *Service) Trust(name, sha256 string) (Publication, error) {
+	fp, err := caldav.ParseFingerprint(sha256)
+	if err != nil {
+		return Publication{}, err
+	}
+	var out Publication
+	err = s.st.Update(func(txn *badger.Txn) error {
+		ids := store.Lookup(txn, IdxPublicationName, store.Term(store.Fold(name)))
+		if len(ids) == 0 {
+			return errs.E(errs.NotFound, "There is no publication called %q.", strings.TrimSpace(name))
+		}
+		p, err := Publications.Get(txn, ids[0])
+		if err != nil {
+			return err
+		}
+		p.TrustSHA256 = strings.ToUpper(fmt.Sprintf("%x", fp))
+		p.UpdatedAt = s.clock.Now().UTC()
+		out = p
+		return Publications.Put(txn, &p)
+	})
+	out.Password = ""
+	return out, errs.Wrap("publish.Trust", err)
 }

@@ -565,13 +565,22 @@ func TestSelfSignedTLSRadicale(t *testing.T) {
 		t.Fatalf("self-signed: %v", err)
 	}
 	t.Log(msg)
-	in.TrustSHA256 = fp
-	if _, err := f.pub.Save(in); err != nil {
+	if v, _ := f.pub.Status(in.Name); v.Status.UntrustedSHA256 != fp {
+		t.Fatalf("status: untrusted %q, want %q", v.Status.UntrustedSHA256, fp)
+	}
+	if _, err := f.pub.Trust(in.Name, "not hex"); !errs.Is(err, errs.Invalid) {
+		t.Fatalf("a bad fingerprint: %v", err)
+	}
+	if _, err := f.pub.Trust(in.Name, strings.ToLower(strings.ReplaceAll(fp, ":", ""))); err != nil {
 		t.Fatal(err)
 	}
+	in.TrustSHA256 = fp
 	c, err := f.pub.Publish(bg, in.Name, nil)
 	if err != nil || c.Created == 0 {
 		t.Fatalf("pinned: %+v %v", c, err)
+	}
+	if v, _ := f.pub.Status(in.Name); v.Status.UntrustedSHA256 != "" {
+		t.Fatalf("status after the pinned run: %+v", v.Status)
 	}
 	if held := srv.ReadBack(t, srv.CalendarURL("tls")); len(held) != c.Created {
 		t.Fatalf("held %d, want %d", len(held), c.Created)
@@ -586,7 +595,8 @@ func TestSelfSignedTLSRadicale(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = f.pub.Publish(bg, in.Name, nil)
-	if !errs.Is(err, errs.Invalid) || !strings.Contains(errs.MessageOf(err), "not the trusted one") {
+	if !errs.Is(err, errs.Invalid) || !strings.Contains(errs.MessageOf(err), "not the trusted one") ||
+		caldav.CertFingerprint(err) != caldav.Fingerprint(other.Certificate()) {
 		t.Fatalf("another certificate under the pin: %v", err)
 	}
 }

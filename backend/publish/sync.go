@@ -912,6 +912,7 @@ func (s *Service) noteRun(pub id.ID, at time.Time, cnt Counts, runErr error) {
 			return err
 		}
 		p.Status.LastRunAt, p.Status.Last = at, cnt
+		p.Status.UntrustedSHA256 = caldav.CertFingerprint(runErr)
 		if runErr == nil {
 			p.Status.LastSuccessAt, p.Status.LastError, p.Status.LastErrorAt = at, "", time.Time{}
 		} else {
