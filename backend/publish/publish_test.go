@@ -524,7 +524,14 @@ func TestErrorsRadicale(t *testing.T) {
 // Discovery: the server's root URL finds the user's calendar home and
 // makes a calendar there named after the publication.
 func TestDiscoveryRadicale(t *testing.T) {
-	srv := caldavtest.StartRadicale(t)
+	testDiscovery(t, caldavtest.StartRadicale(t), "/alice/wheelhouse-found-by-discovery/")
+}
+
+func TestDiscoveryXandikos(t *testing.T) {
+	testDiscovery(t, caldavtest.StartXandikos(t), "/user/calendars/wheelhouse-found-by-discovery/")
+}
+
+func testDiscovery(t *testing.T, srv *caldavtest.Server, wantPath string) {
 	f := newFixture(t, demo.Small)
 	in := publish.Input{Name: "Found by discovery", URL: srv.Base() + "/", User: srv.User, Password: srv.PW, Scope: calendar.Scope{Kind: calendar.ScopeTeam}, BackDays: 1, AheadDays: 14}
 	if _, err := f.pub.Save(in); err != nil {
@@ -535,7 +542,7 @@ func TestDiscoveryRadicale(t *testing.T) {
 		t.Fatalf("%+v %v", c, err)
 	}
 	p, _ := f.pub.Get(in.Name)
-	if want := srv.Base() + "/alice/wheelhouse-found-by-discovery/"; p.Collections[""] != want {
+	if want := srv.Base() + wantPath; p.Collections[""] != want {
 		t.Fatalf("collection %q, want %q", p.Collections[""], want)
 	}
 	if held := srv.ReadBack(t, p.Collections[""]); len(held) != c.Created {
