@@ -44,19 +44,17 @@ func Run(cfg Config, background bool, assets fs.FS, icon []byte) error {
 	loopCtx, stopLoop := context.WithCancel(context.Background())
 	defer stopLoop()
 	quitting := false
-	var loopOnce sync.Once
-	startLoop := func(after time.Duration) {
-		loopOnce.Do(func() {
-			go func() {
-				select {
-				case <-time.After(after):
-				case <-loopCtx.Done():
-					return
-				}
-				shell.RunReminders(loopCtx, time.Minute)
-			}()
-		})
-	}
+	// The reminder loop starts at the earliest of the instants asked for:
+	// 1.5 s after the page is ready, or 10 s after start-up if it never
+	// reports ready (a sync.Once here let the 10 s fallback, asked for
+	// first, win every time).
+	loop := newEarliest(func() {
+		if loopCtx.Err() == nil {
+			go shell.RunReminders(loopCtx, time.Minute)
+		}
+	})
+	defer loop.Stop()
+	startLoop := loop.At
 	sum := sha256.Sum256([]byte(cfg.Root))
 	appMenu := menu.NewMenu()
 	file := appMenu.AddSubmenu("Wheelhouse")
@@ -177,4 +175,52 @@ func (d wailsDialogs) SaveFile(defaultName, filterName, pattern string) (string,
 func (d wailsDialogs) OpenFile(title, filterName, pattern string) (string, error) {
 	return runtime.OpenFileDialog(d.ctx, runtime.OpenDialogOptions{Title: title,
 		Filters: []runtime.FileFilter{{DisplayName: filterName, Pattern: pattern}}})
+}
+
+// earliest runs fn once, at the earliest of the instants asked for with At
+// (a later one never delays it; an earlier one brings it forward).
+type earliest struct {
+	mu   sync.Mutex
+	fn   func()
+	t    *time.Timer
+	at   time.Time
+	done bool
+}
+
+func newEarliest(fn func()) *earliest { return &earliest{fn: fn} }
+
+// At asks for fn to run after d, unless it is already due sooner (or ran).
+func (e *earliest) At(d time.Duration) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	at := time.Now().Add(d)
+	if e.done || (e.t != nil && !at.Before(e.at)) {
+		return
+	}
+	if e.t != nil {
+		e.t.Stop()
+	}
+	e.at = at
+	e.t = time.AfterFunc(d, e.fire)
+}
+
+func (e *earliest) fire() {
+	e.mu.Lock()
+	if e.done {
+		e.mu.Unlock()
+		return
+	}
+	e.done = true
+	e.mu.Unlock()
+	e.fn()
+}
+
+// Stop: fn will not run (if it has not yet).
+func (e *earliest) Stop() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.done = true
+	if e.t != nil {
+		e.t.Stop()
+	}
 }
