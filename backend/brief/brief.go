@@ -190,7 +190,7 @@ type Builder struct {
 	// one, oncall.Service.SnapshotTx); nil loads what the window needs.
 	OnCall func(txn *badger.Txn) (*oncall.Snapshot, error)
 
-	memoMu sync.Mutex
+	memoMu     sync.Mutex
 	pagingMemo *pagingInput // the last paging input read (pagingRead)
 }
 

@@ -101,6 +101,14 @@ func StartXandikos(t testing.TB) *Server {
 	return s
 }
 
+// Log is what the server wrote since it was last started.
+func (s *Server) Log() string {
+	if s.log == nil {
+		return ""
+	}
+	return s.log.String()
+}
+
 func (s *Server) Base() string { return fmt.Sprintf("http://127.0.0.1:%d", s.Port) }
 
 // calendarURL is a calendar collection URL of the test user.
