@@ -137,39 +137,22 @@ func (s *Shell) restore(path string) (RestoreResult, error) {
 	if err != nil {
 		return RestoreResult{}, err
 	}
-	s.mu.Lock()
-	defer func() {
-		s.mu.Unlock()
-		s.emit(EventWorkspaceChanged, map[string]bool{"demo": false})
-		go s.EvaluateReminders()
-	}()
-	if s.demo {
-		return RestoreResult{}, errs.E(errs.Conflict, "The demo is open. Switch to your workspace first; a restore replaces your own workspace.")
-	}
-	if s.ws != nil {
-		if err := s.ws.Close(); err != nil {
-			s.log.Error("closing workspace for a restore", "err", err)
-		}
-		s.ws = nil
-	}
-	f, ferr := os.Open(path)
 	var aside string
-	if ferr != nil {
-		err = errs.E(errs.Invalid, "Cannot open %s: %v", path, ferr)
-	} else {
-		// checked as an import would, in a staging folder, then swapped in
-		aside, err = workspace.RestoreFolder(s.root, f, true, s.wsOptions(false))
-		f.Close()
-	}
-	// Open whatever is in place now: the restored workspace, or the old one
-	// when the restore was refused (Stage leaves it untouched).
-	w, oerr := workspace.Open(s.root, s.wsOptions(false))
-	s.ws, s.demo, s.openErr = w, false, oerr
+	err = s.replaceWorkspace("a restore", "The demo is open. Switch to your workspace first; a restore replaces your own workspace.",
+		func(*workspace.Workspace) (func() error, error) {
+			return func() error {
+				f, err := os.Open(path)
+				if err != nil {
+					return errs.E(errs.Invalid, "Cannot open %s: %v", path, err)
+				}
+				defer f.Close()
+				// checked as an import would, in a staging folder, then swapped in
+				aside, err = workspace.RestoreFolder(s.root, f, true, s.wsOptions(false))
+				return err
+			}, nil
+		})
 	if err != nil {
 		return RestoreResult{}, err
-	}
-	if oerr != nil {
-		return RestoreResult{}, oerr
 	}
 	s.log.Info("workspace restored", "from", path, "aside", aside, "people", sum.People)
 	return RestoreResult{Summary: sum, Aside: aside}, nil

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/store"
 	"wheelhouse/backend/workspace"
@@ -22,6 +24,11 @@ func NewEncryptionAPI(s *Shell) *EncryptionAPI { return &EncryptionAPI{s} }
 type EncryptionStatus struct {
 	Encrypted bool `json:"encrypted"`
 	Demo      bool `json:"demo"` // the demo is never encrypted: the panel says to switch
+	// Remembered: the OS keyring holds this workspace's key, so it opens
+	// without the passphrase on this computer (decision 0027).
+	Remembered bool `json:"remembered"`
+	// KeyringReason: why the keyring cannot be used now; "" when it can.
+	KeyringReason string `json:"keyringReason"`
 }
 
 // Status says whether the open workspace is encrypted.
@@ -30,7 +37,35 @@ func (a *EncryptionAPI) Status() (EncryptionStatus, error) {
 		a.s.mu.RLock()
 		demo := a.s.demo
 		a.s.mu.RUnlock()
-		return EncryptionStatus{Encrypted: w.Store.Encrypted(), Demo: demo}, nil
+		st := EncryptionStatus{Encrypted: w.Store.Encrypted(), Demo: demo}
+		if st.Encrypted && !demo {
+			if st.KeyringReason = a.s.keyringReason(); st.KeyringReason == "" {
+				st.Remembered = a.s.remembered()
+			}
+		}
+		return st, nil
+	})
+}
+
+// Remember keeps the open workspace's key in the OS keyring: it then opens
+// on this computer without the passphrase (decision 0027).
+func (a *EncryptionAPI) Remember() error {
+	return change(a.s, "encryption.Remember", func(w *workspace.Workspace) error {
+		if a.s.isDemo() {
+			return errs.E(errs.Conflict, "The demo is open. Switch to your workspace first.")
+		}
+		return a.s.remember(w)
+	})
+}
+
+// Forget removes the workspace's key from the OS keyring: the next start
+// asks for the passphrase again.
+func (a *EncryptionAPI) Forget() error {
+	return change(a.s, "encryption.Forget", func(w *workspace.Workspace) error {
+		if a.s.isDemo() {
+			return errs.E(errs.Conflict, "The demo is open. Switch to your workspace first.")
+		}
+		return a.s.forget()
 	})
 }
 
@@ -73,6 +108,9 @@ func (a *EncryptionAPI) Encrypt(passphrase, confirm string) (workspace.EncryptRe
 			return func() error {
 				var err error
 				res, err = workspace.Encrypt(a.s.root, a.s.wsOptions(false), []byte(passphrase), folder)
+				if err == nil {
+					_ = a.s.forget() // a key remembered for an earlier encryption of this folder is stale
+				}
 				return err
 			}, []byte(passphrase), nil
 		})
@@ -90,7 +128,16 @@ func (a *EncryptionAPI) Decrypt(current string) error {
 		if err := w.Store.VerifyPassphrase([]byte(current)); err != nil {
 			return nil, nil, wrongCurrent(err)
 		}
-		return func() error { return workspace.Decrypt(a.s.root, a.s.wsOptions(false), []byte(current)) }, nil, nil
+		return func() error {
+			if err := workspace.Decrypt(a.s.root, a.s.wsOptions(false), []byte(current)); err != nil {
+				return err
+			}
+			// The key no longer opens anything here but old encrypted backups.
+			if err := a.s.forget(); err != nil && !errors.Is(err, errNoKeyring) {
+				a.s.log.Warn("decrypted; the remembered key stays in the system keyring", "err", err)
+			}
+			return nil
+		}, nil, nil
 	})
 	return toAPI(a.s.log, "encryption.Decrypt", err)
 }
@@ -111,8 +158,10 @@ func (a *EncryptionAPI) ChangePassphrase(current, passphrase, confirm string) er
 			return wrongCurrent(err)
 		}
 		a.s.mu.Lock()
-		a.s.pass = []byte(passphrase)
+		a.s.pass, a.s.key = []byte(passphrase), w.Store.Key()
 		a.s.mu.Unlock()
+		// A remembered key stays right: the master key is the same, only
+		// its wrapping changed (decision 0027).
 		return nil
 	})
 }
@@ -123,58 +172,29 @@ func (s *Shell) isDemo() bool {
 	return s.demo
 }
 
-// rewrite closes the user's workspace, runs the job prepare returns (from
-// the open workspace, before it is closed; an error there stops before
-// anything is touched) and opens the workspace again:
-// with the passphrase prepare returned when the job succeeded, with the
-// old one when it failed. wantEncrypted says which state the workspace
-// must be in (else a Conflict and nothing is touched).
+// rewrite replaces the user's workspace with itself rewritten
+// (replaceWorkspace): wantEncrypted says which state it must be in (else a
+// Conflict and nothing is touched); prepare returns the job and the
+// passphrase to reopen it with once the job succeeded.
 func (s *Shell) rewrite(wantEncrypted bool, prepare func(w *workspace.Workspace) (func() error, []byte, error)) error {
-	if s.Locked() {
-		return errLocked
-	}
-	if s.backingUp.Load() {
-		return errs.E(errs.Conflict, "An automatic backup is running. Try again in a moment.")
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.ws == nil {
-		if s.openErr != nil {
-			return s.openErr
-		}
-		return errs.E(errs.Unavailable, "No workspace is open.")
-	}
-	if s.demo {
-		return errs.E(errs.Conflict, "The demo is open. Switch to your workspace first; encryption is for your own workspace.")
-	}
-	if enc := s.ws.Store.Encrypted(); enc != wantEncrypted {
-		if enc {
-			return errs.E(errs.Conflict, "This workspace is already encrypted.")
-		}
-		return errs.E(errs.Conflict, "This workspace is not encrypted.")
-	}
-	job, next, err := prepare(s.ws)
-	if err != nil {
-		return err // nothing was touched
-	}
-	if err := s.ws.Close(); err != nil {
-		s.log.Error("closing workspace for encryption", "err", err)
-	}
-	s.ws = nil
-	err = job()
-	if err == nil {
-		s.pass = next
-	}
-	w, oerr := workspace.Open(s.root, s.wsOptions(false))
-	s.ws, s.demo, s.openErr = w, false, oerr
-	defer func() {
-		go func() {
-			s.emit(EventWorkspaceChanged, map[string]bool{"demo": false})
-			s.EvaluateReminders()
-		}()
-	}()
-	if err != nil {
-		return err
-	}
-	return oerr
+	return s.replaceWorkspace("encryption", "The demo is open. Switch to your workspace first; encryption is for your own workspace.",
+		func(w *workspace.Workspace) (func() error, error) {
+			if enc := w.Store.Encrypted(); enc != wantEncrypted {
+				if enc {
+					return nil, errs.E(errs.Conflict, "This workspace is already encrypted.")
+				}
+				return nil, errs.E(errs.Conflict, "This workspace is not encrypted.")
+			}
+			job, next, err := prepare(w)
+			if err != nil {
+				return nil, err
+			}
+			return func() error {
+				if err := job(); err != nil {
+					return err
+				}
+				s.pass, s.key = next, nil // the key changed: reopen with the passphrase
+				return nil
+			}, nil
+		})
 }

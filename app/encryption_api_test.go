@@ -154,10 +154,10 @@ func TestEncryptionFromTheApp(t *testing.T) {
 		t.Fatalf("open after change: %v", err)
 	}
 	wa := NewWorkspaceAPI(s)
-	if _, err := wa.Unlock("correct horse battery"); apiErr(t, err).Field != "passphrase" {
+	if _, err := wa.Unlock("correct horse battery", false); apiErr(t, err).Field != "passphrase" {
 		t.Fatalf("the old passphrase: %v", err)
 	}
-	if info, err := wa.Unlock("new passphrase 42"); err != nil || info.Locked {
+	if info, err := wa.Unlock("new passphrase 42", false); err != nil || info.Locked {
 		t.Fatalf("the new passphrase: %+v %v", info, err)
 	}
 

@@ -21,6 +21,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"wheelhouse/backend/notify"
+	"wheelhouse/backend/secrets"
 )
 
 // Run opens the workspace in cfg.Root and shows the window until it is
@@ -30,6 +31,7 @@ import (
 func Run(cfg Config, background bool, assets fs.FS, icon []byte) error {
 	cfg.Notifier, cfg.Getenv = notify.NewDesktop("Wheelhouse", ""), os.Getenv
 	cfg.Exe, _ = os.Executable()
+	cfg.Secrets = secrets.OS()
 	shell := NewShell(cfg)
 	if !bindingsOnly { // `wails generate module` runs the app only to read its bindings
 		_ = shell.Open() // a failure is shown in the window, not as a crash

@@ -22,6 +22,7 @@ import (
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/reminder"
+	"wheelhouse/backend/secrets"
 	"wheelhouse/backend/store"
 	"wheelhouse/backend/today"
 	"wheelhouse/backend/workspace"
@@ -75,8 +76,10 @@ type Shell struct {
 	mu      sync.RWMutex
 	ws      *workspace.Workspace
 	demo    bool
-	openErr error  // why the workspace could not be opened at startup
-	pass    []byte // the passphrase the user's encrypted workspace was unlocked with (memory only)
+	openErr error            // why the workspace could not be opened at startup
+	pass    []byte           // the passphrase the user's encrypted workspace was unlocked with (memory only)
+	key     *store.MasterKey // the open user's workspace's key (nil: plaintext), to reopen it without the passphrase
+	secrets secrets.Store    // the OS keyring, for "remember on this computer" (keyring.go)
 	emitter Emitter
 }
 
@@ -94,6 +97,9 @@ type Config struct {
 	// workspace's (none unless it is encrypted: then unlocking needs no
 	// secret, lock.go).
 	Passphrase Passphrase
+	// Secrets is the OS keyring ("remember on this computer"); nil: none
+	// (the app passes secrets.OS()).
+	Secrets secrets.Store
 }
 
 // NewShell makes a shell for a data folder; call Open before use.
@@ -110,6 +116,10 @@ func NewShell(c Config) *Shell {
 	s := &Shell{root: c.Root, version: c.Version, log: c.Log, clock: clock.NewOffset(c.Clock),
 		notifier: c.Notifier, zone: c.Zone, getenv: c.Getenv, exe: c.Exe}
 	s.lock.pass = c.Passphrase
+	s.secrets = c.Secrets
+	if s.secrets == nil {
+		s.secrets = noKeyring{}
+	}
 	if s.lock.pass == nil {
 		s.lock.pass = workspacePassphrase{s}
 	}
@@ -143,32 +153,41 @@ func (s *Shell) wsOptions(demo bool) workspace.Options {
 	if demo {
 		o.Notifier = nil
 	} else {
-		o.Passphrase = s.pass
+		o.Passphrase, o.Key = s.pass, s.key
 	}
 	return o
 }
 
 // Unlock opens the user's encrypted workspace with passphrase. A wrong one
-// is an error on the field "passphrase"; nothing else changes.
-func (s *Shell) Unlock(passphrase string) error {
+// is an error on the field "passphrase"; nothing else changes. With
+// remember, the workspace's key is then kept in the OS keyring (keyring.go);
+// when that fails the workspace is open all the same and the returned note
+// says why it was not remembered.
+func (s *Shell) Unlock(passphrase string, remember bool) (note string, err error) {
 	s.mu.Lock()
 	if s.ws != nil {
 		s.mu.Unlock()
-		return nil
+		return "", nil
 	}
 	o := s.wsOptions(false)
-	o.Passphrase = []byte(passphrase)
+	o.Passphrase, o.Key = []byte(passphrase), nil
 	w, err := workspace.Open(s.root, o)
 	if err != nil {
 		s.mu.Unlock()
-		return err
+		return "", err
 	}
-	s.ws, s.demo, s.openErr, s.pass = w, false, nil, []byte(passphrase)
+	s.ws, s.demo, s.openErr, s.pass, s.key = w, false, nil, []byte(passphrase), w.Store.Key()
+	if remember {
+		if err := s.remember(w); err != nil {
+			note = errs.MessageOf(err)
+			s.log.Warn("remember on this computer", "err", err)
+		}
+	}
 	s.mu.Unlock()
 	s.startControl()
 	s.emit(EventWorkspaceChanged, map[string]bool{"demo": false})
 	go s.EvaluateReminders()
-	return nil
+	return note, nil
 }
 
 // TestClockEnabled reports whether the test-only clock control is on
@@ -272,8 +291,14 @@ func (s *Shell) emit(name string, data any) {
 // (e.g. the folder is locked by another Wheelhouse) instead of crashing.
 func (s *Shell) Open() error {
 	w, err := workspace.Open(s.root, s.wsOptions(false))
+	if store.NeedsPassphrase(err) {
+		// Remembered on this computer: no passphrase needed (decision 0027).
+		if rw, ok := s.openRemembered(); ok {
+			w, err = rw, nil
+		}
+	}
 	s.mu.Lock()
-	s.ws, s.demo, s.openErr = w, false, err
+	s.ws, s.demo, s.openErr, s.key = w, false, err, keyOf(w)
 	s.mu.Unlock()
 	if store.NeedsPassphrase(err) {
 		return err // the unlock screen asks for it; not a failure to log
@@ -331,6 +356,14 @@ func (s *Shell) Close() {
 	}
 }
 
+// keyOf is w's key (nil for none or a plaintext workspace).
+func keyOf(w *workspace.Workspace) *store.MasterKey {
+	if w == nil {
+		return nil
+	}
+	return w.Store.Key()
+}
+
 // workspace returns the open workspace, or why there is none.
 func (s *Shell) workspace() (*workspace.Workspace, error) {
 	s.mu.RLock()
@@ -374,7 +407,7 @@ func (s *Shell) switchTo(toDemo bool) error {
 		// Fall back to the user's workspace so the app stays usable.
 		s.log.Error("switching workspace", "demo", toDemo, "err", err)
 		back, berr := workspace.Open(s.root, s.wsOptions(false))
-		s.ws, s.demo, s.openErr = back, false, berr
+		s.ws, s.demo, s.openErr, s.key = back, false, berr, keyOf(back)
 		s.mu.Unlock()
 		return err
 	}

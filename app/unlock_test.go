@@ -30,13 +30,13 @@ func TestUnlockEncryptedWorkspace(t *testing.T) {
 	if !info.Locked || info.OpenErr == nil {
 		t.Fatalf("not locked: %+v", info)
 	}
-	if _, err := api.Unlock("wrong passphrase"); apiErr(t, err).Field != "passphrase" {
+	if _, err := api.Unlock("wrong passphrase", false); apiErr(t, err).Field != "passphrase" {
 		t.Fatalf("wrong passphrase: %v", err)
 	}
 	if info := api.Info(); !info.Locked {
 		t.Fatal("a wrong passphrase unlocked")
 	}
-	info, err := api.Unlock("correct horse battery")
+	info, err := api.Unlock("correct horse battery", false)
 	if err != nil || info.Locked || info.OpenErr != nil || info.Empty {
 		t.Fatalf("unlock: %+v %v", info, err)
 	}

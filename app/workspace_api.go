@@ -25,6 +25,9 @@ type WorkspaceInfo struct {
 	// Locked: the user's workspace is encrypted and waits for its
 	// passphrase (Unlock); OpenErr then says so.
 	Locked bool `json:"locked"`
+	// RememberNote: Unlock was asked to remember the workspace on this
+	// computer and could not (why); "" otherwise.
+	RememberNote string `json:"rememberNote"`
 }
 
 // Info reports the open workspace. It never fails: a failure to open is
@@ -70,10 +73,29 @@ func (a *WorkspaceAPI) DemoPath() string { return datadir.Demo(a.s.root) }
 
 // Unlock opens the user's encrypted workspace with its passphrase. A wrong
 // passphrase is an error on the field "passphrase" (after five in a row each
-// try waits); the workspace stays locked.
-func (a *WorkspaceAPI) Unlock(passphrase string) (WorkspaceInfo, error) {
-	if err := a.s.Unlock(passphrase); err != nil {
+// try waits); the workspace stays locked. With remember, its key is kept in
+// the OS keyring so the next start needs no passphrase (decision 0027); when
+// that fails the workspace opens all the same and RememberNote says why.
+func (a *WorkspaceAPI) Unlock(passphrase string, remember bool) (WorkspaceInfo, error) {
+	note, err := a.s.Unlock(passphrase, remember)
+	if err != nil {
 		return a.Info(), toAPI(a.s.log, "workspace.Unlock", err)
 	}
-	return a.Info(), nil
+	info := a.Info()
+	info.RememberNote = note
+	return info, nil
+}
+
+// KeyringDTO says whether the OS keyring can remember the workspace.
+type KeyringDTO struct {
+	Available bool   `json:"available"`
+	Reason    string `json:"reason"` // why not, when not available
+}
+
+// Keyring says whether "remember on this computer" can be offered (the
+// unlock screen asks before showing the option). It may take a few seconds
+// when the keyring does not answer.
+func (a *WorkspaceAPI) Keyring() KeyringDTO {
+	r := a.s.keyringReason()
+	return KeyringDTO{Available: r == "", Reason: r}
 }

@@ -155,35 +155,17 @@ func (s *Shell) importWorkspace(path string) (WorkspaceImportResult, error) {
 	if err != nil {
 		return WorkspaceImportResult{}, err
 	}
-	s.mu.Lock()
-	changed := false
-	defer func() {
-		s.mu.Unlock()
-		if changed {
-			s.emit(EventWorkspaceChanged, map[string]bool{"demo": false})
-			go s.EvaluateReminders()
-		}
-	}()
-	if s.demo {
-		return WorkspaceImportResult{}, errs.E(errs.Conflict, "The demo is open. Switch to your workspace first; an import replaces your own workspace.")
-	}
-	changed = true
-	if s.ws != nil {
-		if err := s.ws.Close(); err != nil {
-			s.log.Error("closing workspace for an import", "err", err)
-		}
-		s.ws = nil
-	}
-	aside, err := workspace.ImportFolder(s.root, snap, true, s.wsOptions(false))
-	// Open whatever is in place now: the imported workspace, or the old one
-	// when the import was refused (the staging leaves it untouched).
-	w, oerr := workspace.Open(s.root, s.wsOptions(false))
-	s.ws, s.demo, s.openErr = w, false, oerr
+	var aside string
+	err = s.replaceWorkspace("an import", "The demo is open. Switch to your workspace first; an import replaces your own workspace.",
+		func(*workspace.Workspace) (func() error, error) {
+			return func() error {
+				var err error
+				aside, err = workspace.ImportFolder(s.root, snap, true, s.wsOptions(false))
+				return err
+			}, nil
+		})
 	if err != nil {
 		return WorkspaceImportResult{}, err
-	}
-	if oerr != nil {
-		return WorkspaceImportResult{}, oerr
 	}
 	s.log.Info("workspace imported", "from", path, "aside", aside, "people", len(snap.People))
 	return WorkspaceImportResult{Preview: previewOf(path, &snap), Aside: aside}, nil

@@ -35,6 +35,7 @@ XVFB_LOG=$OUT/xvfb.log
 XVFB_SCREEN=${XVFB_SCREEN:-1600x1000x24} start_xvfb  # room for a 1280x800 viewport plus MiniBrowser's toolbar
 DUNST_LOG=$OUT/dunst.log
 start_dunst
+start_keyring "$WORK/keyring"
 
 # If the runner dies hard, its wails dev session (app, vite) must not outlive us.
 on_exit "[ -s '$OUT/wails-dev.pid' ] && kill_tree \$(cat '$OUT/wails-dev.pid') 3; rm -f '$OUT/wails-dev.pid'"

@@ -84,6 +84,23 @@ in_dbus_session() {
   if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then log "dbus-run-session not found: running without a session bus"; fi
 }
 
+# start_keyring DIR: an unlocked gnome-keyring (the Secret Service "remember on
+# this computer" uses) on the session bus, its keyrings in DIR (never the user's
+# own). Non-fatal: without it the app says the keyring is unavailable.
+start_keyring() {
+  if ! command -v gnome-keyring-daemon >/dev/null 2>&1 || [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+    log "gnome-keyring or session bus missing: the system keyring will be unavailable (non-fatal)"
+    return 0
+  fi
+  mkdir -p "$1/data" && export XDG_DATA_HOME="$1/data"
+  if [ -z "${XDG_RUNTIME_DIR:-}" ]; then mkdir -p -m 700 "$1/run" && export XDG_RUNTIME_DIR="$1/run"; fi
+  if printf %s wheelhouse-e2e | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; then
+    log "gnome-keyring unlocked (keyrings in $1/data)"
+  else
+    log "WARNING: gnome-keyring did not start (non-fatal)"
+  fi
+}
+
 # start_dunst: notification daemon on the session bus, for notification tests. Non-fatal.
 start_dunst() {
   if ! command -v dunst >/dev/null 2>&1 || [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then

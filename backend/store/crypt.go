@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -626,4 +627,33 @@ func clockOr(c clock.Clock) clock.Clock {
 		return clock.Real{}
 	}
 	return c
+}
+
+// Master returns a copy of the unwrapped master key, for a caller that keeps
+// it somewhere safer than a file (the OS keyring, decision 0027).
+func (k *MasterKey) Master() []byte { return bytes.Clone(k.master) }
+
+// KeyFromMaster pairs a master key kept elsewhere (the OS keyring) with the
+// key file of root's encrypted workspace, for Options.Key: Open then uses it
+// without the passphrase. Whether it is the right key is only known when
+// Badger opens the database with it (KeyMismatch).
+func KeyFromMaster(root string, master []byte) (*MasterKey, error) {
+	if len(master) != 32 {
+		return nil, errors.New("a master key has 32 bytes")
+	}
+	k, err := readKeyRecord(DBDir(root))
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, errs.E(errs.Conflict, "The workspace in %s is not encrypted.", root)
+		}
+		return nil, err
+	}
+	k.master = bytes.Clone(master)
+	return k, nil
+}
+
+// KeyMismatch reports whether err says the database is encrypted under
+// another master key than the one given.
+func KeyMismatch(err error) bool {
+	return err != nil && (errors.Is(err, badger.ErrEncryptionKeyMismatch) || strings.Contains(err.Error(), badger.ErrEncryptionKeyMismatch.Error()))
 }

@@ -65,7 +65,7 @@ func StageKeyed(root string, opt Options, label string, replace bool, fill func(
 		if !replace {
 			return "", errs.E(errs.Conflict, "%s already holds a workspace.", root)
 		}
-		s, err := openLocked(root, Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: opt.Migrations, GCInterval: -1, Passphrase: opt.Passphrase, skipPrepare: true})
+		s, err := openLocked(root, Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: opt.Migrations, GCInterval: -1, Passphrase: opt.Passphrase, Key: opt.Key, skipPrepare: true})
 		if err != nil {
 			return "", err // not ours, or damaged, or a wrong passphrase
 		}

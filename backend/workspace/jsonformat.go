@@ -493,7 +493,7 @@ func ImportFolderThen(root string, s Snapshot, replace bool, opt Options, then f
 	if err := Validate(&s, opt.Clock.Now().Add(ClockSlack)); err != nil {
 		return "", err
 	}
-	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations, Passphrase: opt.Passphrase, KeepAside: opt.KeepAside}
+	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations, Passphrase: opt.Passphrase, Key: opt.Key, KeepAside: opt.KeepAside}
 	// An encrypted workspace stays encrypted under the same key.
 	aside, err = store.StageKeyed(root, so, "import", replace, func(staging string, key *store.MasterKey) error {
 		so := so
@@ -561,7 +561,7 @@ func RestoreFolder(root string, r io.Reader, replace bool, opt Options) (aside s
 	// opt.Passphrase opens an encrypted backup and the encrypted workspace
 	// it replaces; a plain backup replacing an encrypted workspace is
 	// encrypted under the workspace's key.
-	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations, Passphrase: opt.Passphrase, KeepAside: opt.KeepAside}
+	so := store.Options{Logger: opt.Logger, Clock: opt.Clock, Migrations: Migrations, Passphrase: opt.Passphrase, Key: opt.Key, KeepAside: opt.KeepAside}
 	aside, err = store.StageKeyed(root, so, "restore", replace, func(staging string, key *store.MasterKey) error {
 		if err := store.Restore(staging, r, store.Options{Logger: opt.Logger, Passphrase: opt.Passphrase, Key: key}); err != nil {
 			return err
@@ -574,7 +574,7 @@ func RestoreFolder(root string, r io.Reader, replace bool, opt Options) (aside s
 // checkRestored opens a restored staging workspace and checks every record
 // as an import would.
 func checkRestored(staging string, opt Options) error {
-	o := Options{Logger: opt.Logger, Clock: opt.Clock, Zone: opt.Zone, NoSync: true, Passphrase: opt.Passphrase}
+	o := Options{Logger: opt.Logger, Clock: opt.Clock, Zone: opt.Zone, NoSync: true, Passphrase: opt.Passphrase, Key: opt.Key}
 	w, err := Open(staging, o)
 	if err != nil {
 		return errs.E(errs.Invalid, "Could not restore: the backup does not open as a workspace (%s). Nothing was changed.", detail(err))

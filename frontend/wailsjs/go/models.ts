@@ -319,6 +319,8 @@ export namespace app {
 	export class EncryptionStatus {
 	    encrypted: boolean;
 	    demo: boolean;
+	    remembered: boolean;
+	    keyringReason: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new EncryptionStatus(source);
@@ -328,6 +330,8 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.encrypted = source["encrypted"];
 	        this.demo = source["demo"];
+	        this.remembered = source["remembered"];
+	        this.keyringReason = source["keyringReason"];
 	    }
 	}
 	export class EvaluationDTO {
@@ -585,6 +589,20 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class KeyringDTO {
+	    available: boolean;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyringDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.available = source["available"];
+	        this.reason = source["reason"];
+	    }
 	}
 	export class RefDTO {
 	    id: string;
@@ -1903,6 +1921,7 @@ export namespace app {
 	    openError?: APIError;
 	    platform: string;
 	    locked: boolean;
+	    rememberNote: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new WorkspaceInfo(source);
@@ -1919,6 +1938,7 @@ export namespace app {
 	        this.openError = this.convertValues(source["openError"], APIError);
 	        this.platform = source["platform"];
 	        this.locked = source["locked"];
+	        this.rememberNote = source["rememberNote"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -5,6 +5,10 @@ import { call } from './call'
 export interface EncryptionStatus {
   encrypted: boolean
   demo: boolean
+  /** The system keyring holds this workspace's key: it opens on this computer without the passphrase (decision 0027). */
+  remembered: boolean
+  /** Why the system keyring cannot be used now; '' when it can. */
+  keyringReason: string
 }
 
 /** What turning encryption on did besides the database. */
@@ -19,7 +23,17 @@ export interface EncryptResult {
 
 export async function encryptionStatus(): Promise<EncryptionStatus> {
   const s = (await call(() => E.Status())) as Partial<EncryptionStatus> | null
-  return { encrypted: !!s?.encrypted, demo: !!s?.demo }
+  return { encrypted: !!s?.encrypted, demo: !!s?.demo, remembered: !!s?.remembered, keyringReason: s?.keyringReason ?? '' }
+}
+
+/** Keeps the workspace's key in the system keyring ("remember on this computer"). */
+export async function rememberOnThisComputer(): Promise<void> {
+  await call(() => E.Remember())
+}
+
+/** Removes the workspace's key from the system keyring: the next start asks for the passphrase. */
+export async function forgetOnThisComputer(): Promise<void> {
+  await call(() => E.Forget())
 }
 
 /** Rejects with an ApiError on field "passphrase" or "confirm". */

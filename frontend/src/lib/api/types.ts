@@ -131,6 +131,8 @@ export interface WorkspaceInfo {
   /** The workspace is encrypted and waits for its passphrase. */
   locked?: boolean
   platform: string
+  /** Unlock was asked to remember the workspace on this computer and could not: why. */
+  rememberNote?: string
 }
 
 // ---------------------------------------------------------------- incidents

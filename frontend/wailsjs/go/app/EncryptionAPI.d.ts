@@ -9,4 +9,8 @@ export function Decrypt(arg1:string):Promise<void>;
 
 export function Encrypt(arg1:string,arg2:string):Promise<workspace.EncryptResult>;
 
+export function Forget():Promise<void>;
+
+export function Remember():Promise<void>;
+
 export function Status():Promise<app.EncryptionStatus>;

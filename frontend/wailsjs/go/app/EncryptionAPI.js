@@ -14,6 +14,14 @@ export function Encrypt(arg1, arg2) {
   return window['go']['app']['EncryptionAPI']['Encrypt'](arg1, arg2);
 }
 
+export function Forget() {
+  return window['go']['app']['EncryptionAPI']['Forget']();
+}
+
+export function Remember() {
+  return window['go']['app']['EncryptionAPI']['Remember']();
+}
+
 export function Status() {
   return window['go']['app']['EncryptionAPI']['Status']();
 }

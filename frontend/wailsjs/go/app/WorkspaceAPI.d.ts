@@ -12,10 +12,12 @@ export function ImportWorkspace(arg1:string):Promise<app.WorkspaceImportResult>;
 
 export function Info():Promise<app.WorkspaceInfo>;
 
+export function Keyring():Promise<app.KeyringDTO>;
+
 export function OpenDemo():Promise<app.WorkspaceInfo>;
 
 export function OpenMine():Promise<app.WorkspaceInfo>;
 
 export function PreviewImport(arg1:string):Promise<app.WorkspaceFilePreview>;
 
-export function Unlock(arg1:string):Promise<app.WorkspaceInfo>;
+export function Unlock(arg1:string,arg2:boolean):Promise<app.WorkspaceInfo>;

@@ -22,6 +22,10 @@ export function Info() {
   return window['go']['app']['WorkspaceAPI']['Info']();
 }
 
+export function Keyring() {
+  return window['go']['app']['WorkspaceAPI']['Keyring']();
+}
+
 export function OpenDemo() {
   return window['go']['app']['WorkspaceAPI']['OpenDemo']();
 }
@@ -34,6 +38,6 @@ export function PreviewImport(arg1) {
   return window['go']['app']['WorkspaceAPI']['PreviewImport'](arg1);
 }
 
-export function Unlock(arg1) {
-  return window['go']['app']['WorkspaceAPI']['Unlock'](arg1);
+export function Unlock(arg1, arg2) {
+  return window['go']['app']['WorkspaceAPI']['Unlock'](arg1, arg2);
 }

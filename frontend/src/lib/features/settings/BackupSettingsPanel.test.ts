@@ -43,6 +43,28 @@ afterEach(() => {
 })
 
 describe('Backups', () => {
+  it('reloads when the workspace was replaced (encrypted beside it: the backups were rewritten)', async () => {
+    const handlers: ((...d: unknown[]) => void)[] = []
+    ;(window as Window & { runtime?: unknown }).runtime = {
+      EventsOnMultiple: vi.fn((name: string, cb: (...d: unknown[]) => void) => {
+        if (name === 'workspace:changed') handlers.push(cb)
+        return () => {}
+      }),
+    }
+    try {
+      render(BackupSettingsPanel)
+      expect(await screen.findByText('2.3 MB')).toBeInTheDocument()
+      vi.mocked(api.loadBackups).mockResolvedValue(
+        overview({ files: [{ ...overview().files[0], bytes: 3_100_000 }] }),
+      )
+      handlers.forEach((h) => h({ demo: false }))
+      expect(await screen.findByText('3.0 MB')).toBeInTheDocument()
+      expect(api.loadBackups).toHaveBeenCalledTimes(2)
+    } finally {
+      delete (window as Window & { runtime?: unknown }).runtime
+    }
+  })
+
   it('says what the last backup held, and warns when there is none or it failed', async () => {
     const { unmount } = render(BackupSettingsPanel)
     const status = await screen.findByTestId('backup-status')

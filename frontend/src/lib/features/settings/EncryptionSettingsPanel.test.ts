@@ -10,6 +10,8 @@ vi.mock('$lib/api', async (importOriginal) => {
     encryptWorkspace: vi.fn(),
     changePassphrase: vi.fn(),
     decryptWorkspace: vi.fn(),
+    rememberOnThisComputer: vi.fn(),
+    forgetOnThisComputer: vi.fn(),
   }
 })
 
@@ -20,7 +22,7 @@ import EncryptionSettingsPanel from './EncryptionSettingsPanel.svelte'
 
 beforeEach(() => {
   toasts.reset()
-  vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: false, demo: false })
+  vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: false, demo: false, remembered: false, keyringReason: '' })
 })
 
 afterEach(() => {
@@ -61,7 +63,7 @@ describe('Encryption', () => {
     await waitFor(() => expect(screen.getByLabelText('Passphrase')).toHaveAccessibleDescription('Use a passphrase of at least 8 characters.'))
 
     vi.mocked(api.encryptWorkspace).mockResolvedValueOnce({ reencrypted: ['/d/backups/a.backup', '/d/backups/b.backup'], removed: ['/d/db.before-x'], plainLeft: ['/d/backups/mine.backup'] })
-    vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: true, demo: false })
+    vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: true, demo: false, remembered: false, keyringReason: '' })
     await user.click(screen.getByRole('button', { name: 'Encrypt' }))
     await waitFor(() => expect(toasts.items.map((t) => t.message).join()).toContain('2 backups were re-encrypted. 1 old unencrypted copy was deleted.'))
     expect(await screen.findByText('Encrypted')).toBeInTheDocument()
@@ -71,7 +73,7 @@ describe('Encryption', () => {
 
   it('changes the passphrase: a wrong current one and a mismatch are shown on their fields', async () => {
     const user = userEvent.setup()
-    vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: true, demo: false })
+    vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: true, demo: false, remembered: false, keyringReason: '' })
     vi.mocked(api.changePassphrase).mockRejectedValueOnce(
       goError({ code: 'invalid', field: 'current', message: 'That is not the current passphrase. Nothing was changed.' }),
     )
@@ -97,7 +99,7 @@ describe('Encryption', () => {
 
   it('turning it off says what it means and needs the current passphrase', async () => {
     const user = userEvent.setup()
-    vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: true, demo: false })
+    vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: true, demo: false, remembered: false, keyringReason: '' })
     render(EncryptionSettingsPanel)
     await user.click(await screen.findByRole('button', { name: 'Turn off encryption…' }))
     const dialog = screen.getByRole('alertdialog')
@@ -108,9 +110,38 @@ describe('Encryption', () => {
   })
 
   it('in the demo offers nothing', async () => {
-    vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: false, demo: true })
+    vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: false, demo: true, remembered: false, keyringReason: '' })
     render(EncryptionSettingsPanel)
     expect(await screen.findByText(/demo workspace holds made-up people/)).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Encrypt…' })).not.toBeInTheDocument()
+  })
+
+  it('remembers the key on this computer and forgets it again', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: true, demo: false, remembered: false, keyringReason: '' })
+    vi.mocked(api.rememberOnThisComputer).mockResolvedValueOnce()
+    render(EncryptionSettingsPanel)
+    expect(await screen.findByTestId('remember-state')).toHaveTextContent('can keep the workspace\'s key in the system keyring')
+    vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: true, demo: false, remembered: true, keyringReason: '' })
+    await user.click(screen.getByRole('button', { name: 'Remember on this computer' }))
+    expect(api.rememberOnThisComputer).toHaveBeenCalledOnce()
+    expect(await screen.findByRole('button', { name: 'Forget on this computer' })).toBeInTheDocument()
+    expect(screen.getByTestId('remember-state')).toHaveTextContent('opens without asking')
+    vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: true, demo: false, remembered: false, keyringReason: '' })
+    await user.click(screen.getByRole('button', { name: 'Forget on this computer' }))
+    expect(api.forgetOnThisComputer).toHaveBeenCalledOnce()
+    expect(await screen.findByRole('button', { name: 'Remember on this computer' })).toBeInTheDocument()
+  })
+
+  it('says why the keyring cannot remember, with no button', async () => {
+    vi.mocked(api.encryptionStatus).mockResolvedValue({
+      encrypted: true,
+      demo: false,
+      remembered: false,
+      keyringReason: 'The system keyring is unavailable: no D-Bus session bus.',
+    })
+    render(EncryptionSettingsPanel)
+    expect(await screen.findByTestId('remember-unavailable')).toHaveTextContent('not available: The system keyring is unavailable: no D-Bus session bus.')
+    expect(screen.queryByRole('button', { name: 'Remember on this computer' })).not.toBeInTheDocument()
   })
 })
