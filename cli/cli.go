@@ -11,8 +11,10 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -389,6 +391,8 @@ func (c *cmd) backup(args []string) error {
 		return err
 	}
 	defer w.Close()
+	stop := removeTempsOnSignal()
+	defer stop()
 	if err := w.BackupTo(pos[0]); err != nil {
 		return err
 	}
@@ -673,4 +677,28 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// removeTempsOnSignal: until stop is called, Ctrl+C or SIGTERM removes the
+// temp file of the backup being written (next to FILE) and ends the process
+// (exit 130), so an interrupted backup leaves nothing behind. A kill that
+// cannot be caught (SIGKILL, power loss) leaves it; the next backup into the
+// same folder removes it (store.RemoveStaleTemps).
+func removeTempsOnSignal() (stop func()) {
+	sig := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case <-sig:
+			store.RemoveTempsInFlight()
+			fmt.Fprintln(os.Stderr, "Interrupted: no backup was written.")
+			os.Exit(130)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
 }

@@ -15,6 +15,8 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -633,6 +635,7 @@ func (s *Store) plainBackup(w io.Writer) error {
 
 // BackupToFile writes a backup to path atomically (temp file, fsync, rename).
 func (s *Store) BackupToFile(path string) error {
+	RemoveStaleTemps(filepath.Dir(path)) // an earlier backup into this folder that was killed
 	return WriteFileAtomic(path, s.Backup)
 }
 
@@ -843,6 +846,11 @@ func WriteFileAtomic(path string, write func(io.Writer) error) error {
 		return err
 	}
 	tmp := f.Name()
+	// Locked while it is written: RemoveStaleTemps leaves it alone, and
+	// removes it once the writer is gone (killed) and the OS let go.
+	_ = lockFile(f)
+	inFlight.Store(tmp, true)
+	defer inFlight.Delete(tmp)
 	defer os.Remove(tmp)
 	if err := write(f); err != nil {
 		f.Close()
@@ -852,10 +860,78 @@ func WriteFileAtomic(path string, write func(io.Writer) error) error {
 		f.Close()
 		return err
 	}
+	if runtime.GOOS != "windows" {
+		// Renamed while still open (and locked), so no cleaner can take
+		// the finished file for a leftover between close and rename.
+		if err := os.Rename(tmp, path); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
 	if err := f.Close(); err != nil {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+// inFlight holds the temp files of this process's atomic writes in progress.
+var inFlight sync.Map
+
+// RemoveTempsInFlight removes the temp files of the atomic writes this
+// process is doing now; a command calls it when it is interrupted (Ctrl+C,
+// SIGTERM) before it exits, so a cut-off backup leaves nothing behind.
+func RemoveTempsInFlight() {
+	inFlight.Range(func(k, _ any) bool {
+		_ = os.Remove(k.(string))
+		return true
+	})
+}
+
+// staleTempName matches the temp files of WriteFileAtomic: .tmp-NAME-DIGITS.
+var staleTempName = regexp.MustCompile(`^\.tmp-.+-[0-9]+$`)
+
+// RemoveStaleTemps removes from dir the temp files that backups killed
+// mid-way left (`wheelhouse backup FILE` writes FILE's folder): named like
+// WriteFileAtomic's, empty or starting like a backup, and not locked by a
+// live writer. Other files, someone else's .tmp-* among them, stay. It
+// returns the paths removed.
+func RemoveStaleTemps(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var removed []string
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !staleTempName.MatchString(e.Name()) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		f, err := os.OpenFile(p, os.O_RDWR, 0)
+		if err != nil {
+			continue
+		}
+		head := make([]byte, len("WHEELHOUSE-BACKUP"))
+		n, _ := io.ReadFull(f, head)
+		// empty, cut inside the header, or a backup (plain or encrypted)
+		ours := strings.HasPrefix("WHEELHOUSE-BACKUP", string(head[:n]))
+		if !ours || lockFile(f) != nil { // not a backup, or being written now
+			f.Close()
+			continue
+		}
+		if runtime.GOOS == "windows" {
+			f.Close()
+			if os.Remove(p) == nil {
+				removed = append(removed, p)
+			}
+			continue
+		}
+		if os.Remove(p) == nil {
+			removed = append(removed, p)
+		}
+		f.Close()
+	}
+	return removed
 }
 
 // badgerLogger routes Badger's log lines to slog. Badger's Info lines are

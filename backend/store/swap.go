@@ -195,8 +195,9 @@ var stagingName = regexp.MustCompile(`^\.[a-z]+-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?$`)
 // were killed (.import-*, .restore-*) and the temp files of killed atomic
 // writes (.tmp-*) in root and its backups folder. Only call it holding
 // root's lock: then no live process is writing any of them. (A backup
-// written elsewhere with `wheelhouse backup FILE` leaves its temp file next
-// to FILE, outside the data folder, where Wheelhouse does not look.)
+// written elsewhere with `wheelhouse backup FILE` and killed leaves its temp
+// file next to FILE: the next backup into that folder removes it,
+// RemoveStaleTemps, and Ctrl+C removes it at once.)
 func removeLeftovers(root string, log *slog.Logger) {
 	for _, dir := range []string{root, BackupDir(root)} {
 		entries, err := os.ReadDir(dir)
