@@ -22,7 +22,7 @@ import (
 // binary — share one data folder. One plays the app (a writer that opens the
 // workspace, adds people and closes again, over and over); the other runs a
 // command that swaps the workspace (import-json --replace, restore --force,
-// demo). Every write the writer saw acknowledged must survive: in the
+// demo, encrypt, decrypt) or reads all of it (backup). Every write the writer saw acknowledged must survive: in the
 // workspace if it was acknowledged after the command finished, else in the
 // workspace or in the copy the command kept aside. A command that cannot
 // get the folder must say so clearly.
@@ -33,7 +33,8 @@ const raceEnv = "WHEELHOUSE_RACE_CHILD"
 // arguments in $WHEELHOUSE_RACE_CHILD_ARGS (separated by \x1f); "writer"
 // adds people to $WHEELHOUSE_RACE_CHILD_DIR until the file
 // $WHEELHOUSE_RACE_CHILD_STOP exists, printing "ack NAME UNIXNANO" after
-// each write returned.
+// each write returned (opening with the passphrase in
+// $WHEELHOUSE_RACE_CHILD_PASS, if any, when the workspace is encrypted).
 func TestRaceChild(t *testing.T) {
 	switch os.Getenv(raceEnv) {
 	case "":
@@ -42,12 +43,13 @@ func TestRaceChild(t *testing.T) {
 		os.Exit(cli.Run(cli.Env{Args: strings.Split(os.Getenv(raceEnv+"_ARGS"), "\x1f"), Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
 	case "writer":
 		dir, stop := os.Getenv(raceEnv+"_DIR"), os.Getenv(raceEnv+"_STOP")
+		opt := workspace.Options{Passphrase: []byte(os.Getenv(raceEnv + "_PASS"))}
 		n := 0
 		for {
 			if _, err := os.Stat(stop); err == nil {
 				os.Exit(0)
 			}
-			w, err := workspace.Open(dir, workspace.Options{})
+			w, err := workspace.Open(dir, opt)
 			if store.IsLocked(err) {
 				time.Sleep(time.Millisecond)
 				continue
@@ -91,11 +93,15 @@ type writer struct {
 	errb strings.Builder
 }
 
-func startWriter(t *testing.T, dir string) *writer {
+func startWriter(t *testing.T, dir string) *writer { return startWriterPass(t, dir, "") }
+
+// startWriterPass starts a writer that opens the workspace with passphrase
+// when it is encrypted.
+func startWriterPass(t *testing.T, dir, passphrase string) *writer {
 	t.Helper()
 	w := &writer{stop: filepath.Join(t.TempDir(), "stop"), done: make(chan struct{})}
 	w.cmd = exec.Command(os.Args[0], "-test.run=^TestRaceChild$", "-test.count=1")
-	w.cmd.Env = append(os.Environ(), raceEnv+"=writer", raceEnv+"_DIR="+dir, raceEnv+"_STOP="+w.stop)
+	w.cmd.Env = append(os.Environ(), raceEnv+"=writer", raceEnv+"_DIR="+dir, raceEnv+"_STOP="+w.stop, raceEnv+"_PASS="+passphrase)
 	w.cmd.Stderr = &w.errb
 	out, err := w.cmd.StdoutPipe()
 	if err != nil {
@@ -122,6 +128,13 @@ func startWriter(t *testing.T, dir string) *writer {
 }
 
 func (w *writer) count() int { w.mu.Lock(); defer w.mu.Unlock(); return len(w.acks) }
+
+// acked returns the writes acknowledged so far.
+func (w *writer) acked() []ack {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]ack(nil), w.acks...)
+}
 
 // waitFor waits until the writer has n acknowledged writes.
 func (w *writer) waitFor(t *testing.T, n int) {
@@ -361,4 +374,115 @@ func TestRaceTwoImports(t *testing.T) {
 		t.Fatalf("%d imports reported success but %d copies are kept aside", imported, len(as))
 	}
 	t.Logf("%d imported, %d refused", imported, refusedN)
+}
+
+// backup reads the whole workspace while a writer adds people: each backup
+// either is refused clearly (and leaves no file) or holds every write
+// acknowledged before it started; the writer loses nothing, nothing is kept
+// aside, and no temporary file is left beside the backups.
+func TestRaceBackup(t *testing.T) {
+	if testing.Short() {
+		t.Skip("multi-process race")
+	}
+	dir, out := t.TempDir(), t.TempDir()
+	w := startWriter(t, dir)
+	w.waitFor(t, 8)
+	ok, refusals := 0, 0
+	for attempt := 0; ok < 3 && attempt < 400; attempt++ {
+		before := w.count()
+		start := time.Now()
+		bak := filepath.Join(out, fmt.Sprintf("b%d.backup", attempt))
+		r := runCLI(dir, "backup", bak)
+		switch {
+		case r.code == 0:
+			ok++
+			restored := filepath.Join(t.TempDir(), "data")
+			expect(t, run(t, nil, "--data", restored, "restore", bak), 0)
+			in := peopleIn(t, restored)
+			missing := 0
+			for _, a := range w.acked() {
+				if a.at.Before(start) && !in[a.name] {
+					missing++
+				}
+			}
+			if missing > 0 {
+				w.finish(t)
+				t.Fatalf("backup %d lacks %d writes acknowledged before it started", ok, missing)
+			}
+			w.waitFor(t, before+16)
+		case refused(r):
+			refusals++
+			if _, err := os.Stat(bak); err == nil {
+				w.finish(t)
+				t.Fatalf("a refused backup left %s", bak)
+			}
+		default:
+			w.finish(t)
+			t.Fatalf("backup: exit %d\nstdout: %s\nstderr: %s", r.code, r.stdout, r.stderr)
+		}
+	}
+	acks := w.finish(t)
+	if ok < 3 {
+		t.Fatalf("backup succeeded %d times in 400 attempts (%d refused)", ok, refusals)
+	}
+	t.Logf("backup: %d made, %d clear refusals, %d acknowledged writes", ok, refusals, len(acks))
+	checkAcks(t, dir, acks, time.Time{})
+	if as, _ := store.Asides(dir); len(as) != 0 {
+		t.Fatalf("a backup kept copies aside: %v", as)
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".backup") {
+			t.Errorf("left in the backup folder: %s", e.Name())
+		}
+	}
+}
+
+// encrypt and decrypt rewrite the whole workspace while a writer (which has
+// the passphrase) adds people: each is refused clearly or rewrites
+// everything acknowledged before it; no write is lost and no copy of the
+// old database is left aside.
+func TestRaceEncryptDecrypt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("multi-process race")
+	}
+	const pass = "correct horse battery"
+	dir := t.TempDir()
+	pf := filepath.Join(t.TempDir(), "pass")
+	if err := os.WriteFile(pf, []byte(pass+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w := startWriterPass(t, dir, pass)
+	w.waitFor(t, 8)
+	refusals := 0
+	for i, cmd := range []string{"encrypt", "decrypt", "encrypt", "decrypt"} {
+		for attempt := 0; ; attempt++ {
+			if attempt == 400 {
+				w.finish(t)
+				t.Fatalf("%s never got the folder in 400 attempts", cmd)
+			}
+			before := w.count()
+			r := runCLI(dir, "--passphrase-file", pf, cmd)
+			if refused(r) {
+				refusals++
+				continue
+			}
+			if r.code != 0 {
+				w.finish(t)
+				t.Fatalf("%s: exit %d\nstdout: %s\nstderr: %s", cmd, r.code, r.stdout, r.stderr)
+			}
+			if got, want := store.IsEncrypted(dir), cmd == "encrypt"; got != want {
+				w.finish(t)
+				t.Fatalf("after %s (step %d) encrypted = %v", cmd, i, got)
+			}
+			w.waitFor(t, before+16) // the writer gets in after the rewrite
+			break
+		}
+	}
+	acks := w.finish(t)
+	t.Logf("encrypt/decrypt: 4 rewrites, %d clear refusals, %d acknowledged writes", refusals, len(acks))
+	if as, _ := store.Asides(dir); len(as) != 0 {
+		t.Fatalf("copies left aside: %v", as)
+	}
+	checkAcks(t, dir, acks, time.Time{})
 }
