@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -37,7 +38,7 @@ func TestInterruptedBackupChild(t *testing.T) {
 // Ctrl+C (or SIGTERM) during `wheelhouse backup FILE` removes the temp file
 // next to FILE before the process ends, and FILE is not written.
 func TestInterruptedBackupLeavesNothing(t *testing.T) {
-	for _, sig := range []os.Signal{os.Interrupt, os.Signal(sigterm)} {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
 		dir := t.TempDir()
 		target := filepath.Join(dir, "mine.backup")
 		cmd := exec.Command(os.Args[0], "-test.run=^TestInterruptedBackupChild$", "-test.count=1")

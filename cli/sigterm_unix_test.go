@@ -1,7 +1,0 @@
-//go:build unix
-
-package cli
-
-import "syscall"
-
-const sigterm = syscall.SIGTERM
