@@ -75,7 +75,7 @@ func TestKilledBackupTempIsRemovedByTheNext(t *testing.T) {
 		t.Fatalf("a killed backup left %v, want its one temp file", left)
 	}
 
-	startWriting(t, filepath.Join(dir, "other.backup")) // alive until the test ends: its temp file must stay
+	startWriting(t, filepath.Join(dir, "other.backup"))   // alive until the test ends: its temp file must stay
 	foreign := filepath.Join(dir, ".tmp-notes.txt-12345") // someone else's, same naming
 	if err := os.WriteFile(foreign, []byte("not a backup"), 0o600); err != nil {
 		t.Fatal(err)
