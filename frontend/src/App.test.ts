@@ -10,6 +10,7 @@ vi.mock('$lib/api', async (importOriginal) => {
     openDemo: vi.fn(),
     openMine: vi.fn(),
     unlockWorkspace: vi.fn(),
+    keyringStatus: vi.fn(async () => ({ available: false, reason: 'The system keyring is unavailable: no D-Bus session bus.' })),
     loadDirectory: vi.fn(),
     loadOverview: vi.fn(),
     loadTimeZones: vi.fn(),
@@ -207,6 +208,9 @@ describe('App', () => {
     const field = await screen.findByLabelText('Passphrase')
     expect(screen.queryByRole('navigation')).toBeNull()
     expect(api.loadDirectory).not.toHaveBeenCalled()
+    // no keyring: "remember" is offered disabled, with the reason
+    expect(await screen.findByText(/Not available: The system keyring is unavailable/)).toBeInTheDocument()
+    expect(screen.getByLabelText('Remember on this computer')).toBeDisabled()
     await user.click(screen.getByRole('button', { name: 'Unlock' }))
     expect(await screen.findByText('Enter the passphrase of this workspace.')).toBeInTheDocument()
     expect(api.unlockWorkspace).not.toHaveBeenCalled()
@@ -217,7 +221,7 @@ describe('App', () => {
     vi.mocked(api.unlockWorkspace).mockResolvedValueOnce(info())
     vi.mocked(api.workspaceInfo).mockResolvedValue(info())
     await user.type(field, 'correct horse battery{Enter}')
-    expect(api.unlockWorkspace).toHaveBeenLastCalledWith('correct horse battery')
+    expect(api.unlockWorkspace).toHaveBeenLastCalledWith('correct horse battery', false)
     expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument()
     expect(api.loadDirectory).toHaveBeenCalled()
   })
