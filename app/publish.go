@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/publish"
 	"wheelhouse/backend/secrets"
 	"wheelhouse/backend/workspace"
@@ -104,13 +105,29 @@ func (s *Shell) keyring() *publish.Keyring {
 // publisher is the open workspace's publish service with the OS keyring
 // wired (once per workspace, before any use).
 func (s *Shell) publisher(w *workspace.Workspace) *publish.Service {
+	s.wireSecrets(w)
+	return w.Publish
+}
+
+// subscriber is the open workspace's calendar service with the OS keyring
+// wired for CalDAV subscriptions' passwords.
+func (s *Shell) subscriber(w *workspace.Workspace) *calendar.Service {
+	s.wireSecrets(w)
+	return w.Calendar
+}
+
+// wireSecrets gives the workspace's publish and calendar services the OS
+// keyring (once per workspace, before any use).
+func (s *Shell) wireSecrets(w *workspace.Workspace) {
 	k := s.keyring()
 	s.pub.mu.Lock()
 	defer s.pub.mu.Unlock()
 	if k != nil && w.Publish.Secrets == nil {
 		w.Publish.Secrets = *k
 	}
-	return w.Publish
+	if k != nil && w.Calendar.Secrets == nil {
+		w.Calendar.Secrets = *k
+	}
 }
 
 // changesShifts tells whether a successful write (by its op name) may

@@ -230,7 +230,7 @@ func (s *Shell) RefreshCalendars(ctx context.Context) {
 	}
 	go func() {
 		defer s.refreshing.Store(false)
-		out, err := w.Calendar.RefreshDue(ctx)
+		out, err := s.subscriber(w).RefreshDue(ctx)
 		if err != nil {
 			s.log.Error("calendar subscriptions refresh", "err", err)
 			return

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 
 	"wheelhouse/backend/calendar"
 	"wheelhouse/backend/id"
@@ -19,6 +20,13 @@ type SubscriptionInput struct {
 	URL     string          `json:"url"`
 	Refresh string          `json:"refresh"` // manual | daily | weekly
 	Target  ImportTargetDTO `json:"target"`
+	// Source: "" (an iCalendar address) or "caldav" (a CalDAV calendar,
+	// or a server to find the account's one calendar). User, Password and
+	// TrustSHA256 are CalDAV's; an empty password keeps the stored one.
+	Source      string `json:"source"`
+	User        string `json:"user"`
+	Password    string `json:"password"`
+	TrustSHA256 string `json:"trustSha256"`
 }
 
 // SubscriptionDTO is a subscription as the UI lists it.
@@ -35,6 +43,14 @@ type SubscriptionDTO struct {
 	LastError     string          `json:"lastError"`
 	CachedBytes   int64           `json:"cachedBytes"`
 	CachedAt      string          `json:"cachedAt"` // when the cached copy was downloaded
+	Source        string          `json:"source"`   // "" or "caldav"
+	User          string          `json:"user"`
+	TrustSHA256   string          `json:"trustSha256"`
+	// PasswordIn: "keyring", "workspace" or "" (none); never the password.
+	PasswordIn string `json:"passwordIn"`
+	// UntrustedCertificate: the last fetch was refused by a certificate
+	// this computer does not trust; its SHA-256, to trust explicitly.
+	UntrustedCertificate string `json:"untrustedCertificate"`
 }
 
 // SubscriptionFetchDTO is what Fetch now did: either a preview awaiting
@@ -53,7 +69,9 @@ func subscriptionDTO(s calendar.Subscription) SubscriptionDTO {
 		Target: ImportTargetDTO{Kind: s.Target.Kind, RegionID: str(s.Target.RegionID), PersonID: str(s.Target.PersonID),
 			TimeOffKind: string(s.Target.TimeOffKind), Calendar: s.Target.Calendar},
 		CreatedAt: ts(s.CreatedAt), LastAttemptAt: ts(s.LastAttemptAt), LastFetchedAt: ts(s.LastFetchedAt),
-		LastAppliedAt: ts(s.LastAppliedAt), LastError: s.LastError, CachedBytes: s.Cache.Bytes, CachedAt: ts(s.Cache.FetchedAt)}
+		LastAppliedAt: ts(s.LastAppliedAt), LastError: s.LastError, CachedBytes: s.Cache.Bytes, CachedAt: ts(s.Cache.FetchedAt),
+		Source: s.Source, User: s.User, TrustSHA256: s.TrustSHA256, PasswordIn: s.PasswordIn,
+		UntrustedCertificate: untrustedCertificate(s.LastError)}
 }
 
 // Subscriptions lists the calendar subscriptions.
@@ -70,13 +88,14 @@ func (a *CalendarAPI) Subscriptions() ([]SubscriptionDTO, error) {
 // is valid.
 func (a *CalendarAPI) SaveSubscription(in SubscriptionInput) (SubscriptionDTO, error) {
 	return write(a.s, "calendar.SaveSubscription", func(w *workspace.Workspace) (SubscriptionDTO, error) {
-		sub := calendar.Subscription{Name: in.Name, URL: in.URL, Refresh: in.Refresh}
+		sub := calendar.Subscription{Name: in.Name, URL: in.URL, Refresh: in.Refresh, Source: in.Source, User: in.User,
+			Password: in.Password, TrustSHA256: strings.TrimSpace(in.TrustSHA256)}
 		var err error
 		if sub.ID, err = parseID("id", in.ID); err == nil {
 			sub.Target, err = in.Target.target()
 		}
 		if err == nil {
-			sub, err = w.Calendar.SaveSubscriptionInto(sub, in.Target.RegionName)
+			sub, err = a.s.subscriber(w).SaveSubscriptionInto(sub, in.Target.RegionName)
 		}
 		return subscriptionDTO(sub), err
 	})
@@ -86,7 +105,7 @@ func (a *CalendarAPI) SaveSubscription(in SubscriptionInput) (SubscriptionDTO, e
 // imported stays.
 func (a *CalendarAPI) DeleteSubscription(subscriptionID string) error {
 	return change(a.s, "calendar.DeleteSubscription", func(w *workspace.Workspace) error {
-		return byID("id", subscriptionID, w.Calendar.DeleteSubscription)
+		return byID("id", subscriptionID, a.s.subscriber(w).DeleteSubscription)
 	})
 }
 
@@ -97,7 +116,7 @@ func (a *CalendarAPI) DeleteSubscription(subscriptionID string) error {
 func (a *CalendarAPI) FetchSubscription(subscriptionID string) (SubscriptionFetchDTO, error) {
 	return read(a.s, "calendar.FetchSubscription", func(w *workspace.Workspace) (SubscriptionFetchDTO, error) {
 		res, err := withID("id", subscriptionID, func(u id.ID) (*calendar.FetchResult, error) {
-			return w.Calendar.Refresh(context.Background(), u)
+			return a.s.subscriber(w).Refresh(context.Background(), u)
 		})
 		if err != nil {
 			return SubscriptionFetchDTO{}, err

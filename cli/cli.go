@@ -119,7 +119,7 @@ func Run(env Env) int {
 	background := fs.Bool("background", false, "start hidden")
 	passFile := fs.String("passphrase-file", "", "file holding the workspace's passphrase")
 	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, usage, Version, encryptUsage, oncallUsage+publishUsage+handoffUsage+peopleUsage, def)
+		fmt.Fprintf(env.Stderr, usage, Version, encryptUsage, oncallUsage+subscribeUsage+publishUsage+handoffUsage+peopleUsage, def)
 	}
 	if err := fs.Parse(env.Args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

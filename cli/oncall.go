@@ -58,8 +58,7 @@ const oncallUsage = `  oncall shifts --rotation NAME --from DATE --to DATE [--js
                                           ask (y/N) before applying it; --yes applies without
                                           asking; without a terminal and without --yes, only the
                                           preview; a missing holiday region is created; a URL
-                                          (http, https) is downloaded once (subscriptions that
-                                          refresh are made in the app)
+                                          (http, https) is downloaded once (to refresh it, subscribe)
 `
 
 // window reads --from/--to (inclusive civil dates) into [from, to) instants.
@@ -369,6 +368,9 @@ func (c *cmd) calendarCmd(args []string) error {
 	if len(args) > 0 && (args[0] == "publish" || args[0] == "publication") {
 		return c.publishCmd(args) // publish.go
 	}
+	if len(args) > 0 && (args[0] == "subscribe" || args[0] == "subscription") {
+		return c.subscribeCmd(args) // subscribe.go
+	}
 	if len(args) == 0 || args[0] != "import" {
 		return usageError{"expected `calendar import FILE (--holidays REGION | --timeoff PERSON)`"}
 	}
@@ -416,6 +418,34 @@ func (c *cmd) calendarCmd(args []string) error {
 	if err != nil {
 		return err
 	}
+	c.printPreview(p)
+	// Like the app: the preview first, then the question. --yes applies at
+	// once (scripts); without a terminal to ask at, only the preview. A
+	// preview with nothing to change is applied as it is (nothing changes;
+	// a file whose events were all skipped says why).
+	switch c.askApply(p, *yes) {
+	case applyNoTerminal:
+		fmt.Fprintln(c.env.Stdout, "Only a preview: nothing was imported. Run the command again with --yes to apply it (or at a terminal to be asked).")
+		w.Calendar.DiscardPreview(p, made)
+		return nil
+	case applyDeclined:
+		fmt.Fprintln(c.env.Stdout, "Nothing was imported.")
+		w.Calendar.DiscardPreview(p, made)
+		return nil
+	}
+	if made {
+		fmt.Fprintf(c.env.Stdout, "Created the holiday region %s (add its people in the app).\n", p.TargetName)
+	}
+	res, err := w.Calendar.Apply(p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.env.Stdout, "Imported: %d added, %d updated, %d removed, %d unchanged.\n", res.Added, res.Updated, res.Removed, res.Unchanged)
+	return nil
+}
+
+// printPreview prints what an import would change.
+func (c *cmd) printPreview(p *calendar.Preview) {
 	fmt.Fprintf(c.env.Stdout, "Preview of %q (%s, %s) into %s:\n", p.Calendar, count(p.Events, "event", "events"), byteSize(p.Bytes), p.TargetName)
 	fmt.Fprintf(c.env.Stdout, "  %d new, %d updated, %d removed, %d unchanged\n", p.New, p.Updated, p.Removed, p.Unchanged)
 	shown := 0
@@ -437,37 +467,30 @@ func (c *cmd) calendarCmd(args []string) error {
 	for _, wmsg := range p.Warnings {
 		fmt.Fprintf(c.env.Stderr, "warning: %s\n", wmsg)
 	}
-	// Like the app: the preview first, then the question. --yes applies at
-	// once (scripts); without a terminal to ask at, only the preview. A
-	// preview with nothing to change is applied as it is (nothing changes;
-	// a file whose events were all skipped says why).
-	if p.New+p.Updated+p.Removed > 0 && !*yes {
-		apply := false
-		if _, ok := c.terminal(); ok {
-			fmt.Fprint(c.env.Stderr, "Apply these changes? (y/N) ")
-			line, _ := bufio.NewReader(c.env.Stdin).ReadString('\n')
-			answer := strings.ToLower(strings.TrimSpace(line))
-			apply = answer == "y" || answer == "yes"
-		} else {
-			fmt.Fprintln(c.env.Stdout, "Only a preview: nothing was imported. Run the command again with --yes to apply it (or at a terminal to be asked).")
-			w.Calendar.DiscardPreview(p, made)
-			return nil
-		}
-		if !apply {
-			fmt.Fprintln(c.env.Stdout, "Nothing was imported.")
-			w.Calendar.DiscardPreview(p, made)
-			return nil
-		}
+}
+
+// What askApply decided.
+const (
+	applyYes        = iota // apply (--yes, y at the terminal, or nothing to change)
+	applyDeclined          // the user said no
+	applyNoTerminal        // no --yes and no terminal to ask at: only the preview
+)
+
+// askApply asks (y/N) at a terminal whether to apply a preview that
+// changes something.
+func (c *cmd) askApply(p *calendar.Preview, yes bool) int {
+	if p.New+p.Updated+p.Removed == 0 || yes {
+		return applyYes
 	}
-	if made {
-		fmt.Fprintf(c.env.Stdout, "Created the holiday region %s (add its people in the app).\n", p.TargetName)
+	if _, ok := c.terminal(); !ok {
+		return applyNoTerminal
 	}
-	res, err := w.Calendar.Apply(p)
-	if err != nil {
-		return err
+	fmt.Fprint(c.env.Stderr, "Apply these changes? (y/N) ")
+	line, _ := bufio.NewReader(c.env.Stdin).ReadString('\n')
+	if answer := strings.ToLower(strings.TrimSpace(line)); answer == "y" || answer == "yes" {
+		return applyYes
 	}
-	fmt.Fprintf(c.env.Stdout, "Imported: %d added, %d updated, %d removed, %d unchanged.\n", res.Added, res.Updated, res.Removed, res.Unchanged)
-	return nil
+	return applyDeclined
 }
 
 func byteSize(n int64) string {

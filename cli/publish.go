@@ -57,15 +57,17 @@ func (c *cmd) publishCmd(args []string) error {
 	return c.calendarPublish(args[1:])
 }
 
-// openPublish opens the workspace with the OS keyring for passwords
-// (WHEELHOUSE_NO_KEYRING=1 keeps them in the workspace).
+// openPublish opens the workspace with the OS keyring for CalDAV
+// passwords, of publications and of subscriptions (WHEELHOUSE_NO_KEYRING=1
+// keeps them in the workspace).
 func (c *cmd) openPublish() (*workspace.Workspace, error) {
 	w, err := c.openExisting()
 	if err != nil {
 		return nil, err
 	}
 	if c.env.Getenv("WHEELHOUSE_NO_KEYRING") == "" {
-		w.Publish.Secrets = publish.Keyring{Store: secrets.OS()}
+		k := publish.Keyring{Store: secrets.OS()}
+		w.Publish.Secrets, w.Calendar.Secrets = k, k
 	}
 	return w, nil
 }

@@ -81,6 +81,27 @@ type Preview struct {
 
 	items []Item
 	read  bool // made by a preview of this process (items are the file's)
+	// keepBefore: the source was asked only for events from this instant
+	// on (a CalDAV subscription's window): stored entries that ended before
+	// it are not in the source but are not removed either.
+	keepBefore time.Time
+}
+
+// keptHoliday reports whether an imported holiday the source no longer
+// lists stays because it is older than what the source was asked for.
+func (p *Preview) keptHoliday(h *oncall.Holiday) bool {
+	return !p.keepBefore.IsZero() && h.Date < civil.Format(p.keepBefore)
+}
+
+// keptTimeOff is keptHoliday for time off.
+func (p *Preview) keptTimeOff(t *oncall.TimeOff) bool {
+	switch {
+	case p.keepBefore.IsZero():
+		return false
+	case t.EndDate != "":
+		return t.EndDate < civil.Format(p.keepBefore)
+	}
+	return !t.End.After(p.keepBefore)
 }
 
 // ApplyResult says what an import changed.
@@ -125,6 +146,12 @@ func (s *Service) PreviewLimits(r io.Reader, t Target, lim Limits) (*Preview, er
 }
 
 func (s *Service) preview(r io.Reader, t Target, lim Limits, fallback string) (*Preview, error) {
+	return s.previewKeep(r, t, lim, fallback, time.Time{})
+}
+
+// previewKeep is preview for a source asked only for events from
+// keepBefore on (Preview.keepBefore).
+func (s *Service) previewKeep(r io.Reader, t Target, lim Limits, fallback string, keepBefore time.Time) (*Preview, error) {
 	if err := s.checkTarget(&t); err != nil {
 		return nil, err
 	}
@@ -134,7 +161,7 @@ func (s *Service) preview(r io.Reader, t Target, lim Limits, fallback string) (*
 		return nil, err
 	}
 	p := &Preview{Target: t, Events: parsed.Events, Warnings: parsed.Warnings, items: parsed.Items,
-		Fingerprint: hex.EncodeToString(ch.h.Sum(nil)), Bytes: ch.n, read: true}
+		Fingerprint: hex.EncodeToString(ch.h.Sum(nil)), Bytes: ch.n, read: true, keepBefore: keepBefore}
 	p.Calendar = t.Calendar
 	if p.Calendar == "" {
 		p.Calendar = strings.TrimSpace(parsed.Name)
@@ -326,7 +353,7 @@ func diffTx(txn *badger.Txn, p *Preview) (string, []Change, error) {
 			out = append(out, c)
 		}
 		for _, h := range rg.Holidays {
-			if h.Source == oncall.SourceImport && h.Calendar == p.Calendar && !seen[h.UID] {
+			if h.Source == oncall.SourceImport && h.Calendar == p.Calendar && !seen[h.UID] && !p.keptHoliday(&h) {
 				out = append(out, Change{Action: ActionRemoved, UID: h.UID, Name: h.Name, When: h.Date})
 			}
 		}
@@ -360,8 +387,8 @@ func diffTx(txn *badger.Txn, p *Preview) (string, []Change, error) {
 			out = append(out, c)
 		}
 		keys := make([]string, 0, len(stored))
-		for k := range stored {
-			if !seen[k] {
+		for k, t := range stored {
+			if !seen[k] && !p.keptTimeOff(&t) {
 				keys = append(keys, k)
 			}
 		}
@@ -438,12 +465,17 @@ func (s *Service) Apply(p *Preview) (ApplyResult, error) {
 			}
 			count(&res, changes)
 			var keep []oncall.Holiday
+			incoming := holidaysOf(p.items, p.Calendar)
+			listed := make(map[string]bool, len(incoming))
+			for _, h := range incoming {
+				listed[h.UID] = true
+			}
 			for _, h := range rg.Holidays {
-				if !(h.Source == oncall.SourceImport && h.Calendar == p.Calendar) {
+				if !(h.Source == oncall.SourceImport && h.Calendar == p.Calendar) || !listed[h.UID] && p.keptHoliday(&h) {
 					keep = append(keep, h)
 				}
 			}
-			rg.Holidays = append(keep, holidaysOf(p.items, p.Calendar)...)
+			rg.Holidays = append(keep, incoming...)
 			rg.Normalize()
 			rg.UpdatedAt = now
 			if err := oncall.CheckRegionTx(txn, &rg); err != nil {
@@ -491,7 +523,7 @@ func (s *Service) Apply(p *Preview) (ApplyResult, error) {
 				rd.Puts = append(rd.Puts, x)
 			}
 			for k, t := range stored {
-				if !seen[k] {
+				if !seen[k] && !p.keptTimeOff(&t) {
 					rd.Deletes = append(rd.Deletes, t.ID)
 					res.Removed++
 				}

@@ -86,8 +86,13 @@ type Service struct {
 	HTTPClient *http.Client
 	// FetchTimeout bounds one fetch, body included (0: DefaultFetchTimeout).
 	FetchTimeout time.Duration
-	fmu          sync.Mutex
-	inflight     map[id.ID]bool // subscriptions being fetched
+	// Secrets keeps CalDAV subscriptions' passwords (the OS keyring; nil:
+	// they stay in the workspace).
+	Secrets Secrets
+	// CalDAVTransport, if set, carries CalDAV subscription requests (tests).
+	CalDAVTransport http.RoundTripper
+	fmu             sync.Mutex
+	inflight        map[id.ID]bool // subscriptions being fetched
 
 	// Regions finds and makes the holiday regions imports and
 	// subscriptions go into by name (the workspace's on-call service).

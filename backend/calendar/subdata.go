@@ -12,11 +12,14 @@ import (
 // ---- the workspace file
 
 // ExportSubscriptions are the subscriptions as the workspace file holds
-// them: without the machine-local cache.
+// them: without the machine-local cache and never with a CalDAV password
+// (one kept in the workspace is left out and the file says none is kept;
+// one in the OS keyring stays there, under the subscription's id).
 func ExportSubscriptions(txn *badger.Txn) ([]Subscription, error) {
 	out, err := Subscriptions.List(txn)
 	for i := range out {
 		out[i].Cache = SubscriptionCache{}
+		forgetPassword(&out[i])
 	}
 	if out == nil {
 		out = []Subscription{}
@@ -39,6 +42,7 @@ func CheckSubscriptions(subs []Subscription, claim func(where string, u id.ID), 
 		where := fmt.Sprintf("calendarSubscriptions[%d] %q", i, s.Name)
 		claim(where, s.ID)
 		s.Cache = SubscriptionCache{}
+		forgetPassword(s) // a file never brings a password in
 		s.Normalize()
 		if s.Target.Calendar == "" {
 			s.Target.Calendar = clip(s.Name, 200)
@@ -61,4 +65,12 @@ func CheckSubscriptions(subs []Subscription, claim func(where string, u id.ID), 
 // SubscriptionOps are the writes that store checked subscriptions.
 func SubscriptionOps(subs []Subscription) []store.Op {
 	return Subscriptions.PutOps(subs)
+}
+
+// forgetPassword leaves a password kept in the record out.
+func forgetPassword(s *Subscription) {
+	s.Password = ""
+	if s.PasswordIn == PasswordWorkspace {
+		s.PasswordIn = PasswordNone
+	}
 }

@@ -89,11 +89,14 @@ func (s *Service) Fetch(ctx context.Context, u id.ID) (*FetchResult, error) {
 		return nil, errs.E(errs.Conflict, "This calendar is being fetched already; try again in a moment.")
 	}
 	defer s.unlockFetch(u)
-	sub, err := s.Subscription(u)
+	sub, err := s.subscription(u)
 	if err != nil {
 		return nil, err
 	}
 	res, ferr := s.fetch(ctx, &sub)
+	if res != nil {
+		res.Subscription.Password = ""
+	}
 	if ferr != nil {
 		now := s.clock.Now().UTC()
 		msg := errs.MessageOf(ferr)
@@ -182,8 +185,8 @@ func (s *Service) download(ctx context.Context, rawURL, etag, lastModified strin
 
 // previewDownload previews a downloaded body; a body that is not a
 // calendar gets a message that says so.
-func (s *Service) previewDownload(d *downloaded, t Target, fallback string) (*Preview, error) {
-	p, err := s.preview(bytes.NewReader(d.body), t, DefaultLimits, fallback)
+func (s *Service) previewDownload(d *downloaded, t Target, fallback string, keepBefore time.Time) (*Preview, error) {
+	p, err := s.previewKeep(bytes.NewReader(d.body), t, DefaultLimits, fallback, keepBefore)
 	if err == nil {
 		return p, nil
 	}
@@ -231,10 +234,13 @@ func (s *Service) DownloadURL(ctx context.Context, rawURL string) (*Download, er
 // PreviewDownload previews the import of a downloaded calendar, like
 // PreviewFile.
 func (s *Service) PreviewDownload(dl *Download, t Target) (*Preview, error) {
-	return s.previewDownload(dl.d, t, dl.Name)
+	return s.previewDownload(dl.d, t, dl.Name, time.Time{})
 }
 
 func (s *Service) fetch(ctx context.Context, sub *Subscription) (*FetchResult, error) {
+	if sub.Source == SourceCalDAV {
+		return s.fetchCalDAV(ctx, sub)
+	}
 	cached := !sub.Cache.Gen.IsZero()
 	var etag, lastMod string
 	if cached {
@@ -292,10 +298,47 @@ func (s *Service) fetch(ctx context.Context, sub *Subscription) (*FetchResult, e
 		}
 		return &FetchResult{Subscription: *sub, NotModified: true, Preview: p}, nil
 	}
-	p, err := s.previewDownload(d, sub.Target, sub.Name)
+	p, err := s.previewDownload(d, sub.Target, sub.Name, time.Time{})
 	if err != nil {
 		return nil, err
 	}
+	return s.keepFetched(sub, d, p, now)
+}
+
+// fetchCalDAV reads a CalDAV subscription (subcaldav.go). The same body as
+// the cached one is "not modified": only the fetch time is recorded.
+func (s *Service) fetchCalDAV(ctx context.Context, sub *Subscription) (*FetchResult, error) {
+	d, from, err := s.queryCalDAV(ctx, sub)
+	if err != nil {
+		return nil, err
+	}
+	now := s.clock.Now().UTC()
+	p, err := s.previewDownload(d, sub.Target, sub.Name, from)
+	if err != nil {
+		return nil, err
+	}
+	if sub.Cache.Gen.IsZero() || p.Fingerprint != sub.Cache.SHA256 {
+		return s.keepFetched(sub, d, p, now)
+	}
+	p.Subscription = sub.ID
+	err = s.st.Update(func(txn *badger.Txn) error {
+		x, err := Subscriptions.Get(txn, sub.ID)
+		if err != nil {
+			return err
+		}
+		x.LastAttemptAt, x.LastFetchedAt, x.LastError = now, now, ""
+		*sub = x
+		return Subscriptions.Put(txn, &x)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &FetchResult{Subscription: *sub, NotModified: true, Preview: p}, nil
+}
+
+// keepFetched caches a fetched body as the subscription's copy and records
+// the fetch.
+func (s *Service) keepFetched(sub *Subscription, d *downloaded, p *Preview, now time.Time) (*FetchResult, error) {
 	p.Subscription = sub.ID
 	gen, err := s.writeCache(sub.ID, d.body)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"wheelhouse/backend/caldav"
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/oncall"
@@ -13,7 +14,7 @@ import (
 )
 
 // Calendar subscriptions: a holiday or time-off calendar imported from a
-// URL. It is fetched only when the user asks (Fetch now) or on the schedule
+// URL (an iCalendar file) or read from a CalDAV collection. It is fetched only when the user asks (Fetch now) or on the schedule
 // they set (daily, weekly); the fetched body is cached in the database so a
 // preview, and everything imported from it, works offline. The first import
 // of a subscription always goes through a preview the user applies; later
@@ -24,6 +25,20 @@ const (
 	RefreshManual = "manual" // only when the user asks
 	RefreshDaily  = "daily"
 	RefreshWeekly = "weekly"
+)
+
+// Sources of a subscription.
+const (
+	SourceURL    = ""       // an iCalendar (.ics) address, downloaded whole
+	SourceCalDAV = "caldav" // a CalDAV collection, read with REPORT calendar-query (subcaldav.go)
+)
+
+// Where a CalDAV subscription's password is kept (the same places as a
+// publication's, backend/publish).
+const (
+	PasswordNone      = ""          // none (a server without authentication)
+	PasswordKeyring   = "keyring"   // the OS keyring (Secret Service, Keychain, Credential Manager)
+	PasswordWorkspace = "workspace" // inside the database: encrypted only if the workspace is
 )
 
 // Fetch limits and timing.
@@ -48,6 +63,18 @@ type Subscription struct {
 	ID   id.ID  `json:"id" ts_type:"string"`
 	Name string `json:"name"` // a label; free to change
 	URL  string `json:"url"`  // http or https (webcal:// is read as https://)
+	// Source is "" for an iCalendar address, "caldav" for a CalDAV
+	// collection (URL: the collection, or a server or account to discover
+	// its one calendar).
+	Source string `json:"source,omitempty"`
+	// User, TrustSHA256, PasswordIn: CalDAV only. The password itself is in
+	// the OS keyring (PasswordIn "keyring") or, without one, in Password
+	// (PasswordIn "workspace"); it is never returned by Subscriptions and
+	// Subscription and never part of the workspace file (ExportSubscriptions).
+	User        string `json:"user,omitempty"`
+	TrustSHA256 string `json:"trustSha256,omitempty"` // the pinned certificate (hex SHA-256 of the leaf)
+	PasswordIn  string `json:"passwordIn,omitempty"`
+	Password    string `json:"password,omitempty"`
 	// Target says where the events go. Target.Calendar is the calendar name
 	// the imported entries carry: fixed when the subscription is created (it
 	// is the first name), so renaming the subscription does not duplicate
@@ -177,8 +204,18 @@ func (s *Subscription) Normalize() {
 	if s.Refresh == "" {
 		s.Refresh = RefreshManual
 	}
+	s.Source = strings.ToLower(strings.TrimSpace(s.Source))
+	s.User = strings.TrimSpace(s.User)
+	s.TrustSHA256 = strings.TrimSpace(s.TrustSHA256)
+	if s.Source != SourceCalDAV {
+		s.User, s.TrustSHA256, s.PasswordIn, s.Password = "", "", PasswordNone, ""
+	}
 	if s.Name == "" && s.URL != "" {
-		s.Name = defaultName(s.URL)
+		if s.Source == SourceCalDAV {
+			s.Name = defaultName(strings.TrimRight(s.URL, "/"))
+		} else {
+			s.Name = defaultName(s.URL)
+		}
 	}
 	s.Target.Calendar = strings.TrimSpace(s.Target.Calendar)
 	if s.Target.Kind == TargetTimeOff && s.Target.TimeOffKind == "" {
@@ -197,6 +234,22 @@ func (s *Subscription) Validate() error {
 	var c errs.Collector
 	if _, err := NormalizeURL(s.URL); err != nil {
 		c.Add("url", "%s", errs.MessageOf(err))
+	}
+	switch s.Source {
+	case SourceURL:
+	case SourceCalDAV:
+		if u, err := url.Parse(s.URL); err == nil && u.User != nil {
+			c.Add("url", "Put the user name and password in their fields, not in the address.")
+		}
+		c.MaxLen("user", "User", s.User, 256)
+		c.MaxLen("password", "Password", s.Password, 1024)
+		if s.TrustSHA256 != "" {
+			if _, err := caldav.ParseFingerprint(s.TrustSHA256); err != nil {
+				c.Add("trustSha256", "%s", errs.MessageOf(err))
+			}
+		}
+	default:
+		c.Add("source", "A subscription reads an iCalendar address or a CalDAV calendar.")
 	}
 	if s.Name == "" {
 		c.Add("name", "Give the subscription a name.")

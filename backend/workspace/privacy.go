@@ -78,6 +78,8 @@ var Fields = []Field{
 
 	{Path: "calendarSubscriptions[]", Class: Operational, Why: "calendar URLs imported as holidays or time off"},
 	{Path: "calendarSubscriptions[].url", Class: Personal, Why: "may carry a token to someone's calendar: treat any export as personal"},
+	{Path: "calendarSubscriptions[].user", Class: Personal, Why: "the CalDAV account a subscription reads with"},
+	{Path: "calendarSubscriptions[].password", Class: Personal, Why: "always empty in the file: a CalDAV password stays in the OS keyring or the database, never in an export"},
 
 	{Path: "oneOnOnes.series[]", Class: Personal, Why: "1:1 cadence with a person"},
 	{Path: "oneOnOnes.meetings[]", Class: Personal, Why: "1:1 dates, agenda and shared notes (shared with the person)"},
