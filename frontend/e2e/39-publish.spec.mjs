@@ -10,7 +10,10 @@
 // from the list. Removing asks first and leaves the server's events alone.
 import assert from 'node:assert/strict'
 import { execFileSync, spawn } from 'node:child_process'
+import { X509Certificate } from 'node:crypto'
 import fs from 'node:fs'
+import http from 'node:http'
+import https from 'node:https'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -62,12 +65,30 @@ async function startRadicale(log) {
   }
   log(`radicale ${radicaleVersion()} on ${base}, storage ${dir}`)
   return {
-    base, dir,
+    base, dir, port,
     stop() {
       proc.kill('SIGTERM')
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** An HTTPS proxy to Radicale with a self-signed certificate (openssl), and that certificate's SHA-256. */
+async function startTLSProxy(port, dir) {
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+    '-keyout', path.join(dir, 'tls.key'), '-out', path.join(dir, 'tls.crt')], { stdio: 'ignore' })
+  const cert = fs.readFileSync(path.join(dir, 'tls.crt'))
+  const srv = https.createServer({ key: fs.readFileSync(path.join(dir, 'tls.key')), cert }, (req, res) => {
+    const up = http.request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode, r.headers)
+      r.pipe(res)
+    })
+    up.on('error', () => res.writeHead(502).end())
+    req.pipe(up)
+  })
+  await new Promise((resolve) => srv.listen(0, '127.0.0.1', resolve))
+  return { url: `https://127.0.0.1:${srv.address().port}`, fingerprint: new X509Certificate(cert).fingerprint256, close: () => srv.close() }
 }
 
 function radicaleVersion() {
@@ -232,6 +253,45 @@ export async function run({ page, shot, log, waitForBindings }) {
     await item.waitFor({ state: 'detached', ...T })
     assert.equal((await held(coll)).length, created, 'what it published stays on the server')
     await shot('removed')
+
+    // ---- a server with a self-signed certificate: refused with its
+    // fingerprint, trusted explicitly from the list, then published
+    const tls = await startTLSProxy(srv.port, srv.dir)
+    try {
+      await panel.getByRole('button', { name: 'Add a publication' }).first().click()
+      const add = page.getByRole('dialog', { name: 'Publish to a calendar server' })
+      await add.waitFor(T)
+      await add.getByLabel('Name', { exact: true }).fill('Over TLS')
+      await add.getByLabel('What to publish').selectOption(`rotation:${rot.id}`) // renamed behind the page's back: the option still says 'Pager rota'
+      await add.getByLabel('Calendar or server address').fill(`${tls.url}/${USER}/tls/`)
+      await add.getByLabel('User').fill(USER)
+      await add.getByLabel('Password or app token').fill(PASS)
+      await add.getByRole('button', { name: 'Add publication' }).click()
+      await add.waitFor({ state: 'detached', ...T })
+      const tItem = panel.getByRole('listitem', { name: 'Over TLS' })
+      await tItem.getByRole('button', { name: 'Publish Over TLS now' }).click()
+      await page.getByText(/^Could not publish “Over TLS”: The certificate of 127\.0\.0\.1:\d+ is not signed by an authority this computer trusts/).waitFor(T)
+      const shown = (await tItem.getByTestId('pub-fingerprint').innerText()).trim()
+      log(`fingerprint shown: ${shown}`)
+      assert.equal(shown, tls.fingerprint, 'the fingerprint shown is the certificate’s')
+      assert.match(await status(tItem), /^Never published · [1-9]\d* changes waiting · last run failed just now$/)
+      await tItem.scrollIntoViewIfNeeded()
+      await shot('untrusted-certificate')
+      await tItem.getByRole('button', { name: 'Trust this certificate…' }).click()
+      const trust = page.getByRole('alertdialog', { name: 'Trust this certificate?' })
+      await trust.getByText(tls.fingerprint).waitFor(T)
+      await shot('trust-dialog')
+      await trust.getByRole('button', { name: 'Trust and publish' }).click()
+      const ok = page.getByText(/^Published “Over TLS”: \d+ created/)
+      await ok.waitFor({ timeout: 60_000 })
+      const n = Number(/: (\d+) created/.exec(await ok.innerText())[1])
+      await tItem.getByText(/^Published just now$/).waitFor(T)
+      assert.match(await status(tItem), /^Published just now · 0 changes waiting$/)
+      assert.equal((await held(`${srv.base}/${USER}/tls/`)).length, n, 'the server holds what went through the pinned certificate')
+      await shot('trusted')
+    } finally {
+      tls.close()
+    }
   } finally {
     srv.stop()
   }
