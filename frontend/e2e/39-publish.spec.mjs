@@ -285,6 +285,7 @@ export async function run({ page, shot, log, waitForBindings }) {
       const ok = page.getByText(/^Published “Over TLS”: \d+ created/)
       await ok.waitFor({ timeout: 60_000 })
       const n = Number(/: (\d+) created/.exec(await ok.innerText())[1])
+      assert.equal(await page.getByText(/^Could not publish “Over TLS”/).count(), 0, 'the failure notice goes when the publish succeeds')
       await tItem.getByText(/^Published just now$/).waitFor(T)
       assert.match(await status(tItem), /^Published just now · 0 changes waiting$/)
       assert.equal((await held(`${srv.base}/${USER}/tls/`)).length, n, 'the server holds what went through the pinned certificate')

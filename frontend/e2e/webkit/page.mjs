@@ -553,6 +553,9 @@ export class WebKitPage extends Locator {
   }
 
   async screenshot(o = {}) {
+    // What the DOM holds now, painted: WebKitGTK's snapshot is the last frame
+    // drawn, which can predate a change the test has just seen.
+    await this._inPage('() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))')
     const b64 = await this._driver.takeScreenshot()
     const buf = Buffer.from(b64, 'base64')
     if (o.path) fs.writeFileSync(o.path, buf)
