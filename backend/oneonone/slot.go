@@ -34,7 +34,7 @@ const (
 )
 
 // NextSlot is the first slot of s on or after today (a civil date in the
-// manager's zone mgr), as seen by a report in zone rep. A wall-clock time that
+// manager's zone mgr), on a date the series meets (Occurs), as seen by a report in zone rep. A wall-clock time that
 // does not exist that day (a spring-forward gap) moves forward as Go's
 // time.Date does; ok is false for a series without a valid time.
 func NextSlot(s Series, today string, mgr, rep *time.Location) (Slot, bool) {
@@ -48,6 +48,13 @@ func NextSlot(s Series, today string, mgr, rep *time.Location) (Slot, bool) {
 	}
 	ahead := (s.Weekday - int(d.Weekday()) + 7) % 7
 	day := d.AddDate(0, 0, ahead)
+	// Every two weeks or monthly, the next slot is the series' next date
+	// (the one its calendar shows), not merely the next such weekday.
+	if _, ok := s.First(); ok && !s.Occurs(day) {
+		if n, ok := civil.Parse(s.NextOccurrence(civil.Format(day))); ok && s.Occurs(n) {
+			day = n
+		}
+	}
 	start := time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), 0, 0, mgr)
 	end := start.Add(time.Duration(max(s.DurationMinutes, 0)) * time.Minute)
 	rs, re := start.In(rep), end.In(rep)

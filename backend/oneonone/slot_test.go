@@ -61,3 +61,28 @@ func TestNextSlotSeenFromTheReportsZone(t *testing.T) {
 		t.Error("a bad date gives a slot")
 	}
 }
+
+// Every two weeks and monthly, the next slot is a date the series meets, as
+// its calendar shows, not the next such weekday.
+func TestNextSlotFollowsTheCadence(t *testing.T) {
+	berlin := zone(t, "Europe/Berlin")
+	for _, c := range []struct {
+		name, today, want string
+		s                 Series
+	}{
+		// First 1:1 Fri 2026-11-27; every two weeks: 27 Nov, 11 Dec, 25 Dec.
+		{"biweekly, off week", "2026-12-02", "2026-12-11", Series{Cadence: Biweekly, Weekday: 5, Time: "10:00", DurationMinutes: 30, StartDate: "2026-11-27"}},
+		{"biweekly, on the day", "2026-12-11", "2026-12-11", Series{Cadence: Biweekly, Weekday: 5, Time: "10:00", DurationMinutes: 30, StartDate: "2026-11-27"}},
+		// First 1:1 Tue 2026-11-10, the 2nd Tuesday: next is 8 Dec, then 12 Jan.
+		{"monthly, 2nd Tuesday", "2026-11-20", "2026-12-08", Series{Cadence: Monthly, Weekday: 2, Time: "09:00", DurationMinutes: 45, StartDate: "2026-11-10"}},
+		{"monthly, after this month's", "2026-12-09", "2027-01-12", Series{Cadence: Monthly, Weekday: 2, Time: "09:00", DurationMinutes: 45, StartDate: "2026-11-10"}},
+		{"weekly", "2026-12-02", "2026-12-04", Series{Cadence: Weekly, Weekday: 5, Time: "10:00", DurationMinutes: 30, StartDate: "2026-11-27"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, ok := NextSlot(c.s, c.today, berlin, berlin)
+			if !ok || got.Date != c.want {
+				t.Errorf("NextSlot from %s = %s (%v), want %s", c.today, got.Date, ok, c.want)
+			}
+		})
+	}
+}
