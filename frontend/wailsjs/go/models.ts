@@ -1672,6 +1672,11 @@ export namespace app {
 	    lastError: string;
 	    cachedBytes: number;
 	    cachedAt: string;
+	    source: string;
+	    user: string;
+	    trustSha256: string;
+	    passwordIn: string;
+	    untrustedCertificate: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SubscriptionDTO(source);
@@ -1691,6 +1696,11 @@ export namespace app {
 	        this.lastError = source["lastError"];
 	        this.cachedBytes = source["cachedBytes"];
 	        this.cachedAt = source["cachedAt"];
+	        this.source = source["source"];
+	        this.user = source["user"];
+	        this.trustSha256 = source["trustSha256"];
+	        this.passwordIn = source["passwordIn"];
+	        this.untrustedCertificate = source["untrustedCertificate"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1755,6 +1765,10 @@ export namespace app {
 	    url: string;
 	    refresh: string;
 	    target: ImportTargetDTO;
+	    source: string;
+	    user: string;
+	    password: string;
+	    trustSha256: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SubscriptionInput(source);
@@ -1767,6 +1781,10 @@ export namespace app {
 	        this.url = source["url"];
 	        this.refresh = source["refresh"];
 	        this.target = this.convertValues(source["target"], ImportTargetDTO);
+	        this.source = source["source"];
+	        this.user = source["user"];
+	        this.password = source["password"];
+	        this.trustSha256 = source["trustSha256"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

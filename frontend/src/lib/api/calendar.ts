@@ -177,7 +177,17 @@ export interface CalendarSubscription {
   lastError: string
   cachedBytes: number
   cachedAt: string
+  /** 'ics': an iCalendar address; 'caldav': a CalDAV calendar read with the user's password (decision 0031). */
+  source: SubscriptionSource
+  user: string
+  trustSha256: string
+  /** Where the CalDAV password is kept: 'keyring', 'workspace' or '' (none). Never the password. */
+  passwordIn: string
+  /** The last fetch was refused by this certificate (SHA-256), to trust explicitly; '' otherwise. */
+  untrustedCertificate: string
 }
+
+export type SubscriptionSource = 'ics' | 'caldav'
 
 export interface SubscriptionInput {
   id?: string
@@ -185,6 +195,12 @@ export interface SubscriptionInput {
   url: string
   refresh: RefreshSchedule
   target: ImportTarget
+  source?: SubscriptionSource
+  /** CalDAV only. */
+  user?: string
+  /** CalDAV only; empty keeps the stored one. */
+  password?: string
+  trustSha256?: string
 }
 
 export interface SubscriptionFetch {
@@ -218,6 +234,11 @@ function subscriptionOf(r: Raw): CalendarSubscription {
     lastError: str(r.lastError),
     cachedBytes: num(r.cachedBytes),
     cachedAt: str(r.cachedAt),
+    source: str(r.source) === 'caldav' ? 'caldav' : 'ics',
+    user: str(r.user),
+    trustSha256: str(r.trustSha256),
+    passwordIn: str(r.passwordIn),
+    untrustedCertificate: str(r.untrustedCertificate),
   }
 }
 
@@ -225,9 +246,20 @@ export async function loadSubscriptions(): Promise<CalendarSubscription[]> {
   return (await callList(() => Cal.Subscriptions())).map(subscriptionOf)
 }
 
-/** Creates (no id) or updates (name, address, schedule) a subscription; nothing is fetched. */
+/** Creates (no id) or updates (name, address, source, CalDAV account, schedule) a subscription; nothing is fetched. */
 export async function saveSubscription(s: SubscriptionInput): Promise<CalendarSubscription> {
-  const body = wapp.SubscriptionInput.createFrom({ id: s.id ?? '', name: s.name, url: s.url, refresh: s.refresh, target: targetBody(s.target) })
+  const caldav = s.source === 'caldav'
+  const body = wapp.SubscriptionInput.createFrom({
+    id: s.id ?? '',
+    name: s.name,
+    url: s.url,
+    refresh: s.refresh,
+    target: targetBody(s.target),
+    source: caldav ? 'caldav' : '',
+    user: caldav ? (s.user ?? '') : '',
+    password: caldav ? (s.password ?? '') : '',
+    trustSha256: caldav ? (s.trustSha256 ?? '') : '',
+  })
   return subscriptionOf(await callRaw(() => Cal.SaveSubscription(body)))
 }
 

@@ -13,6 +13,7 @@ vi.mock('$lib/api', async (importOriginal) => {
     applyImport: vi.fn(),
     deleteOverride: vi.fn(),
     deleteSwap: vi.fn(),
+    passwordPlace: vi.fn(),
   }
 })
 
@@ -40,6 +41,11 @@ function sub(s: Partial<CalendarSubscription> = {}): CalendarSubscription {
     lastError: '',
     cachedBytes: 0,
     cachedAt: '',
+    source: 'ics',
+    user: '',
+    trustSha256: '',
+    passwordIn: '',
+    untrustedCertificate: '',
     ...s,
   }
 }
@@ -162,6 +168,60 @@ describe('CalendarSubscriptions', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Delete' }))
     await waitFor(() => expect(api.deleteSubscription).toHaveBeenCalledWith('s1'))
     expect(await screen.findByText('No calendar subscriptions yet')).toBeInTheDocument()
+  })
+
+  it('subscribes to a CalDAV calendar: reads it at once, a refused password goes next to its field, then the preview opens', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.loadSubscriptions).mockResolvedValue([])
+    vi.mocked(api.passwordPlace).mockResolvedValue({ place: 'workspace', encrypted: true, reason: '' })
+    const dav = sub({
+      id: 's2',
+      name: 'Vacations',
+      source: 'caldav',
+      url: 'https://dav.example.com/ana/vacations/',
+      user: 'ana',
+      passwordIn: 'workspace',
+      target: { kind: 'timeoff', regionId: '', personId: 'p1', timeOffKind: 'vacation', calendar: 'Vacations' },
+    })
+    vi.mocked(api.saveSubscription).mockResolvedValue(dav)
+    vi.mocked(api.fetchSubscription).mockRejectedValueOnce(
+      goError({
+        code: 'invalid',
+        message: 'The calendar server dav.example.com refused the user name or password (401 Unauthorized).',
+        fields: [{ field: 'password', message: 'The calendar server dav.example.com refused the user name or password (401 Unauthorized).' }],
+      }),
+    )
+    render(CalendarSubscriptions, { props: { regions: REGIONS } })
+    await screen.findByText('No calendar subscriptions yet')
+    await user.selectOptions(screen.getByLabelText('Read from'), 'caldav')
+    expect(await screen.findByText(/Kept inside this workspace, which is encrypted/)).toBeInTheDocument()
+    await user.type(screen.getByLabelText('Calendar or server address'), 'https://dav.example.com/ana/vacations/')
+    await user.type(screen.getByLabelText('User'), 'ana')
+    await user.type(screen.getByLabelText('Password or app token'), 'wrong')
+    await user.selectOptions(screen.getByLabelText('Import as'), 'timeoff')
+    await user.selectOptions(screen.getByLabelText('Person'), 'p1')
+    await user.click(screen.getByRole('button', { name: 'Subscribe' }))
+    await waitFor(() => expect(api.fetchSubscription).toHaveBeenCalledWith('s2'))
+    expect(vi.mocked(api.saveSubscription).mock.calls[0][0]).toMatchObject({
+      source: 'caldav',
+      url: 'https://dav.example.com/ana/vacations/',
+      user: 'ana',
+      password: 'wrong',
+      target: { kind: 'timeoff', personId: 'p1' },
+    })
+    const pw = screen.getByLabelText('Password or app token')
+    await waitFor(() => expect(pw).toHaveAttribute('aria-invalid', 'true'))
+    expect(screen.getByText(/refused the user name or password/)).toBeInTheDocument()
+    expect(pw).toHaveAttribute('placeholder', '••••••• (stored)')
+
+    // The right password: saved on the same subscription, read, previewed.
+    vi.mocked(api.fetchSubscription).mockResolvedValueOnce({ subscription: dav, notModified: false, preview: PREVIEW, applied: null })
+    await user.type(pw, 'right')
+    await user.click(screen.getByRole('button', { name: 'Save and read' }))
+    await waitFor(() => expect(api.saveSubscription).toHaveBeenCalledTimes(2))
+    expect(vi.mocked(api.saveSubscription).mock.calls[1][0]).toMatchObject({ id: 's2', source: 'caldav', password: 'right' })
+    const dialog = await screen.findByRole('dialog')
+    expect(within(dialog).getByText('2 new')).toBeInTheDocument()
   })
 
   it('edits a subscription: address, name and schedule change, the target is shown but locked', async () => {
