@@ -161,8 +161,9 @@ func carried(old, n *Snapshot, limit time.Time, rotLimit map[id.ID]time.Time, sl
 		kMax, slotBound := slotLimit[nr.ID]
 		c.mu.Lock()
 		var keep []*checkpoint
-		for _, cp := range c.list {
-			if or.slotStart(cp.k).After(lim) || slotBound && cp.k > kMax {
+		for i, cp := range c.list {
+			k := (i + 1) * c.every // cp may be nil: a place held in a seeded list
+			if or.slotStart(k).After(lim) || slotBound && k > kMax {
 				break
 			}
 			keep = append(keep, cp) // a copy of the list: the old snapshot may still walk and keep more

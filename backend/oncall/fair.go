@@ -312,7 +312,8 @@ func (w *walker) restore(cp *checkpoint) {
 }
 
 // checkpoints of one rotation's walk in a snapshot: list[i] is the state
-// before slot (i+1)*every.
+// before slot (i+1)*every, or nil when not kept (a list seeded from stored
+// checkpoints starts with nils up to the one it took).
 type checkpoints struct {
 	mu    sync.Mutex
 	every int
@@ -323,11 +324,14 @@ type checkpoints struct {
 func (c *checkpoints) before(k int) *checkpoint {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	i := min(k/c.every, len(c.list))
-	if i == 0 {
-		return nil
+	// Entries may be nil: a list seeded from the store (persist.go) holds
+	// only its latest checkpoint, at its place.
+	for i := min(k/c.every, len(c.list)); i > 0; i-- {
+		if cp := c.list[i-1]; cp != nil {
+			return cp
+		}
 	}
-	return c.list[i-1]
+	return nil
 }
 
 // wants reports whether the checkpoint before slot k is the next to keep.

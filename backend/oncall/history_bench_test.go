@@ -13,6 +13,7 @@ import (
 	"wheelhouse/backend/demo"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/oncall"
+	"wheelhouse/backend/store"
 	"wheelhouse/backend/workspace"
 )
 
@@ -108,9 +109,39 @@ func BenchmarkThreeWeeksOfHistory(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("%dy/cold", years), func(b *testing.B) {
 			// The first query after opening the workspace: a new service
-			// (no snapshot, no checkpoints) loads everything and walks
-			// every rotation from its first turn to the window.
+			// (no snapshot, no checkpoints, none stored) loads everything
+			// and walks every rotation from its first turn to the window.
+			err := w.Store.Update(func(txn *badger.Txn) error {
+				return store.Keys(txn, store.Range{Prefix: []byte{store.PrefixOnCallCheckpoint}}, func(k []byte) error {
+					return txn.Delete(append([]byte(nil), k...))
+				})
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
 			n := 0
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				l, err := oncall.NewService(w.Store, clock.NewFake(now)).AllShifts(from, to)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(l)
+			}
+			b.ReportMetric(float64(n), "shifts")
+		})
+		b.Run(fmt.Sprintf("%dy/cold-checkpoints", years), func(b *testing.B) {
+			// The same after a session that stored its checkpoints (the
+			// workspace does on close, decision 0028): the walk resumes
+			// from the stored checkpoint before the window.
+			if _, err := w.OnCall.AllShifts(from, to); err != nil {
+				b.Fatal(err)
+			}
+			if err := w.OnCall.SaveCheckpoints(); err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				l, err := oncall.NewService(w.Store, clock.NewFake(now)).AllShifts(from, to)
 				if err != nil {

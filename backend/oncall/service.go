@@ -90,7 +90,11 @@ func (s *Service) SnapshotTx(txn *badger.Txn) (snap *Snapshot, err error) {
 		// Reread what changed; keep the checkpoints before the change.
 		snap, err = s.refreshTx(txn, c.snap, c.ts)
 	default:
-		snap, err = LoadTx(txn, time.Time{}, time.Time{})
+		// The first load: the walks resume from the stored checkpoints
+		// that still match the data (persist.go).
+		if snap, err = LoadTx(txn, time.Time{}, time.Time{}); err == nil {
+			snap.carry, err = persistedTx(txn, snap)
+		}
 	}
 	if err != nil {
 		return nil, err

@@ -104,6 +104,11 @@ const (
 	PrefixCalPubResource  byte = 0x86 // sync state | publication id | UID (string term): href, ETag, fingerprint sent, conflict
 	// 0x87: free for publishing.
 
+	// On-call replay checkpoints (backend/oncall/persist.go, decision 0028): machine-local, derived
+	// data, not in the workspace file; each carries a fingerprint of what its walk read and is used
+	// only when that still matches.
+	PrefixOnCallCheckpoint byte = 0x89 // checkpoint | rotation id | slot (uint32): the walk's state before that slot
+
 	// 0xF0-0xFF are reserved for tests (migration tests write records here).
 	PrefixTest  byte = 0xF0
 	IdxTestName byte = 0xF1

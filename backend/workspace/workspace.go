@@ -163,6 +163,11 @@ func (w *Workspace) Close() error {
 		// not stop the workspace from closing.
 		_ = w.Calendar.FlushFetches()
 	}
+	if w.OnCall != nil {
+		// Derived data (decision 0028): a failure only costs the next open
+		// a replay.
+		_ = w.OnCall.SaveCheckpoints()
+	}
 	return w.Store.Close()
 }
 
