@@ -90,7 +90,7 @@ func (s *Service) refreshTx(txn *badger.Txn, old *Snapshot, ts uint64) (*Snapsho
 		}
 	}
 	if carry {
-		n.carry = carried(old, n, limit, rotLimit, slotLimit)
+		n.carry, n.stored = carried(old, n, limit, rotLimit, slotLimit)
 	}
 	return n, nil
 }
@@ -135,10 +135,10 @@ func delta[T any](txn *badger.Txn, t *store.Table[T], old []T, ts uint64, idOf f
 	return out, nil
 }
 
-// carried returns the checkpoints of old's walks still valid in n: those of
-// rotations whose definition did not change, before the first instant (and
-// slot) any change touches.
-func carried(old, n *Snapshot, limit time.Time, rotLimit map[id.ID]time.Time, slotLimit map[id.ID]int) map[id.ID][]*checkpoint {
+// carried returns the checkpoints of old's walks still valid in n (held,
+// and stored ones not read yet): those of rotations whose definition did not
+// change, before the first instant (and slot) any change touches.
+func carried(old, n *Snapshot, limit time.Time, rotLimit map[id.ID]time.Time, slotLimit map[id.ID]int) (map[id.ID][]*checkpoint, map[id.ID][]storedRef) {
 	oix := old.index()
 	oix.cpMu.Lock()
 	lists := make(map[id.ID]*checkpoints, len(oix.cps))
@@ -146,7 +146,7 @@ func carried(old, n *Snapshot, limit time.Time, rotLimit map[id.ID]time.Time, sl
 		lists[rid] = c
 	}
 	oix.cpMu.Unlock()
-	out := map[id.ID][]*checkpoint{}
+	out, stored := map[id.ID][]*checkpoint{}, map[id.ID][]storedRef{}
 	for i := range n.Rotations {
 		nr := &n.Rotations[i]
 		c := lists[nr.ID]
@@ -159,19 +159,29 @@ func carried(old, n *Snapshot, limit time.Time, rotLimit map[id.ID]time.Time, sl
 			lim = minT(lim, l)
 		}
 		kMax, slotBound := slotLimit[nr.ID]
+		valid := func(k int) bool { return !or.slotStart(k).After(lim) && !(slotBound && k > kMax) }
 		c.mu.Lock()
 		var keep []*checkpoint
 		for i, cp := range c.list {
-			k := (i + 1) * c.every // cp may be nil: a place held in a seeded list
-			if or.slotStart(k).After(lim) || slotBound && k > kMax {
+			if !valid((i + 1) * c.every) { // cp may be nil: a place not held
 				break
 			}
 			keep = append(keep, cp) // a copy of the list: the old snapshot may still walk and keep more
+		}
+		var refs []storedRef
+		for _, ref := range c.stored {
+			if !valid(ref.k) {
+				break
+			}
+			refs = append(refs, ref)
 		}
 		c.mu.Unlock()
 		if len(keep) > 0 {
 			out[nr.ID] = keep
 		}
+		if len(refs) > 0 {
+			stored[nr.ID] = refs
+		}
 	}
-	return out
+	return out, stored
 }

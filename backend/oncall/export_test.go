@@ -1,5 +1,11 @@
 package oncall
 
+import (
+	"time"
+
+	"wheelhouse/backend/id"
+)
+
 // UseLegacyCover makes s cover someone away by the next available
 // participant in rotation order, as before decision 0013 (for the figures).
 func UseLegacyCover(s *Snapshot) { s.legacyCover = true }
@@ -12,4 +18,35 @@ func Carried(s *Snapshot) int {
 		n += len(l)
 	}
 	return n
+}
+
+// Stored is how many stored checkpoints s matched to its data when it was
+// loaded (persist.go), and, per rotation, their slots.
+func Stored(s *Snapshot) (int, map[id.ID][]int) {
+	n, by := 0, map[id.ID][]int{}
+	for rid, l := range s.stored {
+		for _, r := range l {
+			by[rid] = append(by[rid], r.k)
+		}
+		n += len(l)
+	}
+	return n, by
+}
+
+// WindowSlot is the slot of rotation rid at t and its checkpoint spacing.
+func WindowSlot(s *Snapshot, rid id.ID, t time.Time) (int, int) {
+	r := s.index().rots[rid]
+	return r.slotAt(t), cpEvery(r)
+}
+
+// SlotStart is the start of slot k of rotation rid.
+func SlotStart(s *Snapshot, rid id.ID, k int) time.Time {
+	return s.index().rots[rid].slotStart(k)
+}
+
+// SealCheckpoint is a stored checkpoint value for key with a valid
+// checksum over body, whatever body holds (to test what decoding refuses).
+func SealCheckpoint(key, body []byte) []byte {
+	sum := checkpointSum(key, body)
+	return append(sum[:], body...)
 }

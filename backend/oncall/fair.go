@@ -312,41 +312,79 @@ func (w *walker) restore(cp *checkpoint) {
 }
 
 // checkpoints of one rotation's walk in a snapshot: list[i] is the state
-// before slot (i+1)*every, or nil when not kept (a list seeded from stored
-// checkpoints starts with nils up to the one it took).
+// before slot (i+1)*every, or nil when not held (a walk that resumed from a
+// later checkpoint did not make it). stored are the checkpoints stored by an
+// earlier session that match the snapshot's data (persist.go), by slot: one
+// is read from the store when a walk first needs it.
 type checkpoints struct {
-	mu    sync.Mutex
-	every int
-	list  []*checkpoint
+	mu     sync.Mutex
+	every  int
+	list   []*checkpoint
+	stored []storedRef
+	load   func(key []byte) *checkpoint
 }
 
 // before returns the latest checkpoint at or before slot k (nil: none).
 func (c *checkpoints) before(k int) *checkpoint {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	// Entries may be nil: a list seeded from the store (persist.go) holds
-	// only its latest checkpoint, at its place.
+	var mem *checkpoint
 	for i := min(k/c.every, len(c.list)); i > 0; i-- {
 		if cp := c.list[i-1]; cp != nil {
-			return cp
+			mem = cp
+			break
 		}
 	}
-	return nil
+	// A stored one between it and k is nearer.
+	for j := len(c.stored) - 1; j >= 0 && c.load != nil; j-- {
+		ref := c.stored[j]
+		if ref.k > k {
+			continue
+		}
+		if mem != nil && ref.k <= mem.k {
+			break
+		}
+		cp := c.load(ref.key)
+		if cp == nil || cp.k != ref.k {
+			// gone or damaged: forget it (a copy: carried lists share arrays)
+			c.stored = append(c.stored[:j:j], c.stored[j+1:]...)
+			continue
+		}
+		c.put(cp)
+		return cp
+	}
+	return mem
 }
 
-// wants reports whether the checkpoint before slot k is the next to keep.
+// wants reports whether the checkpoint before slot k is one to keep (a
+// place not held yet).
 func (c *checkpoints) wants(k int) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return k%c.every == 0 && k/c.every == len(c.list)+1
+	if k <= 0 || k%c.every != 0 {
+		return false
+	}
+	i := k/c.every - 1
+	return i >= len(c.list) || c.list[i] == nil
 }
 
-// keep adds the checkpoint that follows the last one kept.
+// keep holds a checkpoint at its place (one already held stays).
 func (c *checkpoints) keep(cp *checkpoint) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if cp.k%c.every == 0 && cp.k/c.every == len(c.list)+1 {
-		c.list = append(c.list, cp)
+	c.put(cp)
+}
+
+func (c *checkpoints) put(cp *checkpoint) {
+	if cp.k <= 0 || cp.k%c.every != 0 {
+		return
+	}
+	i := cp.k/c.every - 1
+	for len(c.list) <= i {
+		c.list = append(c.list, nil)
+	}
+	if c.list[i] == nil {
+		c.list[i] = cp
 	}
 }
 

@@ -84,9 +84,12 @@ func historyWorkspace(b *testing.B, years int) *workspace.Workspace {
 // on-call commit before each query (time off tomorrow or four years back):
 // the service rereads the time off committed since and walks from the last
 // checkpoint before the edit. cold: the first query after opening (a new
-// service: load and walk from every rotation's first turn). load: reading
-// the whole data alone (part of cold, and of the first query after an edit
-// to people's zones or holidays).
+// service: load and walk from every rotation's first turn, none stored).
+// cold-checkpoints: the same after a session stored its checkpoints
+// (decision 0032: the walks resume from the stored one before the window).
+// save-on-close: storing them the first time. load: reading the whole data
+// alone (part of cold, and of the first query after an edit to people's
+// zones or holidays).
 func BenchmarkThreeWeeksOfHistory(b *testing.B) {
 	from := now.AddDate(0, 0, -7)
 	to := from.AddDate(0, 0, 21)
@@ -132,7 +135,7 @@ func BenchmarkThreeWeeksOfHistory(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("%dy/cold-checkpoints", years), func(b *testing.B) {
 			// The same after a session that stored its checkpoints (the
-			// workspace does on close, decision 0028): the walk resumes
+			// workspace does on close, decision 0032): the walk resumes
 			// from the stored checkpoint before the window.
 			if _, err := w.OnCall.AllShifts(from, to); err != nil {
 				b.Fatal(err)
@@ -150,6 +153,29 @@ func BenchmarkThreeWeeksOfHistory(b *testing.B) {
 				n = len(l)
 			}
 			b.ReportMetric(float64(n), "shifts")
+		})
+		b.Run(fmt.Sprintf("%dy/save-on-close", years), func(b *testing.B) {
+			// What closing the workspace adds the first time: storing the
+			// checkpoints of a session that walked every rotation to the
+			// window (none stored before).
+			if _, err := w.OnCall.AllShifts(from, to); err != nil {
+				b.Fatal(err)
+			}
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				err := w.Store.Update(func(txn *badger.Txn) error {
+					return store.Keys(txn, store.Range{Prefix: []byte{store.PrefixOnCallCheckpoint}}, func(k []byte) error {
+						return txn.Delete(append([]byte(nil), k...))
+					})
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if err := w.OnCall.SaveCheckpoints(); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 		b.Run(fmt.Sprintf("%dy/load", years), func(b *testing.B) {
 			// The load alone: the whole on-call data in one transaction.

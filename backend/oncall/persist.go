@@ -1,10 +1,16 @@
 package oncall
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"hash/fnv"
+	"os"
+	"runtime"
+	"runtime/debug"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -13,20 +19,32 @@ import (
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/store"
+	"wheelhouse/backend/tz"
 )
 
-// Persisted replay checkpoints (decision 0028): the walk's state every
+// Persisted replay checkpoints (decision 0032): the walk's state every
 // cpEvery slots of a rotation, stored under store.PrefixOnCallCheckpoint so
 // that the first query after opening a workspace resumes each rotation's
 // walk from the checkpoint before its window instead of replaying years of
-// history. Each is stored with a fingerprint of everything the walk up to
-// it read — the rotation's definition, people's names and zones, the
-// regions' members, the settings, and the time off, holidays, overrides and
-// swaps that start before it — and is used only when the fingerprint of
-// the loaded data matches: an edit that changes the past (time off four
-// years back, a deleted swap, a zone) invalidates the checkpoints after it,
-// one in the future leaves them. They are derived data: wrong or missing
-// ones only cost a replay, never change a shift.
+// history.
+//
+// A stored checkpoint is used only when it provably belongs to the data
+// loaded: its key carries a fingerprint of everything the walk up to it
+// read — the build of the program and the zone rules it was computed with,
+// the rotation's definition, the zones of its participants and of the
+// people its overrides name, the regions' members, the time off and
+// holidays that start before it, the rotation's overrides that start
+// before it and its swaps of slots up to it — and the fingerprint of the
+// loaded data is computed and compared before it is read. An edit that
+// changes the past (time off four years back, a deleted swap, a zone)
+// invalidates the checkpoints after it; one in the future leaves them. The
+// value carries a checksum of itself, its key and the format, and is
+// checked for consistency when decoded: a damaged one is ignored (the walk
+// starts from an earlier checkpoint or the first turn). They are derived,
+// machine-local data: not in backups (store.Backup leaves the prefix out and
+// store.Restore drops it), not in the workspace file.
+
+const checkpointFormat = "wheelhouse/oncall-checkpoint/1"
 
 type savedHeld struct {
 	P id.ID     `json:"p"`
@@ -42,27 +60,60 @@ type savedOwed struct {
 
 type savedCheckpoint struct {
 	K       int           `json:"k"`
-	FP      uint64        `json:"fp"`
 	Owed    []savedOwed   `json:"owed,omitempty"`
 	Entries []LedgerEntry `json:"entries,omitempty"`
 	Recent  []savedHeld   `json:"recent,omitempty"`
 	Prev    id.ID         `json:"prev,omitzero"`
 }
 
-// checkpointKey: prefix | rotation | slot (uint32) | fingerprint (uint64),
-// so that checking which stored checkpoints still hold reads keys only.
-func checkpointKey(rotation id.ID, k int, fp uint64) []byte {
-	b := binary.BigEndian.AppendUint32(nil, uint32(k))
-	b = binary.BigEndian.AppendUint64(b, fp)
-	return store.Key(store.PrefixOnCallCheckpoint, rotation, b)
+// storedRef is a stored checkpoint whose fingerprint matched the snapshot's
+// data when it was loaded; its state is read when a walk first needs it.
+type storedRef struct {
+	k   int
+	key []byte
 }
 
-func (cp *checkpoint) saved(fp uint64) savedCheckpoint {
-	sc := savedCheckpoint{K: cp.k, FP: fp, Prev: cp.prev}
+const checkpointKeyLen = 1 + 16 + 4 + 8
+
+// checkpointKey: prefix | rotation | slot (uint32) | fingerprint (uint64),
+// so that finding the stored checkpoints that still hold reads keys only.
+func checkpointKey(rotation id.ID, k int, fp uint64) []byte {
+	b := make([]byte, 0, checkpointKeyLen)
+	b = append(b, store.PrefixOnCallCheckpoint)
+	b = append(b, rotation[:]...)
+	b = binary.BigEndian.AppendUint32(b, uint32(k))
+	return binary.BigEndian.AppendUint64(b, fp)
+}
+
+// parseCheckpointKey is the inverse of checkpointKey (ok false for any
+// other shape).
+func parseCheckpointKey(key []byte) (rotation id.ID, k int, fp uint64, ok bool) {
+	if len(key) != checkpointKeyLen || key[0] != store.PrefixOnCallCheckpoint {
+		return id.Nil, 0, 0, false
+	}
+	copy(rotation[:], key[1:17])
+	return rotation, int(binary.BigEndian.Uint32(key[17:21])), binary.BigEndian.Uint64(key[21:29]), true
+}
+
+func checkpointSum(key, body []byte) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write([]byte(checkpointFormat))
+	h.Write([]byte{0})
+	h.Write(key)
+	h.Write(body)
+	var out [sha256.Size]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// encodeCheckpoint is the stored value: the checksum of (format, key, body)
+// and the JSON body.
+func encodeCheckpoint(key []byte, cp *checkpoint) ([]byte, error) {
+	sc := savedCheckpoint{K: cp.k, Prev: cp.prev}
 	for c, q := range cp.owed {
 		sc.Owed = append(sc.Owed, savedOwed{C: c, Slots: q})
 	}
-	sort.Slice(sc.Owed, func(i, j int) bool { return sc.Owed[i].C.String() < sc.Owed[j].C.String() })
+	sort.Slice(sc.Owed, func(i, j int) bool { return bytes.Compare(sc.Owed[i].C[:], sc.Owed[j].C[:]) < 0 })
 	for _, e := range cp.entries {
 		sc.Entries = append(sc.Entries, e)
 	}
@@ -70,23 +121,78 @@ func (cp *checkpoint) saved(fp uint64) savedCheckpoint {
 	for _, h := range cp.recent {
 		sc.Recent = append(sc.Recent, savedHeld{P: h.person, S: h.s, E: h.e, W: int64(h.w)})
 	}
-	return sc
+	body, err := json.Marshal(&sc)
+	if err != nil {
+		return nil, err
+	}
+	sum := checkpointSum(key, body)
+	return append(sum[:], body...), nil
 }
 
-func (sc *savedCheckpoint) checkpoint() *checkpoint {
-	cp := &checkpoint{k: sc.K, prev: sc.Prev, owed: make(map[id.ID][]int, len(sc.Owed))}
-	for _, o := range sc.Owed {
-		cp.owed[o.C] = o.Slots
+// decodeCheckpoint reads a stored value; nil when it is damaged or not
+// consistent with its key (never a panic, whatever the bytes).
+func decodeCheckpoint(key, val []byte) (cp *checkpoint) {
+	defer func() {
+		if recover() != nil {
+			cp = nil
+		}
+	}()
+	_, k, _, ok := parseCheckpointKey(key)
+	if !ok || len(val) < sha256.Size {
+		return nil
 	}
+	if sum := checkpointSum(key, val[sha256.Size:]); !bytes.Equal(sum[:], val[:sha256.Size]) {
+		return nil
+	}
+	var sc savedCheckpoint
+	if err := json.Unmarshal(val[sha256.Size:], &sc); err != nil || sc.K != k || k <= 0 {
+		return nil
+	}
+	cp = &checkpoint{k: sc.K, prev: sc.Prev, owed: make(map[id.ID][]int, len(sc.Owed))}
 	if len(sc.Entries) > 0 {
 		cp.entries = make(map[int]LedgerEntry, len(sc.Entries))
 		for _, e := range sc.Entries {
+			if e.Slot < 0 || e.Slot >= k || e.Skipped.IsZero() || e.CoveredBy.IsZero() {
+				return nil
+			}
 			cp.entries[e.Slot] = e
 		}
 	}
-	for _, h := range sc.Recent {
+	for _, o := range sc.Owed {
+		if _, dup := cp.owed[o.C]; dup || len(o.Slots) == 0 {
+			return nil
+		}
+		for _, slot := range o.Slots {
+			// every owed turn is an entry this creditor covered
+			if e, ok := cp.entries[slot]; !ok || e.CoveredBy != o.C {
+				return nil
+			}
+		}
+		cp.owed[o.C] = o.Slots
+	}
+	for i, h := range sc.Recent {
+		if h.P.IsZero() || !h.S.Before(h.E) || h.W < -1 || i > 0 && h.S.Before(sc.Recent[i-1].S) {
+			return nil
+		}
 		cp.recent = append(cp.recent, held{person: h.P, s: h.S, e: h.E, w: time.Duration(h.W)})
 	}
+	return cp
+}
+
+// loadCheckpoint reads the stored checkpoint under key (nil when it is gone
+// or damaged).
+func (s *Service) loadCheckpoint(key []byte) *checkpoint {
+	var cp *checkpoint
+	_ = s.st.View(func(txn *badger.Txn) error {
+		item, err := txn.Get(key)
+		if err != nil {
+			return nil
+		}
+		return item.Value(func(v []byte) error {
+			cp = decodeCheckpoint(key, v)
+			return nil
+		})
+	})
 	return cp
 }
 
@@ -94,11 +200,11 @@ func (sc *savedCheckpoint) checkpoint() *checkpoint {
 // hashes summed in start order, so the fingerprint of "everything before T"
 // is a prefix sum found by binary search.
 type prints struct {
-	base     uint64
-	rotation map[id.ID]uint64
-	timeOff  prefixSums // by start bound
-	holidays prefixSums // by date (unix seconds of the date at 00:00 UTC)
-	ovs      map[id.ID]*prefixSums
+	base     uint64                // build, regions' members
+	rotation map[id.ID]uint64      // definition, zone rules, people it reads
+	timeOff  prefixSums            // by start bound
+	holidays prefixSums            // by date (unix seconds of the date at 00:00 UTC)
+	ovs      map[id.ID]*prefixSums // by start
 	swaps    map[id.ID]*prefixSums // by the earlier slot
 }
 
@@ -138,9 +244,10 @@ type hasher struct{ b []byte }
 func (h *hasher) str(s string) *hasher { h.b = append(h.b, s...); h.b = append(h.b, 0); return h }
 func (h *hasher) id(u id.ID) *hasher   { h.b = append(h.b, u[:]...); return h }
 func (h *hasher) int(n int64) *hasher  { h.b = binary.BigEndian.AppendUint64(h.b, uint64(n)); return h }
-func (h *hasher) time(t time.Time) *hasher {
-	return h.int(t.UnixNano()).str(t.Location().String())
-}
+
+// time hashes the instant only: the math compares instants, and the
+// location a time was decoded into depends on the machine's zone.
+func (h *hasher) time(t time.Time) *hasher { return h.int(t.UnixNano()) }
 func (h *hasher) sum() uint64 {
 	f := fnv.New64a()
 	f.Write(h.b)
@@ -149,6 +256,8 @@ func (h *hasher) sum() uint64 {
 	x := f.Sum64()
 	x ^= x >> 33
 	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
 	x ^= x >> 33
 	return x
 }
@@ -159,18 +268,74 @@ func jsonHash(h *hasher, v any) uint64 {
 	return h.sum()
 }
 
+// buildHash identifies the program that computes (the walk's rules are its
+// code): the Go version, the module and VCS stamps of the build, and the
+// executable's size and modification time, so any other build, or a
+// rebuild, starts from stored checkpoints of its own.
+var buildHash = sync.OnceValue(func() uint64 {
+	h := &hasher{}
+	h.str(checkpointFormat).str(runtime.Version()).str(runtime.GOOS).str(runtime.GOARCH)
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		h.str(bi.Path).str(bi.Main.Path).str(bi.Main.Version).str(bi.Main.Sum)
+		for _, s := range bi.Settings {
+			h.str(s.Key).str(s.Value)
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if fi, err := os.Stat(exe); err == nil {
+			h.str(exe).int(fi.Size()).time(fi.ModTime())
+		}
+	}
+	return h.sum()
+})
+
+// zoneHashes caches zoneHash by name: a process's zone rules do not change.
+var zoneHashes sync.Map
+
+// zoneHash is a hash of a zone's rules as this process applies them (Go
+// reads the system's zone files when it has them, else the copy in the
+// binary): every period of one offset and abbreviation from 1900 to 2200.
+// An unknown zone is UTC, as the math takes it.
+func zoneHash(name string) uint64 {
+	if v, ok := zoneHashes.Load(name); ok {
+		return v.(uint64)
+	}
+	h := &hasher{}
+	h.str(name)
+	loc, ok := tz.Load(name)
+	if !ok {
+		loc = time.UTC
+		h.str("UTC")
+	}
+	t := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	end := time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
+	for n := 0; t.Before(end) && n < 10000; n++ {
+		lt := t.In(loc)
+		abbr, off := lt.Zone()
+		_, next := lt.ZoneBounds()
+		h.time(t).str(abbr).int(int64(off))
+		if next.IsZero() || !next.After(t) {
+			break
+		}
+		t = next
+	}
+	x := h.sum()
+	zoneHashes.Store(name, x)
+	return x
+}
+
 func buildPrints(s *Snapshot) *prints {
 	h := &hasher{}
 	p := &prints{rotation: map[id.ID]uint64{}, ovs: map[id.ID]*prefixSums{}, swaps: map[id.ID]*prefixSums{}}
-	// People's names and zones, the regions' members and the settings.
-	pids := make([]id.ID, 0, len(s.People))
-	for u := range s.People {
-		pids = append(pids, u)
+	// Holidays are placed by the members' zones; weights by the holder's.
+	person := func(u id.ID) uint64 {
+		x, ok := s.People[u]
+		if !ok {
+			return h.id(u).str("missing").sum()
+		}
+		return h.id(u).str(x.TimeZone).int(int64(zoneHash(x.TimeZone))).sum()
 	}
-	sort.Slice(pids, func(i, j int) bool { return pids[i].String() < pids[j].String() })
-	for _, u := range pids {
-		h.id(u).str(s.People[u].Name).str(s.People[u].TimeZone)
-	}
+	h.int(int64(buildHash()))
 	for _, r := range s.Regions {
 		h.id(r.ID)
 		for _, m := range r.MemberIDs {
@@ -178,10 +343,32 @@ func buildPrints(s *Snapshot) *prints {
 		}
 		h.str("")
 	}
-	base := h.sum()
-	p.base = base ^ jsonHash(h, s.Settings)
+	p.base = h.sum()
+	// The people each rotation's walk reads: its participants and the
+	// people its overrides put on call (a set: summed once each).
+	reads := map[id.ID]map[id.ID]bool{}
+	for i := range s.Overrides {
+		o := &s.Overrides[i]
+		if reads[o.RotationID] == nil {
+			reads[o.RotationID] = map[id.ID]bool{}
+		}
+		reads[o.RotationID][o.PersonID] = true
+	}
 	for i := range s.Rotations {
-		p.rotation[s.Rotations[i].ID] = jsonHash(h, &s.Rotations[i])
+		r := &s.Rotations[i]
+		set := reads[r.ID]
+		if set == nil {
+			set = map[id.ID]bool{}
+		}
+		for _, u := range r.Participants {
+			set[u] = true
+		}
+		var ppl uint64
+		for u := range set {
+			ppl += person(u)
+		}
+		def := jsonHash(h, r)
+		p.rotation[r.ID] = h.int(int64(def)).int(int64(zoneHash(r.TimeZone))).int(int64(ppl)).sum()
 	}
 	var keys []int64
 	var hs []uint64
@@ -196,7 +383,7 @@ func buildPrints(s *Snapshot) *prints {
 		for _, hd := range r.Holidays {
 			d, ok := civil.Parse(hd.Date)
 			if !ok {
-				continue
+				continue // the math skips it too
 			}
 			keys = append(keys, d.Unix())
 			hs = append(hs, h.id(r.ID).str(hd.Date).str(hd.Name).sum())
@@ -207,7 +394,7 @@ func buildPrints(s *Snapshot) *prints {
 	for i := range s.Overrides {
 		o := &s.Overrides[i]
 		ovKeys[o.RotationID] = append(ovKeys[o.RotationID], o.Start.UnixNano())
-		ovHs[o.RotationID] = append(ovHs[o.RotationID], h.id(o.ID).id(o.PersonID).time(o.Start).time(o.End).str(o.Note).sum())
+		ovHs[o.RotationID] = append(ovHs[o.RotationID], h.id(o.ID).id(o.PersonID).time(o.Start).time(o.End).sum())
 	}
 	for rid, k := range ovKeys {
 		ps := &prefixSums{}
@@ -218,7 +405,7 @@ func buildPrints(s *Snapshot) *prints {
 	for i := range s.Swaps {
 		w := &s.Swaps[i]
 		swKeys[w.RotationID] = append(swKeys[w.RotationID], int64(min(w.SlotA, w.SlotB)))
-		swHs[w.RotationID] = append(swHs[w.RotationID], jsonHash(h, w))
+		swHs[w.RotationID] = append(swHs[w.RotationID], h.id(w.ID).int(int64(w.SlotA)).int(int64(w.SlotB)).sum())
 	}
 	for rid, k := range swKeys {
 		ps := &prefixSums{}
@@ -245,30 +432,20 @@ func (p *prints) of(r *rot, k int) uint64 {
 	return h.sum()
 }
 
-// persistedTx finds, per rotation, the latest stored checkpoint whose
-// fingerprint matches s (keys only) and decodes that one: the list seeded
-// into the snapshot holds it at its place, nils before it (a window before
-// it walks from the first turn, as without checkpoints).
-func persistedTx(txn *badger.Txn, s *Snapshot) (map[id.ID][]*checkpoint, error) {
-	type stored struct {
-		k   int
-		fp  uint64
-		key []byte
-	}
-	byRot := map[id.ID][]stored{}
-	err := store.Keys(txn, store.Range{Prefix: []byte{store.PrefixOnCallCheckpoint}}, func(k []byte) error {
-		if len(k) != 1+16+4+8 {
-			return nil
+// persistedTx finds, per rotation, the stored checkpoints whose fingerprint
+// matches s (keys only: the states are read when a walk needs one).
+func persistedTx(txn *badger.Txn, s *Snapshot) (map[id.ID][]storedRef, error) {
+	byRot := map[id.ID][]storedRef{}
+	err := store.Keys(txn, store.Range{Prefix: []byte{store.PrefixOnCallCheckpoint}}, func(key []byte) error {
+		if rid, k, _, ok := parseCheckpointKey(key); ok {
+			byRot[rid] = append(byRot[rid], storedRef{k: k, key: append([]byte(nil), key...)})
 		}
-		var rid id.ID
-		copy(rid[:], k[1:17])
-		byRot[rid] = append(byRot[rid], stored{k: int(binary.BigEndian.Uint32(k[17:21])), fp: binary.BigEndian.Uint64(k[21:29]), key: append([]byte(nil), k...)})
 		return nil
 	})
 	if err != nil || len(byRot) == 0 {
 		return nil, err
 	}
-	// Not s.index(): the index takes the checkpoints (carry) when it is
+	// Not s.index(): the index takes the stored references when it is
 	// built, after this.
 	rots := make(map[id.ID]*rot, len(s.Rotations))
 	for i := range s.Rotations {
@@ -277,38 +454,33 @@ func persistedTx(txn *badger.Txn, s *Snapshot) (map[id.ID][]*checkpoint, error) 
 		}
 	}
 	p := buildPrints(s)
-	out := map[id.ID][]*checkpoint{}
+	out := map[id.ID][]storedRef{}
 	for rid, l := range byRot {
 		r := rots[rid]
 		if r == nil {
 			continue
 		}
 		every := cpEvery(r)
-		var best *stored
-		for i := range l {
-			x := &l[i]
-			if x.k > 0 && x.k%every == 0 && (best == nil || x.k > best.k) && x.fp == p.of(r, x.k) {
-				best = x
+		var keep []storedRef
+		for _, x := range l {
+			_, _, fp, _ := parseCheckpointKey(x.key)
+			if x.k > 0 && x.k%every == 0 && fp == p.of(r, x.k) && (len(keep) == 0 || keep[len(keep)-1].k != x.k) {
+				keep = append(keep, x)
 			}
 		}
-		if best == nil {
-			continue
+		if len(keep) > 0 {
+			sort.Slice(keep, func(i, j int) bool { return keep[i].k < keep[j].k })
+			out[rid] = keep
 		}
-		var sc savedCheckpoint
-		if _, err := store.GetJSON(txn, best.key, &sc); err != nil || sc.K != best.k {
-			continue // unreadable: replay instead
-		}
-		list := make([]*checkpoint, best.k/every)
-		list[len(list)-1] = sc.checkpoint()
-		out[rid] = list
 	}
 	return out, nil
 }
 
 // SaveCheckpoints stores the walk checkpoints of the cached snapshot (those
 // its computations kept, every cpEvery slots of each rotation) with their
-// fingerprints, replacing the stored ones; the workspace calls it when it
-// closes. Nothing cached: nothing to do.
+// fingerprints, keeps the stored ones that still match its data and deletes
+// the others; the workspace calls it when it closes. Nothing cached:
+// nothing to do.
 func (s *Service) SaveCheckpoints() error {
 	c := &s.cache
 	c.mu.Lock()
@@ -337,21 +509,20 @@ func (s *Service) SaveCheckpoints() error {
 	if err != nil {
 		return errs.Wrap("oncall.SaveCheckpoints", err)
 	}
-	// Written in chunks (years of short turns do not fit one transaction):
-	// a failure half-way leaves some old and some new checkpoints, each
-	// still checked against the data before use.
+	// A stored checkpoint whose fingerprint matches the data stays (the
+	// same rotation, slot and fingerprint is the same state).
+	keep := make(map[string]bool, len(old))
+	for _, k := range old {
+		rid, slot, fp, ok := parseCheckpointKey(k)
+		if r := ix.rots[rid]; ok && r != nil && slot > 0 && slot%cpEvery(r) == 0 && fp == p.of(r, slot) {
+			keep[string(k)] = true
+		}
+	}
 	type op struct {
 		key []byte
-		val *savedCheckpoint
-	}
-	// Only what changed: a checkpoint stored under the same rotation, slot
-	// and fingerprint is the same state.
-	had := make(map[string]bool, len(old))
-	for _, k := range old {
-		had[string(k)] = true
+		val []byte // nil: delete
 	}
 	var ops []op
-	keep := map[string]bool{}
 	for rid, l := range lists {
 		r := ix.rots[rid]
 		if r == nil {
@@ -359,16 +530,18 @@ func (s *Service) SaveCheckpoints() error {
 		}
 		for _, cp := range l {
 			if cp == nil {
-				continue // a place held in a list seeded from the store
+				continue // a place not held
 			}
-			fp := p.of(r, cp.k)
-			key := checkpointKey(rid, cp.k, fp)
-			keep[string(key)] = true
-			if had[string(key)] {
+			key := checkpointKey(rid, cp.k, p.of(r, cp.k))
+			if keep[string(key)] {
 				continue
 			}
-			sc := cp.saved(fp)
-			ops = append(ops, op{key: key, val: &sc})
+			keep[string(key)] = true
+			val, err := encodeCheckpoint(key, cp)
+			if err != nil {
+				return errs.Wrap("oncall.SaveCheckpoints", err)
+			}
+			ops = append(ops, op{key: key, val: val})
 		}
 	}
 	for _, k := range old {
@@ -376,6 +549,9 @@ func (s *Service) SaveCheckpoints() error {
 			ops = append(ops, op{key: k})
 		}
 	}
+	// Written in chunks (years of short turns do not fit one transaction):
+	// a failure half-way leaves some old and some new checkpoints, each
+	// still checked against the data before use.
 	const chunk = 200
 	for len(ops) > 0 {
 		n := min(len(ops), chunk)
@@ -387,7 +563,7 @@ func (s *Service) SaveCheckpoints() error {
 				if o.val == nil {
 					err = txn.Delete(o.key)
 				} else {
-					err = store.PutJSON(txn, o.key, o.val)
+					err = txn.Set(o.key, o.val)
 				}
 				if err != nil {
 					return err

@@ -1,6 +1,7 @@
 package oncall_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -31,7 +32,7 @@ func reference(t *testing.T, st *store.Store, a, b time.Time) []oncall.Shift {
 	return oncall.AllShifts(snap, a, b)
 }
 
-// Stored replay checkpoints (decision 0028): a new service (the first query
+// Stored replay checkpoints (decision 0032): a new service (the first query
 // after opening) resumes from them and gives the shifts a replay from the
 // first turn gives; an edit before a checkpoint invalidates it and those
 // after it, an edit after the last leaves them all.
@@ -87,8 +88,15 @@ func TestPersistedCheckpoints(t *testing.T) {
 				rots = append(rots, saved)
 			}
 			var offs []oncall.TimeOff
+			// What the last edit touched: no stored checkpoint after bound
+			// (of boundRot, or of every rotation), nor after slot boundSlot
+			// of boundRot, may match any more.
+			var bound time.Time
+			var boundRot id.ID
+			boundSlot := -1
 			addTimeOff := func(d int) {
 				to := oncall.TimeOff{PersonID: ps[rng.IntN(len(ps))].ID, Kind: oncall.KindVacation, StartDate: date(d), EndDate: date(d + rng.IntN(6))}
+				bound = day0.AddDate(0, 0, d).Add(14 * time.Hour) // its start in any zone is before this
 				saved, err := svc.SaveTimeOff(to)
 				if err != nil {
 					t.Fatal(err)
@@ -143,7 +151,8 @@ func TestPersistedCheckpoints(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				return s, oncall.Carried(snap)
+				n, _ := oncall.Stored(snap)
+				return s, n
 			}
 			// The first session walks everything and stores its checkpoints.
 			if _, err := svc.AllShifts(day0, end); err != nil {
@@ -171,6 +180,8 @@ func TestPersistedCheckpoints(t *testing.T) {
 			}{
 				{"time off added a year back", func() { addTimeOff(120 + rng.IntN(60)) }},
 				{"time off deleted", func() {
+					d, _ := civil.Parse(offs[0].StartDate)
+					bound = d.Add(14 * time.Hour)
 					if err := svc.DeleteTimeOff(offs[0].ID); err != nil {
 						t.Fatal(err)
 					}
@@ -179,26 +190,40 @@ func TestPersistedCheckpoints(t *testing.T) {
 				{"an override moved", func() {
 					r := rots[rng.IntN(len(rots))]
 					at := day0.AddDate(0, 0, 15).Add(time.Duration(rng.IntN(20)) * time.Hour)
+					bound, boundRot = at, r.ID
 					if _, err := svc.SaveOverride(oncall.Override{RotationID: r.ID, PersonID: ps[rng.IntN(len(ps))].ID, Start: at, End: at.Add(5 * time.Hour)}); err != nil {
 						t.Fatal(err)
 					}
 				}},
 				{"a swap", func() {
 					r := rots[rng.IntN(len(rots))]
-					if _, err := svc.SaveSwap(oncall.Swap{RotationID: r.ID, SlotA: 70 + rng.IntN(10), SlotB: 90 + rng.IntN(10)}); err != nil {
+					a := 70 + rng.IntN(10)
+					boundRot, boundSlot = r.ID, a
+					if _, err := svc.SaveSwap(oncall.Swap{RotationID: r.ID, SlotA: a, SlotB: 90 + rng.IntN(10)}); err != nil {
 						t.Fatal(err)
 					}
 				}},
 				{"a holiday", func() {
 					reg.Holidays = append(reg.Holidays, oncall.Holiday{Date: date(40), Name: "New holiday"})
+					bound = day0.AddDate(0, 0, 40).Add(-14 * time.Hour) // its start in any zone is after this
 					var err error
 					if reg, err = svc.SaveRegion(reg); err != nil {
 						t.Fatal(err)
 					}
 				}},
 				{"a zone", func() {
-					p := ps[rng.IntN(len(ps))]
-					p.TimeZone = "Asia/Kolkata"
+					var p people.Person
+					for _, q := range ps {
+						if q.ID == rots[0].Participants[0] {
+							p = q
+						}
+					}
+					if p.TimeZone == "Asia/Kolkata" {
+						p.TimeZone = "Europe/Lisbon"
+					}
+					if p.TimeZone != "Europe/Lisbon" {
+						p.TimeZone = "Asia/Kolkata"
+					}
 					if _, err := roster.UpdatePerson(p); err != nil {
 						t.Fatal(err)
 					}
@@ -214,13 +239,204 @@ func TestPersistedCheckpoints(t *testing.T) {
 					t.Fatal(err)
 				}
 				_, before := seeded()
+				bound, boundRot, boundSlot = time.Time{}, id.Nil, -1
 				e.do()
 				s3, after := seeded()
 				if after >= before {
 					t.Fatalf("%s: %d checkpoints kept of %d", e.name, after, before)
 				}
+				snap, err := s3.Snapshot(day0, end)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, by := oncall.Stored(snap)
+				for rid, ks := range by {
+					if !boundRot.IsZero() && rid != boundRot {
+						continue
+					}
+					for _, k := range ks {
+						if at := oncall.SlotStart(snap, rid, k); !bound.IsZero() && at.After(bound) || boundSlot >= 0 && k > boundSlot {
+							t.Fatalf("%s: the stored checkpoint before slot %d (%s) still matches; the edit is at %s, slot %d",
+								e.name, k, at.Format(time.RFC3339), bound.Format(time.RFC3339), boundSlot)
+						}
+					}
+				}
 				check(e.name, s3)
 			}
 		})
+	}
+}
+
+// Damaged stored checkpoints are ignored: the walk resumes from an earlier
+// one (or the first turn) and the shifts equal a replay, never a panic.
+// Values with a valid checksum but inconsistent content are refused too.
+func TestStoredCheckpointsDamaged(t *testing.T) {
+	e := setup(t)
+	day0 := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)
+	rng := rand.New(rand.NewPCG(3, 5))
+	for i, sl := range []oncall.ShiftLength{{N: 8, Unit: oncall.Hours}, {N: 1, Unit: oncall.Days}} {
+		r := oncall.Rotation{Name: fmt.Sprint("R", i), TimeZone: "Europe/Berlin", HandoffTime: "09:00", StartDate: civil.Format(day0),
+			RequiredCoverage: oncall.Coverage24x7, Payback: i == 0, ShiftLength: sl, Participants: e.ids(0, 1, 2, 3)}
+		if _, err := e.svc.SaveRotation(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 40 {
+		d := rng.IntN(500)
+		to := oncall.TimeOff{PersonID: e.p[rng.IntN(len(e.p))].ID, Kind: oncall.KindVacation,
+			StartDate: civil.Format(day0.AddDate(0, 0, d)), EndDate: civil.Format(day0.AddDate(0, 0, d+rng.IntN(4)))}
+		if _, err := e.svc.SaveTimeOff(to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	end := day0.AddDate(0, 0, 540)
+	if _, err := e.svc.AllShifts(day0, end); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.svc.SaveCheckpoints(); err != nil {
+		t.Fatal(err)
+	}
+	type kv struct{ k, v []byte }
+	var stored []kv
+	err := e.st.View(func(txn *badger.Txn) error {
+		return store.Values(txn, store.Range{Prefix: []byte{store.PrefixOnCallCheckpoint}}, func(k, v []byte) error {
+			stored = append(stored, kv{append([]byte(nil), k...), append([]byte(nil), v...)})
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) < 10 {
+		t.Fatalf("%d checkpoints stored", len(stored))
+	}
+	// Each damage on a different checkpoint; every third one stays whole.
+	body := func(x kv) map[string]any {
+		var m map[string]any
+		if err := json.Unmarshal(x.v[32:], &m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	seal := func(x kv, m any) []byte {
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return oncall.SealCheckpoint(x.k, b)
+	}
+	damages := []struct {
+		name string
+		do   func(i int, x kv) []byte
+	}{
+		{"a flipped byte", func(_ int, x kv) []byte {
+			v := append([]byte(nil), x.v...)
+			v[32+len(v[32:])/2] ^= 0x20
+			return v
+		}},
+		{"cut short", func(_ int, x kv) []byte { return x.v[:len(x.v)/2] }},
+		{"empty", func(int, kv) []byte { return nil }},
+		{"the value of another checkpoint", func(i int, _ kv) []byte { return stored[(i+1)%len(stored)].v }},
+		{"sealed, another slot", func(_ int, x kv) []byte { m := body(x); m["k"] = m["k"].(float64) + 1; return seal(x, m) }},
+		{"sealed, not JSON", func(_ int, x kv) []byte { return oncall.SealCheckpoint(x.k, []byte("{\"k\":")) }},
+		{"sealed, a huge slot", func(_ int, x kv) []byte { m := body(x); m["k"] = 1e300; return seal(x, m) }},
+		{"sealed, a piece without a person", func(_ int, x kv) []byte {
+			m := body(x)
+			m["recent"] = []any{map[string]any{"p": "", "s": day0, "e": day0.Add(time.Hour), "w": -1}}
+			return seal(x, m)
+		}},
+		{"sealed, pieces out of order", func(_ int, x kv) []byte {
+			m := body(x)
+			m["recent"] = []any{map[string]any{"p": e.p[0].ID, "s": day0.Add(time.Hour), "e": day0.Add(2 * time.Hour), "w": -1},
+				map[string]any{"p": e.p[1].ID, "s": day0, "e": day0.Add(time.Hour), "w": -1}}
+			return seal(x, m)
+		}},
+		{"sealed, a turn owed without its entry", func(_ int, x kv) []byte {
+			m := body(x)
+			m["owed"] = []any{map[string]any{"c": e.p[0].ID, "slots": []int{1}}}
+			delete(m, "entries")
+			return seal(x, m)
+		}},
+	}
+	check := func(label string) {
+		t.Helper()
+		for w := range 30 {
+			a := day0.Add(time.Duration(rng.IntN(520*24)) * time.Hour)
+			b := a.AddDate(0, 0, 21)
+			got, err := oncall.NewService(e.st, e.clock).AllShifts(a, b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if only, extra := diff(inside(reference(t, e.st, a, b), a, b), inside(got, a, b)); only != "" || extra != "" {
+				t.Fatalf("%s, window %d [%s, %s): differs from a replay from the first turn\nonly in the replay:\n%s\nonly from the checkpoints:\n%s",
+					label, w, a.Format(time.RFC3339), b.Format(time.RFC3339), only, extra)
+			}
+		}
+	}
+	// Every checkpoint changed so that it would change answers (everything
+	// lately held by one person), without its checksum made again.
+	err = e.st.Update(func(txn *badger.Txn) error {
+		for _, x := range stored {
+			m := body(x)
+			if l, _ := m["recent"].([]any); len(l) > 0 {
+				for _, h := range l {
+					h.(map[string]any)["p"] = e.p[0].ID
+					h.(map[string]any)["w"] = -1
+				}
+			}
+			b, err := json.Marshal(m)
+			if err != nil {
+				return err
+			}
+			if err := txn.Set(x.k, append(x.v[:32:32], b...)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("changed, not sealed again")
+	err = e.st.Update(func(txn *badger.Txn) error {
+		for i, x := range stored {
+			if i%3 == 2 {
+				if err := txn.Set(x.k, x.v); err != nil { // whole again
+					return err
+				}
+				continue
+			}
+			if err := txn.Set(x.k, damages[i%len(damages)].do(i, x)); err != nil {
+				return err
+			}
+		}
+		// Keys of other shapes, and one of a rotation that does not exist.
+		for _, k := range [][]byte{{store.PrefixOnCallCheckpoint}, append([]byte{store.PrefixOnCallCheckpoint}, make([]byte, 40)...),
+			append([]byte{store.PrefixOnCallCheckpoint}, make([]byte, 28)...)} {
+			if err := txn.Set(k, []byte("garbage")); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("damaged")
+	// The next save replaces what it cannot use and keeps the rest.
+	s := oncall.NewService(e.st, e.clock)
+	if _, err := s.AllShifts(day0, end); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveCheckpoints(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := oncall.NewService(e.st, e.clock).AllShifts(day0.AddDate(0, 0, 300), day0.AddDate(0, 0, 321))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := day0.AddDate(0, 0, 300), day0.AddDate(0, 0, 321)
+	if only, extra := diff(inside(reference(t, e.st, a, b), a, b), inside(got, a, b)); only != "" || extra != "" {
+		t.Fatalf("after saving again: differs from a replay\n%s\n%s", only, extra)
 	}
 }

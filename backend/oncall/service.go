@@ -91,14 +91,15 @@ func (s *Service) SnapshotTx(txn *badger.Txn) (snap *Snapshot, err error) {
 		snap, err = s.refreshTx(txn, c.snap, c.ts)
 	default:
 		// The first load: the walks resume from the stored checkpoints
-		// that still match the data (persist.go).
+		// that match the data (persist.go).
 		if snap, err = LoadTx(txn, time.Time{}, time.Time{}); err == nil {
-			snap.carry, err = persistedTx(txn, snap)
+			snap.stored, err = persistedTx(txn, snap)
 		}
 	}
 	if err != nil {
 		return nil, err
 	}
+	snap.loadCP = s.loadCheckpoint
 	if txn.ReadTs() >= c.ts {
 		c.snap, c.ts = snap, txn.ReadTs()
 	}

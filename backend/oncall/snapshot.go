@@ -37,8 +37,12 @@ type Snapshot struct {
 	// before decision 0013 (set only by tests, to measure the difference).
 	legacyCover bool
 	// carry: walk checkpoints taken over from the snapshot this one
-	// replaces (cache.go), seeded into the index.
-	carry map[id.ID][]*checkpoint
+	// replaces (cache.go), seeded into the index; stored: checkpoints stored
+	// by an earlier session that match this data (persist.go), read with
+	// loadCP when a walk needs one.
+	carry  map[id.ID][]*checkpoint
+	stored map[id.ID][]storedRef
+	loadCP func(key []byte) *checkpoint
 }
 
 // span is a half-open instant range [s, e).
@@ -263,12 +267,29 @@ func buildIndex(s *Snapshot) *index {
 		}
 		ix.ovMaxEnd[rid] = mx
 	}
+	seed := func(rid id.ID) *checkpoints {
+		r := ix.rots[rid]
+		if r == nil {
+			return nil
+		}
+		if ix.cps == nil {
+			ix.cps = map[id.ID]*checkpoints{}
+		}
+		c := ix.cps[rid]
+		if c == nil {
+			c = &checkpoints{every: cpEvery(r), load: s.loadCP}
+			ix.cps[rid] = c
+		}
+		return c
+	}
 	for rid, l := range s.carry {
-		if r := ix.rots[rid]; r != nil {
-			if ix.cps == nil {
-				ix.cps = map[id.ID]*checkpoints{}
-			}
-			ix.cps[rid] = &checkpoints{every: cpEvery(r), list: l}
+		if c := seed(rid); c != nil {
+			c.list = l
+		}
+	}
+	for rid, l := range s.stored {
+		if c := seed(rid); c != nil {
+			c.stored = l
 		}
 	}
 	for _, sw := range s.Swaps {

@@ -110,18 +110,40 @@ func TestShiftsDoNotDependOnTheWindow(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for w := range 25 {
-				a := day0.Add(time.Duration(rng.IntN(220*24)) * time.Hour).Add(time.Duration(rng.IntN(60)) * time.Minute)
-				b := a.Add(time.Duration(1+rng.IntN(40*24)) * time.Hour)
-				got, err := e.svc.AllShifts(a, b)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if only, extra := diff(inside(ref, a, b), inside(got, a, b)); only != "" || extra != "" {
-					t.Fatalf("window %d [%s, %s): shifts wholly inside differ from the wide computation\nonly in the wide one:\n%s\nonly in the window's:\n%s",
-						w, a.Format(time.RFC3339), b.Format(time.RFC3339), only, extra)
+			// The same windows from a service opened afresh (as after
+			// opening the workspace), resuming from the checkpoints the
+			// wide computation stored (decision 0032).
+			if err := e.svc.SaveCheckpoints(); err != nil {
+				t.Fatal(err)
+			}
+			checkWindows := func(label string, ref []oncall.Shift, services func() []*oncall.Service) {
+				t.Helper()
+				for w := range 25 {
+					a := day0.Add(time.Duration(rng.IntN(220*24)) * time.Hour).Add(time.Duration(rng.IntN(60)) * time.Minute)
+					b := a.Add(time.Duration(1+rng.IntN(40*24)) * time.Hour)
+					for i, svc := range services() {
+						got, err := svc.AllShifts(a, b)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if only, extra := diff(inside(ref, a, b), inside(got, a, b)); only != "" || extra != "" {
+							t.Fatalf("%s, service %d, window %d [%s, %s): shifts wholly inside differ from the wide computation\nonly in the wide one:\n%s\nonly in the window's:\n%s",
+								label, i, w, a.Format(time.RFC3339), b.Format(time.RFC3339), only, extra)
+						}
+					}
 				}
 			}
+			fresh := func() []*oncall.Service { return []*oncall.Service{e.svc, oncall.NewService(e.st, e.clock)} }
+			checkWindows("after the wide computation", ref, fresh)
+			// An edit in the middle of the history: stored checkpoints after
+			// it no longer match; a fresh service equals a replay from the
+			// first turn of the data as it now is.
+			p := e.p[rng.IntN(len(e.p))]
+			d := 30 + rng.IntN(150)
+			if _, err := e.svc.SaveTimeOff(oncall.TimeOff{PersonID: p.ID, Kind: oncall.KindSick, StartDate: date(d), EndDate: date(d + rng.IntN(5))}); err != nil {
+				t.Fatal(err)
+			}
+			checkWindows("after an edit back in time", reference(t, e.st, wideFrom, wideTo), fresh)
 		})
 	}
 }

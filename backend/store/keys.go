@@ -104,12 +104,17 @@ const (
 	PrefixCalPubResource  byte = 0x86 // sync state | publication id | UID (string term): href, ETag, fingerprint sent, conflict
 	// 0x87: free for publishing.
 
-	// On-call replay checkpoints (backend/oncall/persist.go, decision 0028): machine-local, derived
-	// data, not in the workspace file; each carries a fingerprint of what its walk read and is used
-	// only when that still matches.
-	PrefixOnCallCheckpoint byte = 0x89 // checkpoint | rotation id | slot (uint32): the walk's state before that slot
+	// On-call replay checkpoints (backend/oncall/persist.go, decision 0032): machine-local derived
+	// data, in neither backups (NotBackedUp) nor the workspace file; each key carries a fingerprint
+	// of what its walk read and is used only when that matches the data.
+	PrefixOnCallCheckpoint byte = 0x89 // checkpoint | rotation id | slot (uint32) | fingerprint (uint64): checksum, the walk's state before that slot (JSON)
 
 	// 0xF0-0xFF are reserved for tests (migration tests write records here).
 	PrefixTest  byte = 0xF0
 	IdxTestName byte = 0xF1
 )
+
+// NotBackedUp reports whether key holds machine-local derived data that a
+// backup leaves out and a restore drops (a backup from elsewhere must not
+// bring its own): the on-call replay checkpoints.
+func NotBackedUp(key []byte) bool { return len(key) > 0 && key[0] == PrefixOnCallCheckpoint }

@@ -629,6 +629,7 @@ func (s *Store) plainBackup(w io.Writer) error {
 	st.LogPrefix = "DB.Backup"
 	st.NumGo = 1
 	st.MaxSize = 4 << 20
+	st.ChooseKey = func(item *badger.Item) bool { return !NotBackedUp(item.Key()) }
 	_, err := st.Backup(w, 0)
 	return err
 }
@@ -712,7 +713,12 @@ func Restore(root string, r io.Reader, opt Options) error {
 		return openError(root, err)
 	}
 	wb := db.NewWriteBatch()
-	loadErr := readBackup(r, func(key, val []byte) error { return wb.Set(key, val) })
+	loadErr := readBackup(r, func(key, val []byte) error {
+		if NotBackedUp(key) {
+			return nil // derived, machine-local: never taken from a backup
+		}
+		return wb.Set(key, val)
+	})
 	if loadErr == nil {
 		loadErr = wb.Flush()
 	} else {

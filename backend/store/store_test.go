@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -12,6 +13,8 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/pb"
+	"google.golang.org/protobuf/proto"
 
 	"wheelhouse/backend/clock"
 	"wheelhouse/backend/errs"
@@ -576,4 +579,49 @@ func TestDesktopSizedBadger(t *testing.T) {
 	if o.MetricsEnabled {
 		t.Error("Badger metrics are on")
 	}
+}
+
+// Machine-local derived data (the on-call replay checkpoints, 0x89) is left
+// out of backups, and a restore drops it even when a backup holds it.
+func TestBackupLeavesOutMachineLocalData(t *testing.T) {
+	s := open(t, t.TempDir())
+	r := rec{ID: id.New(time.Now()), Name: "kept"}
+	put(t, s, r)
+	cpKey := append([]byte{store.PrefixOnCallCheckpoint}, bytes.Repeat([]byte{7}, 28)...)
+	if err := s.Update(func(txn *badger.Txn) error { return txn.Set(cpKey, []byte("state")) }); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := s.Backup(&b); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(b.Bytes(), cpKey) {
+		t.Fatal("the backup holds a replay checkpoint")
+	}
+	// A backup made elsewhere that holds one (and another record after it,
+	// to show the frame is read).
+	other := append([]byte{store.PrefixTest}, bytes.Repeat([]byte{9}, 16)...)
+	frame, err := proto.Marshal(&pb.KVList{Kv: []*pb.KV{{Key: cpKey, Value: []byte("state"), Version: 5}, {Key: other, Value: []byte("x"), Version: 5}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := binary.LittleEndian.AppendUint64(bytes.Clone(b.Bytes()), uint64(len(frame)))
+	data = append(data, frame...)
+	target := filepath.Join(t.TempDir(), "r")
+	if err := store.Restore(target, bytes.NewReader(data), store.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	s2 := open(t, target)
+	_ = s2.View(func(txn *badger.Txn) error {
+		if _, err := txn.Get(cpKey); !errors.Is(err, badger.ErrKeyNotFound) {
+			t.Errorf("the restore kept a replay checkpoint (%v)", err)
+		}
+		if _, err := txn.Get(other); err != nil {
+			t.Errorf("the record after it: %v", err)
+		}
+		if got, err := recs.Get(txn, r.ID); err != nil || got.Name != "kept" {
+			t.Errorf("restored %+v, %v", got, err)
+		}
+		return nil
+	})
 }

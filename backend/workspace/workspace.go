@@ -164,7 +164,7 @@ func (w *Workspace) Close() error {
 		_ = w.Calendar.FlushFetches()
 	}
 	if w.OnCall != nil {
-		// Derived data (decision 0028): a failure only costs the next open
+		// Derived data (decision 0032): a failure only costs the next open
 		// a replay.
 		_ = w.OnCall.SaveCheckpoints()
 	}
