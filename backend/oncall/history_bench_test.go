@@ -179,15 +179,18 @@ func BenchmarkThreeWeeksOfHistory(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("%dy/load", years), func(b *testing.B) {
 			// The load alone: the whole on-call data in one transaction.
+			var snap *oncall.Snapshot
 			for i := 0; i < b.N; i++ {
-				err := w.Store.View(func(txn *badger.Txn) error {
-					_, err := oncall.LoadTx(txn, time.Time{}, time.Time{})
+				err := w.Store.View(func(txn *badger.Txn) (err error) {
+					snap, err = oncall.LoadTx(txn, time.Time{}, time.Time{})
 					return err
 				})
 				if err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(len(snap.Overrides)), "overrides")
+			b.ReportMetric(float64(len(snap.TimeOff)), "timeoff")
 		})
 		// After an edit: time off of someone in a rotation, added before
 		// each query and deleted before the next (so every query follows a
