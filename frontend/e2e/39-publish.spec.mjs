@@ -19,8 +19,8 @@ import os from 'node:os'
 import path from 'node:path'
 
 const T = { timeout: 15_000 }
-const USER = 'alice'
-const PASS = 's3cret pass'
+export const USER = 'alice'
+export const PASS = 's3cret pass'
 
 const DAY = 86_400_000
 const ymd = (d) => d.toISOString().slice(0, 10)
@@ -39,7 +39,7 @@ function freePort() {
 }
 
 /** Debian's radicale on a free port with bcrypt htpasswd auth for alice. */
-async function startRadicale(log) {
+export async function startRadicale(log) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wh-radicale-'))
   const port = await freePort()
   execFileSync('htpasswd', ['-B', '-c', '-b', path.join(dir, 'users'), USER, PASS], { stdio: 'ignore' })
