@@ -433,6 +433,24 @@ func (s *Store) View(fn func(*badger.Txn) error) error {
 	return mapErr(s.db.View(fn))
 }
 
+// errBusy: TryView found the store closing.
+var errBusy = &errs.Error{Code: errs.Unavailable, Message: "The workspace is closing."}
+
+// TryView is View for a read that may run inside another transaction of
+// this store (a lazily read cache entry): it never waits. View there could
+// deadlock with Close, which waits for the outer transaction while holding
+// off new ones; TryView fails at once instead while Close waits or after it.
+func (s *Store) TryView(fn func(*badger.Txn) error) error {
+	if !s.life.TryRLock() {
+		return errBusy
+	}
+	defer s.life.RUnlock()
+	if s.isShut {
+		return errClosed
+	}
+	return mapErr(s.db.View(fn))
+}
+
 // Update runs fn in a read-write transaction and commits it, retrying up to
 // MaxConflictRetries times when another transaction won a write conflict.
 func (s *Store) Update(fn func(*badger.Txn) error) error {

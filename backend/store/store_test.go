@@ -625,3 +625,46 @@ func TestBackupLeavesOutMachineLocalData(t *testing.T) {
 		return nil
 	})
 }
+
+// TryView inside a transaction while Close waits for it fails at once
+// instead of deadlocking (View would wait for Close, which waits for the
+// outer transaction).
+func TestTryViewNeverWaitsForClose(t *testing.T) {
+	s, err := store.Open(t.TempDir(), store.Options{GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.TryView(func(*badger.Txn) error { return nil }); err != nil {
+		t.Fatalf("TryView on an open store: %v", err)
+	}
+	closed := make(chan error, 1)
+	err = s.View(func(*badger.Txn) error {
+		go func() { closed <- s.Close() }()
+		// Until Close waits for this transaction TryView succeeds; then it
+		// fails, and never blocks.
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+			done := make(chan error, 1)
+			go func() { done <- s.TryView(func(*badger.Txn) error { return nil }) }()
+			select {
+			case err := <-done:
+				if err != nil {
+					return nil
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatal("TryView waited for Close")
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("TryView never saw Close waiting")
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := <-closed; err != nil {
+		t.Fatal(err)
+	}
+	if err := s.TryView(func(*badger.Txn) error { return nil }); err == nil {
+		t.Fatal("TryView on a closed store: no error")
+	}
+}
