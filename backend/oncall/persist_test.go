@@ -239,8 +239,16 @@ func TestPersistedCheckpoints(t *testing.T) {
 					t.Fatal(err)
 				}
 				_, before := seeded()
+				// A session open across the edit: its snapshot matched the
+				// stored checkpoints (not read yet) and carries them over the
+				// edit by the cache's rules.
+				open, _ := seeded()
+				if _, err := open.AllShifts(day0.AddDate(0, 0, 500), day0.AddDate(0, 0, 501)); err != nil {
+					t.Fatal(err)
+				}
 				bound, boundRot, boundSlot = time.Time{}, id.Nil, -1
 				e.do()
+				check(e.name+" (a session open across the edit)", open)
 				s3, after := seeded()
 				if after >= before {
 					t.Fatalf("%s: %d checkpoints kept of %d", e.name, after, before)
