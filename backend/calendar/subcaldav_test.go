@@ -344,3 +344,59 @@ func TestMergeObjects(t *testing.T) {
 		t.Fatalf("merged calendar parses to %+v, %v", p, err)
 	}
 }
+
+// Holidays from a CalDAV collection (Xandikos, no authentication): a
+// holiday deleted on the server is removed, one that fell out of the
+// window stays.
+func TestCalDAVHolidaysXandikos(t *testing.T) {
+	srv := caldavtest.StartXandikos(t)
+	e := subSetup(t)
+	ctx := context.Background()
+	raw := caldavtest.RawClient(t, srv)
+	coll := srv.CalendarURL("holidays")
+	if err := raw.MakeCalendar(ctx, coll, "Holidays in Germany"); err != nil {
+		t.Fatal(err)
+	}
+	day := func(uid, date, name string) {
+		put(t, raw, coll, uid, holidayICS([3]string{uid + "@test", date, name}))
+	}
+	day("unity", "20261003", "German Unity Day")
+	day("xmas", "20261225", "Christmas Day")
+	day("boxing", "20261226", "Second Day of Christmas")
+	sub, err := e.cal.SaveSubscription(Subscription{Source: SourceCalDAV, URL: coll, Refresh: RefreshWeekly,
+		Target: Target{Kind: TargetHolidays, RegionID: e.region.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sub.PasswordIn != PasswordNone || sub.Name != "127.0.0.1 holidays" {
+		t.Fatalf("no password given: kept %q; name %q", sub.PasswordIn, sub.Name)
+	}
+	res, err := e.cal.Fetch(ctx, sub.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Preview.New != 3 || res.Preview.Calendar != "127.0.0.1 holidays" {
+		t.Fatalf("preview %+v", res.Preview)
+	}
+	if _, err := e.cal.Apply(res.Preview); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"2026-10-03": "German Unity Day", "2026-12-25": "Christmas Day", "2026-12-26": "Second Day of Christmas"}
+	sameMap(t, e.holidays(t), want)
+
+	// A year on, German Unity Day 2026 is before the window: kept. Boxing
+	// Day was deleted on the server: removed.
+	if err := raw.Delete(ctx, coll+"boxing.ics", ""); err != nil {
+		t.Fatal(err)
+	}
+	e.clock.Advance(380 * 24 * time.Hour)
+	res, err = e.cal.Refresh(ctx, sub.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := res.Applied; a == nil || a.Removed != 1 || a.Added+a.Updated != 0 || a.Unchanged != 1 {
+		t.Fatalf("a year on: events %d, applied %+v, changes %+v", res.Preview.Events, res.Applied, res.Preview.Changes)
+	}
+	delete(want, "2026-12-26")
+	sameMap(t, e.holidays(t), want)
+}
