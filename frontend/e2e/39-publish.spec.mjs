@@ -74,7 +74,7 @@ export async function startRadicale(log) {
 }
 
 /** An HTTPS proxy to Radicale with a self-signed certificate (openssl), and that certificate's SHA-256. */
-async function startTLSProxy(port, dir) {
+export async function startTLSProxy(port, dir) {
   execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
     '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
     '-keyout', path.join(dir, 'tls.key'), '-out', path.join(dir, 'tls.crt')], { stdio: 'ignore' })

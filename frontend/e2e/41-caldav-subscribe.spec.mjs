@@ -6,8 +6,11 @@
 // the two vacations on the server; applied, they are the person's time off.
 // One moved on the server: Fetch now updates exactly that one; one deleted
 // there: Fetch now removes it. The password is never in the list's data.
+// Through an HTTPS proxy with a self-signed certificate: refused next to the
+// trusted-certificate field, trusted from the list after a confirmation
+// showing the fingerprint, then read.
 import assert from 'node:assert/strict'
-import { PASS, USER, startRadicale } from './39-publish.spec.mjs'
+import { PASS, USER, startRadicale, startTLSProxy } from './39-publish.spec.mjs'
 
 const T = { timeout: 15_000 }
 const DAY = 86_400_000
@@ -104,6 +107,37 @@ export async function run({ page, shot, log, waitForBindings }) {
     await page.getByText('Fetched “Vera’s vacations”: 0 new, 0 updated, 1 removed.').first().waitFor(T)
     assert.deepEqual(await timeOff(), { 'beach@e2e': `${day(21)}..${day(28)} Beach week` })
     await shot('refreshed')
+
+    // ---- a self-signed certificate: refused next to its field, trusted from the list
+    const tls = await startTLSProxy(srv.port, srv.dir)
+    try {
+      await subs.getByLabel('Read from').selectOption('caldav')
+      await subs.getByLabel('Calendar or server address').fill(`${tls.url}/${USER}/vacations/`)
+      await subs.getByLabel('User').fill(USER)
+      await subs.getByLabel('Password or app token').fill(PASS)
+      await subs.getByLabel('Import as').selectOption('timeoff')
+      await subs.getByLabel('Person').selectOption(vera.id)
+      await subs.getByLabel('Name (optional)').fill('Over TLS')
+      await subs.getByRole('button', { name: 'Subscribe' }).click()
+      await subs.getByText(/is not signed by an authority this computer trusts \(self-signed\?\)/).first().waitFor(T)
+      assert.equal(await subs.getByLabel('Trusted certificate (optional)').getAttribute('aria-invalid'), 'true', 'the certificate field is marked')
+      await shot('untrusted')
+      const tItem = subs.getByRole('list', { name: 'Calendar subscriptions' }).getByRole('listitem').filter({ hasText: 'Over TLS' })
+      await tItem.getByRole('button', { name: 'Trust the certificate of Over TLS' }).click()
+      const trust = page.getByRole('alertdialog', { name: 'Trust this certificate?' })
+      await trust.getByText(tls.fingerprint).waitFor(T)
+      await shot('trust-dialog')
+      await trust.getByRole('button', { name: 'Trust and fetch' }).click()
+      const tp = page.getByRole('dialog').getByRole('region', { name: 'Subscription preview' })
+      await tp.getByText('1 new').waitFor(T) // the beach week, read through the pinned certificate
+      await tp.getByText('Beach week').waitFor(T)
+      await shot('trusted-preview')
+      await tp.getByRole('button', { name: 'Cancel' }).click()
+      const pinned = (await api('CalendarAPI.Subscriptions')).find((s) => s.name === 'Over TLS')
+      assert.equal(pinned.trustSha256.replaceAll(':', '').toUpperCase(), tls.fingerprint.replaceAll(':', '').toUpperCase(), 'exactly that certificate is pinned')
+    } finally {
+      tls.close()
+    }
   } finally {
     srv.stop()
   }

@@ -224,6 +224,38 @@ describe('CalendarSubscriptions', () => {
     expect(within(dialog).getByText('2 new')).toBeInTheDocument()
   })
 
+  it('offers to trust the certificate a CalDAV fetch was refused by, then fetches again', async () => {
+    const user = userEvent.setup()
+    const fp = 'AB:CD:' + '00:'.repeat(29) + 'EF'
+    const dav = sub({
+      id: 's3',
+      name: 'Team vacations',
+      source: 'caldav',
+      url: 'https://dav.example.com/team/vacations/',
+      user: 'ana',
+      passwordIn: 'keyring',
+      lastAttemptAt: '2026-11-23T10:00:00Z',
+      lastError: 'The certificate of dav.example.com is not signed by an authority this computer trusts (self-signed?).',
+      untrustedCertificate: fp,
+      target: { kind: 'timeoff', regionId: '', personId: 'p1', timeOffKind: 'vacation', calendar: 'Team vacations' },
+    })
+    vi.mocked(api.loadSubscriptions).mockResolvedValue([dav])
+    vi.mocked(api.saveSubscription).mockResolvedValue({ ...dav, trustSha256: fp })
+    vi.mocked(api.fetchSubscription).mockResolvedValue({ subscription: dav, notModified: false, preview: PREVIEW, applied: null })
+    render(CalendarSubscriptions, { props: { regions: REGIONS } })
+    const list = await screen.findByRole('list', { name: 'Calendar subscriptions' })
+    expect(within(list).getByText('CalDAV')).toBeInTheDocument()
+    expect(within(list).getByText(/As ana · password in the OS keyring/)).toBeInTheDocument()
+    await user.click(within(list).getByRole('button', { name: 'Trust the certificate of Team vacations' }))
+    const confirm = await screen.findByRole('alertdialog')
+    expect(within(confirm).getByText(fp)).toBeInTheDocument()
+    expect(api.saveSubscription).not.toHaveBeenCalled()
+    await user.click(within(confirm).getByRole('button', { name: 'Trust and fetch' }))
+    await waitFor(() => expect(api.fetchSubscription).toHaveBeenCalledWith('s3'))
+    expect(vi.mocked(api.saveSubscription).mock.calls[0][0]).toMatchObject({ id: 's3', source: 'caldav', user: 'ana', password: '', trustSha256: fp })
+    expect(await screen.findByRole('dialog')).toBeInTheDocument()
+  })
+
   it('edits a subscription: address, name and schedule change, the target is shown but locked', async () => {
     const user = userEvent.setup()
     vi.mocked(api.loadSubscriptions).mockResolvedValue([sub()])
