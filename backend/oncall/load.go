@@ -77,10 +77,10 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 		if s.Swaps, err = Swaps.List(txn); err != nil {
 			return nil, err
 		}
-		if s.TimeOff, err = TimeOffs.List(txn); err != nil {
+		if s.TimeOff, err = listTimeOff(txn); err != nil {
 			return nil, err
 		}
-		s.Overrides, err = Overrides.List(txn)
+		s.Overrides, err = listOverrides(txn)
 		return s, err
 	}
 	// Swaps of the slots up to the window's end, from the first.

@@ -1,0 +1,124 @@
+package oncall
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"time"
+
+	"wheelhouse/backend/id"
+	"wheelhouse/backend/store"
+)
+
+// sameDecode checks that decode gives what store.Decode gives for b and for
+// random changes to b (the same record, or both refuse), and reports
+// whether the fast path read b itself.
+func sameDecode[T any](t *testing.T, rng *rand.Rand, b []byte, decode func([]byte, *T) error, fast func([]byte) bool) bool {
+	t.Helper()
+	cases := [][]byte{b}
+	for range 6 {
+		c := append([]byte(nil), b...)
+		switch j := rng.IntN(len(c)); rng.IntN(4) {
+		case 0:
+			c[j] = byte(rng.IntN(256))
+		case 1:
+			c = c[:j]
+		case 2:
+			c = append(c[:j:j], append([]byte(`,"note":"x"`), c[j:]...)...)
+		default:
+			c = bytes.Replace(c, []byte(`"`), []byte(`"x`), 1+rng.IntN(3))
+		}
+		cases = append(cases, c)
+	}
+	for _, c := range cases {
+		var want, got T
+		werr := store.Decode(c, &want)
+		gerr := decode(c, &got)
+		if (werr == nil) != (gerr == nil) || werr == nil && !reflect.DeepEqual(want, got) {
+			t.Fatalf("%q:\nstore.Decode %+v, %v\nfast %+v, %v", c, want, werr, got, gerr)
+		}
+	}
+	return fast(b)
+}
+
+// decodeOverride and decodeTimeOff give what store.Decode gives, for records
+// as the app writes them (read by the fast path) and for any bytes near them.
+func TestFastDecodeIsStoreDecode(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	zones := []*time.Location{time.UTC, time.FixedZone("", 5*3600+1800), time.FixedZone("X", -7*3600), time.Local}
+	texts := []string{"", "cover for the offsite", "Zoë's 🎉 turn", `a "quoted" note`, "tab\there", "<b>&</b>", "back\\slash", "\u2028", string([]byte{0xff, 'a'})}
+	plain := func(s string) bool { return s == texts[0] || s == texts[1] || s == texts[2] }
+	text := func() string { return texts[rng.IntN(len(texts))] }
+	at := func() time.Time {
+		t := time.Date(2015+rng.IntN(12), time.Month(1+rng.IntN(12)), 1+rng.IntN(28), rng.IntN(24), rng.IntN(60), rng.IntN(60), 0, time.UTC)
+		if rng.IntN(3) == 0 {
+			t = t.Add(time.Duration(rng.IntN(1e9)))
+		}
+		return t.In(zones[rng.IntN(len(zones))])
+	}
+	fastO, fastT := 0, 0
+	for i := range 3000 {
+		o := Override{ID: id.New(at()), RotationID: id.New(at()), PersonID: id.New(at()), Start: at(), End: at(),
+			Note: text(), CreatedAt: at(), UpdatedAt: at()}
+		if i%10 == 0 {
+			o.PersonID = id.Nil
+		}
+		if i%10 == 1 {
+			o.CreatedAt = time.Time{}
+		}
+		b, err := store.Encode(&o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sameDecode(t, rng, b, decodeOverride, func(b []byte) bool { var x Override; return decodeOverride(b, &x) == nil && fastOK(b, &x) }) {
+			fastO++
+		} else if plain(o.Note) && !o.PersonID.IsZero() {
+			t.Fatalf("the fast path refused %s", b)
+		}
+
+		to := TimeOff{ID: id.New(at()), PersonID: id.New(at()), Kind: []TimeOffKind{KindVacation, KindSick, "other"}[rng.IntN(3)],
+			Note: text(), Source: []string{"manual", "import", ""}[rng.IntN(3)], CreatedAt: at(), UpdatedAt: at()}
+		if rng.IntN(2) == 0 {
+			to.StartDate, to.EndDate = "2026-01-02", "2026-01-05"
+		} else {
+			to.Start, to.End = at(), at()
+		}
+		if rng.IntN(3) == 0 {
+			to.UID, to.Calendar = text(), text()
+		}
+		if b, err = store.Encode(&to); err != nil {
+			t.Fatal(err)
+		}
+		if sameDecode(t, rng, b, decodeTimeOff, func(b []byte) bool { var x TimeOff; return fastOK(b, &x) }) {
+			fastT++
+		} else if plain(to.Note) && plain(to.UID) && plain(to.Calendar) {
+			t.Fatalf("the fast path refused %s", b)
+		}
+	}
+	if fastO < 500 || fastT < 500 {
+		t.Fatalf("the fast path read %d overrides and %d time off of 3000 each", fastO, fastT)
+	}
+}
+
+// fastOK reports whether the fast path alone reads b.
+func fastOK(b []byte, v any) bool {
+	switch x := v.(type) {
+	case *Override:
+		return fastObject(b, []fastField{
+			{"id", fastID(&x.ID)}, {"rotationId", fastID(&x.RotationID)}, {"personId", fastID(&x.PersonID)},
+			{"start", fastTime(&x.Start)}, {"end", fastTime(&x.End)}, {"note", fastString(&x.Note)},
+			{"createdAt", fastTime(&x.CreatedAt)}, {"updatedAt", fastTime(&x.UpdatedAt)},
+		})
+	case *TimeOff:
+		var kind string
+		return fastObject(b, []fastField{
+			{"id", fastID(&x.ID)}, {"personId", fastID(&x.PersonID)}, {"kind", fastString(&kind)},
+			{"startDate", fastString(&x.StartDate)}, {"endDate", fastString(&x.EndDate)},
+			{"start", fastTime(&x.Start)}, {"end", fastTime(&x.End)}, {"note", fastString(&x.Note)},
+			{"source", fastString(&x.Source)}, {"calendarUid", fastString(&x.UID)}, {"calendar", fastString(&x.Calendar)},
+			{"createdAt", fastTime(&x.CreatedAt)}, {"updatedAt", fastTime(&x.UpdatedAt)},
+		})
+	}
+	return false
+}
