@@ -3,6 +3,9 @@ package cli_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,4 +82,25 @@ func TestCalendarSubscribeCalDAV(t *testing.T) {
 	expect(t, run(t, env, "--data", dir, "calendar", "subscription", "remove", "Vacations"), 0, `Removed the subscription "Vacations"`)
 	expect(t, run(t, env, "--data", dir, "calendar", "subscribe", "--caldav", coll, "https://x/y.ics", "--timeoff", person), 2, "no URL besides --caldav")
 	expect(t, run(t, env, "--data", dir, "calendar", "subscribe", "https://x/y.ics", "--user", "u", "--timeoff", person), 2, "are for a CalDAV calendar")
+}
+
+// `calendar subscribe URL` for an iCalendar address: holidays into a new
+// region, refreshed by name.
+func TestCalendarSubscribeICS(t *testing.T) {
+	body := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//EN\r\nX-WR-CALNAME:Company days\r\n" +
+		"BEGIN:VEVENT\r\nUID:founding@t\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:20261211\r\nSUMMARY:Founding Day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/calendar")
+		fmt.Fprint(w, body)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	env := map[string]string{"TZ": "Europe/Berlin", "WHEELHOUSE_NO_KEYRING": "1"}
+	expect(t, run(t, env, "--data", dir, "demo"), 0)
+	expect(t, run(t, env, "--data", dir, "calendar", "subscribe", srv.URL+"/company.ics", "--holidays", "Company", "--refresh", "weekly", "--yes"), 0,
+		"1 new", "Imported: 1 added", "Subscribed", "iCalendar address", "refreshed weekly")
+	r := run(t, env, "--data", dir, "calendar", "subscription", "list")
+	expect(t, r, 0, "ics", "weekly", "fetched just now")
+	expect(t, run(t, env, "--data", dir, "calendar", "subscription", "refresh", "Nope"), 1, `no calendar subscription called "Nope"`)
+	expect(t, run(t, env, "--data", dir, "calendar", "subscription", "refresh"), 0, "0 added, 0 updated, 0 removed, 1 unchanged")
 }
