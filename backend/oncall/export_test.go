@@ -50,3 +50,20 @@ func SealCheckpoint(key, body []byte) []byte {
 	sum := checkpointSum(key, body)
 	return append(sum[:], body...)
 }
+
+// The stored body of a checkpoint, to test what decoding refuses.
+type (
+	SavedCheckpoint = savedCheckpoint
+	SavedHeld       = savedHeld
+	SavedOwed       = savedOwed
+)
+
+// CheckpointBody reads a stored body (without its checksum).
+func CheckpointBody(b []byte) (SavedCheckpoint, bool) {
+	var sc savedCheckpoint
+	ok := sc.unmarshal(b)
+	return sc, ok
+}
+
+// MarshalCheckpointBody writes a body as SaveCheckpoints does.
+func MarshalCheckpointBody(sc SavedCheckpoint) []byte { return sc.marshal() }

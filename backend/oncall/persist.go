@@ -44,7 +44,7 @@ import (
 // machine-local data: not in backups (store.Backup leaves the prefix out and
 // store.Restore drops it), not in the workspace file.
 
-const checkpointFormat = "wheelhouse/oncall-checkpoint/1"
+const checkpointFormat = "wheelhouse/oncall-checkpoint/2"
 
 // Stored checkpoints are thinned: all of those after thinAfter before now,
 // one in thinEvery before that.
@@ -128,12 +128,168 @@ func encodeCheckpoint(key []byte, cp *checkpoint) ([]byte, error) {
 	for _, h := range cp.recent {
 		sc.Recent = append(sc.Recent, savedHeld{P: h.person, S: h.s, E: h.e, W: int64(h.w)})
 	}
-	body, err := json.Marshal(&sc)
-	if err != nil {
-		return nil, err
-	}
+	body := sc.marshal()
 	sum := checkpointSum(key, body)
 	return append(sum[:], body...), nil
+}
+
+// marshal is the binary body (format 2; JSON took a tenth of the first
+// query): uvarint k, prev (16 bytes), owed (count; creditor, count, varint
+// slots), entries (count; varint slot, rotation, start as int64 ns and
+// varint zone offset in seconds, skipped, covered by, why (length, bytes),
+// paid back (0/1), varint paid slot), recent (count; person, start and end
+// as int64 ns, varint weighted ns).
+func (sc *savedCheckpoint) marshal() []byte {
+	b := binary.AppendUvarint(nil, uint64(sc.K))
+	b = append(b, sc.Prev[:]...)
+	b = binary.AppendUvarint(b, uint64(len(sc.Owed)))
+	for _, o := range sc.Owed {
+		b = append(b, o.C[:]...)
+		b = binary.AppendUvarint(b, uint64(len(o.Slots)))
+		for _, k := range o.Slots {
+			b = binary.AppendVarint(b, int64(k))
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(sc.Entries)))
+	for _, e := range sc.Entries {
+		_, off := e.Start.Zone()
+		b = binary.AppendVarint(b, int64(e.Slot))
+		b = append(b, e.RotationID[:]...)
+		b = binary.BigEndian.AppendUint64(b, uint64(e.Start.UnixNano()))
+		b = binary.AppendVarint(b, int64(off))
+		b = append(b, e.Skipped[:]...)
+		b = append(b, e.CoveredBy[:]...)
+		b = binary.AppendUvarint(b, uint64(len(e.Why)))
+		b = append(b, e.Why...)
+		paid := byte(0)
+		if e.PaidBack {
+			paid = 1
+		}
+		b = append(b, paid)
+		b = binary.AppendVarint(b, int64(e.PaidSlot))
+	}
+	b = binary.AppendUvarint(b, uint64(len(sc.Recent)))
+	for _, h := range sc.Recent {
+		b = append(b, h.P[:]...)
+		b = binary.BigEndian.AppendUint64(b, uint64(h.S.UnixNano()))
+		b = binary.BigEndian.AppendUint64(b, uint64(h.E.UnixNano()))
+		b = binary.AppendVarint(b, h.W)
+	}
+	return b
+}
+
+// unmarshal reads marshal's bytes; false for anything else (counts beyond
+// the bytes left, a bad number, bytes after the end).
+func (sc *savedCheckpoint) unmarshal(b []byte) bool {
+	bad := false
+	uv := func() uint64 {
+		x, n := binary.Uvarint(b)
+		if n <= 0 {
+			bad = true
+			return 0
+		}
+		b = b[n:]
+		return x
+	}
+	sv := func() int64 {
+		x, n := binary.Varint(b)
+		if n <= 0 {
+			bad = true
+			return 0
+		}
+		b = b[n:]
+		return x
+	}
+	u64 := func() int64 {
+		if len(b) < 8 {
+			bad = true
+			return 0
+		}
+		x := binary.BigEndian.Uint64(b)
+		b = b[8:]
+		return int64(x)
+	}
+	ident := func() (u id.ID) {
+		if len(b) < 16 {
+			bad = true
+			return u
+		}
+		copy(u[:], b)
+		b = b[16:]
+		return u
+	}
+	// every element takes at least one byte: a count beyond the bytes left
+	// is damage, not an allocation to make
+	count := func() int {
+		n := uv()
+		if n > uint64(len(b)) {
+			bad = true
+			return 0
+		}
+		return int(n)
+	}
+	small := func(x int64) int {
+		if x < -1<<31 || x > 1<<31 {
+			bad = true
+			return 0
+		}
+		return int(x)
+	}
+	k := uv()
+	if k > 1<<31 {
+		return false
+	}
+	sc.K = int(k)
+	sc.Prev = ident()
+	sc.Owed = make([]savedOwed, count())
+	for i := range sc.Owed {
+		sc.Owed[i].C = ident()
+		sc.Owed[i].Slots = make([]int, count())
+		for j := range sc.Owed[i].Slots {
+			sc.Owed[i].Slots[j] = small(sv())
+		}
+	}
+	sc.Entries = make([]LedgerEntry, count())
+	for i := range sc.Entries {
+		e := &sc.Entries[i]
+		e.Slot = small(sv())
+		e.RotationID = ident()
+		ns := u64()
+		off := small(sv())
+		if off < -24*3600 || off > 24*3600 {
+			return false
+		}
+		e.Start = time.Unix(0, ns).In(time.FixedZone("", off))
+		e.Skipped = ident()
+		e.CoveredBy = ident()
+		n := count()
+		if bad {
+			return false
+		}
+		e.Why = string(b[:n])
+		b = b[n:]
+		if len(b) < 1 || b[0] > 1 {
+			return false
+		}
+		e.PaidBack = b[0] == 1
+		b = b[1:]
+		e.PaidSlot = small(sv())
+		if bad {
+			return false
+		}
+	}
+	sc.Recent = make([]savedHeld, count())
+	for i := range sc.Recent {
+		h := &sc.Recent[i]
+		h.P = ident()
+		h.S = time.Unix(0, u64()).UTC()
+		h.E = time.Unix(0, u64()).UTC()
+		h.W = sv()
+		if bad {
+			return false
+		}
+	}
+	return !bad && len(b) == 0
 }
 
 // decodeCheckpoint reads a stored value; nil when it is damaged or not
@@ -152,7 +308,7 @@ func decodeCheckpoint(key, val []byte) (cp *checkpoint) {
 		return nil
 	}
 	var sc savedCheckpoint
-	if err := json.Unmarshal(val[sha256.Size:], &sc); err != nil || sc.K != k || k <= 0 {
+	if !sc.unmarshal(val[sha256.Size:]) || sc.K != k || k <= 0 {
 		return nil
 	}
 	cp = &checkpoint{k: sc.K, prev: sc.Prev, owed: make(map[id.ID][]int, len(sc.Owed))}

@@ -1,7 +1,6 @@
 package oncall_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -319,19 +318,15 @@ func TestStoredCheckpointsDamaged(t *testing.T) {
 		t.Fatalf("%d checkpoints stored", len(stored))
 	}
 	// Each damage on a different checkpoint; every third one stays whole.
-	body := func(x kv) map[string]any {
-		var m map[string]any
-		if err := json.Unmarshal(x.v[32:], &m); err != nil {
-			t.Fatal(err)
+	body := func(x kv) oncall.SavedCheckpoint {
+		sc, ok := oncall.CheckpointBody(x.v[32:])
+		if !ok {
+			t.Fatalf("a stored body does not read: %x", x.v)
 		}
-		return m
+		return sc
 	}
-	seal := func(x kv, m any) []byte {
-		b, err := json.Marshal(m)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return oncall.SealCheckpoint(x.k, b)
+	seal := func(x kv, sc oncall.SavedCheckpoint) []byte {
+		return oncall.SealCheckpoint(x.k, oncall.MarshalCheckpointBody(sc))
 	}
 	damages := []struct {
 		name string
@@ -345,25 +340,26 @@ func TestStoredCheckpointsDamaged(t *testing.T) {
 		{"cut short", func(_ int, x kv) []byte { return x.v[:len(x.v)/2] }},
 		{"empty", func(int, kv) []byte { return nil }},
 		{"the value of another checkpoint", func(i int, _ kv) []byte { return stored[(i+1)%len(stored)].v }},
-		{"sealed, another slot", func(_ int, x kv) []byte { m := body(x); m["k"] = m["k"].(float64) + 1; return seal(x, m) }},
-		{"sealed, not JSON", func(_ int, x kv) []byte { return oncall.SealCheckpoint(x.k, []byte("{\"k\":")) }},
-		{"sealed, a huge slot", func(_ int, x kv) []byte { m := body(x); m["k"] = 1e300; return seal(x, m) }},
+		{"sealed, another slot", func(_ int, x kv) []byte { sc := body(x); sc.K++; return seal(x, sc) }},
+		{"sealed, cut short", func(_ int, x kv) []byte { return oncall.SealCheckpoint(x.k, x.v[32:32+len(x.v[32:])/2]) }},
+		{"sealed, bytes after the end", func(_ int, x kv) []byte { return oncall.SealCheckpoint(x.k, append(x.v[32:len(x.v):len(x.v)], 0)) }},
+		{"sealed, a huge slot", func(_ int, x kv) []byte { sc := body(x); sc.K = 1 << 40; return seal(x, sc) }},
 		{"sealed, a piece without a person", func(_ int, x kv) []byte {
-			m := body(x)
-			m["recent"] = []any{map[string]any{"p": "", "s": day0, "e": day0.Add(time.Hour), "w": -1}}
-			return seal(x, m)
+			sc := body(x)
+			sc.Recent = []oncall.SavedHeld{{S: day0, E: day0.Add(time.Hour), W: -1}}
+			return seal(x, sc)
 		}},
 		{"sealed, pieces out of order", func(_ int, x kv) []byte {
-			m := body(x)
-			m["recent"] = []any{map[string]any{"p": e.p[0].ID, "s": day0.Add(time.Hour), "e": day0.Add(2 * time.Hour), "w": -1},
-				map[string]any{"p": e.p[1].ID, "s": day0, "e": day0.Add(time.Hour), "w": -1}}
-			return seal(x, m)
+			sc := body(x)
+			sc.Recent = []oncall.SavedHeld{{P: e.p[0].ID, S: day0.Add(time.Hour), E: day0.Add(2 * time.Hour), W: -1},
+				{P: e.p[1].ID, S: day0, E: day0.Add(time.Hour), W: -1}}
+			return seal(x, sc)
 		}},
 		{"sealed, a turn owed without its entry", func(_ int, x kv) []byte {
-			m := body(x)
-			m["owed"] = []any{map[string]any{"c": e.p[0].ID, "slots": []int{1}}}
-			delete(m, "entries")
-			return seal(x, m)
+			sc := body(x)
+			sc.Owed = []oncall.SavedOwed{{C: e.p[0].ID, Slots: []int{1}}}
+			sc.Entries = nil
+			return seal(x, sc)
 		}},
 	}
 	check := func(label string) {
@@ -385,18 +381,11 @@ func TestStoredCheckpointsDamaged(t *testing.T) {
 	// lately held by one person), without its checksum made again.
 	err = e.st.Update(func(txn *badger.Txn) error {
 		for _, x := range stored {
-			m := body(x)
-			if l, _ := m["recent"].([]any); len(l) > 0 {
-				for _, h := range l {
-					h.(map[string]any)["p"] = e.p[0].ID
-					h.(map[string]any)["w"] = -1
-				}
+			sc := body(x)
+			for i := range sc.Recent {
+				sc.Recent[i].P, sc.Recent[i].W = e.p[0].ID, -1
 			}
-			b, err := json.Marshal(m)
-			if err != nil {
-				return err
-			}
-			if err := txn.Set(x.k, append(x.v[:32:32], b...)); err != nil {
+			if err := txn.Set(x.k, append(x.v[:32:32], oncall.MarshalCheckpointBody(sc)...)); err != nil {
 				return err
 			}
 		}
@@ -406,6 +395,21 @@ func TestStoredCheckpointsDamaged(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("changed, not sealed again")
+	// Every checkpoint sealed again but inconsistent, one way at a time.
+	for _, d := range damages[len(damages)-3:] {
+		err = e.st.Update(func(txn *badger.Txn) error {
+			for i, x := range stored {
+				if err := txn.Set(x.k, d.do(i, x)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(d.name)
+	}
 	err = e.st.Update(func(txn *badger.Txn) error {
 		for i, x := range stored {
 			if i%3 == 2 {
