@@ -44,14 +44,14 @@ func listFast[T any](txn *badger.Txn, t *store.Table[T], decode func([]byte, *T)
 	return out, err
 }
 
+var (
+	overrideFields = []string{"id", "rotationId", "personId", "start", "end", "note", "createdAt", "updatedAt"}
+	timeOffFields  = []string{"id", "personId", "kind", "startDate", "endDate", "start", "end", "note", "source",
+		"calendarUid", "calendar", "createdAt", "updatedAt"}
+)
+
 func decodeOverride(b []byte, o *Override) error {
-	var x Override
-	if fastObject(b, []fastField{
-		{"id", fastID(&x.ID)}, {"rotationId", fastID(&x.RotationID)}, {"personId", fastID(&x.PersonID)},
-		{"start", fastTime(&x.Start)}, {"end", fastTime(&x.End)}, {"note", fastString(&x.Note)},
-		{"createdAt", fastTime(&x.CreatedAt)}, {"updatedAt", fastTime(&x.UpdatedAt)},
-	}) {
-		*o = x
+	if fastOverride(b, o) {
 		return nil
 	}
 	*o = Override{}
@@ -59,65 +59,107 @@ func decodeOverride(b []byte, o *Override) error {
 }
 
 func decodeTimeOff(b []byte, t *TimeOff) error {
-	var x TimeOff
-	var kind string
-	if fastObject(b, []fastField{
-		{"id", fastID(&x.ID)}, {"personId", fastID(&x.PersonID)}, {"kind", fastString(&kind)},
-		{"startDate", fastString(&x.StartDate)}, {"endDate", fastString(&x.EndDate)},
-		{"start", fastTime(&x.Start)}, {"end", fastTime(&x.End)}, {"note", fastString(&x.Note)},
-		{"source", fastString(&x.Source)}, {"calendarUid", fastString(&x.UID)}, {"calendar", fastString(&x.Calendar)},
-		{"createdAt", fastTime(&x.CreatedAt)}, {"updatedAt", fastTime(&x.UpdatedAt)},
-	}) {
-		x.Kind = TimeOffKind(kind)
-		*t = x
+	if fastTimeOff(b, t) {
 		return nil
 	}
 	*t = TimeOff{}
 	return store.Decode(b, t)
 }
 
-// fastField is a field of the struct in json.Marshal's order: its JSON
-// name and how to read its string value (false: not understood).
-type fastField struct {
-	name string
-	set  func(v []byte) bool
-}
-
-func fastID(u *id.ID) func([]byte) bool {
-	return func(v []byte) bool {
-		if len(v) != 36 {
-			return false
-		}
-		x, err := id.Parse(string(v))
-		*u = x
-		return err == nil
+func fastOverride(b []byte, o *Override) bool {
+	var v [8][]byte
+	var x Override
+	if !fastObject(b, overrideFields, v[:]) ||
+		!fastID(v[0], &x.ID) || !fastID(v[1], &x.RotationID) || !fastID(v[2], &x.PersonID) ||
+		!fastTime(v[3], &x.Start) || !fastTime(v[4], &x.End) || !fastString(v[5], &x.Note) ||
+		!fastTime(v[6], &x.CreatedAt) || !fastTime(v[7], &x.UpdatedAt) {
+		return false
 	}
+	*o = x
+	return true
 }
 
-func fastTime(t *time.Time) func([]byte) bool {
-	// time.Time.UnmarshalJSON parses the unquoted text as UnmarshalText does
-	return func(v []byte) bool { return t.UnmarshalText(v) == nil }
+func fastTimeOff(b []byte, t *TimeOff) bool {
+	var v [13][]byte
+	var x TimeOff
+	var kind string
+	if !fastObject(b, timeOffFields, v[:]) ||
+		!fastID(v[0], &x.ID) || !fastID(v[1], &x.PersonID) || !fastString(v[2], &kind) ||
+		!fastString(v[3], &x.StartDate) || !fastString(v[4], &x.EndDate) ||
+		!fastTime(v[5], &x.Start) || !fastTime(v[6], &x.End) || !fastString(v[7], &x.Note) ||
+		!fastString(v[8], &x.Source) || !fastString(v[9], &x.UID) || !fastString(v[10], &x.Calendar) ||
+		!fastTime(v[11], &x.CreatedAt) || !fastTime(v[12], &x.UpdatedAt) {
+		return false
+	}
+	x.Kind = TimeOffKind(kind)
+	*t = x
+	return true
 }
 
-func fastString(s *string) func([]byte) bool {
-	return func(v []byte) bool {
-		for _, c := range v {
-			if c < 0x20 {
-				return false
-			}
-		}
-		if !utf8.Valid(v) {
-			return false
-		}
-		*s = string(v)
+// The readers of a field's string value: a nil value is an absent field
+// (the zero value, as with encoding/json); false: not understood.
+
+func fastID(v []byte, u *id.ID) bool {
+	if v == nil {
 		return true
 	}
+	if len(v) != 36 || v[8] != '-' || v[13] != '-' || v[18] != '-' || v[23] != '-' {
+		return false
+	}
+	// as id.Parse: the hex digits of the canonical form, either case
+	j := 0
+	for i := 0; i < 36; i += 2 {
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			i++
+		}
+		hi, ok1 := unhex(v[i])
+		lo, ok2 := unhex(v[i+1])
+		if !ok1 || !ok2 {
+			return false
+		}
+		u[j] = hi<<4 | lo
+		j++
+	}
+	return j == 16
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+func fastTime(v []byte, t *time.Time) bool {
+	// time.Time.UnmarshalJSON parses the unquoted text as UnmarshalText does
+	return v == nil || t.UnmarshalText(v) == nil
+}
+
+func fastString(v []byte, s *string) bool {
+	if v == nil {
+		return true
+	}
+	for _, c := range v {
+		if c < 0x20 {
+			return false
+		}
+	}
+	if !utf8.Valid(v) {
+		return false
+	}
+	*s = string(v)
+	return true
 }
 
 // fastObject reads {"name":"value",...} with every value a string without
-// escapes and the names a subsequence of fields in their order (an absent
-// field keeps its zero value, as with encoding/json).
-func fastObject(b []byte, fields []fastField) bool {
+// escapes and the names a subsequence of names in their order into vals
+// (nil: absent; an empty value is empty, not nil).
+func fastObject(b []byte, names []string, vals [][]byte) bool {
 	if len(b) < 3 || b[0] != 1 || b[1] != '{' { // store's codecJSON
 		return false
 	}
@@ -126,7 +168,7 @@ func fastObject(b []byte, fields []fastField) bool {
 		return false
 	}
 	first := true
-	for _, f := range fields {
+	for n, name := range names {
 		sep := 0
 		if !first {
 			if len(p) == 0 || p[0] != ',' {
@@ -135,14 +177,15 @@ func fastObject(b []byte, fields []fastField) bool {
 			sep = 1
 		}
 		q := p[sep:]
-		if len(q) < len(f.name)+4 || q[0] != '"' || string(q[1:1+len(f.name)]) != f.name || string(q[1+len(f.name):4+len(f.name)]) != `":"` {
+		if len(q) < len(name)+4 || q[0] != '"' || string(q[1:1+len(name)]) != name || string(q[1+len(name):4+len(name)]) != `":"` {
 			continue // absent
 		}
-		q = q[4+len(f.name):]
+		q = q[4+len(name):]
 		i := bytes.IndexByte(q, '"')
-		if i < 0 || !f.set(q[:i]) {
+		if i < 0 {
 			return false
 		}
+		vals[n] = q[:i:i]
 		p, first = q[i+1:], false
 	}
 	return string(p) == "}"

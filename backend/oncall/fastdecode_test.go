@@ -105,20 +105,37 @@ func TestFastDecodeIsStoreDecode(t *testing.T) {
 func fastOK(b []byte, v any) bool {
 	switch x := v.(type) {
 	case *Override:
-		return fastObject(b, []fastField{
-			{"id", fastID(&x.ID)}, {"rotationId", fastID(&x.RotationID)}, {"personId", fastID(&x.PersonID)},
-			{"start", fastTime(&x.Start)}, {"end", fastTime(&x.End)}, {"note", fastString(&x.Note)},
-			{"createdAt", fastTime(&x.CreatedAt)}, {"updatedAt", fastTime(&x.UpdatedAt)},
-		})
+		return fastOverride(b, x)
 	case *TimeOff:
-		var kind string
-		return fastObject(b, []fastField{
-			{"id", fastID(&x.ID)}, {"personId", fastID(&x.PersonID)}, {"kind", fastString(&kind)},
-			{"startDate", fastString(&x.StartDate)}, {"endDate", fastString(&x.EndDate)},
-			{"start", fastTime(&x.Start)}, {"end", fastTime(&x.End)}, {"note", fastString(&x.Note)},
-			{"source", fastString(&x.Source)}, {"calendarUid", fastString(&x.UID)}, {"calendar", fastString(&x.Calendar)},
-			{"createdAt", fastTime(&x.CreatedAt)}, {"updatedAt", fastTime(&x.UpdatedAt)},
-		})
+		return fastTimeOff(b, x)
 	}
 	return false
+}
+
+// fastID reads an id only as id.Parse does (upper- and lower-case hex).
+func TestFastIDIsParse(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 20000 {
+		s := []byte(id.New(time.Unix(int64(i), 0)).String())
+		for range rng.IntN(3) {
+			j := rng.IntN(len(s))
+			switch rng.IntN(3) {
+			case 0:
+				s[j] = "0123456789abcdefABCDEF-gG: "[rng.IntN(27)]
+			case 1:
+				s = bytes.ToUpper(s)
+			default:
+				s[j] = byte(rng.IntN(256))
+			}
+		}
+		var u id.ID
+		ok := fastID(s, &u)
+		want, err := id.Parse(string(s))
+		if ok && (err != nil || u != want) {
+			t.Fatalf("%q: fastID %v, id.Parse %v, %v", s, u, want, err)
+		}
+		if !ok && err == nil && len(s) == 36 {
+			t.Fatalf("%q: fastID refused what id.Parse reads", s)
+		}
+	}
 }
