@@ -104,6 +104,12 @@ class OnCallStore extends Loader {
       if (a.getTime() !== this.anchor.getTime()) this.anchor = a
     }
     const w = { from: this.from.toISOString(), to: this.to.toISOString() }
+    // The gaps and the adjustments are asked for at once, beside the schedule,
+    // not after its answer (and its teams' final schedules): all of it then
+    // answers within a few ms and is drawn in one frame, where the page was
+    // laid out twice and the second lot waited behind the first drawing.
+    this.loadGaps()
+    this.loadAdjustments()
     await this.run(
       // Warnings are advisory: a failure to compute them leaves the schedule standing.
       async () => {
@@ -117,8 +123,6 @@ class OnCallStore extends Loader {
         this.finals = finals
       },
     )
-    this.loadGaps()
-    this.loadAdjustments()
   }
 
   async loadAdjustments(): Promise<void> {

@@ -7,6 +7,7 @@ vi.mock('$lib/api', () => ({
   loadAdjustments: vi.fn(async () => ({ overrides: [], swaps: [], older: {} })),
 }))
 
+import * as api from '$lib/api'
 import { oncall } from './oncall.svelte'
 
 const day = (s: string) => {
@@ -66,5 +67,20 @@ describe('on-call view window', () => {
     expect(oncall.rotations).toEqual([])
     expect(oncall.loaded).toBe(false)
     expect(ymd(oncall.from)).toBe('2026-11-30')
+  })
+
+  it('asks for the gaps and the adjustments beside the schedule, not after its answer', async () => {
+    let answer: (v: never[]) => void = () => {}
+    vi.mocked(api.loadRotations).mockImplementationOnce(() => new Promise((res) => (answer = res)))
+    vi.mocked(api.loadCoverage).mockClear()
+    vi.mocked(api.loadAdjustments).mockClear()
+    const done = oncall.load()
+    expect(api.loadCoverage).toHaveBeenCalledTimes(1)
+    expect(api.loadAdjustments).toHaveBeenCalledTimes(1)
+    expect(oncall.loaded).toBe(false)
+    answer([])
+    await done
+    expect(oncall.loaded).toBe(true)
+    expect(api.loadCoverage).toHaveBeenCalledTimes(1)
   })
 })
