@@ -25,6 +25,7 @@ vi.mock('$lib/api', async (importOriginal) => {
     lockStatus: vi.fn(),
     lockApp: vi.fn(),
     unlockApp: vi.fn(),
+    encryptionStatus: vi.fn(),
   }
 })
 
@@ -250,10 +251,25 @@ describe('App', () => {
     render(App)
     await waitFor(() => expect(api.loadDirectory).toHaveBeenCalled())
     expect(api.loadToday).toHaveBeenCalledTimes(1)
+    // The shell is drawn once, with the roster: not before it and then again.
+    expect(screen.getByRole('status', { name: 'Opening your workspace…' })).toBeInTheDocument()
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument()
     release(directory())
     await screen.findByRole('navigation', { name: 'Main' })
     // Today mounted while its data was on the way: one request, not two.
     expect(api.loadToday).toHaveBeenCalledTimes(1)
+  })
+
+  it('an empty workspace: the encryption offer\'s status is asked for beside the roster, once, and the first-run screen shows it', async () => {
+    vi.mocked(api.encryptionStatus).mockResolvedValue({ encrypted: false, demo: false, remembered: false, keyringReason: '' })
+    let release!: (d: ReturnType<typeof directory>) => void
+    vi.mocked(api.loadDirectory).mockReturnValue(new Promise((r) => (release = r)))
+    render(App)
+    await waitFor(() => expect(api.encryptionStatus).toHaveBeenCalledTimes(1))
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument()
+    release(directory())
+    expect(await screen.findByTestId('encrypt-offer')).toBeInTheDocument()
+    expect(api.encryptionStatus).toHaveBeenCalledTimes(1)
   })
 
   it('moves between screens with Alt+digits', async () => {
