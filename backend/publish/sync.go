@@ -742,12 +742,12 @@ func (s *Service) send(ctx context.Context, cl *caldav.Client, p *Publication, p
 	var first error
 	var put []*Resource
 	var forget []string
-	last := time.Now()
+	last := s.clock.Now()
 	done := 0
 	flush := func() error {
 		err := s.writeResources(p.ID, put, forget)
 		put, forget = put[:0], forget[:0]
-		last = time.Now()
+		last = s.clock.Now()
 		return err
 	}
 	for res := range out {
@@ -778,7 +778,7 @@ func (s *Service) send(ctx context.Context, cl *caldav.Client, p *Publication, p
 		if res.conf {
 			cnt.Conflicts++
 		}
-		if len(put)+len(forget) >= 200 || time.Since(last) > 2*time.Second {
+		if len(put)+len(forget) >= 200 || s.clock.Now().Sub(last) > 2*time.Second {
 			if err := flush(); err != nil && first == nil {
 				first = errs.Wrap("publish.Publish", err)
 				cancel()

@@ -18,6 +18,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"wheelhouse/backend/clock"
 
 	"wheelhouse/backend/caldav"
 )
@@ -127,14 +128,15 @@ func (s *Server) Start() {
 	if err := s.cmd.Start(); err != nil {
 		s.t.Fatal(err)
 	}
-	deadline := time.Now().Add(20 * time.Second)
+	wall := clock.Real{} // a real server process: real seconds
+	deadline := wall.Now().Add(20 * time.Second)
 	for {
 		c, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", s.Port), 200*time.Millisecond)
 		if err == nil {
 			c.Close()
 			return
 		}
-		if time.Now().After(deadline) {
+		if wall.Now().After(deadline) {
 			s.Stop()
 			s.t.Fatalf("%s did not listen on %d: %s", s.Kind, s.Port, s.log.String())
 		}
