@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"time"
@@ -53,9 +52,7 @@ func (c *cmd) people(args []string) error {
 		_, err = io.WriteString(c.env.Stdout, brief.Markdown(&b))
 		return err
 	}
-	enc := json.NewEncoder(c.env.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(b)
+	return c.writeJSON(b)
 }
 
 func (c *cmd) oneonone(args []string) error {

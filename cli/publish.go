@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/signal"
@@ -364,9 +363,7 @@ func (c *cmd) publicationList(args []string) error {
 		views = append(views, v)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(c.env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(views)
+		return c.writeJSON(views)
 	}
 	if len(views) == 0 {
 		fmt.Fprintln(c.env.Stdout, "No publications. Add one with `wheelhouse calendar publication add NAME --team --url URL --user USER --password-file FILE`.")

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -208,9 +207,7 @@ func (c *cmd) subscriptionList(args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(c.env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(subs)
+		return c.writeJSON(subs)
 	}
 	if len(subs) == 0 {
 		fmt.Fprintln(c.env.Stdout, "No calendar subscriptions. Add one with `wheelhouse calendar subscribe URL --timeoff PERSON` (or --caldav URL --user USER --password-file FILE).")

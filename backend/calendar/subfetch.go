@@ -283,20 +283,7 @@ func (s *Service) fetch(ctx context.Context, sub *Subscription) (*FetchResult, e
 		if err != nil {
 			return nil, err
 		}
-		p.Subscription = sub.ID
-		err = s.st.Update(func(txn *badger.Txn) error {
-			x, err := Subscriptions.Get(txn, sub.ID)
-			if err != nil {
-				return err
-			}
-			x.LastAttemptAt, x.LastFetchedAt, x.LastError = now, now, ""
-			*sub = x
-			return Subscriptions.Put(txn, &x)
-		})
-		if err != nil {
-			return nil, err
-		}
-		return &FetchResult{Subscription: *sub, NotModified: true, Preview: p}, nil
+		return s.notModified(sub, p, now)
 	}
 	p, err := s.previewDownload(d, sub.Target, sub.Name, time.Time{})
 	if err != nil {
@@ -320,8 +307,14 @@ func (s *Service) fetchCalDAV(ctx context.Context, sub *Subscription) (*FetchRes
 	if sub.Cache.Gen.IsZero() || p.Fingerprint != sub.Cache.SHA256 {
 		return s.keepFetched(sub, d, p, now)
 	}
+	return s.notModified(sub, p, now)
+}
+
+// notModified records a fetch that brought the cached body again (its
+// preview p): only the fetch time changes.
+func (s *Service) notModified(sub *Subscription, p *Preview, now time.Time) (*FetchResult, error) {
 	p.Subscription = sub.ID
-	err = s.st.Update(func(txn *badger.Txn) error {
+	err := s.st.Update(func(txn *badger.Txn) error {
 		x, err := Subscriptions.Get(txn, sub.ID)
 		if err != nil {
 			return err
