@@ -89,11 +89,7 @@ async function tab(page, name) {
 
 const section = (page, heading) => page.locator('section', { has: page.getByRole('heading', { level: 2, name: heading, exact: true }) })
 
-export async function run({ page, shot, log, waitForBindings }) {
-  const api = (path, ...args) => page.evaluate(([p, a]) => {
-    const [area, fn] = p.split('.')
-    return window.go.app[area][fn](...a)
-  }, [path, args])
+export async function run({ page, shot, log, waitForBindings, api }) {
   const cal = await startCalendarServer()
   try {
     // Setup: four people (the roster has its own journey).

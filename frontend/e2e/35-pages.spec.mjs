@@ -55,11 +55,7 @@ async function waitCounts(page, want) {
   }
 }
 
-export async function run({ page, shot, log, waitForBindings }) {
-  const api = (p, ...args) => page.evaluate(([p, a]) => {
-    const [area, fn] = p.split('.')
-    return window.go.app[area][fn](...a)
-  }, [p, args])
+export async function run({ page, shot, log, waitForBindings, api }) {
 
   // Setup: the two responders of the export (the roster has its own journey).
   const pia = await api('PeopleAPI.CreatePerson', { name: 'Pia Lund', timezone: 'Europe/Oslo', skills: [] })

@@ -18,13 +18,8 @@ async function nav(page, name) {
   await page.getByRole('heading', { level: 1, name }).waitFor(T)
 }
 
-export async function run({ page, shot, log }) {
+export async function run({ page, shot, log, api }) {
   await page.emulateMedia({ reducedMotion: 'reduce' })
-  const api = (path, ...args) =>
-    page.evaluate(([p, a]) => {
-      const [area, fn] = p.split('.')
-      return window.go.app[area][fn](...a)
-    }, [path, args])
 
   // ---- The demo, On-call, Handoffs.
   await nav(page, 'Settings')

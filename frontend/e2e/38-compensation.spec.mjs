@@ -26,11 +26,7 @@ async function row(page, name) {
   return (await tr.locator('td.n').allTextContents()).map((t) => t.trim())
 }
 
-export async function run({ page, shot, log, waitForBindings }) {
-  const api = (path, ...args) => page.evaluate(([p, a]) => {
-    const [area, fn] = p.split('.')
-    return window.go.app[area][fn](...a)
-  }, [path, args])
+export async function run({ page, shot, log, waitForBindings, api }) {
 
   // Setup: two people, a weekly rotation, Ema in the holiday region "UK
   // office", hourly pay in EUR.

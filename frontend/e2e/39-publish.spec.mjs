@@ -121,12 +121,8 @@ async function nav(page, name) {
 
 const status = async (item) => (await item.getByTestId('pub-status').innerText()).replace(/\s+/g, ' ').trim()
 
-export async function run({ page, shot, log, waitForBindings }) {
+export async function run({ page, shot, log, waitForBindings, api }) {
   await page.emulateMedia({ reducedMotion: 'reduce' })
-  const api = (p, ...args) => page.evaluate(([p, a]) => {
-    const [area, fn] = p.split('.')
-    return window.go.app[area][fn](...a)
-  }, [p, args])
   const srv = await startRadicale(log)
   try {
     // a rotation of three (other journeys may have made others: this one is ours)

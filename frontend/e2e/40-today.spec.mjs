@@ -41,13 +41,8 @@ async function noSidewaysScroll(page, what) {
 
 const hash = (page) => page.evaluate(() => location.hash)
 
-export async function run({ page, shot, log, waitForBindings }) {
+export async function run({ page, shot, log, waitForBindings, api }) {
   await page.emulateMedia({ reducedMotion: 'reduce' })
-  const api = (path, ...args) =>
-    page.evaluate(([p, a]) => {
-      const [area, fn] = p.split('.')
-      return window.go.app[area][fn](...a)
-    }, [path, args])
 
   // ---- Setup through the API. "Today" and "now" are the app's.
   const before = await api('TodayAPI.Today')

@@ -32,12 +32,8 @@ const vacation = (uid, first, last, summary) =>
     `DTSTART;VALUE=DATE:${compact(first)}`, `DTEND;VALUE=DATE:${compact(day(Math.round((Date.parse(last) - today.getTime()) / DAY) + 1))}`,
     `SUMMARY:${summary}`, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n')
 
-export async function run({ page, shot, log, waitForBindings }) {
+export async function run({ page, shot, log, waitForBindings, api }) {
   await page.emulateMedia({ reducedMotion: 'reduce' })
-  const api = (p, ...args) => page.evaluate(([p, a]) => {
-    const [area, fn] = p.split('.')
-    return window.go.app[area][fn](...a)
-  }, [p, args])
   const srv = await startRadicale(log)
   try {
     const coll = `${srv.base}/${USER}/vacations/`

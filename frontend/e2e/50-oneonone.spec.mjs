@@ -62,18 +62,13 @@ async function markdownOf(page) {
   return { dlg, text: await area.inputValue() }
 }
 
-export async function run({ page, shot: rawShot, log, waitForBindings }) {
+export async function run({ page, shot: rawShot, log, waitForBindings, api }) {
   await page.emulateMedia({ reducedMotion: 'reduce' })
   // Screenshots without the pile of toasts from the steps just before.
   const shot = async (name) => {
     await page.evaluate(() => document.querySelectorAll('.toast-close').forEach((b) => b.click()))
     return rawShot(name)
   }
-  const api = (path, ...args) =>
-    page.evaluate(([p, a]) => {
-      const [area, fn] = p.split('.')
-      return window.go.app[area][fn](...a)
-    }, [path, args])
 
   // ---- Setup through the API: a manager, the report and a colleague; a weekly
   // rotation of the report and the colleague that started four weeks ago.

@@ -105,17 +105,12 @@ async function openPerson(page, name) {
   await page.getByRole('link', { name, exact: true }).click()
 }
 
-export async function run({ page, shot: rawShot, log, waitForBindings }) {
+export async function run({ page, shot: rawShot, log, waitForBindings, api }) {
   await page.emulateMedia({ reducedMotion: 'reduce' })
   const shot = async (name) => {
     await page.evaluate(() => document.querySelectorAll('.toast-close').forEach((b) => b.click()))
     return rawShot(name)
   }
-  const api = (path, ...args) =>
-    page.evaluate(([p, a]) => {
-      const [area, fn] = p.split('.')
-      return window.go.app[area][fn](...a)
-    }, [path, args])
 
   // ---- Setup through the API.
   const person = (name, extra = {}) => ({ name, email: '', role: 'Engineer', level: 'L4', timezone: 'Europe/Berlin',

@@ -21,6 +21,7 @@
 //                again on the same data folder, wait until it serves, load baseURL again and
 //                wait for the bindings
 //   waitForBindings()  wait until window.go.app.* is there (after a navigation)
+//   api(name, ...args)  call a bound Go method from the page: api('ReminderAPI.Settings')
 //   log(...)     print a line prefixed with the spec name
 // The last line printed is exactly `N passed, M failed`; the exit status is 1 on any failure.
 //
@@ -369,6 +370,11 @@ async function runSpec(browser, file) {
       dataDir,
       log: (...a) => console.log(`  [${name}]`, ...a),
       waitForBindings: () => waitForBindings(page),
+      // api('Area.Method', ...args): a bound Go method called from the page, as the app calls it
+      api: (name, ...args) => page.evaluate(([p, a]) => {
+        const [area, fn] = p.split('.')
+        return window.go.app[area][fn](...a)
+      }, [name, args]),
       async shot(label) {
         n += 1
         const safe = String(label).replace(/[^a-zA-Z0-9._-]+/g, '-')
