@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { versionOf } from './publish'
+import { passwordPlaceText, versionOf } from './publish'
 
 describe('versionOf', () => {
   it('reads the backend’s summary and UTC times', () => {
@@ -12,5 +12,14 @@ describe('versionOf', () => {
   })
   it('keeps text it cannot read as it is', () => {
     expect(versionOf('(a copy that cannot be read)')).toEqual({ summary: '', start: '', end: '', text: '(a copy that cannot be read)' })
+  })
+})
+
+describe('passwordPlaceText', () => {
+  it('says where a password goes, and warns for a plain workspace', () => {
+    expect(passwordPlaceText(null)).toBe('Checking where it will be kept…')
+    expect(passwordPlaceText({ place: 'keyring', encrypted: false, reason: '' })).toMatch(/^Kept in the OS keyring/)
+    expect(passwordPlaceText({ place: 'workspace', encrypted: true, reason: '' })).toMatch(/which is encrypted/)
+    expect(passwordPlaceText({ place: 'workspace', encrypted: false, reason: '' })).toMatch(/anyone who can read its folder can read it/)
   })
 })

@@ -84,6 +84,15 @@ export interface PasswordPlace {
   reason: string
 }
 
+/** Where a password typed now would be kept, in words (null: not known yet). */
+export function passwordPlaceText(place: PasswordPlace | null): string {
+  if (!place) return 'Checking where it will be kept…'
+  if (place.place === 'keyring') return 'Kept in the OS keyring (not in the workspace, never in an export).'
+  return place.encrypted
+    ? 'Kept inside this workspace, which is encrypted (no OS keyring answered). Never in an export.'
+    : 'Kept inside this workspace, which is not encrypted (no OS keyring answered): anyone who can read its folder can read it. Never in an export.'
+}
+
 /** Reads backend/publish's "Summary, 2027-01-04 09:00 – 2027-01-11 09:00 UTC". */
 export function versionOf(text: string): EventVersion {
   const m = /^(.*), (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) – (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC$/s.exec(text)
