@@ -33,13 +33,13 @@ var Stop = errors.New("store: stop the scan")
 // Keys calls fn with every key in r, reading keys only (no value), until fn
 // returns Stop or another error. The key is valid only during the call.
 func Keys(txn *badger.Txn, r Range, fn func(k []byte) error) error {
-	return items(txn, r, false, func(it *badger.Item) error { return fn(it.Key()) })
+	return items(txn, r, func(it *badger.Item) error { return fn(it.Key()) })
 }
 
 // KeyVersions is Keys with the commit version of each key: what a cache
 // filled at a read timestamp compares to know which records changed since.
 func KeyVersions(txn *badger.Txn, r Range, fn func(k []byte, version uint64) error) error {
-	return items(txn, r, false, func(it *badger.Item) error { return fn(it.Key(), it.Version()) })
+	return items(txn, r, func(it *badger.Item) error { return fn(it.Key(), it.Version()) })
 }
 
 // Values calls fn with every key in r and its value, until fn returns Stop
@@ -47,7 +47,7 @@ func KeyVersions(txn *badger.Txn, r Range, fn func(k []byte, version uint64) err
 // runs inside Badger's value callback: it should decode or copy the value,
 // not read other records.
 func Values(txn *badger.Txn, r Range, fn func(k, v []byte) error) error {
-	return items(txn, r, true, func(it *badger.Item) error {
+	return items(txn, r, func(it *badger.Item) error {
 		return it.Value(func(v []byte) error { return fn(it.Key(), v) })
 	})
 }
@@ -57,7 +57,7 @@ func Values(txn *badger.Txn, r Range, fn func(k, v []byte) error) error {
 // fields a reader needs: the JSON decoder skips the others. fn may read
 // other records.
 func Scan[T any](txn *badger.Txn, r Range, fn func(k []byte, v *T) error) error {
-	return items(txn, r, true, func(it *badger.Item) error {
+	return items(txn, r, func(it *badger.Item) error {
 		var v T
 		if err := it.Value(func(b []byte) error { return Decode(b, &v) }); err != nil {
 			return err
@@ -66,8 +66,8 @@ func Scan[T any](txn *badger.Txn, r Range, fn func(k []byte, v *T) error) error 
 	})
 }
 
-func items(txn *badger.Txn, r Range, values bool, fn func(*badger.Item) error) error {
-	c := newCursor(txn, r.Prefix, r.Reverse, values)
+func items(txn *badger.Txn, r Range, fn func(*badger.Item) error) error {
+	c := newCursor(txn, r.Prefix, r.Reverse)
 	defer c.Close()
 	return c.scan(r, fn)
 }
@@ -120,12 +120,18 @@ type Cursor struct {
 // NewCursor opens a key-only cursor over the keys starting with prefix,
 // scanning forward or, when reverse is set, backward.
 func NewCursor(txn *badger.Txn, prefix []byte, reverse bool) *Cursor {
-	return newCursor(txn, prefix, reverse, false)
+	return newCursor(txn, prefix, reverse)
 }
 
-func newCursor(txn *badger.Txn, prefix []byte, reverse, values bool) *Cursor {
+func newCursor(txn *badger.Txn, prefix []byte, reverse bool) *Cursor {
 	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = values
+	// Never prefetch, even to read values: Badger prefetches by starting a
+	// goroutine per item that copies its value, and the values a workspace
+	// stores sit in the LSM tree next to their keys (Badger keeps values
+	// below its 1 MB threshold there), so Item.Value reads them in place.
+	// The prefetch was a sixth of the first on-call query on ten years of
+	// history (docs/performance.md, Issue 11 replay).
+	opts.PrefetchValues = false
 	opts.Reverse = reverse
 	opts.Prefix = prefix
 	return &Cursor{it: txn.NewIterator(opts), prefix: prefix, reverse: reverse}

@@ -146,7 +146,7 @@ func (t *Table[T]) PutOps(rows []T) []Op {
 
 // Each calls fn for every record in id order; the record is reused between calls.
 func (t *Table[T]) Each(txn *badger.Txn, fn func(*T) error) error {
-	return items(txn, Range{Prefix: []byte{t.Prefix}}, true, func(it *badger.Item) error {
+	return items(txn, Range{Prefix: []byte{t.Prefix}}, func(it *badger.Item) error {
 		var v T
 		if err := it.Value(func(b []byte) error { return Decode(b, &v) }); err != nil {
 			return fmt.Errorf("%s %x: %w", t.Name, it.Key(), err)
