@@ -31,6 +31,11 @@ func listTimeOff(txn *badger.Txn) ([]TimeOff, error) {
 	return listFast(txn, TimeOffs, decodeTimeOff)
 }
 
+// listSwaps is Swaps.List.
+func listSwaps(txn *badger.Txn) ([]Swap, error) {
+	return listFast(txn, Swaps, decodeSwap)
+}
+
 func listFast[T any](txn *badger.Txn, t *store.Table[T], decode func([]byte, *T) error) ([]T, error) {
 	var out []T
 	err := store.Values(txn, store.Range{Prefix: []byte{t.Prefix}}, func(k, v []byte) error {
@@ -48,7 +53,11 @@ var (
 	overrideFields = []string{"id", "rotationId", "personId", "start", "end", "note", "createdAt", "updatedAt"}
 	timeOffFields  = []string{"id", "personId", "kind", "startDate", "endDate", "start", "end", "note", "source",
 		"calendarUid", "calendar", "createdAt", "updatedAt"}
+	swapFields = []string{"id", "rotationId", "slotA", "slotB", "note", "createdAt", "updatedAt"}
 )
+
+// swapNumbers: slotA and slotB (fields 2 and 3) are numbers, not strings.
+const swapNumbers = 1<<2 | 1<<3
 
 func decodeOverride(b []byte, o *Override) error {
 	if fastOverride(b, o) {
@@ -64,6 +73,26 @@ func decodeTimeOff(b []byte, t *TimeOff) error {
 	}
 	*t = TimeOff{}
 	return store.Decode(b, t)
+}
+
+func decodeSwap(b []byte, w *Swap) error {
+	if fastSwap(b, w) {
+		return nil
+	}
+	*w = Swap{}
+	return store.Decode(b, w)
+}
+
+func fastSwap(b []byte, w *Swap) bool {
+	var v [7][]byte
+	var x Swap
+	if !fastObjectNums(b, swapFields, swapNumbers, v[:]) ||
+		!fastID(v[0], &x.ID) || !fastID(v[1], &x.RotationID) || !fastInt(v[2], &x.SlotA) || !fastInt(v[3], &x.SlotB) ||
+		!fastString(v[4], &x.Note) || !fastTime(v[5], &x.CreatedAt) || !fastTime(v[6], &x.UpdatedAt) {
+		return false
+	}
+	*w = x
+	return true
 }
 
 func fastOverride(b []byte, o *Override) bool {
@@ -140,6 +169,36 @@ func fastTime(v []byte, t *time.Time) bool {
 	return v == nil || t.UnmarshalText(v) == nil
 }
 
+// fastInt reads an integer as encoding/json writes one: 0, or an optional
+// minus and 1 to 9 digits without a leading zero, which fit an int of any
+// size (anything else, such as -0, 1e2, 1.0 or a longer number, is left to
+// encoding/json).
+func fastInt(v []byte, n *int) bool {
+	if v == nil {
+		return true
+	}
+	neg := len(v) > 0 && v[0] == '-'
+	d := v
+	if neg {
+		d = v[1:]
+	}
+	if len(d) == 0 || len(d) > 9 || d[0] == '0' && (len(d) > 1 || neg) {
+		return false
+	}
+	x := 0
+	for _, c := range d {
+		if c < '0' || c > '9' {
+			return false
+		}
+		x = x*10 + int(c-'0')
+	}
+	if neg {
+		x = -x
+	}
+	*n = x
+	return true
+}
+
 func fastString(v []byte, s *string) bool {
 	if v == nil {
 		return true
@@ -160,6 +219,13 @@ func fastString(v []byte, s *string) bool {
 // escapes and the names a subsequence of names in their order into vals
 // (nil: absent; an empty value is empty, not nil).
 func fastObject(b []byte, names []string, vals [][]byte) bool {
+	return fastObjectNums(b, names, 0, vals)
+}
+
+// fastObjectNums is fastObject where the names whose bit is set in nums
+// (bit i: names[i]) have a bare value up to the next ',' or '}' (a number)
+// instead of a string.
+func fastObjectNums(b []byte, names []string, nums uint64, vals [][]byte) bool {
 	if len(b) < 3 || b[0] != 1 || b[1] != '{' { // store's codecJSON
 		return false
 	}
@@ -177,6 +243,19 @@ func fastObject(b []byte, names []string, vals [][]byte) bool {
 			sep = 1
 		}
 		q := p[sep:]
+		if nums&(1<<n) != 0 {
+			if len(q) < len(name)+4 || q[0] != '"' || string(q[1:1+len(name)]) != name || string(q[1+len(name):3+len(name)]) != `":` {
+				continue // absent
+			}
+			q = q[3+len(name):]
+			i := bytes.IndexAny(q, ",}")
+			if i <= 0 {
+				return false
+			}
+			vals[n] = q[:i:i]
+			p, first = q[i:], false
+			continue
+		}
 		if len(q) < len(name)+4 || q[0] != '"' || string(q[1:1+len(name)]) != name || string(q[1+len(name):4+len(name)]) != `":"` {
 			continue // absent
 		}

@@ -2,6 +2,7 @@ package oncall
 
 import (
 	"bytes"
+	"encoding/json"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -99,6 +100,58 @@ func TestFastDecodeIsStoreDecode(t *testing.T) {
 	if fastO < 500 || fastT < 500 {
 		t.Fatalf("the fast path read %d overrides and %d time off of 3000 each", fastO, fastT)
 	}
+	fastS := 0
+	slot := func() int {
+		switch rng.IntN(6) {
+		case 0:
+			return 0
+		case 1:
+			return -rng.IntN(1000)
+		case 2:
+			return rng.IntN(1 << 40) // beyond the fast path's 9 digits
+		}
+		return rng.IntN(100000)
+	}
+	for range 3000 {
+		w := Swap{ID: id.New(at()), RotationID: id.New(at()), SlotA: slot(), SlotB: slot(), Note: text(), CreatedAt: at(), UpdatedAt: at()}
+		if rng.IntN(10) == 0 {
+			w.CreatedAt = time.Time{}
+		}
+		b, err := store.Encode(&w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		small := func(n int) bool { return n > -1e9 && n < 1e9 }
+		if sameDecode(t, rng, b, decodeSwap, func(b []byte) bool { var x Swap; return fastOK(b, &x) }) {
+			fastS++
+		} else if plain(w.Note) && small(w.SlotA) && small(w.SlotB) {
+			t.Fatalf("the fast path refused %s", b)
+		}
+	}
+	if fastS < 500 {
+		t.Fatalf("the fast path read %d swaps of 3000", fastS)
+	}
+}
+
+// fastInt reads a number only as encoding/json reads it into an int.
+func TestFastIntIsJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		n := rng.IntN(12)
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "0123456789-+.eE x"[rng.IntN(17)]
+		}
+		if rng.IntN(2) == 0 && n > 0 {
+			b[0] = "123456789"[rng.IntN(9)]
+		}
+		var got, want int
+		ok := fastInt(b, &got)
+		err := json.Unmarshal(b, &want)
+		if ok && (err != nil || got != want) {
+			t.Fatalf("%q: fastInt %d, encoding/json %d, %v", b, got, want, err)
+		}
+	}
 }
 
 // fastOK reports whether the fast path alone reads b.
@@ -108,6 +161,8 @@ func fastOK(b []byte, v any) bool {
 		return fastOverride(b, x)
 	case *TimeOff:
 		return fastTimeOff(b, x)
+	case *Swap:
+		return fastSwap(b, x)
 	}
 	return false
 }

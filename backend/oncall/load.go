@@ -74,7 +74,7 @@ func LoadTx(txn *badger.Txn, from, to time.Time) (*Snapshot, error) {
 	}
 	all := from.IsZero() && to.IsZero()
 	if all {
-		if s.Swaps, err = Swaps.List(txn); err != nil {
+		if s.Swaps, err = listSwaps(txn); err != nil {
 			return nil, err
 		}
 		if s.TimeOff, err = listTimeOff(txn); err != nil {
