@@ -30,6 +30,9 @@ func Parse(s string) (time.Time, bool) {
 	if len(s) != len(Layout) {
 		return time.Time{}, false
 	}
+	if d, ok, sure := parseDigits(s); sure {
+		return d, ok
+	}
 	d, err := time.Parse(Layout, s)
 	if err != nil || d.Year() < MinYear || d.Year() > MaxYear {
 		return time.Time{}, false
@@ -85,4 +88,36 @@ func ShortText(date string) string {
 		return date
 	}
 	return d.Format("Mon 2 Jan")
+}
+
+// parseDigits reads "YYYY-MM-DD" made of ASCII digits without time.Parse
+// (the load of years of time off parses thousands of dates); sure is false
+// for any other shape, which is left to time.Parse. The result is what
+// time.Parse and the year bounds give (TestParseDigitsIsTimeParse).
+func parseDigits(s string) (d time.Time, ok, sure bool) {
+	num := func(i, j int) (int, bool) {
+		n := 0
+		for ; i < j; i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(0, 4)
+	m, ok2 := num(5, 7)
+	dd, ok3 := num(8, 10)
+	if !ok1 || !ok2 || !ok3 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false, false
+	}
+	if y < MinYear || y > MaxYear || m < 1 || m > 12 || dd < 1 || dd > daysIn(time.Month(m), y) {
+		return time.Time{}, false, true
+	}
+	return time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC), true, true
+}
+
+func daysIn(m time.Month, y int) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }

@@ -1,6 +1,7 @@
 package civil
 
 import (
+	"math/rand/v2"
 	"testing"
 	"time"
 )
@@ -55,6 +56,40 @@ func TestText(t *testing.T) {
 		}
 		if got := ShortText(in); got != want[1] {
 			t.Errorf("ShortText(%q) = %q, want %q", in, got, want[1])
+		}
+	}
+}
+
+// Parse's digit reader gives what time.Parse and the year bounds give, for
+// dates and for any bytes near them.
+func TestParseDigitsIsTimeParse(t *testing.T) {
+	slow := func(s string) (time.Time, bool) {
+		if len(s) != len(Layout) {
+			return time.Time{}, false
+		}
+		d, err := time.Parse(Layout, s)
+		if err != nil || d.Year() < MinYear || d.Year() > MaxYear {
+			return time.Time{}, false
+		}
+		return d, true
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	day := time.Date(1890, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 200000; i++ {
+		b := []byte(day.AddDate(0, 0, rng.IntN(320*366)).Format(Layout))
+		for range rng.IntN(3) {
+			const junk = "0123456789-+ x\x00\xff"
+			b[rng.IntN(len(b))] = junk[rng.IntN(len(junk))]
+		}
+		if rng.IntN(10) == 0 {
+			b[5], b[6] = "01"[rng.IntN(2)], "0123456789"[rng.IntN(10)]
+			b[8], b[9] = "0123"[rng.IntN(4)], "0123456789"[rng.IntN(10)]
+		}
+		s := string(b)
+		got, ok := Parse(s)
+		want, wok := slow(s)
+		if ok != wok || ok && (!got.Equal(want) || got.Location() != want.Location()) {
+			t.Fatalf("Parse(%q) = %v, %v; time.Parse %v, %v", s, got, ok, want, wok)
 		}
 	}
 }
