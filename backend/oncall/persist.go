@@ -2,6 +2,7 @@ package oncall
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -383,7 +385,9 @@ func (p *prefixSums) build(keys []int64, hs []uint64) {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.Slice(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+	// ties may come in any order: a prefix sum is read only after all of
+	// them (before)
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
 	p.at, p.sum = make([]int64, len(keys)), make([]uint64, len(keys))
 	var acc uint64
 	for i, j := range idx {

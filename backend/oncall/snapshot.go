@@ -1,7 +1,9 @@
 package oncall
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -224,14 +226,16 @@ func buildIndex(s *Snapshot) *index {
 		}
 	}
 	for p, l := range lists {
-		sort.Slice(l, func(i, j int) bool {
-			if !l[i].s.Equal(l[j].s) {
-				return l[i].s.Before(l[j].s)
+		// slices, not sort.Slice: its reflection swapper was a tenth of
+		// building the index
+		slices.SortFunc(l, func(a, b away) int {
+			if c := a.s.Compare(b.s); c != 0 {
+				return c
 			}
-			if !l[i].e.Equal(l[j].e) {
-				return l[i].e.After(l[j].e)
+			if c := b.e.Compare(a.e); c != 0 {
+				return c
 			}
-			return l[i].why < l[j].why
+			return strings.Compare(a.why, b.why)
 		})
 		al := &awayList{spans: l, maxEnd: make([]time.Time, len(l))}
 		var mx time.Time
@@ -256,7 +260,7 @@ func buildIndex(s *Snapshot) *index {
 	}
 	ix.ovMaxEnd = map[id.ID][]time.Time{}
 	for rid, l := range ix.overrides {
-		sort.SliceStable(l, func(i, j int) bool { return l[i].Start.Before(l[j].Start) })
+		slices.SortStableFunc(l, func(a, b Override) int { return a.Start.Compare(b.Start) })
 		mx := make([]time.Time, len(l))
 		var m time.Time
 		for i, o := range l {
