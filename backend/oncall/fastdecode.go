@@ -136,33 +136,33 @@ func fastID(v []byte, u *id.ID) bool {
 		return false
 	}
 	// as id.Parse: the hex digits of the canonical form, either case
-	j := 0
-	for i := 0; i < 36; i += 2 {
-		if i == 8 || i == 13 || i == 18 || i == 23 {
-			i++
-		}
-		hi, ok1 := unhex(v[i])
-		lo, ok2 := unhex(v[i+1])
-		if !ok1 || !ok2 {
+	for j, i := range idDigits {
+		hi, lo := hexVal[v[i]], hexVal[v[i+1]]
+		if hi|lo > 0xf {
 			return false
 		}
 		u[j] = hi<<4 | lo
-		j++
 	}
-	return j == 16
+	return true
 }
 
-func unhex(c byte) (byte, bool) {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0', true
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10, true
-	case 'A' <= c && c <= 'F':
-		return c - 'A' + 10, true
+// idDigits: where each byte's two hex digits start in the canonical form.
+var idDigits = [16]int{0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34}
+
+// hexVal is a hex digit's value, either case; 0xff for any other byte.
+var hexVal = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0xff
 	}
-	return 0, false
-}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c - '0')
+	}
+	for c := 'a'; c <= 'f'; c++ {
+		t[c] = byte(c-'a') + 10
+		t[c-'a'+'A'] = byte(c-'a') + 10
+	}
+	return t
+}()
 
 func fastTime(v []byte, t *time.Time) bool {
 	// time.Time.UnmarshalJSON parses the unquoted text as UnmarshalText does
