@@ -22,10 +22,11 @@ func (s *Service) refreshTx(txn *badger.Txn, old *Snapshot, ts uint64) (*Snapsho
 	n := &Snapshot{Rotations: old.Rotations, TimeOff: old.TimeOff, Regions: old.Regions, Overrides: old.Overrides,
 		Swaps: old.Swaps, People: old.People, Teams: old.Teams, Settings: old.Settings}
 	var err error
-	carry := true                     // checkpoints may be carried over at all
-	limit := farFuture                // every rotation: keep checkpoints up to this instant
-	rotLimit := map[id.ID]time.Time{} // one rotation: up to this instant
-	slotLimit := map[id.ID]int{}      // one rotation: up to this slot
+	carry := true                        // checkpoints may be carried over at all
+	limit := farFuture                   // every rotation: keep checkpoints up to this instant
+	rotLimit := map[id.ID]time.Time{}    // one rotation: up to this instant
+	slotLimit := map[id.ID]int{}         // one rotation: up to this slot
+	personLimit := map[id.ID]time.Time{} // the rotations that read this person: up to this instant
 	if changed(store.PrefixSetting) {
 		if n.Settings, err = SettingsTx(txn); err != nil {
 			return nil, err
@@ -60,7 +61,11 @@ func (s *Service) refreshTx(txn *badger.Txn, old *Snapshot, ts uint64) (*Snapsho
 	}
 	if changed(store.PrefixTimeOff, store.IdxTimeOffPerson, store.IdxTimeOffEnd, store.IdxTimeOffUID) {
 		n.TimeOff, err = delta(txn, TimeOffs, old.TimeOff, ts, func(t *TimeOff) id.ID { return t.ID }, func(t *TimeOff) {
-			limit = minT(limit, t.StartBound())
+			// A walk reads the time off of the people it reads (readers):
+			// a change to someone else's leaves its checkpoints.
+			if l, ok := personLimit[t.PersonID]; !ok || t.StartBound().Before(l) {
+				personLimit[t.PersonID] = t.StartBound()
+			}
 		})
 		if err != nil {
 			return nil, err
@@ -90,9 +95,49 @@ func (s *Service) refreshTx(txn *badger.Txn, old *Snapshot, ts uint64) (*Snapsho
 		}
 	}
 	if carry {
+		if len(personLimit) > 0 {
+			for rid, ppl := range readers(old, n) {
+				for u := range ppl {
+					if l, ok := personLimit[u]; ok && (rotLimit[rid].IsZero() || l.Before(rotLimit[rid])) {
+						rotLimit[rid] = l
+					}
+				}
+			}
+		}
 		n.carry, n.stored = carried(old, n, limit, rotLimit, slotLimit)
 	}
 	return n, nil
+}
+
+// readers lists, for each rotation, the people whose time off its walk
+// reads, in either snapshot: its participants (who holds a turn, who
+// covers, who pays back: what a checkpoint's state depends on) and the
+// people its overrides put on call (only the override's own piece is
+// marked away, not the state after it, but they are counted as the
+// fingerprint counts them, persist.go). Holidays and zones are not limited
+// this way (a change to either starts over).
+// TestCachedCheckpointsFollowTimeOffEdits fails without the participants.
+func readers(snaps ...*Snapshot) map[id.ID]map[id.ID]bool {
+	out := map[id.ID]map[id.ID]bool{}
+	add := func(rid, u id.ID) {
+		m := out[rid]
+		if m == nil {
+			m = map[id.ID]bool{}
+			out[rid] = m
+		}
+		m[u] = true
+	}
+	for _, s := range snaps {
+		for i := range s.Rotations {
+			for _, u := range s.Rotations[i].Participants {
+				add(s.Rotations[i].ID, u)
+			}
+		}
+		for i := range s.Overrides {
+			add(s.Overrides[i].RotationID, s.Overrides[i].PersonID)
+		}
+	}
+	return out
 }
 
 // delta rereads a table's records committed after ts and keeps the cached
