@@ -37,16 +37,33 @@ func listSwaps(txn *badger.Txn) ([]Swap, error) {
 }
 
 func listFast[T any](txn *badger.Txn, t *store.Table[T], decode func([]byte, *T) error) ([]T, error) {
-	var out []T
+	// Decoded into chunks, then copied once into a slice of the exact
+	// length: appending to one slice copied thousands of records at every
+	// doubling (a tenth of the load of ten years).
+	const chunk = 256
+	var chunks [][]T
+	cur := make([]T, 0, chunk)
+	n := 0
 	err := store.Values(txn, store.Range{Prefix: []byte{t.Prefix}}, func(k, v []byte) error {
-		var x T
-		if err := decode(v, &x); err != nil {
+		if len(cur) == chunk {
+			chunks = append(chunks, cur)
+			cur = make([]T, 0, chunk)
+		}
+		cur = cur[:len(cur)+1]
+		if err := decode(v, &cur[len(cur)-1]); err != nil {
 			return fmt.Errorf("%s %x: %w", t.Name, k, err)
 		}
-		out = append(out, x)
+		n++
 		return nil
 	})
-	return out, err
+	if err != nil || n == 0 {
+		return nil, err
+	}
+	out := make([]T, 0, n)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return append(out, cur...), nil
 }
 
 var (

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dgraph-io/badger/v4"
+
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/store"
 )
@@ -192,5 +194,69 @@ func TestFastIDIsParse(t *testing.T) {
 		if !ok && err == nil && len(s) == 36 {
 			t.Fatalf("%q: fastID refused what id.Parse reads", s)
 		}
+	}
+}
+
+// listOverrides, listTimeOff and listSwaps give what Table.List gives, for
+// none, one, and counts across their chunks, with records the fast path
+// reads and records it leaves to store.Decode.
+func TestListFastIsTableList(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	at := func() time.Time {
+		return time.Date(2016+rng.IntN(10), time.Month(1+rng.IntN(12)), 1+rng.IntN(28), rng.IntN(24), 0, 0, 0, time.UTC)
+	}
+	note := func() string { return []string{"", "plain", `a "quoted" note`}[rng.IntN(3)] }
+	for _, n := range []int{0, 1, 255, 256, 257, 700} {
+		st, err := store.Open("", store.Options{InMemory: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = st.Update(func(txn *badger.Txn) error {
+			for range n {
+				o := Override{ID: id.New(at()), RotationID: id.New(at()), PersonID: id.New(at()), Start: at(), End: at(), Note: note(), CreatedAt: at()}
+				to := TimeOff{ID: id.New(at()), PersonID: id.New(at()), Kind: KindSick, StartDate: "2026-01-02", EndDate: "2026-01-03", Note: note()}
+				w := Swap{ID: id.New(at()), RotationID: id.New(at()), SlotA: rng.IntN(100), SlotB: rng.IntN(100), Note: note()}
+				if err := Overrides.Put(txn, &o); err != nil {
+					return err
+				}
+				if err := TimeOffs.Put(txn, &to); err != nil {
+					return err
+				}
+				if err := Swaps.Put(txn, &w); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = st.View(func(txn *badger.Txn) error {
+			same := func(name string, got, want any, err1, err2 error) {
+				if err1 != nil || err2 != nil {
+					t.Fatalf("%d %s: %v, %v", n, name, err1, err2)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("%d %s: the fast list differs from Table.List", n, name)
+				}
+			}
+			o1, e1 := listOverrides(txn)
+			o2, e2 := Overrides.List(txn)
+			same("overrides", o1, o2, e1, e2)
+			t1, e1 := listTimeOff(txn)
+			t2, e2 := TimeOffs.List(txn)
+			same("time off", t1, t2, e1, e2)
+			s1, e1 := listSwaps(txn)
+			s2, e2 := Swaps.List(txn)
+			same("swaps", s1, s2, e1, e2)
+			if len(o1) != n || len(t1) != n || len(s1) != n {
+				t.Fatalf("%d records: %d, %d, %d listed", n, len(o1), len(t1), len(s1))
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
 	}
 }
