@@ -182,8 +182,54 @@ var hexVal = func() (t [256]byte) {
 }()
 
 func fastTime(v []byte, t *time.Time) bool {
+	if v == nil {
+		return true
+	}
+	if u, ok := fastUTC(v); ok {
+		*t = u
+		return true
+	}
 	// time.Time.UnmarshalJSON parses the unquoted text as UnmarshalText does
-	return v == nil || t.UnmarshalText(v) == nil
+	return t.UnmarshalText(v) == nil
+}
+
+// fastUTC reads an instant in UTC as the app writes it (RFC 3339,
+// "2026-12-06T00:38:14.5Z": a fraction of 1 to 9 digits or none, then Z)
+// without time.Parse; false for anything else, including a date or time out
+// of range, which is left to UnmarshalText (TestFastUTCIsUnmarshalText).
+func fastUTC(v []byte) (time.Time, bool) {
+	if len(v) < 20 || v[4] != '-' || v[7] != '-' || v[10] != 'T' || v[13] != ':' || v[16] != ':' || v[len(v)-1] != 'Z' {
+		return time.Time{}, false
+	}
+	ok := true
+	num := func(i, j int) int {
+		n := 0
+		for ; i < j; i++ {
+			c := v[i]
+			if c < '0' || c > '9' {
+				ok = false
+				return 0
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, mo, d, h, mi, sec := num(0, 4), num(5, 7), num(8, 10), num(11, 13), num(14, 16), num(17, 19)
+	ns := 0
+	switch frac := v[19 : len(v)-1]; {
+	case len(frac) == 0:
+	case len(frac) >= 2 && len(frac) <= 10 && frac[0] == '.':
+		ns = num(20, len(v)-1)
+		for range 10 - len(frac) {
+			ns *= 10
+		}
+	default:
+		return time.Time{}, false
+	}
+	if !ok || mo < 1 || mo > 12 || d < 1 || d > time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day() || h > 23 || mi > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(mo), d, h, mi, sec, ns, time.UTC), true
 }
 
 // fastInt reads an integer as encoding/json writes one: 0, or an optional

@@ -260,3 +260,46 @@ func TestListFastIsTableList(t *testing.T) {
 		st.Close()
 	}
 }
+
+// fastUTC reads an instant only as time.Time.UnmarshalText reads it.
+func TestFastUTCIsUnmarshalText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	const junk = "0123456789-:.TZtz+ x"
+	read := 0
+	for range 200000 {
+		at := time.Date(1990+rng.IntN(60), time.Month(1+rng.IntN(12)), 1+rng.IntN(31), rng.IntN(24), rng.IntN(60), rng.IntN(60), 0, time.UTC)
+		switch rng.IntN(3) {
+		case 0:
+			at = at.Add(time.Duration(rng.IntN(1e9)))
+		case 1:
+			at = at.Add(time.Duration(rng.IntN(1000)) * time.Millisecond)
+		}
+		b, _ := at.MarshalText()
+		for range rng.IntN(3) {
+			if len(b) == 0 {
+				break
+			}
+			switch rng.IntN(3) {
+			case 0:
+				b[rng.IntN(len(b))] = junk[rng.IntN(len(junk))]
+			case 1:
+				b = b[:rng.IntN(len(b))]
+			default:
+				j := rng.IntN(len(b) + 1)
+				b = append(b[:j:j], append([]byte{junk[rng.IntN(len(junk))]}, b[j:]...)...)
+			}
+		}
+		got, ok := fastUTC(b)
+		var want time.Time
+		err := want.UnmarshalText(b)
+		if ok && (err != nil || got != want) {
+			t.Fatalf("%q: fastUTC %v, UnmarshalText %v, %v", b, got, want, err)
+		}
+		if ok {
+			read++
+		}
+	}
+	if read < 50000 {
+		t.Fatalf("fastUTC read %d of 200000", read)
+	}
+}
