@@ -267,7 +267,11 @@ func TestFastUTCIsUnmarshalText(t *testing.T) {
 	const junk = "0123456789-:.TZtz+ x"
 	read := 0
 	for range 200000 {
-		at := time.Date(1990+rng.IntN(60), time.Month(1+rng.IntN(12)), 1+rng.IntN(31), rng.IntN(24), rng.IntN(60), rng.IntN(60), 0, time.UTC)
+		y := 1990 + rng.IntN(60)
+		if rng.IntN(3) == 0 { // any year RFC 3339 can write, leap rules of centuries included
+			y = rng.IntN(10000)
+		}
+		at := time.Date(y, time.Month(1+rng.IntN(12)), 1+rng.IntN(31), rng.IntN(24), rng.IntN(60), rng.IntN(60), 0, time.UTC)
 		switch rng.IntN(3) {
 		case 0:
 			at = at.Add(time.Duration(rng.IntN(1e9)))
@@ -301,5 +305,16 @@ func TestFastUTCIsUnmarshalText(t *testing.T) {
 	}
 	if read < 50000 {
 		t.Fatalf("fastUTC read %d of 200000", read)
+	}
+	for _, y := range []string{"0000", "0004", "0100", "0400", "1900", "2000", "2023", "2024", "2100", "9999"} {
+		for _, md := range []string{"02-28", "02-29", "02-30", "04-30", "04-31", "12-31", "13-01", "00-10"} {
+			b := []byte(y + "-" + md + "T23:59:59.999999999Z")
+			got, ok := fastUTC(b)
+			var want time.Time
+			err := want.UnmarshalText(b)
+			if ok != (err == nil) || ok && got != want {
+				t.Fatalf("%q: fastUTC %v, %v; UnmarshalText %v, %v", b, got, ok, want, err)
+			}
+		}
 	}
 }
