@@ -39,6 +39,7 @@ import { router } from '$lib/stores/router.svelte'
 import { timezones } from '$lib/stores/timezones.svelte'
 import { toasts } from '$lib/stores/toasts.svelte'
 import { workspace } from '$lib/stores/workspace.svelte'
+import { loadFirstScreen } from '$lib/stores/boot'
 import App from './App.svelte'
 import { directory, followUpsView, info, person, reminder, ZONES } from './test/fixtures'
 
@@ -270,6 +271,49 @@ describe('App', () => {
     release(directory())
     expect(await screen.findByTestId('encrypt-offer')).toBeInTheDocument()
     expect(api.encryptionStatus).toHaveBeenCalledTimes(1)
+  })
+
+  it('launch (main.ts): the lock and the workspace first, then the first screen\'s data at once; locked, nothing personal', async () => {
+    vi.mocked(api.workspaceInfo).mockResolvedValue(info())
+    let answer!: (s: Awaited<ReturnType<typeof api.lockStatus>>) => void
+    vi.mocked(api.lockStatus).mockReturnValue(new Promise((r) => (answer = r)))
+    const first = loadFirstScreen('today')
+    await Promise.resolve()
+    expect(api.workspaceInfo).toHaveBeenCalledTimes(1) // beside the lock, not after it
+    expect(api.loadToday).not.toHaveBeenCalled()
+    answer({ locked: false, needsPassphrase: false, lockMinutes: 15, retryAt: '' })
+    await first
+    expect(api.loadToday).toHaveBeenCalledTimes(1)
+    expect(api.loadDirectory).toHaveBeenCalledTimes(1)
+    expect(api.countReminders).toHaveBeenCalledTimes(1)
+
+    vi.clearAllMocks()
+    vi.mocked(api.lockStatus).mockResolvedValue({ locked: true, needsPassphrase: true, lockMinutes: 15, retryAt: '' })
+    await loadFirstScreen('today')
+    expect(api.loadToday).not.toHaveBeenCalled()
+    expect(api.loadDirectory).not.toHaveBeenCalled()
+    expect(api.countReminders).not.toHaveBeenCalled()
+  })
+
+  it('launch (main.ts): data there before the mount draws the shell in the first render, no spinner; later, the spinner until it comes', async () => {
+    vi.mocked(api.workspaceInfo).mockResolvedValue(info())
+    vi.mocked(api.loadDirectory).mockResolvedValue(directory({ people: [person({ id: 'p1', name: 'Ada Lovelace' })] }))
+    const booting = loadFirstScreen('today')
+    await booting
+    render(App, { props: { booting, booted: true } })
+    // Synchronously after the mount: the first frame will show the shell.
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument()
+    expect(screen.queryByRole('status', { name: 'Opening your workspace…' })).not.toBeInTheDocument()
+    cleanup()
+
+    let release!: (d: ReturnType<typeof directory>) => void
+    vi.mocked(api.loadDirectory).mockReturnValue(new Promise((r) => (release = r)))
+    const slow = loadFirstScreen('today')
+    render(App, { props: { booting: slow, booted: false } })
+    expect(screen.getByRole('status', { name: 'Opening your workspace…' })).toBeInTheDocument()
+    release(directory())
+    await screen.findByRole('navigation', { name: 'Main' })
+    expect(api.loadDirectory).toHaveBeenCalledTimes(2) // the app did not start a load of its own
   })
 
   it('moves between screens with Alt+digits', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { markPlatform } from './platform'
+import { fontReady, markPlatform } from './platform'
 
 afterEach(() => delete document.documentElement.dataset.os)
 
@@ -18,5 +18,43 @@ describe('markPlatform', () => {
       markPlatform(document, ua)
       expect(document.documentElement.dataset.os).toBeUndefined()
     }
+  })
+})
+
+describe('fontReady', () => {
+  const linuxDoc = (load: (font: string) => Promise<unknown>) => {
+    document.documentElement.dataset.os = 'linux'
+    Object.defineProperty(document, 'fonts', { configurable: true, value: { load } })
+    return document
+  }
+  afterEach(() => delete (document as { fonts?: unknown }).fonts)
+
+  it('waits for Inter on Linux', async () => {
+    const asked: string[] = []
+    let loaded!: () => void
+    const doc = linuxDoc((font) => {
+      asked.push(font)
+      return new Promise((r) => (loaded = () => r([])))
+    })
+    let done = false
+    const ready = fontReady(doc, 10_000).then(() => (done = true))
+    await Promise.resolve()
+    expect(asked).toEqual(['1em "Inter Variable"'])
+    expect(done).toBe(false)
+    loaded()
+    await ready
+    expect(done).toBe(true)
+  })
+
+  it('draws anyway after the wait, and when the font fails', async () => {
+    await fontReady(linuxDoc(() => new Promise(() => {})), 5) // never loads
+    await fontReady(linuxDoc(() => Promise.reject(new Error('bad font'))), 10_000)
+  })
+
+  it('does not wait elsewhere', async () => {
+    let asked = false
+    Object.defineProperty(document, 'fonts', { configurable: true, value: { load: () => ((asked = true), new Promise(() => {})) } })
+    await fontReady(document, 10_000)
+    expect(asked).toBe(false)
   })
 })
