@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte'
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
@@ -87,7 +87,7 @@ describe('RotationEditor', () => {
 })
 
 describe('ScheduleTimeline', () => {
-  it('marks a replacement and a gap', () => {
+  it('marks a replacement and a gap', async () => {
     render(ScheduleTimeline, {
       props: {
         rotations: [ROTATION],
@@ -115,10 +115,22 @@ describe('ScheduleTimeline', () => {
     expect(repl.className).toContain('marked')
     // No native tooltip (it stayed over the shift dialog's buttons): a hover card that takes no clicks.
     expect(repl).not.toHaveAttribute('title')
+    // Built for the bar under the pointer only (one card, not one a bar).
+    expect(document.querySelectorAll('.tip')).toHaveLength(0)
+    await fireEvent.pointerOver(repl)
+    expect(document.querySelectorAll('.tip')).toHaveLength(1)
     const tip = repl.nextElementSibling as HTMLElement
     expect(tip).toHaveClass('tip')
     expect(tip).toHaveAttribute('aria-hidden', 'true')
     expect(tip.textContent).toContain('covering for Bo (vacation)')
+    // Moving onto the bar's own text keeps it; leaving the timeline removes it.
+    await fireEvent.pointerOut(repl, { relatedTarget: repl.querySelector('.bar-text') })
+    expect(repl.nextElementSibling).toHaveClass('tip')
+    await fireEvent.pointerOut(repl, { relatedTarget: document.body })
+    expect(document.querySelectorAll('.tip')).toHaveLength(0)
+    // The keyboard: the focused bar's card.
+    await fireEvent.focusIn(repl)
+    expect(repl.nextElementSibling).toHaveClass('tip')
     const gap = screen.getByRole('button', { name: /^Nobody on call/ })
     expect(gap.className).toContain('gap')
     expect(within(gap).getByText('Gap')).toBeInTheDocument()
