@@ -112,12 +112,40 @@ func parseDigits(s string) (d time.Time, ok, sure bool) {
 	if !ok1 || !ok2 || !ok3 || s[4] != '-' || s[7] != '-' {
 		return time.Time{}, false, false
 	}
-	if y < MinYear || y > MaxYear || m < 1 || m > 12 || dd < 1 || dd > daysIn(time.Month(m), y) {
+	if y < MinYear || y > MaxYear || m < 1 || m > 12 || dd < 1 || dd > daysIn(m, y) {
 		return time.Time{}, false, true
 	}
-	return time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC), true, true
+	// time.Date normalizes and looks the zone up; midnight UTC of a valid
+	// date is arithmetic
+	return time.Unix(daysFromEpoch(y, m, dd)*86400, 0).UTC(), true, true
 }
 
-func daysIn(m time.Month, y int) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+func daysIn(m, y int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// daysFromEpoch is the number of days from 1970-01-01 to y-m-d, proleptic
+// Gregorian, y >= 0 (H. Hinnant's days_from_civil).
+func daysFromEpoch(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
+	yoe := y - era*400
+	doy := (153*((m+9)%12)+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era*146097 + doe - 719468)
 }

@@ -92,4 +92,14 @@ func TestParseDigitsIsTimeParse(t *testing.T) {
 			t.Fatalf("Parse(%q) = %v, %v; time.Parse %v, %v", s, got, ok, want, wok)
 		}
 	}
+	for _, y := range []string{"1899", "1900", "1904", "1999", "2000", "2023", "2024", "2100", "2200", "2201"} {
+		for _, md := range []string{"01-01", "02-28", "02-29", "02-30", "04-30", "04-31", "12-31", "13-01", "00-10"} {
+			s := y + "-" + md
+			got, ok := Parse(s)
+			want, wok := slow(s)
+			if ok != wok || ok && got != want {
+				t.Fatalf("Parse(%q) = %v, %v; time.Parse %v, %v", s, got, ok, want, wok)
+			}
+		}
+	}
 }
