@@ -21,14 +21,21 @@ func Carried(s *Snapshot) int {
 }
 
 // Stored is how many stored checkpoints s matched to its data when it was
-// loaded (persist.go), and, per rotation, their slots.
+// loaded (persist.go) and its walks can resume from (those its index
+// holds: refused ones are dropped when read), and, per rotation, their
+// slots.
 func Stored(s *Snapshot) (int, map[id.ID][]int) {
+	ix := s.index()
+	ix.cpMu.Lock()
+	defer ix.cpMu.Unlock()
 	n, by := 0, map[id.ID][]int{}
-	for rid, l := range s.stored {
-		for _, r := range l {
+	for rid, c := range ix.cps {
+		c.mu.Lock()
+		for _, r := range c.stored {
 			by[rid] = append(by[rid], r.k)
 		}
-		n += len(l)
+		n += len(c.stored)
+		c.mu.Unlock()
 	}
 	return n, by
 }

@@ -93,7 +93,8 @@ func (s *Service) SnapshotTx(txn *badger.Txn) (snap *Snapshot, err error) {
 		// The first load: the walks resume from the stored checkpoints
 		// that match the data (persist.go).
 		if snap, err = LoadTx(txn, time.Time{}, time.Time{}); err == nil {
-			snap.stored, err = persistedTx(txn, snap)
+			snap.loadCP = s.loadCheckpoint
+			err = snap.withStored(txn)
 		}
 	}
 	if err != nil {

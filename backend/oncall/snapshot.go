@@ -271,31 +271,12 @@ func buildIndex(s *Snapshot) *index {
 		}
 		ix.ovMaxEnd[rid] = mx
 	}
-	seed := func(rid id.ID) *checkpoints {
-		r := ix.rots[rid]
-		if r == nil {
-			return nil
-		}
-		if ix.cps == nil {
-			ix.cps = map[id.ID]*checkpoints{}
-		}
-		c := ix.cps[rid]
-		if c == nil {
-			c = &checkpoints{every: cpEvery(r), load: s.loadCP}
-			ix.cps[rid] = c
-		}
-		return c
-	}
 	for rid, l := range s.carry {
-		if c := seed(rid); c != nil {
+		if c := ix.seed(rid, s.loadCP); c != nil {
 			c.list = l
 		}
 	}
-	for rid, l := range s.stored {
-		if c := seed(rid); c != nil {
-			c.stored = l
-		}
-	}
+	ix.seedStored(s.stored, s.loadCP)
 	for _, sw := range s.Swaps {
 		m := ix.swaps[sw.RotationID]
 		if m == nil {
@@ -306,6 +287,35 @@ func buildIndex(s *Snapshot) *index {
 		m[sw.SlotB] = sw.SlotA
 	}
 	return ix
+}
+
+// seed is the checkpoint list of a rotation of the index, made with load
+// when it is new (nil: no such rotation). Only while the index is built,
+// before any walk.
+func (ix *index) seed(rid id.ID, load func(key []byte) *checkpoint) *checkpoints {
+	r := ix.rots[rid]
+	if r == nil {
+		return nil
+	}
+	if ix.cps == nil {
+		ix.cps = map[id.ID]*checkpoints{}
+	}
+	c := ix.cps[rid]
+	if c == nil {
+		c = &checkpoints{every: cpEvery(r), load: load}
+		ix.cps[rid] = c
+	}
+	return c
+}
+
+// seedStored gives the index the stored checkpoints that match its data
+// (persist.go), read with load when a walk needs one.
+func (ix *index) seedStored(stored map[id.ID][]storedRef, load func(key []byte) *checkpoint) {
+	for rid, l := range stored {
+		if c := ix.seed(rid, load); c != nil {
+			c.stored = l
+		}
+	}
 }
 
 // Span returns the instants [start, end) of the time off; civil dates are
