@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/svelte'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('$lib/api', async (importOriginal) => {
@@ -101,6 +101,21 @@ describe('On-call schedule warnings', () => {
     expect(tagged.every((b) => within(b).queryByText('2×') !== null)).toBe(true)
     // Warnings ask the backend for the visible window and for the next 90 days.
     expect(api.loadScheduleWarnings).toHaveBeenCalledTimes(2)
+  })
+
+  it('shows ten warnings at first and ten more a click (the large demo has about seventy)', async () => {
+    const many = Array.from({ length: 23 }, (_, i) => ({ ...FREQUENT, message: `Warning number ${i + 1}.` }))
+    vi.mocked(api.loadScheduleWarnings).mockResolvedValue(many)
+    render(OnCallView, { tab: '' })
+    const list = await screen.findByRole('list', { name: 'Schedule warnings' })
+    expect(screen.getByText('23 warnings')).toBeInTheDocument()
+    expect(within(list).getAllByRole('listitem')).toHaveLength(10)
+    await fireEvent.click(screen.getByRole('button', { name: 'Show 10 more of 13' }))
+    expect(within(list).getAllByRole('listitem')).toHaveLength(20)
+    await fireEvent.click(screen.getByRole('button', { name: 'Show 3 more of 3' }))
+    expect(within(list).getAllByRole('listitem')).toHaveLength(23)
+    expect(within(list).getByText('Warning number 23.')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: /^Show \d+ more of/ })).toBeNull()
   })
 
   it('keeps the schedule when the warnings cannot be had', async () => {
