@@ -62,21 +62,27 @@ async function finalsOf(rots: Rotation[], w: { from: string; to: string }): Prom
   return out
 }
 
-/** Rotations, the shifts of the visible window and the coverage gaps of the next 90 days. */
+/**
+ * Rotations, the shifts of the visible window and the coverage gaps of the next 90 days.
+ * What the backend answers is only ever replaced whole, never changed in place
+ * (editors work on copies): `$state.raw`, not a deep proxy of every shift, gap
+ * and override (reading them through proxies was a good part of the On-call
+ * screen's first build on the large demo).
+ */
 class OnCallStore extends Loader {
-  rotations = $state<Rotation[]>([])
-  shifts = $state<Shift[]>([])
+  rotations = $state.raw<Rotation[]>([])
+  shifts = $state.raw<Shift[]>([])
   /** Each team's final schedule in the visible window, by team id. */
-  finals = $state<Record<string, FinalShift[]>>({})
-  gaps = $state<CoverageGap[]>([])
+  finals = $state.raw<Record<string, FinalShift[]>>({})
+  gaps = $state.raw<CoverageGap[]>([])
   /** Schedule warnings of the next 90 days (listed with the gaps) and of the visible window (tags on the timeline). */
-  warnings = $state<ScheduleWarning[]>([])
-  shiftWarnings = $state<ScheduleWarning[]>([])
+  warnings = $state.raw<ScheduleWarning[]>([])
+  shiftWarnings = $state.raw<ScheduleWarning[]>([])
   /** Every rotation's overrides and swaps not over RECENT_DAYS ago (upcoming and recent ones). */
-  overrides = $state<Override[]>([])
-  swaps = $state<SwapView[]>([])
+  overrides = $state.raw<Override[]>([])
+  swaps = $state.raw<SwapView[]>([])
   /** How many ended before that, by rotation. */
-  olderAdjustments = $state<Record<string, number>>({})
+  olderAdjustments = $state.raw<Record<string, number>>({})
   // The gaps and the adjustments load on their own, beside the schedule.
   #gaps = new Loader()
   #adjustments = new Loader()
