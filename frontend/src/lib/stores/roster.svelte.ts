@@ -19,12 +19,17 @@ import {
 } from '$lib/api'
 import { Loader } from './resource.svelte'
 
-/** People, teams, services and the level ladder: the whole directory. */
+/**
+ * People, teams, services and the level ladder: the whole directory. Replaced
+ * whole from the backend after every change, never changed in place (editors
+ * work on copies): `$state.raw`, not a deep proxy of every person that each
+ * screen (and the launch's first screen) reads through.
+ */
 class RosterStore extends Loader {
-  people = $state<Person[]>([])
-  teams = $state<Team[]>([])
-  services = $state<Service[]>([])
-  ladder = $state<string[]>([])
+  people = $state.raw<Person[]>([])
+  teams = $state.raw<Team[]>([])
+  services = $state.raw<Service[]>([])
+  ladder = $state.raw<string[]>([])
 
   personById = $derived(new Map(this.people.map((p) => [p.id, p])))
   teamById = $derived(new Map(this.teams.map((t) => [t.id, t])))
