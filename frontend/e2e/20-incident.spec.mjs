@@ -289,6 +289,14 @@ export async function run({ page, shot, log, waitForBindings }) {
   await nav(page, 'Follow-ups')
   await page.getByRole('heading', { level: 1, name: /Follow-ups/ }).waitFor(T)
   await noSidewaysScroll(page, 'Follow-ups at 1024x700')
+  // The narrower sidebar: no label cut short, with the pointer or the focus on
+  // its item ("Follow-ups" was cut to "Follow-…" beside its Alt+6 hint).
+  const cut = await page.evaluate(() =>
+    [...document.querySelectorAll('nav .nav-label')]
+      .filter((l) => l.scrollWidth > l.clientWidth + 1)
+      .map((l) => l.textContent),
+  )
+  assert.deepEqual(cut, [], `sidebar labels cut short at 1024x700: ${cut.join(', ')}`)
   await shot('1024x700-dark-follow-ups')
   await bell.click()
   await centre.waitFor(T)
