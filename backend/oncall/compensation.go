@@ -54,6 +54,9 @@ type CurrencyTotal struct {
 type CompensationReport struct {
 	Month string `json:"month"` // "2026-11"
 	Mode  string `json:"mode"`
+	// Layers is whose hours were paid: "final" (the layer a page reaches)
+	// or "every" (everyone on call in any layer).
+	Layers string `json:"layers"`
 	// Currency is the default policy's currency (pay mode).
 	Currency string            `json:"currency,omitempty"`
 	Rows     []CompensationRow `json:"rows"`
@@ -128,7 +131,8 @@ type paidPiece struct {
 
 // MonthlyCompensation reports what each person earns for being on call in
 // a calendar month (the month in the person's own zone), on the final
-// schedule of every schedule (who a page reaches first, decision 0015):
+// schedule of every schedule (who a page reaches first, decision 0015), or
+// with Compensation.Layers "every" on every layer's shifts:
 // hours by kind (weekday, weekend, holiday of their region), each hour once
 // however many schedules they held it on; in pay mode hourly rates, a
 // holiday multiplier and stipends per turn (a share of a turn pays its
@@ -145,7 +149,10 @@ func MonthlyCompensation(s *Snapshot, month string) (CompensationReport, error) 
 	if cp.Mode == "" {
 		cp.Mode = CompensationNone
 	}
-	rep := CompensationReport{Month: m.Format(MonthLayout), Mode: cp.Mode, Rows: []CompensationRow{}, Totals: []CurrencyTotal{}}
+	if cp.Layers == "" {
+		cp.Layers = CompensationLayersFinal
+	}
+	rep := CompensationReport{Month: m.Format(MonthLayout), Mode: cp.Mode, Layers: cp.Layers, Rows: []CompensationRow{}, Totals: []CurrencyTotal{}}
 	if cp.Mode == CompensationPay {
 		rep.Currency = cp.Currency
 	}
@@ -153,17 +160,30 @@ func MonthlyCompensation(s *Snapshot, month string) (CompensationReport, error) 
 	from, to := m.Add(-15*time.Hour), m.AddDate(0, 1, 0).Add(15*time.Hour)
 	per := map[id.ID][]paidPiece{}
 	var order []id.ID
+	add := func(person, rotation id.ID, slot int, start, end time.Time) {
+		if per[person] == nil {
+			order = append(order, person)
+		}
+		per[person] = append(per[person], paidPiece{span{start, end}, turnKey{rotation, slot}})
+	}
 	for _, sc := range schedules(s) {
+		if cp.Layers == CompensationLayersEvery {
+			// Everyone on call in any layer; personMonth pays each hour once.
+			for _, r := range sc.rots {
+				for _, x := range Shifts(s, r.ID, from, to) {
+					if !x.Gap && !x.PersonID.IsZero() {
+						add(x.PersonID, r.ID, x.Slot, x.Start, x.End)
+					}
+				}
+			}
+			continue
+		}
 		rs := append([]*rot(nil), sc.rots...)
 		finalOrder(rs)
 		for _, x := range finalOf(s, rs, from, to) {
-			if x.Gap || x.PersonID.IsZero() {
-				continue
+			if !x.Gap && !x.PersonID.IsZero() {
+				add(x.PersonID, x.RotationID, x.Slot, x.Start, x.End)
 			}
-			if per[x.PersonID] == nil {
-				order = append(order, x.PersonID)
-			}
-			per[x.PersonID] = append(per[x.PersonID], paidPiece{span{x.Start, x.End}, turnKey{x.RotationID, x.Slot}})
 		}
 	}
 	turnLen := turnLengths(s, from, to)

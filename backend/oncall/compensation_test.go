@@ -296,3 +296,60 @@ func sorted(csv string) string {
 	slices.Sort(l)
 	return strings.Join(l, ",")
 }
+
+// A team's two layers, Dana primary and Kofi secondary, both around the
+// clock: by default only the layer a page reaches is paid (the final
+// schedule: Dana); with Layers "every" the secondary's standby hours are
+// paid too, and someone in both layers at once is paid each hour once.
+func TestCompensationLayersPaid(t *testing.T) {
+	e := diskEnv(t)
+	pay := e.team(t, "Payments")
+	layer := func(name string, n, who int) oncall.Rotation {
+		t.Helper()
+		r, err := e.svc.SaveRotation(oncall.Rotation{Name: name, TeamID: pay.ID, Layer: n, TimeZone: "Europe/Berlin", Participants: e.ids(who),
+			ShiftLength: oncall.ShiftLength{N: 1, Unit: oncall.Weeks}, HandoffTime: "10:00", StartDate: "2026-11-02", RequiredCoverage: oncall.Coverage24x7})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	layer("Payments primary", 1, 0)
+	second := layer("Payments secondary", 2, 1)
+	const hours = 28*24 + 14 // 2 Nov 10:00 to the end of November, Berlin
+	cp := oncall.Compensation{WeekdayRate: 2, WeekendRate: 3, TurnStipend: 100}
+	e.pay(t, cp)
+	final := e.month(t, "2026-11")
+	if d := final["Dana Xu"]; d.TotalHours != hours || d.OverlapHours != 0 {
+		t.Fatalf("final: dana %+v", d)
+	}
+	if k, ok := final["Kofi Mensah"]; ok {
+		t.Fatalf("final: the secondary is paid though a page never reaches them: %+v", k)
+	}
+
+	cp.Layers = oncall.CompensationLayersEvery
+	e.pay(t, cp)
+	every := e.month(t, "2026-11")
+	dana, kofi := every["Dana Xu"], every["Kofi Mensah"]
+	if dana.Amount != final["Dana Xu"].Amount || kofi.TotalHours != hours || kofi.Amount != dana.Amount || kofi.Turns != dana.Turns {
+		t.Fatalf("every: dana %+v\nkofi %+v", dana, kofi)
+	}
+
+	// Dana in both layers: each hour once.
+	second.Participants = e.ids(0)
+	if _, err := e.svc.SaveRotation(second); err != nil {
+		t.Fatal(err)
+	}
+	both := e.month(t, "2026-11")["Dana Xu"]
+	if both.TotalHours != hours || both.OverlapHours != hours || both.Amount != dana.Amount || both.Turns != dana.Turns {
+		t.Fatalf("both layers: %+v (one layer %+v)", both, dana)
+	}
+	if _, ok := e.month(t, "2026-11")["Kofi Mensah"]; ok {
+		t.Fatal("Kofi left the secondary layer but is still paid")
+	}
+
+	cp.Layers = "some"
+	cp.Mode, cp.Currency = oncall.CompensationPay, "EUR"
+	if _, err := e.svc.SaveSettings(oncall.Settings{Compensation: cp}); fields(err) != "compensation.layers" {
+		t.Fatalf("bad layers: %v", err)
+	}
+}

@@ -234,7 +234,18 @@ type Compensation struct {
 	// Regions: the members of these holiday regions are paid by the
 	// region's policy instead of the one above.
 	Regions []RegionPay `json:"regions,omitempty"`
+	// Layers says whose hours are paid on a schedule of several layers:
+	// "final" (or "") the layer a page reaches first (the final schedule,
+	// decision 0017), "every" everyone on call in any layer (a secondary on
+	// standby too), each person's hour once.
+	Layers string `json:"layers,omitempty"`
 }
+
+// What Compensation.Layers may say.
+const (
+	CompensationLayersFinal = "final"
+	CompensationLayersEvery = "every"
+)
 
 // RegionPay is the pay policy of one holiday region's members: it replaces
 // the default policy as a whole (currency, rates, multiplier, stipends).
@@ -692,6 +703,11 @@ func (s *Settings) Validate() error {
 		}
 	default:
 		c.Add("compensation.mode", "Compensation must be none, pay or time_off.")
+	}
+	switch cp.Layers {
+	case "", CompensationLayersFinal, CompensationLayersEvery:
+	default:
+		c.Add("compensation.layers", "Layers paid must be final or every.")
 	}
 	checkAmounts(&c, "compensation.", map[string]float64{"weekdayRate": cp.WeekdayRate, "weekendRate": cp.WeekendRate, "holidayRate": cp.HolidayRate,
 		"timeOffRatio": cp.TimeOffRatio, "turnStipend": cp.TurnStipend, "dayStipend": cp.DayStipend, "weekStipend": cp.WeekStipend}, cp.HolidayMultiplier)

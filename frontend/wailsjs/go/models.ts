@@ -4637,6 +4637,7 @@ export namespace oncall {
 	    dayStipend?: number;
 	    weekStipend?: number;
 	    regions?: RegionPay[];
+	    layers?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Compensation(source);
@@ -4655,6 +4656,7 @@ export namespace oncall {
 	        this.dayStipend = source["dayStipend"];
 	        this.weekStipend = source["weekStipend"];
 	        this.regions = this.convertValues(source["regions"], RegionPay);
+	        this.layers = source["layers"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -4738,6 +4740,7 @@ export namespace oncall {
 	export class CompensationReport {
 	    month: string;
 	    mode: string;
+	    layers: string;
 	    currency?: string;
 	    rows: CompensationRow[];
 	    total: number;
@@ -4751,6 +4754,7 @@ export namespace oncall {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.month = source["month"];
 	        this.mode = source["mode"];
+	        this.layers = source["layers"];
 	        this.currency = source["currency"];
 	        this.rows = this.convertValues(source["rows"], CompensationRow);
 	        this.total = source["total"];

@@ -510,6 +510,8 @@ export async function deleteSwap(id: string): Promise<void> {
 }
 
 export type CompensationMode = 'none' | 'pay' | 'time_off'
+/** Whose hours are paid on a schedule of several layers: the layer a page reaches first, or everyone on call in any layer. */
+export type CompensationLayers = 'final' | 'every'
 
 /** Rates and stipends of one policy (the default, or a region's own). */
 export interface PayRates {
@@ -533,6 +535,7 @@ export interface RegionPay extends PayRates {
 
 export interface CompensationSettings extends PayRates {
   mode: CompensationMode
+  layers: CompensationLayers
   currency: string
   timeOffRatio: number
   regions: RegionPay[]
@@ -575,6 +578,7 @@ export interface CompensationRow {
 export interface CompensationReport {
   month: string
   mode: CompensationMode
+  layers: CompensationLayers
   currency: string
   rows: CompensationRow[]
   /** The sum when every row has one currency (else 0: see totals). */
@@ -599,6 +603,7 @@ function settingsOf(r: Raw): OnCallSettings {
   return {
     compensation: {
       mode: strOr<CompensationMode>(c.mode, 'none'),
+      layers: c.layers === 'every' ? 'every' : 'final',
       currency: str(c.currency),
       timeOffRatio: num(c.timeOffRatio),
       ...ratesOf(c),
@@ -634,6 +639,7 @@ export async function loadCompensation(month: string): Promise<CompensationRepor
   return {
     month: str(r.month),
     mode: strOr<CompensationMode>(r.mode, 'none'),
+    layers: r.layers === 'every' ? 'every' : 'final',
     currency: str(r.currency),
     total: num(r.total),
     totals: arr(r.totals).map((t) => ({ currency: str(t.currency), amount: num(t.amount) })),

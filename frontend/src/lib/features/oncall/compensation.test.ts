@@ -22,7 +22,7 @@ import CompensationPanel from './CompensationPanel.svelte'
 
 const rates = { weekdayRate: 2, weekendRate: 3, holidayRate: 0, holidayMultiplier: 2, turnStipend: 0, dayStipend: 10, weekStipend: 0 }
 const SETTINGS: OnCallSettings = {
-  compensation: { mode: 'pay', currency: 'EUR', timeOffRatio: 0, ...rates, regions: [] },
+  compensation: { mode: 'pay', layers: 'final', currency: 'EUR', timeOffRatio: 0, ...rates, regions: [] },
   notifyPersonIds: [],
   gapWarningDays: 14,
   fairnessSpreadLimit: 2,
@@ -31,6 +31,7 @@ const SETTINGS: OnCallSettings = {
 const REPORT: CompensationReport = {
   month: '2026-11',
   mode: 'pay',
+  layers: 'final',
   currency: '',
   total: 0,
   totals: [
@@ -127,5 +128,22 @@ describe('CompensationPanel', () => {
     const sent = vi.mocked(api.saveOnCallSettings).mock.calls[0][0]
     expect(sent.compensation.regions).toEqual([{ regionId: 'g1', currency: 'GB', ...rates }])
     expect(sent.pagesPerDayLimit).toBe(3)
+  })
+
+  it('pays every layer when asked: the choice is sent, said in its hint, and the report says which rule it used', async () => {
+    const user = userEvent.setup()
+    vi.mocked(api.saveOnCallSettings).mockImplementation(async (s) => s)
+    render(CompensationPanel)
+    expect(await screen.findByText(/Pay · the layer a page reaches/)).toBeTruthy()
+    const layers = (await screen.findByLabelText('Layers paid')) as HTMLSelectElement
+    expect(layers.value).toBe('final')
+    expect(screen.getByText(/a secondary is paid where the primary has nobody/)).toBeTruthy()
+    await user.selectOptions(layers, 'every')
+    expect(screen.getByText(/A secondary on standby is paid for the hours they are on call/)).toBeTruthy()
+    vi.mocked(api.loadCompensation).mockResolvedValue({ ...REPORT, layers: 'every' })
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(api.saveOnCallSettings).toHaveBeenCalledTimes(1))
+    expect(vi.mocked(api.saveOnCallSettings).mock.calls[0][0].compensation.layers).toBe('every')
+    expect(await screen.findByText(/Pay · every layer/)).toBeTruthy()
   })
 })
