@@ -51,6 +51,11 @@ export async function run({ page, shot, log, waitForBindings, api }) {
   assert.match(before[3], /€\s?0\.00|0\.00\s?€/, 'no stipends yet')
   const form = page.locator('#comp-form')
   await form.waitFor(T)
+  // Whose hours are paid on a layered schedule: the layer a page reaches, by default.
+  const layers = form.getByLabel('Layers paid', { exact: true })
+  assert.equal(await layers.inputValue(), 'final', 'the layer a page reaches is paid by default')
+  await layers.scrollIntoViewIfNeeded()
+  await shot('layers-paid')
 
   // A negative stipend: refused, the message next to the field, nothing stored.
   const dayStipend = form.getByLabel('Stipend per on-call day', { exact: true })
