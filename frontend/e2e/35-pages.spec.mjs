@@ -191,6 +191,13 @@ export async function run({ page, shot, log, waitForBindings, api }) {
   const byPerson = page.getByRole('region', { name: 'People' })
   const raviRow = byPerson.getByRole('row').filter({ hasText: 'Ravi Menon' })
   assert.match(await raviRow.innerText(), /Sleep-hour pages/)
+  // Six months of weeks and the flags fit a 1280 px window: the table does not scroll sideways.
+  const overflow = await page.evaluate(() => {
+    const t = [...document.querySelectorAll('section')].find((s) => s.querySelector('h2')?.textContent?.trim().startsWith('People'))?.querySelector('table')
+    const wrap = t?.parentElement
+    return wrap ? wrap.scrollWidth - wrap.clientWidth : -1
+  })
+  assert.ok(overflow === 0, `the people table scrolls sideways by ${overflow} px at 1280 px`)
   await shot('health')
   // Grouped by rotation or team: the pages count only where a rotation held them.
   await page.getByRole('radiogroup', { name: 'Group by' }).getByRole('radio', { name: 'Teams' }).click()
