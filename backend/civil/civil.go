@@ -112,15 +112,16 @@ func parseDigits(s string) (d time.Time, ok, sure bool) {
 	if !ok1 || !ok2 || !ok3 || s[4] != '-' || s[7] != '-' {
 		return time.Time{}, false, false
 	}
-	if y < MinYear || y > MaxYear || m < 1 || m > 12 || dd < 1 || dd > daysIn(m, y) {
+	if y < MinYear || y > MaxYear || m < 1 || m > 12 || dd < 1 || dd > DaysIn(y, m) {
 		return time.Time{}, false, true
 	}
 	// time.Date normalizes and looks the zone up; midnight UTC of a valid
 	// date is arithmetic
-	return time.Unix(daysFromEpoch(y, m, dd)*86400, 0).UTC(), true, true
+	return time.Unix(DaysFromEpoch(y, m, dd)*86400, 0).UTC(), true, true
 }
 
-func daysIn(m, y int) int {
+// DaysIn is the number of days of month m (1-12) of year y, proleptic Gregorian.
+func DaysIn(y, m int) int {
 	switch m {
 	case 2:
 		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
@@ -133,9 +134,9 @@ func daysIn(m, y int) int {
 	return 31
 }
 
-// daysFromEpoch is the number of days from 1970-01-01 to y-m-d, proleptic
-// Gregorian, y >= 0 (H. Hinnant's days_from_civil).
-func daysFromEpoch(y, m, d int) int64 {
+// DaysFromEpoch is the number of days from 1970-01-01 to y-m-d, proleptic
+// Gregorian, y >= 0 (H. Hinnant's days_from_civil); the date must be valid.
+func DaysFromEpoch(y, m, d int) int64 {
 	if m <= 2 {
 		y--
 	}

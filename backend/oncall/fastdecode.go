@@ -8,6 +8,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"wheelhouse/backend/civil"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/store"
 )
@@ -226,43 +227,12 @@ func fastUTC(v []byte) (time.Time, bool) {
 	default:
 		return time.Time{}, false
 	}
-	if !ok || mo < 1 || mo > 12 || d < 1 || d > monthDays(y, mo) || h > 23 || mi > 59 || sec > 59 {
+	if !ok || mo < 1 || mo > 12 || d < 1 || d > civil.DaysIn(y, mo) || h > 23 || mi > 59 || sec > 59 {
 		return time.Time{}, false
 	}
 	// time.Date normalizes and looks the zone up: the day number of a
 	// valid date is arithmetic (days from 1970-01-01, proleptic Gregorian)
-	return time.Unix(daysFromCivil(y, mo, d)*86400+int64(h*3600+mi*60+sec), int64(ns)).UTC(), true
-}
-
-func monthDays(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
-// daysFromCivil is the number of days from 1970-01-01 to y-m-d (y >= 0;
-// H. Hinnant's days_from_civil).
-func daysFromCivil(y, m, d int) int64 {
-	if m <= 2 {
-		y--
-	}
-	era := y
-	if era < 0 {
-		era -= 399
-	}
-	era /= 400
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return int64(era*146097 + doe - 719468)
+	return time.Unix(civil.DaysFromEpoch(y, mo, d)*86400+int64(h*3600+mi*60+sec), int64(ns)).UTC(), true
 }
 
 // fastInt reads an integer as encoding/json writes one: 0, or an optional
