@@ -28,13 +28,7 @@ func TestCachedCheckpointsFollowTimeOffEdits(t *testing.T) {
 			e := setup(t)
 			day0 := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
 			date := func(d int) string { return civil.Format(day0.AddDate(0, 0, d)) }
-			for _, n := range []string{"Ana Silva", "Bo Chen", "Cy Okafor", "Di Park"} {
-				p, err := e.roster.CreatePerson(people.Person{Name: n, TimeZone: zones[rng.IntN(len(zones))]})
-				if err != nil {
-					t.Fatal(err)
-				}
-				e.p = append(e.p, p)
-			}
+			e.addRandomPeople(t, rng, zones, "Ana Silva", "Bo Chen", "Cy Okafor", "Di Park")
 			var rots []oncall.Rotation
 			for i := range 2 + rng.IntN(2) {
 				r := oncall.Rotation{Name: fmt.Sprint("R", i), TimeZone: zones[rng.IntN(len(zones))],
@@ -54,14 +48,7 @@ func TestCachedCheckpointsFollowTimeOffEdits(t *testing.T) {
 			}
 			var timeOff []id.ID
 			addTimeOff := func(p people.Person, d int) {
-				to := oncall.TimeOff{PersonID: p.ID, Kind: oncall.KindVacation}
-				if rng.IntN(2) == 0 {
-					to.StartDate, to.EndDate = date(d), date(d+rng.IntN(6))
-				} else {
-					to.Start = day0.AddDate(0, 0, d).Add(time.Duration(rng.IntN(24)) * time.Hour)
-					to.End = to.Start.Add(time.Duration(2+rng.IntN(60)) * time.Hour)
-				}
-				saved, err := e.svc.SaveTimeOff(to)
+				saved, err := e.svc.SaveTimeOff(randomTimeOff(rng, p.ID, day0, d, 6, 60))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -72,15 +59,7 @@ func TestCachedCheckpointsFollowTimeOffEdits(t *testing.T) {
 			}
 			// Overrides put people on call, some outside the rotation.
 			for _, r := range rots {
-				at := day0.AddDate(0, 0, 5)
-				for range 3 {
-					at = at.Add(time.Duration(24+rng.IntN(24*40)) * time.Hour)
-					o := oncall.Override{RotationID: r.ID, PersonID: e.p[rng.IntN(len(e.p))].ID, Start: at, End: at.Add(time.Duration(1+rng.IntN(48)) * time.Hour)}
-					if _, err := e.svc.SaveOverride(o); err != nil {
-						t.Fatal(err)
-					}
-					at = o.End
-				}
+				e.addRandomOverrides(t, rng, r.ID, day0.AddDate(0, 0, 5), 3, 40, 48)
 			}
 			wideFrom, wideTo := day0.AddDate(0, 0, -5), day0.AddDate(0, 0, 250)
 			for round := range 8 {

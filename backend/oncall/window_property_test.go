@@ -27,13 +27,7 @@ func TestShiftsDoNotDependOnTheWindow(t *testing.T) {
 			day0 := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
 			date := func(d int) string { return civil.Format(day0.AddDate(0, 0, d)) }
 			// Three more people, so replacements have a choice.
-			for _, n := range []string{"Ana Silva", "Bo Chen", "Cy Okafor"} {
-				p, err := e.roster.CreatePerson(people.Person{Name: n, TimeZone: zones[rng.IntN(len(zones))]})
-				if err != nil {
-					t.Fatal(err)
-				}
-				e.p = append(e.p, p)
-			}
+			e.addRandomPeople(t, rng, zones, "Ana Silva", "Bo Chen", "Cy Okafor")
 			var rots []oncall.Rotation
 			for i := range 1 + rng.IntN(3) {
 				r := oncall.Rotation{Name: fmt.Sprint("R", i), TimeZone: zones[rng.IntN(len(zones))],
@@ -62,14 +56,7 @@ func TestShiftsDoNotDependOnTheWindow(t *testing.T) {
 			// Time off: whole days and instants, some long, crossing anything.
 			for range 10 + rng.IntN(20) {
 				p := e.p[rng.IntN(len(e.p))]
-				d := rng.IntN(200)
-				to := oncall.TimeOff{PersonID: p.ID, Kind: oncall.KindVacation}
-				if rng.IntN(2) == 0 {
-					to.StartDate, to.EndDate = date(d), date(d+rng.IntN(12))
-				} else {
-					to.Start = day0.AddDate(0, 0, d).Add(time.Duration(rng.IntN(24)) * time.Hour)
-					to.End = to.Start.Add(time.Duration(2+rng.IntN(90)) * time.Hour)
-				}
+				to := randomTimeOff(rng, p.ID, day0, rng.IntN(200), 12, 90)
 				if _, err := e.svc.SaveTimeOff(to); err != nil {
 					t.Fatal(err)
 				}
@@ -84,15 +71,7 @@ func TestShiftsDoNotDependOnTheWindow(t *testing.T) {
 			}
 			// Overrides (not overlapping within a rotation) and swaps.
 			for _, r := range rots {
-				at := day0.AddDate(0, 0, 10)
-				for range 4 {
-					at = at.Add(time.Duration(24+rng.IntN(24*30)) * time.Hour)
-					o := oncall.Override{RotationID: r.ID, PersonID: e.p[rng.IntN(len(e.p))].ID, Start: at, End: at.Add(time.Duration(1+rng.IntN(72)) * time.Hour)}
-					if _, err := e.svc.SaveOverride(o); err != nil {
-						t.Fatal(err)
-					}
-					at = o.End
-				}
+				e.addRandomOverrides(t, rng, r.ID, day0.AddDate(0, 0, 10), 4, 30, 72)
 				used := map[int]bool{}
 				for range 3 {
 					a, b := 2+rng.IntN(20), 2+rng.IntN(20)
@@ -191,4 +170,43 @@ func short(u id.ID) string {
 	}
 	s := u.String()
 	return s[len(s)-6:]
+}
+
+// addRandomPeople adds people by these names, each in a random zone of zones.
+func (e *env) addRandomPeople(t *testing.T, rng *rand.Rand, zones []string, names ...string) {
+	t.Helper()
+	for _, n := range names {
+		p, err := e.roster.CreatePerson(people.Person{Name: n, TimeZone: zones[rng.IntN(len(zones))]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.p = append(e.p, p)
+	}
+}
+
+// randomTimeOff is a vacation of person starting d days after day0: whole
+// days (up to maxDays more) or an instant span of 2 to maxHours+1 hours.
+func randomTimeOff(rng *rand.Rand, person id.ID, day0 time.Time, d, maxDays, maxHours int) oncall.TimeOff {
+	to := oncall.TimeOff{PersonID: person, Kind: oncall.KindVacation}
+	if rng.IntN(2) == 0 {
+		to.StartDate, to.EndDate = civil.Format(day0.AddDate(0, 0, d)), civil.Format(day0.AddDate(0, 0, d+rng.IntN(maxDays)))
+	} else {
+		to.Start = day0.AddDate(0, 0, d).Add(time.Duration(rng.IntN(24)) * time.Hour)
+		to.End = to.Start.Add(time.Duration(2+rng.IntN(maxHours)) * time.Hour)
+	}
+	return to
+}
+
+// addRandomOverrides saves n overrides of the rotation by random people, one
+// after another from at (gaps of 1 to gapDays days, 1 to maxHours hours long).
+func (e *env) addRandomOverrides(t *testing.T, rng *rand.Rand, rotation id.ID, at time.Time, n, gapDays, maxHours int) {
+	t.Helper()
+	for range n {
+		at = at.Add(time.Duration(24+rng.IntN(24*gapDays)) * time.Hour)
+		o := oncall.Override{RotationID: rotation, PersonID: e.p[rng.IntN(len(e.p))].ID, Start: at, End: at.Add(time.Duration(1+rng.IntN(maxHours)) * time.Hour)}
+		if _, err := e.svc.SaveOverride(o); err != nil {
+			t.Fatal(err)
+		}
+		at = o.End
+	}
 }
