@@ -4,11 +4,12 @@ import { mount } from 'svelte'
 import App from './App.svelte'
 import './app.css'
 import { startReadinessMarks } from './lib/api'
-import { loadFirstScreen, within } from './lib/stores/boot'
+import { loadFirstScreen } from './lib/stores/boot'
 import { dateFormat } from './lib/stores/datefmt.svelte'
 import { parseHash } from './lib/stores/router.svelte'
 import { theme } from './lib/stores/theme.svelte'
 import { FONT_WAIT_MS, fontReady, markPlatform } from './lib/util/platform'
+import { within } from './lib/util/wait'
 
 /**
  * How long the window may show only its background while the first screen's

@@ -7,6 +7,7 @@ import type { Screen } from './router.svelte'
 import { loadShellData } from './session'
 import { today } from './today.svelte'
 import { workspace } from './workspace.svelte'
+import { within } from '$lib/util/wait'
 
 /** How long the launch waits for Today's day before the shell is drawn without it. */
 export const FIRST_DAY_WAIT_MS = 250
@@ -26,10 +27,4 @@ export async function loadFirstScreen(screen: Screen): Promise<void> {
   const day = screen === 'today' ? within(today.load(), FIRST_DAY_WAIT_MS) : null
   const offer = workspace.info.empty && !workspace.info.locked ? prefetchEncryptionOffer() : null
   await Promise.allSettled([loadShellData(), roster.load(), offer, day])
-}
-
-/** p, or nothing after ms. */
-export function within(p: Promise<unknown>, ms: number): Promise<unknown> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  return Promise.race([p, new Promise((r) => (timer = setTimeout(r, ms)))]).finally(() => clearTimeout(timer))
 }

@@ -1,3 +1,5 @@
+import { within } from './wait'
+
 /**
  * Marks the document with the system it runs on (`<html data-os="linux">`),
  * before the first paint, for the styles that differ by system: on Linux
@@ -20,12 +22,9 @@ export const FONT_WAIT_MS = 300
  */
 export function fontReady(doc: Document = document, waitMs = FONT_WAIT_MS): Promise<void> {
   if (doc.documentElement.dataset.os !== 'linux' || !doc.fonts?.load) return Promise.resolve()
-  let timer: ReturnType<typeof setTimeout> | undefined
-  return Promise.race([
-    doc.fonts.load(`1em "Inter Variable"`).then(
-      () => undefined,
-      () => undefined,
-    ),
-    new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs))),
-  ]).finally(() => clearTimeout(timer))
+  const loaded = doc.fonts.load(`1em "Inter Variable"`).then(
+    () => undefined,
+    () => undefined,
+  )
+  return within(loaded, waitMs).then(() => undefined)
 }
