@@ -51,9 +51,9 @@ export async function run({ page, shot, log }) {
   assert.ok((await below()) < 420, 'scrolled to the coverage gaps')
   // The demo has a few schedule warnings (the paging of ten at a time is unit-tested).
   const warnings = page.getByRole('list', { name: 'Schedule warnings' })
-  const shown = await warnings.getByRole('listitem').count()
-  log(`demo warnings shown: ${shown}`)
-  assert.ok(shown > 0 && shown <= 10, `one to ten warnings shown at first, ${shown} shown`)
+  const warningsShown = await warnings.getByRole('listitem').count()
+  log(`demo warnings shown: ${warningsShown}`)
+  assert.ok(warningsShown > 0 && warningsShown <= 10, `one to ten warnings shown at first, ${warningsShown} shown`)
   const height = await page.evaluate(() => document.querySelector('ul.warnings')?.getBoundingClientRect().height ?? 0)
   assert.ok(height > 20, `the warnings are laid out once scrolled to (${height} px high)`)
   await shot('demo-oncall-below')
