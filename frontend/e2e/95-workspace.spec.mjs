@@ -33,7 +33,31 @@ export async function run({ page, shot, log }) {
 
   // ---- Open the demo from Settings; visit On-call there.
   const before = dunstCount()
+  // Where "Open demo workspace" is, frame by frame, from the moment Settings
+  // opens: the panels that load their data must not push it away (they did,
+  // 380 → 770 → 2090 px in the first 250 ms).
+  await page.evaluate(() => {
+    const seen = (window.__demoButtonTops = [])
+    const t0 = performance.now()
+    const tick = () => {
+      // Settings' own button (an empty workspace's first-run screen has one too).
+      const b = Array.from(document.querySelectorAll('section[aria-labelledby="ws-title"] button')).find((x) =>
+        x.textContent.includes('Open demo workspace'),
+      )
+      if (b) {
+        const top = Math.round(b.getBoundingClientRect().top) // nothing scrolls meanwhile
+        if (seen[seen.length - 1] !== top) seen.push(top)
+      }
+      if (performance.now() - t0 < 2000) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })
   await nav(page, 'Settings')
+  await page.waitForTimeout(1500)
+  const tops = await page.evaluate(() => window.__demoButtonTops)
+  log(`"Open demo workspace" tops while Settings loads: ${tops.join(' → ')} px`)
+  await shot('settings')
+  assert.equal(tops.length, 1, `"Open demo workspace" stays where it first appeared while Settings loads (tops: ${tops})`)
   await page.getByRole('button', { name: 'Open demo workspace' }).click()
   await page.getByRole('region', { name: 'Demo workspace' }).waitFor(T)
   const demo = (await page.evaluate(() => window.go.app.OnCallAPI.Rotations())).map((r) => r.name)

@@ -149,6 +149,44 @@
     return t ? `${s} "${t}"` : s
   }
 
+  // Does a pointer event on hit reach el? A click on a label's text reaches its
+  // control: that counts.
+  function reaches(hit, el) {
+    if (!hit || hit.nodeType !== 1) return false
+    if (hit === el || el.contains(hit)) return true
+    const lbl = hit.closest('label')
+    return !!lbl && (lbl.control === el || lbl.contains(el))
+  }
+
+  // The click guard. Between the last look at the element and the pointer's
+  // press, the page may move (a panel above it finishes loading): the press
+  // would land on whatever is there now. Armed just before the press, the
+  // guard lets the gesture through only if it reaches the element; otherwise
+  // it swallows every event of the gesture (nothing is clicked by mistake) and
+  // says what was under the pointer, so the click can be tried again.
+  let guard = null
+  const GESTURE = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu']
+  function onGesture(e) {
+    if (!guard) return
+    if (guard.missed === null) {
+      guard.missed = !reaches(e.target, guard.el)
+      if (guard.missed) guard.hit = describe(e.target)
+    }
+    if (guard.missed) {
+      e.preventDefault()
+      e.stopImmediatePropagation()
+    }
+  }
+  for (const type of GESTURE) addEventListener(type, onGesture, true)
+  function armGuard(el) {
+    guard = { el, missed: null, hit: null }
+  }
+  function disarmGuard() {
+    const g = guard
+    guard = null
+    return g ? { missed: !!g.missed, hit: g.hit, reached: g.missed !== null } : null
+  }
+
   // What a pointer action on el needs: is it there, visible, enabled; its box in
   // viewport coordinates; and what a click at its centre would actually hit.
   function info(el) {
@@ -165,9 +203,7 @@
     const cx = t.x + t.width / 2
     const cy = t.y + t.height / 2
     const hit = document.elementFromPoint(cx, cy)
-    // A click on a label's text reaches its control: that counts as a hit.
-    const lbl = hit && hit.closest && hit.closest('label')
-    out.hitOk = !!hit && (hit === el || el.contains(hit) || (lbl && (lbl.control === el || lbl.contains(el))))
+    out.hitOk = reaches(hit, el)
     out.hit = out.hitOk ? null : describe(hit)
     return out
   }
@@ -209,6 +245,8 @@
     resolve: (steps) => resolveFrom([document], steps),
     info,
     describe,
+    armGuard,
+    disarmGuard,
     isVisible,
     downloads,
     textOf,

@@ -275,9 +275,26 @@ export class Locator {
   }
 
   // ---- acting
+  // A real pointer click at the element's centre. The page is looked at, then
+  // pressed: if it moved in between and the press reached something else, the
+  // guard (inpage.js) swallowed it and the click is tried again, as a user
+  // whose button jumped away would.
   async click(o = {}) {
-    const { box } = await this._actionable('click', o)
-    await this._page._pointerClick(box.x + box.width / 2, box.y + box.height / 2, o.clickCount ?? 1)
+    const timeout = o.timeout ?? this._page._timeout
+    const deadline = Date.now() + timeout
+    for (;;) {
+      const { ref, box } = await this._actionable('click', { ...o, timeout: Math.max(500, deadline - Date.now()) })
+      const guarded = !o.noHitCheck
+      if (guarded) await this._page._inPage('(el) => window.__wh.armGuard(el)', ref)
+      await this._page._pointerClick(box.x + box.width / 2, box.y + box.height / 2, o.clickCount ?? 1)
+      if (!guarded) return
+      // A click that loaded another page took the guard with it: it reached.
+      const g = await this._page._inPage('() => window.__wh && window.__wh.disarmGuard()').catch(() => null)
+      if (!g || !g.missed) return
+      const why = `the page moved as it was pressed and the press reached ${g.hit}`
+      if (Date.now() > deadline) throw new TimeoutError(`click timed out after ${timeout} ms: ${this}: ${why}`)
+      this._page._note(`click on ${this}: ${why}; trying again`)
+    }
   }
   async dblclick(o = {}) {
     return this.click({ ...o, clickCount: 2 })
@@ -428,8 +445,9 @@ class Download {
 }
 
 export class WebKitPage extends Locator {
-  constructor(driver, { timeout = 15_000 } = {}) {
+  constructor(driver, { timeout = 15_000, note = (line) => console.log(`  ${line}`) } = {}) {
     super(null, [])
+    this._note = note
     this._page = this
     this._driver = driver
     this._timeout = timeout
