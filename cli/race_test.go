@@ -279,6 +279,11 @@ func TestRaceImportReplace(t *testing.T) {
 	if testing.Short() {
 		t.Skip("multi-process race")
 	}
+	// Up to six imports may succeed (when the two of a trial do not
+	// overlap); the data folder keeps only the newest three copies by
+	// default and prunes the rest by design. Keep them all here, to count
+	// one copy per import.
+	t.Setenv(cli.KeepAsideEnv, "100")
 	src := t.TempDir()
 	expect(t, run(t, nil, "--data", src, "demo"), 0)
 	file := filepath.Join(t.TempDir(), "ws.json")
@@ -344,6 +349,11 @@ func TestRaceTwoImports(t *testing.T) {
 	if testing.Short() {
 		t.Skip("multi-process race")
 	}
+	// Up to six imports may succeed (when the two of a trial do not
+	// overlap); the data folder keeps only the newest three copies by
+	// default and prunes the rest by design. Keep them all here, to count
+	// one copy per import.
+	t.Setenv(cli.KeepAsideEnv, "100")
 	src := t.TempDir()
 	expect(t, run(t, nil, "--data", src, "demo"), 0)
 	file := filepath.Join(t.TempDir(), "ws.json")
