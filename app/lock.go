@@ -143,6 +143,8 @@ func (a *LockAPI) Lock() LockStatusDTO {
 	was := l.locked
 	l.locked = true
 	l.mu.Unlock()
+	// The palette's index holds private notes as text: not kept while locked.
+	a.s.search.Reset()
 	if !was {
 		a.s.log.Info("locked")
 		a.s.emit(EventLockChanged, true)

@@ -126,7 +126,7 @@ func Run(cfg Config, background bool, assets fs.FS, icon []byte) error {
 				}
 			},
 		},
-		Bind: []any{NewWorkspaceAPI(shell), NewPeopleAPI(shell), NewReminderAPI(shell), NewIncidentAPI(shell), NewFollowUpAPI(shell), NewOnCallAPI(shell), NewCalendarAPI(shell), NewPagesAPI(shell), NewOneOnOneAPI(shell), NewGrowthAPI(shell), NewTodayAPI(shell), NewBackupAPI(shell), NewEncryptionAPI(shell), NewHandoffAPI(shell), NewLockAPI(shell), NewPublishAPI(shell), &PerfAPI{shell}},
+		Bind: []any{NewWorkspaceAPI(shell), NewPeopleAPI(shell), NewReminderAPI(shell), NewIncidentAPI(shell), NewFollowUpAPI(shell), NewOnCallAPI(shell), NewCalendarAPI(shell), NewPagesAPI(shell), NewOneOnOneAPI(shell), NewGrowthAPI(shell), NewTodayAPI(shell), NewSearchAPI(shell), NewBackupAPI(shell), NewEncryptionAPI(shell), NewHandoffAPI(shell), NewLockAPI(shell), NewPublishAPI(shell), &PerfAPI{shell}},
 		// No accelerated compositing: WebKit paints the page on the CPU into
 		// one surface. Composited layers cost the web process 100-190 MB more
 		// on the large demo (decision 0010, docs/performance.md "Issue 9").

@@ -22,6 +22,7 @@ import (
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/reminder"
+	"wheelhouse/backend/search"
 	"wheelhouse/backend/secrets"
 	"wheelhouse/backend/store"
 	"wheelhouse/backend/today"
@@ -71,7 +72,8 @@ type Shell struct {
 	lock lockState    // the lock screen (lock.go)
 	pub  publishState // CalDAV publishing after edits and on a schedule (publish.go)
 
-	day today.Cache // the Today screen's last day (WarmFirstScreen builds it at launch)
+	day    today.Cache  // the Today screen's last day (WarmFirstScreen builds it at launch)
+	search search.Index // the command palette's index, in memory only; dropped on lock
 
 	mu      sync.RWMutex
 	ws      *workspace.Workspace

@@ -6012,6 +6012,37 @@ export namespace pages {
 
 }
 
+export namespace search {
+	
+	export class Hit {
+	    kind: string;
+	    id: string;
+	    person?: string;
+	    team?: string;
+	    title: string;
+	    detail: string;
+	    snippet?: string;
+	    inactive?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Hit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.person = source["person"];
+	        this.team = source["team"];
+	        this.title = source["title"];
+	        this.detail = source["detail"];
+	        this.snippet = source["snippet"];
+	        this.inactive = source["inactive"];
+	    }
+	}
+
+}
+
 export namespace today {
 	
 	export class Away {
