@@ -89,7 +89,8 @@ wait_title() {  # wait_title EXPECTED WHAT
 }
 if [ -z "${SMOKE_DEMO:-}" ]; then
   eval "$(xdotool getwindowgeometry --shell "$WIN")"  # X Y WIDTH HEIGHT of the window
-  people() { xdotool mousemove --sync $((X + 70)) $((Y + TOP + 112)) click 1; wait_title 'People — Wheelhouse' "$1"; }
+  # People is the second screen of the sidebar, under Search (at 1280x800: y 156).
+  people() { xdotool mousemove --sync $((X + 70)) $((Y + TOP + 156)) click 1; wait_title 'People — Wheelhouse' "$1"; }
   people 'a click on People in the sidebar'
   opened=()
   for ((py = 80; py <= 420 && ${#opened[@]} < 3; py += 12)); do
