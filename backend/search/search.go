@@ -1,6 +1,6 @@
 // Package search finds anything in the workspace by the words in it: people,
 // teams, services, on-call rotations, incidents (and their timelines and
-// reviews), follow-ups, 1:1 notes and feedback. It is what the command
+// reviews), follow-ups, 1:1 notes, feedback and development plans. It is what the command
 // palette (Ctrl+K) asks.
 //
 // Nothing is written: the index is built in memory from one read
@@ -29,6 +29,7 @@ import (
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/feedback"
 	"wheelhouse/backend/followup"
+	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/oneonone"
@@ -49,10 +50,11 @@ const (
 	KindFollowUp Kind = "followup"
 	KindOneOnOne Kind = "oneonone" // a 1:1 meeting's agenda and notes: opens the person's 1:1s
 	KindFeedback Kind = "feedback" // a feedback entry: opens the person's feedback
+	KindPlan     Kind = "plan"     // a development plan: opens the person's growth
 )
 
 // kindRank orders kinds of equal score: the roster first, notes last.
-var kindRank = map[Kind]int{KindPerson: 0, KindTeam: 1, KindService: 2, KindRotation: 3, KindIncident: 4, KindFollowUp: 5, KindOneOnOne: 6, KindFeedback: 7}
+var kindRank = map[Kind]int{KindPerson: 0, KindTeam: 1, KindService: 2, KindRotation: 3, KindIncident: 4, KindFollowUp: 5, KindOneOnOne: 6, KindFeedback: 7, KindPlan: 8}
 
 // Hit is one record found.
 type Hit struct {
@@ -122,6 +124,7 @@ var segments = [...]segment{
 	{store.PrefixSet(store.PrefixFollowUp), buildFollowUps},
 	{store.PrefixSet(store.PrefixMeeting), buildMeetings},
 	{store.PrefixSet(store.PrefixFeedback), buildFeedback},
+	{store.PrefixSet(store.PrefixPlan), buildPlans},
 }
 
 // Reset drops the kept index (its text includes private notes).
@@ -528,6 +531,30 @@ func buildFeedback(txn *badger.Txn, b *builder) error {
 		b.add(Hit{Kind: KindFeedback, ID: e.ID.String(), Person: e.PersonID.String(), Title: kind + " for " + b.name(e.PersonID),
 			Detail: joinWith(" · ", "Feedback", strings.TrimSpace(status))}, e.CreatedAt.UTC().Format("2006-01-02T15:04:05"), true,
 			e.Situation, e.Behaviour, e.Impact, e.NextStep)
+		return nil
+	})
+}
+
+func buildPlans(txn *badger.Txn, b *builder) error {
+	return growth.Plans.Each(txn, func(p *growth.Plan) error {
+		body := []string{p.TargetRole, p.TargetLevel, strings.Join(p.GrowthAreas, ", "), p.Summary}
+		for _, g := range p.Goals {
+			body = append(body, g.Title, g.Description)
+			for _, m := range g.Milestones {
+				body = append(body, m.Title)
+			}
+		}
+		for _, a := range p.Stretch {
+			body = append(body, a.Title, a.Description)
+		}
+		for _, e := range p.Evidence {
+			body = append(body, e.Label, e.Note)
+		}
+		if joinNonEmpty(body) == "" {
+			return nil
+		}
+		b.add(Hit{Kind: KindPlan, ID: p.PersonID.String(), Person: p.PersonID.String(), Title: "Development plan of " + b.name(p.PersonID),
+			Detail: joinWith(" · ", "Growth", plural(len(p.Goals), "goal"), p.TargetRole)}, "", true, body...)
 		return nil
 	})
 }

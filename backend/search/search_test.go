@@ -10,6 +10,7 @@ import (
 	"wheelhouse/backend/errs"
 	"wheelhouse/backend/feedback"
 	"wheelhouse/backend/followup"
+	"wheelhouse/backend/growth"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/incident"
 	"wheelhouse/backend/oncall"
@@ -79,6 +80,9 @@ func open(t *testing.T) *env {
 	e.fb, err = w.Feedback.Save(feedback.Entry{PersonID: e.tomas.ID, Kind: feedback.Positive,
 		Situation: "During the checkout incident", Behaviour: "Tomás wrote the status updates every fifteen minutes", Impact: "Support knew what to tell customers"})
 	must(err)
+	_, err = w.Growth.SavePlan(growth.Plan{PersonID: e.dana.ID, TargetRole: "Tech lead", GrowthAreas: []string{"Public speaking"},
+		Goals: []growth.Goal{{Title: "Lead the billing migration", Milestones: []growth.Milestone{{Title: "Write the design doc"}}}}}, "2026-12-04")
+	must(err)
 	e.rot, err = w.OnCall.SaveRotation(oncall.Rotation{Name: "Payments primary", TimeZone: "Europe/Berlin", TeamID: e.team.ID,
 		Participants: []id.ID{e.tomas.ID, e.dana.ID}, ShiftLength: oncall.ShiftLength{N: 1, Unit: oncall.Weeks}, HandoffTime: "09:00",
 		StartDate: "2026-11-02", RequiredCoverage: oncall.Coverage24x7})
@@ -128,6 +132,8 @@ func TestFindsEveryKindByItsWords(t *testing.T) {
 		{"sabbatical", search.KindOneOnOne, e.meet.ID.String(), e.dana.ID.String(), "1:1 with Dana Xu", "sabbatical"}, // private notes
 		{"promotion case", search.KindOneOnOne, e.meet.ID.String(), e.dana.ID.String(), "1:1 with Dana Xu", "Promotion case"},
 		{"fifteen minutes", search.KindFeedback, e.fb.ID.String(), e.tomas.ID.String(), "Positive feedback for Tomás Ortega", "fifteen minutes"},
+		{"public speaking", search.KindPlan, e.dana.ID.String(), e.dana.ID.String(), "Development plan of Dana Xu", "Public speaking"},
+		{"design doc", search.KindPlan, e.dana.ID.String(), e.dana.ID.String(), "Development plan of Dana Xu", "Write the design doc"},
 		{"payments primary", search.KindRotation, e.rot.ID.String(), "", "Payments primary", ""},
 	}
 	for _, c := range cases {

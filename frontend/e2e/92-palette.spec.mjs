@@ -29,13 +29,16 @@ export async function run({ page, shot, log, api, waitForBindings }) {
   const c = await api('PeopleAPI.CreatePerson', person('Zoë Kowalewski'))
   const m = await api('OneOnOneAPI.StartMeeting', b.id, '2026-11-20')
   await api('OneOnOneAPI.SaveMeeting', { ...m, status: 'held', privateNotes: 'Thinking about a sabbatical in spring; keep it between us.' })
+  await api('GrowthAPI.SavePlan', { personId: c.id, targetRole: 'Staff engineer', targetLevel: '', growthAreas: ['Incident command'],
+    summary: '', goals: [{ id: '', title: 'Run a game day for the payments team', description: '', targetDate: '', status: 'in_progress', milestones: [] }],
+    stretch: [], evidence: [], revision: 0 })
   log(`people: ${a.id} ${b.id} ${c.id}; 1:1 ${m.id}`)
   // Made behind the screens' backs: load them as a launch would.
   await page.reload()
   await waitForBindings()
 
   // ---- Ctrl+K from the Today screen; "zoe kowal" (no accent) finds all three,
-  // and the 1:1 whose title names one of them.
+  // then the 1:1 and the plan whose titles name two of them.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Today', exact: true }).click()
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor(T)
   await page.keyboard.press('Control+k')
@@ -47,9 +50,10 @@ export async function run({ page, shot, log, api, waitForBindings }) {
   await input.type('zoe kowal')
   const results = dialog.getByRole('listbox', { name: 'Results' })
   for (const n of ['Zoë Kowalczyk', 'Zoë Kowalska', 'Zoë Kowalewski']) await results.getByRole('option', { name: new RegExp(`^${n} `) }).waitFor(T)
-  await dialog.getByRole('status').getByText(/^4 records found\.$/).waitFor(T)
+  await dialog.getByRole('status').getByText(/^5 records found\.$/).waitFor(T)
   const order = await results.getByRole('option').allInnerTexts()
-  assert.match(order[3] ?? '', /^1:1 with Zoë Kowalska/, `the people first, the 1:1 after them: ${JSON.stringify(order)}`)
+  assert.ok(/^1:1 with Zoë Kowalska/.test(order[3] ?? '') && /^Development plan of Zoë Kowalewski/.test(order[4] ?? ''),
+    `the people first, then the 1:1 and the plan: ${JSON.stringify(order)}`)
   await shot('palette-people')
   // A real pointer click on the middle one opens exactly that one.
   await results.getByRole('option', { name: /^Zoë Kowalska / }).click()
@@ -69,6 +73,14 @@ export async function run({ page, shot, log, api, waitForBindings }) {
   await page.keyboard.press('Enter')
   await dialog.waitFor({ state: 'detached', ...T })
   await waitRoute(page, `/people/${b.id}/oneonones`, 'Enter on the 1:1 notes')
+
+  // ---- A goal of a development plan opens the person's Growth tab.
+  await page.keyboard.press('Control+k')
+  await dialog.waitFor(T)
+  await input.type('game day')
+  await results.getByRole('option', { name: /^Development plan of Zoë Kowalewski/ }).click()
+  await dialog.waitFor({ state: 'detached', ...T })
+  await waitRoute(page, `/people/${c.id}/growth`, 'clicking the plan')
 
   // ---- Nothing found is said, not an empty box.
   await page.keyboard.press('Control+k')

@@ -2,12 +2,12 @@
 import * as S from '$wails/go/app/SearchAPI'
 import { arr, callRaw, str } from './decode'
 
-export type SearchKind = 'person' | 'team' | 'service' | 'rotation' | 'incident' | 'followup' | 'oneonone' | 'feedback'
+export type SearchKind = 'person' | 'team' | 'service' | 'rotation' | 'incident' | 'followup' | 'oneonone' | 'feedback' | 'plan'
 
 export interface SearchHit {
   kind: SearchKind
   id: string
-  /** Whose page a 1:1 or feedback hit opens ('' for the rest). */
+  /** Whose page a 1:1, feedback or plan hit opens ('' for the rest). */
   person: string
   /** The team a rotation belongs to ('' for none). */
   team: string
@@ -19,7 +19,7 @@ export interface SearchHit {
   inactive: boolean
 }
 
-const KINDS: SearchKind[] = ['person', 'team', 'service', 'rotation', 'incident', 'followup', 'oneonone', 'feedback']
+const KINDS: SearchKind[] = ['person', 'team', 'service', 'rotation', 'incident', 'followup', 'oneonone', 'feedback', 'plan']
 
 /** The records holding every word of query, best first (at most limit; 0: 30). */
 export async function search(query: string, limit = 0): Promise<SearchHit[]> {

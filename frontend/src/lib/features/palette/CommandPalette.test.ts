@@ -145,5 +145,6 @@ describe('commands', () => {
     expect(routeOfHit(hit({ kind: 'incident', id: 'i' }))).toEqual({ screen: 'incidents', id: 'i', tab: '' })
     expect(routeOfHit(hit({ kind: 'followup', id: 'f' }))).toEqual({ screen: 'followups', id: 'f', tab: '' })
     expect(routeOfHit(hit({ kind: 'team', id: 't' }))).toEqual({ screen: 'teams', id: 't', tab: '' })
+    expect(routeOfHit(hit({ kind: 'plan', id: 'p', person: 'p' }))).toEqual({ screen: 'people', id: 'p', tab: 'growth' })
   })
 })

@@ -88,6 +88,8 @@ export function routeOfHit(h: SearchHit): Route {
       return at('people', h.person, 'oneonones')
     case 'feedback':
       return at('people', h.person, 'feedback')
+    case 'plan':
+      return at('people', h.person, 'growth')
   }
 }
 
@@ -100,4 +102,5 @@ export const KIND_LABEL: Record<SearchHit['kind'], string> = {
   followup: 'Follow-up',
   oneonone: '1:1 notes',
   feedback: 'Feedback',
+  plan: 'Growth plan',
 }
