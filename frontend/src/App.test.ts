@@ -26,6 +26,8 @@ vi.mock('$lib/api', async (importOriginal) => {
     lockApp: vi.fn(),
     unlockApp: vi.fn(),
     encryptionStatus: vi.fn(),
+    search: vi.fn(async () => []),
+    warmSearch: vi.fn(async () => {}),
   }
 })
 
@@ -102,6 +104,29 @@ describe('App', () => {
     await screen.findAllByText('Ada Lovelace')
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument()
     expect(screen.queryByRole('heading', { name: 'Wheelhouse is locked' })).toBeNull()
+  })
+
+  it('Ctrl+K opens the command palette; locking closes it, and unlocking does not bring it back', async () => {
+    const user = userEvent.setup()
+    history.replaceState(null, '', '#/people')
+    vi.mocked(api.workspaceInfo).mockResolvedValue(info())
+    vi.mocked(api.loadDirectory).mockResolvedValue(directory({ people: [person({ id: 'p1', name: 'Ada Lovelace' })] }))
+    render(App)
+    await screen.findAllByText('Ada Lovelace')
+    await user.keyboard('{Control>}k{/Control}')
+    const field = await screen.findByRole('combobox', { name: 'Search Wheelhouse' })
+    await waitFor(() => expect(field).toHaveFocus())
+    await user.type(field, 'secret words')
+    await user.keyboard('{Control>}l{/Control}')
+    await screen.findByRole('heading', { name: 'Wheelhouse is locked' })
+    expect(screen.queryByRole('dialog', { name: 'Search and go to' })).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Unlock' }))
+    await screen.findAllByText('Ada Lovelace')
+    expect(screen.queryByRole('dialog', { name: 'Search and go to' })).toBeNull()
+    expect(document.body.textContent).not.toContain('secret words')
+    // The sidebar's Search opens it too.
+    await user.click(screen.getByRole('button', { name: /^Search/ }))
+    expect(await screen.findByRole('dialog', { name: 'Search and go to' })).toBeInTheDocument()
   })
 
   it('starts locked when the backend is (a reloaded page) and asks for nothing personal', async () => {
