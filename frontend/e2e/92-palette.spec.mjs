@@ -32,7 +32,11 @@ export async function run({ page, shot, log, api, waitForBindings }) {
   await api('GrowthAPI.SavePlan', { personId: c.id, targetRole: 'Staff engineer', targetLevel: '', growthAreas: ['Incident command'],
     summary: '', goals: [{ id: '', title: 'Run a game day for the payments team', description: '', targetDate: '', status: 'in_progress', milestones: [] }],
     stretch: [], evidence: [], revision: 0 })
-  log(`people: ${a.id} ${b.id} ${c.id}; 1:1 ${m.id}`)
+  const rot = await api('OnCallAPI.SaveRotation', {
+    name: 'Warsaw primary', timezone: 'Europe/Warsaw', participants: [a.id, b.id], shiftLength: { n: 1, unit: 'weeks' },
+    handoffTime: '10:00', startDate: '2026-11-30', requiredCoverage: '24x7', layer: 1,
+  })
+  log(`people: ${a.id} ${b.id} ${c.id}; 1:1 ${m.id}; rotation ${rot.id}`)
   // Made behind the screens' backs: load them as a launch would.
   await page.reload()
   await waitForBindings()
@@ -81,6 +85,19 @@ export async function run({ page, shot, log, api, waitForBindings }) {
   await results.getByRole('option', { name: /^Development plan of Zoë Kowalewski/ }).click()
   await dialog.waitFor({ state: 'detached', ...T })
   await waitRoute(page, `/people/${c.id}/growth`, 'clicking the plan')
+
+  // ---- A rotation opens On-call with its editor.
+  await page.keyboard.press('Control+k')
+  await dialog.waitFor(T)
+  await input.type('warsaw primary')
+  await results.getByRole('option', { name: /^Warsaw primary/ }).waitFor(T)
+  await page.keyboard.press('Enter')
+  const editor = page.getByRole('dialog', { name: 'Edit Warsaw primary' })
+  await editor.waitFor(T)
+  await waitRoute(page, '/oncall', 'Enter on the rotation')
+  await shot('palette-rotation-editor')
+  await page.keyboard.press('Escape')
+  await editor.waitFor({ state: 'detached', ...T })
 
   // ---- Nothing found is said, not an empty box.
   await page.keyboard.press('Control+k')

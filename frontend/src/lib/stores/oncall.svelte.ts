@@ -98,6 +98,8 @@ class OnCallStore extends Loader {
   today: () => Date = () => new Date()
   /** The rotation being edited: null = closed, '' = a new one. */
   editing = $state<string | null>(null)
+  /** A rotation to open in the editor once On-call has loaded (the command palette found it). */
+  opening = $state<string | null>(null)
 
   from = $derived(startOf(this.span, this.anchor))
   to = $derived(endOf(this.span, this.from))
@@ -196,6 +198,7 @@ class OnCallStore extends Loader {
     this.swaps = []
     this.olderAdjustments = {}
     this.editing = null
+    this.opening = null
     this.tab = 'schedule'
     this.span = 'week'
     this.followsToday = true

@@ -92,6 +92,26 @@ describe('RotationEditor participants', () => {
   })
 })
 
+describe('RotationEditor preview', () => {
+  it('an existing rotation with participants is never told to add some while its preview is coming', async () => {
+    let answer: (v: Awaited<ReturnType<typeof api.previewRotation>>) => void = () => {}
+    vi.mocked(api.previewRotation).mockImplementation(() => new Promise((r) => (answer = r)))
+    render(RotationEditor, { props: { rotation: ROTATION, onclose: vi.fn(), debounce: 0 } })
+    const preview = screen.getByRole('region', { name: /Next shifts/ })
+    expect(preview).toHaveTextContent('Working out the next shifts…')
+    expect(preview).not.toHaveTextContent('Add participants')
+    await waitFor(() => expect(api.previewRotation).toHaveBeenCalled())
+    answer([])
+    await waitFor(() => expect(preview).toHaveTextContent('No shifts in the next weeks.'))
+    expect(preview).not.toHaveTextContent('Add participants')
+  })
+
+  it('a new rotation without participants says to add them', async () => {
+    render(RotationEditor, { props: { rotation: undefined, onclose: vi.fn(), debounce: 0 } })
+    expect(screen.getByRole('region', { name: /Next shifts/ })).toHaveTextContent('Add participants to see who takes which turn.')
+  })
+})
+
 describe('CalendarPanel import', () => {
   it('previews a file, then applies it', async () => {
     const user = userEvent.setup()
