@@ -5,11 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/clock"
-	"wheelhouse/backend/demo"
+	"wheelhouse/backend/demo/demotest"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/oncall"
-	"wheelhouse/backend/workspace"
 )
 
 // Adjustments works from the cached snapshot and computes holders only for
@@ -18,15 +16,7 @@ import (
 // gives, for any "since", also after an edit.
 func TestAdjustmentsIsOverridesAndSwapViewsFiltered(t *testing.T) {
 	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
-	dir := t.TempDir()
-	if _, err := demo.Create(dir, demo.Large, workspace.Options{Clock: clock.NewFake(now)}); err != nil {
-		t.Fatal(err)
-	}
-	w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(now), Zone: "Europe/Berlin"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := demotest.OpenLarge(t, now)
 	s := w.OnCall
 	want := func(since time.Time) oncall.Adjustments {
 		out := oncall.Adjustments{Since: since.UTC(), Overrides: []oncall.Override{}, Swaps: []oncall.SwapView{}, Older: map[id.ID]int{}}

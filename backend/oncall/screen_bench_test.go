@@ -5,10 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/clock"
-	"wheelhouse/backend/demo"
+	"wheelhouse/backend/demo/demotest"
 	"wheelhouse/backend/id"
-	"wheelhouse/backend/workspace"
 )
 
 // What the On-call screen asks for on the large demo when it opens: the
@@ -16,15 +14,7 @@ import (
 // the overrides and swaps ahead, and the teams' on-call now.
 func BenchmarkScreenPayloads(b *testing.B) {
 	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
-	dir := b.TempDir()
-	if _, err := demo.Create(dir, demo.Large, workspace.Options{Clock: clock.NewFake(now)}); err != nil {
-		b.Fatal(err)
-	}
-	w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(now), Zone: "Europe/Berlin"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer w.Close()
+	w := demotest.OpenLarge(b, now)
 	s := w.OnCall
 	from := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 	run := func(name string, fn func() (any, error)) {

@@ -4,11 +4,9 @@ import (
 	"testing"
 	"time"
 
-	"wheelhouse/backend/clock"
-	"wheelhouse/backend/demo"
+	"wheelhouse/backend/demo/demotest"
 	"wheelhouse/backend/followup"
 	"wheelhouse/backend/search"
-	"wheelhouse/backend/workspace"
 )
 
 // The palette's search on the large demo (50 people, 5 years, 20,000
@@ -17,15 +15,7 @@ import (
 // two words found in text, and a word found nowhere (every record scanned).
 func BenchmarkSearchLargeDemo(b *testing.B) {
 	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
-	dir := b.TempDir()
-	if _, err := demo.Create(dir, demo.Large, workspace.Options{Clock: clock.NewFake(now)}); err != nil {
-		b.Fatal(err)
-	}
-	w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(now), Zone: "Europe/Berlin"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer w.Close()
+	w := demotest.OpenLarge(b, now)
 	b.Run("first", func(b *testing.B) {
 		for b.Loop() {
 			var x search.Index

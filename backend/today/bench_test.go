@@ -8,7 +8,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"wheelhouse/backend/clock"
-	"wheelhouse/backend/demo"
+	"wheelhouse/backend/demo/demotest"
 	"wheelhouse/backend/followup"
 	"wheelhouse/backend/today"
 	"wheelhouse/backend/workspace"
@@ -21,15 +21,7 @@ var benchNow = time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 // follow-ups view the sidebar badge used to load at start. Reports the time and
 // the JSON bytes that cross the bridge.
 func BenchmarkFirstScreenPayloads(b *testing.B) {
-	dir := b.TempDir()
-	if _, err := demo.Create(dir, demo.Large, workspace.Options{Clock: clock.NewFake(benchNow)}); err != nil {
-		b.Fatal(err)
-	}
-	w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(benchNow), Zone: "Europe/Berlin"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer w.Close()
+	w := demotest.OpenLarge(b, benchNow)
 	b.Run("today", func(b *testing.B) {
 		var n int
 		for b.Loop() {
@@ -63,10 +55,7 @@ func BenchmarkFirstScreenPayloads(b *testing.B) {
 // (what the app asks for at launch): each iteration opens the workspace
 // afresh, so nothing is cached yet.
 func BenchmarkTodayCold(b *testing.B) {
-	dir := b.TempDir()
-	if _, err := demo.Create(dir, demo.Large, workspace.Options{Clock: clock.NewFake(benchNow)}); err != nil {
-		b.Fatal(err)
-	}
+	dir := demotest.LargeDir(b, benchNow)
 	for b.Loop() {
 		b.StopTimer()
 		w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(benchNow), Zone: "Europe/Berlin"})

@@ -9,12 +9,10 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"wheelhouse/backend/brief"
-	"wheelhouse/backend/clock"
-	"wheelhouse/backend/demo"
+	"wheelhouse/backend/demo/demotest"
 	"wheelhouse/backend/id"
 	"wheelhouse/backend/pages"
 	"wheelhouse/backend/people"
-	"wheelhouse/backend/workspace"
 )
 
 // The paging health is read once per read timestamp and window and worked
@@ -23,15 +21,7 @@ import (
 // the per-window reads give, for everyone, a team, in any order of the
 // people, and again from the kept input.
 func TestPagingHealthReadOnceIsTheSameAsPerWindowReads(t *testing.T) {
-	dir := t.TempDir()
-	if _, err := demo.Create(dir, demo.Large, workspace.Options{Clock: clock.NewFake(benchNow)}); err != nil {
-		t.Fatal(err)
-	}
-	w, err := workspace.Open(dir, workspace.Options{Clock: clock.NewFake(benchNow), Zone: "Europe/Berlin"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := demotest.OpenLarge(t, benchNow)
 	// reference: what PagingHealthTx computed before, a read per window.
 	reference := func(txn *badger.Txn, persons []id.ID, from, to time.Time) *pages.HealthReport {
 		snap, err := w.Briefs.OnCallSnapshotTx(txn, from, to)
@@ -71,7 +61,7 @@ func TestPagingHealthReadOnceIsTheSameAsPerWindowReads(t *testing.T) {
 		}
 		return string(b)
 	}
-	err = w.Store.View(func(txn *badger.Txn) error {
+	err := w.Store.View(func(txn *badger.Txn) error {
 		var all, team []id.ID
 		if err := people.Persons.Each(txn, func(p *people.Person) error {
 			if !p.Archived {

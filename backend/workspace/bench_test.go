@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"wheelhouse/backend/clock"
-	"wheelhouse/backend/demo"
+	"wheelhouse/backend/demo/demotest"
 	"wheelhouse/backend/followup"
 	"wheelhouse/backend/notify"
 	"wheelhouse/backend/store"
@@ -24,11 +24,7 @@ import (
 
 func largeWorkspace(b *testing.B) string {
 	b.Helper()
-	dir := b.TempDir()
-	if _, err := demo.Create(dir, demo.Large, workspace.Options{Clock: clock.NewFake(now)}); err != nil {
-		b.Fatal(err)
-	}
-	return dir
+	return demotest.LargeDir(b, now)
 }
 
 // benchModes are the large demo plain and encrypted (decision 0022); the
