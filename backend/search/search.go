@@ -399,7 +399,10 @@ type builder struct {
 }
 
 func (b *builder) add(h Hit, date string, active bool, body ...string) {
-	text := joinNonEmpty(body)
+	b.addText(h, date, active, joinNonEmpty(body))
+}
+
+func (b *builder) addText(h Hit, date string, active bool, text string) {
 	b.out = append(b.out, entry{hit: h, title: b.f.fold(h.Title), body: text, fbody: b.f.fold(text), date: date, active: active})
 }
 
@@ -505,12 +508,12 @@ func buildMeetings(txn *badger.Txn, b *builder) error {
 		for _, a := range m.Agenda {
 			body = append(body, a.Text)
 		}
-		body = append(body, m.SharedNotes, m.PrivateNotes)
-		if joinNonEmpty(body) == "" {
+		text := joinNonEmpty(append(body, m.SharedNotes, m.PrivateNotes))
+		if text == "" {
 			return nil // nothing written: nothing to find
 		}
-		b.add(Hit{Kind: KindOneOnOne, ID: m.ID.String(), Person: m.PersonID.String(), Title: "1:1 with " + b.name(m.PersonID),
-			Detail: joinWith(" · ", "1:1", m.Date)}, m.Date, true, body...)
+		b.addText(Hit{Kind: KindOneOnOne, ID: m.ID.String(), Person: m.PersonID.String(), Title: "1:1 with " + b.name(m.PersonID),
+			Detail: joinWith(" · ", "1:1", m.Date)}, m.Date, true, text)
 		return nil
 	})
 }
@@ -550,11 +553,12 @@ func buildPlans(txn *badger.Txn, b *builder) error {
 		for _, e := range p.Evidence {
 			body = append(body, e.Label, e.Note)
 		}
-		if joinNonEmpty(body) == "" {
+		text := joinNonEmpty(body)
+		if text == "" {
 			return nil
 		}
-		b.add(Hit{Kind: KindPlan, ID: p.PersonID.String(), Person: p.PersonID.String(), Title: "Development plan of " + b.name(p.PersonID),
-			Detail: joinWith(" · ", "Growth", plural(len(p.Goals), "goal"), p.TargetRole)}, "", true, body...)
+		b.addText(Hit{Kind: KindPlan, ID: p.PersonID.String(), Person: p.PersonID.String(), Title: "Development plan of " + b.name(p.PersonID),
+			Detail: joinWith(" · ", "Growth", plural(len(p.Goals), "goal"), p.TargetRole)}, "", true, text)
 		return nil
 	})
 }

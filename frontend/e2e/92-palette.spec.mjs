@@ -49,6 +49,12 @@ export async function run({ page, shot, log, api, waitForBindings }) {
   const dialog = page.getByRole('dialog', { name: 'Search and go to' })
   await dialog.waitFor(T)
   const input = dialog.getByRole('combobox', { name: 'Search Wheelhouse' })
+  // Ctrl+K, then the words.
+  const search = async (words) => {
+    await page.keyboard.press('Control+k')
+    await dialog.waitFor(T)
+    await input.type(words)
+  }
   assert.ok(await input.evaluate((el) => document.activeElement === el), 'the field has focus when the palette opens')
   await shot('palette-open')
   await input.type('zoe kowal')
@@ -66,9 +72,7 @@ export async function run({ page, shot, log, api, waitForBindings }) {
   await waitRoute(page, `/people/${b.id}`, 'clicking Zoë Kowalska')
 
   // ---- A word only in private 1:1 notes: Enter opens the person's 1:1s.
-  await page.keyboard.press('Control+k')
-  await dialog.waitFor(T)
-  await input.type('sabbatical')
+  await search('sabbatical')
   const note = results.getByRole('option', { name: /1:1 with Zoë Kowalska/ })
   await note.waitFor(T)
   assert.match(await note.innerText(), /Thinking about a sabbatical in spring/, 'the snippet shows where the word is')
@@ -79,17 +83,13 @@ export async function run({ page, shot, log, api, waitForBindings }) {
   await waitRoute(page, `/people/${b.id}/oneonones`, 'Enter on the 1:1 notes')
 
   // ---- A goal of a development plan opens the person's Growth tab.
-  await page.keyboard.press('Control+k')
-  await dialog.waitFor(T)
-  await input.type('game day')
+  await search('game day')
   await results.getByRole('option', { name: /^Development plan of Zoë Kowalewski/ }).click()
   await dialog.waitFor({ state: 'detached', ...T })
   await waitRoute(page, `/people/${c.id}/growth`, 'clicking the plan')
 
   // ---- A rotation opens On-call with its editor.
-  await page.keyboard.press('Control+k')
-  await dialog.waitFor(T)
-  await input.type('warsaw primary')
+  await search('warsaw primary')
   await results.getByRole('option', { name: /^Warsaw primary/ }).waitFor(T)
   await page.keyboard.press('Enter')
   const editor = page.getByRole('dialog', { name: 'Edit Warsaw primary' })
@@ -100,9 +100,7 @@ export async function run({ page, shot, log, api, waitForBindings }) {
   await editor.waitFor({ state: 'detached', ...T })
 
   // ---- Nothing found is said, not an empty box.
-  await page.keyboard.press('Control+k')
-  await dialog.waitFor(T)
-  await input.type('qqxqq')
+  await search('qqxqq')
   await dialog.getByRole('status').getByText('Nothing in your workspace matches “qqxqq”.').waitFor(T)
   await page.keyboard.press('Escape')
   await dialog.waitFor({ state: 'detached', ...T })
@@ -123,9 +121,7 @@ export async function run({ page, shot, log, api, waitForBindings }) {
   // ---- The small window, dark: the palette fits, nothing scrolls sideways.
   await page.setViewportSize({ width: 1024, height: 700 })
   await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' })
-  await page.keyboard.press('Control+k')
-  await dialog.waitFor(T)
-  await input.type('kowal')
+  await search('kowal')
   await results.getByRole('option', { name: /^1:1 with Zoë Kowalska/ }).waitFor(T)
   const fits = await dialog.evaluate((d) => {
     const r = d.getBoundingClientRect()

@@ -84,14 +84,20 @@ afterEach(() => {
   vi.clearAllMocks()
 })
 
+/** The app on People with one person, Ada Lovelace, on screen. */
+async function openPeopleWithAda() {
+  const user = userEvent.setup()
+  history.replaceState(null, '', '#/people')
+  vi.mocked(api.workspaceInfo).mockResolvedValue(info())
+  vi.mocked(api.loadDirectory).mockResolvedValue(directory({ people: [person({ id: 'p1', name: 'Ada Lovelace' })] }))
+  render(App)
+  await screen.findAllByText('Ada Lovelace')
+  return user
+}
+
 describe('App', () => {
   it('Ctrl+L replaces the whole UI with the lock screen; Escape does not unlock; Unlock brings the view back', async () => {
-    const user = userEvent.setup()
-    history.replaceState(null, '', '#/people')
-    vi.mocked(api.workspaceInfo).mockResolvedValue(info())
-    vi.mocked(api.loadDirectory).mockResolvedValue(directory({ people: [person({ id: 'p1', name: 'Ada Lovelace' })] }))
-    render(App)
-    await screen.findAllByText('Ada Lovelace')
+    const user = await openPeopleWithAda()
     await user.keyboard('{Control>}l{/Control}')
     await screen.findByRole('heading', { name: 'Wheelhouse is locked' })
     expect(api.lockApp).toHaveBeenCalledTimes(1)
@@ -107,12 +113,7 @@ describe('App', () => {
   })
 
   it('Ctrl+K opens the command palette; locking closes it, and unlocking does not bring it back', async () => {
-    const user = userEvent.setup()
-    history.replaceState(null, '', '#/people')
-    vi.mocked(api.workspaceInfo).mockResolvedValue(info())
-    vi.mocked(api.loadDirectory).mockResolvedValue(directory({ people: [person({ id: 'p1', name: 'Ada Lovelace' })] }))
-    render(App)
-    await screen.findAllByText('Ada Lovelace')
+    const user = await openPeopleWithAda()
     await user.keyboard('{Control>}k{/Control}')
     const field = await screen.findByRole('combobox', { name: 'Search Wheelhouse' })
     await waitFor(() => expect(field).toHaveFocus())
